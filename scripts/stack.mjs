@@ -1,0 +1,84 @@
+// Starts the whole product on one machine: the local WeChat peer, migrations + seed, and the server
+// (which also serves the H5 build). Used by `pnpm start` and by the browser tests.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { startWechatPeer } from './wechat-peer/peer.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const serverDist = join(root, 'server', 'dist');
+
+function run(cmd, args, env, { quiet = false } = {}) {
+  return new Promise((ok, fail) => {
+    const child = spawn(cmd, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; if (!quiet) process.stdout.write(d); });
+    child.stderr.on('data', (d) => { out += d; process.stderr.write(d); });
+    child.on('exit', (code) => (code === 0 ? ok(out) : fail(new Error(`${args.join(' ')} exited with ${code}\n${out}`))));
+  });
+}
+
+function waitForReady(child, timeoutMs) {
+  return new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error('server did not become ready in time')), timeoutMs);
+    let buf = '';
+    child.stdout.on('data', (d) => {
+      buf += d;
+      const m = /jianban server ready on (\S+)/.exec(buf);
+      if (m) { clearTimeout(timer); ok(m[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); fail(new Error(`server exited with ${code}`)); });
+  });
+}
+
+/**
+ * @param {{ port?: number, peerPort?: number, dbPath?: string, dbUrl?: string, h5Dir?: string, logFile?: string,
+ *           staffPassword?: string, nodeEnv?: string, env?: Record<string,string>, quiet?: boolean }} opts
+ */
+export async function startStack(opts = {}) {
+  if (!existsSync(join(serverDist, 'main.js'))) throw new Error('server is not built: run `pnpm build:server` first');
+  const peer = await startWechatPeer({ port: opts.peerPort ?? 0, quiet: true });
+  const env = {
+    ...process.env,
+    NODE_ENV: opts.nodeEnv ?? 'development',
+    PORT: String(opts.port ?? 3000),
+    WECHAT_API_BASE: peer.url,
+    H5_DIR: opts.h5Dir ?? join(root, 'miniapp', 'dist', 'h5'),
+    SEED_DEMO: 'true',
+    SEED_STAFF_PASSWORD: opts.staffPassword ?? process.env.SEED_STAFF_PASSWORD ?? 'jianban-demo',
+    ...(opts.dbUrl ? { DB_URL: opts.dbUrl } : { DB_SQLITE_PATH: opts.dbPath ?? join(root, 'data', 'jianban.sqlite') }),
+    ...(opts.logFile ? { LOG_FILE: opts.logFile } : {}),
+    ...(opts.env ?? {}),
+  };
+  if (opts.logFile) mkdirSync(dirname(opts.logFile), { recursive: true });
+  await run(process.execPath, [join(serverDist, 'cli', 'seed.js')], env, { quiet: opts.quiet });
+  const started = performance.now();
+  const server = spawn(process.execPath, [join(serverDist, 'main.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  if (!opts.quiet && !opts.logFile) server.stdout.pipe(process.stdout);
+  const url = await waitForReady(server, 30000);
+  const readyMs = Math.round(performance.now() - started);
+  return {
+    url: url.replace('127.0.0.1', 'localhost'),
+    peerUrl: peer.url,
+    readyMs,
+    staffPassword: env.SEED_STAFF_PASSWORD,
+    async stop() {
+      await new Promise((ok) => {
+        if (server.exitCode !== null) return ok();
+        server.once('exit', ok);
+        server.kill('SIGTERM');
+        setTimeout(() => server.kill('SIGKILL'), 5000).unref();
+      });
+      await peer.close();
+    },
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const stack = await startStack({ port: Number(process.env.PORT ?? 3000), peerPort: Number(process.env.WECHAT_PEER_PORT ?? 3901) });
+  process.stdout.write(`\n简办 is running:\n  app       ${stack.url}/  (open in a browser; add ?devUser=demo for the demo family)\n  API docs  ${stack.url}/api/docs\n  health    ${stack.url}/api/health\n  WeChat peer (local) ${stack.peerUrl}  — pushes that would be sent: ${stack.peerUrl}/__peer/messages\n  server ready in ${stack.readyMs} ms\nPress Ctrl+C to stop.\n`);
+  const stop = async () => { await stack.stop(); process.exit(0); };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

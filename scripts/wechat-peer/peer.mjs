@@ -1,0 +1,619 @@
+// The local WeChat peer: a real HTTP server implementing the parts of the WeChat
+// server API that Jianban uses (jscode2session, stable_token, subscribe/send), plus a
+// control API under /__peer/ so development and tests can mint login codes, grant
+// subscribe credits, register templates, inject failures and read what was received.
+// All state lives in memory. No dependencies beyond node:*.
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+
+/** @typedef {'jscode2session' | 'stable_token' | 'subscribe_send'} WechatEndpoint */
+/**
+ * @typedef {'thing' | 'phrase' | 'character_string' | 'name' | 'amount' | 'number' | 'date' | 'time'
+ *   | 'letter' | 'symbol' | 'phone_number' | 'car_number'} FieldType
+ */
+/** @typedef {{ errcode?: number, delayMs?: number, httpStatus?: number, remaining: number }} Injection */
+/** @typedef {{ appid: string, issuedAt: number, expiresAt: number, supersededAt?: number }} TokenInfo */
+/**
+ * @typedef {{ endpoint: WechatEndpoint, at: string, method: string, path: string,
+ *   query: Record<string, string>, body: unknown, response: { status: number, body: unknown } }} ReceivedRequest
+ */
+/**
+ * @typedef {{ msgid: number, at: string, appid: string, touser: string, template_id: string, page?: string,
+ *   data: Record<string, { value: string }>, miniprogram_state?: string, lang?: string }} SentMessage
+ */
+/**
+ * @typedef {object} PeerOptions
+ * @property {number} [port] 0 picks a free port
+ * @property {string} [host]
+ * @property {string} [appId] when set (with appSecret), other appids are rejected with 40013
+ * @property {string} [appSecret] when set, other secrets are rejected with 40125
+ * @property {boolean} [quiet] suppress the per-request log on stderr
+ * @property {number} [rateLimitPerMinute] jscode2session calls allowed per appid per sliding minute (default 100)
+ * @property {number} [tokenTtlSeconds] access_token lifetime (default 7200)
+ * @property {number} [tokenGraceSeconds] how long the previous token stays valid after force_refresh (default 30)
+ * @property {() => number} [now] clock in ms (default Date.now); POST /__peer/time shifts it further
+ */
+
+export const TEMPLATE_FIELD_TYPES = /** @type {const} */ ([
+  'thing', 'phrase', 'character_string', 'name', 'amount', 'number',
+  'date', 'time', 'letter', 'symbol', 'phone_number', 'car_number',
+]);
+const ENDPOINTS = /** @type {const} */ (['jscode2session', 'stable_token', 'subscribe_send']);
+const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_RECEIVED = 5000;
+
+/** errmsg texts as WeChat words them */
+const ERRMSG = /** @type {Record<number, string>} */ ({
+  [-1]: 'system error',
+  40001: 'invalid credential, access_token is invalid or not latest',
+  40002: 'invalid grant_type',
+  40003: 'invalid openid',
+  40013: 'invalid appid',
+  40029: 'invalid code',
+  40037: 'invalid template_id',
+  40125: 'invalid appsecret',
+  41001: 'access_token missing',
+  41002: 'appid missing',
+  41004: 'appsecret missing',
+  41008: 'missing code',
+  42001: 'access_token expired',
+  43101: 'user refuse to accept the msg',
+  45009: 'reach max api daily quota limit',
+  45011: 'api minute-quota reach limit mustslower retry next minute',
+  47001: 'data format error',
+  47003: 'argument invalid!',
+});
+
+/** @param {number} errcode @param {string} [errmsg] */
+const wxError = (errcode, errmsg) => ({ errcode, errmsg: errmsg ?? ERRMSG[errcode] ?? 'error' });
+
+// ---------------------------------------------------------------------------
+// Template field validation (the limits WeChat documents for subscribe messages)
+// ---------------------------------------------------------------------------
+
+const HAN = /\p{Script=Han}/u;
+/** @param {string} s */
+const charCount = (s) => [...s].length;
+
+/** @param {string} s */
+function isValidDateOrDateTime(s) {
+  const m =
+    /^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s) ??
+    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
+  if (!m) return false;
+  const [, , mo, d, h, mi, sec] = m;
+  if (+mo < 1 || +mo > 12 || +d < 1 || +d > 31) return false;
+  return h === undefined || isValidClock(h, mi, sec);
+}
+
+/** @param {string} h @param {string} mi @param {string} [sec] */
+const isValidClock = (h, mi, sec) => +h <= 23 && +mi <= 59 && (sec === undefined || +sec <= 59);
+
+/** @type {Record<FieldType, (v: string) => boolean>} */
+const FIELD_RULES = {
+  thing: (v) => charCount(v) <= 20,
+  phrase: (v) => /^\p{Script=Han}{1,5}$/u.test(v),
+  character_string: (v) => charCount(v) <= 32 && /^[\x21-\x7E](?:[\x20-\x7E]*[\x21-\x7E])?$/.test(v),
+  name: (v) => {
+    if (/^[A-Za-z][A-Za-z .'-]*$/.test(v)) return charCount(v) <= 20;
+    return /^[\p{Script=Han}A-Za-z·•. ]+$/u.test(v) && HAN.test(v) && charCount(v) <= 10;
+  },
+  amount: (v) => /^[¥￥$]?\d{1,10}(?:\.\d{1,2})?元?$/.test(v),
+  number: (v) => /^-?\d+(?:\.\d+)?$/.test(v) && v.replace(/\D/g, '').length <= 32,
+  date: isValidDateOrDateTime,
+  time: (v) => {
+    const clock = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(v);
+    return clock ? isValidClock(clock[1], clock[2], clock[3]) : isValidDateOrDateTime(v);
+  },
+  letter: (v) => /^[A-Za-z]{1,32}$/.test(v),
+  symbol: (v) => /^[^\p{L}\p{N}\s]{1,5}$/u.test(v),
+  phone_number: (v) => charCount(v) <= 17 && /^\+?[\d\-() ]*\d[\d\-() ]*$/.test(v),
+  car_number: (v) => charCount(v) <= 8 && /^\p{Script=Han}?[A-Za-z0-9]+\p{Script=Han}?$/u.test(v),
+};
+
+/**
+ * @param {FieldType} type
+ * @param {unknown} raw
+ * @returns {boolean}
+ */
+export function isValidFieldValue(type, raw) {
+  if (typeof raw === 'number' && Number.isFinite(raw)) raw = String(raw);
+  if (typeof raw !== 'string' || raw.trim() === '') return false;
+  const rule = FIELD_RULES[type];
+  return rule ? rule(raw) : false;
+}
+
+// ---------------------------------------------------------------------------
+// Small helpers
+// ---------------------------------------------------------------------------
+
+/** @param {string} user */
+export const openidForUser = (user) =>
+  'o' + createHash('sha256').update(`jianban-peer:${user}`).digest('base64url').slice(0, 27);
+const randomOpenid = () => 'o' + randomBytes(21).toString('base64url').slice(0, 27);
+const randomCode = () => randomBytes(24).toString('base64url'); // 32 chars, like WeChat's
+const randomSessionKey = () => randomBytes(16).toString('base64'); // 24 chars
+const randomToken = () => randomBytes(96).toString('base64url'); // opaque, ~128 chars
+
+/** @param {unknown} v @returns {v is Record<string, any>} */
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** @param {unknown} v @returns {v is string} */
+const nonEmptyString = (v) => typeof v === 'string' && v.length > 0;
+
+class HttpError extends Error {
+  /** @param {number} status @param {object} body */
+  constructor(status, body) {
+    super(JSON.stringify(body));
+    this.status = status;
+    this.body = body;
+  }
+}
+const badRequest = (/** @type {string} */ errmsg) => new HttpError(400, { errcode: -1, errmsg });
+
+/**
+ * @param {import('node:http').IncomingMessage} req
+ * @returns {Promise<{ raw: string, json: unknown, malformed: boolean }>}
+ */
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    /** @type {Buffer[]} */
+    const chunks = [];
+    let size = 0;
+    req.on('data', (/** @type {Buffer} */ chunk) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new HttpError(413, { errcode: -1, errmsg: 'request body too large (limit 1 MB)' }));
+        req.removeAllListeners('data');
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      if (raw.trim() === '') return resolve({ raw, json: undefined, malformed: false });
+      try {
+        resolve({ raw, json: JSON.parse(raw), malformed: false });
+      } catch {
+        resolve({ raw, json: undefined, malformed: true });
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+// ---------------------------------------------------------------------------
+// The peer
+// ---------------------------------------------------------------------------
+
+/**
+ * Starts the peer.
+ * @param {PeerOptions} [options]
+ */
+export async function startWechatPeer(options = {}) {
+  const { port = 0, host = '127.0.0.1', appId, appSecret, quiet = false } = options;
+  const baseNow = options.now ?? Date.now;
+
+  const config = {
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 100,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 7200,
+    tokenGraceSeconds: options.tokenGraceSeconds ?? 30,
+  };
+
+  const state = {
+    config,
+    /** shift added to the clock by POST /__peer/time */
+    timeOffsetMs: 0,
+    /** @type {Map<string, { openid: string, unionid?: string }>} one-time login codes */
+    codes: new Map(),
+    /** @type {Map<string, number[]>} appid → timestamps of accepted jscode2session calls */
+    jscodeCalls: new Map(),
+    /** @type {Map<string, TokenInfo>} */
+    tokens: new Map(),
+    /** @type {Map<string, string>} appid → current stable token */
+    currentToken: new Map(),
+    /** @type {Map<string, number>} `${openid}\n${templateId}` → credits */
+    credits: new Map(),
+    /** @type {Map<string, Record<string, FieldType>>} */
+    templates: new Map(),
+    /** @type {Map<WechatEndpoint, Injection[]>} */
+    failures: new Map(),
+    /** @type {ReceivedRequest[]} */
+    received: [],
+    /** @type {SentMessage[]} */
+    messages: [],
+    nextMsgid: 2_000_000_000_000_000,
+  };
+
+  const now = () => baseNow() + state.timeOffsetMs;
+  /** @type {Set<NodeJS.Timeout>} */
+  const timers = new Set();
+  /** @param {number} ms */
+  const sleep = (ms) =>
+    new Promise((resolve) => {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        resolve(undefined);
+      }, ms);
+      timers.add(t);
+    });
+
+  function reset() {
+    state.timeOffsetMs = 0;
+    for (const m of [state.codes, state.jscodeCalls, state.tokens, state.currentToken, state.credits, state.templates, state.failures]) {
+      m.clear();
+    }
+    state.received.length = 0;
+    state.messages.length = 0;
+  }
+
+  /** @param {string} openid @param {string} templateId */
+  const creditKey = (openid, templateId) => `${openid}\n${templateId}`;
+
+  /**
+   * Checks appid/secret against the configured pair (any pair is fine when none is configured).
+   * @param {unknown} appid @param {unknown} secret
+   */
+  function checkApp(appid, secret) {
+    if (!nonEmptyString(appid)) return wxError(41002);
+    if (!nonEmptyString(secret)) return wxError(41004);
+    if (appId && appid !== appId) return wxError(40013);
+    if (appSecret && secret !== appSecret) return wxError(40125);
+    return null;
+  }
+
+  // --- WeChat endpoints ----------------------------------------------------
+
+  /** @param {Record<string, string>} query */
+  function jscode2session(query) {
+    const { appid, secret, js_code: code, grant_type: grantType } = query;
+    const appError = checkApp(appid, secret);
+    if (appError) return appError;
+    if (!nonEmptyString(code)) return wxError(41008);
+    if (grantType !== 'authorization_code') return wxError(40002);
+
+    const t = now();
+    const recent = (state.jscodeCalls.get(appid) ?? []).filter((at) => at > t - 60_000);
+    state.jscodeCalls.set(appid, recent);
+    if (recent.length >= config.rateLimitPerMinute) return wxError(45011);
+    recent.push(t);
+
+    const login = state.codes.get(code);
+    if (!login) return wxError(40029);
+    state.codes.delete(code);
+    return {
+      openid: login.openid,
+      session_key: randomSessionKey(),
+      ...(login.unionid ? { unionid: login.unionid } : {}),
+    };
+  }
+
+  /** @param {unknown} body */
+  function stableToken(body) {
+    if (!isObject(body)) return wxError(41002);
+    const { grant_type: grantType, appid, secret, force_refresh: forceRefresh } = body;
+    const appError = checkApp(appid, secret);
+    if (appError) return appError;
+    if (grantType !== 'client_credential') return wxError(40002);
+
+    const t = now();
+    const currentId = state.currentToken.get(appid);
+    const current = currentId ? state.tokens.get(currentId) : undefined;
+    if (currentId && current && current.expiresAt > t && forceRefresh !== true) {
+      return { access_token: currentId, expires_in: Math.ceil((current.expiresAt - t) / 1000) };
+    }
+    if (current && current.expiresAt > t) current.supersededAt = t;
+    const token = randomToken();
+    state.tokens.set(token, { appid, issuedAt: t, expiresAt: t + config.tokenTtlSeconds * 1000 });
+    state.currentToken.set(appid, token);
+    return { access_token: token, expires_in: config.tokenTtlSeconds };
+  }
+
+  /**
+   * @param {string | undefined} accessToken
+   * @returns {{ error: object } | { appid: string }}
+   */
+  function checkToken(accessToken) {
+    if (!nonEmptyString(accessToken)) return { error: wxError(41001) };
+    const info = state.tokens.get(accessToken);
+    if (!info) return { error: wxError(40001) };
+    const t = now();
+    if (info.expiresAt <= t) return { error: wxError(42001) };
+    if (info.supersededAt !== undefined && t >= info.supersededAt + config.tokenGraceSeconds * 1000) {
+      return { error: wxError(40001) };
+    }
+    return { appid: info.appid };
+  }
+
+  /** @param {Record<string, string>} query @param {unknown} body */
+  function subscribeSend(query, body) {
+    const auth = checkToken(query.access_token);
+    if ('error' in auth) return auth.error;
+    if (!isObject(body)) return wxError(47001);
+    const { touser, template_id: templateId, page, data, miniprogram_state: mpState, lang } = body;
+    if (!nonEmptyString(touser)) return wxError(40003);
+    if (!nonEmptyString(templateId)) return wxError(40037);
+    const fields = state.templates.get(templateId);
+    if (!fields) return wxError(40037);
+    if (page !== undefined && typeof page !== 'string') return wxError(47003, 'argument invalid! page invalid');
+    if (mpState !== undefined && !['developer', 'trial', 'formal'].includes(mpState)) {
+      return wxError(47003, 'argument invalid! miniprogram_state invalid');
+    }
+    if (lang !== undefined && !['zh_CN', 'en_US', 'zh_HK', 'zh_TW'].includes(lang)) {
+      return wxError(47003, 'argument invalid! lang invalid');
+    }
+    if (!isObject(data)) return wxError(47003, 'argument invalid! data invalid');
+    for (const [key, type] of Object.entries(fields)) {
+      const entry = data[key];
+      if (!isObject(entry) || !isValidFieldValue(type, entry.value)) {
+        return wxError(47003, `argument invalid! data.${key}.value invalid`);
+      }
+    }
+
+    const key = creditKey(touser, templateId);
+    const credits = state.credits.get(key) ?? 0;
+    if (credits <= 0) return wxError(43101);
+    state.credits.set(key, credits - 1);
+
+    const msgid = state.nextMsgid++;
+    state.messages.push({
+      msgid,
+      at: new Date(now()).toISOString(),
+      appid: auth.appid,
+      touser,
+      template_id: templateId,
+      ...(page !== undefined ? { page } : {}),
+      data: structuredClone(data),
+      ...(mpState !== undefined ? { miniprogram_state: mpState } : {}),
+      ...(lang !== undefined ? { lang } : {}),
+    });
+    return { errcode: 0, errmsg: 'ok', msgid };
+  }
+
+  // --- control API -----------------------------------------------------------
+
+  /** @param {unknown} body */
+  function mintCode(body) {
+    const input = isObject(body) ? body : {};
+    const { openid, user, unionid } = input;
+    if (openid !== undefined && !nonEmptyString(openid)) throw badRequest('openid must be a non-empty string');
+    if (user !== undefined && !(typeof user === 'string' && /^[a-z0-9_-]{1,32}$/.test(user))) {
+      throw badRequest('user must match [a-z0-9_-]{1,32}');
+    }
+    if (unionid !== undefined && !nonEmptyString(unionid)) throw badRequest('unionid must be a non-empty string');
+    const resolved = openid ?? (user !== undefined ? openidForUser(user) : randomOpenid());
+    const code = randomCode();
+    state.codes.set(code, { openid: resolved, ...(unionid ? { unionid } : {}) });
+    return { code, openid: resolved };
+  }
+
+  /** @param {unknown} body */
+  function addCredits(body) {
+    if (!isObject(body) || !nonEmptyString(body.openid) || !nonEmptyString(body.templateId)) {
+      throw badRequest('openid and templateId are required');
+    }
+    const count = body.count ?? 1;
+    if (!Number.isInteger(count) || count < 0) throw badRequest('count must be a non-negative integer');
+    const key = creditKey(body.openid, body.templateId);
+    const total = (state.credits.get(key) ?? 0) + count;
+    state.credits.set(key, total);
+    return { count: total };
+  }
+
+  /** @param {Record<string, string>} query */
+  function getCredits(query) {
+    if (!nonEmptyString(query.openid) || !nonEmptyString(query.templateId)) {
+      throw badRequest('openid and templateId are required');
+    }
+    return { count: state.credits.get(creditKey(query.openid, query.templateId)) ?? 0 };
+  }
+
+  /** @param {unknown} body */
+  function registerTemplate(body) {
+    if (!isObject(body) || !nonEmptyString(body.id) || !isObject(body.fields)) {
+      throw badRequest('id and fields are required');
+    }
+    for (const [key, type] of Object.entries(body.fields)) {
+      if (!TEMPLATE_FIELD_TYPES.includes(type)) throw badRequest(`field ${key}: unknown type ${String(type)}`);
+    }
+    state.templates.set(body.id, { ...body.fields });
+    return { id: body.id, fields: body.fields };
+  }
+
+  /** @param {unknown} body */
+  function injectFailure(body) {
+    if (!isObject(body) || !ENDPOINTS.includes(body.endpoint)) {
+      throw badRequest(`endpoint must be one of ${ENDPOINTS.join(', ')}`);
+    }
+    const { endpoint, errcode, delayMs, httpStatus, times = 1 } = body;
+    if (errcode !== undefined && !Number.isInteger(errcode)) throw badRequest('errcode must be an integer');
+    if (delayMs !== undefined && !(Number.isInteger(delayMs) && delayMs >= 0)) throw badRequest('delayMs must be >= 0');
+    if (httpStatus !== undefined && !(Number.isInteger(httpStatus) && httpStatus >= 400 && httpStatus <= 599)) {
+      throw badRequest('httpStatus must be 400..599');
+    }
+    if (!(Number.isInteger(times) && times >= 1)) throw badRequest('times must be a positive integer');
+    if (errcode === undefined && delayMs === undefined && httpStatus === undefined) {
+      throw badRequest('give errcode, delayMs or httpStatus');
+    }
+    const queue = state.failures.get(endpoint) ?? [];
+    queue.push({ errcode, delayMs, httpStatus, remaining: times });
+    state.failures.set(endpoint, queue);
+    return { ok: true, pending: queue.reduce((n, f) => n + f.remaining, 0) };
+  }
+
+  /** @param {WechatEndpoint} endpoint @returns {Injection | undefined} */
+  function takeInjection(endpoint) {
+    const queue = state.failures.get(endpoint);
+    const head = queue?.[0];
+    if (!queue || !head) return undefined;
+    head.remaining -= 1;
+    if (head.remaining <= 0) queue.shift();
+    return head;
+  }
+
+  /** @param {unknown} body */
+  function updateConfig(body) {
+    if (!isObject(body)) throw badRequest('expected a JSON object');
+    for (const key of /** @type {const} */ (['rateLimitPerMinute', 'tokenTtlSeconds', 'tokenGraceSeconds'])) {
+      if (body[key] === undefined) continue;
+      if (!(typeof body[key] === 'number' && body[key] >= 0)) throw badRequest(`${key} must be a number >= 0`);
+      config[key] = body[key];
+    }
+    return { ...config };
+  }
+
+  /** @param {unknown} body */
+  function advanceTime(body) {
+    const seconds = isObject(body) ? body.advanceSeconds : undefined;
+    if (!(typeof seconds === 'number' && seconds >= 0)) throw badRequest('advanceSeconds must be a number >= 0');
+    state.timeOffsetMs += seconds * 1000;
+    return { now: new Date(now()).toISOString(), offsetSeconds: state.timeOffsetMs / 1000 };
+  }
+
+  // --- routing -----------------------------------------------------------------
+
+  /**
+   * @typedef {{ query: Record<string, string>, body: unknown }} Ctx
+   * @type {Record<string, Record<string, (ctx: Ctx) => unknown>>}
+   */
+  const controlRoutes = {
+    '/__peer/health': { GET: () => ({ ok: true }) },
+    '/__peer/code': { POST: ({ body }) => mintCode(body) },
+    '/__peer/credits': { POST: ({ body }) => addCredits(body), GET: ({ query }) => getCredits(query) },
+    '/__peer/templates': {
+      POST: ({ body }) => registerTemplate(body),
+      GET: () => ({ templates: [...state.templates].map(([id, fields]) => ({ id, fields })) }),
+    },
+    '/__peer/fail': { POST: ({ body }) => injectFailure(body) },
+    '/__peer/received': {
+      GET: ({ query }) => ({
+        requests: query.endpoint ? state.received.filter((r) => r.endpoint === query.endpoint) : state.received,
+      }),
+    },
+    '/__peer/messages': {
+      GET: ({ query }) => ({
+        messages: query.touser ? state.messages.filter((m) => m.touser === query.touser) : state.messages,
+      }),
+    },
+    '/__peer/config': { GET: () => ({ ...config }), POST: ({ body }) => updateConfig(body) },
+    '/__peer/time': { POST: ({ body }) => advanceTime(body) },
+    '/__peer/reset': { POST: () => (reset(), { ok: true }) },
+  };
+
+  /** @type {Record<string, { method: string, endpoint: WechatEndpoint, bodyless: boolean, handle: (ctx: Ctx) => object }>} */
+  const wechatRoutes = {
+    '/sns/jscode2session': { method: 'GET', endpoint: 'jscode2session', bodyless: true, handle: ({ query }) => jscode2session(query) },
+    '/cgi-bin/stable_token': { method: 'POST', endpoint: 'stable_token', bodyless: false, handle: ({ body }) => stableToken(body) },
+    '/cgi-bin/message/subscribe/send': {
+      method: 'POST', endpoint: 'subscribe_send', bodyless: false, handle: ({ query, body }) => subscribeSend(query, body),
+    },
+  };
+
+  /**
+   * @param {import('node:http').ServerResponse} res
+   * @param {number} status
+   * @param {unknown} body
+   */
+  function sendJson(res, status, body) {
+    if (res.headersSent || res.destroyed) return;
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+    res.end(text);
+  }
+
+  /** @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res */
+  async function handle(req, res) {
+    const url = new URL(req.url ?? '/', 'http://peer.local');
+    const query = Object.fromEntries(url.searchParams);
+    const method = req.method ?? 'GET';
+    const wechat = wechatRoutes[url.pathname];
+    const control = controlRoutes[url.pathname];
+
+    if (!wechat && !control) return sendJson(res, 404, { errcode: -1, errmsg: 'not found' });
+    if ((wechat && wechat.method !== method) || (control && !control[method])) {
+      return sendJson(res, 405, { errcode: -1, errmsg: `method ${method} not allowed` });
+    }
+
+    const { json, malformed } = await readBody(req);
+
+    if (control) {
+      if (malformed) return sendJson(res, 400, wxError(47001, 'data format error: malformed JSON'));
+      return sendJson(res, 200, control[method]({ query, body: json }));
+    }
+
+    /** @param {number} status @param {unknown} responseBody */
+    const record = (status, responseBody) => {
+      state.received.push({
+        endpoint: wechat.endpoint,
+        at: new Date(now()).toISOString(),
+        method,
+        path: url.pathname,
+        query,
+        body: json,
+        response: { status, body: responseBody },
+      });
+      if (state.received.length > MAX_RECEIVED) state.received.shift();
+    };
+
+    const injected = takeInjection(wechat.endpoint);
+    if (injected?.delayMs) await sleep(injected.delayMs);
+    if (injected?.httpStatus) {
+      const text = `<html><body><h1>${injected.httpStatus}</h1>injected by wechat-peer</body></html>`;
+      record(injected.httpStatus, text);
+      if (!res.headersSent && !res.destroyed) {
+        res.writeHead(injected.httpStatus, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(text);
+      }
+      return;
+    }
+    /** @type {object} */
+    let result;
+    if (injected?.errcode !== undefined) result = wxError(injected.errcode);
+    else if (malformed) result = wxError(47001);
+    else result = wechat.handle({ query, body: json });
+    record(200, result);
+    sendJson(res, 200, result);
+  }
+
+  const server = createServer((req, res) => {
+    const started = Date.now();
+    if (!quiet) res.on('finish', () => process.stderr.write(`[wechat-peer] ${req.method} ${req.url?.split('?')[0]} ${res.statusCode} ${Date.now() - started}ms\n`));
+    handle(req, res).catch((err) => {
+      if (err instanceof HttpError) {
+        if (err.status === 413) res.setHeader('connection', 'close');
+        return sendJson(res, err.status, err.body);
+      }
+      if (!quiet) process.stderr.write(`[wechat-peer] internal error: ${err?.stack ?? err}\n`);
+      sendJson(res, 500, { errcode: -1, errmsg: 'system error' });
+    });
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(undefined);
+    });
+  });
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  let closed = false;
+  return {
+    url: `http://${urlHost}:${address.port}`,
+    port: address.port,
+    state,
+    reset,
+    /** Stops listening, drops open connections and pending injected delays. */
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      await new Promise((resolve) => {
+        server.close(() => resolve(undefined));
+        server.closeAllConnections();
+      });
+    },
+  };
+}

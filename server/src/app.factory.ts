@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module';
+import { createPino, PinoNestLogger } from './common/logger';
+import { scrubString } from './common/log-scrub';
+import { AppConfig } from './config';
+
+export interface App {
+  app: NestFastifyApplication;
+  log: Logger;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function createApp(config: AppConfig, opts: { listen?: boolean; log?: Logger } = {}): Promise<App> {
+  const log = opts.log ?? createPino(config.log);
+  const adapter = new FastifyAdapter({ bodyLimit: config.limits.bodyBytes, trustProxy: config.trustProxy, logger: false, return503OnClosing: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, log), adapter, {
+    logger: new PinoNestLogger(log),
+    abortOnError: false,
+  });
+  app.setGlobalPrefix('api');
+  const fastify = app.getHttpAdapter().getInstance();
+  // JSON only: anything else is a 415 rather than a string that fails validation later
+  fastify.removeContentTypeParser(['text/plain']);
+  fastify.addHook('onResponse', async (req, reply) => {
+    log.info({ reqId: req.id, method: req.method, url: scrubString(req.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
+  if (config.h5Dir && existsSync(config.h5Dir)) {
+    // loaded only when serving the H5 build (its content-disposition dependency is ESM-only)
+    const { default: fastifyStatic } = await import('@fastify/static');
+    await app.register(fastifyStatic, { root: resolve(config.h5Dir), prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  await app.init();
+  await fastify.ready();
+  let url = '';
+  if (opts.listen) {
+    await app.listen(config.port, config.host);
+    const addr = fastify.server.address();
+    url = typeof addr === 'object' && addr ? `http://${config.host}:${addr.port}` : '';
+  }
+  return {
+    app,
+    log,
+    url,
+    close: async () => {
+      await app.close();
+      log.flush?.();
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Logger } from 'pino';
+import { CommonModule } from './common/common.module';
+import { ErrorsFilter } from './common/errors.filter';
+import { AppConfig } from './config';
+import { dataSourceOptions } from './database/data-source';
+import { IdentityModule } from './identity/identity.module';
+import { HealthService } from './system/health.service';
+import { DocsController, SystemController } from './system/system.controller';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, log: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CommonModule.forRoot(config, log),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.db), migrationsRun: config.db.migrateOnStart, migrationsTransactionMode: 'each', retryAttempts: 3, retryDelay: 1000 }),
+        IdentityModule,
+      ],
+      controllers: [SystemController, DocsController],
+      providers: [HealthService, { provide: APP_FILTER, useClass: ErrorsFilter }],
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { AppConfig } from '../config';
+import { Clock, SystemClock } from './clock';
+import { Db } from './db';
+import { PINO } from './logger';
+import { PiiCipher } from './pii-cipher';
+import { RateLimiter, RateLimitRepository } from './rate-limiter';
+
+@Global()
+@Module({})
+export class CommonModule {
+  static forRoot(config: AppConfig, log: Logger): DynamicModule {
+    return {
+      module: CommonModule,
+      providers: [
+        { provide: AppConfig, useValue: config },
+        { provide: PINO, useValue: log },
+        { provide: Clock, useClass: SystemClock },
+        Db, PiiCipher, RateLimiter, RateLimitRepository,
+      ],
+      exports: [AppConfig, PINO, Clock, Db, PiiCipher, RateLimiter],
+    };
+  }
+}

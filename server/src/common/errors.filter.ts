@@ -1,0 +1,79 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject } from '@nestjs/common';
+import { PINO } from './logger';
+import { ErrorCode, type ErrorBody } from '@jianban/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { DomainError, STATUS_OF } from './domain-error';
+import { isDatabaseUnavailable } from './db-errors';
+
+interface Mapped {
+  status: number;
+  body: ErrorBody;
+  headers?: Record<string, string>;
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: ErrorCode.PayloadTooLarge,
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: ErrorCode.UnsupportedMediaType,
+  FST_ERR_CTP_INVALID_JSON_BODY: ErrorCode.MalformedJson,
+  FST_ERR_CTP_EMPTY_JSON_BODY: ErrorCode.MalformedJson,
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ErrorCode.MalformedJson,
+  FST_ERR_CTP_INVALID_TYPE: ErrorCode.UnsupportedMediaType,
+};
+
+const PLAIN_MESSAGES: Partial<Record<ErrorCode, string>> = {
+  MALFORMED_JSON: 'request body is not valid JSON',
+  PAYLOAD_TOO_LARGE: 'request body is too large',
+  UNSUPPORTED_MEDIA_TYPE: 'unsupported content type; send application/json',
+  ROUTE_NOT_FOUND: 'no such route',
+  DATABASE_UNAVAILABLE: 'the database is unavailable, try again shortly',
+  INTERNAL_ERROR: 'internal error',
+};
+
+function fromCode(code: ErrorCode, message?: string, details?: unknown): Mapped {
+  return { status: STATUS_OF[code], body: { code, message: message ?? PLAIN_MESSAGES[code] ?? code, ...(details === undefined ? {} : { details }) } };
+}
+
+// maps any thrown value to { code, message, details? }; never a stack, never driver text
+export function mapError(err: unknown): Mapped {
+  if (err instanceof DomainError) return { ...fromCode(err.code, err.message, err.details), headers: err.headers };
+  const fst = (err as { code?: string })?.code;
+  if (fst && FASTIFY_CODES[fst]) return fromCode(FASTIFY_CODES[fst]);
+  if (err instanceof SyntaxError) return fromCode(ErrorCode.MalformedJson);
+  if (err instanceof HttpException) {
+    const status = err.getStatus();
+    if (status === 404) return fromCode(ErrorCode.RouteNotFound);
+    if (status === 413) return fromCode(ErrorCode.PayloadTooLarge);
+    if (status === 415) return fromCode(ErrorCode.UnsupportedMediaType);
+    // fastify's body-parser errors reach us re-wrapped by Nest as plain HttpExceptions
+    if (status === 400 && /JSON|body/i.test(err.message)) return fromCode(ErrorCode.MalformedJson);
+    if (status === 400) return fromCode(ErrorCode.Validation, 'bad request');
+    if (status === 401) return fromCode(ErrorCode.Unauthenticated, 'login required');
+    if (status === 403) return fromCode(ErrorCode.Forbidden, 'forbidden');
+  }
+  const status = (err as { statusCode?: number })?.statusCode;
+  if (status === 413) return fromCode(ErrorCode.PayloadTooLarge);
+  if (status === 415) return fromCode(ErrorCode.UnsupportedMediaType);
+  if (status === 400) return fromCode(ErrorCode.Validation, 'bad request');
+  if (isDatabaseUnavailable(err)) return fromCode(ErrorCode.DatabaseUnavailable);
+  return fromCode(ErrorCode.Internal);
+}
+
+export function sendError(err: unknown, request: FastifyRequest, reply: FastifyReply, log: Logger): void {
+  const mapped = mapError(err);
+  const meta = { reqId: request.id, method: request.method, url: request.url, status: mapped.status, code: mapped.body.code };
+  if (mapped.status >= 500) log.error({ ...meta, err }, 'request failed');
+  else if (mapped.status === 401 || mapped.status === 403) log.warn(meta, 'request denied');
+  if (mapped.headers) reply.headers(mapped.headers);
+  void reply.status(mapped.status).header('content-type', 'application/json; charset=utf-8').send(mapped.body);
+}
+
+@Catch()
+export class ErrorsFilter implements ExceptionFilter {
+  constructor(@Inject(PINO) private readonly log: Logger) {}
+
+  catch(err: unknown, host: ArgumentsHost) {
+    const http = host.switchToHttp();
+    sendError(err, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), this.log);
+  }
+}

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+
+// the only place that reads process.env: everything else receives AppConfig
+const DEV_PII_KEY = Buffer.alloc(32, 'jianban-dev-pii-key').toString('base64');
+const DEV_HMAC_KEY = Buffer.alloc(32, 'jianban-dev-hmac-key').toString('base64');
+const DEV_WECHAT_BASE = 'http://127.0.0.1:3901';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const base64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
+
+const Env = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    TRUST_PROXY: bool.default(false),
+    DB_DRIVER: z.enum(['sqlite', 'mariadb']).optional(),
+    DB_SQLITE_PATH: z.string().default('data/jianban.sqlite'),
+    DB_URL: z.string().regex(/^(mysql|mariadb):\/\//, 'must be a mysql:// or mariadb:// URL').optional(),
+    DB_SOCKET_PATH: z.string().optional(),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DB_MIGRATE_ON_START: bool.default(true),
+    WECHAT_API_BASE: z.string().url().optional(),
+    WECHAT_APP_ID: z.string().min(1).optional(),
+    WECHAT_APP_SECRET: z.string().min(1).optional(),
+    WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(5000),
+    PII_KEY: base64Key.optional(),
+    PII_KEY_ID: z.string().regex(/^[a-z0-9]{1,8}$/).default('k1'),
+    PII_OLD_KEYS: z.string().optional(), // "k0:<base64>,k00:<base64>" for rotation: decrypt only
+    PII_HMAC_KEY: base64Key.optional(),
+    SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(7200),
+    REFRESH_TTL_SECONDS: z.coerce.number().int().min(3600).default(30 * 24 * 3600),
+    LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20), // per IP per minute
+    STAFF_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(5), // per username per 15 minutes
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
+    H5_DIR: z.string().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_FILE: z.string().optional(),
+    DEV_LOGIN: bool.optional(),
+    SEED_DEMO: bool.optional(),
+  })
+  .superRefine((env, ctx) => {
+    const driver = env.DB_DRIVER ?? (env.DB_URL ? 'mariadb' : 'sqlite');
+    if (driver === 'mariadb' && !env.DB_URL) ctx.addIssue({ code: 'custom', path: ['DB_URL'], message: 'required when DB_DRIVER=mariadb' });
+    if (env.NODE_ENV !== 'production') return;
+    const required = ['WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_API_BASE', 'PII_KEY', 'PII_HMAC_KEY'] as const;
+    for (const key of required) {
+      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required in production (no default)' });
+    }
+    if (env.DEV_LOGIN) ctx.addIssue({ code: 'custom', path: ['DEV_LOGIN'], message: 'development login cannot be on in production' });
+    if (env.SEED_DEMO) ctx.addIssue({ code: 'custom', path: ['SEED_DEMO'], message: 'demo accounts cannot be seeded in production' });
+    if (env.WECHAT_API_BASE && /127\.0\.0\.1|localhost/.test(env.WECHAT_API_BASE)) {
+      ctx.addIssue({ code: 'custom', path: ['WECHAT_API_BASE'], message: 'the local WeChat peer cannot be used in production' });
+    }
+  });
+
+export type DbConfig =
+  | { driver: 'sqlite'; sqlitePath: string; migrateOnStart: boolean }
+  | { driver: 'mariadb'; url: string; socketPath?: string; poolSize: number; migrateOnStart: boolean };
+
+export interface AppConfigValues {
+  env: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  trustProxy: boolean;
+  db: DbConfig;
+  wechat: { apiBase: string; appId: string; appSecret: string; timeoutMs: number };
+  pii: { keyId: string; key: Buffer; oldKeys: Record<string, Buffer>; hmacKey: Buffer };
+  session: { ttlSeconds: number; refreshTtlSeconds: number };
+  limits: { loginPerMinute: number; staffLoginPer15Min: number; bodyBytes: number };
+  h5Dir?: string;
+  log: { level: string; file?: string };
+  devLogin: boolean;
+  seedDemo: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function parseOldKeys(raw: string | undefined): Record<string, Buffer> {
+  if (!raw) return {};
+  return Object.fromEntries(
+    raw.split(',').map((pair) => {
+      const [id, key] = pair.split(':');
+      const buf = Buffer.from(key ?? '', 'base64');
+      if (!id || buf.length !== 32) throw new ConfigError('PII_OLD_KEYS: expected "id:<32-byte base64>" pairs');
+      return [id, buf];
+    }),
+  );
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return new AppConfig(parseEnv(env));
+}
+
+function parseEnv(env: NodeJS.ProcessEnv): AppConfigValues {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dev = e.NODE_ENV !== 'production';
+  const driver = e.DB_DRIVER ?? (e.DB_URL ? 'mariadb' : 'sqlite');
+  const db: DbConfig =
+    driver === 'sqlite'
+      ? { driver, sqlitePath: e.DB_SQLITE_PATH, migrateOnStart: e.DB_MIGRATE_ON_START }
+      : { driver, url: e.DB_URL!, socketPath: e.DB_SOCKET_PATH, poolSize: e.DB_POOL_SIZE, migrateOnStart: e.DB_MIGRATE_ON_START };
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    trustProxy: e.TRUST_PROXY,
+    db,
+    wechat: {
+      apiBase: (e.WECHAT_API_BASE ?? DEV_WECHAT_BASE).replace(/\/$/, ''),
+      appId: e.WECHAT_APP_ID ?? 'wx-dev-appid',
+      appSecret: e.WECHAT_APP_SECRET ?? 'dev-secret',
+      timeoutMs: e.WECHAT_TIMEOUT_MS,
+    },
+    pii: {
+      keyId: e.PII_KEY_ID,
+      key: Buffer.from(e.PII_KEY ?? DEV_PII_KEY, 'base64'),
+      oldKeys: parseOldKeys(e.PII_OLD_KEYS),
+      hmacKey: Buffer.from(e.PII_HMAC_KEY ?? DEV_HMAC_KEY, 'base64'),
+    },
+    session: { ttlSeconds: e.SESSION_TTL_SECONDS, refreshTtlSeconds: e.REFRESH_TTL_SECONDS },
+    limits: { loginPerMinute: e.LOGIN_RATE_LIMIT, staffLoginPer15Min: e.STAFF_LOGIN_RATE_LIMIT, bodyBytes: e.BODY_LIMIT_BYTES },
+    h5Dir: e.H5_DIR,
+    log: { level: e.LOG_LEVEL, file: e.LOG_FILE },
+    devLogin: e.DEV_LOGIN ?? dev,
+    seedDemo: e.SEED_DEMO ?? dev,
+  };
+}
+
+// the class doubles as the DI token
+export class AppConfig implements AppConfigValues {
+  declare env: AppConfigValues['env'];
+  declare host: string;
+  declare port: number;
+  declare trustProxy: boolean;
+  declare db: DbConfig;
+  declare wechat: AppConfigValues['wechat'];
+  declare pii: AppConfigValues['pii'];
+  declare session: AppConfigValues['session'];
+  declare limits: AppConfigValues['limits'];
+  declare h5Dir?: string;
+  declare log: AppConfigValues['log'];
+  declare devLogin: boolean;
+  declare seedDemo: boolean;
+  constructor(values: AppConfigValues) {
+    Object.assign(this, values);
+  }
+}

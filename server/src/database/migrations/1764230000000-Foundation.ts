@@ -1,0 +1,57 @@
+import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableIndex } from 'typeorm';
+import { datetime, id, index, int, varchar } from './schema-helpers';
+
+export class Foundation1764230000000 implements MigrationInterface {
+  name = 'Foundation1764230000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await this.create(q, 'region', [
+      varchar('code', 12, { isPrimary: true }), varchar('name', 64), varchar('level', 16),
+      varchar('parent_code', 12, { isNullable: true }), int('sort_order', { default: 0 }),
+    ], [index('idx_region_parent', ['parent_code'])]);
+
+    await this.create(q, 'resident_account', [
+      id(), varchar('openid_hash', 64), varchar('openid_enc', 255), varchar('display_name', 64),
+      int('family_count', { default: 0 }), datetime('created_at'), datetime('updated_at'),
+    ], [index('uq_resident_account_openid_hash', ['openid_hash'], true)]);
+
+    await this.create(q, 'staff_account', [
+      id(), varchar('username', 64), varchar('display_name', 64), varchar('role', 32), varchar('region_code', 12),
+      varchar('password_hash', 255, { isNullable: true }), varchar('openid_hash', 64, { isNullable: true }),
+      { name: 'active', type: 'boolean', isNullable: false, default: 1 }, datetime('created_at'), datetime('updated_at'),
+    ], [index('uq_staff_account_username', ['username'], true), index('uq_staff_account_openid_hash', ['openid_hash'], true)]);
+
+    await this.create(q, 'auth_session', [
+      id(), varchar('token_hash', 64), varchar('refresh_hash', 64), varchar('subject_kind', 16), varchar('subject_id', 36),
+      datetime('expires_at'), datetime('refresh_expires_at'), datetime('revoked_at', { isNullable: true }), datetime('created_at'),
+    ], [
+      index('uq_auth_session_token_hash', ['token_hash'], true), index('uq_auth_session_refresh_hash', ['refresh_hash'], true),
+      index('idx_auth_session_subject', ['subject_id']),
+    ]);
+
+    await this.create(q, 'family_member', [
+      id(), varchar('account_id', 36), varchar('name', 64), varchar('id_number_enc', 255), varchar('id_number_hash', 64),
+      varchar('birth_date', 10), varchar('gender', 8), varchar('relationship', 16), varchar('community_code', 12),
+      datetime('created_at'), datetime('updated_at'),
+    ], [
+      index('uq_family_member_account_id_number', ['account_id', 'id_number_hash'], true),
+      index('idx_family_member_account', ['account_id']), index('idx_family_member_id_number_hash', ['id_number_hash']),
+      index('idx_family_member_community', ['community_code']),
+    ]);
+
+    await this.create(q, 'rate_limit_bucket', [
+      varchar('bucket_key', 191, { isPrimary: true }), { name: 'window_start', type: 'bigint', isNullable: false }, int('hits'),
+    ], []);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    for (const t of ['rate_limit_bucket', 'family_member', 'auth_session', 'staff_account', 'resident_account', 'region']) {
+      await q.dropTable(t, true);
+    }
+  }
+
+  private async create(q: QueryRunner, name: string, columns: TableColumnOptions[], indices: ReturnType<typeof index>[]) {
+    await q.createTable(new Table({ name, columns }), true);
+    for (const i of indices) await q.createIndex(name, new TableIndex(i));
+  }
+}

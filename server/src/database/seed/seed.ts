@@ -1,0 +1,66 @@
+import { createHash, randomUUID } from 'node:crypto';
+import * as argon2 from 'argon2';
+import { parseIdNumber, shanghaiDate } from '@jianban/shared';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../../config';
+import { PiiCipher } from '../../common/pii-cipher';
+import { FamilyMemberEntity } from '../../identity/entities/family-member.entity';
+import { RegionEntity } from '../../identity/entities/region.entity';
+import { ResidentAccountEntity } from '../../identity/entities/resident-account.entity';
+import { StaffAccountEntity } from '../../identity/entities/staff-account.entity';
+import { DEMO_ELDER, DEMO_RESIDENT, REGION_SEED, STAFF_SEED } from './regions';
+
+// the local WeChat peer derives a stable openid from a nickname the same way
+export function peerOpenidFor(user: string): string {
+  return 'o' + createHash('sha256').update(`jianban-peer:${user}`).digest('base64url').slice(0, 27);
+}
+
+export async function seedRegions(ds: DataSource): Promise<number> {
+  const rows = REGION_SEED.map((r, i) => ({ ...r, parentCode: r.parentCode ?? null, sortOrder: i }));
+  await ds.getRepository(RegionEntity).save(rows as RegionEntity[]);
+  return rows.length;
+}
+
+export interface DemoCredentials {
+  staff: { username: string; password: string; role: string; region: string }[];
+  residentDevUser: string;
+}
+
+// demo accounts are for development and tests only; config refuses SEED_DEMO in production
+export async function seedDemo(ds: DataSource, config: AppConfig, staffPassword: string): Promise<DemoCredentials> {
+  const now = new Date();
+  const hash = await argon2.hash(staffPassword);
+  const staffRepo = ds.getRepository(StaffAccountEntity);
+  for (const s of STAFF_SEED) {
+    const existing = await staffRepo.findOne({ where: { username: s.username } });
+    await staffRepo.save({
+      id: existing?.id ?? randomUUID(), ...s, passwordHash: hash, openidHash: existing?.openidHash ?? null, active: true,
+      createdAt: existing?.createdAt ?? now, updatedAt: now,
+    });
+  }
+  await seedDemoResident(ds, new PiiCipher(config), now);
+  return {
+    staff: STAFF_SEED.map((s) => ({ username: s.username, password: staffPassword, role: s.role, region: s.regionCode })),
+    residentDevUser: DEMO_RESIDENT.peerUser,
+  };
+}
+
+async function seedDemoResident(ds: DataSource, cipher: PiiCipher, now: Date) {
+  const openid = peerOpenidFor(DEMO_RESIDENT.peerUser);
+  const openidHash = cipher.blindIndex('openid', openid);
+  const accounts = ds.getRepository(ResidentAccountEntity);
+  if (await accounts.findOne({ where: { openidHash } })) return;
+  const accountId = randomUUID();
+  const parsed = parseIdNumber(DEMO_ELDER.idNumber, shanghaiDate(now));
+  if (!parsed.ok) throw new Error('demo elder ID number is invalid');
+  await ds.transaction(async (tx) => {
+    await tx.insert(ResidentAccountEntity, {
+      id: accountId, openidHash, openidEnc: cipher.encrypt(openid), displayName: DEMO_RESIDENT.displayName, familyCount: 1, createdAt: now, updatedAt: now,
+    });
+    await tx.insert(FamilyMemberEntity, {
+      id: randomUUID(), accountId, name: DEMO_ELDER.name, idNumberEnc: cipher.encrypt(parsed.id.value),
+      idNumberHash: cipher.blindIndex('id_number', parsed.id.value), birthDate: parsed.id.birthDate, gender: parsed.id.gender,
+      relationship: DEMO_ELDER.relationship, communityCode: DEMO_ELDER.communityCode, createdAt: now, updatedAt: now,
+    });
+  });
+}

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import type { MeView } from '@jianban/shared';
+import { Db } from '../common/db';
+import type { Caller } from './caller';
+import { AccountRepository, RegionRepository } from './identity.repository';
+import { toResidentMe, toStaffMe } from './identity.mapper';
+
+// who a session's subject is now (roles and scope are read fresh, so a change takes effect at once)
+@Injectable()
+export class AccountDirectory {
+  constructor(
+    private readonly db: Db,
+    private readonly accounts: AccountRepository,
+    private readonly regions: RegionRepository,
+  ) {}
+
+  async callerFor(kind: 'resident' | 'staff', id: string, sessionId: string): Promise<Caller | null> {
+    if (kind === 'resident') {
+      const a = await this.db.read((m) => this.accounts.findResident(m, id));
+      return a ? { kind: 'resident', accountId: a.id, sessionId } : null;
+    }
+    const s = await this.db.read((m) => this.accounts.findStaff(m, id));
+    return s && s.active ? { kind: 'staff', staffId: s.id, role: s.role, regionCode: s.regionCode, sessionId } : null;
+  }
+
+  async meFor(kind: 'resident' | 'staff', id: string): Promise<MeView | null> {
+    return this.db.read(async (m) => {
+      if (kind === 'resident') {
+        const a = await this.accounts.findResident(m, id);
+        return a ? toResidentMe(a) : null;
+      }
+      const s = await this.accounts.findStaff(m, id);
+      if (!s || !s.active) return null;
+      const region = await this.regions.find(m, s.regionCode);
+      return region ? toStaffMe(s, region) : null;
+    });
+  }
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import * as argon2 from 'argon2';
+import { ErrorCode, type SessionView } from '@jianban/shared';
+import { AppConfig } from '../config';
+import { Clock } from '../common/clock';
+import { Db } from '../common/db';
+import { isUniqueViolation } from '../common/db-errors';
+import { DomainError } from '../common/domain-error';
+import { PiiCipher } from '../common/pii-cipher';
+import { RateLimiter } from '../common/rate-limiter';
+import { AccountRepository } from './identity.repository';
+import { AccountDirectory } from './account.directory';
+import { SessionService } from './session.service';
+import { WechatAuthPort } from './wechat-auth.port';
+
+// a verify against this keeps unknown usernames as slow as wrong passwords
+const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$tOJvajkswb385kJ7loOsmA$OHWjOh+POdISxPTi3+sMsNbzNrznSYN41xWAjuy+Q48';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly db: Db,
+    private readonly accounts: AccountRepository,
+    private readonly directory: AccountDirectory,
+    private readonly sessions: SessionService,
+    private readonly wechat: WechatAuthPort,
+    private readonly cipher: PiiCipher,
+    private readonly limiter: RateLimiter,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async wechatLogin(code: string, ip: string): Promise<SessionView> {
+    await this.limiter.consume({ name: 'login-ip', limit: this.config.limits.loginPerMinute, windowSeconds: 60 }, ip);
+    const exchange = await this.wechat.exchangeCode(code);
+    if (exchange.kind === 'invalid-code') throw new DomainError(ErrorCode.WechatCodeInvalid, 'login code is invalid or already used');
+    if (exchange.kind === 'rate-limited') throw new DomainError(ErrorCode.WechatRateLimited, 'wechat rate limit reached', undefined, { 'retry-after': '60' });
+    if (exchange.kind === 'unavailable') throw new DomainError(ErrorCode.WechatUnavailable, `wechat unavailable: ${exchange.reason}`);
+    const openidHash = this.cipher.blindIndex('openid', exchange.openId);
+    const staff = await this.db.read((m) => this.accounts.findStaffByOpenidHash(m, openidHash));
+    if (staff) return this.issueFor('staff', staff.id);
+    const accountId = await this.findOrCreateResident(openidHash, exchange.openId);
+    return this.issueFor('resident', accountId);
+  }
+
+  async staffLogin(username: string, password: string, ip: string): Promise<SessionView> {
+    await this.limiter.consume({ name: 'login-ip', limit: this.config.limits.loginPerMinute, windowSeconds: 60 }, ip);
+    await this.limiter.consume({ name: 'staff-login', limit: this.config.limits.staffLoginPer15Min, windowSeconds: 900 }, username.toLowerCase());
+    const staff = await this.db.read((m) => this.accounts.findStaffByUsername(m, username));
+    const ok = await argon2.verify(staff?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
+    if (!staff || !staff.active || !staff.passwordHash || !ok) throw new DomainError(ErrorCode.InvalidCredentials, 'wrong username or password');
+    return this.issueFor('staff', staff.id);
+  }
+
+  async devCode(user: string | undefined, ip: string): Promise<string> {
+    if (!this.config.devLogin || this.config.env === 'production') {
+      throw new DomainError(ErrorCode.DevLoginDisabled, 'development login is disabled here');
+    }
+    await this.limiter.consume({ name: 'login-ip', limit: this.config.limits.loginPerMinute, windowSeconds: 60 }, ip);
+    const code = await this.wechat.mintDevCode(user);
+    if (!code) throw new DomainError(ErrorCode.WechatUnavailable, 'local wechat peer did not answer');
+    return code;
+  }
+
+  private async issueFor(kind: 'resident' | 'staff', id: string): Promise<SessionView> {
+    const me = await this.directory.meFor(kind, id);
+    if (!me) throw new DomainError(ErrorCode.Unauthenticated, 'account no longer active');
+    return this.sessions.issue({ kind, id }, me);
+  }
+
+  private async findOrCreateResident(openidHash: string, openId: string): Promise<string> {
+    const existing = await this.db.read((m) => this.accounts.findResidentByOpenidHash(m, openidHash));
+    if (existing) return existing.id;
+    const now = this.clock.now();
+    const id = randomUUID();
+    try {
+      await this.db.transaction((tx) =>
+        this.accounts.insertResident(tx, {
+          id, openidHash, openidEnc: this.cipher.encrypt(openId), displayName: '微信用户', familyCount: 0, createdAt: now, updatedAt: now,
+        }),
+      );
+      return id;
+    } catch (err) {
+      // two first logins of the same person raced: the other one created the account
+      if (!isUniqueViolation(err)) throw err;
+      const winner = await this.db.read((m) => this.accounts.findResidentByOpenidHash(m, openidHash));
+      if (!winner) throw err;
+      return winner.id;
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { DateTimeColumn } from '../../common/columns';
+
+// sessions live in the database so any server instance can check any token; only hashes are stored
+@Entity('auth_session')
+export class AuthSessionEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Index('uq_auth_session_token_hash', { unique: true })
+  @Column({ type: 'varchar', length: 64, name: 'token_hash' })
+  tokenHash: string;
+
+  @Index('uq_auth_session_refresh_hash', { unique: true })
+  @Column({ type: 'varchar', length: 64, name: 'refresh_hash' })
+  refreshHash: string;
+
+  @Column({ type: 'varchar', length: 16, name: 'subject_kind' })
+  subjectKind: 'resident' | 'staff';
+
+  @Index('idx_auth_session_subject')
+  @Column({ type: 'varchar', length: 36, name: 'subject_id' })
+  subjectId: string;
+
+  @DateTimeColumn('expires_at')
+  expiresAt: Date;
+
+  @DateTimeColumn('refresh_expires_at')
+  refreshExpiresAt: Date;
+
+  @DateTimeColumn('revoked_at', { nullable: true })
+  revokedAt: Date | null;
+
+  @DateTimeColumn('created_at')
+  createdAt: Date;
+}

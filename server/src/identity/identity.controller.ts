@@ -1,0 +1,95 @@
+import { Controller, Ip, UseGuards } from '@nestjs/common';
+import { routes, type AddFamilyMemberInput } from '@jianban/shared';
+import { Endpoint, RouteInput, RouteParams } from '../common/route.decorators';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { CurrentUser, type Caller } from './caller';
+import { FamilyService } from './family.service';
+import { SessionService } from './session.service';
+import { StaffDirectoryService } from './staff.service';
+import { AccountDirectory } from './account.directory';
+import { DomainError } from '../common/domain-error';
+
+type Resident = Extract<Caller, { kind: 'resident' }>;
+type Staff = Extract<Caller, { kind: 'staff' }>;
+
+@Controller()
+@UseGuards(AuthGuard)
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionService,
+    private readonly directory: AccountDirectory,
+  ) {}
+
+  @Endpoint(routes.wechatLogin)
+  wechatLogin(@RouteInput(routes.wechatLogin) body: { code: string }, @Ip() ip: string) {
+    return this.auth.wechatLogin(body.code, ip);
+  }
+
+  @Endpoint(routes.staffLogin)
+  staffLogin(@RouteInput(routes.staffLogin) body: { username: string; password: string }, @Ip() ip: string) {
+    return this.auth.staffLogin(body.username, body.password, ip);
+  }
+
+  @Endpoint(routes.refreshSession)
+  refresh(@RouteInput(routes.refreshSession) body: { refreshToken: string }) {
+    return this.sessions.refresh(body.refreshToken);
+  }
+
+  @Endpoint(routes.logout)
+  async logout(@RouteInput(routes.logout) _body: object, @CurrentUser() caller: Caller) {
+    await this.sessions.revoke(caller);
+    return { ok: true as const };
+  }
+
+  @Endpoint(routes.devWechatCode)
+  async devWechatCode(@RouteInput(routes.devWechatCode) body: { user?: string }, @Ip() ip: string) {
+    return { code: await this.auth.devCode(body.user, ip) };
+  }
+
+  @Endpoint(routes.me)
+  async me(@RouteInput(routes.me) _q: object, @CurrentUser() caller: Caller) {
+    const me = await this.directory.meFor(caller.kind, caller.kind === 'resident' ? caller.accountId : caller.staffId);
+    if (!me) throw new DomainError('UNAUTHENTICATED', 'account no longer active');
+    return me;
+  }
+}
+
+@Controller()
+@UseGuards(AuthGuard)
+export class FamilyController {
+  constructor(private readonly family: FamilyService) {}
+
+  @Endpoint(routes.listFamilyMembers)
+  list(@RouteInput(routes.listFamilyMembers) _q: object, @CurrentUser() caller: Resident) {
+    return this.family.list(caller);
+  }
+
+  @Endpoint(routes.addFamilyMember)
+  add(@RouteInput(routes.addFamilyMember) body: AddFamilyMemberInput, @CurrentUser() caller: Resident) {
+    return this.family.add(caller, body);
+  }
+
+  @Endpoint(routes.removeFamilyMember)
+  async remove(@RouteParams(routes.removeFamilyMember) p: { id: string }, @RouteInput(routes.removeFamilyMember) _q: object, @CurrentUser() caller: Resident) {
+    await this.family.remove(caller, p.id);
+    return { ok: true as const };
+  }
+}
+
+@Controller()
+@UseGuards(AuthGuard)
+export class RegionController {
+  constructor(private readonly staff: StaffDirectoryService) {}
+
+  @Endpoint(routes.regions)
+  regions(@RouteInput(routes.regions) _q: object) {
+    return this.staff.listRegions();
+  }
+
+  @Endpoint(routes.communityElders)
+  elders(@RouteParams(routes.communityElders) p: { code: string }, @RouteInput(routes.communityElders) _q: object, @CurrentUser() caller: Staff) {
+    return this.staff.communityElders(caller, p.code);
+  }
+}

@@ -1,0 +1,31 @@
+import { ageOn, maskIdNumber, type FamilyMemberView, type MeView, type RegionView } from '@jianban/shared';
+import type { FamilyMemberEntity } from './entities/family-member.entity';
+import type { RegionEntity } from './entities/region.entity';
+import type { ResidentAccountEntity } from './entities/resident-account.entity';
+import type { StaffAccountEntity } from './entities/staff-account.entity';
+
+export function toRegionView(r: RegionEntity): RegionView {
+  return { code: r.code, name: r.name, level: r.level, parentCode: r.parentCode };
+}
+
+export function toResidentMe(a: ResidentAccountEntity): MeView {
+  return { kind: 'resident', id: a.id, displayName: a.displayName };
+}
+
+export function toStaffMe(s: StaffAccountEntity, region: RegionEntity): MeView {
+  return { kind: 'staff', id: s.id, displayName: s.displayName, username: s.username, role: s.role, region: toRegionView(region) };
+}
+
+export function toFamilyMemberView(f: FamilyMemberEntity, idNumber: string, community: RegionEntity, today: string): FamilyMemberView {
+  return {
+    id: f.id,
+    name: f.name,
+    idNumberMasked: maskIdNumber(idNumber),
+    relationship: f.relationship as FamilyMemberView['relationship'],
+    gender: f.gender,
+    birthDate: f.birthDate,
+    age: ageOn(f.birthDate, today),
+    community: toRegionView(community),
+    createdAt: new Date(f.createdAt).toISOString(),
+  };
+}

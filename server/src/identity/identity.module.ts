@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { AccountDirectory } from './account.directory';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { FamilyService } from './family.service';
+import { HttpWechatClient } from './http-wechat.client';
+import { AuthController, FamilyController, RegionController } from './identity.controller';
+import { AccountRepository, FamilyMemberRepository, RegionRepository, SessionRepository } from './identity.repository';
+import { RegionScope } from './region.scope';
+import { SessionService } from './session.service';
+import { StaffDirectoryService } from './staff.service';
+import { WechatAuthPort } from './wechat-auth.port';
+
+@Module({
+  controllers: [AuthController, FamilyController, RegionController],
+  providers: [
+    AccountDirectory, AuthGuard, AuthService, FamilyService, SessionService, StaffDirectoryService, RegionScope,
+    AccountRepository, FamilyMemberRepository, RegionRepository, SessionRepository,
+    { provide: WechatAuthPort, useClass: HttpWechatClient },
+  ],
+  exports: [AuthGuard, SessionService, RegionScope],
+})
+export class IdentityModule {}

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { routes, sessionView, meView } from '@jianban/shared';
+import { testEngines } from '../support/engines';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+describe.each(testEngines())('identity and sessions on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(engine, { name: 'auth' });
+  });
+  afterAll(async () => t?.close());
+
+  it('logs a resident in through the local WeChat peer and never returns session_key or openid', async () => {
+    const { code, openid } = await t.peerCall('/__peer/code', { user: 'alice' });
+    const r = await t.call(routes.wechatLogin, { code });
+    expect(r.status).toBe(200);
+    const session = sessionView.parse(r.body);
+    expect(session.me.kind).toBe('resident');
+    const text = JSON.stringify(r.body);
+    expect(text).not.toContain(openid);
+    const received = await t.peerCall('/__peer/received?endpoint=jscode2session');
+    const sessionKey = received.requests.at(-1).response.body.session_key as string;
+    expect(sessionKey).toBeTruthy();
+    expect(text).not.toContain(sessionKey);
+    const me = await t.call(routes.me, {}, { token: session.token });
+    expect(meView.parse(me.body)).toEqual(session.me);
+  });
+
+  it('maps the same WeChat user to the same account on every login', async () => {
+    const a = await t.loginResident('bob');
+    const b = await t.loginResident('bob');
+    const meA = await t.call(routes.me, {}, { token: a });
+    const meB = await t.call(routes.me, {}, { token: b });
+    expect(meA.body.id).toBe(meB.body.id);
+  });
+
+  it('rejects a login code that was already used', async () => {
+    const { code } = await t.peerCall('/__peer/code', { user: 'carol' });
+    expect((await t.call(routes.wechatLogin, { code })).status).toBe(200);
+    const again = await t.call(routes.wechatLogin, { code });
+    expect(again.status).toBe(400);
+    expect(again.body.code).toBe('WECHAT_CODE_INVALID');
+  });
+
+  it('answers 429 when WeChat rate-limits and 503 when WeChat is down', async () => {
+    await t.peerCall('/__peer/fail', { endpoint: 'jscode2session', errcode: 45011 });
+    const { code } = await t.peerCall('/__peer/code', { user: 'dave' });
+    const limited = await t.call(routes.wechatLogin, { code });
+    expect(limited.status).toBe(429);
+    expect(limited.body.code).toBe('WECHAT_RATE_LIMITED');
+
+    await t.peerCall('/__peer/fail', { endpoint: 'jscode2session', httpStatus: 502 });
+    const down = await t.call(routes.wechatLogin, { code });
+    expect(down.status).toBe(503);
+    expect(down.body.code).toBe('WECHAT_UNAVAILABLE');
+  });
+
+  it('rotates the refresh token: a refresh token works once', async () => {
+    const { code } = await t.peerCall('/__peer/code', { user: 'erin' });
+    const first = sessionView.parse((await t.call(routes.wechatLogin, { code })).body);
+    const refreshed = await t.call(routes.refreshSession, { refreshToken: first.refreshToken });
+    expect(refreshed.status).toBe(200);
+    const second = sessionView.parse(refreshed.body);
+    expect(second.token).not.toBe(first.token);
+    const reused = await t.call(routes.refreshSession, { refreshToken: first.refreshToken });
+    expect(reused.status).toBe(401);
+    expect((await t.call(routes.me, {}, { token: first.token })).status).toBe(401);
+    expect((await t.call(routes.me, {}, { token: second.token })).status).toBe(200);
+  });
+
+  it('revokes the session on logout', async () => {
+    const token = await t.loginResident('frank');
+    expect((await t.call(routes.logout, {}, { token })).status).toBe(200);
+    const after = await t.call(routes.me, {}, { token });
+    expect(after.status).toBe(401);
+    expect(after.body.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('logs staff in with username and password and refuses a wrong password with one generic code', async () => {
+    const ok = await t.http('POST', '/api/auth/staff', { body: { username: 'meicun', password: 'test-staff-pw-1' } });
+    expect(ok.status).toBe(200);
+    const me = sessionView.parse(ok.body).me;
+    expect(me).toMatchObject({ kind: 'staff', role: 'community_staff', region: { code: '421003001001', name: '梅村社区' } });
+    const wrong = await t.http('POST', '/api/auth/staff', { body: { username: 'meicun', password: 'nope' } });
+    const unknown = await t.http('POST', '/api/auth/staff', { body: { username: 'nobody', password: 'nope' } });
+    expect([wrong.status, wrong.body.code]).toEqual([401, 'INVALID_CREDENTIALS']);
+    expect([unknown.status, unknown.body.code]).toEqual([401, 'INVALID_CREDENTIALS']);
+    expect(JSON.stringify(ok.body)).not.toMatch(/password/i);
+  });
+
+  it('refuses a missing, malformed or made-up bearer token', async () => {
+    for (const headers of [{}, { authorization: 'Bearer short' }, { authorization: 'Basic abc' }, { authorization: 'Bearer ' + 'A'.repeat(43) }]) {
+      const r = await t.http('GET', '/api/me', { headers });
+      expect(r.status).toBe(401);
+      expect(r.body.code).toBe('UNAUTHENTICATED');
+    }
+  });
+});
+
+describe.each(testEngines())('login rate limit on %s (B2)', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(engine, { name: 'ratelimit', env: { LOGIN_RATE_LIMIT: '5', STAFF_LOGIN_RATE_LIMIT: '3', TRUST_PROXY: 'true' } });
+  });
+  afterAll(async () => t?.close());
+
+  it('answers request limit+1 from one client IP with 429 and Retry-After, keyed on the forwarded client IP', async () => {
+    const ip = { 'x-forwarded-for': '203.0.113.7' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const { code } = await t.peerCall('/__peer/code', { user: `rl${i}` });
+      statuses.push((await t.http('POST', '/api/auth/wechat', { body: { code }, headers: ip })).status);
+    }
+    expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(statuses[5]).toBe(429);
+    const { code } = await t.peerCall('/__peer/code', { user: 'rl-other' });
+    const blocked = await t.http('POST', '/api/auth/wechat', { body: { code }, headers: ip });
+    expect(blocked.body.code).toBe('RATE_LIMITED');
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // a different client behind the same proxy is not affected
+    const other = await t.http('POST', '/api/auth/wechat', { body: { code }, headers: { 'x-forwarded-for': '198.51.100.9' } });
+    expect(other.status).toBe(200);
+  });
+
+  it('limits password guesses per staff username across client IPs', async () => {
+    const results: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = await t.http('POST', '/api/auth/staff', { body: { username: 'chengnan', password: 'guess' + i }, headers: { 'x-forwarded-for': `192.0.2.${i + 1}` } });
+      results.push(r.status);
+    }
+    expect(results).toEqual([401, 401, 401, 429]);
+  });
+});

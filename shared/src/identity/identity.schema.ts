@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { parseIdNumber } from '../id-number';
+import { shanghaiDate } from '../dates';
+
+export const staffRoles = ['community_staff', 'street_reviewer', 'district_admin'] as const;
+export const staffRole = z.enum(staffRoles);
+export const regionLevels = ['district', 'street', 'community'] as const;
+
+export const relationships = ['self', 'parent', 'spouse', 'grandparent', 'parent_in_law', 'other'] as const;
+export const relationship = z.enum(relationships);
+export const RELATIONSHIP_TEXT: Record<(typeof relationships)[number], string> = {
+  self: '本人',
+  parent: '父母',
+  spouse: '配偶',
+  grandparent: '祖父母/外祖父母',
+  parent_in_law: '岳父母/公婆',
+  other: '其他亲属',
+};
+
+export const personName = z
+  .string()
+  .trim()
+  .min(2, '姓名至少2个字')
+  .max(30, '姓名最多30个字')
+  .regex(/^[\u3400-\u9fff\u00b7·A-Za-z\s]+$/u, '姓名只能包含汉字、字母和间隔号');
+
+// the server checks the date against its own clock again; this is the form-side check
+export const idNumberInput = z.string().max(40).superRefine((raw, ctx) => {
+  const r = parseIdNumber(raw, shanghaiDate(new Date()));
+  if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message, params: { problem: r.problem } });
+});
+
+export const wechatLoginInput = z.strictObject({ code: z.string().min(1).max(128) });
+export const staffLoginInput = z.strictObject({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export const refreshInput = z.strictObject({ refreshToken: z.string().min(16).max(256) });
+export const devWechatCodeInput = z.strictObject({
+  // a stable nickname for a test user; the peer maps it to a fixed openid
+  user: z.string().regex(/^[a-z0-9_-]{1,32}$/).optional(),
+});
+export const devWechatCodeView = z.object({ code: z.string() });
+
+export const regionView = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(regionLevels),
+  parentCode: z.string().nullable(),
+});
+export type RegionView = z.infer<typeof regionView>;
+
+export const meView = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('resident'), id: z.string(), displayName: z.string() }),
+  z.object({
+    kind: z.literal('staff'),
+    id: z.string(),
+    displayName: z.string(),
+    username: z.string(),
+    role: staffRole,
+    region: regionView,
+  }),
+]);
+export type MeView = z.infer<typeof meView>;
+
+export const sessionView = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  refreshToken: z.string(),
+  refreshExpiresAt: z.string(),
+  me: meView,
+});
+export type SessionView = z.infer<typeof sessionView>;
+
+export const addFamilyMemberInput = z.strictObject({
+  name: personName,
+  idNumber: idNumberInput,
+  relationship,
+  communityCode: z.string().regex(/^\d{6,12}$/, '请选择所在社区'),
+});
+export type AddFamilyMemberInput = z.infer<typeof addFamilyMemberInput>;
+
+export const familyMemberView = z.object({
+  id: z.string(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  relationship,
+  gender: z.enum(['male', 'female']),
+  birthDate: z.string(),
+  age: z.number().int(),
+  community: regionView,
+  createdAt: z.string(),
+});
+export type FamilyMemberView = z.infer<typeof familyMemberView>;
+export const familyMemberList = z.object({ items: z.array(familyMemberView), limit: z.number().int() });
+export const idParams = z.strictObject({ id: z.string().uuid() });
+export const communityParams = z.strictObject({ code: z.string().regex(/^\d{6,12}$/) });
+
+export const elderView = z.object({
+  id: z.string(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  gender: z.enum(['male', 'female']),
+  age: z.number().int(),
+  community: regionView,
+});
+export const elderList = z.object({ items: z.array(elderView) });
+export const regionList = z.object({ items: z.array(regionView) });

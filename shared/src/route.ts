@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type RouteAuth = 'public' | 'resident' | 'staff' | 'any';
+export type StaffRole = 'community_staff' | 'street_reviewer' | 'district_admin';
+
+export interface RouteDef<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+  P extends z.ZodType = z.ZodType,
+> {
+  method: HttpMethod;
+  path: string; // relative to /api, with :params
+  summary: string;
+  auth: RouteAuth;
+  roles?: readonly StaffRole[];
+  status: number; // success status
+  input: I; // body for POST/PUT/PATCH, query for GET/DELETE
+  params: P;
+  output: O;
+}
+
+export const noInput = z.strictObject({});
+export const noParams = z.strictObject({});
+
+export function defineRoute<I extends z.ZodType, O extends z.ZodType, P extends z.ZodType = typeof noParams>(def: {
+  method: HttpMethod;
+  path: string;
+  summary: string;
+  auth: RouteAuth;
+  roles?: readonly StaffRole[];
+  status?: number;
+  input: I;
+  output: O;
+  params?: P;
+}): RouteDef<I, O, P> {
+  return { ...def, status: def.status ?? 200, params: (def.params ?? noParams) as P };
+}
+
+export type RouteInput<R extends RouteDef> = z.input<R['input']>;
+export type RouteOutput<R extends RouteDef> = z.output<R['output']>;
+export type RouteParams<R extends RouteDef> = z.input<R['params']>;
+
+export function fillPath(path: string, params: Record<string, string | number> = {}): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const v = params[name];
+    if (v === undefined) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(String(v));
+  });
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { defineRoute, noInput } from './route';
+import { healthView } from './system/system.schema';
+import {
+  addFamilyMemberInput,
+  communityParams,
+  devWechatCodeInput,
+  devWechatCodeView,
+  elderList,
+  familyMemberList,
+  familyMemberView,
+  idParams,
+  meView,
+  refreshInput,
+  regionList,
+  sessionView,
+  staffLoginInput,
+  wechatLoginInput,
+} from './identity/identity.schema';
+
+const staffAll = ['community_staff', 'street_reviewer', 'district_admin'] as const;
+
+export const routes = {
+  health: defineRoute({ method: 'GET', path: '/health', summary: '服务与数据库健康检查', auth: 'public', input: noInput, output: healthView }),
+  wechatLogin: defineRoute({ method: 'POST', path: '/auth/wechat', summary: '微信登录：用 wx.login 的 code 换取会话', auth: 'public', input: wechatLoginInput, output: sessionView }),
+  staffLogin: defineRoute({ method: 'POST', path: '/auth/staff', summary: '工作人员用户名密码登录', auth: 'public', input: staffLoginInput, output: sessionView }),
+  refreshSession: defineRoute({ method: 'POST', path: '/auth/refresh', summary: '用刷新令牌换新会话', auth: 'public', input: refreshInput, output: sessionView }),
+  logout: defineRoute({ method: 'POST', path: '/auth/logout', summary: '退出登录', auth: 'any', input: noInput, output: z.object({ ok: z.literal(true) }) }),
+  devWechatCode: defineRoute({ method: 'POST', path: '/dev/wechat-code', summary: '开发/测试环境：向本地微信模拟服务申请登录 code（生产环境拒绝）', auth: 'public', input: devWechatCodeInput, output: devWechatCodeView }),
+  me: defineRoute({ method: 'GET', path: '/me', summary: '当前登录的人', auth: 'any', input: noInput, output: meView }),
+  regions: defineRoute({ method: 'GET', path: '/regions', summary: '区-街道-社区 行政区划树', auth: 'public', input: noInput, output: regionList }),
+  listFamilyMembers: defineRoute({ method: 'GET', path: '/family-members', summary: '我代办的家人', auth: 'resident', input: noInput, output: familyMemberList }),
+  addFamilyMember: defineRoute({ method: 'POST', path: '/family-members', summary: '添加代办的家人', auth: 'resident', status: 201, input: addFamilyMemberInput, output: familyMemberView }),
+  removeFamilyMember: defineRoute({ method: 'DELETE', path: '/family-members/:id', summary: '移除代办的家人', auth: 'resident', input: noInput, params: idParams, output: z.object({ ok: z.literal(true) }) }),
+  communityElders: defineRoute({ method: 'GET', path: '/staff/communities/:code/elders', summary: '工作人员：本辖区登记的老人（证件号脱敏）', auth: 'staff', roles: staffAll, input: noInput, params: communityParams, output: elderList }),
+} as const;
+
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;
