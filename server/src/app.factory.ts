@@ -3,8 +3,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
+import { sendError } from './common/errors.filter';
 import { createPino, PinoNestLogger } from './common/logger';
 import { scrubString } from './common/log-scrub';
 import { AppConfig } from './config';
@@ -18,10 +20,19 @@ export interface App {
 
 export async function createApp(config: AppConfig, opts: { listen?: boolean; log?: Logger } = {}): Promise<App> {
   const log = opts.log ?? createPino(config.log);
-  const adapter = new FastifyAdapter({ bodyLimit: config.limits.bodyBytes, trustProxy: config.trustProxy, logger: false, return503OnClosing: true });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.limits.bodyBytes,
+    trustProxy: config.trustProxy,
+    logger: false,
+    return503OnClosing: true,
+    // router-level errors (bad percent-encoding, over-long params) get our { code, message } body too
+    frameworkErrors: (err: Error, req: FastifyRequest, reply: FastifyReply) => sendError(err, req, reply, log),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, log), adapter, {
     logger: new PinoNestLogger(log),
     abortOnError: false,
+    // fastify's own JSON parser only: no form bodies (simple cross-site posts) and no text bodies
+    bodyParser: false,
   });
   app.setGlobalPrefix('api');
   const fastify = app.getHttpAdapter().getInstance();

@@ -42,6 +42,8 @@ const Env = z
     LOG_FILE: z.string().optional(),
     DEV_LOGIN: bool.optional(),
     SEED_DEMO: bool.optional(),
+    SEED_STAFF_PASSWORD: z.string().min(8).optional(),
+    APP_VERSION: z.string().default('0.1.0'),
   })
   .superRefine((env, ctx) => {
     const driver = env.DB_DRIVER ?? (env.DB_URL ? 'mariadb' : 'sqlite');
@@ -53,10 +55,15 @@ const Env = z
     }
     if (env.DEV_LOGIN) ctx.addIssue({ code: 'custom', path: ['DEV_LOGIN'], message: 'development login cannot be on in production' });
     if (env.SEED_DEMO) ctx.addIssue({ code: 'custom', path: ['SEED_DEMO'], message: 'demo accounts cannot be seeded in production' });
-    if (env.WECHAT_API_BASE && /127\.0\.0\.1|localhost/.test(env.WECHAT_API_BASE)) {
+    if (env.WECHAT_API_BASE && isLoopback(env.WECHAT_API_BASE)) {
       ctx.addIssue({ code: 'custom', path: ['WECHAT_API_BASE'], message: 'the local WeChat peer cannot be used in production' });
     }
   });
+
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || host.startsWith('127.') || host === '::1' || host === '0.0.0.0';
+}
 
 export type DbConfig =
   | { driver: 'sqlite'; sqlitePath: string; migrateOnStart: boolean }
@@ -76,6 +83,8 @@ export interface AppConfigValues {
   log: { level: string; file?: string };
   devLogin: boolean;
   seedDemo: boolean;
+  seedStaffPassword?: string;
+  version: string;
 }
 
 export class ConfigError extends Error {}
@@ -133,6 +142,8 @@ function parseEnv(env: NodeJS.ProcessEnv): AppConfigValues {
     log: { level: e.LOG_LEVEL, file: e.LOG_FILE },
     devLogin: e.DEV_LOGIN ?? dev,
     seedDemo: e.SEED_DEMO ?? dev,
+    seedStaffPassword: e.SEED_STAFF_PASSWORD,
+    version: e.APP_VERSION,
   };
 }
 
@@ -151,6 +162,8 @@ export class AppConfig implements AppConfigValues {
   declare log: AppConfigValues['log'];
   declare devLogin: boolean;
   declare seedDemo: boolean;
+  declare seedStaffPassword?: string;
+  declare version: string;
   constructor(values: AppConfigValues) {
     Object.assign(this, values);
   }

@@ -55,7 +55,8 @@ function fail(problem: IdNumberProblem): IdNumberResult {
   return { ok: false, problem, message: ID_NUMBER_PROBLEM_TEXT[problem] };
 }
 
-// today is passed in (YYYY-MM-DD, Asia/Shanghai) so the check is pure and testable
+// today is passed in (YYYY-MM-DD, Asia/Shanghai) so the check is pure and testable;
+// birth years before 1850 are treated as impossible dates (no living resident, and a common typo shape)
 export function parseIdNumber(raw: string, today: string): IdNumberResult {
   const value = normalizeIdNumber(raw ?? '');
   if (value.length === 0) return fail('empty');
@@ -94,5 +95,5 @@ export function maskIdNumber(raw: string): string {
   return v.slice(0, 6) + '*'.repeat(v.length - 8) + v.slice(-2);
 }
 
-// finds ID-number-shaped runs in free text (logs); 15-digit legacy numbers too
+// finds 18-character ID-number-shaped runs in free text (logs); 15-digit pre-1999 numbers are not matched
 export const ID_NUMBER_PATTERN = /(?<![0-9])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9])/g;

@@ -12,7 +12,7 @@ async function main() {
   const regions = await seedRegions(ds);
   process.stdout.write(`seed: ${regions} regions\n`);
   if (config.seedDemo) {
-    const password = process.env.SEED_STAFF_PASSWORD || randomBytes(9).toString('base64url');
+    const password = config.seedStaffPassword ?? randomBytes(9).toString('base64url');
     const creds = await seedDemo(ds, config, password);
     process.stdout.write('seed: demo accounts (development only)\n');
     for (const s of creds.staff) process.stdout.write(`  staff ${s.username.padEnd(9)} password ${s.password}  ${s.role} @ ${s.region}\n`);

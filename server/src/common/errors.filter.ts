@@ -19,10 +19,13 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: ErrorCode.MalformedJson,
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ErrorCode.MalformedJson,
   FST_ERR_CTP_INVALID_TYPE: ErrorCode.UnsupportedMediaType,
+  FST_ERR_MAX_PARAM_LENGTH: ErrorCode.Validation,
+  FST_ERR_BAD_URL: ErrorCode.Validation,
 };
 
 const PLAIN_MESSAGES: Partial<Record<ErrorCode, string>> = {
   MALFORMED_JSON: 'request body is not valid JSON',
+  VALIDATION_FAILED: 'bad request',
   PAYLOAD_TOO_LARGE: 'request body is too large',
   UNSUPPORTED_MEDIA_TYPE: 'unsupported content type; send application/json',
   ROUTE_NOT_FOUND: 'no such route',

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../common/db';
+import { AppConfig } from '../config';
 
 @Injectable()
 export class HealthService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly config: AppConfig,
+  ) {}
 
   async check() {
     const started = performance.now();
@@ -16,7 +20,7 @@ export class HealthService {
     return {
       status: ok ? ('ok' as const) : ('degraded' as const),
       db: { driver: this.db.dialect, ok, latencyMs: Math.round((performance.now() - started) * 100) / 100 },
-      version: process.env.npm_package_version ?? '0.1.0',
+      version: this.config.version,
       time: new Date().toISOString(),
     };
   }

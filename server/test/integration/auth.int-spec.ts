@@ -89,7 +89,7 @@ describe.each(testEngines())('identity and sessions on %s', (engine) => {
   });
 
   it('refuses a missing, malformed or made-up bearer token', async () => {
-    for (const headers of [{}, { authorization: 'Bearer short' }, { authorization: 'Basic abc' }, { authorization: 'Bearer ' + 'A'.repeat(43) }]) {
+    for (const headers of <Record<string, string>[]>[{}, { authorization: 'Bearer short' }, { authorization: 'Basic abc' }, { authorization: 'Bearer ' + 'A'.repeat(43) }]) {
       const r = await t.http('GET', '/api/me', { headers });
       expect(r.status).toBe(401);
       expect(r.body.code).toBe('UNAUTHENTICATED');

@@ -19,6 +19,7 @@ export interface Peer {
 }
 
 export async function startPeer(opts: Record<string, unknown> = {}): Promise<Peer> {
+  // @ts-expect-error the peer is plain JavaScript (JSDoc-typed), shared with the dev start
   const mod = (await import('../../../scripts/wechat-peer/peer.mjs')) as { startWechatPeer: (o: object) => Promise<Peer> };
   return mod.startWechatPeer({ quiet: true, ...opts });
 }
@@ -106,13 +107,13 @@ export async function startTestApp(engine: Engine, opts: { env?: Record<string, 
     return http(route.method, path + qs, { body: bodyless ? undefined : input, token: o.token, headers: o.headers });
   };
 
-  const peerCall = async (path: string, body?: unknown) => {
+  const peerCall = async <T = any>(path: string, body?: unknown): Promise<T> => {
     const res = await fetch(peer.url + path, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
-    return res.json();
+    return (await res.json()) as T;
   };
 
   const loginResident = async (user?: string) => {
-    const { code } = await peerCall('/__peer/code', user ? { user } : {});
+    const { code } = await peerCall<{ code: string }>('/__peer/code', user ? { user } : {});
     const r = await http('POST', '/api/auth/wechat', { body: { code } });
     if (r.status !== 200) throw new Error(`resident login failed: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body.token as string;

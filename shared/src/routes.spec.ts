@@ -1,0 +1,106 @@
+import { describe, expect, it } from '@jest/globals';
+import { z } from 'zod';
+import { staffRoles } from './identity/identity.schema';
+import { fillPath, type RouteDef } from './route';
+import { routes, type RouteName } from './routes';
+
+// the smallest input and params each route accepts; a new route without an entry here fails the suite
+const VALID: Record<RouteName, { input: Record<string, unknown>; params?: Record<string, unknown> }> = {
+  health: { input: {} },
+  wechatLogin: { input: { code: 'abc' } },
+  staffLogin: { input: { username: 'meicun', password: 'x' } },
+  refreshSession: { input: { refreshToken: 'r'.repeat(32) } },
+  logout: { input: {} },
+  devWechatCode: { input: {} },
+  me: { input: {} },
+  regions: { input: {} },
+  listFamilyMembers: { input: {} },
+  addFamilyMember: { input: { name: '王建国', idNumber: '42100319400315001X', relationship: 'parent', communityCode: '421003001001' } },
+  removeFamilyMember: { input: {}, params: { id: '3f1c1f5e-8d2a-4c1b-9b7e-2a4d5e6f7a8b' } },
+  communityElders: { input: {}, params: { code: '421003001001' } },
+};
+
+const entries = Object.entries(routes) as [RouteName, RouteDef][];
+const pathParamsOf = (path: string) => [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]);
+
+function expectStrictObject(schema: z.ZodType) {
+  expect(schema).toBeInstanceOf(z.ZodObject);
+  const catchall = (schema as z.ZodObject).def.catchall;
+  expect(catchall?._zod.def.type).toBe('never');
+}
+
+function expectRejectsExtraKey(schema: z.ZodType, valid: Record<string, unknown>) {
+  const ok = schema.safeParse(valid);
+  expect(ok.success).toBe(true);
+  const extra = schema.safeParse({ ...valid, __extra: 1 });
+  expect(extra.success).toBe(false);
+  if (!extra.success) {
+    const issue = extra.error.issues.find((i) => i.code === 'unrecognized_keys');
+    expect(issue).toBeDefined();
+    expect((issue as { keys: string[] }).keys).toEqual(['__extra']);
+  }
+}
+
+describe('shared routes table', () => {
+  it('has a valid sample input for every route (and no sample for a route that does not exist)', () => {
+    expect(Object.keys(VALID).sort()).toEqual(Object.keys(routes).sort());
+  });
+
+  it.each(entries)('%s has a strict input schema that rejects unknown keys', (name, route) => {
+    expectStrictObject(route.input);
+    expectRejectsExtraKey(route.input, VALID[name].input);
+  });
+
+  it.each(entries)('%s has strict params that reject unknown keys', (name, route) => {
+    expectStrictObject(route.params);
+    expectRejectsExtraKey(route.params, VALID[name].params ?? {});
+  });
+
+  it.each(entries)('%s declares exactly the path parameters its path uses', (_name, route) => {
+    const inPath = pathParamsOf(route.path).sort();
+    const declared = Object.keys((route.params as z.ZodObject).shape).sort();
+    expect(declared).toEqual(inPath);
+  });
+
+  it.each(entries)('%s uses an allowed method and auth, a relative path and a 2xx success status', (_name, route) => {
+    expect(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).toContain(route.method);
+    expect(['public', 'resident', 'staff', 'any']).toContain(route.auth);
+    expect(route.path).toMatch(/^\/[a-z0-9/:_-]*$/i);
+    expect(route.path.startsWith('/api')).toBe(false);
+    expect(route.status).toBeGreaterThanOrEqual(200);
+    expect(route.status).toBeLessThan(300);
+    expect(route.summary.length).toBeGreaterThan(0);
+  });
+
+  it.each(entries)('%s lists staff roles when staff-only and no roles otherwise', (_name, route) => {
+    if (route.auth === 'staff') {
+      expect(route.roles?.length).toBeGreaterThan(0);
+      for (const role of route.roles!) expect(staffRoles).toContain(role);
+    } else {
+      expect(route.roles).toBeUndefined();
+    }
+  });
+
+  it('has no two routes with the same method and path', () => {
+    const keys = entries.map(([, r]) => `${r.method} ${r.path.replace(/:[A-Za-z]+/g, ':p')}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('fillPath', () => {
+  it('substitutes and URL-encodes every path parameter', () => {
+    expect(fillPath(routes.communityElders.path, { code: '421003001001' })).toBe('/staff/communities/421003001001/elders');
+    expect(fillPath(routes.communityElders.path, { code: 'a/b c?d#e' })).toBe('/staff/communities/a%2Fb%20c%3Fd%23e/elders');
+    expect(fillPath(routes.removeFamilyMember.path, { id: '../../admin' })).toBe('/family-members/..%2F..%2Fadmin');
+    expect(fillPath('/x/:a/:b', { a: 1, b: '梅村' })).toBe('/x/1/%E6%A2%85%E6%9D%91');
+  });
+
+  it('throws, naming the parameter, when one is missing', () => {
+    expect(() => fillPath(routes.communityElders.path, {})).toThrow(/missing path parameter code/);
+    expect(() => fillPath(routes.removeFamilyMember.path)).toThrow(/missing path parameter id/);
+  });
+
+  it('leaves a path without parameters unchanged', () => {
+    expect(fillPath(routes.health.path)).toBe('/health');
+  });
+});
