@@ -1,0 +1,41 @@
+import { Button as TaroButton } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import styles from './index.module.scss';
+
+export interface ButtonProps {
+  children: ReactNode;
+  onClick?: () => void;
+  variant?: 'primary' | 'secondary' | 'link';
+  disabled?: boolean;
+  loading?: boolean;
+  /** read by screen readers; defaults to the visible text */
+  ariaLabel?: string;
+  formType?: 'submit';
+}
+
+export function Button({ children, onClick, variant = 'primary', disabled, loading, ariaLabel, formType }: ButtonProps) {
+  const label = ariaLabel ?? (typeof children === 'string' ? children : undefined);
+  // Taro's <Button> has no role on H5 and the Tab key skips it: set role/aria explicitly
+  // (WeChat reads aria-role / aria-label on weapp)
+  const a11y = {
+    role: 'button',
+    'aria-role': 'button',
+    'aria-label': label,
+    'aria-disabled': disabled || loading ? 'true' : 'false',
+    tabIndex: 0,
+  };
+  return (
+    <TaroButton
+      className={`${styles.button} ${styles[variant]}`}
+      hoverClass={styles.pressed}
+      // only pass true: Taro's H5 button renders disabled="false" as a (greyed) disabled attribute
+      disabled={disabled || loading ? true : undefined}
+      loading={loading ? true : undefined}
+      formType={formType}
+      onClick={disabled || loading ? undefined : onClick}
+      {...(a11y as object)}
+    >
+      {children}
+    </TaroButton>
+  );
+}

@@ -1,0 +1,46 @@
+// ErrorCode → what we tell the user, in plain Chinese. Exhaustive: adding a code to the shared contract
+// without a message here is a type error.
+import type { ErrorCode } from '@jianban/shared';
+import { ApiError, type AnyErrorCode, type ClientErrorCode } from '../../services/api-error';
+
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: '填写的内容有误，请按提示修改',
+  MALFORMED_JSON: '提交的内容格式不对，请重新提交',
+  PAYLOAD_TOO_LARGE: '提交的内容太多了，请删减后再试',
+  UNSUPPORTED_MEDIA_TYPE: '提交的内容格式不对，请重新提交',
+  ROUTE_NOT_FOUND: '这个功能暂时用不了，请更新小程序后再试',
+  NOT_FOUND: '没有找到要办的事项，可能已被删除',
+  UNAUTHENTICATED: '请先登录',
+  SESSION_EXPIRED: '登录已过期，请重新登录',
+  FORBIDDEN: '您没有办理这项事务的权限',
+  OUT_OF_SCOPE: '这不在您负责的社区范围内',
+  RATE_LIMITED: '操作太频繁了，请稍等一分钟再试',
+  INVALID_CREDENTIALS: '用户名或密码不对，请重新输入',
+  WECHAT_CODE_INVALID: '微信登录没有成功，请重新打开小程序再试',
+  WECHAT_RATE_LIMITED: '微信登录太频繁，请稍等一分钟再试',
+  WECHAT_UNAVAILABLE: '暂时连不上微信，请稍后再试',
+  DEV_LOGIN_DISABLED: '网页版不能用微信登录。居民请在微信里打开“简办”小程序；工作人员请用“工作人员登录”。',
+  ID_NUMBER_INVALID: '身份证号不正确，请核对后重新填写',
+  FAMILY_MEMBER_LIMIT: '最多只能添加5位家人，请先移除不再代办的家人',
+  FAMILY_MEMBER_DUPLICATE: '这位家人已经添加过了，不用再添加',
+  CONFLICT: '这件事刚刚有了变化，请刷新后再试',
+  DATABASE_UNAVAILABLE: '系统正在维护，请稍后再试',
+  TIMEOUT: '等待时间太长了，请检查网络后再试',
+  INTERNAL_ERROR: '系统出了点问题，请稍后再试',
+};
+
+export const CLIENT_ERROR_MESSAGES: Record<ClientErrorCode, string> = {
+  NETWORK_ERROR: '网络不通，请检查手机网络后再试',
+  BAD_RESPONSE: '系统返回的内容有误，请稍后再试',
+};
+
+const ALL: Record<AnyErrorCode, string> = { ...ERROR_MESSAGES, ...CLIENT_ERROR_MESSAGES };
+
+export function messageForCode(code: AnyErrorCode | string | null | undefined): string {
+  if (code && Object.prototype.hasOwnProperty.call(ALL, code)) return ALL[code as AnyErrorCode];
+  return ERROR_MESSAGES.INTERNAL_ERROR;
+}
+
+export function messageFor(err: unknown): string {
+  return messageForCode(err instanceof ApiError ? err.code : null);
+}

@@ -1,0 +1,32 @@
+// ONE wrapper for every server call: call(route, input, params?) → parsed data, or throws ApiError.
+import Taro from '@tarojs/taro';
+import type { RouteDef, RouteInput, RouteOutput, RouteParams } from '@jianban/shared';
+import { createHttp, type HttpDeps, type Transport } from './http-core';
+import { API_BASE, PARSE_OUTPUT } from './config';
+
+export { ApiError } from './api-error';
+
+const taroTransport: Transport = async (req) => {
+  const res = await Taro.request({
+    url: req.url,
+    method: req.method as keyof Taro.request.Method,
+    header: req.header,
+    data: req.data as Record<string, unknown> | undefined,
+    dataType: 'json',
+    timeout: 15000,
+  });
+  return { statusCode: res.statusCode, data: res.data };
+};
+
+// the session module installs getToken/onUnauthorized (keeps http free of session state)
+const deps: HttpDeps = { transport: taroTransport, baseUrl: API_BASE, parseOutput: PARSE_OUTPUT };
+const client = createHttp(deps);
+
+export function configureAuth(auth: Pick<HttpDeps, 'getToken' | 'onUnauthorized'>): void {
+  deps.getToken = auth.getToken;
+  deps.onUnauthorized = auth.onUnauthorized;
+}
+
+export function call<R extends RouteDef>(route: R, input: RouteInput<R>, params?: RouteParams<R>): Promise<RouteOutput<R>> {
+  return client.call(route, input, params);
+}

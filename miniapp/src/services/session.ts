@@ -1,0 +1,195 @@
+// The only client state: who is signed in, and the 长辈模式 choice.
+// Storage holds the session token and refresh token (plus the account kind and the dev nickname) — never an openid or session_key.
+import Taro from '@tarojs/taro';
+import { useSyncExternalStore } from 'react';
+import { routes, type MeView, type SessionView } from '@jianban/shared';
+import { call, configureAuth, ApiError } from './http';
+import { loginResident, loginStaff, currentDevUser } from './login';
+import type { AnyErrorCode } from './api-error';
+import { decideElderMode, parseElderChoice } from '../features/elder/decide';
+
+const KEY_TOKEN = 'jb.token';
+const KEY_REFRESH = 'jb.refreshToken';
+const KEY_KIND = 'jb.kind';
+const KEY_DEV_USER = 'jb.devUser';
+const KEY_ELDER = 'jb.elder';
+
+export type SessionStatus = 'loading' | 'signedIn' | 'anonymous';
+
+export interface SessionState {
+  status: SessionStatus;
+  me: MeView | null;
+  /** why the last sign-in failed, shown through the error message table */
+  error: AnyErrorCode | null;
+  /** 长辈模式 in effect */
+  elder: boolean;
+  /** the user's own choice (null: follow WeChat's font setting) */
+  elderChoice: boolean | null;
+  systemFontSize: number | undefined;
+}
+
+function read(key: string): string | null {
+  try {
+    const v = Taro.getStorageSync(key);
+    return typeof v === 'string' && v ? v : null;
+  } catch {
+    return null;
+  }
+}
+function write(key: string, value: string | null): void {
+  try {
+    if (value === null) Taro.removeStorageSync(key);
+    else Taro.setStorageSync(key, value);
+  } catch {
+    // storage full or unavailable: the session lives in memory for this run
+  }
+}
+
+function systemFontSize(): number | undefined {
+  try {
+    const get = (Taro as unknown as { getAppBaseInfo?: () => { fontSizeSetting?: number } }).getAppBaseInfo;
+    if (typeof get !== 'function') return undefined;
+    const size = get().fontSizeSetting;
+    return typeof size === 'number' ? size : undefined;
+  } catch {
+    return undefined; // H5: the API is missing or not implemented
+  }
+}
+
+let token: string | null = read(KEY_TOKEN);
+let state: SessionState = (() => {
+  const elderChoice = parseElderChoice(read(KEY_ELDER));
+  const fontSize = systemFontSize();
+  return {
+    status: 'loading',
+    me: null,
+    error: null,
+    elderChoice,
+    systemFontSize: fontSize,
+    elder: decideElderMode(elderChoice, fontSize),
+  };
+})();
+const listeners = new Set<() => void>();
+
+function setState(patch: Partial<SessionState>): void {
+  state = { ...state, ...patch };
+  listeners.forEach((l) => l());
+}
+
+function apply(session: SessionView): void {
+  token = session.token;
+  write(KEY_TOKEN, session.token);
+  write(KEY_REFRESH, session.refreshToken);
+  write(KEY_KIND, session.me.kind);
+  write(KEY_DEV_USER, currentDevUser() ?? null);
+  setState({ status: 'signedIn', me: session.me, error: null });
+}
+
+function forget(error: AnyErrorCode | null): void {
+  token = null;
+  write(KEY_TOKEN, null);
+  write(KEY_REFRESH, null);
+  write(KEY_KIND, null);
+  setState({ status: 'anonymous', me: null, error });
+}
+
+function codeOf(e: unknown): AnyErrorCode {
+  return e instanceof ApiError ? e.code : 'INTERNAL_ERROR';
+}
+
+// single-flight: every request that meets a 401 waits on this one shared promise
+let renewing: Promise<boolean> | null = null;
+
+async function renew(): Promise<boolean> {
+  const refreshToken = read(KEY_REFRESH);
+  if (refreshToken) {
+    try {
+      apply(await call(routes.refreshSession, { refreshToken }));
+      return true;
+    } catch {
+      // refresh token expired or revoked: fall through to a fresh login
+    }
+  }
+  // a resident can sign in again silently; a staff member has to type the password
+  if (read(KEY_KIND) !== 'staff') {
+    try {
+      apply(await loginResident());
+      return true;
+    } catch (e) {
+      forget(codeOf(e));
+      return false;
+    }
+  }
+  forget('SESSION_EXPIRED');
+  return false;
+}
+
+export function renewSession(refusedToken: string | null = null): Promise<boolean> {
+  // another request already replaced the refused token: just retry
+  if (refusedToken !== null && token !== null && token !== refusedToken) return Promise.resolve(true);
+  if (!renewing) renewing = renew().finally(() => (renewing = null));
+  return renewing;
+}
+
+configureAuth({ getToken: () => token, onUnauthorized: renewSession });
+
+export async function signInResident(): Promise<void> {
+  setState({ status: 'loading', error: null });
+  try {
+    apply(await loginResident());
+  } catch (e) {
+    forget(codeOf(e));
+  }
+}
+
+/** throws ApiError (e.g. INVALID_CREDENTIALS) so the form can show it */
+export async function signInStaff(username: string, password: string): Promise<void> {
+  apply(await loginStaff(username, password));
+}
+
+export async function signOut(): Promise<void> {
+  if (token) await call(routes.logout, {}).catch(() => undefined);
+  forget(null);
+}
+
+/** loads who is signed in from a stored token, or signs a resident in */
+export async function loadSession(): Promise<void> {
+  if (process.env.TARO_ENV === 'h5') {
+    // tests pick their user with ?devUser=…; a different one means a different person
+    const devUser = currentDevUser();
+    if (devUser && devUser !== read(KEY_DEV_USER) && read(KEY_KIND) !== 'staff') forget(null);
+  }
+  if (!token) return signInResident();
+  setState({ status: 'loading', error: null });
+  try {
+    const me = await call(routes.me, {});
+    setState({ status: 'signedIn', me, error: null });
+  } catch (e) {
+    if (token) setState({ status: 'anonymous', me: null, error: codeOf(e) });
+    // else: renew() already forgot the session and recorded why
+  }
+}
+
+let started: Promise<void> | null = null;
+export function startSession(): Promise<void> {
+  if (!started) started = loadSession();
+  return started;
+}
+
+export function setElderMode(on: boolean): void {
+  write(KEY_ELDER, on ? '1' : '0');
+  setState({ elderChoice: on, elder: on });
+}
+
+export function getSession(): SessionState {
+  return state;
+}
+
+function subscribe(l: () => void): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+export function useSession(): SessionState {
+  return useSyncExternalStore(subscribe, getSession, getSession);
+}
