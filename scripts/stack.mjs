@@ -76,7 +76,14 @@ export async function startStack(opts = {}) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const stack = await startStack({ port: Number(process.env.PORT ?? 3000), peerPort: Number(process.env.WECHAT_PEER_PORT ?? 3901) });
+  const stack = await startStack({
+    port: Number(process.env.PORT ?? 3000),
+    peerPort: Number(process.env.WECHAT_PEER_PORT ?? 3901),
+    dbPath: process.env.DB_SQLITE_PATH,
+    dbUrl: process.env.DB_URL,
+    h5Dir: process.env.H5_DIR,
+    logFile: process.env.LOG_FILE,
+  });
   process.stdout.write(`\n简办 is running:\n  app       ${stack.url}/  (open in a browser; add ?devUser=demo for the demo family)\n  API docs  ${stack.url}/api/docs\n  health    ${stack.url}/api/health\n  WeChat peer (local) ${stack.peerUrl}  — pushes that would be sent: ${stack.peerUrl}/__peer/messages\n  server ready in ${stack.readyMs} ms\nPress Ctrl+C to stop.\n`);
   const stop = async () => { await stack.stop(); process.exit(0); };
   process.on('SIGINT', stop);

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { checkDigitOf } from '@jianban/shared';
+import type { Page } from 'playwright-core';
+import { launchBrowser, screenshotPath, settle, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
+
+// a fresh synthetic elder every run: 80+ years old, 荆州区 region code, valid check digit
+function syntheticElderId(): string {
+  const year = 1930 + Math.floor(Math.random() * 15);
+  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, '0');
+  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
+  const seq = String(Math.floor(Math.random() * 999)).padStart(3, '0');
+  const first17 = `421003${year}${month}${day}${seq}`;
+  return first17 + checkDigitOf(first17);
+}
+
+function wrongCheckDigit(id: string): string {
+  const chars = '0123456789X';
+  return id.slice(0, 17) + chars[(chars.indexOf(id[17]) + 1) % chars.length];
+}
+
+async function expectNoHorizontalOverflow(page: Page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+}
+
+async function smallestTextPx(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let min = Infinity;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !n.textContent?.trim()) continue;
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      if (style.visibility === 'hidden' || style.display === 'none' || box.width === 0) continue;
+      if (el.closest('.taro-tabbar__tabbar')) continue; // the tab bar is Taro's own, checked separately
+      min = Math.min(min, parseFloat(style.fontSize));
+    }
+    return min;
+  });
+}
+
+describe('resident adds an elder in the H5 build (largest browser font, 长辈模式)', () => {
+  let stack: RunningStack;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  const elderId = syntheticElderId();
+  const elderName = '周桂芳';
+  const devUser = `e2e${Date.now().toString(36)}`;
+
+  beforeAll(async () => {
+    stack = await startStack('family');
+    browser = await launchBrowser({ largestFont: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('logs in through the local WeChat peer and shows 我的 in plain Chinese', async () => {
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${stack.url}/?devUser=${devUser}#/pages/me/index`);
+    await page.getByText('我代办的家人').waitFor({ timeout: 30_000 });
+    await page.getByText('还没有添加家人').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    const received = await (await fetch(`${stack.peerUrl}/__peer/received?endpoint=jscode2session`)).json();
+    expect(received.requests.length).toBeGreaterThanOrEqual(1);
+    const storage = await page.evaluate(() => JSON.stringify(localStorage));
+    expect(storage).not.toMatch(/session_key|openid/i);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('turns on 长辈模式 and keeps every text large with nothing cut off', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${stack.url}/?devUser=${devUser}#/pages/me/index`);
+    const toggle = page.getByRole('switch', { name: '长辈模式（大字）' });
+    await toggle.waitFor({ timeout: 30_000 });
+    const before = await smallestTextPx(page);
+    if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
+    await expect(toggle.getAttribute('aria-checked')).resolves.toBe('true');
+    await page.getByText('已开启，字更大、按钮更大').waitFor();
+    const after = await smallestTextPx(page);
+    expect(after).toBeGreaterThan(before);
+    // 32px at design width 750 is about 16.6 CSS px on a 390 px phone; elder mode must go above it
+    expect(after).toBeGreaterThanOrEqual(17);
+    await expectNoHorizontalOverflow(page);
+    await settle(page);
+    await page.screenshot({ path: screenshotPath('me-elder-largest-font'), fullPage: true });
+    await page.close();
+  });
+
+  it('adds a family member: explains a wrong check digit, then saves and shows only the masked number', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${stack.url}/?devUser=${devUser}#/pages/me/index`);
+    await page.getByText('添加家人', { exact: true }).last().click();
+    await page.getByText('这位家人是您的').waitFor({ timeout: 30_000 });
+    const inputs = page.locator('input');
+    await inputs.nth(0).fill(elderName);
+    await inputs.nth(1).fill(wrongCheckDigit(elderId));
+    await page.getByRole('alert').filter({ hasText: '校验位' }).waitFor();
+    await settle(page);
+    await page.screenshot({ path: screenshotPath('family-add-bad-check-digit'), fullPage: true });
+    await inputs.nth(1).fill(elderId.toLowerCase());
+    await expect(page.getByRole('alert').filter({ hasText: '校验位' }).count()).resolves.toBe(0);
+    await page.getByRole('radio', { name: '父母', exact: true }).click();
+    await page.getByRole('radio', { name: '城南街道' }).click();
+    await page.getByRole('radio', { name: '梅村社区' }).click();
+    await expectNoHorizontalOverflow(page);
+    await settle(page);
+    await page.screenshot({ path: screenshotPath('family-add-filled'), fullPage: true });
+    await page.getByText('确认添加').click();
+    await page.getByText(`${elderName}（父母）`).waitFor({ timeout: 30_000 });
+    const masked = `${elderId.slice(0, 6)}**********${elderId.slice(-2)}`;
+    await page.getByText(masked).waitFor();
+    const body = await page.textContent('body');
+    expect(body).not.toContain(elderId);
+    await settle(page);
+    await page.screenshot({ path: screenshotPath('me-after-add'), fullPage: true });
+    await page.close();
+  });
+
+  it('shows the new elder to 梅村社区 staff in the H5 staff console, masked', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${stack.url}/#/pages/staff-login/index`);
+    await page.getByText('用户名').waitFor({ timeout: 30_000 });
+    const inputs = page.locator('input');
+    await inputs.nth(0).fill('meicun');
+    await inputs.nth(1).fill(STAFF_PASSWORD);
+    await page.getByText('登录', { exact: true }).last().click();
+    await page.getByText('本社区登记的老人').waitFor({ timeout: 30_000 });
+    await page.getByText('本社区登记的老人').click();
+    await page.getByText(elderName).waitFor({ timeout: 30_000 });
+    const body = await page.textContent('body');
+    expect(body).toContain(`${elderId.slice(0, 6)}**********${elderId.slice(-2)}`);
+    expect(body).not.toContain(elderId);
+    await settle(page);
+    await page.screenshot({ path: screenshotPath('staff-elders'), fullPage: true });
+    await page.close();
+  });
+});
