@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
+import { createServer, type RequestListener } from 'node:http';
 import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -25,6 +26,9 @@ export async function createApp(config: AppConfig, opts: { listen?: boolean; log
     trustProxy: config.trustProxy,
     logger: false,
     return503OnClosing: true,
+    // slow-loris: the whole request must arrive within this time, checked every second (node's default is 30 s)
+    serverFactory: (handler: RequestListener) =>
+      createServer({ requestTimeout: config.limits.requestMs, headersTimeout: config.limits.requestMs, connectionsCheckingInterval: 1000 }, handler),
     // router-level errors (bad percent-encoding, over-long params) get our { code, message } body too
     frameworkErrors: (err: Error, req: FastifyRequest, reply: FastifyReply) => sendError(err, req, reply, log),
   });

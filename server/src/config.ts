@@ -27,7 +27,7 @@ const Env = z
     WECHAT_API_BASE: z.string().url().optional(),
     WECHAT_APP_ID: z.string().min(1).optional(),
     WECHAT_APP_SECRET: z.string().min(1).optional(),
-    WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(5000),
+    WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(1500),
     PII_KEY: base64Key.optional(),
     PII_KEY_ID: z.string().regex(/^[a-z0-9]{1,8}$/).default('k1'),
     PII_OLD_KEYS: z.string().optional(), // "k0:<base64>,k00:<base64>" for rotation: decrypt only
@@ -36,6 +36,9 @@ const Env = z
     REFRESH_TTL_SECONDS: z.coerce.number().int().min(3600).default(30 * 24 * 3600),
     LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20), // per IP per minute
     STAFF_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(5), // per username per 15 minutes
+    HANDLER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(2000),
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120000).default(10000),
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(2000),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
     H5_DIR: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -67,7 +70,7 @@ function isLoopback(url: string): boolean {
 
 export type DbConfig =
   | { driver: 'sqlite'; sqlitePath: string; migrateOnStart: boolean }
-  | { driver: 'mariadb'; url: string; socketPath?: string; poolSize: number; migrateOnStart: boolean };
+  | { driver: 'mariadb'; url: string; socketPath?: string; poolSize: number; migrateOnStart: boolean; statementTimeoutMs: number };
 
 export interface AppConfigValues {
   env: 'development' | 'test' | 'production';
@@ -78,7 +81,7 @@ export interface AppConfigValues {
   wechat: { apiBase: string; appId: string; appSecret: string; timeoutMs: number };
   pii: { keyId: string; key: Buffer; oldKeys: Record<string, Buffer>; hmacKey: Buffer };
   session: { ttlSeconds: number; refreshTtlSeconds: number };
-  limits: { loginPerMinute: number; staffLoginPer15Min: number; bodyBytes: number };
+  limits: { loginPerMinute: number; staffLoginPer15Min: number; bodyBytes: number; handlerMs: number; requestMs: number };
   h5Dir?: string;
   log: { level: string; file?: string };
   devLogin: boolean;
@@ -117,7 +120,7 @@ function parseEnv(env: NodeJS.ProcessEnv): AppConfigValues {
   const db: DbConfig =
     driver === 'sqlite'
       ? { driver, sqlitePath: e.DB_SQLITE_PATH, migrateOnStart: e.DB_MIGRATE_ON_START }
-      : { driver, url: e.DB_URL!, socketPath: e.DB_SOCKET_PATH, poolSize: e.DB_POOL_SIZE, migrateOnStart: e.DB_MIGRATE_ON_START };
+      : { driver, url: e.DB_URL!, socketPath: e.DB_SOCKET_PATH, poolSize: e.DB_POOL_SIZE, migrateOnStart: e.DB_MIGRATE_ON_START, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS };
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -137,7 +140,10 @@ function parseEnv(env: NodeJS.ProcessEnv): AppConfigValues {
       hmacKey: Buffer.from(e.PII_HMAC_KEY ?? DEV_HMAC_KEY, 'base64'),
     },
     session: { ttlSeconds: e.SESSION_TTL_SECONDS, refreshTtlSeconds: e.REFRESH_TTL_SECONDS },
-    limits: { loginPerMinute: e.LOGIN_RATE_LIMIT, staffLoginPer15Min: e.STAFF_LOGIN_RATE_LIMIT, bodyBytes: e.BODY_LIMIT_BYTES },
+    limits: {
+      loginPerMinute: e.LOGIN_RATE_LIMIT, staffLoginPer15Min: e.STAFF_LOGIN_RATE_LIMIT, bodyBytes: e.BODY_LIMIT_BYTES,
+      handlerMs: e.HANDLER_TIMEOUT_MS, requestMs: e.REQUEST_TIMEOUT_MS,
+    },
     h5Dir: e.H5_DIR,
     log: { level: e.LOG_LEVEL, file: e.LOG_FILE },
     devLogin: e.DEV_LOGIN ?? dev,

@@ -32,6 +32,7 @@ export const routes = {
   listFamilyMembers: defineRoute({ method: 'GET', path: '/family-members', summary: '我代办的家人', auth: 'resident', input: noInput, output: familyMemberList }),
   addFamilyMember: defineRoute({ method: 'POST', path: '/family-members', summary: '添加代办的家人', auth: 'resident', status: 201, input: addFamilyMemberInput, output: familyMemberView }),
   removeFamilyMember: defineRoute({ method: 'DELETE', path: '/family-members/:id', summary: '移除代办的家人', auth: 'resident', input: noInput, params: idParams, output: z.object({ ok: z.literal(true) }) }),
+  bindStaffWechat: defineRoute({ method: 'POST', path: '/staff/wechat-binding', summary: '工作人员：绑定本人微信，之后可在小程序中用微信登录', auth: 'staff', roles: staffAll, input: wechatLoginInput, output: meView }),
   communityElders: defineRoute({ method: 'GET', path: '/staff/communities/:code/elders', summary: '工作人员：本辖区登记的老人（证件号脱敏）', auth: 'staff', roles: staffAll, input: noInput, params: communityParams, output: elderList }),
 } as const;
 

@@ -1,4 +1,6 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { limitStatementTime } from '../database/data-source';
 import type { Logger } from 'pino';
 import { AppConfig } from '../config';
 import { Clock, SystemClock } from './clock';
@@ -6,6 +8,17 @@ import { Db } from './db';
 import { PINO } from './logger';
 import { PiiCipher } from './pii-cipher';
 import { RateLimiter, RateLimitRepository } from './rate-limiter';
+
+@Injectable()
+class StatementTimeLimit implements OnApplicationBootstrap {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+  onApplicationBootstrap() {
+    limitStatementTime(this.ds, this.config.db);
+  }
+}
 
 @Global()
 @Module({})
@@ -17,7 +30,7 @@ export class CommonModule {
         { provide: AppConfig, useValue: config },
         { provide: PINO, useValue: log },
         { provide: Clock, useClass: SystemClock },
-        Db, PiiCipher, RateLimiter, RateLimitRepository,
+        Db, PiiCipher, RateLimiter, RateLimitRepository, StatementTimeLimit,
       ],
       exports: [AppConfig, PINO, Clock, Db, PiiCipher, RateLimiter],
     };

@@ -37,3 +37,24 @@ export function dataSourceOptions(db: DbConfig): DataSourceOptions {
 export function createDataSource(db: DbConfig): DataSource {
   return new DataSource(dataSourceOptions(db));
 }
+
+interface ConnLike {
+  query(sql: string, cb?: (err: unknown) => void): void;
+}
+interface PoolLike {
+  on(event: 'connection', cb: (conn: ConnLike) => void): void;
+  _freeConnections?: { toArray(): ConnLike[] };
+}
+
+// bounds every statement on MariaDB (max_statement_time, seconds) and MySQL (max_execution_time, ms, reads);
+// applied to each new pooled connection, so a runaway query cannot hold a connection forever
+export function limitStatementTime(ds: DataSource, db: DbConfig): void {
+  if (db.driver !== 'mariadb') return;
+  const pool = (ds.driver as unknown as { pool?: PoolLike }).pool;
+  const sql = db.url.startsWith('mariadb://')
+    ? `SET SESSION max_statement_time = ${(db.statementTimeoutMs / 1000).toFixed(3)}`
+    : `SET SESSION max_execution_time = ${db.statementTimeoutMs}`;
+  pool?.on('connection', (conn) => conn.query(sql, () => undefined));
+  // connections opened while initialising (version probe, migrations) are idle in the pool: set them too
+  for (const conn of pool?._freeConnections?.toArray() ?? []) conn.query(sql, () => undefined);
+}

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
-import { ErrorCode, type SessionView } from '@jianban/shared';
+import { ErrorCode, type MeView, type SessionView } from '@jianban/shared';
 import { AppConfig } from '../config';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
@@ -33,15 +33,20 @@ export class AuthService {
 
   async wechatLogin(code: string, ip: string): Promise<SessionView> {
     await this.limiter.consume({ name: 'login-ip', limit: this.config.limits.loginPerMinute, windowSeconds: 60 }, ip);
+    const openId = await this.openIdFor(code);
+    const openidHash = this.cipher.blindIndex('openid', openId);
+    const staff = await this.db.read((m) => this.accounts.findStaffByOpenidHash(m, openidHash));
+    if (staff) return this.issueFor('staff', staff.id);
+    const accountId = await this.findOrCreateResident(openidHash, openId);
+    return this.issueFor('resident', accountId);
+  }
+
+  private async openIdFor(code: string): Promise<string> {
     const exchange = await this.wechat.exchangeCode(code);
     if (exchange.kind === 'invalid-code') throw new DomainError(ErrorCode.WechatCodeInvalid, 'login code is invalid or already used');
     if (exchange.kind === 'rate-limited') throw new DomainError(ErrorCode.WechatRateLimited, 'wechat rate limit reached', undefined, { 'retry-after': '60' });
     if (exchange.kind === 'unavailable') throw new DomainError(ErrorCode.WechatUnavailable, `wechat unavailable: ${exchange.reason}`);
-    const openidHash = this.cipher.blindIndex('openid', exchange.openId);
-    const staff = await this.db.read((m) => this.accounts.findStaffByOpenidHash(m, openidHash));
-    if (staff) return this.issueFor('staff', staff.id);
-    const accountId = await this.findOrCreateResident(openidHash, exchange.openId);
-    return this.issueFor('resident', accountId);
+    return exchange.openId;
   }
 
   async staffLogin(username: string, password: string, ip: string): Promise<SessionView> {
@@ -51,6 +56,22 @@ export class AuthService {
     const ok = await argon2.verify(staff?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
     if (!staff || !staff.active || !staff.passwordHash || !ok) throw new DomainError(ErrorCode.InvalidCredentials, 'wrong username or password');
     return this.issueFor('staff', staff.id);
+  }
+
+  // a staff member links their own WeChat account; from then on WeChat login opens their staff session
+  async bindStaffWechat(staffId: string, code: string): Promise<MeView> {
+    const openId = await this.openIdFor(code);
+    const openidHash = this.cipher.blindIndex('openid', openId);
+    try {
+      const bound = await this.db.transaction((tx) => this.accounts.bindStaffOpenid(tx, staffId, openidHash, this.clock.now()));
+      if (!bound) throw new DomainError(ErrorCode.Unauthenticated, 'account no longer active');
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new DomainError(ErrorCode.Conflict, 'this WeChat account is already bound to another staff account');
+      throw err;
+    }
+    const me = await this.directory.meFor('staff', staffId);
+    if (!me) throw new DomainError(ErrorCode.Unauthenticated, 'account no longer active');
+    return me;
   }
 
   async devCode(user: string | undefined, ip: string): Promise<string> {

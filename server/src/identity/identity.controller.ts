@@ -81,11 +81,19 @@ export class FamilyController {
 @Controller()
 @UseGuards(AuthGuard)
 export class RegionController {
-  constructor(private readonly staff: StaffDirectoryService) {}
+  constructor(
+    private readonly staff: StaffDirectoryService,
+    private readonly auth: AuthService,
+  ) {}
 
   @Endpoint(routes.regions)
   regions(@RouteInput(routes.regions) _q: object) {
     return this.staff.listRegions();
+  }
+
+  @Endpoint(routes.bindStaffWechat)
+  bindWechat(@RouteInput(routes.bindStaffWechat) body: { code: string }, @CurrentUser() caller: Staff) {
+    return this.auth.bindStaffWechat(caller.staffId, body.code);
   }
 
   @Endpoint(routes.communityElders)

@@ -23,6 +23,10 @@ export class AccountRepository {
   findStaff(m: EntityManager, id: string) {
     return m.findOne(StaffAccountEntity, { where: { id } });
   }
+  async bindStaffOpenid(m: EntityManager, staffId: string, openidHash: string, at: Date): Promise<boolean> {
+    const r = await m.update(StaffAccountEntity, { id: staffId, active: true }, { openidHash, updatedAt: at });
+    return r.affected === 1;
+  }
   findStaffByOpenidHash(m: EntityManager, openidHash: string) {
     return m.findOne(StaffAccountEntity, { where: { openidHash, active: true } });
   }

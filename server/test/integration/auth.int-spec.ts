@@ -88,6 +88,24 @@ describe.each(testEngines())('identity and sessions on %s', (engine) => {
     expect(JSON.stringify(ok.body)).not.toMatch(/password/i);
   });
 
+  it('lets a staff member bind their WeChat so WeChat login opens the staff session', async () => {
+    const token = await t.loginStaff('chengnan');
+    const { code } = await t.peerCall('/__peer/code', { user: 'staff-chengnan' });
+    const bound = await t.call(routes.bindStaffWechat, { code }, { token });
+    expect(bound.status).toBe(200);
+    expect(bound.body).toMatchObject({ kind: 'staff', username: 'chengnan' });
+    const { code: login } = await t.peerCall('/__peer/code', { user: 'staff-chengnan' });
+    const session = sessionView.parse((await t.call(routes.wechatLogin, { code: login })).body);
+    expect(session.me).toMatchObject({ kind: 'staff', role: 'street_reviewer' });
+    // the same WeChat account cannot be bound to a second staff account
+    const other = await t.loginStaff('district');
+    const { code: again } = await t.peerCall('/__peer/code', { user: 'staff-chengnan' });
+    const clash = await t.call(routes.bindStaffWechat, { code: again }, { token: other });
+    expect([clash.status, clash.body.code]).toEqual([409, 'CONFLICT']);
+    const resident = await t.loginResident('not-staff');
+    expect((await t.call(routes.bindStaffWechat, { code: 'x' }, { token: resident })).status).toBe(403);
+  });
+
   it('refuses a missing, malformed or made-up bearer token', async () => {
     for (const headers of <Record<string, string>[]>[{}, { authorization: 'Bearer short' }, { authorization: 'Basic abc' }, { authorization: 'Bearer ' + 'A'.repeat(43) }]) {
       const r = await t.http('GET', '/api/me', { headers });
@@ -129,5 +147,20 @@ describe.each(testEngines())('login rate limit on %s (B2)', (engine) => {
       results.push(r.status);
     }
     expect(results).toEqual([401, 401, 401, 429]);
+  });
+});
+
+describe.each(testEngines())('development login switched off on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(engine, { name: 'nodevlogin', env: { DEV_LOGIN: 'false' } });
+  });
+  afterAll(async () => t?.close());
+
+  it('refuses the H5 development login with DEV_LOGIN_DISABLED and asks the WeChat peer nothing', async () => {
+    const r = await t.call(routes.devWechatCode, { user: 'someone' });
+    expect([r.status, r.body.code]).toEqual([403, 'DEV_LOGIN_DISABLED']);
+    const received = await t.peerCall('/__peer/received');
+    expect(received.requests).toHaveLength(0);
   });
 });

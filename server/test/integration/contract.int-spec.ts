@@ -303,7 +303,7 @@ describe.each(testEngines())('HTTP contract on %s', (engine) => {
     }
 
     it('has a mass-assignment case below for every route with a body', () => {
-      expect(bodyRoutes.map(([n]) => n).sort()).toEqual(['addFamilyMember', 'devWechatCode', 'logout', 'refreshSession', 'staffLogin', 'wechatLogin']);
+      expect(bodyRoutes.map(([n]) => n).sort()).toEqual(['addFamilyMember', 'bindStaffWechat', 'devWechatCode', 'logout', 'refreshSession', 'staffLogin', 'wechatLogin']);
     });
 
     it('wechatLogin rejects extra fields and leaves the database unchanged; the same code then logs in', async () => {
@@ -332,6 +332,14 @@ describe.each(testEngines())('HTTP contract on %s', (engine) => {
       expect((await t.call(routes.me, {}, { token })).status).toBe(200);
     });
 
+    it('bindStaffWechat rejects extra fields (role included) and binds nothing; the same code then binds', async () => {
+      const token = await t.loginStaff('ximen');
+      const { code } = await t.peerCall('/__peer/code', { user: 'mass-bind' });
+      await expectRejectedEverywhere((extra) => t.http('POST', pathOf('bindStaffWechat'), { body: { code, ...extra }, token }));
+      const ok = await t.call(routes.bindStaffWechat, { code }, { token });
+      expect([ok.status, ok.body.role]).toEqual([200, 'community_staff']);
+    });
+
     it('devWechatCode rejects extra fields', async () => {
       await expectRejectedEverywhere((extra) => t.http('POST', pathOf('devWechatCode'), { body: { user: 'mass-dev', ...extra } }));
       expect((await t.call(routes.devWechatCode, { user: 'mass-dev' })).status).toBe(200);
@@ -358,7 +366,7 @@ describe.each(testEngines())('HTTP contract on %s', (engine) => {
     // what a route may answer to input its schema accepts: the business outcome, never a crash
     const OK_FOR_VALID: Record<RouteName, number[]> = {
       health: [200], wechatLogin: [400], staffLogin: [401], refreshSession: [401], logout: [], devWechatCode: [200],
-      me: [200], regions: [200], listFamilyMembers: [200], addFamilyMember: [201, 400, 409], removeFamilyMember: [404], communityElders: [200, 403, 404],
+      me: [200], regions: [200], listFamilyMembers: [200], addFamilyMember: [201, 400, 409], removeFamilyMember: [404], communityElders: [200, 403, 404], bindStaffWechat: [200, 400, 409],
     };
 
     async function send(name: RouteName, body: unknown) {
