@@ -17,7 +17,20 @@ const Env = z
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     HOST: z.string().default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    TRUST_PROXY: bool.default(false),
+    // false, a number of proxy hops in front of the server, or a comma list of proxy addresses/CIDRs;
+    // never plain "true": that would trust a client-written X-Forwarded-For and let it pick its own IP
+    TRUST_PROXY: z
+      .string()
+      .default('false')
+      .transform((v, ctx): false | number | string[] => {
+        if (v === 'false' || v === '0' || v === '') return false;
+        if (/^\d+$/.test(v)) return Number(v);
+        if (v === 'true') {
+          ctx.addIssue({ code: 'custom', message: 'use the number of proxies in front of the server (e.g. 1) or their addresses' });
+          return z.NEVER;
+        }
+        return v.split(',').map((x) => x.trim()).filter(Boolean);
+      }),
     DB_DRIVER: z.enum(['sqlite', 'mariadb']).optional(),
     DB_SQLITE_PATH: z.string().default('data/jianban.sqlite'),
     DB_URL: z.string().regex(/^(mysql|mariadb):\/\//, 'must be a mysql:// or mariadb:// URL').optional(),
@@ -51,6 +64,13 @@ const Env = z
   .superRefine((env, ctx) => {
     const driver = env.DB_DRIVER ?? (env.DB_URL ? 'mariadb' : 'sqlite');
     if (driver === 'mariadb' && !env.DB_URL) ctx.addIssue({ code: 'custom', path: ['DB_URL'], message: 'required when DB_DRIVER=mariadb' });
+    // talking to the real WeChat means a real deployment: it must not run on the public development keys
+    const realWechat = env.WECHAT_API_BASE !== undefined && !isLoopback(env.WECHAT_API_BASE);
+    if (realWechat) {
+      for (const key of ['PII_KEY', 'PII_HMAC_KEY', 'WECHAT_APP_ID', 'WECHAT_APP_SECRET'] as const) {
+        if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when WECHAT_API_BASE is not the local WeChat peer (no development default)' });
+      }
+    }
     if (env.NODE_ENV !== 'production') return;
     const required = ['WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_API_BASE', 'PII_KEY', 'PII_HMAC_KEY'] as const;
     for (const key of required) {
@@ -76,7 +96,7 @@ export interface AppConfigValues {
   env: 'development' | 'test' | 'production';
   host: string;
   port: number;
-  trustProxy: boolean;
+  trustProxy: false | number | string[];
   db: DbConfig;
   wechat: { apiBase: string; appId: string; appSecret: string; timeoutMs: number };
   pii: { keyId: string; key: Buffer; oldKeys: Record<string, Buffer>; hmacKey: Buffer };
@@ -86,6 +106,7 @@ export interface AppConfigValues {
   log: { level: string; file?: string };
   devLogin: boolean;
   seedDemo: boolean;
+  usesDevKeys: boolean;
   seedStaffPassword?: string;
   version: string;
 }
@@ -148,6 +169,7 @@ function parseEnv(env: NodeJS.ProcessEnv): AppConfigValues {
     log: { level: e.LOG_LEVEL, file: e.LOG_FILE },
     devLogin: e.DEV_LOGIN ?? dev,
     seedDemo: e.SEED_DEMO ?? dev,
+    usesDevKeys: !e.PII_KEY || !e.PII_HMAC_KEY,
     seedStaffPassword: e.SEED_STAFF_PASSWORD,
     version: e.APP_VERSION,
   };
@@ -158,7 +180,7 @@ export class AppConfig implements AppConfigValues {
   declare env: AppConfigValues['env'];
   declare host: string;
   declare port: number;
-  declare trustProxy: boolean;
+  declare trustProxy: false | number | string[];
   declare db: DbConfig;
   declare wechat: AppConfigValues['wechat'];
   declare pii: AppConfigValues['pii'];
@@ -168,6 +190,7 @@ export class AppConfig implements AppConfigValues {
   declare log: AppConfigValues['log'];
   declare devLogin: boolean;
   declare seedDemo: boolean;
+  declare usesDevKeys: boolean;
   declare seedStaffPassword?: string;
   declare version: string;
   constructor(values: AppConfigValues) {

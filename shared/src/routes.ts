@@ -11,6 +11,7 @@ import {
   familyMemberView,
   idParams,
   meView,
+  pageQuery,
   refreshInput,
   regionList,
   sessionView,
@@ -33,7 +34,7 @@ export const routes = {
   addFamilyMember: defineRoute({ method: 'POST', path: '/family-members', summary: '添加代办的家人', auth: 'resident', status: 201, input: addFamilyMemberInput, output: familyMemberView }),
   removeFamilyMember: defineRoute({ method: 'DELETE', path: '/family-members/:id', summary: '移除代办的家人', auth: 'resident', input: noInput, params: idParams, output: z.object({ ok: z.literal(true) }) }),
   bindStaffWechat: defineRoute({ method: 'POST', path: '/staff/wechat-binding', summary: '工作人员：绑定本人微信，之后可在小程序中用微信登录', auth: 'staff', roles: staffAll, input: wechatLoginInput, output: meView }),
-  communityElders: defineRoute({ method: 'GET', path: '/staff/communities/:code/elders', summary: '工作人员：本辖区登记的老人（证件号脱敏）', auth: 'staff', roles: staffAll, input: noInput, params: communityParams, output: elderList }),
+  communityElders: defineRoute({ method: 'GET', path: '/staff/communities/:code/elders', summary: '工作人员：本辖区登记的老人（证件号脱敏，分页）', auth: 'staff', roles: staffAll, input: pageQuery, params: communityParams, output: elderList }),
 } as const;
 
 export type Routes = typeof routes;

@@ -46,6 +46,20 @@ export class RateLimitRepository {
     const row = await m.findOne(RateLimitBucketEntity, { where: { bucketKey: key } });
     return row?.hits ?? 0;
   }
+
+  async hitsInWindow(m: EntityManager, key: string, windowStart: number): Promise<number> {
+    const row = await m.findOne(RateLimitBucketEntity, { where: { bucketKey: key } });
+    return row && Number(row.windowStart) === windowStart ? row.hits : 0;
+  }
+
+  async clear(m: EntityManager, key: string): Promise<void> {
+    await m.delete(RateLimitBucketEntity, { bucketKey: key });
+  }
+
+  async purgeBefore(m: EntityManager, windowStart: number): Promise<number> {
+    const r = await m.createQueryBuilder().delete().from(RateLimitBucketEntity).where('window_start < :windowStart', { windowStart }).execute();
+    return r.affected ?? 0;
+  }
 }
 
 @Injectable()
@@ -56,14 +70,43 @@ export class RateLimiter {
     private readonly clock: Clock,
   ) {}
 
-  // throws RATE_LIMITED with Retry-After once `limit` hits are used up in the current window
+  // counts this request, then throws RATE_LIMITED with Retry-After once `limit` hits are used up in the window
   async consume(rule: RateRule, subject: string): Promise<void> {
+    const w = this.window(rule, subject);
+    const hits = await this.db.transaction((tx) => this.repo.hit(tx, w.key, w.start));
+    if (hits > rule.limit) throw this.limited(rule, w);
+  }
+
+  // for counting failures only: refuses once `limit` failures are recorded, without counting this request
+  async assertBelow(rule: RateRule, subject: string): Promise<void> {
+    const w = this.window(rule, subject);
+    const hits = await this.db.read((m) => this.repo.hitsInWindow(m, w.key, w.start));
+    if (hits >= rule.limit) throw this.limited(rule, w);
+  }
+
+  async record(rule: RateRule, subject: string): Promise<void> {
+    const w = this.window(rule, subject);
+    await this.db.transaction((tx) => this.repo.hit(tx, w.key, w.start));
+  }
+
+  async reset(rule: RateRule, subject: string): Promise<void> {
+    const w = this.window(rule, subject);
+    await this.db.transaction((tx) => this.repo.clear(tx, w.key));
+  }
+
+  // counters from windows that ended more than a day ago are useless: drop them
+  async purgeOld(): Promise<number> {
+    const dayAgo = Math.floor(this.clock.now().getTime() / 1000) - 86400;
+    return this.db.transaction((tx) => this.repo.purgeBefore(tx, dayAgo));
+  }
+
+  private window(rule: RateRule, subject: string) {
     const nowSec = Math.floor(this.clock.now().getTime() / 1000);
-    const windowStart = nowSec - (nowSec % rule.windowSeconds);
-    const key = `${rule.name}:${subject}`.slice(0, 191);
-    const hits = await this.db.read((m) => this.repo.hit(m, key, windowStart));
-    if (hits <= rule.limit) return;
-    const retryAfter = String(Math.max(1, windowStart + rule.windowSeconds - nowSec));
-    throw new DomainError(ErrorCode.RateLimited, `rate limit ${rule.name} exceeded`, { retryAfterSeconds: Number(retryAfter) }, { 'retry-after': retryAfter });
+    return { key: `${rule.name}:${subject}`.slice(0, 191), start: nowSec - (nowSec % rule.windowSeconds), nowSec };
+  }
+
+  private limited(rule: RateRule, w: { start: number; nowSec: number }): DomainError {
+    const retryAfter = String(Math.max(1, w.start + rule.windowSeconds - w.nowSec));
+    return new DomainError(ErrorCode.RateLimited, `rate limit ${rule.name} exceeded`, { retryAfterSeconds: Number(retryAfter) }, { 'retry-after': retryAfter });
   }
 }

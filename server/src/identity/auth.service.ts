@@ -5,12 +5,12 @@ import { ErrorCode, type MeView, type SessionView } from '@jianban/shared';
 import { AppConfig } from '../config';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
-import { isUniqueViolation } from '../common/db-errors';
 import { DomainError } from '../common/domain-error';
 import { PiiCipher } from '../common/pii-cipher';
 import { RateLimiter } from '../common/rate-limiter';
 import { AccountRepository } from './identity.repository';
 import { AccountDirectory } from './account.directory';
+import type { Caller } from './caller';
 import { SessionService } from './session.service';
 import { WechatAuthPort } from './wechat-auth.port';
 
@@ -32,7 +32,7 @@ export class AuthService {
   ) {}
 
   async wechatLogin(code: string, ip: string): Promise<SessionView> {
-    await this.limiter.consume({ name: 'login-ip', limit: this.config.limits.loginPerMinute, windowSeconds: 60 }, ip);
+    await this.limiter.consume(this.loginPerIp(), ip);
     const openId = await this.openIdFor(code);
     const openidHash = this.cipher.blindIndex('openid', openId);
     const staff = await this.db.read((m) => this.accounts.findStaffByOpenidHash(m, openidHash));
@@ -49,12 +49,22 @@ export class AuthService {
     return exchange.openId;
   }
 
+  // wrong passwords are counted per (username, client IP), with a higher ceiling per username; a right password
+  // clears the client's count, so nobody can lock a colleague out from elsewhere with a handful of requests
   async staffLogin(username: string, password: string, ip: string): Promise<SessionView> {
-    await this.limiter.consume({ name: 'login-ip', limit: this.config.limits.loginPerMinute, windowSeconds: 60 }, ip);
-    await this.limiter.consume({ name: 'staff-login', limit: this.config.limits.staffLoginPer15Min, windowSeconds: 900 }, username.toLowerCase());
+    await this.limiter.consume(this.loginPerIp(), ip);
+    const perClient = { name: 'staff-fail', limit: this.config.limits.staffLoginPer15Min, windowSeconds: 900 };
+    const perUser = { name: 'staff-fail-user', limit: this.config.limits.staffLoginPer15Min * 10, windowSeconds: 900 };
+    await this.limiter.assertBelow(perClient, `${username}|${ip}`);
+    await this.limiter.assertBelow(perUser, username);
     const staff = await this.db.read((m) => this.accounts.findStaffByUsername(m, username));
     const ok = await argon2.verify(staff?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
-    if (!staff || !staff.active || !staff.passwordHash || !ok) throw new DomainError(ErrorCode.InvalidCredentials, 'wrong username or password');
+    if (!staff || !staff.active || !staff.passwordHash || !ok) {
+      await this.limiter.record(perClient, `${username}|${ip}`);
+      await this.limiter.record(perUser, username);
+      throw new DomainError(ErrorCode.InvalidCredentials, 'wrong username or password');
+    }
+    await this.limiter.reset(perClient, `${username}|${ip}`);
     return this.issueFor('staff', staff.id);
   }
 
@@ -62,14 +72,16 @@ export class AuthService {
   async bindStaffWechat(staffId: string, code: string): Promise<MeView> {
     const openId = await this.openIdFor(code);
     const openidHash = this.cipher.blindIndex('openid', openId);
-    try {
-      const bound = await this.db.transaction((tx) => this.accounts.bindStaffOpenid(tx, staffId, openidHash, this.clock.now()));
-      if (!bound) throw new DomainError(ErrorCode.Unauthenticated, 'account no longer active');
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new DomainError(ErrorCode.Conflict, 'this WeChat account is already bound to another staff account');
-      throw err;
-    }
+    const bound = await this.db.transaction((tx) => this.accounts.bindStaffOpenid(tx, staffId, openidHash, this.clock.now()));
+    if (bound === 'duplicate') throw new DomainError(ErrorCode.Conflict, 'this WeChat account is already bound to another staff account');
+    if (bound === 'missing') throw new DomainError(ErrorCode.Unauthenticated, 'account no longer active');
     const me = await this.directory.meFor('staff', staffId);
+    if (!me) throw new DomainError(ErrorCode.Unauthenticated, 'account no longer active');
+    return me;
+  }
+
+  async me(caller: Caller): Promise<MeView> {
+    const me = await this.directory.meFor(caller.kind, caller.kind === 'resident' ? caller.accountId : caller.staffId);
     if (!me) throw new DomainError(ErrorCode.Unauthenticated, 'account no longer active');
     return me;
   }
@@ -78,10 +90,14 @@ export class AuthService {
     if (!this.config.devLogin || this.config.env === 'production') {
       throw new DomainError(ErrorCode.DevLoginDisabled, 'development login is disabled here');
     }
-    await this.limiter.consume({ name: 'login-ip', limit: this.config.limits.loginPerMinute, windowSeconds: 60 }, ip);
+    await this.limiter.consume(this.loginPerIp(), ip);
     const code = await this.wechat.mintDevCode(user);
     if (!code) throw new DomainError(ErrorCode.WechatUnavailable, 'local wechat peer did not answer');
     return code;
+  }
+
+  private loginPerIp() {
+    return { name: 'login-ip', limit: this.config.limits.loginPerMinute, windowSeconds: 60 };
   }
 
   private async issueFor(kind: 'resident' | 'staff', id: string): Promise<SessionView> {
@@ -95,19 +111,15 @@ export class AuthService {
     if (existing) return existing.id;
     const now = this.clock.now();
     const id = randomUUID();
-    try {
-      await this.db.transaction((tx) =>
-        this.accounts.insertResident(tx, {
-          id, openidHash, openidEnc: this.cipher.encrypt(openId), displayName: '微信用户', familyCount: 0, createdAt: now, updatedAt: now,
-        }),
-      );
-      return id;
-    } catch (err) {
-      // two first logins of the same person raced: the other one created the account
-      if (!isUniqueViolation(err)) throw err;
-      const winner = await this.db.read((m) => this.accounts.findResidentByOpenidHash(m, openidHash));
-      if (!winner) throw err;
-      return winner.id;
-    }
+    const created = await this.db.transaction((tx) =>
+      this.accounts.insertResident(tx, {
+        id, openidHash, openidEnc: this.cipher.encrypt(openId), displayName: '微信用户', familyCount: 0, createdAt: now, updatedAt: now,
+      }),
+    );
+    if (created === 'created') return id;
+    // two first logins of the same person raced: the other one created the account
+    const winner = await this.db.read((m) => this.accounts.findResidentByOpenidHash(m, openidHash));
+    if (!winner) throw new DomainError(ErrorCode.Conflict, 'account creation raced and lost; try again');
+    return winner.id;
   }
 }

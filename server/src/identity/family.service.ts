@@ -3,12 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { ErrorCode, parseIdNumber, type AddFamilyMemberInput, type FamilyMemberView } from '@jianban/shared';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
-import { isUniqueViolation } from '../common/db-errors';
 import { DomainError } from '../common/domain-error';
 import { PiiCipher } from '../common/pii-cipher';
 import type { Caller } from './caller';
 import { AccountRepository, FamilyMemberRepository, RegionRepository } from './identity.repository';
-import { toFamilyMemberView } from './identity.mapper';
+import { missingRegionView, toFamilyMemberView, toRegionView } from './identity.mapper';
 import { RegionScope } from './region.scope';
 
 export const FAMILY_MEMBER_LIMIT = 5;
@@ -31,7 +30,10 @@ export class FamilyService {
     const items = await this.db.read(async (m) => {
       const rows = await this.members.listByAccount(m, caller.accountId);
       const communities = await this.scope.regionsByCode(m, rows.map((r) => r.communityCode));
-      return rows.map((r) => toFamilyMemberView(r, this.cipher.decrypt(r.idNumberEnc), communities.get(r.communityCode)!, today));
+      return rows.map((r) => {
+        const community = communities.get(r.communityCode);
+        return toFamilyMemberView(r, this.cipher.decrypt(r.idNumberEnc), community ? toRegionView(community) : missingRegionView(r.communityCode), today);
+      });
     });
     return { items, limit: FAMILY_MEMBER_LIMIT };
   }
@@ -49,18 +51,16 @@ export class FamilyService {
       idNumberHash: this.cipher.blindIndex('id_number', parsed.id.value), birthDate: parsed.id.birthDate, gender: parsed.id.gender,
       relationship: input.relationship, communityCode: community.code, createdAt: now, updatedAt: now,
     };
-    try {
-      await this.db.transaction(async (tx) => {
-        if (!(await this.accounts.claimFamilySlot(tx, caller.accountId, FAMILY_MEMBER_LIMIT))) {
-          throw new DomainError(ErrorCode.FamilyMemberLimit, `at most ${FAMILY_MEMBER_LIMIT} family members`, { limit: FAMILY_MEMBER_LIMIT });
-        }
-        await this.members.insert(tx, row);
-      });
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new DomainError(ErrorCode.FamilyMemberDuplicate, 'this person is already in your family list');
-      throw err;
-    }
-    return toFamilyMemberView(row, parsed.id.value, community, this.clock.today());
+    await this.db.transaction(async (tx) => {
+      if (!(await this.accounts.claimFamilySlot(tx, caller.accountId, FAMILY_MEMBER_LIMIT))) {
+        throw new DomainError(ErrorCode.FamilyMemberLimit, `at most ${FAMILY_MEMBER_LIMIT} family members`, { limit: FAMILY_MEMBER_LIMIT });
+      }
+      // throwing rolls the claimed slot back with the insert
+      if ((await this.members.insert(tx, row)) === 'duplicate') {
+        throw new DomainError(ErrorCode.FamilyMemberDuplicate, 'this person is already in your family list');
+      }
+    });
+    return toFamilyMemberView(row, parsed.id.value, toRegionView(community), this.clock.today());
   }
 
   async remove(caller: Resident, id: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { Controller, Ip, UseGuards } from '@nestjs/common';
-import { routes, type AddFamilyMemberInput } from '@jianban/shared';
+import { routes, type AddFamilyMemberInput, type PageQuery } from '@jianban/shared';
 import { Endpoint, RouteInput, RouteParams } from '../common/route.decorators';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -7,8 +7,6 @@ import { CurrentUser, type Caller } from './caller';
 import { FamilyService } from './family.service';
 import { SessionService } from './session.service';
 import { StaffDirectoryService } from './staff.service';
-import { AccountDirectory } from './account.directory';
-import { DomainError } from '../common/domain-error';
 
 type Resident = Extract<Caller, { kind: 'resident' }>;
 type Staff = Extract<Caller, { kind: 'staff' }>;
@@ -19,7 +17,6 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: SessionService,
-    private readonly directory: AccountDirectory,
   ) {}
 
   @Endpoint(routes.wechatLogin)
@@ -49,10 +46,8 @@ export class AuthController {
   }
 
   @Endpoint(routes.me)
-  async me(@RouteInput(routes.me) _q: object, @CurrentUser() caller: Caller) {
-    const me = await this.directory.meFor(caller.kind, caller.kind === 'resident' ? caller.accountId : caller.staffId);
-    if (!me) throw new DomainError('UNAUTHENTICATED', 'account no longer active');
-    return me;
+  me(@RouteInput(routes.me) _q: object, @CurrentUser() caller: Caller) {
+    return this.auth.me(caller);
   }
 }
 
@@ -97,7 +92,7 @@ export class RegionController {
   }
 
   @Endpoint(routes.communityElders)
-  elders(@RouteParams(routes.communityElders) p: { code: string }, @RouteInput(routes.communityElders) _q: object, @CurrentUser() caller: Staff) {
-    return this.staff.communityElders(caller, p.code);
+  elders(@RouteParams(routes.communityElders) p: { code: string }, @RouteInput(routes.communityElders) q: PageQuery, @CurrentUser() caller: Staff) {
+    return this.staff.communityElders(caller, p.code, q);
   }
 }

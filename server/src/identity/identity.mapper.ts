@@ -1,4 +1,6 @@
 import { ageOn, maskIdNumber, type FamilyMemberView, type MeView, type RegionView } from '@jianban/shared';
+import type { z } from 'zod';
+import type { elderView } from '@jianban/shared';
 import type { FamilyMemberEntity } from './entities/family-member.entity';
 import type { RegionEntity } from './entities/region.entity';
 import type { ResidentAccountEntity } from './entities/resident-account.entity';
@@ -6,6 +8,15 @@ import type { StaffAccountEntity } from './entities/staff-account.entity';
 
 export function toRegionView(r: RegionEntity): RegionView {
   return { code: r.code, name: r.name, level: r.level, parentCode: r.parentCode };
+}
+
+// a family member whose community code was retired from the region tree still lists, marked as such
+export function missingRegionView(code: string): RegionView {
+  return { code, name: '（社区已调整，请重新选择）', level: 'community', parentCode: null };
+}
+
+export function toElderView(f: FamilyMemberEntity, idNumber: string, community: RegionView, today: string): z.infer<typeof elderView> {
+  return { id: f.id, name: f.name, idNumberMasked: maskIdNumber(idNumber), gender: f.gender, age: ageOn(f.birthDate, today), community };
 }
 
 export function toResidentMe(a: ResidentAccountEntity): MeView {
@@ -16,7 +27,7 @@ export function toStaffMe(s: StaffAccountEntity, region: RegionEntity): MeView {
   return { kind: 'staff', id: s.id, displayName: s.displayName, username: s.username, role: s.role, region: toRegionView(region) };
 }
 
-export function toFamilyMemberView(f: FamilyMemberEntity, idNumber: string, community: RegionEntity, today: string): FamilyMemberView {
+export function toFamilyMemberView(f: FamilyMemberEntity, idNumber: string, community: RegionView, today: string): FamilyMemberView {
   return {
     id: f.id,
     name: f.name,
@@ -25,7 +36,7 @@ export function toFamilyMemberView(f: FamilyMemberEntity, idNumber: string, comm
     gender: f.gender,
     birthDate: f.birthDate,
     age: ageOn(f.birthDate, today),
-    community: toRegionView(community),
+    community,
     createdAt: new Date(f.createdAt).toISOString(),
   };
 }

@@ -3,6 +3,7 @@ import { AccountDirectory } from './account.directory';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { FamilyService } from './family.service';
+import { HousekeepingService } from './housekeeping.service';
 import { HttpWechatClient } from './http-wechat.client';
 import { AuthController, FamilyController, RegionController } from './identity.controller';
 import { AccountRepository, FamilyMemberRepository, RegionRepository, SessionRepository } from './identity.repository';
@@ -14,7 +15,7 @@ import { WechatAuthPort } from './wechat-auth.port';
 @Module({
   controllers: [AuthController, FamilyController, RegionController],
   providers: [
-    AccountDirectory, AuthGuard, AuthService, FamilyService, SessionService, StaffDirectoryService, RegionScope,
+    AccountDirectory, AuthGuard, HousekeepingService, AuthService, FamilyService, SessionService, StaffDirectoryService, RegionScope,
     AccountRepository, FamilyMemberRepository, RegionRepository, SessionRepository,
     { provide: WechatAuthPort, useClass: HttpWechatClient },
   ],

@@ -1,10 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
+import { isUniqueViolation } from '../common/db-errors';
 import { AuthSessionEntity } from './entities/auth-session.entity';
 import { FamilyMemberEntity } from './entities/family-member.entity';
 import { RegionEntity } from './entities/region.entity';
 import { ResidentAccountEntity } from './entities/resident-account.entity';
 import { StaffAccountEntity } from './entities/staff-account.entity';
+
+// unique indexes answer "already there" as a value, so services never look at driver errors
+async function insertOnce<T extends string>(insert: Promise<unknown>, ok: T): Promise<T | 'duplicate'> {
+  try {
+    await insert;
+    return ok;
+  } catch (err) {
+    if (isUniqueViolation(err)) return 'duplicate';
+    throw err;
+  }
+}
 
 @Injectable()
 export class AccountRepository {
@@ -14,8 +26,8 @@ export class AccountRepository {
   findResident(m: EntityManager, id: string) {
     return m.findOne(ResidentAccountEntity, { where: { id } });
   }
-  insertResident(m: EntityManager, row: ResidentAccountEntity) {
-    return m.insert(ResidentAccountEntity, row);
+  insertResident(m: EntityManager, row: ResidentAccountEntity): Promise<'created' | 'duplicate'> {
+    return insertOnce(m.insert(ResidentAccountEntity, row), 'created');
   }
   findStaffByUsername(m: EntityManager, username: string) {
     return m.findOne(StaffAccountEntity, { where: { username } });
@@ -23,9 +35,14 @@ export class AccountRepository {
   findStaff(m: EntityManager, id: string) {
     return m.findOne(StaffAccountEntity, { where: { id } });
   }
-  async bindStaffOpenid(m: EntityManager, staffId: string, openidHash: string, at: Date): Promise<boolean> {
-    const r = await m.update(StaffAccountEntity, { id: staffId, active: true }, { openidHash, updatedAt: at });
-    return r.affected === 1;
+  async bindStaffOpenid(m: EntityManager, staffId: string, openidHash: string, at: Date): Promise<'bound' | 'missing' | 'duplicate'> {
+    try {
+      const r = await m.update(StaffAccountEntity, { id: staffId, active: true }, { openidHash, updatedAt: at });
+      return r.affected === 1 ? 'bound' : 'missing';
+    } catch (err) {
+      if (isUniqueViolation(err)) return 'duplicate';
+      throw err;
+    }
   }
   findStaffByOpenidHash(m: EntityManager, openidHash: string) {
     return m.findOne(StaffAccountEntity, { where: { openidHash, active: true } });
@@ -62,6 +79,16 @@ export class SessionRepository {
   findLiveByRefreshHash(m: EntityManager, refreshHash: string) {
     return m.findOne(AuthSessionEntity, { where: { refreshHash, revokedAt: IsNull() } });
   }
+  async purgeEnded(m: EntityManager, before: Date): Promise<number> {
+    const r = await m
+      .createQueryBuilder()
+      .delete()
+      .from(AuthSessionEntity)
+      .where('refresh_expires_at < :before OR revoked_at < :before', { before })
+      .execute();
+    return r.affected ?? 0;
+  }
+
   // conditional: a refresh token can be spent once even when two requests race
   async revoke(m: EntityManager, id: string, at: Date): Promise<boolean> {
     const r = await m
@@ -100,11 +127,25 @@ export class FamilyMemberRepository {
   listByAccount(m: EntityManager, accountId: string) {
     return m.find(FamilyMemberEntity, { where: { accountId }, order: { createdAt: 'ASC' } });
   }
-  listByCommunity(m: EntityManager, communityCode: string) {
-    return m.find(FamilyMemberEntity, { where: { communityCode }, order: { createdAt: 'ASC' }, take: 500 });
+  // one row per person (several families may register the same elder), paged in SQL
+  async pagePeopleInCommunity(m: EntityManager, communityCode: string, page: number, pageSize: number) {
+    const base = () => m.createQueryBuilder(FamilyMemberEntity, 'f').where('f.community_code = :communityCode', { communityCode });
+    const counted = await base().select('COUNT(DISTINCT f.id_number_hash)', 'n').getRawOne<{ n: string | number }>();
+    const picked = await base()
+      .select('MIN(f.id)', 'id')
+      .groupBy('f.id_number_hash')
+      .orderBy('MIN(f.created_at)', 'ASC')
+      .addOrderBy('MIN(f.id)', 'ASC')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .getRawMany<{ id: string }>();
+    const ids = picked.map((r) => r.id);
+    const rows = ids.length ? await m.find(FamilyMemberEntity, { where: { id: In(ids) } }) : [];
+    const order = new Map(ids.map((id, i) => [id, i]));
+    return { rows: rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!), total: Number(counted?.n ?? 0) };
   }
-  insert(m: EntityManager, row: FamilyMemberEntity) {
-    return m.insert(FamilyMemberEntity, row);
+  insert(m: EntityManager, row: FamilyMemberEntity): Promise<'inserted' | 'duplicate'> {
+    return insertOnce(m.insert(FamilyMemberEntity, row), 'inserted');
   }
   findOwned(m: EntityManager, accountId: string, id: string) {
     return m.findOne(FamilyMemberEntity, { where: { id, accountId } });

@@ -118,35 +118,57 @@ describe.each(testEngines())('identity and sessions on %s', (engine) => {
 describe.each(testEngines())('login rate limit on %s (B2)', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(engine, { name: 'ratelimit', env: { LOGIN_RATE_LIMIT: '5', STAFF_LOGIN_RATE_LIMIT: '3', TRUST_PROXY: 'true' } });
+    // one proxy in front of the server: the client IP is the last X-Forwarded-For entry, the one the proxy wrote
+    t = await startTestApp(engine, { name: 'ratelimit', env: { LOGIN_RATE_LIMIT: '5', STAFF_LOGIN_RATE_LIMIT: '3', TRUST_PROXY: '1' } });
   });
   afterAll(async () => t?.close());
 
-  it('answers request limit+1 from one client IP with 429 and Retry-After, keyed on the forwarded client IP', async () => {
-    const ip = { 'x-forwarded-for': '203.0.113.7' };
+  const via = (client: string, forged?: string) => ({ 'x-forwarded-for': forged ? `${forged}, ${client}` : client });
+
+  it('answers request limit+1 from one client IP with 429 and Retry-After, keyed on the IP the proxy saw', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
       const { code } = await t.peerCall('/__peer/code', { user: `rl${i}` });
-      statuses.push((await t.http('POST', '/api/auth/wechat', { body: { code }, headers: ip })).status);
+      // the client forges a different address each time in front of the one the proxy appended
+      statuses.push((await t.http('POST', '/api/auth/wechat', { body: { code }, headers: via('203.0.113.7', `10.9.8.${i}`) })).status);
     }
-    expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
-    expect(statuses[5]).toBe(429);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     const { code } = await t.peerCall('/__peer/code', { user: 'rl-other' });
-    const blocked = await t.http('POST', '/api/auth/wechat', { body: { code }, headers: ip });
-    expect(blocked.body.code).toBe('RATE_LIMITED');
+    const blocked = await t.http('POST', '/api/auth/wechat', { body: { code }, headers: via('203.0.113.7') });
+    expect([blocked.status, blocked.body.code]).toEqual([429, 'RATE_LIMITED']);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-    // a different client behind the same proxy is not affected
-    const other = await t.http('POST', '/api/auth/wechat', { body: { code }, headers: { 'x-forwarded-for': '198.51.100.9' } });
+    const other = await t.http('POST', '/api/auth/wechat', { body: { code }, headers: via('198.51.100.9') });
     expect(other.status).toBe(200);
   });
 
-  it('limits password guesses per staff username across client IPs', async () => {
-    const results: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      const r = await t.http('POST', '/api/auth/staff', { body: { username: 'chengnan', password: 'guess' + i }, headers: { 'x-forwarded-for': `192.0.2.${i + 1}` } });
-      results.push(r.status);
+  it('stops password guessing from one client and does not let it lock the colleague out elsewhere', async () => {
+    const attempt = (password: string, client: string) => t.http('POST', '/api/auth/staff', { body: { username: 'MeiCun', password }, headers: via(client) });
+    const guesses = [];
+    for (let i = 0; i < 4; i++) guesses.push((await attempt('guess' + i, '192.0.2.1')).status);
+    expect(guesses).toEqual([401, 401, 401, 429]);
+    expect((await attempt('test-staff-pw-1', '192.0.2.1')).status).toBe(429);
+    // the real staff member at another desk still logs in (usernames are case-insensitive)
+    expect((await attempt('test-staff-pw-1', '192.0.2.200')).status).toBe(200);
+  });
+
+  it('caps failures per username across many client addresses', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const r = await t.http('POST', '/api/auth/staff', { body: { username: 'district', password: 'x' + i }, headers: via(`198.18.0.${i + 1}`) });
+      statuses.push(r.status);
     }
-    expect(results).toEqual([401, 401, 401, 429]);
+    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+    expect(statuses[30]).toBe(429);
+  });
+
+  it('clears a client\'s failure count after a right password', async () => {
+    const attempt = (password: string) => t.http('POST', '/api/auth/staff', { body: { username: 'ximen', password }, headers: via('192.0.2.77') });
+    // three failures in a row would block this client (limit 3); a success in between starts the count again
+    expect((await attempt('a')).status).toBe(401);
+    expect((await attempt('test-staff-pw-1')).status).toBe(200);
+    expect((await attempt('b')).status).toBe(401);
+    expect((await attempt('c')).status).toBe(401);
+    expect((await attempt('test-staff-pw-1')).status).toBe(200);
   });
 });
 

@@ -125,4 +125,26 @@ describe.each(testEngines())('family members on %s', (engine) => {
       expect(bytes.match(ID_NUMBER_PATTERN)).toBeNull();
     }
   });
+
+  it('pages the community elder list with a total, one row per person, and refuses oversized pages', async () => {
+    const staff = await t.loginStaff('chengnan');
+    const code = '421003001003'; // 南湖社区: nobody else registers elders there in this file
+    for (let i = 0; i < 7; i++) {
+      const token = await t.loginResident(`fm-page-${i}`);
+      const first17 = `421003193501${10 + i}00${i}`;
+      expect((await t.call(routes.addFamilyMember, elder(first17 + checkDigitOf(first17), { name: `老人${'甲乙丙丁戊己庚'[i]}`, communityCode: code }), { token })).status).toBe(201);
+    }
+    // a second family registering the same person does not make a second row
+    const again = await t.loginResident('fm-page-dup');
+    const dupId = '42100319350110000';
+    expect((await t.call(routes.addFamilyMember, elder(dupId + checkDigitOf(dupId), { name: '老人甲', communityCode: code }), { token: again })).status).toBe(201);
+    const page = (n: number) => t.call(routes.communityElders, { page: n, pageSize: 3 } as never, { token: staff, params: { code } });
+    const [p1, p2, p3] = [await page(1), await page(2), await page(3)];
+    expect([p1.body.total, p1.body.page, p1.body.pageSize]).toEqual([7, 1, 3]);
+    const names = [...p1.body.items, ...p2.body.items, ...p3.body.items].map((i: { name: string }) => i.name);
+    expect(names).toHaveLength(7);
+    expect(new Set(names).size).toBe(7);
+    const tooBig = await t.call(routes.communityElders, { pageSize: 1000 } as never, { token: staff, params: { code } });
+    expect([tooBig.status, tooBig.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
 });

@@ -43,7 +43,7 @@ describe.each(testEngines())('time limits on %s (B3)', (engine) => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
-  it('bounds statement time on the database connection', async () => {
+  it('bounds waiting on the database: lock waits on SQLite (busy_timeout), statement time on MariaDB', async () => {
     if (engine === 'sqlite') {
       const [{ timeout }] = await t.ds.query('PRAGMA busy_timeout');
       expect(Number(timeout)).toBe(5000);

@@ -57,3 +57,22 @@ describe.each(testEngines())('migrations on %s', (engine) => {
     await ds.query(engine === 'sqlite' ? 'CREATE INDEX "idx_region_parent" ON "region" ("parent_code")' : 'CREATE INDEX `idx_region_parent` ON `region` (`parent_code`)');
   });
 });
+
+describe.each(testEngines().filter((e) => e === 'mariadb'))('database character set on %s', () => {
+  it('refuses to migrate a database whose default character set cannot hold Chinese text', async () => {
+    const name = `jb_latin_${randomBytes(4).toString('hex')}`;
+    const admin = await mysql.createConnection({ uri: MARIADB_ADMIN_URL });
+    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET latin1`);
+    const ds = await createDataSource(loadConfig({ NODE_ENV: 'test', DB_URL: `${MARIADB_ADMIN_URL.replace(/^mysql:/, 'mariadb:')}/${name}` }).db).initialize();
+    try {
+      await expect(ds.runMigrations({ transaction: 'each' })).rejects.toThrow(/utf8mb4/);
+      const [{ n }] = await ds.query(`SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = ? AND table_name = 'region'`, [name]);
+      expect(Number(n)).toBe(0);
+    } finally {
+      await ds.destroy();
+      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await admin.end();
+    }
+  });
+});
+

@@ -32,7 +32,8 @@ export const idNumberInput = z.string().max(40).superRefine((raw, ctx) => {
 
 export const wechatLoginInput = z.strictObject({ code: z.string().min(1).max(128) });
 export const staffLoginInput = z.strictObject({
-  username: z.string().trim().min(1).max(64),
+  // usernames compare case-insensitively on every database
+  username: z.string().trim().toLowerCase().min(1).max(64),
   password: z.string().min(1).max(256),
 });
 export const refreshInput = z.strictObject({ refreshToken: z.string().min(16).max(256) });
@@ -104,5 +105,13 @@ export const elderView = z.object({
   age: z.number().int(),
   community: regionView,
 });
-export const elderList = z.object({ items: z.array(elderView) });
+// pages are bounded so a list can never grow past what a phone (setData budget) or the server should send
+export const MAX_PAGE_SIZE = 100;
+export const pageQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+});
+export type PageQuery = z.infer<typeof pageQuery>;
+export const pageMeta = { total: z.number().int(), page: z.number().int(), pageSize: z.number().int() };
+export const elderList = z.object({ items: z.array(elderView), ...pageMeta });
 export const regionList = z.object({ items: z.array(regionView) });

@@ -1,10 +1,20 @@
 import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableIndex } from 'typeorm';
 import { datetime, id, index, int, varchar } from './schema-helpers';
 
+// Chinese names need utf8mb4; tables inherit the database default, so refuse a database created without it
+async function assertUtf8mb4(q: QueryRunner): Promise<void> {
+  if (q.connection.driver.options.type === 'better-sqlite3') return;
+  const [row] = await q.query('SELECT @@character_set_database AS cs');
+  if (row?.cs !== 'utf8mb4') {
+    throw new Error(`database default character set is ${row?.cs}; create it with CHARACTER SET utf8mb4 (ALTER DATABASE <name> CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci)`);
+  }
+}
+
 export class Foundation1764230000000 implements MigrationInterface {
   name = 'Foundation1764230000000';
 
   async up(q: QueryRunner): Promise<void> {
+    await assertUtf8mb4(q);
     await this.create(q, 'region', [
       varchar('code', 12, { isPrimary: true }), varchar('name', 64), varchar('level', 16),
       varchar('parent_code', 12, { isNullable: true }), int('sort_order', { default: 0 }),
