@@ -1,6 +1,6 @@
 // region tree of 荆州区 (GB/T 2260 code 421003). Street and community codes below the district are
 // placeholders in the 12-digit statistical-code shape, not verified official codes: replace them with the
-// district's own list (see docs/configuration.md). Only 城南街道 梅村社区 is named in the reform article.
+// district's own list (see the README's configuration section). Only 城南街道 梅村社区 is named in the reform article.
 export const REGION_SEED = [
   { code: '421003', name: '荆州区', level: 'district', parentCode: null },
   { code: '421003001', name: '城南街道', level: 'street', parentCode: '421003' },
