@@ -16,6 +16,10 @@ export class PiiCipher {
     this.hmacKey = config.pii.hmacKey;
   }
 
+  get currentKeyId(): string {
+    return this.keyId;
+  }
+
   encrypt(plain: string): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.keys[this.keyId], iv);
