@@ -3,15 +3,19 @@ import { z } from 'zod';
 z.config({ jitless: true });
 
 import { createElement, type PropsWithChildren } from 'react';
-import { useLaunch } from '@tarojs/taro';
+import { useDidShow, useLaunch } from '@tarojs/taro';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { queryClient } from './services/query';
-import { startSession } from './services/session';
+import { recheckSystemFont, startSession } from './services/session';
 import './app.scss';
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     void startSession();
+  });
+  // back from the background: the user may have changed WeChat's font size (长辈模式 follows it unless they chose)
+  useDidShow(() => {
+    recheckSystemFont();
   });
   return createElement(QueryClientProvider, { client: queryClient }, children);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { decideElderMode, isLargeSystemFont, parseElderChoice } from '../src/features/elder/decide';
+import { decideElderMode, isLargeSystemFont, parseElderChoice, recheckElderMode } from '../src/features/elder/decide';
 
 describe('长辈模式 decision', () => {
   it('follows WeChat’s font setting when the user has not chosen', () => {
@@ -29,5 +29,14 @@ describe('长辈模式 decision', () => {
     expect(parseElderChoice('')).toBeNull();
     expect(parseElderChoice(undefined)).toBeNull();
     expect(parseElderChoice('yes')).toBeNull();
+  });
+
+  it('re-checks on app show: follows the font setting, keeps an explicit choice and an unreadable setting', () => {
+    expect(recheckElderMode(null, 23.8, false)).toBe(true); // WeChat switched to 关怀模式 meanwhile
+    expect(recheckElderMode(null, 17, true)).toBe(false); // back to the standard size
+    expect(recheckElderMode(false, 24, false)).toBe(false); // the user turned it off themselves
+    expect(recheckElderMode(true, 16, true)).toBe(true);
+    expect(recheckElderMode(null, undefined, true)).toBe(true); // H5 / API failed: no change
+    expect(recheckElderMode(null, NaN, false)).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ const store = new Map<string, string>();
 let handler: Handler = () => ({ statusCode: 500, data: {} });
 const requests: Req[] = [];
 let loginCalls = 0;
+let fontSize: number | undefined = 17;
 
 jest.mock('@tarojs/taro', () => {
   const Taro = {
@@ -22,7 +23,7 @@ jest.mock('@tarojs/taro', () => {
       loginCalls += 1;
       return { code: `wx-code-${loginCalls}`, errMsg: 'login:ok' };
     },
-    getAppBaseInfo: () => ({ fontSizeSetting: 17 }),
+    getAppBaseInfo: () => ({ fontSizeSetting: fontSize }),
   };
   return { __esModule: true, default: Taro, ...Taro };
 });
@@ -52,6 +53,7 @@ beforeEach(() => {
   store.clear();
   requests.length = 0;
   loginCalls = 0;
+  fontSize = 17;
 });
 
 describe('session', () => {
@@ -126,5 +128,24 @@ describe('session', () => {
     expect(store.get('jb.elder')).toBe('1');
     const again = await load();
     expect(again.session.getSession()).toMatchObject({ elder: true, elderChoice: true });
+  });
+
+  it('follows a changed WeChat font size when the app is shown again, unless the user chose', async () => {
+    handler = () => ({ statusCode: 200, data: sessionView(1) });
+    const { session } = await load();
+    expect(session.getSession().elder).toBe(false);
+    fontSize = 23.8; // the user switched WeChat to 关怀模式 while the app was in the background
+    session.recheckSystemFont();
+    expect(session.getSession()).toMatchObject({ elder: true, elderChoice: null, systemFontSize: 23.8 });
+    fontSize = undefined; // the setting could not be read: keep what is in effect
+    session.recheckSystemFont();
+    expect(session.getSession().elder).toBe(true);
+    fontSize = 17;
+    session.recheckSystemFont();
+    expect(session.getSession().elder).toBe(false);
+    session.setElderMode(false); // an explicit choice wins over any later font change
+    fontSize = 24;
+    session.recheckSystemFont();
+    expect(session.getSession()).toMatchObject({ elder: false, elderChoice: false });
   });
 });

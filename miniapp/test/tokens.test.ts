@@ -49,6 +49,7 @@ describe('contrast', () => {
     ['primary', 'primary-soft'],
     ['on-primary', 'primary'],
     ['danger', 'surface'],
+    ['on-primary', 'danger'], // 确定移除 button
     ['danger', 'danger-soft'],
     ['success', 'surface'],
   ];

@@ -6,7 +6,7 @@ import { routes, type MeView, type SessionView } from '@jianban/shared';
 import { call, configureAuth, ApiError } from './http';
 import { loginResident, loginStaff, currentDevUser } from './login';
 import type { AnyErrorCode } from './api-error';
-import { decideElderMode, parseElderChoice } from '../features/elder/decide';
+import { decideElderMode, parseElderChoice, recheckElderMode } from '../features/elder/decide';
 
 const KEY_TOKEN = 'jb.token';
 const KEY_REFRESH = 'jb.refreshToken';
@@ -179,6 +179,14 @@ export function startSession(): Promise<void> {
 export function setElderMode(on: boolean): void {
   write(KEY_ELDER, on ? '1' : '0');
   setState({ elderChoice: on, elder: on });
+}
+
+/** on app show: follow a changed WeChat font setting, unless the user chose 长辈模式 on or off themselves */
+export function recheckSystemFont(): void {
+  const fontSize = systemFontSize();
+  const elder = recheckElderMode(state.elderChoice, fontSize, state.elder);
+  const size = fontSize ?? state.systemFontSize;
+  if (elder !== state.elder || size !== state.systemFontSize) setState({ elder, systemFontSize: size });
 }
 
 export function getSession(): SessionState {

@@ -5,16 +5,23 @@ import styles from './index.module.scss';
 export interface ButtonProps {
   children: ReactNode;
   onClick?: () => void;
-  variant?: 'primary' | 'secondary' | 'link';
+  variant?: 'primary' | 'secondary' | 'danger' | 'link';
+  /** small text (still a full-height tap target), for rarely used links */
+  small?: boolean;
+  /** as wide as its text, e.g. 移除 at the end of a row */
+  inline?: boolean;
   disabled?: boolean;
   loading?: boolean;
-  /** read by screen readers; defaults to the visible text */
-  ariaLabel?: string;
+  /**
+   * read by screen readers; defaults to the visible text.
+   * (Not named `ariaLabel`: Taro's Babel preset rewrites any `ariaXxx` JSX prop to `aria-xxx`, so it never arrived.)
+   */
+  a11yLabel?: string;
   formType?: 'submit';
 }
 
-export function Button({ children, onClick, variant = 'primary', disabled, loading, ariaLabel, formType }: ButtonProps) {
-  const label = ariaLabel ?? (typeof children === 'string' ? children : undefined);
+export function Button({ children, onClick, variant = 'primary', small, inline, disabled, loading, a11yLabel, formType }: ButtonProps) {
+  const label = a11yLabel ?? (typeof children === 'string' ? children : undefined);
   // Taro's <Button> has no role on H5 and the Tab key skips it: set role/aria explicitly
   // (WeChat reads aria-role / aria-label on weapp)
   const a11y = {
@@ -26,7 +33,7 @@ export function Button({ children, onClick, variant = 'primary', disabled, loadi
   };
   return (
     <TaroButton
-      className={`${styles.button} ${styles[variant]}`}
+      className={`${styles.button} ${styles[variant]}${small ? ` ${styles.small}` : ''}${inline ? ` ${styles.inline}` : ''}`}
       hoverClass={styles.pressed}
       // only pass true: Taro's H5 button renders disabled="false" as a (greyed) disabled attribute
       disabled={disabled || loading ? true : undefined}

@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components';
+import { useSession } from '../../services/session';
 import styles from './index.module.scss';
 
 export interface Option<V extends string> {
@@ -6,7 +7,10 @@ export interface Option<V extends string> {
   label: string;
 }
 
-/** an always-visible single choice (no pop-up picker): big rows, the chosen one marked with a ✓ and the word 已选 */
+/**
+ * an always-visible single choice (no pop-up picker): big rows, the chosen one marked with a ✓ and the word 已选.
+ * `columns={2}` puts short options side by side; in 长辈模式 every option gets the full width.
+ */
 export function OptionGroup<V extends string>({
   label,
   options,
@@ -22,10 +26,12 @@ export function OptionGroup<V extends string>({
   error?: string;
   columns?: 1 | 2;
 }) {
+  const { elder } = useSession();
+  const two = columns === 2 && !elder;
   return (
     <View className={styles.group}>
       {label ? <Text className={styles.label}>{label}</Text> : null}
-      <View className={`${styles.options}${columns === 2 ? ` ${styles.two}` : ''}`} {...({ role: 'radiogroup', 'aria-label': label } as object)}>
+      <View className={`${styles.options}${two ? ` ${styles.two}` : ''}`} {...({ role: 'radiogroup', 'aria-label': label } as object)}>
         {options.map((o) => {
           const selected = o.value === value;
           return (
@@ -35,9 +41,9 @@ export function OptionGroup<V extends string>({
               onClick={() => onChange(o.value)}
               {...({ role: 'radio', 'aria-role': 'radio', 'aria-checked': selected ? 'true' : 'false', 'aria-label': o.label, tabIndex: 0 } as object)}
             >
-              <Text className={styles.mark} aria-hidden>
-                {selected ? '✓' : '○'}
-              </Text>
+              <View className={`${styles.mark}${selected ? ` ${styles.markOn}` : ''}`} aria-hidden>
+                {selected ? <Text className={styles.tick}>✓</Text> : null}
+              </View>
               <Text className={styles.text}>{o.label}</Text>
               {selected ? <Text className={styles.chosen}>已选</Text> : null}
             </View>

@@ -17,3 +17,13 @@ export function parseElderChoice(stored: unknown): boolean | null {
   if (stored === '0' || stored === false) return false;
   return null;
 }
+
+/**
+ * 长辈模式 when the app comes back to the foreground (the user may have changed WeChat's font size meanwhile).
+ * An explicit choice is never overridden; an unreadable font setting keeps what is in effect.
+ */
+export function recheckElderMode(userChoice: boolean | null, fontSizeSetting: unknown, current: boolean): boolean {
+  if (userChoice !== null) return userChoice;
+  if (typeof fontSizeSetting !== 'number' || !Number.isFinite(fontSizeSetting)) return current;
+  return isLargeSystemFont(fontSizeSetting);
+}

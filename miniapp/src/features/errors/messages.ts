@@ -21,7 +21,7 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   WECHAT_UNAVAILABLE: '暂时连不上微信，请稍后再试',
   DEV_LOGIN_DISABLED: '网页版不能用微信登录。居民请在微信里打开“简办”小程序；工作人员请用“工作人员登录”。',
   ID_NUMBER_INVALID: '身份证号不正确，请核对后重新填写',
-  FAMILY_MEMBER_LIMIT: '最多只能添加5位家人，请先移除不再代办的家人',
+  FAMILY_MEMBER_LIMIT: '最多代办5位家人，可以先移除一位',
   FAMILY_MEMBER_DUPLICATE: '这位家人已经添加过了，不用再添加',
   CONFLICT: '这件事刚刚有了变化，请刷新后再试',
   DATABASE_UNAVAILABLE: '系统正在维护，请稍后再试',
@@ -34,13 +34,23 @@ export const CLIENT_ERROR_MESSAGES: Record<ClientErrorCode, string> = {
   BAD_RESPONSE: '系统返回的内容有误，请稍后再试',
 };
 
-const ALL: Record<AnyErrorCode, string> = { ...ERROR_MESSAGES, ...CLIENT_ERROR_MESSAGES };
+/** what a code means for one particular action, where the general message would be vague */
+export type MessageOverrides = Partial<Record<AnyErrorCode, string>>;
 
-export function messageForCode(code: AnyErrorCode | string | null | undefined): string {
-  if (code && Object.prototype.hasOwnProperty.call(ALL, code)) return ALL[code as AnyErrorCode];
+/** 绑定本人微信: the only conflict there is the WeChat account being bound to someone else */
+export const BIND_WECHAT_MESSAGES: MessageOverrides = {
+  CONFLICT: '这个微信已经绑定了别的工作人员账号',
+};
+
+const ALL: Record<AnyErrorCode, string> = { ...ERROR_MESSAGES, ...CLIENT_ERROR_MESSAGES };
+const has = (table: object, code: string) => Object.prototype.hasOwnProperty.call(table, code);
+
+export function messageForCode(code: AnyErrorCode | string | null | undefined, overrides?: MessageOverrides): string {
+  if (code && overrides && has(overrides, code) && overrides[code as AnyErrorCode]) return overrides[code as AnyErrorCode] as string;
+  if (code && has(ALL, code)) return ALL[code as AnyErrorCode];
   return ERROR_MESSAGES.INTERNAL_ERROR;
 }
 
-export function messageFor(err: unknown): string {
-  return messageForCode(err instanceof ApiError ? err.code : null);
+export function messageFor(err: unknown, overrides?: MessageOverrides): string {
+  return messageForCode(err instanceof ApiError ? err.code : null, overrides);
 }

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { routes, type AddFamilyMemberInput } from '@jianban/shared';
 import { call } from '../../services/http';
 import { useSession } from '../../services/session';
@@ -22,6 +22,15 @@ export function useAddFamilyMember() {
   });
 }
 
+export function useRemoveFamilyMember() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => call(routes.removeFamilyMember, {}, { id }),
+    // also after a failure: NOT_FOUND means it is already gone, and the list should show that
+    onSettled: () => qc.invalidateQueries({ queryKey: familyKeys.all }),
+  });
+}
+
 export function useRegions() {
   return useQuery({
     queryKey: regionKeys.all,
@@ -30,10 +39,12 @@ export function useRegions() {
   });
 }
 
-export function useCommunityElders(communityCode: string | null) {
+export function useCommunityElders(communityCode: string | null, page: number, pageSize: number) {
   return useQuery({
-    queryKey: staffKeys.elders(communityCode ?? ''),
-    queryFn: () => call(routes.communityElders, {}, { code: communityCode as string }),
+    queryKey: staffKeys.elders(communityCode ?? '', page, pageSize),
+    queryFn: () => call(routes.communityElders, { page, pageSize }, { code: communityCode as string }),
     enabled: !!communityCode,
+    // keep the current page on screen while the next one loads (the list does not jump to "正在读取")
+    placeholderData: keepPreviousData,
   });
 }

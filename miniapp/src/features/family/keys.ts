@@ -8,5 +8,5 @@ export const regionKeys = {
 };
 export const staffKeys = {
   all: ['staff'] as const,
-  elders: (communityCode: string) => ['staff', 'elders', communityCode] as const,
+  elders: (communityCode: string, page: number, pageSize: number) => ['staff', 'elders', communityCode, page, pageSize] as const,
 };

@@ -7,8 +7,10 @@ import { Notice } from '../../components/Notice';
 import { ElderSwitch } from '../../components/ElderSwitch';
 import { FamilyList } from '../../components/FamilyList';
 import { loadSession, signInResident, signOut, useSession } from '../../services/session';
-import { useFamilyMembers } from '../../features/family/hooks';
-import { messageFor, messageForCode } from '../../features/errors/messages';
+import { useTransient } from '../../components/Notice/useTransient';
+import { useFamilyMembers, useRemoveFamilyMember } from '../../features/family/hooks';
+import { BIND_WECHAT_MESSAGES, messageFor, messageForCode } from '../../features/errors/messages';
+import { BIND_WECHAT_DONE, bindOwnWechat } from '../../features/staff/wechat';
 import { STAFF_ROLE_TEXT } from '../../features/staff/roles';
 import { FAMILY_ADDED_EVENT } from '../../features/family/events';
 import type { MeView } from '@jianban/shared';
@@ -17,18 +19,20 @@ const ELDERS_PAGE = '/subpackages/staff/pages/elders/index';
 
 function ResidentPart() {
   const family = useFamilyMembers();
-  const [added, setAdded] = useState<string | null>(null);
+  const remove = useRemoveFamilyMember();
+  // "已添加：…" / "已移除：…": goes away after a few seconds, or when the page is left
+  const [done, showDone] = useTransient<string>();
   useEffect(() => {
-    const onAdded = (name: string) => setAdded(name);
+    const onAdded = (name: string) => showDone(`已添加：${name}`);
     Taro.eventCenter.on(FAMILY_ADDED_EVENT, onAdded);
     return () => {
       Taro.eventCenter.off(FAMILY_ADDED_EVENT, onAdded);
     };
-  }, []);
+  }, [showDone]);
   const full = !!family.data && family.data.items.length >= family.data.limit;
   return (
     <Section title="我代办的家人">
-      {added ? <Notice tone="success" title={`已添加：${added}`} /> : null}
+      {done ? <Notice tone="success" title={done} /> : null}
       {family.isPending ? <Notice>正在读取家人名单…</Notice> : null}
       {family.isError ? (
         <>
@@ -40,9 +44,19 @@ function ResidentPart() {
           </Button>
         </>
       ) : null}
-      {family.data ? <FamilyList items={family.data.items} /> : null}
+      {family.data ? (
+        <FamilyList
+          items={family.data.items}
+          onRemove={async (m) => {
+            showDone(null);
+            await remove.mutateAsync(m.id);
+            showDone(`已移除：${m.name}`);
+          }}
+          errorText={(err) => messageFor(err)}
+        />
+      ) : null}
       {full ? (
-        <Notice>已添加{family.data?.limit}位家人，这是上限。要添加别人，请先联系社区移除不再代办的家人。</Notice>
+        <Notice>最多代办{family.data?.limit}位家人，可以先移除一位：在上面的名单里点“移除”。</Notice>
       ) : (
         <Button onClick={() => void Taro.navigateTo({ url: '/pages/family-add/index' })}>添加家人</Button>
       )}
@@ -50,20 +64,53 @@ function ResidentPart() {
   );
 }
 
-function StaffPart({ me }: { me: Extract<MeView, { kind: 'staff' }> }) {
-  if (me.region.level !== 'community') {
-    return <Notice>您的账号属于{me.region.name}。老人名单按社区查看，街道和区级的查看页面还在做。</Notice>;
-  }
+/** weapp only: link the staff member's own WeChat, so they can sign in without the password next time */
+function BindWechat() {
+  const [state, setState] = useState<{ busy: boolean; done: boolean; error: string | null }>({ busy: false, done: false, error: null });
+  const bind = async () => {
+    setState({ busy: true, done: false, error: null });
+    try {
+      await bindOwnWechat();
+      setState({ busy: false, done: true, error: null });
+    } catch (err) {
+      setState({ busy: false, done: false, error: messageFor(err, BIND_WECHAT_MESSAGES) });
+    }
+  };
   return (
-    <Section title="工作台">
-      <CellGroup>
-        <Cell
-          title="本社区登记的老人"
-          description={`${me.region.name}的老人名单（证件号已隐去中间部分）`}
-          onClick={() => void Taro.navigateTo({ url: ELDERS_PAGE })}
-        />
-      </CellGroup>
+    <Section title="微信登录">
+      {state.done ? <Notice tone="success" title={BIND_WECHAT_DONE} /> : null}
+      {state.error ? (
+        <Notice tone="error" title="没有绑定成功">
+          {state.error}
+        </Notice>
+      ) : null}
+      {!state.done ? (
+        <Button variant="secondary" loading={state.busy} onClick={() => void bind()}>
+          绑定本人微信
+        </Button>
+      ) : null}
     </Section>
+  );
+}
+
+function StaffPart({ me }: { me: Extract<MeView, { kind: 'staff' }> }) {
+  return (
+    <>
+      {me.region.level !== 'community' ? (
+        <Notice>您的账号属于{me.region.name}。老人名单按社区查看，街道和区级的查看页面还在做。</Notice>
+      ) : (
+        <Section title="工作台">
+          <CellGroup>
+            <Cell
+              title="本社区登记的老人"
+              description={`${me.region.name}的老人名单（证件号已隐去中间部分）`}
+              onClick={() => void Taro.navigateTo({ url: ELDERS_PAGE })}
+            />
+          </CellGroup>
+        </Section>
+      )}
+      {process.env.TARO_ENV === 'weapp' ? <BindWechat /> : null}
+    </>
   );
 }
 
@@ -103,17 +150,19 @@ export default function MePage() {
 
       <Section title="设置">
         <ElderSwitch />
-        {me?.kind !== 'staff' ? (
-          <Button variant="secondary" onClick={() => void Taro.navigateTo({ url: '/pages/staff-login/index' })}>
-            工作人员登录
-          </Button>
-        ) : null}
         {status === 'signedIn' ? (
           <Button variant="link" onClick={() => void signOut()}>
             退出登录
           </Button>
         ) : null}
       </Section>
+
+      {/* a small link at the very bottom: staff need it once (in WeChat, to then bind their own WeChat), residents can pass it by */}
+      {me?.kind !== 'staff' ? (
+        <Button variant="link" small onClick={() => void Taro.navigateTo({ url: '/pages/staff-login/index' })}>
+          工作人员登录
+        </Button>
+      ) : null}
     </PageShell>
   );
 }

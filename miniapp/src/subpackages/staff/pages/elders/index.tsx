@@ -1,3 +1,5 @@
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import { PageShell } from '../../../../components/PageShell';
 import { Cell, CellGroup } from '../../../../components/Cell';
 import { Notice } from '../../../../components/Notice';
@@ -5,11 +7,27 @@ import { Button } from '../../../../components/Button';
 import { useSession } from '../../../../services/session';
 import { useCommunityElders } from '../../../../features/family/hooks';
 import { messageFor } from '../../../../features/errors/messages';
+import { ELDERS_PAGE_SIZE, pager } from '../../../../features/staff/paging';
 
 export default function CommunityEldersPage() {
   const { me, status } = useSession();
   const community = me?.kind === 'staff' && me.region.level === 'community' ? me.region : null;
-  const elders = useCommunityElders(community?.code ?? null);
+  const [page, setPage] = useState(1);
+  const elders = useCommunityElders(community?.code ?? null, page, ELDERS_PAGE_SIZE);
+  const data = elders.data;
+  const go = (next: number) => {
+    setPage(next);
+    // the new page starts at its first person
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
+  };
+  const view = data ? pager(data.total, data.page, data.pageSize, data.items.length) : null;
+
+  // people were removed meanwhile and this page is now past the end: go to the last page
+  useEffect(() => {
+    if (data && !elders.isPlaceholderData && data.items.length === 0 && data.total > 0 && page > 1) {
+      setPage(Math.max(1, Math.ceil(data.total / data.pageSize)));
+    }
+  }, [data, elders.isPlaceholderData, page]);
 
   if (status === 'loading') return <PageShell title="本社区老人"><Notice>正在登录…</Notice></PageShell>;
   if (!community) {
@@ -28,15 +46,27 @@ export default function CommunityEldersPage() {
           <Button variant="secondary" onClick={() => void elders.refetch()}>再试一次</Button>
         </>
       ) : null}
-      {elders.data && elders.data.items.length === 0 ? <Notice>还没有居民登记本社区的老人。</Notice> : null}
-      {elders.data && elders.data.items.length > 0 ? (
+      {data && data.total === 0 ? <Notice>还没有居民登记本社区的老人。</Notice> : null}
+      {data && view && data.total > 0 ? (
         <>
-          <Notice>共 {elders.data.items.length} 位</Notice>
+          <Notice>
+            {view.pages > 1 ? `共 ${data.total} 位，这是第 ${view.from}–${view.to} 位（第 ${data.page}/${view.pages} 页）` : `共 ${data.total} 位`}
+          </Notice>
           <CellGroup>
-            {elders.data.items.map((e) => (
+            {data.items.map((e) => (
               <Cell key={e.id} title={`${e.name}（${e.gender === 'male' ? '男' : '女'}，${e.age}岁）`} description={`身份证 ${e.idNumberMasked}`} />
             ))}
           </CellGroup>
+          {view.hasNext ? (
+            <Button loading={elders.isPlaceholderData} onClick={() => go(data.page + 1)}>
+              下一页
+            </Button>
+          ) : null}
+          {view.hasPrev ? (
+            <Button variant="secondary" disabled={elders.isPlaceholderData} onClick={() => go(data.page - 1)}>
+              上一页
+            </Button>
+          ) : null}
         </>
       ) : null}
     </PageShell>
