@@ -21,6 +21,8 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // testTimeout is a global option (jest ignores it inside a project); browser tests need the room
+  testTimeout: 120_000,
   projects: [
     {
       ...common,
@@ -31,7 +33,6 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/e2e/**/*.e2e.ts'],
-      testTimeout: 120_000,
     },
   ],
 };

@@ -139,4 +139,26 @@ describe('resident adds an elder in the H5 build (largest browser font, 长辈�
     await page.screenshot({ path: screenshotPath('staff-elders'), fullPage: true });
     await page.close();
   });
+
+  it('removes the family member after a confirmation on the same screen', async () => {
+    const page = await browser.context.newPage();
+    // the staff test signed this browser in as staff: sign out, then come back as the same WeChat user
+    await page.goto(`${stack.url}/#/pages/me/index`);
+    await page.evaluate(() => localStorage.clear());
+    await page.goto(`${stack.url}/?devUser=${devUser}#/pages/me/index`);
+    await page.reload();
+    await page.getByText(`${elderName}（父母）`).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: `移除 ${elderName}` }).click();
+    await page.getByText(`确定不再代办 ${elderName} 吗？`).waitFor();
+    await settle(page);
+    await page.screenshot({ path: screenshotPath('me-remove-confirm'), fullPage: true });
+    await page.getByText('不移除').click();
+    await expect(page.getByText(`确定不再代办 ${elderName} 吗？`).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: `移除 ${elderName}` }).click();
+    await page.getByText('确定移除').click();
+    await page.getByText('还没有添加家人').waitFor({ timeout: 30_000 });
+    await expect(page.getByText(`${elderName}（父母）`).count()).resolves.toBe(0);
+    await page.close();
+  });
 });
+
