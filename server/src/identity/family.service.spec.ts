@@ -96,6 +96,17 @@ describe(FamilyService.name, () => {
       expect(familyCount(me)).toBe(5);
     });
 
+    it('tells a full list that re-adds someone already in it "already added", not "list full"', async () => {
+      const { sut, newResident, familyCount } = setup();
+      const me = newResident();
+      for (const idNumber of VALID_IDS.slice(0, FAMILY_MEMBER_LIMIT)) await sut.add(me, aMember({ idNumber }));
+
+      const err = await domainErrorFrom(sut.add(me, aMember({ idNumber: VALID_IDS[0] })));
+
+      expect(err.code).toBe(ErrorCode.FamilyMemberDuplicate);
+      expect(familyCount(me)).toBe(5);
+    });
+
     it('refuses the same person twice, however the number is typed, and gives the claimed slot back', async () => {
       const { sut, members, newResident, familyCount } = setup();
       const me = newResident();

@@ -51,13 +51,13 @@ export class FamilyService {
       idNumberHash: this.cipher.blindIndex('id_number', parsed.id.value), birthDate: parsed.id.birthDate, gender: parsed.id.gender,
       relationship: input.relationship, communityCode: community.code, createdAt: now, updatedAt: now,
     };
+    // insert first so "already in your list" wins over "list full"; throwing rolls back both writes
     await this.db.transaction(async (tx) => {
-      if (!(await this.accounts.claimFamilySlot(tx, caller.accountId, FAMILY_MEMBER_LIMIT))) {
-        throw new DomainError(ErrorCode.FamilyMemberLimit, `at most ${FAMILY_MEMBER_LIMIT} family members`, { limit: FAMILY_MEMBER_LIMIT });
-      }
-      // throwing rolls the claimed slot back with the insert
       if ((await this.members.insert(tx, row)) === 'duplicate') {
         throw new DomainError(ErrorCode.FamilyMemberDuplicate, 'this person is already in your family list');
+      }
+      if (!(await this.accounts.claimFamilySlot(tx, caller.accountId, FAMILY_MEMBER_LIMIT))) {
+        throw new DomainError(ErrorCode.FamilyMemberLimit, `at most ${FAMILY_MEMBER_LIMIT} family members`, { limit: FAMILY_MEMBER_LIMIT });
       }
     });
     return toFamilyMemberView(row, parsed.id.value, toRegionView(community), this.clock.today());
