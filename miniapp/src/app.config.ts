@@ -6,6 +6,7 @@ export default defineAppConfig({
     'pages/me/index',
     'pages/family-add/index',
     'pages/staff-login/index',
+    'pages/me-name/index',
   ],
   // staff pages stay out of the main package
   subPackages: [{ root: 'subpackages/staff', pages: ['pages/elders/index'] }],

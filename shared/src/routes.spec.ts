@@ -19,6 +19,7 @@ const VALID: Record<RouteName, { input: Record<string, unknown>; params?: Record
   removeFamilyMember: { input: {}, params: { id: '3f1c1f5e-8d2a-4c1b-9b7e-2a4d5e6f7a8b' } },
   communityElders: { input: {}, params: { code: '421003001001' } },
   bindStaffWechat: { input: { code: '081xYz000abc' } },
+  updateMe: { input: { displayName: '王女士' } },
 };
 
 const entries = Object.entries(routes) as [RouteName, RouteDef][];

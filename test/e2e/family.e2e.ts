@@ -72,6 +72,21 @@ describe('resident adds an elder in the H5 build (largest browser font, 长辈�
     await page.close();
   });
 
+  it('lets the family member set the name the app calls them', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${stack.url}/?devUser=${devUser}#/pages/me/index`);
+    await page.getByText('居民（家属） · 点这里改称呼').click();
+    await page.getByText('您的称呼').waitFor({ timeout: 30_000 });
+    await page.locator('input').first().fill('<b>');
+    await page.getByText('保存', { exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: '特殊符号' }).waitFor();
+    await page.locator('input').first().fill('周阿姨的女儿');
+    await page.getByText('保存', { exact: true }).click();
+    await page.getByText('我代办的家人').waitFor({ timeout: 30_000 });
+    await page.getByText('周阿姨的女儿').waitFor();
+    await page.close();
+  });
+
   it('turns on 长辈模式 and keeps every text large with nothing cut off', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${stack.url}/?devUser=${devUser}#/pages/me/index`);

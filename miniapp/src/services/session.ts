@@ -85,6 +85,11 @@ function apply(session: SessionView): void {
   setState({ status: 'signedIn', me: session.me, error: null });
 }
 
+// after the signed-in person changed something about themself (e.g. their name)
+export function replaceMe(me: MeView): void {
+  if (state.status === 'signedIn') setState({ me });
+}
+
 function forget(error: AnyErrorCode | null): void {
   token = null;
   write(KEY_TOKEN, null);

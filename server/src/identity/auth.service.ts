@@ -86,6 +86,12 @@ export class AuthService {
     return me;
   }
 
+  async rename(caller: Extract<Caller, { kind: 'resident' }>, displayName: string): Promise<MeView> {
+    const renamed = await this.db.transaction((tx) => this.accounts.renameResident(tx, caller.accountId, displayName, this.clock.now()));
+    if (!renamed) throw new DomainError(ErrorCode.Unauthenticated, 'account no longer active');
+    return this.me(caller);
+  }
+
   async devCode(user: string | undefined, ip: string): Promise<string> {
     if (!this.config.devLogin || this.config.env === 'production') {
       throw new DomainError(ErrorCode.DevLoginDisabled, 'development login is disabled here');

@@ -1,5 +1,5 @@
 import { Controller, Ip, UseGuards } from '@nestjs/common';
-import { routes, type AddFamilyMemberInput, type PageQuery } from '@jianban/shared';
+import { routes, type AddFamilyMemberInput, type PageQuery, type UpdateMeInput } from '@jianban/shared';
 import { Endpoint, RouteInput, RouteParams } from '../common/route.decorators';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -43,6 +43,11 @@ export class AuthController {
   @Endpoint(routes.devWechatCode)
   async devWechatCode(@RouteInput(routes.devWechatCode) body: { user?: string }, @Ip() ip: string) {
     return { code: await this.auth.devCode(body.user, ip) };
+  }
+
+  @Endpoint(routes.updateMe)
+  updateMe(@RouteInput(routes.updateMe) body: UpdateMeInput, @CurrentUser() caller: Resident) {
+    return this.auth.rename(caller, body.displayName);
   }
 
   @Endpoint(routes.me)

@@ -29,6 +29,10 @@ export class AccountRepository {
   insertResident(m: EntityManager, row: ResidentAccountEntity): Promise<'created' | 'duplicate'> {
     return insertOnce(m.insert(ResidentAccountEntity, row), 'created');
   }
+  async renameResident(m: EntityManager, id: string, displayName: string, at: Date): Promise<boolean> {
+    const r = await m.update(ResidentAccountEntity, { id }, { displayName, updatedAt: at });
+    return r.affected === 1;
+  }
   findStaffByUsername(m: EntityManager, username: string) {
     return m.findOne(StaffAccountEntity, { where: { username } });
   }

@@ -26,6 +26,17 @@ describe.each(testEngines())('identity and sessions on %s', (engine) => {
     expect(meView.parse(me.body)).toEqual(session.me);
   });
 
+  it('lets a resident set the name the app calls them, and refuses staff and bad names', async () => {
+    const token = await t.loginResident('namer');
+    const r = await t.call(routes.updateMe, { displayName: '  王女士 ' }, { token });
+    expect([r.status, r.body.displayName]).toEqual([200, '王女士']);
+    expect((await t.call(routes.me, {}, { token })).body.displayName).toBe('王女士');
+    const bad = await t.call(routes.updateMe, { displayName: '<b>x</b>' }, { token });
+    expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const staff = await t.loginStaff('meicun');
+    expect((await t.call(routes.updateMe, { displayName: '李敏' }, { token: staff })).status).toBe(403);
+  });
+
   it('maps the same WeChat user to the same account on every login', async () => {
     const a = await t.loginResident('bob');
     const b = await t.loginResident('bob');

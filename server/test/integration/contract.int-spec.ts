@@ -303,7 +303,7 @@ describe.each(testEngines())('HTTP contract on %s', (engine) => {
     }
 
     it('has a mass-assignment case below for every route with a body', () => {
-      expect(bodyRoutes.map(([n]) => n).sort()).toEqual(['addFamilyMember', 'bindStaffWechat', 'devWechatCode', 'logout', 'refreshSession', 'staffLogin', 'wechatLogin']);
+      expect(bodyRoutes.map(([n]) => n).sort()).toEqual(['addFamilyMember', 'bindStaffWechat', 'devWechatCode', 'logout', 'refreshSession', 'staffLogin', 'updateMe', 'wechatLogin']);
     });
 
     it('wechatLogin rejects extra fields and leaves the database unchanged; the same code then logs in', async () => {
@@ -340,6 +340,13 @@ describe.each(testEngines())('HTTP contract on %s', (engine) => {
       expect([ok.status, ok.body.role]).toEqual([200, 'community_staff']);
     });
 
+    it('updateMe rejects extra fields and renames nothing; the same input then renames', async () => {
+      const token = await t.loginResident('mass-rename');
+      await expectRejectedEverywhere((extra) => t.http('PATCH', pathOf('updateMe'), { body: { displayName: '改名', ...extra }, token }));
+      expect((await t.call(routes.me, {}, { token })).body.displayName).toBe('微信用户');
+      expect((await t.call(routes.updateMe, { displayName: '改名' }, { token })).body.displayName).toBe('改名');
+    });
+
     it('devWechatCode rejects extra fields', async () => {
       await expectRejectedEverywhere((extra) => t.http('POST', pathOf('devWechatCode'), { body: { user: 'mass-dev', ...extra } }));
       expect((await t.call(routes.devWechatCode, { user: 'mass-dev' })).status).toBe(200);
@@ -366,7 +373,7 @@ describe.each(testEngines())('HTTP contract on %s', (engine) => {
     // what a route may answer to input its schema accepts: the business outcome, never a crash
     const OK_FOR_VALID: Record<RouteName, number[]> = {
       health: [200], wechatLogin: [400], staffLogin: [401], refreshSession: [401], logout: [], devWechatCode: [200],
-      me: [200], regions: [200], listFamilyMembers: [200], addFamilyMember: [201, 400, 409], removeFamilyMember: [404], communityElders: [200, 403, 404], bindStaffWechat: [200, 400, 409],
+      me: [200], regions: [200], listFamilyMembers: [200], addFamilyMember: [201, 400, 409], removeFamilyMember: [404], communityElders: [200, 403, 404], bindStaffWechat: [200, 400, 409], updateMe: [200],
     };
 
     async function send(name: RouteName, body: unknown) {

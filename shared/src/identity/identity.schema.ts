@@ -73,6 +73,12 @@ export const sessionView = z.object({
 });
 export type SessionView = z.infer<typeof sessionView>;
 
+// what a resident calls themself in the app (WeChat no longer hands out nicknames); shown on 我的 and to staff
+export const updateMeInput = z.strictObject({
+  displayName: z.string().trim().min(1, '请填写称呼').max(20, '称呼最多20个字').regex(/^[^<>\u0000-\u001f]+$/u, '称呼里不能有特殊符号'),
+});
+export type UpdateMeInput = z.infer<typeof updateMeInput>;
+
 export const addFamilyMemberInput = z.strictObject({
   name: personName,
   idNumber: idNumberInput,

@@ -141,7 +141,8 @@ export default function MePage() {
           <CellGroup>
             <Cell
               title={me.displayName}
-              description={me.kind === 'staff' ? `${STAFF_ROLE_TEXT[me.role]} · ${me.region.name}` : '居民（家属）'}
+              description={me.kind === 'staff' ? `${STAFF_ROLE_TEXT[me.role]} · ${me.region.name}` : '居民（家属） · 点这里改称呼'}
+              onClick={me.kind === 'resident' ? () => void Taro.navigateTo({ url: '/pages/me-name/index' }) : undefined}
             />
           </CellGroup>
           {me.kind === 'resident' ? <ResidentPart /> : <StaffPart me={me} />}
