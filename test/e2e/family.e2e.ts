@@ -155,6 +155,23 @@ describe('resident adds an elder in the H5 build (largest browser font, 长辈�
     await page.close();
   });
 
+  it('lets the street reviewer open any community of the street, and shows the elder there', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${stack.url}/#/pages/staff-login/index`);
+    await page.getByText('用户名').waitFor({ timeout: 30_000 });
+    const inputs = page.locator('input');
+    await inputs.nth(0).fill('chengnan');
+    await inputs.nth(1).fill(STAFF_PASSWORD);
+    await page.getByText('登录', { exact: true }).last().click();
+    await page.getByText('城南街道各社区的老人').waitFor({ timeout: 30_000 });
+    await expect(page.getByText('西门社区').count()).resolves.toBe(0);
+    await page.getByText('梅村社区', { exact: true }).click();
+    await page.getByText(elderName).waitFor({ timeout: 30_000 });
+    await settle(page);
+    await page.screenshot({ path: screenshotPath('street-reviewer-elders'), fullPage: true });
+    await page.close();
+  });
+
   it('removes the family member after a confirmation on the same screen', async () => {
     const page = await browser.context.newPage();
     // the staff test signed this browser in as staff: sign out, then come back as the same WeChat user

@@ -15,3 +15,13 @@ export function groupCommunities(items: readonly RegionView[]): StreetGroup[] {
   }
   return [...groups.values()].filter((g) => g.communities.length > 0);
 }
+
+/** the communities a staff member's place covers: their own community, a street's communities, or all of a district's */
+export function communitiesUnder(items: readonly RegionView[], regionCode: string): RegionView[] {
+  const parentOf = new Map(items.map((r) => [r.code, r.parentCode]));
+  const covered = (code: string | null): boolean => {
+    for (let c = code, hops = 0; c && hops < 6; c = parentOf.get(c) ?? null, hops++) if (c === regionCode) return true;
+    return false;
+  };
+  return items.filter((r) => r.level === 'community' && covered(r.code));
+}

@@ -8,7 +8,8 @@ import { ElderSwitch } from '../../components/ElderSwitch';
 import { FamilyList } from '../../components/FamilyList';
 import { loadSession, signInResident, signOut, useSession } from '../../services/session';
 import { useTransient } from '../../components/Notice/useTransient';
-import { useFamilyMembers, useRemoveFamilyMember } from '../../features/family/hooks';
+import { useFamilyMembers, useRegions, useRemoveFamilyMember } from '../../features/family/hooks';
+import { communitiesUnder } from '../../features/regions/communities';
 import { BIND_WECHAT_MESSAGES, messageFor, messageForCode } from '../../features/errors/messages';
 import { BIND_WECHAT_DONE, bindOwnWechat } from '../../features/staff/wechat';
 import { STAFF_ROLE_TEXT } from '../../features/staff/roles';
@@ -93,11 +94,28 @@ function BindWechat() {
   );
 }
 
+/** street and district staff: one entry per community they cover */
+function StaffCommunities({ me }: { me: Extract<MeView, { kind: 'staff' }> }) {
+  const regions = useRegions();
+  const communities = communitiesUnder(regions.data?.items ?? [], me.region.code);
+  return (
+    <Section title={`${me.region.name}各社区的老人`}>
+      {regions.isPending ? <Notice>正在读取社区名单…</Notice> : null}
+      {regions.isError ? <Notice tone="error" title="社区名单没有读出来">{messageFor(regions.error)}</Notice> : null}
+      <CellGroup>
+        {communities.map((c) => (
+          <Cell key={c.code} title={c.name} description="老人名单（证件号已隐去中间部分）" onClick={() => void Taro.navigateTo({ url: `${ELDERS_PAGE}?code=${c.code}` })} />
+        ))}
+      </CellGroup>
+    </Section>
+  );
+}
+
 function StaffPart({ me }: { me: Extract<MeView, { kind: 'staff' }> }) {
   return (
     <>
       {me.region.level !== 'community' ? (
-        <Notice>您的账号属于{me.region.name}。老人名单按社区查看，街道和区级的查看页面还在做。</Notice>
+        <StaffCommunities me={me} />
       ) : (
         <Section title="工作台">
           <CellGroup>

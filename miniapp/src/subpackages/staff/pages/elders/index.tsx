@@ -5,13 +5,21 @@ import { Cell, CellGroup } from '../../../../components/Cell';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/Button';
 import { useSession } from '../../../../services/session';
-import { useCommunityElders } from '../../../../features/family/hooks';
+import { useCommunityElders, useRegions } from '../../../../features/family/hooks';
+import { communitiesUnder } from '../../../../features/regions/communities';
 import { messageFor } from '../../../../features/errors/messages';
 import { ELDERS_PAGE_SIZE, pager } from '../../../../features/staff/paging';
 
 export default function CommunityEldersPage() {
   const { me, status } = useSession();
-  const community = me?.kind === 'staff' && me.region.level === 'community' ? me.region : null;
+  const regions = useRegions();
+  // community staff see their own community; street and district staff open one of theirs (?code=…)
+  const asked = Taro.getCurrentInstance().router?.params?.code;
+  const community = me?.kind !== 'staff'
+    ? null
+    : me.region.level === 'community'
+      ? me.region
+      : (communitiesUnder(regions.data?.items ?? [], me.region.code).find((c) => c.code === asked) ?? null);
   const [page, setPage] = useState(1);
   const elders = useCommunityElders(community?.code ?? null, page, ELDERS_PAGE_SIZE);
   const data = elders.data;
@@ -29,11 +37,13 @@ export default function CommunityEldersPage() {
     }
   }, [data, elders.isPlaceholderData, page]);
 
-  if (status === 'loading') return <PageShell title="本社区老人"><Notice>正在登录…</Notice></PageShell>;
+  if (status === 'loading' || (me?.kind === 'staff' && me.region.level !== 'community' && regions.isPending)) {
+    return <PageShell title="本社区老人"><Notice>正在读取…</Notice></PageShell>;
+  }
   if (!community) {
     return (
       <PageShell title="本社区老人">
-        <Notice tone="error" title="看不了这个名单">只有社区工作人员登录后才能查看本社区的老人名单。</Notice>
+        <Notice tone="error" title="看不了这个名单">只有工作人员登录后，才能查看自己负责的社区的老人名单。</Notice>
       </PageShell>
     );
   }
