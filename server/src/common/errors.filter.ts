@@ -23,6 +23,15 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_BAD_URL: ErrorCode.Validation,
 };
 
+const HTTP_STATUS_CODES: Record<number, { code: ErrorCode; message?: string }> = {
+  400: { code: ErrorCode.Validation, message: 'bad request' },
+  401: { code: ErrorCode.Unauthenticated, message: 'login required' },
+  403: { code: ErrorCode.Forbidden, message: 'forbidden' },
+  404: { code: ErrorCode.RouteNotFound },
+  413: { code: ErrorCode.PayloadTooLarge },
+  415: { code: ErrorCode.UnsupportedMediaType },
+};
+
 const PLAIN_MESSAGES: Partial<Record<ErrorCode, string>> = {
   MALFORMED_JSON: 'request body is not valid JSON',
   VALIDATION_FAILED: 'bad request',
@@ -43,21 +52,12 @@ export function mapError(err: unknown): Mapped {
   const fst = (err as { code?: string })?.code;
   if (fst && FASTIFY_CODES[fst]) return fromCode(FASTIFY_CODES[fst]);
   if (err instanceof SyntaxError) return fromCode(ErrorCode.MalformedJson);
-  if (err instanceof HttpException) {
-    const status = err.getStatus();
-    if (status === 404) return fromCode(ErrorCode.RouteNotFound);
-    if (status === 413) return fromCode(ErrorCode.PayloadTooLarge);
-    if (status === 415) return fromCode(ErrorCode.UnsupportedMediaType);
-    // fastify's body-parser errors reach us re-wrapped by Nest as plain HttpExceptions
-    if (status === 400 && /JSON|body/i.test(err.message)) return fromCode(ErrorCode.MalformedJson);
-    if (status === 400) return fromCode(ErrorCode.Validation, 'bad request');
-    if (status === 401) return fromCode(ErrorCode.Unauthenticated, 'login required');
-    if (status === 403) return fromCode(ErrorCode.Forbidden, 'forbidden');
-  }
-  const status = (err as { statusCode?: number })?.statusCode;
-  if (status === 413) return fromCode(ErrorCode.PayloadTooLarge);
-  if (status === 415) return fromCode(ErrorCode.UnsupportedMediaType);
-  if (status === 400) return fromCode(ErrorCode.Validation, 'bad request');
+  // Nest's HttpExceptions (router 404s, fastify errors re-wrapped by Nest) and raw framework errors with a status
+  const status = err instanceof HttpException ? err.getStatus() : (err as { statusCode?: number })?.statusCode;
+  const message = err instanceof Error ? err.message : '';
+  if (status === 400 && /JSON|body/i.test(message)) return fromCode(ErrorCode.MalformedJson);
+  const byStatus = status === undefined ? undefined : HTTP_STATUS_CODES[status];
+  if (byStatus) return fromCode(byStatus.code, byStatus.message);
   if (isDatabaseUnavailable(err)) return fromCode(ErrorCode.DatabaseUnavailable);
   return fromCode(ErrorCode.Internal);
 }

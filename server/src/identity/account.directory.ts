@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { MeView } from '@jianban/shared';
+import { ErrorCode, type MeView } from '@jianban/shared';
+import { DomainError } from '../common/domain-error';
 import { Db } from '../common/db';
 import type { Caller } from './caller';
 import { AccountRepository, RegionRepository } from './identity.repository';
@@ -21,6 +22,13 @@ export class AccountDirectory {
     }
     const s = await this.db.read((m) => this.accounts.findStaff(m, id));
     return s && s.active ? { kind: 'staff', staffId: s.id, role: s.role, regionCode: s.regionCode, sessionId } : null;
+  }
+
+  // the signed-in subject's view, or UNAUTHENTICATED when the account is gone or deactivated
+  async requireMe(kind: 'resident' | 'staff', id: string): Promise<MeView> {
+    const me = await this.meFor(kind, id);
+    if (!me) throw new DomainError(ErrorCode.Unauthenticated, 'account no longer active');
+    return me;
   }
 
   async meFor(kind: 'resident' | 'staff', id: string): Promise<MeView | null> {

@@ -75,15 +75,11 @@ export class AuthService {
     const bound = await this.db.transaction((tx) => this.accounts.bindStaffOpenid(tx, staffId, openidHash, this.clock.now()));
     if (bound === 'duplicate') throw new DomainError(ErrorCode.Conflict, 'this WeChat account is already bound to another staff account');
     if (bound === 'missing') throw new DomainError(ErrorCode.Unauthenticated, 'account no longer active');
-    const me = await this.directory.meFor('staff', staffId);
-    if (!me) throw new DomainError(ErrorCode.Unauthenticated, 'account no longer active');
-    return me;
+    return this.directory.requireMe('staff', staffId);
   }
 
-  async me(caller: Caller): Promise<MeView> {
-    const me = await this.directory.meFor(caller.kind, caller.kind === 'resident' ? caller.accountId : caller.staffId);
-    if (!me) throw new DomainError(ErrorCode.Unauthenticated, 'account no longer active');
-    return me;
+  me(caller: Caller): Promise<MeView> {
+    return this.directory.requireMe(caller.kind, caller.kind === 'resident' ? caller.accountId : caller.staffId);
   }
 
   async rename(caller: Extract<Caller, { kind: 'resident' }>, displayName: string): Promise<MeView> {
@@ -107,9 +103,7 @@ export class AuthService {
   }
 
   private async issueFor(kind: 'resident' | 'staff', id: string): Promise<SessionView> {
-    const me = await this.directory.meFor(kind, id);
-    if (!me) throw new DomainError(ErrorCode.Unauthenticated, 'account no longer active');
-    return this.sessions.issue({ kind, id }, me);
+    return this.sessions.issue({ kind, id }, await this.directory.requireMe(kind, id));
   }
 
   private async findOrCreateResident(openidHash: string, openId: string): Promise<string> {

@@ -113,6 +113,9 @@ export class RegionRepository {
   find(m: EntityManager, code: string) {
     return m.findOne(RegionEntity, { where: { code } });
   }
+  findByCodes(m: EntityManager, codes: string[]) {
+    return codes.length ? m.find(RegionEntity, { where: { code: In([...new Set(codes)]) } }) : Promise.resolve([]);
+  }
   async ancestry(m: EntityManager, code: string): Promise<RegionEntity[]> {
     const chain: RegionEntity[] = [];
     let next: string | null = code;

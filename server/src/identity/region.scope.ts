@@ -23,8 +23,7 @@ export class RegionScope {
   }
 
   async regionsByCode(m: EntityManager, codes: string[]): Promise<Map<string, RegionEntity>> {
-    const all = await this.regions.findAll(m);
-    const wanted = new Set(codes);
-    return new Map(all.filter((r) => wanted.has(r.code)).map((r) => [r.code, r]));
+    const found = await this.regions.findByCodes(m, codes);
+    return new Map(found.map((r) => [r.code, r]));
   }
 }

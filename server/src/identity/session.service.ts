@@ -53,9 +53,7 @@ export class SessionService {
     if (!s || new Date(s.refreshExpiresAt).getTime() <= now.getTime()) throw new DomainError(ErrorCode.SessionExpired, 'refresh token expired or unknown');
     const spent = await this.db.transaction((tx) => this.sessions.revoke(tx, s.id, now));
     if (!spent) throw new DomainError(ErrorCode.SessionExpired, 'refresh token already used');
-    const me = await this.directory.meFor(s.subjectKind, s.subjectId);
-    if (!me) throw new DomainError(ErrorCode.Unauthenticated, 'account no longer active');
-    return this.issue({ kind: s.subjectKind, id: s.subjectId }, me);
+    return this.issue({ kind: s.subjectKind, id: s.subjectId }, await this.directory.requireMe(s.subjectKind, s.subjectId));
   }
 
   async revoke(caller: Caller): Promise<void> {

@@ -210,6 +210,9 @@ export class FakeRegionRepository extends RegionRepository {
   async find(_m: EntityManager, code: string) {
     return this.regions.get(code) ?? null;
   }
+  async findByCodes(_m: EntityManager, codes: string[]) {
+    return [...new Set(codes)].flatMap((c) => (this.regions.has(c) ? [this.regions.get(c)!] : []));
+  }
   // ancestry() is the real one, walking parents through find()
 }
 

@@ -46,7 +46,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-async function createDatabase(engine: Engine): Promise<{ env: Record<string, string>; drop(): Promise<void>; sqlitePath?: string }> {
+export interface TestDatabase {
+  env: Record<string, string>; // DB_SQLITE_PATH or DB_URL for loadConfig
+  sqlitePath?: string;
+  drop(): Promise<void>;
+}
+
+// a fresh, empty database of its own for one test file: a temp SQLite file, or a MariaDB database that is dropped after
+export async function createDatabase(engine: Engine, charset = 'utf8mb4 COLLATE utf8mb4_unicode_ci'): Promise<TestDatabase> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'jb-int-'));
     const sqlitePath = join(dir, 'test.sqlite');
@@ -54,7 +61,7 @@ async function createDatabase(engine: Engine): Promise<{ env: Record<string, str
   }
   const name = `jb_test_${randomBytes(5).toString('hex')}`;
   const admin = await mysql.createConnection({ uri: MARIADB_ADMIN_URL });
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET ${charset}`);
   await admin.end();
   return {
     env: { DB_URL: `${MARIADB_ADMIN_URL.replace(/^mysql:/, 'mariadb:')}/${name}` },
