@@ -8,8 +8,15 @@ export default defineAppConfig({
     'pages/staff-login/index',
     'pages/me-name/index',
   ],
-  // staff pages stay out of the main package
-  subPackages: [{ root: 'subpackages/staff', pages: ['pages/elders/index'] }],
+  // everything past the first screens lives in subpackages to keep the main package small; one line per feature
+  subPackages: [
+    { root: 'subpackages/staff', pages: ['pages/elders/index'] },
+    { root: 'subpackages/catalog', pages: ['pages/item/index'] },
+    { root: 'subpackages/staff-catalog', pages: ['pages/items/index'] },
+    { root: 'subpackages/inbox', pages: ['pages/detail/index'] },
+    { root: 'subpackages/booking', pages: ['pages/start/index'] },
+    { root: 'subpackages/staff-booking', pages: ['pages/day/index'] },
+  ],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#ffffff',

@@ -7,7 +7,10 @@ import { ErrorsFilter } from './common/errors.filter';
 import { TimeoutInterceptor } from './common/timeout.interceptor';
 import { AppConfig } from './config';
 import { dataSourceOptions } from './database/data-source';
+import { BookingModule } from './booking/booking.module';
+import { CatalogModule } from './catalog/catalog.module';
 import { IdentityModule } from './identity/identity.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { HealthService } from './system/health.service';
 import { DocsController, SystemController } from './system/system.controller';
 
@@ -20,6 +23,9 @@ export class AppModule {
         CommonModule.forRoot(config, log),
         TypeOrmModule.forRoot({ ...dataSourceOptions(config.db), migrationsRun: config.db.migrateOnStart, migrationsTransactionMode: 'each', retryAttempts: 3, retryDelay: 1000 }),
         IdentityModule,
+        CatalogModule,
+        NotificationsModule,
+        BookingModule,
       ],
       controllers: [SystemController, DocsController],
       providers: [HealthService, { provide: APP_FILTER, useClass: ErrorsFilter }, { provide: APP_INTERCEPTOR, useClass: TimeoutInterceptor }],

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { BookingErrorCode } from './booking/booking.errors';
+import { CatalogErrorCode } from './catalog/catalog.errors';
+import { NotificationsErrorCode } from './notifications/notifications.errors';
 
 // every error body the server sends: { code, message, details? }
-export const ErrorCode = {
+export const CoreErrorCode = {
   Validation: 'VALIDATION_FAILED',
   MalformedJson: 'MALFORMED_JSON',
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
@@ -26,6 +29,8 @@ export const ErrorCode = {
   Timeout: 'TIMEOUT',
   Internal: 'INTERNAL_ERROR',
 } as const;
+// domain modules keep their own codes next to their routes
+export const ErrorCode = { ...CoreErrorCode, ...CatalogErrorCode, ...NotificationsErrorCode, ...BookingErrorCode } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 export const errorBody = z.object({

@@ -6,3 +6,6 @@ export * from './route';
 export * from './routes';
 export * from './identity/identity.schema';
 export * from './system/system.schema';
+export * from './catalog';
+export * from './notifications';
+export * from './booking';

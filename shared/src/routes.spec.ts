@@ -3,9 +3,14 @@ import { z } from 'zod';
 import { staffRoles } from './identity/identity.schema';
 import { fillPath, type RouteDef } from './route';
 import { routes, type RouteName } from './routes';
+import { CATALOG_SAMPLES } from './catalog/catalog.samples';
+import { NOTIFICATIONS_SAMPLES } from './notifications/notifications.samples';
+import { BOOKING_SAMPLES } from './booking/booking.samples';
+
+import type { Sample } from './route-sample';
 
 // the smallest input and params each route accepts; a new route without an entry here fails the suite
-const VALID: Record<RouteName, { input: Record<string, unknown>; params?: Record<string, unknown> }> = {
+const VALID: Record<RouteName, Sample> = {
   health: { input: {} },
   wechatLogin: { input: { code: 'abc' } },
   staffLogin: { input: { username: 'meicun', password: 'x' } },
@@ -20,6 +25,10 @@ const VALID: Record<RouteName, { input: Record<string, unknown>; params?: Record
   communityElders: { input: {}, params: { code: '421003001001' } },
   bindStaffWechat: { input: { code: '081xYz000abc' } },
   updateMe: { input: { displayName: '王女士' } },
+  // each module keeps the samples for its own routes next to them
+  ...CATALOG_SAMPLES,
+  ...NOTIFICATIONS_SAMPLES,
+  ...BOOKING_SAMPLES,
 };
 
 const entries = Object.entries(routes) as [RouteName, RouteDef][];

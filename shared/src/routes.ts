@@ -19,6 +19,9 @@ import {
   staffLoginInput,
   wechatLoginInput,
 } from './identity/identity.schema';
+import { catalogRoutes } from './catalog/catalog.routes';
+import { notificationsRoutes } from './notifications/notifications.routes';
+import { bookingRoutes } from './booking/booking.routes';
 
 const staffAll = ['community_staff', 'street_reviewer', 'district_admin'] as const;
 
@@ -37,6 +40,10 @@ export const routes = {
   removeFamilyMember: defineRoute({ method: 'DELETE', path: '/family-members/:id', summary: '移除代办的家人', auth: 'resident', input: noInput, params: idParams, output: z.object({ ok: z.literal(true) }) }),
   bindStaffWechat: defineRoute({ method: 'POST', path: '/staff/wechat-binding', summary: '工作人员：绑定本人微信，之后可在小程序中用微信登录', auth: 'staff', roles: staffAll, input: wechatLoginInput, output: meView }),
   communityElders: defineRoute({ method: 'GET', path: '/staff/communities/:code/elders', summary: '工作人员：本辖区登记的老人（证件号脱敏，分页）', auth: 'staff', roles: staffAll, input: pageQuery, params: communityParams, output: elderList }),
+  // each domain module owns its routes in its own file
+  ...catalogRoutes,
+  ...notificationsRoutes,
+  ...bookingRoutes,
 } as const;
 
 export type Routes = typeof routes;

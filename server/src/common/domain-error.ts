@@ -1,4 +1,7 @@
 import { ErrorCode } from '@jianban/shared';
+import { BOOKING_STATUS } from '../booking/booking.errors';
+import { CATALOG_STATUS } from '../catalog/catalog.errors';
+import { NOTIFICATIONS_STATUS } from '../notifications/notifications.errors';
 
 export class DomainError extends Error {
   constructor(
@@ -37,4 +40,8 @@ export const STATUS_OF: Record<ErrorCode, number> = {
   DATABASE_UNAVAILABLE: 503,
   TIMEOUT: 503,
   INTERNAL_ERROR: 500,
+  // each domain module maps its own codes
+  ...CATALOG_STATUS,
+  ...NOTIFICATIONS_STATUS,
+  ...BOOKING_STATUS,
 };

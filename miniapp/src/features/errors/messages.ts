@@ -1,9 +1,14 @@
 // ErrorCode → what we tell the user, in plain Chinese. Exhaustive: adding a code to the shared contract
 // without a message here is a type error.
-import type { ErrorCode } from '@jianban/shared';
+import type { CoreErrorCode, ErrorCode } from '@jianban/shared';
+import { BOOKING_MESSAGES } from './booking';
+import { CATALOG_MESSAGES } from './catalog';
+import { NOTIFICATIONS_MESSAGES } from './notifications';
+
+type CoreCode = (typeof CoreErrorCode)[keyof typeof CoreErrorCode];
 import { ApiError, type AnyErrorCode, type ClientErrorCode } from '../../services/api-error';
 
-export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+const CORE_MESSAGES: Record<CoreCode, string> = {
   VALIDATION_FAILED: '填写的内容有误，请按提示修改',
   MALFORMED_JSON: '提交的内容格式不对，请重新提交',
   PAYLOAD_TOO_LARGE: '提交的内容太多了，请删减后再试',
@@ -28,6 +33,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   TIMEOUT: '等待时间太长了，请检查网络后再试',
   INTERNAL_ERROR: '系统出了点问题，请稍后再试',
 };
+
+// each feature keeps the messages for its own codes
+export const ERROR_MESSAGES: Record<ErrorCode, string> = { ...CORE_MESSAGES, ...CATALOG_MESSAGES, ...NOTIFICATIONS_MESSAGES, ...BOOKING_MESSAGES };
 
 export const CLIENT_ERROR_MESSAGES: Record<ClientErrorCode, string> = {
   NETWORK_ERROR: '网络不通，请检查手机网络后再试',

@@ -13,6 +13,7 @@ import { communitiesUnder } from '../../features/regions/communities';
 import { BIND_WECHAT_MESSAGES, messageFor, messageForCode } from '../../features/errors/messages';
 import { BIND_WECHAT_DONE, bindOwnWechat } from '../../features/staff/wechat';
 import { STAFF_ROLE_TEXT } from '../../features/staff/roles';
+import { consoleLinksFor } from '../../features/staff/console';
 import { FAMILY_ADDED_EVENT } from '../../features/family/events';
 import type { MeView } from '@jianban/shared';
 
@@ -111,13 +112,29 @@ function StaffCommunities({ me }: { me: Extract<MeView, { kind: 'staff' }> }) {
   );
 }
 
+/** the staff 工作台: every feature's pages this role may use */
+function StaffConsole({ me }: { me: Extract<MeView, { kind: 'staff' }> }) {
+  const links = consoleLinksFor(me.role);
+  if (links.length === 0) return null;
+  return (
+    <Section title="工作台">
+      <CellGroup>
+        {links.map((l) => (
+          <Cell key={l.url} title={l.title} description={l.description} onClick={() => void Taro.navigateTo({ url: l.url })} />
+        ))}
+      </CellGroup>
+    </Section>
+  );
+}
+
 function StaffPart({ me }: { me: Extract<MeView, { kind: 'staff' }> }) {
   return (
     <>
+      <StaffConsole me={me} />
       {me.region.level !== 'community' ? (
         <StaffCommunities me={me} />
       ) : (
-        <Section title="工作台">
+        <Section title="本社区">
           <CellGroup>
             <Cell
               title="本社区登记的老人"

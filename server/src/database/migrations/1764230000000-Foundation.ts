@@ -1,5 +1,5 @@
-import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableIndex } from 'typeorm';
-import { datetime, id, index, int, varchar } from './schema-helpers';
+import { MigrationInterface, QueryRunner, TableColumnOptions } from 'typeorm';
+import { createTable, datetime, id, index, int, varchar } from './schema-helpers';
 
 // Chinese names need utf8mb4; tables inherit the database default, so refuse a database created without it
 async function assertUtf8mb4(q: QueryRunner): Promise<void> {
@@ -60,8 +60,7 @@ export class Foundation1764230000000 implements MigrationInterface {
     }
   }
 
-  private async create(q: QueryRunner, name: string, columns: TableColumnOptions[], indices: ReturnType<typeof index>[]) {
-    await q.createTable(new Table({ name, columns }), true);
-    for (const i of indices) await q.createIndex(name, new TableIndex(i));
+  private create(q: QueryRunner, name: string, columns: TableColumnOptions[], indices: ReturnType<typeof index>[]) {
+    return createTable(q, name, columns, indices);
   }
 }

@@ -1,0 +1,57 @@
+import type { NotificationType } from '@jianban/shared';
+
+// what each event carries; the modules that record events fill these in (times are ISO instants, shown in Asia/Shanghai)
+export interface BookingEventData {
+  serviceName: string;
+  personName: string;
+  startsAt: string;
+  place: string;
+  reason?: string;
+}
+export interface AllowanceEventData {
+  personName: string;
+  amountYuan?: number;
+  period?: string;
+  reason?: string;
+}
+export interface DemandReportEventData {
+  itemName: string;
+  statusText: string;
+}
+export interface NotificationDataOf {
+  booking_confirmed: BookingEventData;
+  booking_rejected: BookingEventData;
+  booking_reminder: BookingEventData;
+  booking_cancelled_by_staff: BookingEventData;
+  allowance_received: AllowanceEventData;
+  allowance_verified: AllowanceEventData;
+  allowance_more_info: AllowanceEventData;
+  allowance_approved: AllowanceEventData;
+  allowance_rejected: AllowanceEventData;
+  allowance_paid: AllowanceEventData;
+  allowance_suspended: AllowanceEventData;
+  demand_report_updated: DemandReportEventData;
+}
+
+const when = (iso: string) => {
+  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+};
+const reason = (r?: string) => (r ? `原因：${r}。` : '');
+
+// the in-app inbox text of every event, in plain Chinese
+export const INBOX_TEXT: { [T in NotificationType]: (d: NotificationDataOf[T]) => { title: string; body: string } } = {
+  booking_confirmed: (d) => ({ title: '预约已确认', body: `${d.personName}的“${d.serviceName}”已确认：${when(d.startsAt)}，地点：${d.place}。请按时带好材料前来。` }),
+  booking_rejected: (d) => ({ title: '预约没有通过', body: `${d.personName}的“${d.serviceName}”（${when(d.startsAt)}）没有通过。${reason(d.reason)}可以重新预约，或打电话问社区。` }),
+  booking_reminder: (d) => ({ title: '明天记得来办事', body: `${d.personName}的“${d.serviceName}”在${when(d.startsAt)}，地点：${d.place}。请带好材料。` }),
+  booking_cancelled_by_staff: (d) => ({ title: '预约被社区取消', body: `${d.personName}的“${d.serviceName}”（${when(d.startsAt)}）被社区取消了。${reason(d.reason)}可以重新预约。` }),
+  allowance_received: (d) => ({ title: '高龄津贴申请已收到', body: `${d.personName}的高龄津贴申请已收到，我们会用民政数据核对，不用再开证明。` }),
+  allowance_verified: (d) => ({ title: '高龄津贴信息已核对', body: `${d.personName}的年龄、户籍等信息已核对无误，正在等待审批。` }),
+  allowance_more_info: (d) => ({ title: '高龄津贴需要补充材料', body: `${d.personName}的高龄津贴申请需要补充：${d.reason ?? '请查看详情'}。` }),
+  allowance_approved: (d) => ({ title: '高龄津贴已批准', body: `${d.personName}的高龄津贴已批准${d.amountYuan ? `，每年${d.amountYuan}元` : ''}。` }),
+  allowance_rejected: (d) => ({ title: '高龄津贴没有批准', body: `${d.personName}的高龄津贴没有批准。${reason(d.reason)}有疑问请问社区。` }),
+  allowance_paid: (d) => ({ title: '高龄津贴已发放', body: `${d.personName}的高龄津贴${d.period ? `（${d.period}）` : ''}已发放${d.amountYuan ? `${d.amountYuan}元` : ''}。` }),
+  allowance_suspended: (d) => ({ title: '高龄津贴暂停发放', body: `${d.personName}的高龄津贴暂停发放。${reason(d.reason)}有疑问请问社区。` }),
+  demand_report_updated: (d) => ({ title: '您的反映有了进展', body: `您反映的“${d.itemName}”：${d.statusText}。` }),
+};

@@ -1,0 +1,13 @@
+import type { RouteName } from '@jianban/shared';
+import { BOOKING_CASES } from './booking.cases';
+import { CATALOG_CASES } from './catalog.cases';
+import type { ContractContext, ModuleContractCases } from './contract-cases';
+import { IDENTITY_CASES } from './identity.cases';
+import { NOTIFICATIONS_CASES } from './notifications.cases';
+
+const MODULES: ModuleContractCases[] = [IDENTITY_CASES, CATALOG_CASES, NOTIFICATIONS_CASES, BOOKING_CASES];
+
+export const VALID_PARAMS: Partial<Record<RouteName, Record<string, string>>> = Object.assign({}, ...MODULES.map((m) => m.validParams ?? {}));
+export const OK_FOR_VALID: Partial<Record<RouteName, number[]>> = Object.assign({}, ...MODULES.map((m) => m.okForValid));
+export const MASS_ASSIGNMENT: Partial<Record<RouteName, (c: ContractContext) => Promise<void>>> = Object.assign({}, ...MODULES.map((m) => m.massAssignment));
+export type { ContractContext };

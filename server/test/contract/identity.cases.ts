@@ -1,0 +1,78 @@
+import { expect } from '@jest/globals';
+import { routes } from '@jianban/shared';
+import { STAFF_PASSWORD } from '../support/test-app';
+import type { ModuleContractCases } from './contract-cases';
+
+export const IDENTITY_CASES: ModuleContractCases = {
+  validParams: {
+    removeFamilyMember: { id: '3f1c1f5e-8d2a-4c1b-9b7e-2a4d5e6f7a8b' },
+    communityElders: { code: '421003001001' },
+  },
+  okForValid: {
+    health: [200], wechatLogin: [400], staffLogin: [401], refreshSession: [401], logout: [], devWechatCode: [200],
+    me: [200], regions: [200], listFamilyMembers: [200], addFamilyMember: [201, 400, 409], removeFamilyMember: [404], communityElders: [200, 403, 404], bindStaffWechat: [200, 400, 409], updateMe: [200],
+  },
+  massAssignment: {
+  // wechatLogin rejects extra fields and leaves the database unchanged; the same code then logs in
+  wechatLogin: async ({ t, pathOf, expectRejectedEverywhere }) => {
+    const { code } = await t.peerCall('/__peer/code', { user: 'mass-wechat' });
+    await expectRejectedEverywhere((extra) => t.http('POST', pathOf('wechatLogin'), { body: { code, ...extra } }));
+    expect((await t.call(routes.wechatLogin, { code })).status).toBe(200);
+  },
+
+  // staffLogin rejects extra fields (role included) and leaves the database unchanged
+  staffLogin: async ({ t, pathOf, expectRejectedEverywhere }) => {
+    await expectRejectedEverywhere((extra) => t.http('POST', pathOf('staffLogin'), { body: { username: 'meicun', password: STAFF_PASSWORD, ...extra } }));
+    const ok = await t.call(routes.staffLogin, { username: 'meicun', password: STAFF_PASSWORD });
+    expect(ok.status).toBe(200);
+    expect(ok.body.me.role).toBe('community_staff');
+  },
+
+  // refreshSession rejects extra fields and leaves the database unchanged; the refresh token still works once
+  refreshSession: async ({ t, pathOf, expectRejectedEverywhere }) => {
+    const { code } = await t.peerCall('/__peer/code', { user: 'mass-refresh' });
+    const session = (await t.call(routes.wechatLogin, { code })).body;
+    await expectRejectedEverywhere((extra) => t.http('POST', pathOf('refreshSession'), { body: { refreshToken: session.refreshToken, ...extra } }));
+    expect((await t.call(routes.refreshSession, { refreshToken: session.refreshToken })).status).toBe(200);
+  },
+
+  // logout rejects extra fields and does not revoke the session
+  logout: async ({ t, pathOf, expectRejectedEverywhere }) => {
+    const token = await t.loginResident('mass-logout');
+    await expectRejectedEverywhere((extra) => t.http('POST', pathOf('logout'), { body: extra, token }));
+    expect((await t.call(routes.me, {}, { token })).status).toBe(200);
+  },
+
+  // bindStaffWechat rejects extra fields (role included) and binds nothing; the same code then binds
+  bindStaffWechat: async ({ t, pathOf, expectRejectedEverywhere }) => {
+    const token = await t.loginStaff('ximen');
+    const { code } = await t.peerCall('/__peer/code', { user: 'mass-bind' });
+    await expectRejectedEverywhere((extra) => t.http('POST', pathOf('bindStaffWechat'), { body: { code, ...extra }, token }));
+    const ok = await t.call(routes.bindStaffWechat, { code }, { token });
+    expect([ok.status, ok.body.role]).toEqual([200, 'community_staff']);
+  },
+
+  // updateMe rejects extra fields and renames nothing; the same input then renames
+  updateMe: async ({ t, pathOf, expectRejectedEverywhere }) => {
+    const token = await t.loginResident('mass-rename');
+    await expectRejectedEverywhere((extra) => t.http('PATCH', pathOf('updateMe'), { body: { displayName: '改名', ...extra }, token }));
+    expect((await t.call(routes.me, {}, { token })).body.displayName).toBe('微信用户');
+    expect((await t.call(routes.updateMe, { displayName: '改名' }, { token })).body.displayName).toBe('改名');
+  },
+
+  // devWechatCode rejects extra fields
+  devWechatCode: async ({ t, pathOf, expectRejectedEverywhere }) => {
+    await expectRejectedEverywhere((extra) => t.http('POST', pathOf('devWechatCode'), { body: { user: 'mass-dev', ...extra } }));
+    expect((await t.call(routes.devWechatCode, { user: 'mass-dev' })).status).toBe(200);
+  },
+
+  // addFamilyMember rejects extra fields and stores nothing; the same input without them is stored
+  addFamilyMember: async ({ t, pathOf, expectRejectedEverywhere }) => {
+    const token = await t.loginResident('mass-family');
+    const input = { name: '张秀英', idNumber: '421003193001010035', relationship: 'grandparent' as const, communityCode: '421003001001' };
+    await expectRejectedEverywhere((extra) => t.http('POST', pathOf('addFamilyMember'), { body: { ...input, ...extra }, token }));
+    expect((await t.call(routes.listFamilyMembers, {}, { token })).body.items).toEqual([]);
+    expect((await t.call(routes.addFamilyMember, input, { token })).status).toBe(201);
+  },
+  },
+};

@@ -1,0 +1,2 @@
+// routes of the booking module; spread into the route table in ../routes.ts
+export const bookingRoutes = {} as const;

@@ -1,0 +1,3 @@
+export * from './booking.errors';
+export * from './booking.schema';
+export * from './booking.routes';

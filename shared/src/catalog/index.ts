@@ -1,0 +1,3 @@
+export * from './catalog.errors';
+export * from './catalog.schema';
+export * from './catalog.routes';

@@ -1,0 +1,3 @@
+export * from './notifications.errors';
+export * from './notifications.schema';
+export * from './notifications.routes';

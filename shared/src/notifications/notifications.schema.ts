@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { pageMeta } from '../identity/identity.schema';
+
+// every status change that reaches a resident; the booking and allowance modules record these through the outbox
+export const notificationTypes = [
+  'booking_confirmed',
+  'booking_rejected',
+  'booking_reminder',
+  'booking_cancelled_by_staff',
+  'allowance_received',
+  'allowance_verified',
+  'allowance_more_info',
+  'allowance_approved',
+  'allowance_rejected',
+  'allowance_paid',
+  'allowance_suspended',
+  'demand_report_updated',
+] as const;
+export const notificationType = z.enum(notificationTypes);
+export type NotificationType = z.infer<typeof notificationType>;
+
+// what a message is about, so the inbox can link to it
+export const notificationSubjects = ['booking', 'allowance', 'demand_report'] as const;
+export const notificationLink = z.object({ kind: z.enum(notificationSubjects), id: z.string() });
+export type NotificationLink = z.infer<typeof notificationLink>;
+
+// the subscribe-message templates a resident is asked to accept at a natural tap
+export const subscriptionPurposes = ['booking', 'allowance'] as const;
+export const subscriptionPurpose = z.enum(subscriptionPurposes);
+
+export const inboxMessageView = z.object({
+  id: z.string(),
+  type: notificationType,
+  title: z.string(),
+  body: z.string(),
+  link: notificationLink.nullable(),
+  readAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type InboxMessageView = z.infer<typeof inboxMessageView>;
+
+export const inboxQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(50).default(20),
+  unreadOnly: z.enum(['true', 'false']).optional(),
+});
+export const inboxList = z.object({ items: z.array(inboxMessageView), unread: z.number().int(), ...pageMeta });
+export const unreadView = z.object({ unread: z.number().int() });
+export const markAllReadView = z.object({ updated: z.number().int(), unread: z.number().int() });
+
+export const templatesQuery = z.strictObject({ purpose: subscriptionPurpose });
+export const subscriptionTemplateView = z.object({
+  templateId: z.string(),
+  title: z.string(),
+  types: z.array(notificationType),
+});
+export const subscriptionTemplateList = z.object({ items: z.array(subscriptionTemplateView) });
+
+// what wx.requestSubscribeMessage answered, per template id: 'accept' is one credit for one message
+export const subscribeResult = z.enum(['accept', 'reject', 'ban', 'filter']);
+export const reportSubscriptionsInput = z.strictObject({
+  results: z
+    .array(z.strictObject({ templateId: z.string().min(1).max(64), result: subscribeResult }))
+    .min(1)
+    .max(10),
+});
+export const creditView = z.object({ templateId: z.string(), title: z.string(), credits: z.number().int() });
+export const creditList = z.object({ items: z.array(creditView) });
