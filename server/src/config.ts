@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { BookingEnv, bookingConfig, type BookingConfig } from './booking/booking.config';
+import { CatalogEnv, catalogConfig, type CatalogConfig } from './catalog/catalog.config';
+import { NotificationsEnv, notificationsConfig, type NotificationsConfig } from './notifications/notifications.config';
 
 // the only place that reads process.env: everything else receives AppConfig
 const DEV_PII_KEY = Buffer.alloc(32, 'jianban-dev-pii-key').toString('base64');
@@ -60,6 +63,10 @@ const Env = z
     SEED_DEMO: bool.optional(),
     SEED_STAFF_PASSWORD: z.string().min(8).optional(),
     APP_VERSION: z.string().default('0.1.0'),
+    // each domain module declares its own variables
+    ...CatalogEnv.shape,
+    ...NotificationsEnv.shape,
+    ...BookingEnv.shape,
   })
   .superRefine((env, ctx) => {
     const driver = env.DB_DRIVER ?? (env.DB_URL ? 'mariadb' : 'sqlite');
@@ -109,6 +116,9 @@ export interface AppConfigValues {
   usesDevKeys: boolean;
   seedStaffPassword?: string;
   version: string;
+  catalog: CatalogConfig;
+  notifications: NotificationsConfig;
+  booking: BookingConfig;
 }
 
 export class ConfigError extends Error {}
@@ -172,6 +182,9 @@ function parseEnv(env: NodeJS.ProcessEnv): AppConfigValues {
     usesDevKeys: !e.PII_KEY || !e.PII_HMAC_KEY,
     seedStaffPassword: e.SEED_STAFF_PASSWORD,
     version: e.APP_VERSION,
+    catalog: catalogConfig(e),
+    notifications: notificationsConfig(e),
+    booking: bookingConfig(e),
   };
 }
 
@@ -193,6 +206,9 @@ export class AppConfig implements AppConfigValues {
   declare usesDevKeys: boolean;
   declare seedStaffPassword?: string;
   declare version: string;
+  declare catalog: CatalogConfig;
+  declare notifications: NotificationsConfig;
+  declare booking: BookingConfig;
   constructor(values: AppConfigValues) {
     Object.assign(this, values);
   }
