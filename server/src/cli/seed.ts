@@ -2,15 +2,14 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../config';
 import { createDataSource } from '../database/data-source';
-import { seedDemo, seedRegions } from '../database/seed/seed';
+import { seedDemo, seedReference } from '../database/seed/seed';
 
-// region tree always; demo accounts only when SEED_DEMO is on (never in production: config refuses it)
+// reference data (regions, catalog, service calendar) always; demo accounts only when SEED_DEMO is on (never in production: config refuses it)
 async function main() {
   const config = loadConfig();
   const ds = await createDataSource(config.db).initialize();
   await ds.runMigrations({ transaction: 'each' });
-  const regions = await seedRegions(ds);
-  process.stdout.write(`seed: ${regions} regions\n`);
+  for (const line of await seedReference(ds)) process.stdout.write(`seed: ${line}\n`);
   if (config.seedDemo) {
     const password = config.seedStaffPassword ?? randomBytes(9).toString('base64url');
     const creds = await seedDemo(ds, config, password);

@@ -7,7 +7,7 @@ import { fillPath, type RouteDef, type RouteInput, type RouteParams } from '@jia
 import { DataSource } from 'typeorm';
 import { createApp, type App } from '../../src/app.factory';
 import { loadConfig, type AppConfig } from '../../src/config';
-import { seedDemo, seedRegions } from '../../src/database/seed/seed';
+import { seedDemo, seedReference } from '../../src/database/seed/seed';
 import { MARIADB_ADMIN_URL, type Engine } from './engines';
 
 export const LOG_DIR = resolve(__dirname, '../../../artifacts/logs');
@@ -85,7 +85,7 @@ export async function startTestApp(engine: Engine, opts: { env?: Record<string, 
   });
   const app = await createApp(config, { listen: true });
   const ds = app.app.get(DataSource);
-  await seedRegions(ds);
+  await seedReference(ds);
   await seedDemo(ds, config, STAFF_PASSWORD);
 
   const http: TestApp['http'] = async (method, path, o = {}) => {

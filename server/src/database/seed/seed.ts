@@ -8,6 +8,8 @@ import { FamilyMemberEntity } from '../../identity/entities/family-member.entity
 import { RegionEntity } from '../../identity/entities/region.entity';
 import { ResidentAccountEntity } from '../../identity/entities/resident-account.entity';
 import { StaffAccountEntity } from '../../identity/entities/staff-account.entity';
+import { seedBookingReference } from '../../booking/booking.seed';
+import { seedCatalogReference } from '../../catalog/catalog.seed';
 import { DEMO_ELDER, DEMO_RESIDENT, REGION_SEED, STAFF_SEED } from './regions';
 
 // the local WeChat peer derives a stable openid from a nickname the same way
@@ -19,6 +21,16 @@ export async function seedRegions(ds: DataSource): Promise<number> {
   const rows = REGION_SEED.map((r, i) => ({ ...r, parentCode: r.parentCode ?? null, sortOrder: i }));
   await ds.getRepository(RegionEntity).save(rows as RegionEntity[]);
   return rows.length;
+}
+
+// reference data every installation needs (regions, then each module's own); idempotent
+export async function seedReference(ds: DataSource): Promise<string[]> {
+  const lines = [`${await seedRegions(ds)} regions`];
+  for (const seeder of [seedCatalogReference, seedBookingReference]) {
+    const line = await seeder(ds);
+    if (line) lines.push(line);
+  }
+  return lines;
 }
 
 export interface DemoCredentials {

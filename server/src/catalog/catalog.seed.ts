@@ -1,0 +1,7 @@
+import type { DataSource } from 'typeorm';
+
+// the catalog module's reference data (not demo data): runs on every seed, so it must be idempotent.
+// Returns a one-line summary for the seed command's output.
+export async function seedCatalogReference(_ds: DataSource): Promise<string | null> {
+  return null;
+}
