@@ -10,7 +10,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: process.env.TARO_ENV === 'h5' ? 'dist/h5' : `dist/${process.env.TARO_ENV}`,
+    // JB_OUT_DIR lets parallel builds (e.g. two e2e runs) write to separate directories
+    outputRoot: process.env.JB_OUT_DIR ?? (process.env.TARO_ENV === 'h5' ? 'dist/h5' : `dist/${process.env.TARO_ENV}`),
     plugins: [],
     defineConstants: {},
     copy: { patterns: [], options: {} },

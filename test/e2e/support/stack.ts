@@ -21,7 +21,7 @@ export async function startStack(name: string): Promise<RunningStack> {
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'scripts', 'stack.mjs')], {
     cwd: ROOT,
     env: {
-      ...process.env, PORT: '0', WECHAT_PEER_PORT: '0', DB_SQLITE_PATH: join(dir, 'e2e.sqlite'), H5_DIR: join(ROOT, 'miniapp', 'dist', 'h5'),
+      ...process.env, PORT: '0', WECHAT_PEER_PORT: '0', DB_SQLITE_PATH: join(dir, 'e2e.sqlite'), H5_DIR: process.env.JB_H5_DIR ?? join(ROOT, 'miniapp', 'dist', 'h5'),
       LOG_FILE: join(ARTIFACTS, 'logs', `e2e-${name}-server.log`), SEED_STAFF_PASSWORD: STAFF_PASSWORD,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
