@@ -16,3 +16,13 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { code?: string; driverError?: { code?: string } };
   return UNAVAILABLE.has(e?.code ?? '') || UNAVAILABLE.has(e?.driverError?.code ?? '');
 }
+
+// lock conflicts a retry can resolve: InnoDB deadlock (1213), lock wait timeout (1205), snapshot-isolation
+// "record has changed since last read" (1020), and SQLite's busy/locked
+const RETRYABLE_ERRNO = new Set([1213, 1205, 1020]);
+const RETRYABLE_CODE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'ER_CHECKREAD', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
+export function isRetryableConflict(err: unknown): boolean {
+  const e = err as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
+  const d = e?.driverError ?? e;
+  return RETRYABLE_ERRNO.has(d?.errno ?? -1) || RETRYABLE_CODE.has(d?.code ?? '');
+}

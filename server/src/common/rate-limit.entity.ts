@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-// fixed-window counters shared by every server instance
+// sliding-window counters shared by every server instance: this window's hits and the previous window's
 @Entity('rate_limit_bucket')
 export class RateLimitBucketEntity {
   @PrimaryColumn({ type: 'varchar', length: 191, name: 'bucket_key' })
@@ -11,4 +11,7 @@ export class RateLimitBucketEntity {
 
   @Column({ type: 'int' })
   hits: number;
+
+  @Column({ type: 'integer', name: 'prev_hits', default: 0 })
+  prevHits: number;
 }

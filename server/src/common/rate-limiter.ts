@@ -13,10 +13,17 @@ export interface RateRule {
   windowSeconds: number;
 }
 
+export interface Counter {
+  windowStart: number;
+  hits: number;
+  prevHits: number;
+}
+
 @Injectable()
 export class RateLimitRepository {
-  // atomic in both engines: bump the current window, else roll the window over, else create the row
-  async hit(m: EntityManager, key: string, windowStart: number): Promise<number> {
+  // atomic in both engines: bump the current window, else roll the window over (keeping the count of the window that
+  // just ended when it is the previous one), else create the row; returns the counter as it stands after this hit
+  async hit(m: EntityManager, key: string, windowStart: number, windowSeconds: number): Promise<Counter> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const bumped = await m
         .createQueryBuilder()
@@ -24,32 +31,27 @@ export class RateLimitRepository {
         .set({ hits: () => 'hits + 1' })
         .where('bucket_key = :key AND window_start = :windowStart', { key, windowStart })
         .execute();
-      if (bumped.affected === 1) return this.count(m, key);
+      if (bumped.affected === 1) return (await this.read(m, key)) ?? { windowStart, hits: 1, prevHits: 0 };
       const rolled = await m
         .createQueryBuilder()
         .update(RateLimitBucketEntity)
-        .set({ hits: 1, windowStart: String(windowStart) })
-        .where('bucket_key = :key AND window_start < :windowStart', { key, windowStart })
+        .set({ prevHits: () => 'CASE WHEN window_start = :previous THEN hits ELSE 0 END', hits: 1, windowStart: String(windowStart) })
+        .where('bucket_key = :key AND window_start < :windowStart', { key, windowStart, previous: windowStart - windowSeconds })
         .execute();
-      if (rolled.affected === 1) return 1;
+      if (rolled.affected === 1) return (await this.read(m, key)) ?? { windowStart, hits: 1, prevHits: 0 };
       try {
-        await m.insert(RateLimitBucketEntity, { bucketKey: key, windowStart: String(windowStart), hits: 1 });
-        return 1;
+        await m.insert(RateLimitBucketEntity, { bucketKey: key, windowStart: String(windowStart), hits: 1, prevHits: 0 });
+        return { windowStart, hits: 1, prevHits: 0 };
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
       }
     }
-    return Number.MAX_SAFE_INTEGER;
+    return { windowStart, hits: Number.MAX_SAFE_INTEGER, prevHits: 0 };
   }
 
-  private async count(m: EntityManager, key: string): Promise<number> {
+  async read(m: EntityManager, key: string): Promise<Counter | null> {
     const row = await m.findOne(RateLimitBucketEntity, { where: { bucketKey: key } });
-    return row?.hits ?? 0;
-  }
-
-  async hitsInWindow(m: EntityManager, key: string, windowStart: number): Promise<number> {
-    const row = await m.findOne(RateLimitBucketEntity, { where: { bucketKey: key } });
-    return row && Number(row.windowStart) === windowStart ? row.hits : 0;
+    return row ? { windowStart: Number(row.windowStart), hits: row.hits, prevHits: row.prevHits } : null;
   }
 
   async clear(m: EntityManager, key: string): Promise<void> {
@@ -62,6 +64,16 @@ export class RateLimitRepository {
   }
 }
 
+// sliding-window estimate: this window's hits plus the previous window's, weighted by how much of it still lies
+// within the last `windowSeconds` (rounded up, so a boundary never lets a request through early)
+export function slidingCount(c: Counter | null, windowStart: number, windowSeconds: number, nowSec: number): number {
+  if (!c) return 0;
+  const weight = 1 - (nowSec - windowStart) / windowSeconds;
+  if (c.windowStart === windowStart) return c.hits + Math.ceil(c.prevHits * weight);
+  if (c.windowStart === windowStart - windowSeconds) return Math.ceil(c.hits * weight);
+  return 0;
+}
+
 @Injectable()
 export class RateLimiter {
   constructor(
@@ -70,23 +82,26 @@ export class RateLimiter {
     private readonly clock: Clock,
   ) {}
 
-  // counts this request, then throws RATE_LIMITED with Retry-After once `limit` hits are used up in the window
+  // counts this request, then throws RATE_LIMITED with Retry-After once `limit` hits are used up in the window.
+  // Call it before opening a transaction: two first hits on a new key can deadlock in InnoDB (both miss the UPDATE
+  // holding gap locks, then both INSERT); on its own it is simply retried.
   async consume(rule: RateRule, subject: string): Promise<void> {
     const w = this.window(rule, subject);
-    const hits = await this.db.transaction((tx) => this.repo.hit(tx, w.key, w.start));
+    const counter = await this.db.retrying((tx) => this.repo.hit(tx, w.key, w.start, rule.windowSeconds));
+    const hits = slidingCount(counter, w.start, rule.windowSeconds, w.nowSec);
     if (hits > rule.limit) throw this.limited(rule, w);
   }
 
   // for counting failures only: refuses once `limit` failures are recorded, without counting this request
   async assertBelow(rule: RateRule, subject: string): Promise<void> {
     const w = this.window(rule, subject);
-    const hits = await this.db.read((m) => this.repo.hitsInWindow(m, w.key, w.start));
+    const hits = slidingCount(await this.db.read((m) => this.repo.read(m, w.key)), w.start, rule.windowSeconds, w.nowSec);
     if (hits >= rule.limit) throw this.limited(rule, w);
   }
 
   async record(rule: RateRule, subject: string): Promise<void> {
     const w = this.window(rule, subject);
-    await this.db.transaction((tx) => this.repo.hit(tx, w.key, w.start));
+    await this.db.retrying((tx) => this.repo.hit(tx, w.key, w.start, rule.windowSeconds));
   }
 
   async reset(rule: RateRule, subject: string): Promise<void> {
@@ -94,7 +109,7 @@ export class RateLimiter {
     await this.db.transaction((tx) => this.repo.clear(tx, w.key));
   }
 
-  // counters from windows that ended more than a day ago are useless: drop them
+  // counters from windows that ended more than a day ago are useless (no rule has a window over a day): drop them
   async purgeOld(): Promise<number> {
     const dayAgo = Math.floor(this.clock.now().getTime() / 1000) - 86400;
     return this.db.transaction((tx) => this.repo.purgeBefore(tx, dayAgo));

@@ -152,6 +152,18 @@ describe.each(testEngines())('login rate limit on %s (B2)', (engine) => {
     expect(other.status).toBe(200);
   });
 
+  it('counts a burst of first requests from new clients without a server error (no deadlock on a new counter row)', async () => {
+    // 12 rounds × 8 concurrent logins, each round from a client address never seen before: the first hits race to create its counter
+    for (let round = 0; round < 12; round++) {
+      const client = `100.64.7.${round + 1}`;
+      const codes = await Promise.all(Array.from({ length: 8 }, (_, i) => t.peerCall('/__peer/code', { user: `burst${round}-${i}` })));
+      const replies = await Promise.all(codes.map(({ code }) => t.http('POST', '/api/auth/wechat', { body: { code }, headers: via(client) })));
+      const statuses = replies.map((r) => r.status).sort();
+      // limit 5 per minute: exactly 5 get in, the rest are told to wait — never a 500
+      expect([client, statuses]).toEqual([client, [200, 200, 200, 200, 200, 429, 429, 429]]);
+    }
+  });
+
   it('stops password guessing from one client and does not let it lock the colleague out elsewhere', async () => {
     const attempt = (password: string, client: string) => t.http('POST', '/api/auth/staff', { body: { username: 'MeiCun', password }, headers: via(client) });
     const guesses = [];

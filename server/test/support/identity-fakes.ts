@@ -5,7 +5,7 @@ import { InsertResult, type EntityManager } from 'typeorm';
 import { Clock } from '../../src/common/clock';
 import type { Db } from '../../src/common/db';
 import { DomainError } from '../../src/common/domain-error';
-import { RateLimitRepository } from '../../src/common/rate-limiter';
+import { RateLimitRepository, type Counter } from '../../src/common/rate-limiter';
 import type { AuthSessionEntity } from '../../src/identity/entities/auth-session.entity';
 import type { FamilyMemberEntity } from '../../src/identity/entities/family-member.entity';
 import type { RegionEntity } from '../../src/identity/entities/region.entity';
@@ -44,6 +44,11 @@ export class FakeDb {
       for (const restore of restores) restore();
       throw err;
     }
+  }
+
+  // no lock conflicts in memory: one attempt
+  retrying<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.transaction(work);
   }
 
   read<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
@@ -245,21 +250,23 @@ export class FakeFamilyMemberRepository extends FamilyMemberRepository implement
   }
 }
 
-// the real RateLimiter runs over this: one counter per key and window
+// the real RateLimiter runs over this: one sliding-window counter per key
 export class FakeRateLimitRepository extends RateLimitRepository {
-  readonly buckets = new Map<string, { windowStart: number; hits: number }>();
+  readonly buckets = new Map<string, Counter>();
   readonly cleared: string[] = [];
 
-  async hit(m: EntityManager, key: string, windowStart: number): Promise<number> {
+  async hit(m: EntityManager, key: string, windowStart: number, windowSeconds: number): Promise<Counter> {
     assertInTransaction(m, 'rate limit hit');
     const b = this.buckets.get(key);
-    const hits = b && b.windowStart === windowStart ? b.hits + 1 : 1;
-    this.buckets.set(key, { windowStart, hits });
-    return hits;
+    const next: Counter =
+      b && b.windowStart === windowStart
+        ? { ...b, hits: b.hits + 1 }
+        : { windowStart, hits: 1, prevHits: b && b.windowStart === windowStart - windowSeconds ? b.hits : 0 };
+    this.buckets.set(key, next);
+    return next;
   }
-  async hitsInWindow(_m: EntityManager, key: string, windowStart: number): Promise<number> {
-    const b = this.buckets.get(key);
-    return b && b.windowStart === windowStart ? b.hits : 0;
+  async read(_m: EntityManager, key: string): Promise<Counter | null> {
+    return this.buckets.get(key) ?? null;
   }
   async clear(m: EntityManager, key: string): Promise<void> {
     assertInTransaction(m, 'rate limit clear');
