@@ -63,6 +63,9 @@ export async function createApp(config: AppConfig, opts: { listen?: boolean; log
     log,
     url,
     close: async () => {
+      // drain first: stop accepting, let in-flight requests finish on a live database pool, then close the modules
+      // (otherwise requests still running at SIGTERM fail on a closed pool)
+      if (opts.listen) await fastify.close().catch((err: Error) => log.warn({ err: err.message }, 'closing the HTTP server'));
       await app.close();
       log.flush?.();
     },

@@ -13,8 +13,10 @@ const UNAVAILABLE = new Set([
 ]);
 
 export function isDatabaseUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; driverError?: { code?: string } };
-  return UNAVAILABLE.has(e?.code ?? '') || UNAVAILABLE.has(e?.driverError?.code ?? '');
+  const e = err as { code?: string; message?: string; driverError?: { code?: string; message?: string } };
+  // mysql2 reports a closed pool (shutdown) without a code
+  const closedPool = /^Pool is closed/.test(e?.message ?? '') || /^Pool is closed/.test(e?.driverError?.message ?? '');
+  return closedPool || UNAVAILABLE.has(e?.code ?? '') || UNAVAILABLE.has(e?.driverError?.code ?? '');
 }
 
 // lock conflicts a retry can resolve: InnoDB deadlock (1213), lock wait timeout (1205), snapshot-isolation
@@ -25,4 +27,11 @@ export function isRetryableConflict(err: unknown): boolean {
   const e = err as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
   const d = e?.driverError ?? e;
   return RETRYABLE_ERRNO.has(d?.errno ?? -1) || RETRYABLE_CODE.has(d?.code ?? '');
+}
+
+// the database gave up on a statement (MariaDB max_statement_time, which also counts lock waits): answer 503, not 500
+export function isStatementTimeout(err: unknown): boolean {
+  const e = err as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
+  const d = e?.driverError ?? e;
+  return d?.errno === 1969 || d?.code === 'ER_STATEMENT_TIMEOUT' || d?.errno === 3024 || d?.code === 'ER_QUERY_TIMEOUT';
 }

@@ -75,6 +75,22 @@ describe('mapError', () => {
     },
   );
 
+  it('maps a closed connection pool (shutdown, mysql2 gives no code) to 503 DATABASE_UNAVAILABLE', () => {
+    expect(mapError(new Error('Pool is closed.')).body.code).toBe('DATABASE_UNAVAILABLE');
+    expect(mapError(new QueryFailedError('SELECT 1', [], new Error('Pool is closed.'))).status).toBe(503);
+  });
+
+  it.each([
+    ['deadlock', { errno: 1213, code: 'ER_LOCK_DEADLOCK' }],
+    ['lock wait timeout', { errno: 1205, code: 'ER_LOCK_WAIT_TIMEOUT' }],
+    ['snapshot-isolation conflict', { errno: 1020, code: 'ER_CHECKREAD' }],
+    ['statement time limit', { errno: 1969, code: 'ER_STATEMENT_TIMEOUT' }],
+  ])('maps an unretried %s to 503 TIMEOUT, not a crash', (_name, fields) => {
+    const err = new QueryFailedError('UPDATE booking_slot SET booked = booked + 1', [], Object.assign(new Error('Lock problem'), fields));
+    expect(mapError(err)).toEqual({ status: 503, body: { code: 'TIMEOUT', message: expect.any(String) } });
+    expectClean(mapError(err).body, 'booking_slot', 'Lock');
+  });
+
   it('maps HttpException 404 (no matching route) to ROUTE_NOT_FOUND', () => {
     const m = mapError(new NotFoundException('Cannot GET /api/nope'));
     expect(m.status).toBe(404);

@@ -4,7 +4,7 @@ import { ErrorCode, type ErrorBody } from '@jianban/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { DomainError, STATUS_OF } from './domain-error';
-import { isDatabaseUnavailable } from './db-errors';
+import { isDatabaseUnavailable, isRetryableConflict, isStatementTimeout } from './db-errors';
 
 interface Mapped {
   status: number;
@@ -59,6 +59,8 @@ export function mapError(err: unknown): Mapped {
   const byStatus = status === undefined ? undefined : HTTP_STATUS_CODES[status];
   if (byStatus) return fromCode(byStatus.code, byStatus.message);
   if (isDatabaseUnavailable(err)) return fromCode(ErrorCode.DatabaseUnavailable);
+  // a lock conflict or statement timeout that reached here was not retried away: busy, try again — not a crash
+  if (isStatementTimeout(err) || isRetryableConflict(err)) return fromCode(ErrorCode.Timeout);
   return fromCode(ErrorCode.Internal);
 }
 
