@@ -40,7 +40,7 @@ function jest(name, pkgDir, args = []) {
   const out = join(results, `${name}.json`);
   const t0 = Date.now();
   process.stdout.write(`\n▶ jest: ${name}\n`);
-  spawnSync('pnpm', ['exec', 'jest', '--ci', '--json', `--outputFile=${out}`, ...args], { cwd: join(root, pkgDir), env, stdio: 'inherit' });
+  spawnSync('pnpm', ['exec', 'jest', '--ci', '--forceExit', '--json', `--outputFile=${out}`, ...args], { cwd: join(root, pkgDir), env, stdio: 'inherit' });
   if (!existsSync(out)) {
     tally.failed += 1;
     rows.push([`jest ${name}`, 'FAILED (no result file)', '']);
