@@ -1,11 +1,33 @@
 import { z } from 'zod';
 
-// the catalog module's environment variables (read only by ../config.ts, which merges every module's section)
-export const CatalogEnv = z.object({});
+// the catalog module's environment variables (read only by ../config.ts, which merges every module's section).
+// Every variable is documented in docs/catalog.md.
+export const DEFAULT_NOTICE_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 
-export type CatalogConfig = { [key: string]: unknown };
+export const CatalogEnv = z.object({
+  // searches per client IP per minute (B2); the benchmark raises it
+  CATALOG_SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000_000).default(300),
+  // demand reports per resident account per hour (B2)
+  CATALOG_REPORT_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(5),
+  // how often (ms) a search may compare the in-memory index with the catalog version row; 0 = on every search
+  CATALOG_INDEX_CHECK_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
+  // the CJK font for the notice-board PDF (ttf / otf / ttc / woff); the family name is used for .ttc collections
+  CATALOG_NOTICE_FONT: z.string().optional(),
+  CATALOG_NOTICE_FONT_FAMILY: z.string().default('NotoSansCJKsc-Regular'),
+});
 
-// once CatalogEnv has fields, type the parameter as z.output<typeof CatalogEnv> & { NODE_ENV: string }
-export function catalogConfig(_e: { NODE_ENV: string }): CatalogConfig {
-  return {};
+export interface CatalogConfig {
+  searchPerMinute: number;
+  reportsPerHour: number;
+  indexCheckMs: number;
+  noticeFont: { path: string; explicit: boolean; family: string };
+}
+
+export function catalogConfig(e: z.output<typeof CatalogEnv> & { NODE_ENV: string }): CatalogConfig {
+  return {
+    searchPerMinute: e.CATALOG_SEARCH_RATE_LIMIT,
+    reportsPerHour: e.CATALOG_REPORT_RATE_LIMIT,
+    indexCheckMs: e.CATALOG_INDEX_CHECK_MS,
+    noticeFont: { path: e.CATALOG_NOTICE_FONT ?? DEFAULT_NOTICE_FONT, explicit: e.CATALOG_NOTICE_FONT !== undefined, family: e.CATALOG_NOTICE_FONT_FAMILY },
+  };
 }

@@ -1,5 +1,22 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { CatalogEditService } from './catalog-edit.service';
+import { CatalogReadService } from './catalog-read.service';
+import { CatalogController } from './catalog.controller';
+import { CatalogItemRepository, CatalogMetaRepository, CatalogProposalRepository, DemandReportRepository, WorkListRepository } from './catalog.repository';
+import { DemandReportService } from './demand-report.service';
+import { NoticeBoardService } from './notice/notice-board.service';
+import { CatalogIndexService } from './search/catalog-index.service';
+import { SearchRateGate, SearchRateRepository } from './search/search-rate-gate';
 
-// the catalog domain module (filled in by the catalog issue)
-@Module({})
+// certificate rules: the two lists with alternative routes, search, edits with history, demand reports, notice boards
+@Module({
+  imports: [IdentityModule, NotificationsModule],
+  controllers: [CatalogController],
+  providers: [
+    CatalogReadService, CatalogEditService, DemandReportService, NoticeBoardService, CatalogIndexService, SearchRateGate, SearchRateRepository,
+    CatalogItemRepository, CatalogMetaRepository, CatalogProposalRepository, DemandReportRepository, WorkListRepository,
+  ],
+})
 export class CatalogModule {}

@@ -1,7 +1,158 @@
-import type { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import type { ItemContentInput } from '@jianban/shared';
+import type { DataSource, EntityManager } from 'typeorm';
+// imported (resolveJsonModule) so tsc ships the data with server/dist
+import researchData from './seed-data/certificate-catalog.json';
+import { DISTRICT_OWNER } from './catalog.mapper';
+import { CatalogItemEntity, CatalogItemVersionEntity, CatalogMetaEntity, CatalogWorkListEntity } from './entities/catalog.entity';
+
+interface ResearchItem {
+  id: string;
+  name: string;
+  aliases: string[];
+  list: string;
+  jurisdiction: string;
+  category: string;
+  responsible_department: string | null;
+  alternative_route: string | null;
+  online_channel: string | null;
+  required_materials: string[];
+  legal_basis: string | null;
+  source: string[];
+  inferred_fields: string[];
+}
+interface ResearchSource {
+  title: string;
+  issuer?: string;
+  date?: string;
+  urls?: string[];
+  note?: string;
+}
+
+const SEED_NOTE = '导入调研数据（certificate-catalog.json）';
+
+// "a; b; c" in the research data → numbered steps
+export function routeSteps(route: string | null): string[] {
+  return (route ?? '')
+    .split(/[;；]\s*/)
+    .map((s) => s.trim().replace(/[。.]$/, ''))
+    .filter((s) => s.length > 0)
+    .slice(0, 12);
+}
+
+export function contentOf(it: ResearchItem): ItemContentInput {
+  return {
+    name: it.name,
+    aliases: it.aliases.slice(0, 30),
+    list: it.list === 'issue' ? 'issue' : 'not_issue',
+    category: it.category,
+    usedFor: null,
+    routeSteps: routeSteps(it.alternative_route),
+    department: it.responsible_department || null,
+    onlineChannel: it.online_channel || null,
+    materials: it.required_materials.slice(0, 30),
+    legalBasis: it.legal_basis || null,
+    inferredFields: it.inferred_fields,
+    lastReviewedOn: null,
+  };
+}
+
+function sourcesOf(it: ResearchItem, all: Record<string, ResearchSource>) {
+  return it.source.map((key) => {
+    const s = all[key];
+    return { key, title: s?.title ?? key, issuer: s?.issuer ?? null, date: s?.date ?? null, urls: s?.urls ?? [], note: s?.note ?? null };
+  });
+}
+
+// only missing items are inserted: an admin's edits survive every re-seed
+async function seedItems(m: EntityManager, now: Date): Promise<number> {
+  const existing = new Set((await m.find(CatalogItemEntity, { select: { code: true } })).map((r) => r.code));
+  const sources = researchData.sources as Record<string, ResearchSource>;
+  let inserted = 0;
+  for (const it of researchData.items as ResearchItem[]) {
+    if (existing.has(it.id)) continue;
+    const id = randomUUID();
+    const content = contentOf(it);
+    const contentJson = JSON.stringify(content);
+    await m.insert(CatalogItemEntity, {
+      id, code: it.id, owner: DISTRICT_OWNER, name: content.name, list: content.list, version: 1, contentJson,
+      jurisdiction: it.jurisdiction?.slice(0, 200) ?? null, sourcesJson: JSON.stringify(sourcesOf(it, sources)), createdAt: now, updatedAt: now,
+    });
+    await m.insert(CatalogItemVersionEntity, {
+      id: randomUUID(), itemId: id, version: 1, contentJson, changeNote: SEED_NOTE, changedFields: JSON.stringify(Object.keys(content)),
+      editorId: null, editorName: null, editorRole: null, proposalId: null, createdAt: now,
+    });
+    inserted++;
+  }
+  return inserted;
+}
+
+const EXAMPLE_NOTE = '示例清单：荆州区的村级组织主责清单、协助清单、负面清单原文未找到，以下内容参考湖北省村级组织履职事项指导目录等公开资料整理，供区管理员替换为本区正式清单。';
+const WORK_LISTS: { kind: string; title: string; entries: string[] }[] = [
+  {
+    kind: 'primary',
+    title: '主责清单',
+    entries: [
+      '宣传贯彻执行党的路线方针政策，向乡镇（街道）党（工）委报告工作',
+      '宣传宪法、法律、法规和国家政策',
+      '村（社区）党组织自身建设，党员教育管理监督服务',
+      '管理村集体土地和财产，履行农村集体经济组织法定职责',
+      '组织村（居）民自治，党务、村（居）务、财务公开，村（居）务档案管理',
+      '办理本村（社区）公共事务和公益事业',
+      '发展文化教育、科技普及、精神文明建设',
+      '开展全民健身、爱国卫生运动',
+      '平安建设、群防群治、调解民间纠纷',
+      '向乡镇（街道）反映村（居）民意见建议',
+      '召开村（居）民会议、代表会议，制定村规民约（居民公约）',
+      '保护妇女儿童老年人权益，做好残疾人工作、退役军人服务保障',
+      '应急知识宣传、演练，灾害信息报送',
+    ],
+  },
+  {
+    kind: 'assist',
+    title: '协助清单',
+    entries: [
+      '协助做好高龄津贴、低保、特困供养等社会救助的政策宣传和信息采集（审核由民政部门负责）',
+      '协助开展人口普查、经济普查等统计调查',
+      '协助做好城乡居民养老保险、医疗保险的宣传和参保动员',
+      '协助做好征兵、优抚安置的宣传和信息登记',
+      '协助开展疫情防控、食品安全、安全生产的宣传',
+    ],
+  },
+  {
+    kind: 'negative',
+    title: '负面清单',
+    entries: [
+      '出具《不应由基层群众性自治组织出具证明事项清单》所列证明',
+      '承担行政执法、拆迁拆违、招商引资、征收税费等工作',
+      '作为责任主体签订安全生产、环境保护等目标责任书',
+      '为职能部门填报各类报表、台账（已纳入准入清单的除外）',
+      '未经准入程序由部门直接交办的工作事项',
+    ],
+  },
+];
+
+async function seedWorkLists(m: EntityManager, now: Date): Promise<number> {
+  const have = new Set((await m.find(CatalogWorkListEntity)).map((w) => w.kind));
+  let n = 0;
+  for (const w of WORK_LISTS) {
+    if (have.has(w.kind)) continue;
+    await m.insert(CatalogWorkListEntity, { kind: w.kind, title: w.title, example: 1, note: EXAMPLE_NOTE, entriesJson: JSON.stringify(w.entries), version: 1, updatedBy: null, updatedAt: now });
+    n++;
+  }
+  return n;
+}
 
 // the catalog module's reference data (not demo data): runs on every seed, so it must be idempotent.
 // Returns a one-line summary for the seed command's output.
-export async function seedCatalogReference(_ds: DataSource): Promise<string | null> {
-  return null;
+export async function seedCatalogReference(ds: DataSource): Promise<string | null> {
+  return ds.transaction(async (m) => {
+    const now = new Date();
+    const items = await seedItems(m, now);
+    const lists = await seedWorkLists(m, now);
+    const meta = await m.findOne(CatalogMetaEntity, { where: { key: 'catalog' } });
+    if (!meta) await m.insert(CatalogMetaEntity, { key: 'catalog', value: 1 });
+    else if (items > 0) await m.update(CatalogMetaEntity, { key: 'catalog' }, { value: meta.value + 1 });
+    return items + lists > 0 ? `catalog: ${items} items, ${lists} work lists inserted` : null;
+  });
 }

@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import {
+  CATALOG_LIST_TEXT,
+  ErrorCode,
+  catalogLists,
+  type CatalogItemDetail,
+  type CatalogItemSummary,
+  type CatalogList,
+  type CatalogListView,
+  type SearchResultView,
+  type WorkListKind,
+  type WorkListView,
+  workListKinds,
+} from '@jianban/shared';
+import { EntityManager } from 'typeorm';
+import { Db } from '../common/db';
+import { DomainError } from '../common/domain-error';
+import { RegionScope } from '../identity/region.scope';
+import { WorkListRepository } from './catalog.repository';
+import { DISTRICT_OWNER, toDetail } from './catalog.mapper';
+import type { CatalogWorkListEntity } from './entities/catalog.entity';
+import { CatalogIndexService, type IndexSnapshot } from './search/catalog-index.service';
+import { normalizeQuery } from './search/search-index';
+import { SearchRateGate } from './search/search-rate-gate';
+
+const ASK_STAFF = {
+  text: '没有找到您要的证明？请直接问社区工作人员（谁接待谁负责），他们会一次告诉您去哪里办、带什么。',
+  where: '所在社区党群服务中心',
+};
+
+// public reads: search, the two lists, one item, the work lists. Items come from the in-memory snapshot.
+@Injectable()
+export class CatalogReadService {
+  constructor(
+    private readonly db: Db,
+    private readonly index: CatalogIndexService,
+    private readonly regions: RegionScope,
+    private readonly workLists: WorkListRepository,
+    private readonly gate: SearchRateGate,
+  ) {}
+
+  async search(input: { q: string; community?: string; limit: number }, ip: string): Promise<SearchResultView> {
+    await this.gate.pass(ip);
+    const snap = await this.index.current();
+    const owners = await this.ownersFor(snap, input.community);
+    const q = normalizeQuery(input.q);
+    const hits = snap.index.search(q, owners, input.limit);
+    const summary = (code: string) => snap.summaries.get(code)!;
+    const noMatch = q.length > 0 && hits.length === 0;
+    return {
+      query: q,
+      results: hits.map((h) => ({ item: summary(h.code), score: Math.round(h.score * 10) / 10, matchedBy: h.matchedBy, matchedText: h.matchedText })),
+      noMatch,
+      closest: hits.length > 0 ? [] : snap.index.closest(q, owners, 5).map(summary),
+      askStaff: ASK_STAFF,
+      catalogVersion: snap.index.version,
+    };
+  }
+
+  async lists(input: { list?: CatalogList; community?: string }): Promise<CatalogListView> {
+    const snap = await this.index.current();
+    const owners = await this.ownersFor(snap, input.community);
+    const visible = [...snap.rows.values()].filter((r) => owners.has(r.owner)).map((r) => snap.summaries.get(r.code)!);
+    const lists = (input.list ? [input.list] : [...catalogLists].reverse()).map((list) => this.group(list, visible));
+    return { lists, catalogVersion: snap.index.version };
+  }
+
+  async item(code: string, community?: string): Promise<CatalogItemDetail> {
+    const snap = await this.index.current();
+    const row = snap.rows.get(code);
+    // a community's own item is visible only with that community named (a link shared from that community)
+    if (!row || (row.owner !== DISTRICT_OWNER && row.owner !== community)) throw new DomainError(ErrorCode.ItemNotFound, `no catalog item ${code}`);
+    const owners = await this.ownersFor(snap, community);
+    const communityItems = community ? [...snap.rows.values()].filter((r) => r.owner === community && owners.has(r.owner)).map((r) => snap.summaries.get(r.code)!) : [];
+    return toDetail(row, communityItems);
+  }
+
+  async workListViews(): Promise<WorkListView[]> {
+    const rows = await this.db.read((m) => this.workLists.all(m));
+    const byKind = new Map(rows.map((r) => [r.kind, r]));
+    return workListKinds.filter((k) => byKind.has(k)).map((k) => toWorkListView(byKind.get(k)!));
+  }
+
+  private group(list: CatalogList, items: CatalogItemSummary[]) {
+    const mine = items.filter((i) => i.list === list);
+    const categories = new Map<string, CatalogItemSummary[]>();
+    for (const i of mine) categories.set(i.category, [...(categories.get(i.category) ?? []), i]);
+    return { list, title: CATALOG_LIST_TEXT[list], total: mine.length, categories: [...categories.entries()].map(([name, its]) => ({ name, items: its })) };
+  }
+
+  // the district's items, plus the named community's own ones (an unknown community is a 404)
+  private async ownersFor(_snap: IndexSnapshot, community?: string): Promise<Set<string>> {
+    if (!community) return new Set([DISTRICT_OWNER]);
+    await this.db.read((m) => this.assertCommunity(m, community));
+    return new Set([DISTRICT_OWNER, community]);
+  }
+
+  private async assertCommunity(m: EntityManager, code: string): Promise<void> {
+    const found = (await this.regions.regionsByCode(m, [code])).get(code);
+    if (!found || found.level !== 'community') throw new DomainError(ErrorCode.CommunityNotFound, `no community ${code}`);
+  }
+}
+
+export function toWorkListView(r: CatalogWorkListEntity): WorkListView {
+  return {
+    kind: r.kind as WorkListKind,
+    title: r.title,
+    example: r.example === 1,
+    note: r.note,
+    entries: JSON.parse(r.entriesJson) as string[],
+    version: r.version,
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}

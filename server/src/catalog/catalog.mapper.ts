@@ -1,0 +1,75 @@
+import {
+  itemContentInput,
+  type CatalogItemDetail,
+  type CatalogItemSummary,
+  type CatalogList,
+  type CatalogSourceView,
+  type ItemChanges,
+  type ItemContentInput,
+} from '@jianban/shared';
+import type { CatalogItemEntity } from './entities/catalog.entity';
+
+export const DISTRICT_OWNER = 'district';
+
+// research-data field names → what the note tells residents
+const FIELD_TEXT: Record<string, string> = {
+  responsible_department: '办理部门',
+  alternative_route: '替代途径',
+  online_channel: '网上渠道',
+  required_materials: '所需材料',
+  legal_basis: '依据',
+};
+
+export function parseContent(row: Pick<CatalogItemEntity, 'contentJson'>): ItemContentInput {
+  return itemContentInput.parse(JSON.parse(row.contentJson));
+}
+
+export function applyChanges(base: ItemContentInput, changes: ItemChanges): { next: ItemContentInput; changed: string[] } {
+  const next = { ...base, ...stripUndefined(changes) } as ItemContentInput;
+  const changed = (Object.keys(next) as (keyof ItemContentInput)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(base[k]));
+  return { next, changed };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function inferredNote(fields: string[]): string | null {
+  if (fields.length === 0) return null;
+  const named = [...new Set(fields.map((f) => FIELD_TEXT[f] ?? f))].join('、');
+  return `${named}是根据相关规定整理的，尚未逐条核对原文，请以社区确认为准。`;
+}
+
+export function toSummary(row: CatalogItemEntity, c: ItemContentInput = parseContent(row)): CatalogItemSummary {
+  const routeSummary = c.list === 'not_issue' ? (c.routeSteps[0] ?? null) : (c.materials[0] ?? null);
+  return {
+    code: row.code,
+    name: c.name,
+    list: c.list as CatalogList,
+    category: c.category,
+    aliases: c.aliases,
+    scope: row.owner === DISTRICT_OWNER ? 'district' : 'community',
+    communityCode: row.owner === DISTRICT_OWNER ? null : row.owner,
+    inferred: c.inferredFields.length > 0,
+    routeSummary,
+  };
+}
+
+export function toDetail(row: CatalogItemEntity, communityItems: CatalogItemSummary[]): CatalogItemDetail {
+  const c = parseContent(row);
+  return {
+    ...toSummary(row, c),
+    usedFor: c.usedFor,
+    alternativeRoute: { steps: c.routeSteps, department: c.department, onlineChannel: c.onlineChannel },
+    materials: c.materials,
+    legalBasis: c.legalBasis,
+    jurisdiction: row.jurisdiction,
+    sources: JSON.parse(row.sourcesJson) as CatalogSourceView[],
+    inferredFields: c.inferredFields,
+    inferredNote: inferredNote(c.inferredFields),
+    lastReviewedOn: c.lastReviewedOn,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+    communityItems,
+  };
+}

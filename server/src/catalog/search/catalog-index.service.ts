@@ -1,0 +1,90 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { AppConfig } from '../../config';
+import { Db } from '../../common/db';
+import { PINO } from '../../common/logger';
+import vocabulary from '../seed-data/search-terms.json';
+import { CatalogItemRepository, CatalogMetaRepository } from '../catalog.repository';
+import type { CatalogItemSummary } from '@jianban/shared';
+import { parseContent, toSummary } from '../catalog.mapper';
+import type { CatalogItemEntity } from '../entities/catalog.entity';
+import { SearchIndex, type SearchVocabulary } from './search-index';
+
+export interface IndexSnapshot {
+  index: SearchIndex;
+  rows: Map<string, CatalogItemEntity>;
+  summaries: Map<string, CatalogItemSummary>; // built once per snapshot: searches answer without parsing rows
+}
+
+// the search index lives in memory on each instance. It is rebuilt after an edit made here at once, and when the
+// catalog version row (bumped by every edit, on any instance) differs, checked at most every indexCheckMs.
+@Injectable()
+export class CatalogIndexService {
+  private snapshot: IndexSnapshot | null = null;
+  private building: Promise<IndexSnapshot> | null = null;
+  private checking: Promise<IndexSnapshot> | null = null;
+  private checkedAt = 0;
+  private generation = 0; // bumped by invalidate(): work started before it must not be trusted after it
+
+  constructor(
+    private readonly db: Db,
+    private readonly items: CatalogItemRepository,
+    private readonly meta: CatalogMetaRepository,
+    private readonly config: AppConfig,
+    @Inject(PINO) private readonly log: Logger,
+  ) {}
+
+  async current(): Promise<IndexSnapshot> {
+    const snap = this.snapshot;
+    if (snap && Date.now() - this.checkedAt < this.config.catalog.indexCheckMs) return snap;
+    // one version check in flight at a time; concurrent searches share it
+    if (!this.checking) {
+      const p = this.check().finally(() => {
+        if (this.checking === p) this.checking = null;
+      });
+      this.checking = p;
+    }
+    return this.checking;
+  }
+
+  // after a local edit commits: the next search rebuilds
+  invalidate(): void {
+    this.generation++;
+    this.snapshot = null;
+    this.checkedAt = 0;
+    this.checking = null;
+    this.building = null;
+  }
+
+  private async check(): Promise<IndexSnapshot> {
+    const version = await this.db.read((m) => this.meta.version(m));
+    this.checkedAt = Date.now();
+    if (this.snapshot && this.snapshot.index.version === version) return this.snapshot;
+    if (!this.building) {
+      const p = this.build().finally(() => {
+        if (this.building === p) this.building = null;
+      });
+      this.building = p;
+    }
+    return this.building;
+  }
+
+  private async build(): Promise<IndexSnapshot> {
+    const started = Date.now();
+    const generation = this.generation;
+    const { version, rows } = await this.db.read(async (m) => ({ version: await this.meta.version(m), rows: await this.items.all(m) }));
+    const parsed = rows.map((r) => ({ row: r, content: parseContent(r) }));
+    const indexed = parsed.map(({ row, content }) => ({ code: row.code, owner: row.owner, name: content.name, aliases: content.aliases }));
+    const snapshot: IndexSnapshot = {
+      index: new SearchIndex(indexed, vocabulary as SearchVocabulary, version),
+      rows: new Map(rows.map((r) => [r.code, r])),
+      summaries: new Map(parsed.map(({ row, content }) => [row.code, toSummary(row, content)])),
+    };
+    if (generation === this.generation) {
+      this.snapshot = snapshot;
+      this.checkedAt = Date.now();
+    }
+    this.log.info({ version, items: rows.length, ms: Date.now() - started }, 'catalog search index built');
+    return snapshot;
+  }
+}

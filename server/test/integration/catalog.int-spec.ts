@@ -1,0 +1,322 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import {
+  catalogItemDetail,
+  catalogListView,
+  demandReportList,
+  demandReportView,
+  errorBody,
+  itemHistoryView,
+  proposalView,
+  routes,
+  searchResultView,
+  staffDemandReportList,
+  workListsView,
+  type RouteDef,
+  type RouteName,
+} from '@jianban/shared';
+import researchData from '../../src/catalog/seed-data/certificate-catalog.json';
+import { seedReference } from '../../src/database/seed/seed';
+import { testEngines } from '../support/engines';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const MEICUN = '421003001001';
+const XIMEN = '421003002001';
+
+const UUID = '3f1c1f5e-8d2a-4c1b-9b7e-2a4d5e6f7a8b';
+const CATALOG_PARAMS: Record<string, { params?: Record<string, string>; input: Record<string, unknown> }> = {
+  demandReportQueue: { input: {} },
+  updateDemandReportStatus: { params: { id: UUID }, input: { newStatus: 'reviewing', note: 'n' } },
+  updateCatalogItem: { params: { itemCode: 'NI-20' }, input: { baseVersion: 1, changes: { onlineChannel: 'A2 测试' }, changeNote: 'a2' } },
+  catalogItemHistory: { params: { itemCode: 'NI-20' }, input: {} },
+  proposeCatalogChange: { params: { itemCode: 'NI-20' }, input: { baseVersion: 1, changes: { onlineChannel: 'A2 建议' }, reason: 'a2' } },
+  catalogProposals: { input: {} },
+  decideCatalogProposal: { params: { id: UUID }, input: { decision: 'reject' } },
+  createCommunityItem: { params: { code: '421003001001' }, input: { name: 'A2 测试事项', category: '其他' } },
+  updateWorkList: { params: { kind: 'assist' }, input: { title: '协助清单', note: null, entries: ['a'], example: true, baseVersion: 1 } },
+  noticeBoard: { params: { code: '421003001001' }, input: {} },
+};
+
+describe.each(testEngines())('catalog on %s', (engine) => {
+  let t: TestApp;
+  let admin: string;
+  let meicun: string;
+  let ximen: string;
+  let chengnan: string;
+  let resident: string;
+
+  const search = async (q: string, extra: Record<string, string> = {}) => {
+    const r = await t.call(routes.catalogSearch, { q, ...extra });
+    expect([q, r.status]).toEqual([q, 200]);
+    return searchResultView.parse(r.body);
+  };
+  const top = async (q: string) => (await search(q)).results[0];
+  const detail = async (code: string, community?: string) => catalogItemDetail.parse((await t.call(routes.catalogItem, community ? { community } : {}, { params: { itemCode: code } })).body);
+
+  beforeAll(async () => {
+    t = await startTestApp(engine, { name: 'catalog', env: { HANDLER_TIMEOUT_MS: '10000', CATALOG_INDEX_CHECK_MS: '60000' } });
+    // one at a time: password hashing is deliberately slow
+    admin = await t.loginStaff('district');
+    meicun = await t.loginStaff('meicun');
+    ximen = await t.loginStaff('ximen');
+    chengnan = await t.loginStaff('chengnan');
+    resident = await t.loginResident('cat-resident');
+  });
+  afterAll(async () => t?.close());
+
+  describe('seed', () => {
+    it('imports every research item under its stable code with its sources, and re-seeding inserts nothing', async () => {
+      const lists = catalogListView.parse((await t.call(routes.catalogLists, {})).body);
+      const codes = lists.lists.flatMap((l) => l.categories.flatMap((c) => c.items.map((i) => i.code))).sort();
+      expect(codes).toEqual(researchData.items.map((i) => i.id).sort());
+      expect(lists.lists.map((l) => [l.list, l.total])).toEqual([['not_issue', 28], ['issue', 10]]);
+      const d = await detail('NI-10');
+      expect(d.sources.map((s) => s.key)).toEqual(researchData.items.find((i) => i.id === 'NI-10')!.source);
+      expect(d.sources[0].urls.length).toBeGreaterThan(0);
+      expect(d.inferred).toBe(true);
+      expect(d.inferredNote).toContain('请以社区确认为准');
+      const before = await t.ds.query('SELECT COUNT(*) AS n FROM catalog_item_version');
+      await seedReference(t.ds);
+      expect(await t.ds.query('SELECT COUNT(*) AS n FROM catalog_item_version')).toEqual(before);
+    });
+
+    it('splits a researched route into numbered steps and keeps inferred-free items without a note', async () => {
+      const d = await detail('NI-01');
+      expect(d.alternativeRoute.steps.length).toBe(3);
+      expect(d.alternativeRoute.steps[0]).toContain('户口簿');
+      const n = await detail('NI-02');
+      expect([n.inferred, n.inferredNote]).toEqual([false, null]);
+    });
+
+    it('serves the work lists as marked examples', async () => {
+      const w = workListsView.parse((await t.call(routes.workLists, {})).body);
+      expect(w.lists.map((l) => [l.kind, l.example])).toEqual([['primary', true], ['assist', true], ['negative', true]]);
+      expect(w.lists[0].note).toContain('示例');
+      expect(w.lists[0].entries.length).toBe(13);
+    });
+  });
+
+  describe('search', () => {
+    it.each([
+      ['健在证明', 'NI-10', 'name'],
+      ['活着证明', 'NI-10', 'synonym'],
+      ['名字错误证明', 'NI-03', 'alias'],
+      ['改名证明', 'NI-03', 'synonym'],
+      ['夫妻关系证明', 'NI-08', 'alias'],
+      ['户籍证明', 'NI-02', 'alias'],
+      ['jianzaizhengming', 'NI-10', 'pinyin'],
+      ['jzzm', 'NI-10', 'initials'],
+      ['hyzkzm', 'NI-08', 'initials'],
+      ['见在证明', 'NI-10', 'pinyin'],
+      ['健在', 'NI-10', 'partial'],
+      ['我爸要领高龄补贴要开什么证明', 'NI-10', 'keyword'],
+      ['我妈想证明她还活着', 'NI-10', 'keyword'],
+      ['银行要我开夫妻关系证明怎么办', 'NI-08', 'alias'],
+      ['ＪＺＺＭ', 'NI-10', 'initials'],
+      ['  活着 证明 ', 'NI-10', 'synonym'],
+    ])('%s → %s (%s)', async (q, code, kind) => {
+      const hit = await top(q);
+      expect([q, hit?.item.code, hit?.matchedBy]).toEqual([q, code, kind]);
+      expect(hit.matchedText.length).toBeGreaterThan(0);
+    });
+
+    it('ranks an exact name above an alias above a synonym above pinyin above partial', async () => {
+      const scores = await Promise.all(['健在证明', '名字错误证明', '活着证明', 'jianzaizhengming', '健在'].map(async (q) => (await top(q)).score));
+      expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+      expect(new Set(scores).size).toBe(scores.length);
+    });
+
+    it('answers a query that matches nothing with the closest items and how to ask staff', async () => {
+      const r = await search('护照签证怎么办');
+      expect(r.results).toEqual([]);
+      expect(r.noMatch).toBe(true);
+      expect(r.closest.length).toBeGreaterThan(0);
+      expect(r.askStaff.text).toContain('工作人员');
+      const none = await search('qqqqxxxx');
+      expect([none.noMatch, none.closest.map((c) => c.code)[0]]).toEqual([true, 'NI-10']);
+    });
+
+    it('answers empty, emoji, SQL-looking, full-width and 500-character queries with 200, and 501 characters with 400', async () => {
+      for (const q of ['', '   ', '👨‍👩‍👧‍👦🙂', "' OR '1'='1; DROP TABLE catalog_item; --", '％２０活着证明', '王'.repeat(500), '<script>alert(1)</script>', '\u0000\u202e']) {
+        const r = await search(q);
+        expect(r.query.length).toBeLessThanOrEqual(64);
+      }
+      expect((await search('')).noMatch).toBe(false);
+      expect((await search('')).closest.length).toBeGreaterThan(0);
+      const long = await t.call(routes.catalogSearch, { q: 'a'.repeat(501) });
+      expect([long.status, long.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect((await t.call(routes.catalogItem, {}, { params: { itemCode: 'NI-99' } })).body.code).toBe('CATALOG_ITEM_NOT_FOUND');
+      const count = await t.ds.query('SELECT COUNT(*) AS n FROM catalog_item');
+      expect(Number(count[0].n)).toBe(38);
+    });
+
+    it('rejects an unknown community with 404 CATALOG_COMMUNITY_NOT_FOUND', async () => {
+      const r = await t.call(routes.catalogSearch, { q: '健在证明', community: '421003999999' });
+      expect([r.status, r.body.code]).toEqual([404, 'CATALOG_COMMUNITY_NOT_FOUND']);
+    });
+  });
+
+  describe('edits', () => {
+    it('versions an admin edit with editor and time, and search sees it at once (index check interval is 60 s here)', async () => {
+      const before = await detail('NI-04');
+      expect((await search('狗牌证明')).results.map((h) => h.item.code)).not.toContain('NI-04');
+      const r = await t.call(routes.updateCatalogItem, { baseVersion: before.version, changes: { aliases: [...before.aliases, '狗牌证明'], onlineChannel: '荆州公安微信公众号' }, changeNote: '居民常说狗牌证明' }, { token: admin, params: { itemCode: 'NI-04' } });
+      expect(r.status).toBe(200);
+      const after = catalogItemDetail.parse(r.body);
+      expect([after.version, after.alternativeRoute.onlineChannel]).toEqual([before.version + 1, '荆州公安微信公众号']);
+      expect((await top('狗牌证明'))).toMatchObject({ item: { code: 'NI-04' }, matchedBy: 'alias' });
+      const h = itemHistoryView.parse((await t.call(routes.catalogItemHistory, {}, { token: meicun, params: { itemCode: 'NI-04' } })).body);
+      expect(h.versions.map((v) => v.version)).toEqual([2, 1]);
+      expect(h.versions[0]).toMatchObject({ changeNote: '居民常说狗牌证明', editedBy: { role: 'district_admin' }, changedFields: ['aliases', 'onlineChannel'] });
+      expect(h.versions[1].editedBy).toBeNull();
+      expect(h.versions[1].content.aliases).toEqual(before.aliases);
+    });
+
+    it('refuses a stale base version with 409 and changes nothing', async () => {
+      const d = await detail('NI-05');
+      const ok = await t.call(routes.updateCatalogItem, { baseVersion: d.version, changes: { legalBasis: '公通字〔2016〕21号' }, changeNote: 'a' }, { token: admin, params: { itemCode: 'NI-05' } });
+      expect(ok.status).toBe(200);
+      const stale = await t.call(routes.updateCatalogItem, { baseVersion: d.version, changes: { legalBasis: 'x' }, changeNote: 'b' }, { token: admin, params: { itemCode: 'NI-05' } });
+      expect([stale.status, stale.body.code]).toEqual([409, 'CATALOG_VERSION_CONFLICT']);
+      expect((await detail('NI-05')).legalBasis).toBe('公通字〔2016〕21号');
+    });
+
+    it('makes community staff propose a change to a district item, and the accepted proposal becomes a version', async () => {
+      const d = await detail('NI-10');
+      const direct = await t.call(routes.updateCatalogItem, { baseVersion: d.version, changes: { aliases: ['活人证明'] }, changeNote: 'x' }, { token: meicun, params: { itemCode: 'NI-10' } });
+      expect([direct.status, direct.body.code]).toEqual([403, 'CATALOG_PROPOSAL_REQUIRED']);
+      const p = await t.call(routes.proposeCatalogChange, { baseVersion: d.version, changes: { onlineChannel: '鄂汇办' }, reason: '湖北人社可网上认证' }, { token: meicun, params: { itemCode: 'NI-10' } });
+      expect(p.status).toBe(201);
+      const proposal = proposalView.parse(p.body);
+      expect((await detail('NI-10')).alternativeRoute.onlineChannel).toBe(d.alternativeRoute.onlineChannel);
+      const mine = await t.call(routes.catalogProposals, {}, { token: ximen });
+      expect(mine.body.items.map((i: { id: string }) => i.id)).not.toContain(proposal.id);
+      const queue = await t.call(routes.catalogProposals, { only: 'pending' }, { token: admin });
+      expect(queue.body.items.map((i: { id: string }) => i.id)).toContain(proposal.id);
+      const accepted = proposalView.parse((await t.call(routes.decideCatalogProposal, { decision: 'accept', note: '同意' }, { token: admin, params: { id: proposal.id } })).body);
+      expect([accepted.status, accepted.appliedVersion]).toEqual(['accepted', d.version + 1]);
+      expect((await detail('NI-10')).alternativeRoute.onlineChannel).toBe('鄂汇办');
+      const h = itemHistoryView.parse((await t.call(routes.catalogItemHistory, {}, { token: admin, params: { itemCode: 'NI-10' } })).body);
+      expect(h.versions[0].proposalId).toBe(proposal.id);
+      const again = await t.call(routes.decideCatalogProposal, { decision: 'reject' }, { token: admin, params: { id: proposal.id } });
+      expect([again.status, again.body.code]).toEqual([409, 'CATALOG_PROPOSAL_DECIDED']);
+    });
+
+    it('rejects a proposal without changing the item', async () => {
+      const d = await detail('NI-12');
+      const p = proposalView.parse((await t.call(routes.proposeCatalogChange, { baseVersion: d.version, changes: { department: '医院' }, reason: 'r' }, { token: chengnan, params: { itemCode: 'NI-12' } })).body);
+      const r = proposalView.parse((await t.call(routes.decideCatalogProposal, { decision: 'reject', note: '不准确' }, { token: admin, params: { id: p.id } })).body);
+      expect([r.status, r.appliedVersion]).toEqual(['rejected', null]);
+      expect((await detail('NI-12')).version).toBe(d.version);
+    });
+
+    it('lets community staff add items for their own community only; those show only with that community', async () => {
+      const own = await t.call(routes.createCommunityItem, { name: '梅村养老服务登记证明', category: '养老', materials: ['居民身份证'], aliases: ['养老登记证明'] }, { token: meicun, params: { code: MEICUN } });
+      expect(own.status).toBe(201);
+      const item = catalogItemDetail.parse(own.body);
+      expect([item.code, item.list, item.scope, item.communityCode]).toEqual([`C${MEICUN}-01`, 'issue', 'community', MEICUN]);
+      const other = await t.call(routes.createCommunityItem, { name: '西门证明', category: '其他' }, { token: meicun, params: { code: XIMEN } });
+      expect(other.status).toBe(404);
+      expect((await search('养老登记证明')).results.map((h) => h.item.code)).not.toContain(item.code);
+      expect((await search('养老登记证明', { community: XIMEN })).results.map((h) => h.item.code)).not.toContain(item.code);
+      expect((await top2('养老登记证明', MEICUN))).toBe(item.code);
+      expect((await t.call(routes.catalogItem, {}, { params: { itemCode: item.code } })).status).toBe(404);
+      expect((await detail('NI-10', MEICUN)).communityItems.map((c) => c.code)).toEqual([item.code]);
+      expect((await detail('NI-10', XIMEN)).communityItems).toEqual([]);
+      const withList = catalogListView.parse((await t.call(routes.catalogLists, { list: 'issue', community: MEICUN })).body);
+      expect(withList.lists[0].total).toBe(11);
+      // the other community's staff cannot edit it or see its history: the same 404 as a missing item
+      const edit = await t.call(routes.updateCatalogItem, { baseVersion: 1, changes: { name: '改掉' }, changeNote: 'x' }, { token: ximen, params: { itemCode: item.code } });
+      expect([edit.status, edit.body.code]).toEqual([404, 'CATALOG_ITEM_NOT_FOUND']);
+      expect((await t.call(routes.catalogItemHistory, {}, { token: ximen, params: { itemCode: item.code } })).status).toBe(404);
+      const mine = await t.call(routes.updateCatalogItem, { baseVersion: 1, changes: { materials: ['居民身份证', '户口簿'], list: 'not_issue' }, changeNote: '补材料' }, { token: meicun, params: { itemCode: item.code } });
+      expect(mine.status).toBe(200);
+      expect(catalogItemDetail.parse(mine.body)).toMatchObject({ version: 2, list: 'issue', materials: ['居民身份证', '户口簿'] });
+      const dup = await t.call(routes.createCommunityItem, { name: '梅村养老服务登记证明', category: '养老' }, { token: admin, params: { code: MEICUN } });
+      expect([dup.status, dup.body.code]).toEqual([409, 'CATALOG_ITEM_NAME_TAKEN']);
+    });
+
+    it('lets the district admin edit a work list, versioned', async () => {
+      const w = workListsView.parse((await t.call(routes.workLists, {})).body).lists.find((l) => l.kind === 'negative')!;
+      const r = await t.call(routes.updateWorkList, { title: '负面清单', note: null, entries: ['不得出具清单外证明'], example: false, baseVersion: w.version }, { token: admin, params: { kind: 'negative' } });
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ example: false, entries: ['不得出具清单外证明'], version: w.version + 1 });
+      const stale = await t.call(routes.updateWorkList, { title: '负面清单', note: null, entries: [], example: false, baseVersion: w.version }, { token: admin, params: { kind: 'negative' } });
+      expect([stale.status, stale.body.code]).toEqual([409, 'CATALOG_WORK_LIST_VERSION_CONFLICT']);
+    });
+  });
+
+  const top2 = async (q: string, community: string) => (await search(q, { community })).results[0]?.item.code;
+
+  describe('demand reports', () => {
+    it('stores a report, shows it to its reporter only, and a status change reaches the reporter inbox', async () => {
+      const me = await t.loginResident('cat-reporter');
+      const other = await t.loginResident('cat-other');
+      const created = await t.call(routes.createDemandReport, { itemCode: 'NI-10', place: '某银行荆州支行', happenedOn: '2026-01-05', note: '柜台要健在证明' }, { token: me });
+      expect(created.status).toBe(201);
+      const report = demandReportView.parse(created.body);
+      expect(report).toMatchObject({ status: 'received', item: { code: 'NI-10', name: '健在证明' }, place: '某银行荆州支行', community: null });
+      const withCommunity = demandReportView.parse((await t.call(routes.createDemandReport, { itemCode: 'NI-08', communityCode: MEICUN, happenedOn: '2026-01-06' }, { token: me })).body);
+      expect(withCommunity.community).toEqual({ code: MEICUN, name: '梅村社区' });
+      const mine = demandReportList.parse((await t.call(routes.myDemandReports, {}, { token: me })).body);
+      expect(mine.items.map((i) => i.id).sort()).toEqual([report.id, withCommunity.id].sort());
+      expect(demandReportList.parse((await t.call(routes.myDemandReports, {}, { token: other })).body).items).toEqual([]);
+
+      const queue = staffDemandReportList.parse((await t.call(routes.demandReportQueue, { only: 'received' }, { token: admin })).body);
+      expect(queue.items.find((i) => i.id === report.id)?.reporter.displayName).toBeDefined();
+      const upd = await t.call(routes.updateDemandReportStatus, { newStatus: 'resolved', note: '已联系银行，改为人脸认证' }, { token: admin, params: { id: report.id } });
+      expect(upd.status).toBe(200);
+      expect((await t.call(routes.myDemandReports, {}, { token: me })).body.items.find((i: { id: string }) => i.id === report.id)).toMatchObject({ status: 'resolved', staffNote: '已联系银行，改为人脸认证' });
+      const inbox = await t.call(routes.listInbox, {}, { token: me });
+      expect(inbox.body.items).toEqual([expect.objectContaining({ type: 'demand_report_updated', link: { kind: 'demand_report', id: report.id } })]);
+      expect(inbox.body.items[0].body).toContain('健在证明');
+      expect((await t.call(routes.listInbox, {}, { token: other })).body.items).toEqual([]);
+      const missing = await t.call(routes.updateDemandReportStatus, { newStatus: 'resolved', note: 'x' }, { token: admin, params: { id: '3f1c1f5e-8d2a-4c1b-9b7e-2a4d5e6f7a8b' } });
+      expect([missing.status, missing.body.code]).toEqual([404, 'CATALOG_DEMAND_REPORT_NOT_FOUND']);
+    });
+
+    it('refuses should-issue items, future dates, unknown items and reports without a place', async () => {
+      const me = await t.loginResident('cat-reporter-2');
+      const cases: [Record<string, unknown>, number, string][] = [
+        [{ itemCode: 'IS-08', place: '单位', happenedOn: '2026-01-05' }, 422, 'CATALOG_DEMAND_ITEM_ISSUABLE'],
+        [{ itemCode: 'NI-10', place: '单位', happenedOn: '2099-01-05' }, 422, 'CATALOG_DEMAND_DATE_IN_FUTURE'],
+        [{ itemCode: 'NI-99', place: '单位', happenedOn: '2026-01-05' }, 404, 'CATALOG_ITEM_NOT_FOUND'],
+        [{ itemCode: 'NI-10', happenedOn: '2026-01-05' }, 400, 'VALIDATION_FAILED'],
+        [{ itemCode: 'NI-10', place: '单位', happenedOn: '2026-02-30' }, 400, 'VALIDATION_FAILED'],
+        [{ itemCode: 'NI-10', communityCode: '421003999999', happenedOn: '2026-01-05' }, 404, 'CATALOG_COMMUNITY_NOT_FOUND'],
+      ];
+      for (const [body, status, code] of cases) {
+        const r = await t.http('POST', '/api/catalog/demand-reports', { body, token: me });
+        expect([body, r.status, r.body.code]).toEqual([body, status, code]);
+      }
+      expect(demandReportList.parse((await t.call(routes.myDemandReports, {}, { token: me })).body).total).toBe(0);
+    });
+  });
+
+  describe('A2: a resident session on every staff route', () => {
+    const staffRoutes = (Object.entries(routes) as [RouteName, RouteDef][]).filter(([n, r]) => r.auth === 'staff' && (n in CATALOG_PARAMS));
+    it('covers every catalog staff route', () => {
+      expect(staffRoutes.map(([n]) => n).sort()).toEqual(Object.keys(CATALOG_PARAMS).sort());
+    });
+    it.each(Object.keys(CATALOG_PARAMS))('%s answers 403 to a resident and changes nothing', async (name) => {
+      const route = routes[name as RouteName] as RouteDef;
+      const before = await t.ds.query('SELECT (SELECT COUNT(*) FROM catalog_item_version) AS v, (SELECT COUNT(*) FROM catalog_proposal) AS p, (SELECT COUNT(*) FROM catalog_item) AS i');
+      const { params, input } = CATALOG_PARAMS[name];
+      const r = await t.call(route, input as never, { token: resident, params: params as never });
+      expect([name, r.status]).toEqual([name, 403]);
+      expect(errorBody.parse(r.body).code).toBe('FORBIDDEN');
+      expect(await t.ds.query('SELECT (SELECT COUNT(*) FROM catalog_item_version) AS v, (SELECT COUNT(*) FROM catalog_proposal) AS p, (SELECT COUNT(*) FROM catalog_item) AS i')).toEqual(before);
+      // positive control: the same request from the district admin (or a proposer) is not refused as forbidden
+      const staffToken = name === 'proposeCatalogChange' ? meicun : admin;
+      const ok = await t.call(route, input as never, { token: staffToken, params: params as never });
+      expect([name, ok.status]).not.toEqual([name, 403]);
+    });
+    it('answers 403 to community staff on district-admin-only routes', async () => {
+      for (const name of ['demandReportQueue', 'updateWorkList', 'decideCatalogProposal'] as const) {
+        const { params, input } = CATALOG_PARAMS[name];
+        const r = await t.call(routes[name] as RouteDef, input as never, { token: meicun, params: params as never });
+        expect([name, r.status]).toEqual([name, 403]);
+      }
+    });
+  });
+});
+
