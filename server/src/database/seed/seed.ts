@@ -41,7 +41,8 @@ export interface DemoCredentials {
 // demo accounts are for development and tests only; config refuses SEED_DEMO in production
 export async function seedDemo(ds: DataSource, config: AppConfig, staffPassword: string): Promise<DemoCredentials> {
   const now = new Date();
-  const hash = await argon2.hash(staffPassword);
+  // test runs log staff in thousands of times: a cheap hash there; development keeps argon2's defaults
+  const hash = await argon2.hash(staffPassword, config.env === 'test' ? { memoryCost: 1024, timeCost: 1 } : {});
   const staffRepo = ds.getRepository(StaffAccountEntity);
   for (const s of STAFF_SEED) {
     const existing = await staffRepo.findOne({ where: { username: s.username } });
