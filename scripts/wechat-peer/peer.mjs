@@ -11,7 +11,8 @@ import { createServer } from 'node:http';
  * @typedef {'thing' | 'phrase' | 'character_string' | 'name' | 'amount' | 'number' | 'date' | 'time'
  *   | 'letter' | 'symbol' | 'phone_number' | 'car_number'} FieldType
  */
-/** @typedef {{ errcode?: number, delayMs?: number, httpStatus?: number, remaining: number }} Injection */
+/** @typedef {{ errcode?: number, delayMs?: number, httpStatus?: number, lostReply?: boolean, remaining: number }} Injection */
+/** @typedef {{ httpStatusRate: number, lostReplyRate: number, httpStatus: number }} Chaos */
 /** @typedef {{ appid: string, issuedAt: number, expiresAt: number, supersededAt?: number }} TokenInfo */
 /**
  * @typedef {{ endpoint: WechatEndpoint, at: string, method: string, path: string,
@@ -218,6 +219,10 @@ export async function startWechatPeer(options = {}) {
     templates: new Map(),
     /** @type {Map<WechatEndpoint, Injection[]>} */
     failures: new Map(),
+    /** @type {Map<WechatEndpoint, Chaos>} random failures (a share of calls), after the queued injections */
+    chaos: new Map(),
+    /** replies handled but deliberately not delivered (lost replies), per endpoint */
+    lostReplies: /** @type {Record<string, number>} */ ({}),
     /** @type {ReceivedRequest[]} */
     received: [],
     /** @type {SentMessage[]} */
@@ -240,9 +245,10 @@ export async function startWechatPeer(options = {}) {
 
   function reset() {
     state.timeOffsetMs = 0;
-    for (const m of [state.codes, state.jscodeCalls, state.tokens, state.currentToken, state.credits, state.templates, state.failures]) {
+    for (const m of [state.codes, state.jscodeCalls, state.tokens, state.currentToken, state.credits, state.templates, state.failures, state.chaos]) {
       m.clear();
     }
+    state.lostReplies = {};
     state.received.length = 0;
     state.messages.length = 0;
   }
@@ -425,30 +431,60 @@ export async function startWechatPeer(options = {}) {
     if (!isObject(body) || !ENDPOINTS.includes(body.endpoint)) {
       throw badRequest(`endpoint must be one of ${ENDPOINTS.join(', ')}`);
     }
-    const { endpoint, errcode, delayMs, httpStatus, times = 1 } = body;
+    const { endpoint, errcode, delayMs, httpStatus, lostReply, times = 1 } = body;
+    if (lostReply !== undefined && typeof lostReply !== 'boolean') throw badRequest('lostReply must be a boolean');
     if (errcode !== undefined && !Number.isInteger(errcode)) throw badRequest('errcode must be an integer');
     if (delayMs !== undefined && !(Number.isInteger(delayMs) && delayMs >= 0)) throw badRequest('delayMs must be >= 0');
     if (httpStatus !== undefined && !(Number.isInteger(httpStatus) && httpStatus >= 400 && httpStatus <= 599)) {
       throw badRequest('httpStatus must be 400..599');
     }
     if (!(Number.isInteger(times) && times >= 1)) throw badRequest('times must be a positive integer');
-    if (errcode === undefined && delayMs === undefined && httpStatus === undefined) {
-      throw badRequest('give errcode, delayMs or httpStatus');
+    if (errcode === undefined && delayMs === undefined && httpStatus === undefined && !lostReply) {
+      throw badRequest('give errcode, delayMs, httpStatus or lostReply');
     }
     const queue = state.failures.get(endpoint) ?? [];
-    queue.push({ errcode, delayMs, httpStatus, remaining: times });
+    queue.push({ errcode, delayMs, httpStatus, lostReply, remaining: times });
     state.failures.set(endpoint, queue);
     return { ok: true, pending: queue.reduce((n, f) => n + f.remaining, 0) };
+  }
+
+  /** @param {unknown} body */
+  function setChaos(body) {
+    if (!isObject(body) || !ENDPOINTS.includes(body.endpoint)) {
+      throw badRequest(`endpoint must be one of ${ENDPOINTS.join(', ')}`);
+    }
+    const { endpoint, httpStatusRate = 0, lostReplyRate = 0, httpStatus = 503 } = body;
+    for (const [k, v] of Object.entries({ httpStatusRate, lostReplyRate })) {
+      if (!(typeof v === 'number' && v >= 0 && v <= 1)) throw badRequest(`${k} must be a number in 0..1`);
+    }
+    if (!(Number.isInteger(httpStatus) && httpStatus >= 500 && httpStatus <= 599)) throw badRequest('httpStatus must be 500..599');
+    if (httpStatusRate + lostReplyRate > 1) throw badRequest('the rates add up to more than 1');
+    if (httpStatusRate === 0 && lostReplyRate === 0) state.chaos.delete(endpoint);
+    else state.chaos.set(endpoint, { httpStatusRate, lostReplyRate, httpStatus });
+    return { ok: true, chaos: Object.fromEntries(state.chaos) };
   }
 
   /** @param {WechatEndpoint} endpoint @returns {Injection | undefined} */
   function takeInjection(endpoint) {
     const queue = state.failures.get(endpoint);
     const head = queue?.[0];
-    if (!queue || !head) return undefined;
+    if (!queue || !head) return takeChaos(endpoint);
     head.remaining -= 1;
     if (head.remaining <= 0) queue.shift();
-    return head;
+    // a pure delay still lets the random failures happen (after the delay)
+    const delayOnly = head.errcode === undefined && head.httpStatus === undefined && !head.lostReply;
+    const chaos = delayOnly ? takeChaos(endpoint) : undefined;
+    return chaos ? { ...chaos, delayMs: head.delayMs, remaining: 0 } : head;
+  }
+
+  /** @param {WechatEndpoint} endpoint @returns {Injection | undefined} */
+  function takeChaos(endpoint) {
+    const c = state.chaos.get(endpoint);
+    if (!c) return undefined;
+    const roll = Math.random();
+    if (roll < c.httpStatusRate) return { httpStatus: c.httpStatus, remaining: 0 };
+    if (roll < c.httpStatusRate + c.lostReplyRate) return { lostReply: true, remaining: 0 };
+    return undefined;
   }
 
   /** @param {unknown} body */
@@ -485,6 +521,7 @@ export async function startWechatPeer(options = {}) {
       GET: () => ({ templates: [...state.templates].map(([id, fields]) => ({ id, fields })) }),
     },
     '/__peer/fail': { POST: ({ body }) => injectFailure(body) },
+    '/__peer/chaos': { POST: ({ body }) => setChaos(body), GET: () => ({ chaos: Object.fromEntries(state.chaos), lostReplies: state.lostReplies }) },
     '/__peer/received': {
       GET: ({ query }) => ({
         requests: query.endpoint ? state.received.filter((r) => r.endpoint === query.endpoint) : state.received,
@@ -572,6 +609,12 @@ export async function startWechatPeer(options = {}) {
     else if (malformed) result = wxError(47001);
     else result = wechat.handle({ query, body: json });
     record(200, result);
+    if (injected?.lostReply) {
+      // handled (a message is delivered, a credit spent) but the caller never hears back
+      state.lostReplies[wechat.endpoint] = (state.lostReplies[wechat.endpoint] ?? 0) + 1;
+      res.destroy();
+      return;
+    }
     sendJson(res, 200, result);
   }
 

@@ -457,6 +457,33 @@ describe('local WeChat peer', () => {
       expect(slow.json.openid).toBe(openid);
     });
 
+    it('loses a reply: the send is handled (message delivered, credit spent) but the connection closes unanswered', async () => {
+      await wx.post('/__peer/templates', { id: TEMPLATE, fields: { thing1: 'thing' } });
+      const token = await wx.token();
+      await wx.post('/__peer/credits', { openid: 'oLost', templateId: TEMPLATE, count: 2 });
+      const msg = { touser: 'oLost', template_id: TEMPLATE, data: dataOf({ thing1: '审核通过' }) };
+      await wx.post('/__peer/fail', { endpoint: 'subscribe_send', lostReply: true });
+      await expect(wx.send(token, msg)).rejects.toThrow();
+      expect((await wx.get('/__peer/messages?touser=oLost')).json.messages).toHaveLength(1);
+      expect((await wx.get('/__peer/credits?openid=oLost&templateId=' + TEMPLATE)).json.count).toBe(1);
+      expect((await wx.get('/__peer/chaos')).json.lostReplies).toEqual({ subscribe_send: 1 });
+      // the next call is answered normally
+      expect((await wx.send(token, msg)).json.errcode).toBe(0);
+    });
+
+    it('random failures: a share of sends answers HTTP 5xx or loses its reply; rates 0 turn it off', async () => {
+      await wx.post('/__peer/templates', { id: TEMPLATE, fields: { thing1: 'thing' } });
+      const token = await wx.token();
+      await wx.post('/__peer/credits', { openid: 'oChaos', templateId: TEMPLATE, count: 100 });
+      const msg = { touser: 'oChaos', template_id: TEMPLATE, data: dataOf({ thing1: '审核通过' }) };
+      expect((await wx.post('/__peer/chaos', { endpoint: 'subscribe_send', httpStatusRate: 1 })).status).toBe(200);
+      expect((await wx.send(token, msg)).status).toBe(503);
+      await wx.post('/__peer/chaos', { endpoint: 'subscribe_send', httpStatusRate: 0, lostReplyRate: 0 });
+      expect((await wx.send(token, msg)).json.errcode).toBe(0);
+      expect((await wx.post('/__peer/chaos', { endpoint: 'subscribe_send', httpStatusRate: 0.7, lostReplyRate: 0.7 })).status).toBe(400);
+      expect((await wx.post('/__peer/fail', { endpoint: 'subscribe_send', lostReply: 'yes' })).status).toBe(400);
+    });
+
     it('validates injection requests', async () => {
       expect((await wx.post('/__peer/fail', { endpoint: 'nope', errcode: 1 })).status).toBe(400);
       expect((await wx.post('/__peer/fail', { endpoint: 'stable_token' })).status).toBe(400);

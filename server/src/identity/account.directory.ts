@@ -15,6 +15,13 @@ export class AccountDirectory {
     private readonly regions: RegionRepository,
   ) {}
 
+  // residents' WeChat openids as stored (PiiCipher-encrypted), for subscribe-message pushes; unknown ids are left out
+  async residentOpenIdsEncrypted(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.db.read((m) => this.accounts.findResidents(m, ids));
+    return new Map(rows.map((r) => [r.id, r.openidEnc]));
+  }
+
   async callerFor(kind: 'resident' | 'staff', id: string, sessionId: string): Promise<Caller | null> {
     if (kind === 'resident') {
       const a = await this.db.read((m) => this.accounts.findResident(m, id));

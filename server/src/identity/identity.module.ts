@@ -19,6 +19,6 @@ import { WechatAuthPort } from './wechat-auth.port';
     AccountRepository, FamilyMemberRepository, RegionRepository, SessionRepository,
     { provide: WechatAuthPort, useClass: HttpWechatClient },
   ],
-  exports: [AuthGuard, SessionService, RegionScope],
+  exports: [AuthGuard, SessionService, RegionScope, AccountDirectory],
 })
 export class IdentityModule {}

@@ -26,6 +26,9 @@ export class AccountRepository {
   findResident(m: EntityManager, id: string) {
     return m.findOne(ResidentAccountEntity, { where: { id } });
   }
+  findResidents(m: EntityManager, ids: string[]) {
+    return m.find(ResidentAccountEntity, { where: { id: In(ids) } });
+  }
   insertResident(m: EntityManager, row: ResidentAccountEntity): Promise<'created' | 'duplicate'> {
     return insertOnce(m.insert(ResidentAccountEntity, row), 'created');
   }

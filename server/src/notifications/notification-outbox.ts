@@ -42,7 +42,10 @@ export class NotificationOutbox {
         dataJson: JSON.stringify(event.data),
         linkKind: event.link?.kind ?? null,
         linkId: event.link?.id ?? null,
+        // staff read their messages in the console: inbox only
         pushState: event.recipient.kind === 'resident' ? 'pending' : 'no_template',
+        templateId: null,
+        creditHeld: 0,
         attempts: 0,
         nextAttemptAt: event.notBefore ?? now,
         claimToken: null,

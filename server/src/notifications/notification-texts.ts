@@ -28,7 +28,7 @@ export interface NotificationDataOf {
   allowance_more_info: AllowanceEventData;
   allowance_approved: AllowanceEventData;
   allowance_rejected: AllowanceEventData;
-  allowance_paid: AllowanceEventData;
+  allowance_paid: AllowanceEventData & { amountYuan: number };
   allowance_suspended: AllowanceEventData;
   demand_report_updated: DemandReportEventData;
 }

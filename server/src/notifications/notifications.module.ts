@@ -1,10 +1,29 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
+import { AccessTokenRepository } from './access-token.repository';
+import { AccessTokenService } from './access-token.service';
+import { CreditRepository } from './credit.repository';
+import { DispatchRepository } from './dispatch.repository';
+import { HttpWechatMessageClient } from './http-wechat-message.client';
+import { InboxRepository } from './inbox.repository';
+import { InboxService } from './inbox.service';
+import { NotificationDispatcher } from './notification-dispatcher';
 import { NotificationOutbox } from './notification-outbox';
 import { NotificationRepository } from './notification.repository';
+import { InboxController, SubscriptionController } from './notifications.controller';
+import { SubscriptionService } from './subscription.service';
+import { TemplateRegistry } from './template-registry';
+import { WechatMessagePort } from './wechat-message.port';
 
 // outbox, dispatcher, WeChat subscribe messages, inbox. Other modules import this module and call NotificationOutbox.record().
 @Module({
-  providers: [NotificationOutbox, NotificationRepository],
+  imports: [IdentityModule],
+  controllers: [InboxController, SubscriptionController],
+  providers: [
+    NotificationOutbox, NotificationRepository, InboxRepository, InboxService, CreditRepository, SubscriptionService, TemplateRegistry,
+    DispatchRepository, NotificationDispatcher, AccessTokenRepository, AccessTokenService,
+    { provide: WechatMessagePort, useClass: HttpWechatMessageClient },
+  ],
   exports: [NotificationOutbox],
 })
 export class NotificationsModule {}

@@ -10,7 +10,7 @@ export const NOTIFICATIONS_CASES: ModuleContractCases = {
   },
   okForValid: {
     listInbox: [200], inboxUnread: [200], getInboxMessage: [404], markInboxRead: [404], markAllInboxRead: [200],
-    subscriptionTemplates: [200], reportSubscriptions: [200, 400], myCredits: [200],
+    subscriptionTemplates: [200], reportSubscriptions: [200, 400, 429], myCredits: [200],
   },
   massAssignment: {
     markInboxRead: async ({ t, pathOf, expectRejectedEverywhere }) => {

@@ -32,9 +32,18 @@ export class NotificationEventEntity {
   @Column({ type: 'varchar', length: 36, name: 'link_id', nullable: true })
   linkId: string | null;
 
-  // WeChat push: pending → sent | no_credit | needs_resubscribe | no_template | invalid | dead
+  // WeChat push: pending → sending → sent | no_credit | needs_resubscribe | no_template | invalid | bad_template | dead
+  // (pending again with a later next_attempt_at after a transient failure; see docs/notifications.md)
   @Column({ type: 'varchar', length: 24, name: 'push_state' })
   pushState: string;
+
+  // the template the push uses, fixed when the dispatcher first takes the event
+  @Column({ type: 'varchar', length: 64, name: 'template_id', nullable: true })
+  templateId: string | null;
+
+  // 1 while this event holds one of the recipient's subscription credits (taken once, kept across retries)
+  @Column({ type: 'integer', name: 'credit_held', default: 0 })
+  creditHeld: number;
 
   @Column({ type: 'integer', default: 0 })
   attempts: number;

@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { PINO } from '../common/logger';
+import { AppConfig } from '../config';
+import { StableTokenReply, SubscribeMessage, WechatMessagePort, WechatReply } from './wechat-message.port';
+
+type Raw = { status: number; json: Record<string, unknown> | null } | { failed: string };
+
+// real HTTP client for subscribeMessage.send and stable_token; base URL from config (the local peer in dev/test)
+@Injectable()
+export class HttpWechatMessageClient extends WechatMessagePort {
+  constructor(
+    private readonly config: AppConfig,
+    @Inject(PINO) private readonly log: Logger,
+  ) {
+    super();
+  }
+
+  async sendSubscribeMessage(accessToken: string, m: SubscribeMessage): Promise<WechatReply> {
+    const url = `${this.config.wechat.apiBase}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(accessToken)}`;
+    const body = { touser: m.touser, template_id: m.templateId, page: m.page, data: m.data, miniprogram_state: m.miniprogramState, lang: 'zh_CN' };
+    const r = await this.post(url, body, this.config.notifications.sendTimeoutMs);
+    if ('failed' in r) return { kind: 'no_answer', reason: r.failed };
+    if (r.status !== 200 || !r.json || typeof r.json.errcode !== 'number') return { kind: 'no_answer', reason: `http ${r.status}` };
+    return { kind: 'answer', errcode: r.json.errcode, errmsg: String(r.json.errmsg ?? '') };
+  }
+
+  async stableToken(forceRefresh: boolean): Promise<StableTokenReply> {
+    const { apiBase, appId, appSecret, timeoutMs } = this.config.wechat;
+    const r = await this.post(`${apiBase}/cgi-bin/stable_token`, { grant_type: 'client_credential', appid: appId, secret: appSecret, force_refresh: forceRefresh }, timeoutMs);
+    if ('failed' in r) return { kind: 'no_answer', reason: r.failed };
+    if (r.status !== 200 || !r.json) return { kind: 'no_answer', reason: `http ${r.status}` };
+    const { access_token: token, expires_in: expiresIn, errcode, errmsg } = r.json;
+    if (typeof token === 'string' && typeof expiresIn === 'number') return { kind: 'token', accessToken: token, expiresInSeconds: expiresIn };
+    return { kind: 'refused', errcode: typeof errcode === 'number' ? errcode : -1, errmsg: String(errmsg ?? '') };
+  }
+
+  async registerPeerTemplates(templates: { id: string; fields: Record<string, string> }[]): Promise<boolean> {
+    for (const t of templates) {
+      const r = await this.post(`${this.config.wechat.apiBase}/__peer/templates`, t, this.config.wechat.timeoutMs);
+      if ('failed' in r || r.status !== 200) return false;
+    }
+    return true;
+  }
+
+  private async post(url: string, body: unknown, timeoutMs: number): Promise<Raw> {
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const text = await res.text();
+      let json: Record<string, unknown> | null = null;
+      try {
+        json = JSON.parse(text) as Record<string, unknown>;
+      } catch {
+        json = null;
+      }
+      return { status: res.status, json };
+    } catch (err) {
+      const reason = (err as Error).name === 'TimeoutError' ? 'timeout' : 'network';
+      this.log.debug({ reason }, 'wechat request failed');
+      return { failed: reason };
+    }
+  }
+}

@@ -1,0 +1,24 @@
+// the WeChat server API calls the notifications module makes; the class doubles as the DI token
+
+export interface SubscribeMessage {
+  touser: string;
+  templateId: string;
+  page?: string;
+  data: Record<string, { value: string }>;
+  miniprogramState: 'developer' | 'trial' | 'formal';
+}
+
+// what came back: a WeChat answer (errcode 0 = delivered), or no answer at all
+export type WechatReply = { kind: 'answer'; errcode: number; errmsg: string } | { kind: 'no_answer'; reason: string };
+
+export type StableTokenReply =
+  | { kind: 'token'; accessToken: string; expiresInSeconds: number }
+  | { kind: 'refused'; errcode: number; errmsg: string }
+  | { kind: 'no_answer'; reason: string };
+
+export abstract class WechatMessagePort {
+  abstract sendSubscribeMessage(accessToken: string, message: SubscribeMessage): Promise<WechatReply>;
+  abstract stableToken(forceRefresh: boolean): Promise<StableTokenReply>;
+  // development only: tells the local WeChat peer which templates (and field types) exist
+  abstract registerPeerTemplates(templates: { id: string; fields: Record<string, string> }[]): Promise<boolean>;
+}
