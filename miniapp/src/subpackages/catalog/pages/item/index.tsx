@@ -1,10 +1,125 @@
-import { PageShell } from '../../../../components/PageShell';
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import type { CatalogItemDetail } from '@jianban/shared';
+import { PageShell, Section } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
+import { Button } from '../../../../components/Button';
+import { Steps } from '../../../../components/Steps';
+import { useCatalogItem } from '../../../../features/catalog/hooks';
+import { bookingUrl, pageUrl, param } from '../../../../features/catalog/urls';
+import { displayText, formatDay, residentSteps } from '../../../../features/catalog/search';
+import { messageFor } from '../../../../features/errors/messages';
+import styles from './index.module.scss';
 
-export default function Placeholder() {
+function Banner({ item }: { item: CatalogItemDetail }) {
+  const not = item.list === 'not_issue';
   return (
-    <PageShell title="简办">
-      <Notice tone="soon" title="即将上线">这个页面还在做。</Notice>
+    <View className={`${styles.banner} ${not ? styles.bannerNot : styles.bannerIssue}`} {...({ role: 'status' } as object)}>
+      <Text className={styles.bannerTitle}>{not ? '✗ 社区不再开具' : '✓ 社区可以开'}</Text>
+      <Text className={styles.bannerText}>
+        {not ? '不用再去社区开这张证明。按下面的办法办：' : '带好下面的材料，到社区党群服务中心办理。'}
+      </Text>
+    </View>
+  );
+}
+
+function NotIssue({ item }: { item: CatalogItemDetail }) {
+  const route = item.alternativeRoute;
+  const steps = residentSteps(route.steps);
+  return (
+    <>
+      <Section title="现在怎么办">
+        {steps.length ? <Steps steps={steps} label="现在怎么办" /> : <Notice>具体办法请问社区工作人员。</Notice>}
+      </Section>
+      <Section title="找哪个部门">
+        <Text className={styles.plain}>{route.department ? displayText(route.department) : '请问社区工作人员'}</Text>
+      </Section>
+      <Section title="手机上能办吗">
+        <Text className={styles.plain}>{route.onlineChannel ? `可以：${displayText(route.onlineChannel)}` : '还没有查到能在手机上办的地方，请按上面的步骤办。'}</Text>
+      </Section>
+    </>
+  );
+}
+
+function Issue({ item }: { item: CatalogItemDetail }) {
+  const steps = residentSteps(item.alternativeRoute.steps);
+  return (
+    <>
+      <Section title="要带的材料">
+        {item.materials.length ? (
+          <View className={styles.bullets} {...({ role: 'list', 'aria-label': '要带的材料' } as object)}>
+            {item.materials.map((m) => (
+              <Text key={m} className={styles.bullet} {...({ role: 'listitem' } as object)}>{`· ${displayText(m)}`}</Text>
+            ))}
+          </View>
+        ) : (
+          <Notice>要带什么材料，请先问社区工作人员。</Notice>
+        )}
+      </Section>
+      {steps.length ? (
+        <Section title="怎么办">
+          <Steps steps={steps} label="怎么办" />
+        </Section>
+      ) : null}
+      <Button onClick={() => void Taro.navigateTo({ url: bookingUrl(item.code) })}>预约到社区办</Button>
+      <Text className={styles.plain}>到您所在社区的党群服务中心办理。约好时间再去，到了不用排队；服务中心的开放时间在预约页面能看到。</Text>
+    </>
+  );
+}
+
+function SmallPrint({ item }: { item: CatalogItemDetail }) {
+  return (
+    <View className={styles.smallPrint} {...({ role: 'contentinfo', 'aria-label': '依据和来源' } as object)}>
+      {item.legalBasis ? <Text className={styles.small}>{`依据：${item.legalBasis}`}</Text> : null}
+      {item.sources.map((s) => (
+        <Text key={s.key} className={styles.small}>{`来源：${s.title}${s.date ? `（${s.date}）` : ''}`}</Text>
+      ))}
+      <Text className={styles.small}>{item.lastReviewedOn ? `最近核对：${formatDay(item.lastReviewedOn)}` : '最近核对：暂无记录'}</Text>
+    </View>
+  );
+}
+
+export default function CatalogItemPage() {
+  const params = Taro.getCurrentInstance().router?.params ?? {};
+  const code = param(params.code);
+  const community = param(params.community);
+  const item = useCatalogItem(code, community);
+
+  if (!code) {
+    return (
+      <PageShell title="证明事项">
+        <Notice tone="error" title="没有指明是哪张证明">请回到首页重新选择。</Notice>
+      </PageShell>
+    );
+  }
+  if (item.isPending) return <PageShell title="证明事项"><Notice>正在读取…</Notice></PageShell>;
+  if (item.isError) {
+    return (
+      <PageShell title="证明事项">
+        <Notice tone="error" title="没有读出来">{messageFor(item.error)}</Notice>
+        <Button variant="secondary" onClick={() => void item.refetch()}>再试一次</Button>
+      </PageShell>
+    );
+  }
+  const d = item.data;
+  return (
+    <PageShell title={d.name} intro={d.aliases.length ? `也叫：${d.aliases.join('、')}` : undefined}>
+      <Banner item={d} />
+      {d.list === 'not_issue' ? <NotIssue item={d} /> : <Issue item={d} />}
+      {d.inferredNote ? (
+        <Notice tone="soon" title="以社区确认为准">{d.inferredNote}</Notice>
+      ) : null}
+      {d.usedFor ? (
+        <Section title="以前常用来办">
+          <Text className={styles.plain}>{displayText(d.usedFor)}</Text>
+        </Section>
+      ) : null}
+      {d.list === 'not_issue' ? (
+        <Button variant="secondary" onClick={() => void Taro.navigateTo({ url: pageUrl('report', { code: d.code }) })}>
+          还有人要我开这张证明
+        </Button>
+      ) : null}
+      <SmallPrint item={d} />
     </PageShell>
   );
 }

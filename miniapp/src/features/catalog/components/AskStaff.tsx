@@ -1,0 +1,13 @@
+import { View, Text } from '@tarojs/components';
+import styles from './catalog.module.scss';
+
+/** how to ask a person: phone the service centre or walk in */
+export function AskStaff({ text, where, title = '可以直接问工作人员' }: { text: string; where?: string | null; title?: string }) {
+  return (
+    <View className={styles.ask} {...({ role: 'note', 'aria-label': title } as object)}>
+      <Text className={styles.askTitle}>{title}</Text>
+      <Text className={styles.askText}>{text}</Text>
+      {where ? <Text className={styles.askText}>{where}</Text> : null}
+    </View>
+  );
+}

@@ -1,0 +1,134 @@
+// the staff edit form of a catalog item: detail → plain text fields → the content the server takes, and back
+import { itemContentInput, type CatalogItemDetail, type ItemChanges, type ItemContentInput } from '@jianban/shared';
+
+export type ContentField = keyof ItemContentInput;
+
+/** the form as typed: lists are one entry per line, empty text means "none" */
+export interface EditForm {
+  name: string;
+  aliases: string;
+  list: ItemContentInput['list'];
+  category: string;
+  usedFor: string;
+  routeSteps: string;
+  department: string;
+  onlineChannel: string;
+  materials: string;
+  legalBasis: string;
+  inferredFields: string;
+  lastReviewedOn: string;
+}
+
+export const FIELD_TEXT: Record<ContentField, string> = {
+  name: '名称',
+  aliases: '别名和常见说法',
+  list: '属于哪张清单',
+  category: '类别',
+  usedFor: '以前用来办什么',
+  routeSteps: '替代途径（每行一步）',
+  department: '负责部门',
+  onlineChannel: '网上办理渠道',
+  materials: '要带的材料（每行一项）',
+  legalBasis: '依据',
+  inferredFields: '推断的部分（每行一项）',
+  lastReviewedOn: '最近核对日期',
+};
+
+const LIST_FIELDS = ['aliases', 'routeSteps', 'materials', 'inferredFields'] as const;
+const NULLABLE_FIELDS = ['usedFor', 'department', 'onlineChannel', 'legalBasis', 'lastReviewedOn'] as const;
+
+export function contentOf(d: CatalogItemDetail): ItemContentInput {
+  return {
+    name: d.name,
+    aliases: [...d.aliases],
+    list: d.list,
+    category: d.category,
+    usedFor: d.usedFor,
+    routeSteps: [...d.alternativeRoute.steps],
+    department: d.alternativeRoute.department,
+    onlineChannel: d.alternativeRoute.onlineChannel,
+    materials: [...d.materials],
+    legalBasis: d.legalBasis,
+    inferredFields: [...d.inferredFields],
+    lastReviewedOn: d.lastReviewedOn,
+  };
+}
+
+export function toForm(c: ItemContentInput): EditForm {
+  return {
+    name: c.name,
+    aliases: c.aliases.join('\n'),
+    list: c.list,
+    category: c.category,
+    usedFor: c.usedFor ?? '',
+    routeSteps: c.routeSteps.join('\n'),
+    department: c.department ?? '',
+    onlineChannel: c.onlineChannel ?? '',
+    materials: c.materials.join('\n'),
+    legalBasis: c.legalBasis ?? '',
+    inferredFields: c.inferredFields.join('\n'),
+    lastReviewedOn: c.lastReviewedOn ?? '',
+  };
+}
+
+/** one entry per line; aliases may also be typed on one line separated by 、 or ， */
+export function lines(text: string, splitCommas = false): string[] {
+  const parts = text.split(splitCommas ? /[\n、，,；;]/ : /\n/);
+  return parts.map((s) => s.trim()).filter(Boolean);
+}
+
+export function fromForm(f: EditForm): ItemContentInput {
+  const orNull = (s: string) => (s.trim() ? s.trim() : null);
+  return {
+    name: f.name.trim(),
+    aliases: lines(f.aliases, true),
+    list: f.list,
+    category: f.category.trim(),
+    usedFor: orNull(f.usedFor),
+    routeSteps: lines(f.routeSteps),
+    department: orNull(f.department),
+    onlineChannel: orNull(f.onlineChannel),
+    materials: lines(f.materials),
+    legalBasis: orNull(f.legalBasis),
+    inferredFields: lines(f.inferredFields),
+    lastReviewedOn: orNull(f.lastReviewedOn),
+  };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** only what changed (the server keeps the rest and records which fields changed) */
+export function diffContent(before: ItemContentInput, after: ItemContentInput): ItemChanges {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(FIELD_TEXT) as ContentField[]) {
+    if (!same(before[key], after[key])) out[key] = after[key];
+  }
+  return out as ItemChanges;
+}
+
+/** per-field messages from the shared schema (the server checks the same rules) */
+export function validateContent(c: ItemContentInput): Partial<Record<ContentField, string>> {
+  const parsed = itemContentInput.safeParse(c);
+  if (parsed.success) return {};
+  const out: Partial<Record<ContentField, string>> = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as ContentField | undefined;
+    if (field && !out[field]) out[field] = plainIssue(field, issue.code, issue.message);
+  }
+  return out;
+}
+
+function plainIssue(field: ContentField, code: string, message: string): string {
+  // zod's own English texts are not shown; the shared schema's Chinese ones are
+  if (/[\u4e00-\u9fff]/.test(message)) return message;
+  if (field === 'name') return '名称要2到80个字';
+  if (field === 'category') return '请填写类别';
+  if ((LIST_FIELDS as readonly string[]).includes(field)) return code === 'too_big' ? '条目太多或某一条太长了' : '请检查每一行';
+  if ((NULLABLE_FIELDS as readonly string[]).includes(field)) return '内容太长了，请删减';
+  return '填写的内容有误';
+}
+
+export function changedFieldsText(fields: readonly string[]): string {
+  const names = fields.map((f) => (f in FIELD_TEXT ? FIELD_TEXT[f as ContentField].replace(/（.*）/, '') : f));
+  return names.length ? names.join('、') : '（没有改内容）';
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '村级工作清单' });

@@ -1,0 +1,166 @@
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { View, Text } from '@tarojs/components';
+import { CATALOG_LIST_TEXT, catalogLists, type CatalogItemDetail } from '@jianban/shared';
+import { PageShell, Section } from '../../../../components/PageShell';
+import { Notice } from '../../../../components/Notice';
+import { Button } from '../../../../components/Button';
+import { Field } from '../../../../components/Field';
+import { TextArea } from '../../../../components/TextArea';
+import { OptionGroup } from '../../../../components/OptionGroup';
+import { StaffOnly, type StaffMe } from '../../../../features/catalog/components/StaffOnly';
+import { useCatalogItem, useItemHistory, useProposeChange, useUpdateItem } from '../../../../features/catalog/hooks';
+import { changedFieldsText, contentOf, diffContent, FIELD_TEXT, fromForm, toForm, validateContent, type ContentField, type EditForm } from '../../../../features/catalog/edit-form';
+import { formatTime } from '../../../../features/catalog/search';
+import { itemUrl, pageUrl, param } from '../../../../features/catalog/urls';
+import { STAFF_ROLE_TEXT } from '../../../../features/staff/roles';
+import { messageFor } from '../../../../features/errors/messages';
+import { ApiError } from '../../../../services/api-error';
+import styles from './index.module.scss';
+
+type Mode = 'edit' | 'propose' | 'read';
+
+function modeFor(me: StaffMe, item: CatalogItemDetail): Mode {
+  if (me.role === 'district_admin') return 'edit';
+  if (me.role === 'community_staff' && item.scope === 'community' && item.communityCode === me.region.code) return 'edit';
+  return 'propose';
+}
+
+function History({ code }: { code: string }) {
+  const history = useItemHistory(code);
+  if (history.isPending) return <Notice>正在读取修改记录…</Notice>;
+  if (history.isError) return <Notice tone="error" title="修改记录没有读出来">{messageFor(history.error)}</Notice>;
+  return (
+    <View className={styles.history} {...({ role: 'list', 'aria-label': '修改记录' } as object)}>
+      {[...history.data.versions].sort((a, b) => b.version - a.version).map((v) => (
+        <View key={v.version} className={styles.version} {...({ role: 'listitem' } as object)}>
+          <Text className={styles.versionTitle}>{`第${v.version}版${v.version === history.data.currentVersion ? '（现在用的）' : ''}`}</Text>
+          <Text className={styles.versionLine}>{`${formatTime(v.editedAt)} · ${v.editedBy ? `${v.editedBy.displayName}（${STAFF_ROLE_TEXT[v.editedBy.role as keyof typeof STAFF_ROLE_TEXT] ?? v.editedBy.role}）` : '初始导入'}`}</Text>
+          <Text className={styles.versionLine}>{`改了：${changedFieldsText(v.changedFields)}`}</Text>
+          <Text className={styles.versionLine}>{`说明：${v.changeNote}${v.proposalId ? '（采纳的修改建议）' : ''}`}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+function Form({ item, mode, onSaved }: { item: CatalogItemDetail; mode: Mode; onSaved: (text: string) => void }) {
+  const original = contentOf(item);
+  const [form, setForm] = useState<EditForm>(() => toForm(original));
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<ContentField | 'note', string>>>({});
+  const [general, setGeneral] = useState<{ text: string; conflict: boolean } | null>(null);
+  const update = useUpdateItem(item.code);
+  const propose = useProposeChange(item.code);
+  const busy = update.isPending || propose.isPending;
+  const set = <K extends keyof EditForm>(k: K) => (v: EditForm[K]) => setForm((f) => ({ ...f, [k]: v }));
+  const text = (k: ContentField, multi = false, hint?: string) =>
+    multi ? (
+      <TextArea label={FIELD_TEXT[k]} value={form[k] as string} onChange={set(k) as (v: string) => void} error={errors[k]} hint={hint} maxlength={4000} />
+    ) : (
+      <Field label={FIELD_TEXT[k]} value={form[k] as string} onChange={set(k) as (v: string) => void} error={errors[k]} hint={hint} maxlength={300} />
+    );
+
+  const submit = async () => {
+    setGeneral(null);
+    const content = fromForm(form);
+    const found: typeof errors = validateContent(content);
+    const changes = diffContent(original, content);
+    if (!note.trim()) found.note = mode === 'edit' ? '请写明改了什么、为什么改' : '请写明为什么要这样改';
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    if (!Object.keys(changes).length) return setGeneral({ text: '没有改动任何内容。', conflict: false });
+    try {
+      if (mode === 'edit') {
+        const saved = await update.mutateAsync({ baseVersion: item.version, changes, changeNote: note.trim() });
+        onSaved(`已保存为第${saved.version}版。居民现在查到的就是新内容。`);
+      } else {
+        await propose.mutateAsync({ baseVersion: item.version, changes, reason: note.trim() });
+        onSaved('修改建议已提交，区管理员采纳后才会生效。');
+        setNote('');
+      }
+    } catch (err) {
+      const conflict = err instanceof ApiError && err.code === 'CATALOG_VERSION_CONFLICT';
+      setGeneral({ text: messageFor(err), conflict });
+    }
+  };
+
+  return (
+    <Section title={mode === 'edit' ? '修改内容' : '提出修改建议'}>
+      {mode === 'propose' ? <Notice>区里的事项由区管理员修改。您改好后提交，区管理员采纳后生效。</Notice> : null}
+      {text('name')}
+      {text('aliases', true, '每行一个，也可以用“、”隔开。居民这样说也能查到。')}
+      <OptionGroup label={FIELD_TEXT.list} options={catalogLists.map((l) => ({ value: l, label: CATALOG_LIST_TEXT[l] }))} value={form.list} onChange={set('list')} error={errors.list} columns={2} />
+      {text('category')}
+      {text('usedFor', true)}
+      {text('routeSteps', true, '居民看到的是编好号的步骤，每行写一步。')}
+      {text('department')}
+      {text('onlineChannel', false, '没有就空着')}
+      {text('materials', true)}
+      {text('legalBasis', true)}
+      {text('inferredFields', true, '哪些内容是推断的（居民会看到“以社区确认为准”）。核实后删掉。')}
+      {text('lastReviewedOn', false, '写成 2026-11-27')}
+      <Field
+        label={mode === 'edit' ? '这次改了什么、为什么' : '为什么要这样改'}
+        value={note}
+        onChange={setNote}
+        maxlength={mode === 'edit' ? 300 : 500}
+        error={errors.note}
+        placeholder={mode === 'edit' ? '比如：补充网上办理渠道' : '比如：居民常这样说'}
+      />
+      {general ? (
+        <Notice tone="error" title={mode === 'edit' ? '没有保存' : '没有提交'}>
+          {general.text}
+        </Notice>
+      ) : null}
+      {general?.conflict ? <Notice>请记下您的改动，点下面“重新读取”后再改一次。</Notice> : null}
+      <Button loading={busy} onClick={() => void submit()}>
+        {mode === 'edit' ? '保存修改' : '提交修改建议'}
+      </Button>
+    </Section>
+  );
+}
+
+function Edit({ me, code }: { me: StaffMe; code: string }) {
+  const community = me.region.level === 'community' ? me.region.code : '';
+  const item = useCatalogItem(code, community);
+  const [saved, setSaved] = useState<string | null>(null);
+  if (!code) return <PageShell title="修改证明事项"><Notice tone="error" title="没有指明是哪个事项">请回到清单重新选择。</Notice></PageShell>;
+  if (item.isPending) return <PageShell title="修改证明事项"><Notice>正在读取…</Notice></PageShell>;
+  if (item.isError) {
+    return (
+      <PageShell title="修改证明事项">
+        <Notice tone="error" title="没有读出来">{messageFor(item.error)}</Notice>
+        <Button variant="secondary" onClick={() => void item.refetch()}>再试一次</Button>
+      </PageShell>
+    );
+  }
+  const d = item.data;
+  const mode = modeFor(me, d);
+  return (
+    <PageShell title={d.name} intro={`${d.code} · ${CATALOG_LIST_TEXT[d.list]} · 第${d.version}版，${formatTime(d.updatedAt)}更新`}>
+      {saved ? <Notice tone="success" title={saved} /> : null}
+      <Button variant="link" small onClick={() => void Taro.navigateTo({ url: itemUrl(d.code, community) })}>
+        看居民看到的样子
+      </Button>
+      {/* a new version gives a fresh form with the saved content */}
+      <Form key={d.version} item={d} mode={mode} onSaved={setSaved} />
+      <Button variant="secondary" onClick={() => { setSaved(null); void item.refetch(); }}>
+        重新读取
+      </Button>
+      <Section title="修改记录">
+        <History code={d.code} />
+      </Section>
+      {mode === 'propose' ? (
+        <Button variant="link" small onClick={() => void Taro.navigateTo({ url: pageUrl('staffProposals') })}>
+          看我提的修改建议
+        </Button>
+      ) : null}
+    </PageShell>
+  );
+}
+
+export default function StaffEditPage() {
+  const code = param(Taro.getCurrentInstance().router?.params?.code);
+  return <StaffOnly title="修改证明事项" roles={['district_admin', 'community_staff', 'street_reviewer']}>{(me) => <Edit me={me} code={code} />}</StaffOnly>;
+}

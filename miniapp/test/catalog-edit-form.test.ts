@@ -1,0 +1,82 @@
+import { describe, expect, it } from '@jest/globals';
+import type { CatalogItemDetail } from '@jianban/shared';
+import { changedFieldsText, contentOf, diffContent, fromForm, lines, toForm, validateContent } from '../src/features/catalog/edit-form';
+import { CATALOG_CONSOLE_LINKS } from '../src/features/catalog/console-links';
+import { consoleLinksFor } from '../src/features/staff/console';
+
+const detail: CatalogItemDetail = {
+  code: 'NI-10',
+  name: '健在证明',
+  list: 'not_issue',
+  category: '社会保障',
+  aliases: ['活着证明'],
+  scope: 'district',
+  communityCode: null,
+  inferred: true,
+  routeSummary: '由发放部门核验',
+  usedFor: '领养老金、高龄津贴',
+  alternativeRoute: { steps: ['由发放部门通过数据比对确认', '需要时做人脸识别'], department: '民政部门', onlineChannel: null },
+  materials: [],
+  legalBasis: '民发〔2020〕20号',
+  jurisdiction: 'national',
+  sources: [],
+  inferredFields: ['alternative_route'],
+  inferredNote: '以社区确认为准',
+  lastReviewedOn: '2026-11-01',
+  version: 3,
+  updatedAt: '2026-11-01T00:00:00.000Z',
+  communityItems: [],
+};
+
+describe('the staff edit form', () => {
+  it('round-trips an item through the form unchanged (nothing to save)', () => {
+    const content = contentOf(detail);
+    expect(fromForm(toForm(content))).toEqual(content);
+    expect(diffContent(content, fromForm(toForm(content)))).toEqual({});
+  });
+
+  it('sends only the changed fields, with lists split by line and empty text as null', () => {
+    const before = contentOf(detail);
+    const form = toForm(before);
+    form.onlineChannel = ' 鄂汇办 ';
+    form.routeSteps = '第一步\n\n  第二步 \n第三步';
+    form.department = '   ';
+    form.aliases = '活着证明、生存证明，在世证明';
+    expect(diffContent(before, fromForm(form))).toEqual({
+      onlineChannel: '鄂汇办',
+      routeSteps: ['第一步', '第二步', '第三步'],
+      department: null,
+      aliases: ['活着证明', '生存证明', '在世证明'],
+    });
+  });
+
+  it('splits lines and, for aliases, the Chinese list separators', () => {
+    expect(lines('a\nb、c')).toEqual(['a', 'b、c']);
+    expect(lines('a\nb、c；d', true)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('checks the content with the shared rules and answers in Chinese', () => {
+    expect(validateContent(contentOf(detail))).toEqual({});
+    const errors = validateContent({ ...contentOf(detail), name: '健', category: '', lastReviewedOn: '2026-02-30', routeSteps: Array(13).fill('步') });
+    expect(Object.keys(errors).sort()).toEqual(['category', 'lastReviewedOn', 'name', 'routeSteps']);
+    for (const msg of Object.values(errors)) expect(msg).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('names changed fields in words for the history', () => {
+    expect(changedFieldsText(['onlineChannel', 'routeSteps'])).toBe('网上办理渠道、替代途径');
+    expect(changedFieldsText([])).toBe('（没有改内容）');
+    expect(changedFieldsText(['somethingNew'])).toBe('somethingNew');
+  });
+});
+
+describe('catalog pages in the staff 工作台', () => {
+  it('shows proposal review and the report queue to the district admin only', () => {
+    const urls = (role: Parameters<typeof consoleLinksFor>[0]) => consoleLinksFor(role).map((l) => l.title);
+    expect(urls('district_admin')).toEqual(expect.arrayContaining(['证明事项清单', '修改建议', '居民反映', '下载门口公示牌']));
+    expect(urls('community_staff')).toEqual(expect.arrayContaining(['证明事项清单', '我提的修改建议', '下载门口公示牌']));
+    expect(urls('community_staff')).not.toContain('居民反映');
+    expect(urls('community_staff')).not.toContain('修改建议');
+    expect(urls('street_reviewer')).not.toContain('居民反映');
+    for (const l of CATALOG_CONSOLE_LINKS) expect(l.url).toMatch(/^\/subpackages\/staff-catalog\/pages\/[a-z-]+\/index$/);
+  });
+});
