@@ -31,11 +31,31 @@ interface ResearchSource {
 
 const SEED_NOTE = '导入调研数据（certificate-catalog.json）';
 
-// "a; b; c" in the research data → numbered steps
+const HAN = /[\u3400-\u9fff]/g;
+const hanCount = (s: string) => (s.match(HAN) ?? []).length;
+const latinCount = (s: string) => (s.match(/[A-Za-z]/g) ?? []).length;
+
+// the research data carries notes for researchers (English remarks, "(inferred)" markers); residents must not see them.
+// The inferred flag and fields are kept separately and shown as "以社区确认为准".
+export function residentText(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let t = raw
+    .replace(/\s*[—-]+\s*inferred\b/gi, '')
+    .replace(/\(\s*inferred\s*\)/gi, '')
+    .replace(/\([^()\u3400-\u9fff]*\)/g, '') // parentheses with no Chinese in them
+    .replace(/（[^（）\u3400-\u9fff]*）/g, '');
+  // cut at the first lower-case English word (a researcher's remark: "where …", "per …"); acronyms like APP stay
+  const remark = /\b[a-z]{3,}\b/.exec(t);
+  if (remark) t = t.slice(0, remark.index);
+  t = t.replace(/[\s,;；:：、—.。(（-]+$/u, '').trim();
+  return t.length > 0 && hanCount(t) >= latinCount(t) ? t : null;
+}
+
+// "a; b; c" in the research data → numbered steps, researcher notes left out
 export function routeSteps(route: string | null): string[] {
   return (route ?? '')
     .split(/[;；]\s*/)
-    .map((s) => s.trim().replace(/[。.]$/, ''))
+    .map((s) => residentText(s.trim())?.replace(/[。.]$/, '') ?? '')
     .filter((s) => s.length > 0)
     .slice(0, 12);
 }
@@ -48,9 +68,9 @@ export function contentOf(it: ResearchItem): ItemContentInput {
     category: it.category,
     usedFor: null,
     routeSteps: routeSteps(it.alternative_route),
-    department: it.responsible_department || null,
-    onlineChannel: it.online_channel || null,
-    materials: it.required_materials.slice(0, 30),
+    department: residentText(it.responsible_department),
+    onlineChannel: residentText(it.online_channel),
+    materials: it.required_materials.map(residentText).filter((m): m is string => m !== null).slice(0, 30),
     legalBasis: it.legal_basis || null,
     inferredFields: it.inferred_fields,
     lastReviewedOn: null,
