@@ -16,6 +16,10 @@ describe('slidingCount (sliding-window rate limit estimate)', () => {
     expect(slidingCount({ windowStart: 8100, hits: 20, prevHits: 0 }, 9000, W, 9450)).toBe(10);
   });
 
+  it('counts a request whose window was computed just before another request rolled the counter over', () => {
+    expect(slidingCount({ windowStart: 9900, hits: 2, prevHits: 40 }, 9000, W, 9899)).toBe(2);
+  });
+
   it('forgets counters two windows old and missing rows', () => {
     expect(slidingCount({ windowStart: 7200, hits: 50, prevHits: 50 }, 9000, W, 9001)).toBe(0);
     expect(slidingCount(null, 9000, W, 9001)).toBe(0);

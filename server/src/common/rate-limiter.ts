@@ -29,7 +29,7 @@ export class RateLimitRepository {
         .createQueryBuilder()
         .update(RateLimitBucketEntity)
         .set({ hits: () => 'hits + 1' })
-        .where('bucket_key = :key AND window_start = :windowStart', { key, windowStart })
+        .where('bucket_key = :key AND window_start >= :windowStart', { key, windowStart }) // >=: a request that computed its window just before another rolled the row over still counts in it
         .execute();
       if (bumped.affected === 1) return (await this.read(m, key)) ?? { windowStart, hits: 1, prevHits: 0 };
       const rolled = await m
@@ -70,6 +70,7 @@ export function slidingCount(c: Counter | null, windowStart: number, windowSecon
   if (!c) return 0;
   const weight = 1 - (nowSec - windowStart) / windowSeconds;
   if (c.windowStart === windowStart) return c.hits + Math.ceil(c.prevHits * weight);
+  if (c.windowStart > windowStart) return c.hits; // another instance already moved on to the next window
   if (c.windowStart === windowStart - windowSeconds) return Math.ceil(c.hits * weight);
   return 0;
 }
