@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { routes } from '@jianban/shared';
+import type { Cluster } from './cluster';
+
+// Booking fixtures shared by the race and fault suites: service items, free slots from the availability API, the slot
+// capacity (postCount is copied into a slot when its row is first created), and one booking request.
+export const COMMUNITY = '421003001001'; // 梅村社区, seeded staff 'meicun'
+
+export interface SlotRef {
+  date: string;
+  start: string;
+}
+
+export interface BookingFixture {
+  staffToken: string;
+  items: string[]; // service item ids created for the suite (one per race: one active booking per person per service)
+  nextItem(): string;
+  nextSlot(): SlotRef; // a bookable slot nobody has used yet in this suite
+  setPostCount(n: number): Promise<void>;
+  book(token: string, item: string, slot: SlotRef, opts?: { key?: string; proc?: number; timeoutMs?: number }): ReturnType<Cluster['http']>;
+  slotIdOf(bookingId: string): Promise<string>;
+}
+
+export async function prepareBookings(c: Cluster, opts: { items: number }): Promise<BookingFixture> {
+  const staffToken = await c.loginStaff('meicun');
+  const settings = await c.call(routes.staffUpdateBookingSettings, { minNoticeMinutes: 0, postCount: 5 }, { token: staffToken, params: { code: COMMUNITY } });
+  if (settings.status !== 200) throw new Error(`booking settings: ${settings.status} ${JSON.stringify(settings.body)}`);
+  const items: string[] = [];
+  for (let i = 0; i < opts.items; i++) {
+    const r = await c.call(routes.staffCreateServiceItem, { name: `并发测试事项${i}`, durationMinutes: 15 }, { token: staffToken, params: { code: COMMUNITY } });
+    if (r.status !== 201) throw new Error(`service item: ${r.status} ${JSON.stringify(r.body)}`);
+    items.push(r.body.id);
+  }
+  const avail = await c.call(routes.serviceAvailability, {}, { token: staffToken, params: { id: items[0] } });
+  if (avail.status !== 200) throw new Error(`availability: ${avail.status} ${JSON.stringify(avail.body)}`);
+  const free: SlotRef[] = [];
+  for (const d of avail.body.days) for (const s of d.slots) if (d.open && s.bookable) free.push({ date: d.date, start: s.start });
+  // the first day may be close to the minimum notice / cutoff: prefer later slots
+  free.reverse();
+  let nextItem = 0;
+  let nextSlot = 0;
+  return {
+    staffToken,
+    items,
+    nextItem: () => {
+      if (nextItem >= items.length) throw new Error('out of service items: raise `items`');
+      return items[nextItem++];
+    },
+    nextSlot: () => {
+      if (nextSlot >= free.length) throw new Error('out of free slots in the booking window');
+      return free[nextSlot++];
+    },
+    setPostCount: async (n) => {
+      const r = await c.call(routes.staffUpdateBookingSettings, { postCount: n }, { token: staffToken, params: { code: COMMUNITY } });
+      if (r.status !== 200) throw new Error(`postCount: ${r.status} ${JSON.stringify(r.body)}`);
+    },
+    book: (token, item, slot, o = {}) =>
+      c.call(routes.createBooking, { serviceItemId: item, date: slot.date, start: slot.start, selfName: '王建国', idempotencyKey: o.key ?? randomUUID() }, { token, proc: o.proc, timeoutMs: o.timeoutMs }),
+    slotIdOf: async (bookingId) => {
+      const [row] = await c.probe.query<{ slot_id: string }>('SELECT slot_id FROM booking WHERE id = ?', [bookingId]);
+      if (!row) throw new Error(`booking ${bookingId} not in the database`);
+      return row.slot_id;
+    },
+  };
+}
