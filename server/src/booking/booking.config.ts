@@ -1,11 +1,44 @@
 import { z } from 'zod';
 
-// the booking module's environment variables (read only by ../config.ts, which merges every module's section)
-export const BookingEnv = z.object({});
+// the booking module's environment variables (read only by ../config.ts, which merges every module's section).
+// Every variable is documented in docs/booking.md.
+export const BookingEnv = z.object({
+  BOOKING_ACTIVE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5), // B1: active bookings per account
+  BOOKING_CREATE_RATE_LIMIT: z.coerce.number().int().min(1).default(20), // booking attempts per account per minute
+  BOOKING_NO_SHOW_LIMIT: z.coerce.number().int().min(1).max(100).default(3),
+  BOOKING_NO_SHOW_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+  BOOKING_NO_SHOW_BLOCK_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  BOOKING_IDEMPOTENCY_TTL_HOURS: z.coerce.number().int().min(24).max(24 * 30).default(48),
+  BOOKING_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(18), // Asia/Shanghai hour on the day before
+  BOOKING_JOB_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60), // 0 = no timer (tests call runOnce)
+  BOOKING_LOCK_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  BOOKING_UNKNOWN_YEAR: z.enum(['closed', 'weekdays']).default('closed'),
+});
 
-export type BookingConfig = { [key: string]: unknown };
+export interface BookingConfig {
+  activeLimit: number;
+  createRatePerMinute: number;
+  noShowLimit: number;
+  noShowWindowDays: number;
+  noShowBlockDays: number;
+  idempotencyTtlHours: number;
+  reminderHour: number;
+  jobPollSeconds: number;
+  lockRetries: number;
+  unknownYear: 'closed' | 'weekdays';
+}
 
-// once BookingEnv has fields, type the parameter as z.output<typeof BookingEnv> & { NODE_ENV: string }
-export function bookingConfig(_e: { NODE_ENV: string }): BookingConfig {
-  return {};
+export function bookingConfig(e: z.output<typeof BookingEnv> & { NODE_ENV: string }): BookingConfig {
+  return {
+    activeLimit: e.BOOKING_ACTIVE_LIMIT,
+    createRatePerMinute: e.BOOKING_CREATE_RATE_LIMIT,
+    noShowLimit: e.BOOKING_NO_SHOW_LIMIT,
+    noShowWindowDays: e.BOOKING_NO_SHOW_WINDOW_DAYS,
+    noShowBlockDays: e.BOOKING_NO_SHOW_BLOCK_DAYS,
+    idempotencyTtlHours: e.BOOKING_IDEMPOTENCY_TTL_HOURS,
+    reminderHour: e.BOOKING_REMINDER_HOUR,
+    jobPollSeconds: e.BOOKING_JOB_POLL_SECONDS,
+    lockRetries: e.BOOKING_LOCK_RETRIES,
+    unknownYear: e.BOOKING_UNKNOWN_YEAR,
+  };
 }

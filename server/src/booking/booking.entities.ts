@@ -1,2 +1,15 @@
+import { AccountQuotaEntity } from './entities/account-quota.entity';
+import { BookingSettingsEntity } from './entities/booking-settings.entity';
+import { BookingEntity } from './entities/booking.entity';
+import { CaseLogEntity } from './entities/case-log.entity';
+import { ClosureEntity } from './entities/closure.entity';
+import { IdempotencyEntity } from './entities/idempotency.entity';
+import { JobLeaseEntity } from './entities/job-lease.entity';
+import { ServiceItemEntity } from './entities/service-item.entity';
+import { SlotEntity } from './entities/slot.entity';
+
 // the booking module's TypeORM entities; registered in database/entities.ts
-export const BOOKING_ENTITIES: Function[] = [];
+export const BOOKING_ENTITIES: Function[] = [
+  ServiceItemEntity, BookingSettingsEntity, ClosureEntity, SlotEntity, BookingEntity, CaseLogEntity, IdempotencyEntity,
+  AccountQuotaEntity, JobLeaseEntity,
+];

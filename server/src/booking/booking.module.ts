@@ -1,5 +1,27 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { BookingAdminService } from './booking-admin.service';
+import { BookingController, StaffBookingController } from './booking.controller';
+import { BookingRepository, CalendarRepository } from './booking.repository';
+import { LockRetry } from './booking.retry';
+import { BookingService } from './booking.service';
+import { BookingViews } from './booking.views';
+import { CalendarService } from './calendar/calendar.service';
+import { ChineseDaysCalendar } from './calendar/chinese-days.calendar';
+import { HolidayCalendar } from './calendar/holiday-calendar.port';
+import { BookingReminderJob } from './reminder.job';
+import { StaffDeskService } from './staff-desk.service';
 
-// the booking domain module (filled in by the booking issue)
-@Module({})
+// one-stop booking with 首问负责制 (issue 5): see docs/booking.md
+@Module({
+  imports: [IdentityModule, NotificationsModule],
+  controllers: [BookingController, StaffBookingController],
+  providers: [
+    BookingService, StaffDeskService, BookingAdminService, CalendarService, BookingViews, LockRetry, BookingReminderJob,
+    BookingRepository, CalendarRepository,
+    { provide: HolidayCalendar, useClass: ChineseDaysCalendar },
+  ],
+  exports: [HolidayCalendar],
+})
 export class BookingModule {}

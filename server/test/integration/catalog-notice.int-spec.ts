@@ -6,7 +6,8 @@ import { startTestApp, type TestApp } from '../support/test-app';
 
 const MEICUN = '421003001001';
 const XIMEN = '421003002001';
-const FONT = require.resolve('@openfonts/noto-sans-sc_all/files/noto-sans-sc-all-400.woff');
+// the system CJK font (Debian fonts-noto-cjk; .ci/run installs it when missing)
+const FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 
 // how pdfkit writes a non-ASCII text string (outline titles): UTF-16BE with a BOM inside (…), with \ ( ) \r \n escaped
 function pdfString(text: string): Buffer {
@@ -23,7 +24,7 @@ describe.each(testEngines())('notice board PDF on %s', (engine) => {
   let meicun: string;
   let admin: string;
   beforeAll(async () => {
-    t = await startTestApp(engine, { name: 'catalog-notice', env: { HANDLER_TIMEOUT_MS: '10000', CATALOG_NOTICE_FONT: FONT } });
+    t = await startTestApp(engine, { name: 'catalog-notice', env: { HANDLER_TIMEOUT_MS: '10000', CATALOG_NOTICE_FONT: FONT, CATALOG_NOTICE_FONT_FAMILY: 'NotoSansCJKsc-Regular' } });
     meicun = await t.loginStaff('meicun');
     admin = await t.loginStaff('district');
   });
@@ -42,7 +43,8 @@ describe.each(testEngines())('notice board PDF on %s', (engine) => {
     expect(pdf.length).toBe(view.sizeBytes);
     expect(view.pageCount).toBeGreaterThanOrEqual(3);
     expect(pagesIn(pdf)).toBe(view.pageCount);
-    expect(pdf.includes('/FontFile2')).toBe(true);
+    // embedded font program: TrueType (FontFile2) or CFF/OpenType (FontFile3, as Noto CJK is)
+    expect(pdf.includes('/FontFile2') || pdf.includes('/FontFile3')).toBe(true);
     expect(pdf.includes('/ToUnicode')).toBe(true);
     expect(view.itemCount).toBe(researchData.items.length);
     for (const item of researchData.items) expect([item.name, pdf.includes(pdfString(item.name))]).toEqual([item.name, true]);

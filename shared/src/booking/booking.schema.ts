@@ -1,4 +1,382 @@
 import { z } from 'zod';
+import { pageMeta, pageQuery, personName, staffRole } from '../identity/identity.schema';
 
-// booking module: request and response schemas (filled in by the booking issue)
-export const bookingPlaceholder = z.never().optional();
+// ---------------------------------------------------------------------------------------------
+// Booking module contract (issue 5: one-stop booking with 首问负责制).
+// All dates are Asia/Shanghai civil dates 'YYYY-MM-DD'; all clock times are Asia/Shanghai 'HH:mm';
+// all instants are ISO-8601 UTC strings ('…Z').
+// ---------------------------------------------------------------------------------------------
+
+export const localDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 YYYY-MM-DD');
+export const localMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+export const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
+const shortText = (max: number) => z.string().trim().min(1).max(max).regex(/^[^<>\u0000-\u0008\u000b-\u001f]+$/u, '不能有特殊符号');
+
+/** booking lifecycle; "active" = pending | confirmed | checked_in (these hold a seat) */
+export const bookingStatuses = ['pending', 'confirmed', 'checked_in', 'done', 'rejected', 'cancelled', 'no_show'] as const;
+export const bookingStatus = z.enum(bookingStatuses);
+export type BookingStatus = z.infer<typeof bookingStatus>;
+export const ACTIVE_BOOKING_STATUSES: readonly BookingStatus[] = ['pending', 'confirmed', 'checked_in'];
+export const BOOKING_STATUS_TEXT: Record<BookingStatus, string> = {
+  pending: '待确认',
+  confirmed: '已确认',
+  checked_in: '已到场',
+  done: '已办结',
+  rejected: '未通过',
+  cancelled: '已取消',
+  no_show: '未到场',
+};
+
+/** online = booked by a resident; walk_in = 现场登记 by staff */
+export const bookingChannels = ['online', 'walk_in'] as const;
+export const bookingChannel = z.enum(bookingChannels);
+
+/** case-log actions (every state change and staff action writes one) */
+export const caseLogActions = [
+  'created',
+  'walk_in_registered',
+  'confirmed',
+  'rejected',
+  'cancelled_by_resident',
+  'cancelled_by_staff',
+  'rescheduled',
+  'checked_in',
+  'done',
+  'no_show',
+  'handed_over',
+  'materials_missing',
+  'note',
+] as const;
+export const caseLogAction = z.enum(caseLogActions);
+export const CASE_LOG_ACTION_TEXT: Record<(typeof caseLogActions)[number], string> = {
+  created: '提交预约',
+  walk_in_registered: '现场登记',
+  confirmed: '确认预约',
+  rejected: '预约未通过',
+  cancelled_by_resident: '居民取消',
+  cancelled_by_staff: '工作人员取消',
+  rescheduled: '改约',
+  checked_in: '到场签到',
+  done: '办结',
+  no_show: '未到场',
+  handed_over: '转交',
+  materials_missing: '一次性告知缺少的材料',
+  note: '备注',
+};
+
+// ---- service items --------------------------------------------------------------------------
+
+export const serviceItemView = z.object({
+  id: z.string(),
+  communityCode: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  durationMinutes: z.number().int(),
+  /** what to bring (shown before booking) */
+  materials: z.array(z.string()),
+  /** stable code of the linked certificate-catalog item (e.g. 'IS-08'), or null */
+  catalogCode: z.string().nullable(),
+  active: z.boolean(),
+  sortOrder: z.number().int(),
+});
+export type ServiceItemView = z.infer<typeof serviceItemView>;
+export const serviceItemList = z.object({ items: z.array(serviceItemView) });
+
+export const serviceItemIdParams = z.strictObject({ id: z.string().uuid() });
+
+export const createServiceItemInput = z.strictObject({
+  name: shortText(40),
+  description: shortText(500).nullable().optional(),
+  durationMinutes: z.number().int().min(5).max(240),
+  materials: z.array(shortText(100)).max(30).default([]),
+  catalogCode: z.string().regex(/^[A-Z]{2}-\d{2,3}$/).nullable().optional(),
+  sortOrder: z.number().int().min(0).max(9999).optional(),
+});
+export type CreateServiceItemInput = z.infer<typeof createServiceItemInput>;
+export const updateServiceItemInput = z.strictObject({
+  name: shortText(40).optional(),
+  description: shortText(500).nullable().optional(),
+  durationMinutes: z.number().int().min(5).max(240).optional(),
+  materials: z.array(shortText(100)).max(30).optional(),
+  catalogCode: z.string().regex(/^[A-Z]{2}-\d{2,3}$/).nullable().optional(),
+  sortOrder: z.number().int().min(0).max(9999).optional(),
+  active: z.boolean().optional(),
+});
+export type UpdateServiceItemInput = z.infer<typeof updateServiceItemInput>;
+
+// ---- calendar and availability --------------------------------------------------------------
+
+/** why a day has no bookable slots */
+export const dayClosedReasons = ['weekend', 'holiday', 'closure', 'no_hours', 'calendar_unknown'] as const;
+export const dayKinds = ['workday', 'weekend', 'holiday', 'makeup_workday'] as const;
+
+export const slotView = z.object({
+  /** local start/end 'HH:mm' (Asia/Shanghai) */
+  start: localTime,
+  end: localTime,
+  /** UTC instants of the same slot */
+  startsAt: z.string(),
+  endsAt: z.string(),
+  capacity: z.number().int(),
+  remaining: z.number().int(),
+  /** false when full or before the minimum notice */
+  bookable: z.boolean(),
+});
+export type SlotView = z.infer<typeof slotView>;
+
+export const dayView = z.object({
+  date: localDate,
+  weekday: z.number().int().min(1).max(7), // 1 = Monday … 7 = Sunday
+  kind: z.enum(dayKinds),
+  /** holiday / make-up-day name from the statutory calendar, e.g. '国庆节' */
+  holidayName: z.string().nullable(),
+  open: z.boolean(),
+  closedReason: z.enum(dayClosedReasons).nullable(),
+  /** closure note entered by staff (e.g. '社区活动，暂停服务') */
+  closedNote: z.string().nullable(),
+  slots: z.array(slotView),
+  remaining: z.number().int(),
+});
+export type DayView = z.infer<typeof dayView>;
+
+export const availabilityQuery = z.strictObject({
+  /** defaults: the whole booking window */
+  from: localDate.optional(),
+  to: localDate.optional(),
+});
+export const availabilityView = z.object({
+  serviceItem: serviceItemView,
+  timezone: z.literal('Asia/Shanghai'),
+  /** first and last date that can be booked now */
+  windowFrom: localDate,
+  windowTo: localDate,
+  minNoticeMinutes: z.number().int(),
+  days: z.array(dayView),
+});
+export type AvailabilityView = z.infer<typeof availabilityView>;
+
+// ---- bookings ---------------------------------------------------------------------------------
+
+export const responsibleView = z.object({
+  staffId: z.string(),
+  /** the staff member's display name */
+  name: z.string(),
+  /** 岗位 text, e.g. '综合服务岗' */
+  post: z.string(),
+});
+export type ResponsibleView = z.infer<typeof responsibleView>;
+
+export const caseLogEntryView = z.object({
+  id: z.string(),
+  action: caseLogAction,
+  actionText: z.string(),
+  /** who did it: '居民' for the resident, staff display name otherwise */
+  actorName: z.string(),
+  actorKind: z.enum(['resident', 'staff', 'system']),
+  note: z.string().nullable(),
+  at: z.string(),
+});
+export type CaseLogEntryView = z.infer<typeof caseLogEntryView>;
+
+export const bookingView = z.object({
+  id: z.string(),
+  status: bookingStatus,
+  statusText: z.string(),
+  channel: bookingChannel,
+  communityCode: z.string(),
+  communityName: z.string(),
+  serviceItem: z.object({ id: z.string(), name: z.string(), durationMinutes: z.number().int(), catalogCode: z.string().nullable() }),
+  /** the person the visit is for */
+  personName: z.string(),
+  /** null when booked for self */
+  familyMemberId: z.string().nullable(),
+  date: localDate,
+  start: localTime,
+  end: localTime,
+  startsAt: z.string(),
+  endsAt: z.string(),
+  createdAt: z.string(),
+  /** resident may still cancel / reschedule (before the cutoff, while active and not checked in) */
+  canCancel: z.boolean(),
+  canReschedule: z.boolean(),
+  cutoffAt: z.string(),
+});
+export type BookingView = z.infer<typeof bookingView>;
+
+export const bookingDetailView = bookingView.extend({
+  /** show as a QR code (and as text) at the centre; staff scan or type it to check in */
+  passCode: z.string(),
+  /** 首问负责人: first staff member who confirmed / received the case; stays accountable after hand-over */
+  responsible: responsibleView.nullable(),
+  /** current handler (differs from responsible after a hand-over) */
+  handler: responsibleView.nullable(),
+  /** 一次性告知: everything still missing, listed at once */
+  missingMaterials: z.array(z.string()),
+  materials: z.array(z.string()),
+  rejectReason: z.string().nullable(),
+  note: z.string().nullable(),
+  log: z.array(caseLogEntryView),
+});
+export type BookingDetailView = z.infer<typeof bookingDetailView>;
+
+export const bookingList = z.object({ items: z.array(bookingView), ...pageMeta });
+export type BookingList = z.infer<typeof bookingList>;
+
+/**
+ * Create a booking. Exactly one of familyMemberId (a family member the caller acts for) or selfName (booking for
+ * oneself, with the name to be shown to staff) is required.
+ * idempotencyKey: a uuid the client makes ONCE per "确认预约" tap and reuses on every retry of that tap. It is a body
+ * field (the shared call() sends no custom headers); the server also accepts an `Idempotency-Key` header, which must
+ * then equal the body field. The same key with a different body → IDEMPOTENCY_KEY_REUSED (422); kept ≥ 24 h.
+ */
+export const createBookingInput = z
+  .strictObject({
+    serviceItemId: z.string().uuid(),
+    date: localDate,
+    start: localTime,
+    familyMemberId: z.string().uuid().optional(),
+    selfName: personName.optional(),
+    note: shortText(200).optional(),
+    idempotencyKey: z.string().uuid(),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.familyMemberId === undefined) === (v.selfName === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['familyMemberId'], message: '请选择为谁预约（本人或家人）' });
+    }
+  });
+export type CreateBookingInput = z.infer<typeof createBookingInput>;
+
+export const myBookingsQuery = pageQuery.extend({
+  /** active = pending/confirmed/checked_in; past = everything else */
+  scope: z.enum(['active', 'past', 'all']).default('all'),
+});
+export const cancelBookingInput = z.strictObject({ reason: shortText(200).optional() });
+export const rescheduleBookingInput = z.strictObject({ date: localDate, start: localTime });
+
+// ---- staff --------------------------------------------------------------------------------------
+
+export const bookingCodeParams = z.strictObject({ code: z.string().regex(/^\d{6,12}$/) });
+
+export const staffDayQuery = pageQuery.extend({
+  date: localDate,
+  /** status filter (named `state`: a query key `status` is reserved by the generic mass-assignment test) */
+  state: bookingStatus.optional(),
+});
+export const staffBookingView = bookingView.extend({
+  passCodeTail: z.string(),
+  responsibleName: z.string().nullable(),
+  handlerName: z.string().nullable(),
+  missingMaterialsCount: z.number().int(),
+});
+export const staffBookingList = z.object({ items: z.array(staffBookingView), ...pageMeta });
+export type StaffBookingList = z.infer<typeof staffBookingList>;
+export const staffBookingDetailView = bookingDetailView.extend({
+  /** who the account booking it is (resident display name) */
+  bookedByName: z.string(),
+  /** first receiver (首问) when it differs from the current handler */
+  handedOver: z.boolean(),
+});
+export type StaffBookingDetailView = z.infer<typeof staffBookingDetailView>;
+
+export const staffNoteInput = z.strictObject({ note: shortText(500).optional() });
+export const rejectBookingInput = z.strictObject({ reason: shortText(200) });
+export const staffCancelBookingInput = z.strictObject({ reason: shortText(200) });
+export const caseNoteInput = z.strictObject({ note: shortText(500) });
+export const checkInInput = z.strictObject({
+  /** the code in the resident's QR pass (scanned, or typed on H5) */
+  passCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{8,16}$/, '预约码格式不对'),
+});
+export const walkInInput = z.strictObject({
+  serviceItemId: z.string().uuid(),
+  personName,
+  /** slot start today 'HH:mm'; default: the slot that contains now (or the next open one) */
+  start: localTime.optional(),
+  note: shortText(200).optional(),
+});
+export const handOverInput = z.strictObject({
+  toStaffId: z.string().uuid(),
+  reason: shortText(200),
+});
+export const missingMaterialsInput = z.strictObject({
+  /** all missing materials at once (一次性告知); replaces the previous list */
+  items: z.array(shortText(100)).min(1).max(30),
+  note: shortText(500).optional(),
+});
+export const flaggedQuery = pageQuery.extend({});
+export const flaggedBookingView = staffBookingView.extend({
+  /** why it is flagged: pending too long after creation, or not closed after its slot ended */
+  flagReason: z.enum(['unconfirmed', 'not_closed']),
+  overdueMinutes: z.number().int(),
+});
+export const flaggedBookingList = z.object({ items: z.array(flaggedBookingView), ...pageMeta, thresholdMinutes: z.number().int() });
+
+export const colleagueView = z.object({ staffId: z.string(), name: z.string(), post: z.string(), role: staffRole });
+export const colleagueList = z.object({ items: z.array(colleagueView) });
+
+// ---- community booking settings (opening hours, posts, window) --------------------------------
+
+export const openingPeriod = z.strictObject({ start: localTime, end: localTime });
+export const openingDay = z.strictObject({
+  weekday: z.number().int().min(1).max(7),
+  /** e.g. [{08:30–12:00}, {14:30–17:30}] — the gap is the lunch break; [] = closed */
+  periods: z.array(openingPeriod).max(4),
+});
+export const bookingSettingsView = z.object({
+  communityCode: z.string(),
+  /** Mon..Sun; a weekday not listed is closed. Statutory holidays close; 调休 make-up workdays open with the hours of that weekday or, if it has none, of Monday */
+  openingHours: z.array(openingDay),
+  slotMinutes: z.number().int(),
+  /** number of comprehensive service posts; capacity of every slot = postCount */
+  postCount: z.number().int(),
+  /** bookable from today + windowStartDays to today + windowDays (inclusive) */
+  windowStartDays: z.number().int(),
+  windowDays: z.number().int(),
+  minNoticeMinutes: z.number().int(),
+  /** residents may cancel / reschedule until this many minutes before the slot start */
+  cutoffMinutes: z.number().int(),
+  /** 岗位 text shown to residents with the responsible person's name */
+  postTitle: z.string(),
+  /** pending bookings / unfinished cases older than this are flagged to the community lead */
+  flagAfterMinutes: z.number().int(),
+  /** true while these are still the seeded example values (nobody saved them yet) */
+  isExample: z.boolean(),
+  updatedAt: z.string(),
+});
+export type BookingSettingsView = z.infer<typeof bookingSettingsView>;
+export const updateBookingSettingsInput = z.strictObject({
+  openingHours: z.array(openingDay).max(7).optional(),
+  slotMinutes: z.number().int().min(10).max(240).optional(),
+  postCount: z.number().int().min(1).max(5000).optional(),
+  windowStartDays: z.number().int().min(0).max(30).optional(),
+  windowDays: z.number().int().min(1).max(90).optional(),
+  minNoticeMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
+  cutoffMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
+  postTitle: shortText(20).optional(),
+  flagAfterMinutes: z.number().int().min(5).max(30 * 24 * 60).optional(),
+});
+export type UpdateBookingSettingsInput = z.infer<typeof updateBookingSettingsInput>;
+
+export const closureView = z.object({ id: z.string(), communityCode: z.string(), date: localDate, reason: z.string(), createdAt: z.string() });
+export const closureList = z.object({ items: z.array(closureView) });
+export const closuresQuery = z.strictObject({ from: localDate.optional(), to: localDate.optional() });
+/** a whole-day closure; existing active bookings on that day are NOT cancelled automatically (staff cancel them) */
+export const addClosureInput = z.strictObject({ date: localDate, reason: shortText(100) });
+
+// ---- export ---------------------------------------------------------------------------------------
+
+/** exactly one of date or month */
+export const exportQuery = z
+  .strictObject({ date: localDate.optional(), month: localMonth.optional() })
+  .superRefine((v, ctx) => {
+    if ((v.date === undefined) === (v.month === undefined)) ctx.addIssue({ code: 'custom', path: ['date'], message: '请选择导出某一天或某个月' });
+  });
+/** XLSX as base64 inside JSON (works through the shared call() and on weapp: base64ToArrayBuffer → writeFile → openDocument) */
+export const exportView = z.object({
+  fileName: z.string(),
+  contentType: z.literal('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+  base64: z.string(),
+  rows: z.number().int(),
+});
+export type ExportView = z.infer<typeof exportView>;
+
+export const okView = z.object({ ok: z.literal(true) });

@@ -1,12 +1,93 @@
+import Taro, { useDidShow } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { useEffect, useMemo } from 'react';
 import { PageShell } from '../../components/PageShell';
 import { Notice } from '../../components/Notice';
+import { Button } from '../../components/Button';
+import { MessageRow } from '../../components/MessageRow';
+import { useSession } from '../../services/session';
+import { messageFor } from '../../features/errors/messages';
+import { INBOX_DETAIL_PAGE, mergePages, unreadSummary } from '../../features/notifications/inbox';
+import { showUnreadBadge, useInbox, useMarkAllRead, useUnreadCount } from '../../features/notifications/hooks';
 
 export default function MessagesPage() {
+  const { status } = useSession();
+  const inbox = useInbox();
+  const unread = useUnreadCount();
+  const markAll = useMarkAllRead();
+
+  // a tab page stays mounted: read again whenever it is shown (a message may have arrived meanwhile)
+  useDidShow(() => {
+    if (status !== 'signedIn') return;
+    void inbox.refetch();
+    void unread.refetch();
+  });
+
+  const count = unread.data?.unread ?? inbox.data?.pages[0]?.unread ?? 0;
+  useEffect(() => {
+    if (unread.data || inbox.data) showUnreadBadge(count);
+  }, [count, unread.data, inbox.data]);
+
+  const items = useMemo(() => mergePages(inbox.data?.pages ?? []), [inbox.data]);
+  const total = inbox.data?.pages[inbox.data.pages.length - 1]?.total ?? 0;
+  const now = new Date();
+
+  if (status === 'loading') {
+    return (
+      <PageShell title="消息">
+        <Notice>正在登录…</Notice>
+      </PageShell>
+    );
+  }
+  if (status !== 'signedIn') {
+    return (
+      <PageShell title="消息">
+        <Notice title="登录后才能看消息">预约和申请有进展时，会在这里告诉您。请到“我的”页面登录。</Notice>
+      </PageShell>
+    );
+  }
+
   return (
-    <PageShell title="消息">
-      <Notice tone="soon" title="即将上线">
-        预约和申请有进展时，会在这里告诉您。这个功能还在做。
-      </Notice>
+    <PageShell title="消息" intro="预约和申请有进展时，会在这里告诉您。新的在最上面。">
+      {inbox.isPending ? <Notice>正在读取消息…</Notice> : null}
+      {inbox.isError ? (
+        <>
+          <Notice tone="error" title="消息没有读出来">{messageFor(inbox.error)}</Notice>
+          <Button variant="secondary" onClick={() => void inbox.refetch()}>再试一次</Button>
+        </>
+      ) : null}
+      {inbox.data && items.length === 0 ? <Notice title="还没有消息">预约和申请有进展时，会在这里告诉您。</Notice> : null}
+      {items.length > 0 ? (
+        <>
+          <Notice tone={count > 0 ? 'info' : 'success'} title={unreadSummary(count)}>
+            {total > items.length ? `共 ${total} 条，已显示 ${items.length} 条` : `共 ${total} 条`}
+          </Notice>
+          {markAll.isError ? <Notice tone="error" title="没有标成已读">{messageFor(markAll.error)}</Notice> : null}
+          {count > 0 ? (
+            <Button variant="secondary" loading={markAll.isPending} onClick={() => markAll.mutate()}>
+              全部标为已读
+            </Button>
+          ) : null}
+          <View {...({ role: 'list', 'aria-label': '消息列表' } as object)}>
+            {items.map((m) => (
+              <MessageRow
+                key={m.id}
+                message={m}
+                now={now}
+                onOpen={() => void Taro.navigateTo({ url: `${INBOX_DETAIL_PAGE}?id=${m.id}` })}
+              />
+            ))}
+          </View>
+          {inbox.isFetchNextPageError ? <Notice tone="error" title="更多消息没有读出来">{messageFor(inbox.error)}</Notice> : null}
+          {inbox.hasNextPage ? (
+            <Button variant="secondary" loading={inbox.isFetchingNextPage} onClick={() => void inbox.fetchNextPage()}>
+              更多
+            </Button>
+          ) : (
+            <Notice>没有更早的消息了。</Notice>
+          )}
+        </>
+      ) : null}
     </PageShell>
   );
 }

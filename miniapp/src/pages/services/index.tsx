@@ -1,12 +1,56 @@
-import { PageShell } from '../../components/PageShell';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useEffect } from 'react';
+import { PageShell, Section } from '../../components/PageShell';
+import { Cell, CellGroup } from '../../components/Cell';
 import { Notice } from '../../components/Notice';
+import { useSession } from '../../services/session';
+import { BOOKING_START_PAGE, MY_BOOKINGS_PAGE } from '../../features/booking/pages';
+import { consoleLinksFor } from '../../features/staff/console';
+import { showUnreadBadge, useUnreadCount } from '../../features/notifications/hooks';
 
 export default function ServicesPage() {
+  const { me, status } = useSession();
+  const unread = useUnreadCount();
+  // keep the 消息 badge current on this tab too
+  useDidShow(() => {
+    if (status === 'signedIn') void unread.refetch();
+  });
+  useEffect(() => {
+    if (unread.data) showUnreadBadge(unread.data.unread);
+  }, [unread.data]);
+
+  const go = (url: string) => void Taro.navigateTo({ url });
+
+  if (me?.kind === 'staff') {
+    const links = consoleLinksFor(me.role);
+    return (
+      <PageShell title="办事" intro="工作人员：处理居民的预约。">
+        {links.length > 0 ? (
+          <CellGroup>
+            {links.map((l) => (
+              <Cell key={l.url} large title={l.title} description={l.description} onClick={() => go(l.url)} />
+            ))}
+          </CellGroup>
+        ) : (
+          <Notice>您的岗位在这里没有要处理的事项。</Notice>
+        )}
+      </PageShell>
+    );
+  }
+
   return (
-    <PageShell title="办事">
-      <Notice tone="soon" title="即将上线">
-        在这里可以预约到社区办事、申请高龄津贴。我们正在做，做好后会在这里出现。现在有事请直接联系所在社区。
-      </Notice>
+    <PageShell title="办事" intro="在手机上约好时间，到社区不用排队。">
+      <Section title="到社区办事">
+        <CellGroup>
+          <Cell large title="预约办事" description="选好事项和时间，可以替家里老人约。" onClick={() => go(BOOKING_START_PAGE)} />
+          <Cell large title="我的预约" description="看预约的时间、凭证和负责人；可以取消或改时间。" onClick={() => go(MY_BOOKINGS_PAGE)} />
+        </CellGroup>
+      </Section>
+      <Section title="高龄津贴">
+        <Notice tone="soon" title="还没做好">
+          在手机上申请高龄津贴的功能还在做，现在还不能用。需要申请的，请先到所在社区办理。
+        </Notice>
+      </Section>
     </PageShell>
   );
 }

@@ -11,8 +11,6 @@ import { CatalogIndexService, type IndexSnapshot } from '../search/catalog-index
 import { loadFont, renderNoticeBoard, type NoticeItem } from './notice-board.renderer';
 
 type Staff = Extract<Caller, { kind: 'staff' }>;
-// used only when CATALOG_NOTICE_FONT is not set and the system font is not installed
-const PACKAGED_FONT = '@openfonts/noto-sans-sc_all/files/noto-sans-sc-all-400.woff';
 
 const CACHE_MAX = 16;
 interface Rendered {
@@ -85,8 +83,9 @@ export class NoticeBoardService {
   }
 
   private font(): { path: string; bytes: Buffer; family: string | undefined } {
-    const { path, explicit, family } = this.config.catalog.noticeFont;
-    const candidates = explicit ? [path] : [path, packagedFont()].filter((p): p is string => !!p);
+    const { path, family } = this.config.catalog.noticeFont;
+    // the system CJK font (Debian: fonts-noto-cjk) unless CATALOG_NOTICE_FONT names another
+    const candidates = [path];
     for (const p of candidates) {
       const bytes = loadFont(p);
       if (bytes) return { path: p, bytes, family: p.endsWith('.ttc') ? family : undefined };
@@ -95,10 +94,3 @@ export class NoticeBoardService {
   }
 }
 
-function packagedFont(): string | null {
-  try {
-    return require.resolve(PACKAGED_FONT);
-  } catch {
-    return null;
-  }
-}

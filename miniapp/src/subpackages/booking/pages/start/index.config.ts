@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '简办' });
+export default definePageConfig({ navigationBarTitleText: '预约办事' });

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '简办' });
+export default definePageConfig({ navigationBarTitleText: '消息详情' });

@@ -1,0 +1,23 @@
+// saving an exported XLSX: a download link in the browser, a file opened with openDocument in WeChat
+import Taro from '@tarojs/taro';
+import type { ExportView } from '@jianban/shared';
+
+/** H5: an object URL for an <a download> link (caller revokes it) */
+export function blobUrlOf(file: ExportView): string {
+  const bin = atob(file.base64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i += 1) bytes[i] = bin.charCodeAt(i);
+  return URL.createObjectURL(new Blob([bytes], { type: file.contentType }));
+}
+
+/** weapp: write to the user data folder, then open it with WeChat's document viewer (can be forwarded from there) */
+export async function openInWechat(file: ExportView): Promise<void> {
+  const env = (globalThis as { wx?: { env?: { USER_DATA_PATH?: string } } }).wx?.env;
+  const dir = env?.USER_DATA_PATH ?? '';
+  const filePath = `${dir}/${file.fileName.replace(/[\\/:*?"<>|]/g, '_')}`;
+  const fs = Taro.getFileSystemManager();
+  await new Promise<void>((ok, fail) =>
+    fs.writeFile({ filePath, data: Taro.base64ToArrayBuffer(file.base64), success: () => ok(), fail: (e) => fail(e) }),
+  );
+  await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
+}

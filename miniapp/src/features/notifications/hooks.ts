@@ -1,0 +1,82 @@
+import Taro from '@tarojs/taro';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { routes, type InboxMessageView } from '@jianban/shared';
+import { call } from '../../services/http';
+import { useSession } from '../../services/session';
+import { inboxKeys } from './keys';
+import { badgeText, INBOX_PAGE_SIZE, MESSAGES_TAB_INDEX, nextInboxPage } from './inbox';
+
+function useMeId(): string {
+  const { me } = useSession();
+  return me ? `${me.kind}:${me.id}` : '';
+}
+
+/** the inbox, newest first, one page at a time ("更多" loads the next) */
+export function useInbox() {
+  const meId = useMeId();
+  return useInfiniteQuery({
+    queryKey: inboxKeys.list(meId),
+    queryFn: ({ pageParam }) => call(routes.listInbox, { page: pageParam, pageSize: INBOX_PAGE_SIZE }),
+    initialPageParam: 1,
+    getNextPageParam: (last) => nextInboxPage(last),
+    enabled: !!meId,
+    staleTime: 10_000,
+  });
+}
+
+export function useUnreadCount() {
+  const meId = useMeId();
+  return useQuery({
+    queryKey: inboxKeys.unread(meId),
+    queryFn: () => call(routes.inboxUnread, {}),
+    enabled: !!meId,
+    staleTime: 10_000,
+  });
+}
+
+export function useInboxMessage(id: string) {
+  const meId = useMeId();
+  return useQuery({
+    queryKey: inboxKeys.message(meId, id),
+    queryFn: () => call(routes.getInboxMessage, {}, { id }),
+    enabled: !!meId && !!id,
+  });
+}
+
+export function useMarkRead() {
+  const qc = useQueryClient();
+  const meId = useMeId();
+  return useMutation({
+    mutationFn: (id: string) => call(routes.markInboxRead, {}, { id }),
+    onSuccess: (m: InboxMessageView) => {
+      qc.setQueryData(inboxKeys.message(meId, m.id), m);
+      void qc.invalidateQueries({ queryKey: inboxKeys.list(meId) });
+      void qc.invalidateQueries({ queryKey: inboxKeys.unread(meId) });
+    },
+  });
+}
+
+export function useMarkAllRead() {
+  const qc = useQueryClient();
+  const meId = useMeId();
+  return useMutation({
+    mutationFn: () => call(routes.markAllInboxRead, {}),
+    onSuccess: (r) => {
+      qc.setQueryData(inboxKeys.unread(meId), { unread: r.unread });
+      void qc.invalidateQueries({ queryKey: inboxKeys.all });
+    },
+  });
+}
+
+/** the number on the 消息 tab (where the platform has a tab-bar badge; errors ignored: it is only a hint) */
+export function showUnreadBadge(unread: number): void {
+  const text = badgeText(unread);
+  try {
+    const p = text
+      ? Taro.setTabBarBadge({ index: MESSAGES_TAB_INDEX, text })
+      : Taro.removeTabBarBadge({ index: MESSAGES_TAB_INDEX });
+    void Promise.resolve(p).catch(() => undefined);
+  } catch {
+    // not a tab page right now, or no tab bar on this platform
+  }
+}

@@ -1,0 +1,109 @@
+// pure logic of the 消息 tab (tested without Taro): times, unread marks, the badge, where a message leads
+import type { InboxMessageView, NotificationLink } from '@jianban/shared';
+
+export const INBOX_PAGE_SIZE = 20;
+export const MESSAGES_TAB_INDEX = 2;
+
+export const INBOX_DETAIL_PAGE = '/subpackages/inbox/pages/detail/index';
+export const BOOKING_DETAIL_PAGE = '/subpackages/booking/pages/detail/index';
+export const STAFF_BOOKING_DETAIL_PAGE = '/subpackages/staff-booking/pages/detail/index';
+export const DEMAND_REPORTS_PAGE = '/subpackages/catalog/pages/reports/index';
+/** where a demand-report message leads, first existing page wins (the catalog feature names its pages) */
+export const DEMAND_REPORT_PAGES = {
+  resident: [DEMAND_REPORTS_PAGE, '/subpackages/catalog/pages/my-reports/index'],
+  staff: ['/subpackages/staff-catalog/pages/reports/index'],
+} as const;
+
+const DAY = 24 * 3600_000;
+const SHANGHAI = 8 * 3600_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** a message's time in Asia/Shanghai: 今天 14:05 / 昨天 09:30 / 11月3日 14:05 / 2025年11月3日 14:05 */
+export function messageTime(iso: string, now: Date): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return '';
+  const local = new Date(at.getTime() + SHANGHAI);
+  const today = new Date(now.getTime() + SHANGHAI);
+  const dayOf = (d: Date) => Math.floor(d.getTime() / DAY);
+  const hm = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+  const diff = dayOf(today) - dayOf(local);
+  if (diff === 0) return `今天 ${hm}`;
+  if (diff === 1) return `昨天 ${hm}`;
+  const md = `${local.getUTCMonth() + 1}月${local.getUTCDate()}日`;
+  if (local.getUTCFullYear() === today.getUTCFullYear()) return `${md} ${hm}`;
+  return `${local.getUTCFullYear()}年${md} ${hm}`;
+}
+
+/** the word shown on an unread message (never colour alone) */
+export function unreadMark(m: Pick<InboxMessageView, 'readAt'>): string | null {
+  return m.readAt ? null : '未读';
+}
+
+/** what a screen reader says for a row: 未读，预约已确认，今天 14:05 */
+export function messageA11yLabel(m: InboxMessageView, now: Date): string {
+  return [m.readAt ? '已读' : '未读', m.title, messageTime(m.createdAt, now)].join('，');
+}
+
+/** tab-bar badge text: nothing at 0, the number up to 99, then 99+ */
+export function badgeText(unread: number): string | null {
+  if (!Number.isFinite(unread) || unread <= 0) return null;
+  return unread > 99 ? '99+' : String(Math.floor(unread));
+}
+
+export function unreadSummary(unread: number): string {
+  return unread > 0 ? `有 ${unread} 条未读消息` : '消息都已读过';
+}
+
+/** flattens loaded inbox pages (newest first, no duplicates if a new message shifted the pages meanwhile) */
+export function mergePages(pages: ReadonlyArray<{ items: InboxMessageView[] }>): InboxMessageView[] {
+  const seen = new Set<string>();
+  const out: InboxMessageView[] = [];
+  for (const p of pages) {
+    for (const m of p.items) {
+      if (seen.has(m.id)) continue;
+      seen.add(m.id);
+      out.push(m);
+    }
+  }
+  return out.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+}
+
+/** the next page number to ask for, or undefined when everything is loaded */
+export function nextInboxPage(last: { page: number; pageSize: number; total: number }): number | undefined {
+  return last.page * last.pageSize < last.total ? last.page + 1 : undefined;
+}
+
+export type LinkTarget = { kind: 'page'; url: string; label: string } | { kind: 'note'; text: string } | null;
+
+/**
+ * where the button under a message leads. `pageExists` says whether a page is part of this build
+ * (the demand-report page belongs to another feature and may not be there yet).
+ */
+export function linkTarget(link: NotificationLink | null, who: 'resident' | 'staff', pageExists: (path: string) => boolean): LinkTarget {
+  if (!link) return null;
+  switch (link.kind) {
+    case 'booking':
+      return who === 'staff'
+        ? { kind: 'page', url: `${STAFF_BOOKING_DETAIL_PAGE}?id=${encodeURIComponent(link.id)}`, label: '查看这个预约' }
+        : { kind: 'page', url: `${BOOKING_DETAIL_PAGE}?id=${encodeURIComponent(link.id)}`, label: '查看我的预约' };
+    case 'allowance':
+      return { kind: 'note', text: '高龄津贴的办理进度还不能在小程序里查看，这个功能还在做。有疑问请问社区。' };
+    case 'demand_report': {
+      const url = DEMAND_REPORT_PAGES[who].find((p) => pageExists(p));
+      return url ? { kind: 'page', url, label: who === 'staff' ? '查看居民反映' : '查看我的反映' } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** after marking one message read: the same list with that message read (the unread count goes down by one) */
+export function markedRead<T extends { items: InboxMessageView[]; unread: number }>(page: T, id: string, readAt: string): T {
+  let changed = 0;
+  const items = page.items.map((m) => {
+    if (m.id !== id || m.readAt) return m;
+    changed += 1;
+    return { ...m, readAt };
+  });
+  return { ...page, items, unread: Math.max(0, page.unread - changed) };
+}

@@ -1,0 +1,101 @@
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { useState } from 'react';
+import { RELATIONSHIP_TEXT, shanghaiDate } from '@jianban/shared';
+import { PageShell, Section } from '../../../../components/PageShell';
+import { Notice } from '../../../../components/Notice';
+import { Button } from '../../../../components/Button';
+import { useFamilyMembers, useRegions } from '../../../../features/family/hooks';
+import { messageFor } from '../../../../features/errors/messages';
+import { useAvailability, useCreateBooking } from '../../../../features/booking/hooks';
+import { personInput, readFlowParams, SELF } from '../../../../features/booking/flow';
+import { createKeyHolder } from '../../../../features/booking/idempotency';
+import { cutoffRuleText, dayLabel, slotTime } from '../../../../features/booking/format';
+import { BOOKING_PASS_PAGE, pageUrl } from '../../../../features/booking/pages';
+import { BOOKING_CREATE_MESSAGES } from '../../../../features/booking/messages';
+import { askToSubscribe, useSubscribePrefetch } from '../../../../features/notifications/subscribe';
+import styles from './index.module.scss';
+
+/** step 4 of 4: check everything, see what to bring, then 确认预约 */
+export default function BookingConfirmPage() {
+  const flow = readFlowParams(Taro.getCurrentInstance().router?.params);
+  const availability = useAvailability(flow.item ?? '');
+  const family = useFamilyMembers();
+  const regions = useRegions();
+  const create = useCreateBooking();
+  // one key for this screen: a double tap or a retry after a lost answer makes one booking
+  const [keys] = useState(() => createKeyHolder());
+  useSubscribePrefetch('booking');
+
+  const data = availability.data;
+  const day = data?.days.find((d) => d.date === flow.date);
+  const slot = day?.slots.find((s) => s.start === flow.start);
+  const member = flow.who && flow.who !== SELF ? family.data?.items.find((m) => m.id === flow.who) : undefined;
+  const who = flow.who === SELF ? `${flow.name ?? ''}（本人）` : member ? `${member.name}（${RELATIONSHIP_TEXT[member.relationship]}）` : '';
+  const place = regions.data?.items.find((r) => r.code === data?.serviceItem.communityCode)?.name ?? '';
+  const person = personInput(flow);
+  const cutoffMinutes = (data as { cutoffMinutes?: number } | undefined)?.cutoffMinutes;
+
+  const submit = () => {
+    if (!data || !flow.date || !flow.start || !person || create.isPending) return;
+    // first, inside the tap: WeChat only shows the subscribe dialog during a user gesture. Not awaited.
+    void askToSubscribe('booking');
+    create.mutate(
+      { serviceItemId: data.serviceItem.id, date: flow.date, start: flow.start, ...person, idempotencyKey: keys.current() },
+      { onSuccess: (b) => void Taro.redirectTo({ url: pageUrl(BOOKING_PASS_PAGE, { id: b.id, created: 1 }) }) },
+    );
+  };
+
+  if (!flow.item || !flow.date || !flow.start || !person) {
+    return (
+      <PageShell title="确认预约">
+        <Notice tone="error" title="预约信息不全">请回到前面几步重新选择。</Notice>
+        <Button variant="secondary" onClick={() => void Taro.navigateBack()}>回上一步</Button>
+      </PageShell>
+    );
+  }
+  if (availability.isPending) return <PageShell title="确认预约"><Notice>正在读取…</Notice></PageShell>;
+  if (!data) {
+    return (
+      <PageShell title="确认预约">
+        <Notice tone="error" title="没有读出来">{messageFor(availability.error)}</Notice>
+        <Button variant="secondary" onClick={() => void availability.refetch()}>再试一次</Button>
+      </PageShell>
+    );
+  }
+
+  const rows: [string, string][] = [
+    ['办什么事', data.serviceItem.name],
+    ['为谁办', who || '（正在读取）'],
+    ['时间', `${day ? dayLabel(day, shanghaiDate(new Date())) : flow.date} ${slot ? slotTime(slot) : flow.start}`],
+    ['地点', place ? `${place}党群服务中心` : '社区党群服务中心'],
+  ];
+  return (
+    <PageShell title="确认预约" intro="第4步（共4步）：请核对，没问题就点最下面的“确认预约”。">
+      <View className={styles.card}>
+        {rows.map(([k, v]) => (
+          <View key={k} className={styles.row}>
+            <Text className={styles.key}>{k}</Text>
+            <Text className={styles.value}>{v}</Text>
+          </View>
+        ))}
+      </View>
+      <Section title="请一次带齐这些材料">
+        {data.serviceItem.materials.length > 0 ? (
+          <View className={styles.list} {...({ role: 'list' } as object)}>
+            {data.serviceItem.materials.map((m, i) => (
+              <Text key={m} className={styles.item} {...({ role: 'listitem' } as object)}>{`${i + 1}. ${m}`}</Text>
+            ))}
+          </View>
+        ) : (
+          <Notice>这件事不用带材料，带上身份证就行。</Notice>
+        )}
+      </Section>
+      <Notice title="可以取消或改时间">{cutoffRuleText(cutoffMinutes)}</Notice>
+      {create.isError ? <Notice tone="error" title="没有约上">{messageFor(create.error, BOOKING_CREATE_MESSAGES)}</Notice> : null}
+      {create.isError ? <Button variant="secondary" onClick={() => void Taro.navigateBack()}>换个时间</Button> : null}
+      <Button loading={create.isPending} onClick={submit}>确认预约</Button>
+      <Notice>确认后社区会尽快处理，结果会在“消息”里告诉您。微信问是否接收通知时，选“允许”就能在微信里收到。</Notice>
+    </PageShell>
+  );
+}

@@ -1,0 +1,86 @@
+import { View, Text } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import { routes, shanghaiDate, type ExportView } from '@jianban/shared';
+import { PageShell } from '../../../../components/PageShell';
+import { Notice } from '../../../../components/Notice';
+import { Button } from '../../../../components/Button';
+import { OptionGroup } from '../../../../components/OptionGroup';
+import { call } from '../../../../services/http';
+import { messageFor } from '../../../../features/errors/messages';
+import { useStaffCommunity } from '../../../../features/booking/staff-community';
+import { StaffCommunityPicker } from '../../../../features/booking/StaffCommunityPicker';
+import { blobUrlOf, openInWechat } from '../../../../features/booking/export-file';
+import { addDays } from '../../../../features/booking/staff';
+import styles from './index.module.scss';
+
+type Span = 'today' | 'yesterday' | 'month' | 'last_month';
+
+function lastMonth(today: string): string {
+  const [y, m] = today.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+export default function StaffExportPage() {
+  const { community, choices, loading, pick, isStaff } = useStaffCommunity();
+  const today = shanghaiDate(new Date());
+  const [span, setSpan] = useState<Span>('today');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [file, setFile] = useState<{ view: ExportView; url: string | null } | null>(null);
+  useEffect(() => () => {
+    if (file?.url) URL.revokeObjectURL(file.url);
+  }, [file]);
+
+  const query = (): { date: string } | { month: string } =>
+    span === 'today' ? { date: today } : span === 'yesterday' ? { date: addDays(today, -1) } : span === 'month' ? { month: today.slice(0, 7) } : { month: lastMonth(today) };
+
+  const run = async () => {
+    if (!community) return;
+    setBusy(true);
+    setError(null);
+    setFile(null);
+    try {
+      const view = await call(routes.staffExportBookings, query(), { code: community.code });
+      if (process.env.TARO_ENV === 'weapp') {
+        await openInWechat(view);
+        setFile({ view, url: null });
+      } else {
+        setFile({ view, url: blobUrlOf(view) });
+      }
+    } catch (err) {
+      setError(messageFor(err, { INTERNAL_ERROR: '表格没有打开，请稍后再试' }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!isStaff) return <PageShell title="导出预约"><Notice tone="error" title="只有工作人员能用">请先用“工作人员登录”。</Notice></PageShell>;
+  if (!community) return <PageShell title="导出预约"><StaffCommunityPicker choices={choices} loading={loading} onPick={pick} /></PageShell>;
+  return (
+    <PageShell title={`导出预约 · ${community.name}`} intro="导出成 Excel 表格（.xlsx），可以打印或转发。">
+      <OptionGroup<Span>
+        label="导出哪段时间"
+        options={[
+          { value: 'today', label: `今天（${today}）` },
+          { value: 'yesterday', label: '昨天' },
+          { value: 'month', label: `本月（${today.slice(0, 7)}）` },
+          { value: 'last_month', label: `上个月（${lastMonth(today)}）` },
+        ]}
+        value={span}
+        onChange={(v) => { setSpan(v); setFile(null); }}
+      />
+      {error ? <Notice tone="error" title="没有导出成功">{error}</Notice> : null}
+      <Button loading={busy} onClick={() => void run()}>导出</Button>
+      {file ? (
+        <Notice tone="success" title={`已导出 ${file.view.rows} 条`}>{file.view.fileName}</Notice>
+      ) : null}
+      {file?.url ? (
+        <View className={styles.download}>
+          <a className={styles.link} href={file.url} download={file.view.fileName}>
+            <Text>{`下载表格：${file.view.fileName}`}</Text>
+          </a>
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,80 @@
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { checkInInput, routes, type StaffBookingDetailView } from '@jianban/shared';
+import { PageShell } from '../../../../components/PageShell';
+import { Notice } from '../../../../components/Notice';
+import { Button } from '../../../../components/Button';
+import { Field } from '../../../../components/Field';
+import { call } from '../../../../services/http';
+import { messageFor } from '../../../../features/errors/messages';
+import { useStaffSettle } from '../../../../features/booking/hooks';
+import { instantText, normalizePassCode } from '../../../../features/booking/format';
+import { useStaffCommunity } from '../../../../features/booking/staff-community';
+import { StaffCommunityPicker } from '../../../../features/booking/StaffCommunityPicker';
+import { pageUrl, STAFF_DETAIL_PAGE } from '../../../../features/booking/pages';
+
+const CAN_SCAN = process.env.TARO_ENV === 'weapp';
+
+/** check-in: scan the resident's QR pass (WeChat) or type the code (browser) */
+export default function StaffScanPage() {
+  const { community, choices, loading, pick, isStaff } = useStaffCommunity();
+  const settle = useStaffSettle();
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<StaffBookingDetailView | null>(null);
+
+  const checkIn = async (raw: string) => {
+    if (!community) return;
+    const parsed = checkInInput.safeParse({ passCode: normalizePassCode(raw) });
+    if (!parsed.success) {
+      setError('预约码不对：应是8到16位字母或数字，请核对');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      const b = await call(routes.staffCheckIn, parsed.data, { code: community.code });
+      settle(b);
+      setDone(b);
+      setCode('');
+    } catch (err) {
+      setError(messageFor(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const scan = async () => {
+    setError(null);
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      if (res.result) await checkIn(res.result);
+    } catch {
+      // the staff member closed the camera: nothing to do
+    }
+  };
+
+  if (!isStaff) return <PageShell title="签到"><Notice tone="error" title="只有工作人员能用">请先用“工作人员登录”。</Notice></PageShell>;
+  if (!community) return <PageShell title="签到"><StaffCommunityPicker choices={choices} loading={loading} onPick={pick} /></PageShell>;
+
+  return (
+    <PageShell title={`签到 · ${community.name}`} intro={CAN_SCAN ? '扫居民手机上的预约码；扫不出来时输入预约码。' : '请输入居民预约凭证上的预约码（字母和数字，空格不用输）。'}>
+      {done ? (
+        <>
+          <Notice tone="success" title={`已签到：${done.personName}`}>{`${done.serviceItem.name} · ${instantText(done.startsAt)}`}</Notice>
+          <Button variant="secondary" onClick={() => void Taro.navigateTo({ url: pageUrl(STAFF_DETAIL_PAGE, { id: done.id }) })}>
+            打开这个预约
+          </Button>
+        </>
+      ) : null}
+      {error ? <Notice tone="error" title="没有签到成功">{error}</Notice> : null}
+      {CAN_SCAN ? <Button loading={busy} onClick={() => void scan()}>扫码签到</Button> : null}
+      <Field label="预约码" value={code} onChange={(v) => { setCode(v); setError(null); }} maxlength={24} hint="例如 AB12 CD34 EF" />
+      <Button variant={CAN_SCAN ? 'secondary' : 'primary'} loading={busy} onClick={() => void checkIn(code)}>
+        签到
+      </Button>
+    </PageShell>
+  );
+}

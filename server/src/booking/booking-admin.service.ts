@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, type CreateServiceItemInput, type ExportView, type UpdateBookingSettingsInput, type UpdateServiceItemInput } from '@jianban/shared';
+import ExcelJS from 'exceljs';
+import { Clock } from '../common/clock';
+import { Db } from '../common/db';
+import { DomainError } from '../common/domain-error';
+import type { Caller } from '../identity/caller';
+import { BookingRepository, CalendarRepository } from './booking.repository';
+import { BookingViews, missingOf, serviceItemView } from './booking.views';
+import { CalendarService } from './calendar/calendar.service';
+import { addDays, minutesOf, shanghaiParts } from './calendar/schedule';
+import { ClosureEntity } from './entities/closure.entity';
+import { ServiceItemEntity } from './entities/service-item.entity';
+import { StaffDeskService } from './staff-desk.service';
+
+type Staff = Extract<Caller, { kind: 'staff' }>;
+export const EXPORT_MAX_ROWS = 5000;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' as const;
+
+// configuration of a community's centre (hours, posts, window, closures, service items) and the XLSX export
+@Injectable()
+export class BookingAdminService {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: BookingRepository,
+    private readonly calendarRepo: CalendarRepository,
+    private readonly calendar: CalendarService,
+    private readonly views: BookingViews,
+    private readonly desk: StaffDeskService,
+    private readonly clock: Clock,
+  ) {}
+
+  getSettings(staff: Staff, code: string) {
+    return this.db.read(async (m) => {
+      await this.desk.community(m, staff, code, 'staffGetBookingSettings');
+      return this.calendar.toView(await this.calendar.settings(m, code));
+    });
+  }
+
+  updateSettings(staff: Staff, code: string, input: UpdateBookingSettingsInput) {
+    for (const day of input.openingHours ?? []) {
+      const sorted = [...day.periods].sort((a, b) => minutesOf(a.start) - minutesOf(b.start));
+      sorted.forEach((p, i) => {
+        if (minutesOf(p.end) <= minutesOf(p.start) || (i > 0 && minutesOf(p.start) < minutesOf(sorted[i - 1].end))) {
+          throw new DomainError(ErrorCode.Validation, 'opening periods must be ordered and not overlap', { issues: [{ path: `openingHours.${day.weekday}`, message: '开放时间段有重叠或结束早于开始' }] });
+        }
+      });
+    }
+    if (input.openingHours && new Set(input.openingHours.map((d) => d.weekday)).size !== input.openingHours.length) {
+      throw new DomainError(ErrorCode.Validation, 'weekday listed twice', { issues: [{ path: 'openingHours', message: '同一天填了两次' }] });
+    }
+    // invalidated again after commit: a read between the in-transaction invalidation and the commit may re-cache old values
+    return this.db.transaction(async (tx) => {
+      await this.desk.community(tx, staff, code, 'staffUpdateBookingSettings');
+      const s = await this.calendar.settings(tx, code);
+      const row = s.row;
+      const now = this.clock.now();
+      if (input.openingHours) row.openingHoursJson = JSON.stringify([...input.openingHours].sort((a, b) => a.weekday - b.weekday));
+      for (const k of ['slotMinutes', 'postCount', 'windowStartDays', 'windowDays', 'minNoticeMinutes', 'cutoffMinutes', 'postTitle', 'flagAfterMinutes'] as const) {
+        if (input[k] !== undefined) (row as unknown as Record<string, unknown>)[k] = input[k];
+      }
+      if (row.windowStartDays > row.windowDays) throw new DomainError(ErrorCode.Validation, 'window start after its end', { issues: [{ path: 'windowStartDays', message: '最早可约天数不能大于最晚可约天数' }] });
+      row.isExample = false;
+      row.updatedAt = now;
+      await this.calendarRepo.saveSettings(tx, row);
+      if (input.postCount !== undefined) await this.calendarRepo.resizeSlots(tx, code, shanghaiParts(now).date, input.postCount);
+      return this.calendar.toView(await this.calendar.settings(tx, code));
+    }).finally(() => this.calendar.invalidate(code));
+  }
+
+  listClosures(staff: Staff, code: string, q: { from?: string; to?: string }) {
+    return this.db.read(async (m) => {
+      await this.desk.community(m, staff, code, 'staffListClosures');
+      const today = this.clock.today();
+      const rows = await this.calendarRepo.closures(m, code, q.from ?? today, q.to ?? addDays(today, 366));
+      return { items: rows.map((c) => ({ id: c.id, communityCode: c.communityCode, date: c.date, reason: c.reason, createdAt: c.createdAt.toISOString() })) };
+    });
+  }
+
+  addClosure(staff: Staff, code: string, input: { date: string; reason: string }) {
+    return this.db.transaction(async (tx) => {
+      await this.desk.community(tx, staff, code, 'staffAddClosure');
+      const row = Object.assign(new ClosureEntity(), { id: randomUUID(), communityCode: code, date: input.date, reason: input.reason, createdBy: staff.staffId, createdAt: this.clock.now() });
+      if ((await this.calendarRepo.insertClosure(tx, row)) === 'duplicate') throw new DomainError(ErrorCode.ClosureExists, 'that day is already closed');
+      return { id: row.id, communityCode: code, date: row.date, reason: row.reason, createdAt: row.createdAt.toISOString() };
+    }).finally(() => this.calendar.invalidate(code));
+  }
+
+  removeClosure(staff: Staff, id: string) {
+    let touched: string | null = null;
+    return this.db.transaction(async (tx) => {
+      const c = await this.calendarRepo.closure(tx, id);
+      if (!c) {
+        this.desk.denied(staff, 'staffRemoveClosure', id);
+        throw new DomainError(ErrorCode.NotFound, 'not found');
+      }
+      await this.scopedCommunity(tx, staff, c.communityCode, 'staffRemoveClosure', id);
+      await this.calendarRepo.deleteClosure(tx, id);
+      touched = c.communityCode;
+      return { ok: true as const };
+    }).finally(() => touched && this.calendar.invalidate(touched));
+  }
+
+  private async scopedCommunity(m: import('typeorm').EntityManager, staff: Staff, code: string, route: string, objectId: string) {
+    try {
+      await this.desk.community(m, staff, code, route);
+    } catch (err) {
+      if (err instanceof DomainError) {
+        this.desk.denied(staff, route, objectId);
+        throw new DomainError(ErrorCode.NotFound, 'not found');
+      }
+      throw err;
+    }
+  }
+
+  listServiceItems(staff: Staff, code: string) {
+    return this.db.read(async (m) => {
+      await this.desk.community(m, staff, code, 'staffListServiceItems');
+      return { items: (await this.calendarRepo.serviceItems(m, code, true)).map(serviceItemView) };
+    });
+  }
+
+  createServiceItem(staff: Staff, code: string, input: CreateServiceItemInput) {
+    return this.db.transaction(async (tx) => {
+      await this.desk.community(tx, staff, code, 'staffCreateServiceItem');
+      const now = this.clock.now();
+      const row = Object.assign(new ServiceItemEntity(), {
+        id: randomUUID(), communityCode: code, name: input.name, description: input.description ?? null, durationMinutes: input.durationMinutes,
+        materialsJson: JSON.stringify(input.materials ?? []), catalogCode: input.catalogCode ?? null, active: true, sortOrder: input.sortOrder ?? 500,
+        seedKey: null, createdAt: now, updatedAt: now,
+      });
+      await this.calendarRepo.insertServiceItem(tx, row);
+      return serviceItemView(row);
+    });
+  }
+
+  updateServiceItem(staff: Staff, id: string, input: UpdateServiceItemInput) {
+    let touched: string | null = null;
+    return this.db.transaction(async (tx) => {
+      const row = await this.calendarRepo.serviceItem(tx, id);
+      if (!row) {
+        this.desk.denied(staff, 'staffUpdateServiceItem', id);
+        throw new DomainError(ErrorCode.NotFound, 'not found');
+      }
+      await this.scopedCommunity(tx, staff, row.communityCode, 'staffUpdateServiceItem', id);
+      if (input.name !== undefined) row.name = input.name;
+      if (input.description !== undefined) row.description = input.description;
+      if (input.durationMinutes !== undefined) row.durationMinutes = input.durationMinutes;
+      if (input.materials !== undefined) row.materialsJson = JSON.stringify(input.materials);
+      if (input.catalogCode !== undefined) row.catalogCode = input.catalogCode;
+      if (input.sortOrder !== undefined) row.sortOrder = input.sortOrder;
+      if (input.active !== undefined) row.active = input.active;
+      row.updatedAt = this.clock.now();
+      await this.calendarRepo.saveServiceItem(tx, row);
+      touched = row.communityCode;
+      return serviceItemView(row);
+    }).finally(() => touched && this.calendar.invalidate(touched, id));
+  }
+
+  /** a day's or a month's bookings of one community as an XLSX workbook (base64 in JSON) */
+  async export(staff: Staff, code: string, q: { date?: string; month?: string }): Promise<ExportView> {
+    const { rows, name, ctx, staffNames } = await this.db.read(async (m) => {
+      const region = await this.desk.community(m, staff, code, 'staffExportBookings');
+      const from = q.date ?? `${q.month}-01`;
+      const to = q.date ?? `${q.month}-31`;
+      const rows = await this.repo.rangeForExport(m, code, from, to, EXPORT_MAX_ROWS + 1);
+      if (rows.length > EXPORT_MAX_ROWS) throw new DomainError(ErrorCode.ExportTooLarge, 'too many rows for one export', { maxRows: EXPORT_MAX_ROWS });
+      const ctx = await this.views.context(m, rows, this.clock.now());
+      return { rows, name: region.name, ctx, staffNames: new Map([...ctx.staff].map(([k, v]) => [k, v.displayName])) };
+    });
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'Jianban';
+    wb.created = this.clock.now();
+    const ws = wb.addWorksheet(q.date ?? q.month ?? 'bookings');
+    ws.columns = [
+      { header: '日期', key: 'date', width: 12 },
+      { header: '时段', key: 'time', width: 13 },
+      { header: '事项', key: 'item', width: 24 },
+      { header: '办事人', key: 'person', width: 12 },
+      { header: '状态', key: 'status', width: 9 },
+      { header: '方式', key: 'channel', width: 9 },
+      { header: '首问负责人', key: 'responsible', width: 12 },
+      { header: '当前经办人', key: 'handler', width: 12 },
+      { header: '缺少材料', key: 'missing', width: 30 },
+      { header: '不通过原因', key: 'reject', width: 24 },
+      { header: '预约码尾号', key: 'pass', width: 11 },
+      { header: '提交时间', key: 'created', width: 18 },
+    ];
+    ws.getRow(1).font = { bold: true };
+    for (const b of rows) {
+      const v = this.views.summary(ctx, b);
+      const created = shanghaiParts(b.createdAt);
+      ws.addRow({
+        date: b.date, time: `${v.start}-${v.end}`, item: v.serviceItem.name, person: b.personName, status: v.statusText,
+        channel: b.channel === 'walk_in' ? '现场' : '预约', responsible: b.responsibleStaffId ? (staffNames.get(b.responsibleStaffId) ?? '') : '',
+        handler: b.handlerStaffId ? (staffNames.get(b.handlerStaffId) ?? '') : '', missing: missingOf(b).join('、'), reject: b.rejectReason ?? '',
+        pass: b.passCode.slice(-4), created: `${created.date} ${created.time}`,
+      });
+    }
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    return { fileName: `${name}-预约-${q.date ?? q.month}.xlsx`, contentType: XLSX, base64: buf.toString('base64'), rows: rows.length };
+  }
+}

@@ -1,0 +1,310 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, EntityManager, In, LessThan, MoreThanOrEqual } from 'typeorm';
+import { isUniqueViolation } from '../common/db-errors';
+import { FamilyMemberEntity } from '../identity/entities/family-member.entity';
+import { ResidentAccountEntity } from '../identity/entities/resident-account.entity';
+import { StaffAccountEntity } from '../identity/entities/staff-account.entity';
+import { violatedUnique } from './booking.db-errors';
+import { AccountQuotaEntity } from './entities/account-quota.entity';
+import { BookingSettingsEntity } from './entities/booking-settings.entity';
+import { BookingEntity, type BookingStatusValue } from './entities/booking.entity';
+import { CaseLogEntity } from './entities/case-log.entity';
+import { ClosureEntity } from './entities/closure.entity';
+import { IdempotencyEntity } from './entities/idempotency.entity';
+import { JobLeaseEntity } from './entities/job-lease.entity';
+import { ServiceItemEntity } from './entities/service-item.entity';
+import { SlotEntity } from './entities/slot.entity';
+
+export const ACTIVE: BookingStatusValue[] = ['pending', 'confirmed', 'checked_in'];
+
+// calendar data: settings, service items, closures, slots
+@Injectable()
+export class CalendarRepository {
+  settings(m: EntityManager, communityCode: string) {
+    return m.findOne(BookingSettingsEntity, { where: { communityCode } });
+  }
+  saveSettings(m: EntityManager, row: BookingSettingsEntity) {
+    return m.save(BookingSettingsEntity, row);
+  }
+  // capacity of future slot rows follows the number of posts (booked may then exceed capacity: no new seats until it drops)
+  async resizeSlots(m: EntityManager, communityCode: string, fromDate: string, capacity: number) {
+    await m.createQueryBuilder().update(SlotEntity).set({ capacity }).where('community_code = :communityCode AND date >= :fromDate', { communityCode, fromDate }).execute();
+  }
+
+  serviceItems(m: EntityManager, communityCode: string, includeInactive: boolean) {
+    return m.find(ServiceItemEntity, { where: includeInactive ? { communityCode } : { communityCode, active: true }, order: { sortOrder: 'ASC', createdAt: 'ASC' } });
+  }
+  serviceItem(m: EntityManager, id: string) {
+    return m.findOne(ServiceItemEntity, { where: { id } });
+  }
+  serviceItemsByIds(m: EntityManager, ids: string[]) {
+    return ids.length ? m.find(ServiceItemEntity, { where: { id: In([...new Set(ids)]) } }) : Promise.resolve([]);
+  }
+  insertServiceItem(m: EntityManager, row: ServiceItemEntity) {
+    return m.insert(ServiceItemEntity, row);
+  }
+  saveServiceItem(m: EntityManager, row: ServiceItemEntity) {
+    return m.save(ServiceItemEntity, row);
+  }
+
+  closures(m: EntityManager, communityCode: string, from: string, to: string) {
+    return m
+      .createQueryBuilder(ClosureEntity, 'c')
+      .where('c.community_code = :communityCode AND c.date >= :from AND c.date <= :to', { communityCode, from, to })
+      .orderBy('c.date', 'ASC')
+      .getMany();
+  }
+  closure(m: EntityManager, id: string) {
+    return m.findOne(ClosureEntity, { where: { id } });
+  }
+  async insertClosure(m: EntityManager, row: ClosureEntity): Promise<'inserted' | 'duplicate'> {
+    try {
+      await m.insert(ClosureEntity, row);
+      return 'inserted';
+    } catch (err) {
+      if (isUniqueViolation(err)) return 'duplicate';
+      throw err;
+    }
+  }
+  async deleteClosure(m: EntityManager, id: string) {
+    return (await m.delete(ClosureEntity, { id })).affected === 1;
+  }
+
+  slots(m: EntityManager, communityCode: string, from: string, to: string) {
+    return m
+      .createQueryBuilder(SlotEntity, 's')
+      .where('s.community_code = :communityCode AND s.date >= :from AND s.date <= :to', { communityCode, from, to })
+      .getMany();
+  }
+
+  findSlot(m: EntityManager, communityCode: string, date: string, startTime: string) {
+    return m.findOne(SlotEntity, { where: { communityCode, date, startTime } });
+  }
+
+  /** the slot row, created on first use; concurrent creators converge on one row through its unique index */
+  async ensureSlot(m: EntityManager, row: SlotEntity): Promise<SlotEntity> {
+    const where = { communityCode: row.communityCode, date: row.date, startTime: row.startTime };
+    const found = await m.findOne(SlotEntity, { where });
+    if (found) return found;
+    try {
+      await m.insert(SlotEntity, row);
+      return row;
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      const again = await m.findOne(SlotEntity, { where });
+      if (!again) throw err;
+      return again;
+    }
+  }
+
+  /** THE capacity guard: one conditional UPDATE; pending, confirmed, checked-in and walk-in bookings all hold a seat */
+  async takeSeat(m: EntityManager, slotId: string): Promise<boolean> {
+    const r = await m.createQueryBuilder().update(SlotEntity).set({ booked: () => 'booked + 1' }).where('id = :slotId AND booked < capacity', { slotId }).execute();
+    return r.affected === 1;
+  }
+  async releaseSeat(m: EntityManager, slotId: string): Promise<void> {
+    await m.createQueryBuilder().update(SlotEntity).set({ booked: () => 'booked - 1' }).where('id = :slotId AND booked > 0', { slotId }).execute();
+  }
+  slot(m: EntityManager, id: string) {
+    return m.findOne(SlotEntity, { where: { id } });
+  }
+}
+
+@Injectable()
+export class BookingRepository {
+  /** B1 cap: one conditional UPDATE on the account's counter row (created on first use) */
+  async takeQuota(m: EntityManager, accountId: string, limit: number): Promise<boolean> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const r = await m
+        .createQueryBuilder()
+        .update(AccountQuotaEntity)
+        .set({ activeCount: () => 'active_count + 1' })
+        .where('account_id = :accountId AND active_count < :limit', { accountId, limit })
+        .execute();
+      if (r.affected === 1) return true;
+      if (await m.findOne(AccountQuotaEntity, { where: { accountId } })) return false;
+      try {
+        await m.insert(AccountQuotaEntity, { accountId, activeCount: 0 });
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err;
+      }
+    }
+    return false;
+  }
+  async releaseQuota(m: EntityManager, accountId: string | null): Promise<void> {
+    if (!accountId) return;
+    await m
+      .createQueryBuilder()
+      .update(AccountQuotaEntity)
+      .set({ activeCount: () => 'active_count - 1' })
+      .where('account_id = :accountId AND active_count > 0', { accountId })
+      .execute();
+  }
+
+  /** 'active' when the person already holds an active booking for this service, 'pass' on a pass-code collision */
+  async insert(m: EntityManager, row: BookingEntity): Promise<'inserted' | 'active' | 'pass'> {
+    try {
+      await m.insert(BookingEntity, row);
+      return 'inserted';
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      return /pass_code/i.test(violatedUnique(err)) ? 'pass' : 'active';
+    }
+  }
+
+  find(m: EntityManager, id: string) {
+    return m.findOne(BookingEntity, { where: { id } });
+  }
+  findByPassCode(m: EntityManager, communityCode: string, passCode: string) {
+    return m.findOne(BookingEntity, { where: { communityCode, passCode } });
+  }
+
+  /** conditional state change: applies only while the status is one of `from`; false when someone else moved it first */
+  async transition(m: EntityManager, id: string, from: BookingStatusValue[], patch: Partial<BookingEntity>): Promise<boolean> {
+    const r = await m.createQueryBuilder().update(BookingEntity).set(patch).where('id = :id AND status IN (:...from)', { id, from }).execute();
+    return r.affected === 1;
+  }
+
+  /** 首问负责制: the first staff member to handle the case becomes responsible — set once */
+  async claimResponsible(m: EntityManager, id: string, staffId: string, at: Date): Promise<boolean> {
+    const r = await m
+      .createQueryBuilder()
+      .update(BookingEntity)
+      .set({ responsibleStaffId: staffId, handlerStaffId: staffId, responsibleAt: at })
+      .where('id = :id AND responsible_staff_id IS NULL', { id })
+      .execute();
+    return r.affected === 1;
+  }
+
+  async update(m: EntityManager, id: string, patch: Partial<BookingEntity>): Promise<void> {
+    await m.createQueryBuilder().update(BookingEntity).set(patch).where('id = :id', { id }).execute();
+  }
+
+  insertLog(m: EntityManager, row: CaseLogEntity) {
+    return m.insert(CaseLogEntity, row);
+  }
+  logs(m: EntityManager, bookingId: string, residentView: boolean) {
+    return m.find(CaseLogEntity, { where: residentView ? { bookingId, visibleToResident: true } : { bookingId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async pageOfAccount(m: EntityManager, accountId: string, scope: 'active' | 'past' | 'all', page: number, pageSize: number) {
+    const qb = m.createQueryBuilder(BookingEntity, 'b').where('b.account_id = :accountId', { accountId });
+    if (scope === 'active') qb.andWhere('b.status IN (:...active)', { active: ACTIVE });
+    if (scope === 'past') qb.andWhere('b.status NOT IN (:...active)', { active: ACTIVE });
+    const [rows, total] = await qb.orderBy('b.starts_at', scope === 'active' ? 'ASC' : 'DESC').addOrderBy('b.id', 'ASC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    return { rows, total };
+  }
+
+  async pageOfDay(m: EntityManager, communityCode: string, date: string, status: string | undefined, page: number, pageSize: number) {
+    const qb = m.createQueryBuilder(BookingEntity, 'b').where('b.community_code = :communityCode AND b.date = :date', { communityCode, date });
+    if (status) qb.andWhere('b.status = :status', { status });
+    const [rows, total] = await qb.orderBy('b.start_time', 'ASC').addOrderBy('b.created_at', 'ASC').addOrderBy('b.id', 'ASC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    return { rows, total };
+  }
+
+  /** pending too long after creation, or still open long after the slot ended */
+  async pageFlagged(m: EntityManager, communityCode: string, createdBefore: Date, endedBefore: Date, page: number, pageSize: number) {
+    const qb = m
+      .createQueryBuilder(BookingEntity, 'b')
+      .where('b.community_code = :communityCode', { communityCode })
+      .andWhere(
+        new Brackets((w) => {
+          w.where("b.status = 'pending' AND b.created_at < :createdBefore", { createdBefore }).orWhere(
+            "b.status IN ('pending', 'confirmed', 'checked_in') AND b.ends_at < :endedBefore",
+            { endedBefore },
+          );
+        }),
+      );
+    const [rows, total] = await qb.orderBy('b.created_at', 'ASC').addOrderBy('b.id', 'ASC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    return { rows, total };
+  }
+
+  rangeForExport(m: EntityManager, communityCode: string, from: string, to: string, limit: number) {
+    return m
+      .createQueryBuilder(BookingEntity, 'b')
+      .where('b.community_code = :communityCode AND b.date >= :from AND b.date <= :to', { communityCode, from, to })
+      .orderBy('b.date', 'ASC')
+      .addOrderBy('b.start_time', 'ASC')
+      .addOrderBy('b.created_at', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
+  async noShows(m: EntityManager, accountId: string, since: Date): Promise<Date[]> {
+    const rows = await m.find(BookingEntity, {
+      select: { id: true, startsAt: true },
+      where: { accountId, status: 'no_show', startsAt: MoreThanOrEqual(since) },
+      order: { startsAt: 'DESC' },
+    });
+    return rows.map((r) => r.startsAt);
+  }
+
+  confirmedOn(m: EntityManager, date: string) {
+    return m.find(BookingEntity, { where: { status: 'confirmed', date } });
+  }
+  /** reminder bookkeeping: true exactly once per booking and start time */
+  async markReminder(m: EntityManager, id: string, date: string, startTime: string, key: string): Promise<boolean> {
+    const r = await m
+      .createQueryBuilder()
+      .update(BookingEntity)
+      .set({ reminderFor: key })
+      .where("id = :id AND status = 'confirmed' AND date = :date AND start_time = :startTime AND (reminder_for IS NULL OR reminder_for <> :key)", { id, date, startTime, key })
+      .execute();
+    return r.affected === 1;
+  }
+
+  // ---- idempotency ----
+  findIdempotency(m: EntityManager, accountId: string, idemKey: string) {
+    return m.findOne(IdempotencyEntity, { where: { accountId, idemKey } });
+  }
+  /** 'duplicate' when another request with this key got there first (on MariaDB it waits until that one commits) */
+  async insertIdempotency(m: EntityManager, row: IdempotencyEntity): Promise<'inserted' | 'duplicate'> {
+    try {
+      await m.insert(IdempotencyEntity, row);
+      return 'inserted';
+    } catch (err) {
+      if (isUniqueViolation(err)) return 'duplicate';
+      throw err;
+    }
+  }
+  async completeIdempotency(m: EntityManager, id: string, patch: Partial<IdempotencyEntity>) {
+    await m.createQueryBuilder().update(IdempotencyEntity).set(patch).where('id = :id', { id }).execute();
+  }
+  async purgeIdempotency(m: EntityManager, before: Date): Promise<number> {
+    return (await m.delete(IdempotencyEntity, { expiresAt: LessThan(before) })).affected ?? 0;
+  }
+
+  // ---- people from the identity module (read only) ----
+  familyMember(m: EntityManager, accountId: string, id: string) {
+    return m.findOne(FamilyMemberEntity, { where: { id, accountId } });
+  }
+  staffByIds(m: EntityManager, ids: (string | null)[]) {
+    const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+    return wanted.length ? m.find(StaffAccountEntity, { where: { id: In(wanted) } }) : Promise.resolve([]);
+  }
+  async residentName(m: EntityManager, id: string): Promise<string | null> {
+    return (await m.findOne(ResidentAccountEntity, { select: { id: true, displayName: true }, where: { id } }))?.displayName ?? null;
+  }
+  staffInRegions(m: EntityManager, regionCodes: string[]) {
+    return m.find(StaffAccountEntity, { where: { regionCode: In(regionCodes), active: true }, order: { displayName: 'ASC' } });
+  }
+
+  // ---- job lease ----
+  async acquireLease(m: EntityManager, name: string, holder: string, now: Date, until: Date): Promise<boolean> {
+    const r = await m
+      .createQueryBuilder()
+      .update(JobLeaseEntity)
+      .set({ holder, expiresAt: until })
+      .where('name = :name AND (expires_at < :now OR holder = :holder)', { name, now, holder })
+      .execute();
+    if (r.affected === 1) return true;
+    if (await m.findOne(JobLeaseEntity, { where: { name } })) return false;
+    try {
+      await m.insert(JobLeaseEntity, { name, holder, expiresAt: until });
+      return true;
+    } catch (err) {
+      if (isUniqueViolation(err)) return false;
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,346 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ErrorCode,
+  type AvailabilityView,
+  type BookingDetailView,
+  type BookingList,
+  type CreateBookingInput,
+} from '@jianban/shared';
+import type { Logger } from 'pino';
+import { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import { Db } from '../common/db';
+import { DomainError } from '../common/domain-error';
+import { PINO } from '../common/logger';
+import { RateLimiter } from '../common/rate-limiter';
+import { AppConfig } from '../config';
+import type { Caller } from '../identity/caller';
+import { RegionScope } from '../identity/region.scope';
+import { BookingRepository, CalendarRepository } from './booking.repository';
+import { LockRetry } from './booking.retry';
+import { BookingViews, serviceItemView, type ViewContext } from './booking.views';
+import { CalendarService, type SlotCheck } from './calendar/calendar.service';
+import { BookingEntity } from './entities/booking.entity';
+import { CaseLogEntity } from './entities/case-log.entity';
+import type { IdempotencyEntity } from './entities/idempotency.entity';
+import type { ServiceItemEntity } from './entities/service-item.entity';
+import type { SlotEntity } from './entities/slot.entity';
+
+type Resident = Extract<Caller, { kind: 'resident' }>;
+const PASS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+export function newPassCode(): string {
+  const bytes = randomBytes(10);
+  let s = '';
+  for (const b of bytes) s += PASS_ALPHABET[b % PASS_ALPHABET.length];
+  return s;
+}
+
+// case-log ids sort in creation order (ms time + a per-process counter), the tie-breaker when two entries share created_at
+let logCounter = 0;
+function orderedId(): string {
+  logCounter = (logCounter + 1) % 0x10000;
+  const hex = Date.now().toString(16).padStart(12, '0') + logCounter.toString(16).padStart(4, '0') + randomBytes(8).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+export function logRow(bookingId: string, action: string, actor: { kind: 'resident' | 'staff' | 'system'; id: string | null; name: string }, at: Date, note: string | null = null, visible = true): CaseLogEntity {
+  return Object.assign(new CaseLogEntity(), {
+    id: orderedId(), bookingId, action, actorKind: actor.kind, actorId: actor.id, actorName: actor.name.slice(0, 64), note: note?.slice(0, 500) ?? null, visibleToResident: visible, createdAt: at,
+  });
+}
+
+// the request a key stands for: everything in the body except the key itself, in a stable order
+function requestHash(input: CreateBookingInput): string {
+  const { idempotencyKey: _k, ...rest } = input;
+  const canonical = Object.keys(rest).sort().map((k) => [k, (rest as Record<string, unknown>)[k] ?? null]);
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+const RESIDENT = (accountId: string) => ({ kind: 'resident' as const, id: accountId, name: '居民' });
+
+@Injectable()
+export class BookingService {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: BookingRepository,
+    private readonly calendarRepo: CalendarRepository,
+    private readonly calendar: CalendarService,
+    private readonly views: BookingViews,
+    private readonly regions: RegionScope,
+    private readonly rateLimiter: RateLimiter,
+    private readonly retry: LockRetry,
+    private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    @Inject(PINO) private readonly log: Logger,
+  ) {}
+
+  // ---- catalogue and availability (any signed-in user) ----
+
+  async listServiceItems(communityCode: string) {
+    return this.db.read(async (m) => {
+      const region = (await this.regions.regionsByCode(m, [communityCode])).get(communityCode);
+      if (!region || region.level !== 'community') throw new DomainError(ErrorCode.NotFound, 'no such community');
+      return { items: (await this.calendarRepo.serviceItems(m, communityCode, false)).map(serviceItemView) };
+    });
+  }
+
+  async availability(serviceItemId: string, q: { from?: string; to?: string }): Promise<AvailabilityView> {
+    return this.db.read(async (m) => {
+      const item = await this.calendar.cachedServiceItem(m, serviceItemId);
+      if (!item || !item.active) throw new DomainError(ErrorCode.NotFound, 'no such service item');
+      const settings = await this.calendar.cachedSettings(m, item.communityCode);
+      const now = this.clock.now();
+      const w = this.calendar.window(settings, now);
+      const from = q.from && q.from > w.from ? q.from : w.from;
+      const to = q.to && q.to < w.to ? q.to : w.to;
+      const plans = from <= to ? await this.calendar.plans(m, settings, from, to) : [];
+      const rows = from <= to ? await this.calendarRepo.slots(m, item.communityCode, from, to) : [];
+      const taken = new Map(rows.map((r) => [`${r.date} ${r.startTime}`, r]));
+      const noticeEdge = now.getTime() + settings.row.minNoticeMinutes * 60_000;
+      const days = plans.map((p) => {
+        const slots = p.slots.map((s) => {
+          const row = taken.get(`${p.date} ${s.start}`);
+          const capacity = row?.capacity ?? settings.row.postCount;
+          const remaining = Math.max(0, capacity - (row?.booked ?? 0));
+          return {
+            start: s.start, end: s.end, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), capacity, remaining,
+            bookable: remaining > 0 && s.startsAt.getTime() >= noticeEdge,
+          };
+        });
+        return {
+          date: p.date, weekday: p.weekday, kind: p.kind, holidayName: p.holidayName, open: p.closedReason === null,
+          closedReason: p.closedReason, closedNote: null as string | null, slots, remaining: slots.filter((s) => s.bookable).reduce((n, s) => n + s.remaining, 0),
+        };
+      });
+      if (days.some((d) => d.closedReason === 'closure')) {
+        const notes = new Map((await this.calendarRepo.closures(m, item.communityCode, from, to)).map((c) => [c.date, c.reason]));
+        for (const d of days) if (d.closedReason === 'closure') d.closedNote = notes.get(d.date) ?? null;
+      }
+      return { serviceItem: serviceItemView(item), timezone: 'Asia/Shanghai', windowFrom: w.from, windowTo: w.to, minNoticeMinutes: settings.row.minNoticeMinutes, days };
+    });
+  }
+
+  // ---- create (idempotent) ----
+
+  async create(caller: Resident, input: CreateBookingInput, headerKey: string | undefined): Promise<BookingDetailView> {
+    if (headerKey !== undefined && headerKey !== input.idempotencyKey) {
+      throw new DomainError(ErrorCode.Validation, 'Idempotency-Key header and body differ', { issues: [{ path: 'idempotencyKey', message: 'Idempotency-Key 与请求体不一致' }] });
+    }
+    const accountId = caller.accountId;
+    const hash = requestHash(input);
+    const earlier = await this.db.read((m) => this.repo.findIdempotency(m, accountId, input.idempotencyKey));
+    if (earlier) return this.replay(earlier, hash);
+
+    const now = this.clock.now();
+    const prep = await this.db.read(async (m) => {
+      const item = await this.activeItem(m, input.serviceItemId);
+      let person: { name: string; key: string; familyMemberId: string | null };
+      if (input.familyMemberId) {
+        const fm = await this.repo.familyMember(m, accountId, input.familyMemberId);
+        if (!fm) {
+          this.denied(accountId, 'createBooking', input.familyMemberId);
+          throw new DomainError(ErrorCode.NotFound, 'no such family member');
+        }
+        person = { name: fm.name, key: `id:${fm.idNumberHash}`, familyMemberId: fm.id };
+      } else {
+        person = { name: input.selfName!, key: `self:${accountId}`, familyMemberId: null };
+      }
+      await this.assertNoShowLimit(m, accountId, now);
+      const check = await this.calendar.checkSlot(m, item.communityCode, input.date, input.start, 'resident');
+      const slot = await this.slotFor(m, item.communityCode, check, now);
+      // fast refusal for a sold-out slot (B4) without a write transaction; the conditional UPDATE stays the guard
+      const seats = await this.calendarRepo.slot(m, slot.id);
+      if (seats && seats.booked >= seats.capacity) throw new DomainError(ErrorCode.SlotFull, 'the slot is full');
+      return { item, person, check, slot, communityName: await this.communityName(m, item.communityCode) };
+    });
+
+    const ctx: ViewContext = {
+      now,
+      items: new Map([[prep.item.id, prep.item]]),
+      regions: new Map([[prep.item.communityCode, prep.communityName]]),
+      staff: new Map(),
+      cutoff: new Map([[prep.item.communityCode, prep.check.settings.row.cutoffMinutes]]),
+      postTitle: new Map([[prep.item.communityCode, prep.check.settings.row.postTitle]]),
+    };
+
+    for (let round = 0; round < 3; round++) {
+      const outcome = await this.retry.run(() =>
+        this.db.transaction(async (tx) => {
+          const idemId = randomUUID();
+          const claimed = await this.repo.insertIdempotency(tx, {
+            id: idemId, accountId, idemKey: input.idempotencyKey, requestHash: hash, bookingId: null, statusCode: 0, responseJson: '',
+            createdAt: now, expiresAt: new Date(now.getTime() + this.config.booking.idempotencyTtlHours * 3600_000),
+          });
+          if (claimed === 'duplicate') return { raced: true as const };
+          // Only writes up to the seat: with innodb_snapshot_isolation=ON a read view taken earlier in this
+          // transaction would turn the contended slot UPDATE into error 1020 (then retried). The contended slot row is
+          // updated LAST, so its lock is held for the shortest time (until COMMIT, one rate-limit hit later).
+          if (!(await this.repo.takeQuota(tx, accountId, this.config.booking.activeLimit))) {
+            throw new DomainError(ErrorCode.ActiveBookingLimit, 'too many active bookings', { limit: this.config.booking.activeLimit });
+          }
+          const b = Object.assign(new BookingEntity(), {
+            id: randomUUID(), accountId, communityCode: prep.item.communityCode, serviceItemId: prep.item.id, slotId: prep.slot.id,
+            date: prep.check.plan.date, startTime: prep.check.slot.start, startsAt: prep.check.slot.startsAt, endsAt: prep.check.slot.endsAt,
+            personName: prep.person.name, familyMemberId: prep.person.familyMemberId, personKey: prep.person.key,
+            activeKey: `${prep.person.key}|${prep.item.id}`, channel: 'online', status: 'pending', passCode: newPassCode(),
+            responsibleStaffId: null, responsibleAt: null, handlerStaffId: null, missingMaterialsJson: null, rejectReason: null,
+            note: input.note ?? null, reminderFor: null, createdByStaffId: null, createdAt: now, updatedAt: now, closedAt: null,
+          } satisfies BookingEntity);
+          let inserted = await this.repo.insert(tx, b);
+          for (let i = 0; inserted === 'pass' && i < 3; i++) {
+            b.passCode = newPassCode();
+            inserted = await this.repo.insert(tx, b);
+          }
+          if (inserted === 'active') throw new DomainError(ErrorCode.AlreadyBooked, 'this person already has an active booking for this service');
+          if (inserted === 'pass') throw new DomainError(ErrorCode.Conflict, 'please retry');
+          const log = logRow(b.id, 'created', RESIDENT(accountId), now, null);
+          await this.repo.insertLog(tx, log);
+          const json = JSON.stringify(this.views.detail(ctx, b, [log]));
+          await this.repo.completeIdempotency(tx, idemId, { bookingId: b.id, statusCode: 201, responseJson: json });
+          // THE capacity guard (a refusal rolls back everything above)
+          if (!(await this.calendarRepo.takeSeat(tx, prep.slot.id))) throw new DomainError(ErrorCode.SlotFull, 'the slot is full');
+          // counted only for the request that claimed the key (a double tap's copies replay without counting); it
+          // joins this transaction, so the hit commits with the booking — refusals roll their own hit back
+          await this.rateLimiter.consume({ name: 'booking-create', limit: this.config.booking.createRatePerMinute, windowSeconds: 60 }, accountId);
+          return { raced: false as const, json };
+        }),
+      );
+      if (!outcome.raced) return JSON.parse(outcome.json) as BookingDetailView;
+      // another request with the same key committed first (or is still deciding): answer exactly what it answered
+      const row = await this.db.read((m) => this.repo.findIdempotency(m, accountId, input.idempotencyKey));
+      if (row) return this.replay(row, hash);
+    }
+    throw new DomainError(ErrorCode.Conflict, 'please retry', { retryAfterSeconds: 1 }, { 'retry-after': '1' });
+  }
+
+  private slotFor(m: EntityManager, communityCode: string, check: SlotCheck, now: Date): Promise<SlotEntity> {
+    return this.calendar.slotRowFor(m, communityCode, check, now);
+  }
+
+  // region names are reference data; re-read at most once a minute
+  private readonly names = new Map<string, { name: string; at: number }>();
+  private async communityName(m: EntityManager, code: string): Promise<string> {
+    const known = this.names.get(code);
+    if (known && performance.now() - known.at < 60_000) return known.name;
+    const name = (await this.regions.regionsByCode(m, [code])).get(code)?.name ?? code;
+    this.names.set(code, { name, at: performance.now() });
+    return name;
+  }
+
+  private replay(row: IdempotencyEntity, hash: string): BookingDetailView {
+    if (row.requestHash !== hash) throw new DomainError(ErrorCode.IdempotencyKeyReused, 'this idempotency key was used for a different request');
+    return JSON.parse(row.responseJson) as BookingDetailView;
+  }
+
+  private async activeItem(m: EntityManager, id: string): Promise<ServiceItemEntity> {
+    const item = await this.calendar.cachedServiceItem(m, id);
+    if (!item) throw new DomainError(ErrorCode.NotFound, 'no such service item');
+    if (!item.active) throw new DomainError(ErrorCode.ServiceItemInactive, 'service item no longer offered');
+    return item;
+  }
+
+  /** N no-shows within the window block online booking for blockDays after the latest one */
+  private async assertNoShowLimit(m: EntityManager, accountId: string, now: Date): Promise<void> {
+    const { noShowLimit, noShowWindowDays, noShowBlockDays } = this.config.booking;
+    const recent = await this.repo.noShows(m, accountId, new Date(now.getTime() - noShowWindowDays * 86400_000));
+    if (recent.length < noShowLimit) return;
+    const blockedUntil = new Date(recent[0].getTime() + noShowBlockDays * 86400_000);
+    if (now < blockedUntil) {
+      throw new DomainError(ErrorCode.NoShowLimit, 'too many recent no-shows', { blockedUntil: blockedUntil.toISOString(), noShows: recent.length });
+    }
+  }
+
+  // ---- my bookings ----
+
+  async mine(caller: Resident, q: { scope: 'active' | 'past' | 'all'; page: number; pageSize: number }): Promise<BookingList> {
+    return this.db.read(async (m) => {
+      const { rows, total } = await this.repo.pageOfAccount(m, caller.accountId, q.scope, q.page, q.pageSize);
+      const ctx = await this.views.context(m, rows, this.clock.now());
+      return { items: rows.map((b) => this.views.summary(ctx, b)), total, page: q.page, pageSize: q.pageSize };
+    });
+  }
+
+  async get(caller: Resident, id: string): Promise<BookingDetailView> {
+    return this.db.read(async (m) => this.detail(m, await this.owned(m, caller, id, 'getBooking')));
+  }
+
+  private async detail(m: EntityManager, b: BookingEntity): Promise<BookingDetailView> {
+    const ctx = await this.views.context(m, [b], this.clock.now());
+    return this.views.detail(ctx, b, await this.repo.logs(m, b.id, true));
+  }
+
+  /** A1: someone else's booking and a missing one answer the same 404; every denial is logged */
+  private async owned(m: EntityManager, caller: Resident, id: string, route: string): Promise<BookingEntity> {
+    const b = await this.repo.find(m, id);
+    if (!b || b.accountId !== caller.accountId) {
+      this.denied(caller.accountId, route, id);
+      throw new DomainError(ErrorCode.NotFound, 'no such booking');
+    }
+    return b;
+  }
+
+  private denied(accountId: string, route: string, objectId: string): void {
+    this.log.warn({ event: 'object_access_denied', user: `resident:${accountId}`, route, objectId, at: this.clock.now().toISOString() }, 'object access denied');
+  }
+
+  private assertChangeable(b: BookingEntity, cutoffMinutes: number, now: Date): void {
+    if (b.channel !== 'online' || (b.status !== 'pending' && b.status !== 'confirmed')) {
+      throw new DomainError(ErrorCode.BookingStateConflict, 'booking can no longer be changed', { status: b.status });
+    }
+    const cutoffAt = new Date(b.startsAt.getTime() - cutoffMinutes * 60_000);
+    if (now >= cutoffAt) throw new DomainError(ErrorCode.BookingCutoffPassed, 'too late to change this booking', { cutoffAt: cutoffAt.toISOString() });
+  }
+
+  // ---- cancel / reschedule (until the cutoff) ----
+
+  async cancel(caller: Resident, id: string, input: { reason?: string }): Promise<BookingDetailView> {
+    return this.retry.run(() =>
+      this.db.transaction(async (tx) => {
+        const b = await this.owned(tx, caller, id, 'cancelBooking');
+        const now = this.clock.now();
+        const settings = await this.calendar.settings(tx, b.communityCode);
+        this.assertChangeable(b, settings.row.cutoffMinutes, now);
+        const ok = await this.repo.transition(tx, b.id, ['pending', 'confirmed'], { status: 'cancelled', activeKey: null, closedAt: now, updatedAt: now });
+        if (!ok) throw new DomainError(ErrorCode.BookingStateConflict, 'booking changed meanwhile');
+        await this.calendarRepo.releaseSeat(tx, b.slotId);
+        await this.repo.releaseQuota(tx, b.accountId);
+        await this.repo.insertLog(tx, logRow(b.id, 'cancelled_by_resident', RESIDENT(caller.accountId), now, input.reason ?? null));
+        return this.detail(tx, (await this.repo.find(tx, b.id))!);
+      }),
+    );
+  }
+
+  async reschedule(caller: Resident, id: string, input: { date: string; start: string }): Promise<BookingDetailView> {
+    const now = this.clock.now();
+    const prep = await this.db.read(async (m) => {
+      const b = await this.owned(m, caller, id, 'rescheduleBooking');
+      const settings = await this.calendar.settings(m, b.communityCode);
+      this.assertChangeable(b, settings.row.cutoffMinutes, now);
+      if (b.date === input.date && b.startTime === input.start) {
+        throw new DomainError(ErrorCode.Validation, 'that is the current slot', { issues: [{ path: 'start', message: '和原来的时间一样' }] });
+      }
+      await this.assertNoShowLimit(m, caller.accountId, now);
+      const check = await this.calendar.checkSlot(m, b.communityCode, input.date, input.start, 'resident');
+      const slot = await this.slotFor(m, b.communityCode, check, now);
+      return { check, slot };
+    });
+    return this.retry.run(() =>
+      this.db.transaction(async (tx) => {
+        const b = await this.owned(tx, caller, id, 'rescheduleBooking');
+        this.assertChangeable(b, prep.check.settings.row.cutoffMinutes, now);
+        if (!(await this.calendarRepo.takeSeat(tx, prep.slot.id))) throw new DomainError(ErrorCode.SlotFull, 'the slot is full');
+        const moved = await this.repo.transition(tx, b.id, ['pending', 'confirmed'], {
+          slotId: prep.slot.id, date: prep.check.plan.date, startTime: prep.check.slot.start, startsAt: prep.check.slot.startsAt,
+          endsAt: prep.check.slot.endsAt, updatedAt: now,
+        });
+        if (!moved) throw new DomainError(ErrorCode.BookingStateConflict, 'booking changed meanwhile');
+        await this.calendarRepo.releaseSeat(tx, b.slotId);
+        await this.repo.insertLog(tx, logRow(b.id, 'rescheduled', RESIDENT(caller.accountId), now, `${b.date} ${b.startTime} → ${prep.check.plan.date} ${prep.check.slot.start}`));
+        return this.detail(tx, (await this.repo.find(tx, b.id))!);
+      }),
+    );
+  }
+}
+

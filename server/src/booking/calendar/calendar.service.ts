@@ -1,0 +1,201 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ErrorCode, type BookingSettingsView } from '@jianban/shared';
+import { EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { DomainError } from '../../common/domain-error';
+import { AppConfig } from '../../config';
+import { CalendarRepository } from '../booking.repository';
+import { randomUUID } from 'node:crypto';
+import { BookingSettingsEntity } from '../entities/booking-settings.entity';
+import { SlotEntity } from '../entities/slot.entity';
+import type { ServiceItemEntity } from '../entities/service-item.entity';
+import { HolidayCalendar } from './holiday-calendar.port';
+import { addDays, isRealDate, planDay, shanghaiParts, type DayPlan, type OpeningDay, type SlotTime } from './schedule';
+
+/** EXAMPLE values (to be configured per community): Mon–Fri 8:30–12:00 and 14:30–17:30, 2 posts, 30-minute slots */
+export const EXAMPLE_OPENING_HOURS: OpeningDay[] = [1, 2, 3, 4, 5].map((weekday) => ({
+  weekday,
+  periods: [
+    { start: '08:30', end: '12:00' },
+    { start: '14:30', end: '17:30' },
+  ],
+}));
+export function exampleSettings(communityCode: string, at: Date): BookingSettingsEntity {
+  return Object.assign(new BookingSettingsEntity(), {
+    communityCode,
+    openingHoursJson: JSON.stringify(EXAMPLE_OPENING_HOURS),
+    slotMinutes: 30,
+    postCount: 2,
+    windowStartDays: 1,
+    windowDays: 14,
+    minNoticeMinutes: 120,
+    cutoffMinutes: 120,
+    postTitle: '综合服务岗',
+    flagAfterMinutes: 240,
+    isExample: true,
+    updatedAt: at,
+  });
+}
+
+export interface Settings {
+  row: BookingSettingsEntity;
+  openingHours: OpeningDay[];
+}
+
+export interface SlotCheck {
+  plan: DayPlan;
+  slot: SlotTime;
+  settings: Settings;
+}
+
+/**
+ * Read-mostly community configuration (settings, closures, service items) is cached in process for at most
+ * REFERENCE_TTL_MS of wall time: a change made through this instance is visible at once (the writer invalidates), one
+ * made through another instance within that bound. Capacity and bookings are never cached.
+ */
+export const REFERENCE_TTL_MS = 2000;
+class TtlCache<V> {
+  private readonly map = new Map<string, { at: number; value: V }>();
+  async get(key: string, load: () => Promise<V>): Promise<V> {
+    const hit = this.map.get(key);
+    if (hit && performance.now() - hit.at < REFERENCE_TTL_MS) return hit.value;
+    const value = await load();
+    if (this.map.size > 5000) this.map.clear();
+    this.map.set(key, { at: performance.now(), value });
+    return value;
+  }
+  drop(key: string) {
+    this.map.delete(key);
+  }
+}
+
+@Injectable()
+export class CalendarService {
+  private readonly settingsCache = new TtlCache<BookingSettingsEntity | null>();
+  private readonly closedCache = new TtlCache<Set<string>>();
+  private readonly itemCache = new TtlCache<ServiceItemEntity | null>();
+
+  constructor(
+    private readonly repo: CalendarRepository,
+    private readonly holidays: HolidayCalendar,
+    private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  /** fresh from the database (use inside write transactions that change settings) */
+  async settings(m: EntityManager, communityCode: string): Promise<Settings> {
+    return this.toSettings(communityCode, await this.repo.settings(m, communityCode));
+  }
+
+  /** possibly up to REFERENCE_TTL_MS old: for the booking and availability paths */
+  async cachedSettings(m: EntityManager, communityCode: string): Promise<Settings> {
+    return this.toSettings(communityCode, await this.settingsCache.get(communityCode, () => this.repo.settings(m, communityCode)));
+  }
+
+  private toSettings(communityCode: string, found: BookingSettingsEntity | null): Settings {
+    const row = found ? Object.assign(new BookingSettingsEntity(), found) : exampleSettings(communityCode, this.clock.now());
+    return { row, openingHours: JSON.parse(row.openingHoursJson) as OpeningDay[] };
+  }
+
+  cachedServiceItem(m: EntityManager, id: string): Promise<ServiceItemEntity | null> {
+    return this.itemCache.get(id, () => this.repo.serviceItem(m, id));
+  }
+
+  /** closure dates of a community from yesterday on (cached like settings) */
+  private closedDates(m: EntityManager, communityCode: string): Promise<Set<string>> {
+    const from = addDays(shanghaiParts(this.clock.now()).date, -1);
+    return this.closedCache.get(`${communityCode}|${from}`, async () => new Set((await this.repo.closures(m, communityCode, from, '9999-12-31')).map((c) => c.date)));
+  }
+
+  // slot rows are never deleted and their id never changes: remember them (capacity and booked are NOT cached)
+  private readonly slotIds = new Map<string, SlotEntity>();
+
+  /**
+   * The slot row of a checked slot, created on first use. A new row takes its capacity from FRESH settings (never the
+   * cache), so a post-count change made through another instance a moment ago is honoured; existing rows are resized by
+   * the settings update itself.
+   */
+  async slotRowFor(m: EntityManager, communityCode: string, check: SlotCheck, now: Date): Promise<SlotEntity> {
+    const key = `${communityCode}|${check.plan.date}|${check.slot.start}`;
+    const known = this.slotIds.get(key);
+    if (known) return known;
+    let slot = await this.repo.findSlot(m, communityCode, check.plan.date, check.slot.start);
+    if (!slot) {
+      const fresh = await this.settings(m, communityCode);
+      slot = await this.repo.ensureSlot(m, Object.assign(new SlotEntity(), {
+        id: randomUUID(), communityCode, date: check.plan.date, startTime: check.slot.start, startsAt: check.slot.startsAt, endsAt: check.slot.endsAt,
+        capacity: fresh.row.postCount, booked: 0, createdAt: now,
+      }));
+    }
+    if (this.slotIds.size > 20000) this.slotIds.clear();
+    this.slotIds.set(key, slot);
+    return slot;
+  }
+
+  /** the writer of a settings / closure / service-item change calls this so its own instance sees it at once */
+  invalidate(communityCode: string, serviceItemId?: string): void {
+    this.settingsCache.drop(communityCode);
+    const from = addDays(shanghaiParts(this.clock.now()).date, -1);
+    this.closedCache.drop(`${communityCode}|${from}`);
+    if (serviceItemId) this.itemCache.drop(serviceItemId);
+  }
+
+  toView(s: Settings): BookingSettingsView {
+    const r = s.row;
+    return {
+      communityCode: r.communityCode,
+      openingHours: s.openingHours,
+      slotMinutes: r.slotMinutes,
+      postCount: r.postCount,
+      windowStartDays: r.windowStartDays,
+      windowDays: r.windowDays,
+      minNoticeMinutes: r.minNoticeMinutes,
+      cutoffMinutes: r.cutoffMinutes,
+      postTitle: r.postTitle,
+      flagAfterMinutes: r.flagAfterMinutes,
+      isExample: r.isExample,
+      updatedAt: r.updatedAt.toISOString(),
+    };
+  }
+
+  window(s: Settings, now = this.clock.now()): { from: string; to: string } {
+    const today = shanghaiParts(now).date;
+    return { from: addDays(today, s.row.windowStartDays), to: addDays(today, s.row.windowDays) };
+  }
+
+  plan(s: Settings, date: string, closedDates: Set<string>): DayPlan {
+    return planDay(date, { openingHours: s.openingHours, slotMinutes: s.row.slotMinutes }, this.holidays.lookup(date), closedDates.has(date), this.config.booking.unknownYear);
+  }
+
+  async plans(m: EntityManager, s: Settings, from: string, to: string): Promise<DayPlan[]> {
+    const closures = await this.repo.closures(m, s.row.communityCode, from, to);
+    const closed = new Set(closures.map((c) => c.date));
+    const out: DayPlan[] = [];
+    for (let d = from; d <= to && out.length < 120; d = addDays(d, 1)) out.push(this.plan(s, d, closed));
+    return out;
+  }
+
+  /**
+   * Checks that (date, start) is a slot a resident may book now: inside the window, an open day, on the slot grid,
+   * and at least the minimum notice ahead. Staff walk-ins skip the window and notice (today, at the desk).
+   */
+  async checkSlot(m: EntityManager, communityCode: string, date: string, start: string, mode: 'resident' | 'walk_in'): Promise<SlotCheck> {
+    const settings = await this.cachedSettings(m, communityCode);
+    const now = this.clock.now();
+    if (!isRealDate(date)) throw new DomainError(ErrorCode.Validation, 'no such date', { issues: [{ path: 'date', message: '没有这一天' }] });
+    if (mode === 'resident') {
+      const w = this.window(settings, now);
+      if (date < w.from || date > w.to) throw new DomainError(ErrorCode.OutsideBookingWindow, 'date outside the booking window', { windowFrom: w.from, windowTo: w.to });
+    }
+    const closed = date >= addDays(shanghaiParts(now).date, -1) ? await this.closedDates(m, communityCode) : new Set((await this.repo.closures(m, communityCode, date, date)).map((c) => c.date));
+    const plan = this.plan(settings, date, closed);
+    if (plan.closedReason) throw new DomainError(ErrorCode.ClosedDay, 'the centre is closed that day', { reason: plan.closedReason, holidayName: plan.holidayName });
+    const slot = plan.slots.find((x) => x.start === start);
+    if (!slot) throw new DomainError(ErrorCode.SlotNotAvailable, 'no such slot that day', { slots: plan.slots.map((x) => x.start) });
+    if (mode === 'resident' && slot.startsAt.getTime() < now.getTime() + settings.row.minNoticeMinutes * 60_000) {
+      throw new DomainError(ErrorCode.MinNoticeNotMet, 'the slot starts too soon', { minNoticeMinutes: settings.row.minNoticeMinutes });
+    }
+    if (mode === 'walk_in' && slot.endsAt.getTime() <= now.getTime()) throw new DomainError(ErrorCode.SlotNotAvailable, 'that slot is over');
+    return { plan, slot, settings };
+  }
+}

@@ -1,0 +1,112 @@
+// Pure calendar arithmetic (no I/O): Asia/Shanghai civil dates and times ↔ UTC instants, and the slot grid of a day.
+// China has had no daylight saving since 1991, so Asia/Shanghai is a fixed UTC+8.
+import type { StatutoryDay } from './holiday-calendar.port';
+
+export const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+
+export interface OpeningDay {
+  weekday: number; // 1 = Monday … 7 = Sunday
+  periods: { start: string; end: string }[];
+}
+
+export interface ScheduleRules {
+  openingHours: OpeningDay[];
+  slotMinutes: number;
+}
+
+export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup_workday';
+export type ClosedReason = 'weekend' | 'holiday' | 'closure' | 'no_hours' | 'calendar_unknown';
+
+export interface SlotTime {
+  start: string;
+  end: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export interface DayPlan {
+  date: string;
+  weekday: number;
+  kind: DayKind;
+  holidayName: string | null;
+  closedReason: ClosedReason | null;
+  slots: SlotTime[];
+}
+
+export const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+export const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** the UTC instant of a Shanghai local date and time */
+export function shanghaiInstant(date: string, time: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d, 0, 0) + minutesOf(time) * 60_000 - SHANGHAI_OFFSET_MS);
+}
+
+/** Shanghai local date and 'HH:mm' of an instant */
+export function shanghaiParts(at: Date): { date: string; time: string; minutes: number } {
+  const t = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
+  const iso = t.toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16), minutes: t.getUTCHours() * 60 + t.getUTCMinutes() };
+}
+
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+export function isoWeekday(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  const w = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return w === 0 ? 7 : w;
+}
+
+export function isRealDate(date: string): boolean {
+  const [y, m, d] = date.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+export function slotGrid(periods: { start: string; end: string }[], slotMinutes: number): { start: string; end: string }[] {
+  const out: { start: string; end: string }[] = [];
+  for (const p of [...periods].sort((a, b) => minutesOf(a.start) - minutesOf(b.start))) {
+    const end = minutesOf(p.end);
+    for (let s = minutesOf(p.start); s + slotMinutes <= end; s += slotMinutes) out.push({ start: hhmm(s), end: hhmm(s + slotMinutes) });
+  }
+  return out;
+}
+
+/**
+ * The plan of one day:
+ * - statutory holiday → closed ('holiday');
+ * - 调休 make-up workday → open with that weekday's hours, or Monday's if that weekday has none (a Saturday/Sunday);
+ * - otherwise the weekday's configured hours (none → closed: 'weekend' on Sat/Sun, 'no_hours' on other days);
+ * - an ad-hoc closure closes any day ('closure');
+ * - a year the holiday calendar does not cover → closed ('calendar_unknown'), unless unknownYear = 'weekdays'.
+ */
+export function planDay(date: string, rules: ScheduleRules, statutory: StatutoryDay | null, closed: boolean, unknownYear: 'closed' | 'weekdays'): DayPlan {
+  const weekday = isoWeekday(date);
+  const weekend = weekday >= 6;
+  const hoursOf = (w: number) => rules.openingHours.find((d) => d.weekday === w)?.periods ?? [];
+  let kind: DayKind = weekend ? 'weekend' : 'workday';
+  let holidayName: string | null = null;
+  let periods = hoursOf(weekday);
+  let closedReason: ClosedReason | null = null;
+  if (statutory === null) {
+    if (unknownYear === 'closed') closedReason = 'calendar_unknown';
+  } else if (statutory.kind === 'holiday') {
+    kind = 'holiday';
+    holidayName = statutory.name;
+    closedReason = 'holiday';
+  } else if (statutory.kind === 'makeup_workday') {
+    kind = 'makeup_workday';
+    holidayName = statutory.name;
+    if (periods.length === 0) periods = hoursOf(1);
+  }
+  if (closedReason === null && closed) closedReason = 'closure';
+  const grid = slotGrid(periods, rules.slotMinutes);
+  if (closedReason === null && grid.length === 0) closedReason = weekend ? 'weekend' : 'no_hours';
+  const slots = closedReason
+    ? []
+    : grid.map((g) => ({ ...g, startsAt: shanghaiInstant(date, g.start), endsAt: shanghaiInstant(date, g.end) }));
+  return { date, weekday, kind, holidayName, closedReason, slots };
+}

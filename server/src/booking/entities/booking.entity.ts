@@ -1,0 +1,101 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { DateTimeColumn } from '../../common/columns';
+
+export type BookingStatusValue = 'pending' | 'confirmed' | 'checked_in' | 'done' | 'rejected' | 'cancelled' | 'no_show';
+
+// one visit. active_key = '<person_key>|<service_item_id>' while active (pending/confirmed/checked_in), NULL after:
+// its unique index is "one active booking per person per service".
+@Entity('booking')
+@Index('idx_booking_account', ['accountId', 'createdAt'])
+@Index('idx_booking_day', ['communityCode', 'date', 'startTime'])
+@Index('idx_booking_status_date', ['status', 'date'])
+@Index('idx_booking_slot', ['slotId'])
+export class BookingEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  // null for walk-ins (no resident account)
+  @Column({ type: 'varchar', length: 36, name: 'account_id', nullable: true })
+  accountId: string | null;
+
+  @Column({ type: 'varchar', length: 12, name: 'community_code' })
+  communityCode: string;
+
+  @Column({ type: 'varchar', length: 36, name: 'service_item_id' })
+  serviceItemId: string;
+
+  @Column({ type: 'varchar', length: 36, name: 'slot_id' })
+  slotId: string;
+
+  @Column({ type: 'varchar', length: 10 })
+  date: string;
+
+  @Column({ type: 'varchar', length: 5, name: 'start_time' })
+  startTime: string;
+
+  @DateTimeColumn('starts_at')
+  startsAt: Date;
+
+  @DateTimeColumn('ends_at')
+  endsAt: Date;
+
+  @Column({ type: 'varchar', length: 64, name: 'person_name' })
+  personName: string;
+
+  @Column({ type: 'varchar', length: 36, name: 'family_member_id', nullable: true })
+  familyMemberId: string | null;
+
+  // who the visit is for: 'id:<id-number blind index>' for a family member, 'self:<account>' or 'walkin:<booking>'
+  @Column({ type: 'varchar', length: 80, name: 'person_key' })
+  personKey: string;
+
+  @Index('uq_booking_active_key', { unique: true })
+  @Column({ type: 'varchar', length: 128, name: 'active_key', nullable: true })
+  activeKey: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  channel: 'online' | 'walk_in';
+
+  @Column({ type: 'varchar', length: 16 })
+  status: BookingStatusValue;
+
+  @Index('uq_booking_pass_code', { unique: true })
+  @Column({ type: 'varchar', length: 16, name: 'pass_code' })
+  passCode: string;
+
+  // 首问负责人: set once (conditional UPDATE) by the first staff member who handles the case
+  @Column({ type: 'varchar', length: 36, name: 'responsible_staff_id', nullable: true })
+  responsibleStaffId: string | null;
+
+  @DateTimeColumn('responsible_at', { nullable: true })
+  responsibleAt: Date | null;
+
+  // current handler (changes on hand-over)
+  @Column({ type: 'varchar', length: 36, name: 'handler_staff_id', nullable: true })
+  handlerStaffId: string | null;
+
+  @Column({ type: 'text', name: 'missing_materials_json', nullable: true })
+  missingMaterialsJson: string | null;
+
+  @Column({ type: 'varchar', length: 255, name: 'reject_reason', nullable: true })
+  rejectReason: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  note: string | null;
+
+  // the reminder already recorded for this date+time ('<date>T<HH:mm>'), so each is recorded once
+  @Column({ type: 'varchar', length: 20, name: 'reminder_for', nullable: true })
+  reminderFor: string | null;
+
+  @Column({ type: 'varchar', length: 36, name: 'created_by_staff_id', nullable: true })
+  createdByStaffId: string | null;
+
+  @DateTimeColumn('created_at')
+  createdAt: Date;
+
+  @DateTimeColumn('updated_at')
+  updatedAt: Date;
+
+  @DateTimeColumn('closed_at', { nullable: true })
+  closedAt: Date | null;
+}

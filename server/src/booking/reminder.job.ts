@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { Clock } from '../common/clock';
+import { Db } from '../common/db';
+import { PINO } from '../common/logger';
+import { AppConfig } from '../config';
+import { NotificationOutbox } from '../notifications/notification-outbox';
+import { BookingRepository } from './booking.repository';
+import { BookingViews } from './booking.views';
+import { addDays, shanghaiParts } from './calendar/schedule';
+
+/**
+ * The day-before reminder, exactly once per booking and start time.
+ * Reminders are NOT pre-recorded at confirmation: from BOOKING_REMINDER_HOUR (Asia/Shanghai) on the day before, this
+ * job records one for every booking that is confirmed for tomorrow at that moment, with idempotency key
+ * `booking:<id>:reminder:<date>T<HH:mm>` and `booking.reminder_for` set in the same transaction. A booking cancelled or
+ * rescheduled before then is simply not found (or found at its new time), so no reminder goes out for an old time.
+ * A DB lease makes one instance run it per tick; the key and reminder_for make even overlapping runs record one.
+ */
+@Injectable()
+export class BookingReminderJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | null = null;
+  private readonly holder = randomUUID();
+
+  constructor(
+    private readonly db: Db,
+    private readonly repo: BookingRepository,
+    private readonly views: BookingViews,
+    private readonly outbox: NotificationOutbox,
+    private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    @Inject(PINO) private readonly log: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const every = this.config.booking.jobPollSeconds;
+    if (every <= 0) return;
+    this.timer = setInterval(() => {
+      this.runOnce().catch((err: unknown) => this.log.warn({ err, event: 'booking_reminder_job_failed' }, 'reminder job failed'));
+    }, every * 1000);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** records due reminders; returns how many were recorded now (0 when another instance holds the lease) */
+  async runOnce(): Promise<number> {
+    const now = this.clock.now();
+    const local = shanghaiParts(now);
+    const leaseSeconds = Math.max(30, this.config.booking.jobPollSeconds);
+    const leased = await this.db.transaction((tx) => this.repo.acquireLease(tx, 'booking-reminders', this.holder, now, new Date(now.getTime() + leaseSeconds * 1000)));
+    if (!leased) return 0;
+    // housekeeping under the same lease: idempotency keys past their TTL (≥ 24 h, BOOKING_IDEMPOTENCY_TTL_HOURS)
+    await this.db.transaction((tx) => this.repo.purgeIdempotency(tx, now));
+    if (local.minutes < this.config.booking.reminderHour * 60) return 0;
+    const tomorrow = addDays(local.date, 1);
+    const due = await this.db.read((m) => this.repo.confirmedOn(m, tomorrow));
+    let recorded = 0;
+    for (const b of due) {
+      const key = `${b.date}T${b.startTime}`;
+      if (b.reminderFor === key || !b.accountId) continue;
+      const done = await this.db.transaction(async (tx) => {
+        if (!(await this.repo.markReminder(tx, b.id, b.date, b.startTime, key))) return false;
+        const ctx = await this.views.context(tx, [b], now);
+        await this.outbox.record({
+          recipient: { kind: 'resident', id: b.accountId! },
+          type: 'booking_reminder',
+          data: { serviceName: ctx.items.get(b.serviceItemId)?.name ?? '', personName: b.personName, startsAt: b.startsAt.toISOString(), place: `${ctx.regions.get(b.communityCode) ?? ''}党群服务中心` },
+          idempotencyKey: `booking:${b.id}:reminder:${key}`,
+          link: { kind: 'booking', id: b.id },
+        });
+        return true;
+      });
+      if (done) recorded++;
+    }
+    return recorded;
+  }
+}

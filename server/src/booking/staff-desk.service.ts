@@ -1,0 +1,333 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { ErrorCode, type NotificationType, type StaffBookingDetailView } from '@jianban/shared';
+import type { Logger } from 'pino';
+import { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import { Db } from '../common/db';
+import { DomainError } from '../common/domain-error';
+import { PINO } from '../common/logger';
+import type { Caller } from '../identity/caller';
+import type { StaffAccountEntity } from '../identity/entities/staff-account.entity';
+import { RegionScope } from '../identity/region.scope';
+import { NotificationOutbox } from '../notifications/notification-outbox';
+import { BookingRepository, CalendarRepository } from './booking.repository';
+import { LockRetry } from './booking.retry';
+import { logRow, newPassCode } from './booking.service';
+import { BookingViews, type ViewContext } from './booking.views';
+import { CalendarService } from './calendar/calendar.service';
+import { shanghaiParts } from './calendar/schedule';
+import { BookingEntity, type BookingStatusValue } from './entities/booking.entity';
+
+type Staff = Extract<Caller, { kind: 'staff' }>;
+type Actor = { kind: 'staff'; id: string; name: string };
+
+@Injectable()
+export class StaffDeskService {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: BookingRepository,
+    private readonly calendarRepo: CalendarRepository,
+    private readonly calendar: CalendarService,
+    private readonly views: BookingViews,
+    private readonly regions: RegionScope,
+    private readonly outbox: NotificationOutbox,
+    private readonly retry: LockRetry,
+    private readonly clock: Clock,
+    @Inject(PINO) private readonly log: Logger,
+  ) {}
+
+  // ---- scope ----
+
+  /** out of region and non-existent answer the same 404; every denial is logged with user, route, object id, time */
+  async scoped(m: EntityManager, staff: Staff, id: string, route: string): Promise<BookingEntity> {
+    const b = await this.repo.find(m, id);
+    if (b) {
+      try {
+        await this.regions.assertCovers(m, staff, b.communityCode);
+        return b;
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+      }
+    }
+    this.denied(staff, route, id);
+    throw new DomainError(ErrorCode.NotFound, 'no such booking');
+  }
+
+  async community(m: EntityManager, staff: Staff, code: string, route: string) {
+    try {
+      const region = await this.regions.assertCovers(m, staff, code);
+      if (region.level !== 'community') throw new DomainError(ErrorCode.NotFound, 'not a community');
+      return region;
+    } catch (err) {
+      if (err instanceof DomainError) this.denied(staff, route, code);
+      throw err;
+    }
+  }
+
+  denied(staff: Staff, route: string, objectId: string): void {
+    this.log.warn({ event: 'object_access_denied', user: `staff:${staff.staffId}`, route, objectId, at: this.clock.now().toISOString() }, 'object access denied');
+  }
+
+  private async actor(m: EntityManager, staff: Staff): Promise<Actor> {
+    const [me] = await this.repo.staffByIds(m, [staff.staffId]);
+    return { kind: 'staff', id: staff.staffId, name: me?.displayName ?? '工作人员' };
+  }
+
+  async staffDetail(m: EntityManager, b: BookingEntity): Promise<StaffBookingDetailView> {
+    const ctx = await this.views.context(m, [b], this.clock.now());
+    const d = this.views.detail(ctx, b, await this.repo.logs(m, b.id, false));
+    const bookedBy = b.accountId ? await this.repo.residentName(m, b.accountId) : null;
+    return {
+      ...d,
+      bookedByName: b.channel === 'walk_in' ? '现场登记' : (bookedBy ?? '居民'),
+      handedOver: !!b.responsibleStaffId && b.responsibleStaffId !== b.handlerStaffId,
+    };
+  }
+
+  // ---- lists ----
+
+  async day(staff: Staff, code: string, q: { date: string; state?: BookingStatusValue; page: number; pageSize: number }) {
+    return this.db.read(async (m) => {
+      await this.community(m, staff, code, 'staffDayBookings');
+      const { rows, total } = await this.repo.pageOfDay(m, code, q.date, q.state, q.page, q.pageSize);
+      const ctx = await this.views.context(m, rows, this.clock.now());
+      return { items: rows.map((b) => this.views.staffSummary(ctx, b)), total, page: q.page, pageSize: q.pageSize };
+    });
+  }
+
+  async get(staff: Staff, id: string) {
+    return this.db.read(async (m) => this.staffDetail(m, await this.scoped(m, staff, id, 'staffGetBooking')));
+  }
+
+  async flagged(staff: Staff, code: string, q: { page: number; pageSize: number }) {
+    return this.db.read(async (m) => {
+      await this.community(m, staff, code, 'staffFlaggedBookings');
+      const settings = await this.calendar.settings(m, code);
+      const now = this.clock.now();
+      const edge = new Date(now.getTime() - settings.row.flagAfterMinutes * 60_000);
+      const { rows, total } = await this.repo.pageFlagged(m, code, edge, edge, q.page, q.pageSize);
+      const ctx = await this.views.context(m, rows, now);
+      const items = rows.map((b) => {
+        const unconfirmed = b.status === 'pending' && b.createdAt < edge;
+        const since = unconfirmed ? b.createdAt : b.endsAt;
+        return { ...this.views.staffSummary(ctx, b), flagReason: unconfirmed ? ('unconfirmed' as const) : ('not_closed' as const), overdueMinutes: Math.max(0, Math.floor((now.getTime() - since.getTime()) / 60_000) - settings.row.flagAfterMinutes) };
+      });
+      return { items, total, page: q.page, pageSize: q.pageSize, thresholdMinutes: settings.row.flagAfterMinutes };
+    });
+  }
+
+  async colleagues(staff: Staff, code: string) {
+    return this.db.read(async (m) => {
+      await this.community(m, staff, code, 'staffColleagues');
+      const chain = await this.ancestry(m, code);
+      const settings = await this.calendar.settings(m, code);
+      const people = await this.repo.staffInRegions(m, chain);
+      const ctx = { postTitle: new Map([[code, settings.row.postTitle]]), staff: new Map(people.map((p) => [p.id, p])) } as ViewContext;
+      return {
+        items: people.map((p) => ({ staffId: p.id, name: p.displayName, post: this.views.person(ctx, p.id, code)!.post, role: p.role })),
+      };
+    });
+  }
+
+  private async ancestry(m: EntityManager, code: string): Promise<string[]> {
+    const out: string[] = [];
+    let next: string | null = code;
+    while (next && out.length < 6) {
+      const r = (await this.regions.regionsByCode(m, [next])).get(next);
+      if (!r) break;
+      out.push(r.code);
+      next = r.parentCode;
+    }
+    return out;
+  }
+
+  // ---- actions (each: conditional UPDATE + case-log row [+ notification] in one transaction) ----
+
+  private act(staff: Staff, id: string, route: string, work: (tx: EntityManager, b: BookingEntity, me: Actor, now: Date) => Promise<void>) {
+    return this.retry.run(() =>
+      this.db.transaction(async (tx) => {
+        const b = await this.scoped(tx, staff, id, route);
+        const now = this.clock.now();
+        await work(tx, b, await this.actor(tx, staff), now);
+        return this.staffDetail(tx, (await this.repo.find(tx, b.id))!);
+      }),
+    );
+  }
+
+  private async move(tx: EntityManager, b: BookingEntity, from: BookingStatusValue[], patch: Partial<BookingEntity>): Promise<void> {
+    if (!from.includes(b.status) || !(await this.repo.transition(tx, b.id, from, patch))) {
+      throw new DomainError(ErrorCode.BookingStateConflict, `cannot do that while the booking is ${b.status}`, { status: b.status });
+    }
+  }
+
+  private async notify(tx: EntityManager, b: BookingEntity, type: NotificationType & `booking_${string}`, key: string, reason?: string) {
+    if (!b.accountId) return; // walk-ins have no account to notify
+    const ctx = await this.views.context(tx, [b], this.clock.now());
+    await this.outbox.record({
+      recipient: { kind: 'resident', id: b.accountId },
+      type,
+      data: {
+        serviceName: ctx.items.get(b.serviceItemId)?.name ?? '',
+        personName: b.personName,
+        startsAt: b.startsAt.toISOString(),
+        place: `${ctx.regions.get(b.communityCode) ?? ''}党群服务中心`,
+        ...(reason ? { reason } : {}),
+      },
+      idempotencyKey: key,
+      link: { kind: 'booking', id: b.id },
+    });
+  }
+
+  confirm(staff: Staff, id: string, note?: string) {
+    return this.act(staff, id, 'staffConfirmBooking', async (tx, b, me, now) => {
+      await this.move(tx, b, ['pending'], { status: 'confirmed', updatedAt: now });
+      await this.repo.claimResponsible(tx, b.id, me.id, now);
+      await this.repo.insertLog(tx, logRow(b.id, 'confirmed', me, now, note ?? null));
+      await this.notify(tx, b, 'booking_confirmed', `booking:${b.id}:confirmed`);
+    });
+  }
+
+  reject(staff: Staff, id: string, reason: string) {
+    return this.act(staff, id, 'staffRejectBooking', async (tx, b, me, now) => {
+      await this.move(tx, b, ['pending', 'confirmed'], { status: 'rejected', activeKey: null, rejectReason: reason, closedAt: now, updatedAt: now });
+      await this.calendarRepo.releaseSeat(tx, b.slotId);
+      await this.repo.releaseQuota(tx, b.accountId);
+      await this.repo.claimResponsible(tx, b.id, me.id, now);
+      await this.repo.insertLog(tx, logRow(b.id, 'rejected', me, now, reason));
+      await this.notify(tx, b, 'booking_rejected', `booking:${b.id}:rejected`, reason);
+    });
+  }
+
+  cancel(staff: Staff, id: string, reason: string) {
+    return this.act(staff, id, 'staffCancelBooking', async (tx, b, me, now) => {
+      await this.move(tx, b, ['pending', 'confirmed'], { status: 'cancelled', activeKey: null, closedAt: now, updatedAt: now });
+      await this.calendarRepo.releaseSeat(tx, b.slotId);
+      await this.repo.releaseQuota(tx, b.accountId);
+      await this.repo.claimResponsible(tx, b.id, me.id, now);
+      await this.repo.insertLog(tx, logRow(b.id, 'cancelled_by_staff', me, now, reason));
+      await this.notify(tx, b, 'booking_cancelled_by_staff', `booking:${b.id}:cancelled_by_staff`, reason);
+    });
+  }
+
+  done(staff: Staff, id: string, note?: string) {
+    return this.act(staff, id, 'staffCompleteBooking', async (tx, b, me, now) => {
+      await this.move(tx, b, ['confirmed', 'checked_in'], { status: 'done', activeKey: null, closedAt: now, updatedAt: now });
+      await this.repo.releaseQuota(tx, b.accountId);
+      await this.repo.claimResponsible(tx, b.id, me.id, now);
+      await this.repo.insertLog(tx, logRow(b.id, 'done', me, now, note ?? null));
+    });
+  }
+
+  noShow(staff: Staff, id: string, note?: string) {
+    return this.act(staff, id, 'staffMarkNoShow', async (tx, b, me, now) => {
+      if (now < b.startsAt) throw new DomainError(ErrorCode.BookingStateConflict, 'the slot has not started yet', { startsAt: b.startsAt.toISOString() });
+      // the seat stays taken: the slot is in the past
+      await this.move(tx, b, ['pending', 'confirmed'], { status: 'no_show', activeKey: null, closedAt: now, updatedAt: now });
+      await this.repo.releaseQuota(tx, b.accountId);
+      await this.repo.claimResponsible(tx, b.id, me.id, now);
+      await this.repo.insertLog(tx, logRow(b.id, 'no_show', me, now, note ?? null));
+    });
+  }
+
+  handOver(staff: Staff, id: string, input: { toStaffId: string; reason: string }) {
+    return this.act(staff, id, 'staffHandOver', async (tx, b, me, now) => {
+      if (!(['pending', 'confirmed', 'checked_in'] as BookingStatusValue[]).includes(b.status)) {
+        throw new DomainError(ErrorCode.BookingStateConflict, 'the case is closed', { status: b.status });
+      }
+      const [target] = (await this.repo.staffByIds(tx, [input.toStaffId])) as (StaffAccountEntity | undefined)[];
+      const chain = await this.ancestry(tx, b.communityCode);
+      if (!target || !target.active || target.id === me.id || target.id === (b.handlerStaffId ?? me.id) || !chain.includes(target.regionCode)) {
+        throw new DomainError(ErrorCode.HandOverTargetInvalid, 'cannot hand over to that colleague');
+      }
+      // the first receiver stays accountable (responsible); only the current handler changes
+      await this.repo.claimResponsible(tx, b.id, me.id, now);
+      await this.repo.update(tx, b.id, { handlerStaffId: target.id, updatedAt: now });
+      await this.repo.insertLog(tx, logRow(b.id, 'handed_over', me, now, `转交给${target.displayName}：${input.reason}`));
+    });
+  }
+
+  missingMaterials(staff: Staff, id: string, input: { items: string[]; note?: string }) {
+    return this.act(staff, id, 'staffRecordMissingMaterials', async (tx, b, me, now) => {
+      if (!(['pending', 'confirmed', 'checked_in'] as BookingStatusValue[]).includes(b.status)) {
+        throw new DomainError(ErrorCode.BookingStateConflict, 'the case is closed', { status: b.status });
+      }
+      const items = [...new Set(input.items)];
+      await this.repo.claimResponsible(tx, b.id, me.id, now);
+      await this.repo.update(tx, b.id, { missingMaterialsJson: JSON.stringify(items), updatedAt: now });
+      await this.repo.insertLog(tx, logRow(b.id, 'materials_missing', me, now, `请一次带齐：${items.join('、')}${input.note ? `。${input.note}` : ''}`));
+    });
+  }
+
+  addNote(staff: Staff, id: string, note: string) {
+    // internal notes: in the staff case log, not shown to the resident
+    return this.act(staff, id, 'staffAddCaseNote', async (tx, b, me, now) => {
+      await this.repo.insertLog(tx, logRow(b.id, 'note', me, now, note, false));
+    });
+  }
+
+  async checkIn(staff: Staff, code: string, passCode: string) {
+    return this.retry.run(() =>
+      this.db.transaction(async (tx) => {
+        await this.community(tx, staff, code, 'staffCheckIn');
+        const b = await this.repo.findByPassCode(tx, code, passCode);
+        if (!b) {
+          this.denied(staff, 'staffCheckIn', `pass:${passCode.slice(-4)}`);
+          throw new DomainError(ErrorCode.PassCodeNotFound, 'no booking with that pass code here');
+        }
+        const now = this.clock.now();
+        if (b.date !== shanghaiParts(now).date) throw new DomainError(ErrorCode.CheckInNotToday, 'the booking is for another day', { date: b.date });
+        const me = await this.actor(tx, staff);
+        await this.move(tx, b, ['pending', 'confirmed'], { status: 'checked_in', updatedAt: now });
+        await this.repo.claimResponsible(tx, b.id, me.id, now);
+        await this.repo.insertLog(tx, logRow(b.id, 'checked_in', me, now));
+        return this.staffDetail(tx, (await this.repo.find(tx, b.id))!);
+      }),
+    );
+  }
+
+  /** a visitor at the desk: takes a seat of today's slot through the same conditional UPDATE; the receiver is responsible */
+  async walkIn(staff: Staff, code: string, input: { serviceItemId: string; personName: string; start?: string; note?: string }) {
+    const now = this.clock.now();
+    const today = shanghaiParts(now).date;
+    const prep = await this.db.read(async (m) => {
+      await this.community(m, staff, code, 'staffRegisterWalkIn');
+      const item = await this.calendarRepo.serviceItem(m, input.serviceItemId);
+      if (!item || item.communityCode !== code) throw new DomainError(ErrorCode.NotFound, 'no such service item');
+      if (!item.active) throw new DomainError(ErrorCode.ServiceItemInactive, 'service item no longer offered');
+      let start = input.start;
+      if (!start) {
+        const settings = await this.calendar.settings(m, code);
+        const plan = this.calendar.plan(settings, today, new Set((await this.calendarRepo.closures(m, code, today, today)).map((c) => c.date)));
+        if (plan.closedReason) throw new DomainError(ErrorCode.ClosedDay, 'the centre is closed today', { reason: plan.closedReason });
+        start = plan.slots.find((s) => s.endsAt > now)?.start;
+        if (!start) throw new DomainError(ErrorCode.SlotNotAvailable, 'no slot left today');
+      }
+      const check = await this.calendar.checkSlot(m, code, today, start, 'walk_in');
+      const slot = await this.calendar.slotRowFor(m, code, check, now);
+      return { item, check, slot };
+    });
+    return this.retry.run(() =>
+      this.db.transaction(async (tx) => {
+        const me = await this.actor(tx, staff);
+        if (!(await this.calendarRepo.takeSeat(tx, prep.slot.id))) throw new DomainError(ErrorCode.SlotFull, 'the slot is full');
+        const id = randomUUID();
+        const b = Object.assign(new BookingEntity(), {
+          id, accountId: null, communityCode: code, serviceItemId: prep.item.id, slotId: prep.slot.id, date: today,
+          startTime: prep.check.slot.start, startsAt: prep.check.slot.startsAt, endsAt: prep.check.slot.endsAt, personName: input.personName,
+          familyMemberId: null, personKey: `walkin:${id}`, activeKey: null, channel: 'walk_in', status: 'checked_in', passCode: newPassCode(),
+          responsibleStaffId: me.id, responsibleAt: now, handlerStaffId: me.id, missingMaterialsJson: null, rejectReason: null,
+          note: input.note ?? null, reminderFor: null, createdByStaffId: me.id, createdAt: now, updatedAt: now, closedAt: null,
+        } satisfies BookingEntity);
+        let inserted = await this.repo.insert(tx, b);
+        for (let i = 0; inserted === 'pass' && i < 3; i++) {
+          b.passCode = newPassCode();
+          inserted = await this.repo.insert(tx, b);
+        }
+        if (inserted !== 'inserted') throw new DomainError(ErrorCode.Conflict, 'please retry');
+        await this.repo.insertLog(tx, logRow(id, 'walk_in_registered', me, now, input.note ?? null));
+        return this.staffDetail(tx, b);
+      }),
+    );
+  }
+}

@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { checkDigitOf, fillPath, routes, type RouteDef } from '@jianban/shared';
+import type { Page } from 'playwright-core';
+import { launchBrowser, screenshotPath, settle, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
+
+// book → staff confirms → the resident reads it in 消息 and sees the responsible person → staff checks in by typing the code.
+// Both people use the largest browser font and 长辈模式; every screen is checked for horizontal overflow.
+
+const COMMUNITY = '421003001001'; // 梅村社区, served by the seeded staff account `meicun`
+
+function syntheticElderId(): string {
+  const year = 1930 + Math.floor(Math.random() * 15);
+  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, '0');
+  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
+  const seq = String(Math.floor(Math.random() * 999)).padStart(3, '0');
+  const first17 = `421003${year}${month}${day}${seq}`;
+  return first17 + checkDigitOf(first17);
+}
+
+async function api<R extends RouteDef>(base: string, route: R, input: unknown, opts: { token?: string; params?: Record<string, string> } = {}) {
+  const path = fillPath(route.path, opts.params ?? {});
+  const hasBody = route.method !== 'GET' && route.method !== 'DELETE';
+  const query = !hasBody && input && Object.keys(input).length ? `?${new URLSearchParams(input as Record<string, string>)}` : '';
+  const res = await fetch(`${base}/api${path}${query}`, {
+    method: route.method,
+    headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) },
+    body: hasBody ? JSON.stringify(input ?? {}) : undefined,
+  });
+  const body = await res.json();
+  if (!res.ok) throw new Error(`${route.method} ${path} → ${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+async function expectNoHorizontalOverflow(page: Page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+}
+
+async function shot(page: Page, name: string) {
+  await expectNoHorizontalOverflow(page);
+  await settle(page);
+  await page.screenshot({ path: screenshotPath(name), fullPage: true });
+}
+
+async function elderModeOn(page: Page, url: string) {
+  await page.goto(url);
+  const toggle = page.getByRole('switch', { name: '长辈模式（大字）' }).filter({ visible: true });
+  await toggle.waitFor({ timeout: 30_000 });
+  if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
+  await page.getByText('已开启，字更大、按钮更大').filter({ visible: true }).waitFor();
+}
+
+describe('booking in the H5 build: resident books for a family member, staff confirms and checks in', () => {
+  let stack: RunningStack;
+  let resident: Awaited<ReturnType<typeof launchBrowser>>;
+  let staff: Awaited<ReturnType<typeof launchBrowser>>;
+  let residentPage: Page;
+  let staffPage: Page;
+  const devUser = `bk${Date.now().toString(36)}`;
+  const elderName = '周桂芳';
+  let residentToken = '';
+  let staffName = '';
+  let postTitle = '';
+  let bookingId = '';
+  let passCode = '';
+  let bookingDate = '';
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    stack = await startStack('booking');
+    // the centre opens all day, every day, and books from today: the check-in (today only) can run at any hour
+    const staffSession = await api(stack.url, routes.staffLogin, { username: 'meicun', password: STAFF_PASSWORD });
+    staffName = staffSession.me.displayName;
+    const allDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, periods: [{ start: '00:00', end: '23:30' }] }));
+    const settings = await api(stack.url, routes.staffUpdateBookingSettings, { openingHours: allDay, windowStartDays: 0, minNoticeMinutes: 0 }, { token: staffSession.token, params: { code: COMMUNITY } });
+    postTitle = settings.postTitle;
+    // the resident and the elder they act for
+    const { code } = await api(stack.url, routes.devWechatCode, { user: devUser });
+    residentToken = (await api(stack.url, routes.wechatLogin, { code })).token;
+    await api(stack.url, routes.addFamilyMember, { name: elderName, idNumber: syntheticElderId(), relationship: 'parent', communityCode: COMMUNITY }, { token: residentToken });
+
+    resident = await launchBrowser({ largestFont: true });
+    staff = await launchBrowser({ largestFont: true });
+    residentPage = await resident.context.newPage();
+    staffPage = await staff.context.newPage();
+    for (const p of [residentPage, staffPage]) p.on('pageerror', (e) => pageErrors.push(e.message));
+    await elderModeOn(residentPage, `${stack.url}/?devUser=${devUser}#/pages/me/index`);
+    await staffPage.goto(`${stack.url}/#/pages/staff-login/index`);
+    await staffPage.getByText('用户名').first().waitFor({ timeout: 30_000 });
+    await staffPage.locator('input').nth(0).fill('meicun');
+    await staffPage.locator('input').nth(1).fill(STAFF_PASSWORD);
+    await staffPage.getByText('登录', { exact: true }).last().click();
+    await staffPage.getByText('工作台').first().waitFor({ timeout: 30_000 });
+    const toggle = staffPage.getByRole('switch', { name: '长辈模式（大字）' });
+    if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
+  });
+  afterAll(async () => {
+    await resident?.close();
+    await staff?.close();
+    await stack?.stop();
+  });
+
+  it('walks the resident through service → person → day and slot → confirm, and shows the pass with a QR code', async () => {
+    const page = residentPage;
+    await page.goto(`${stack.url}/?devUser=${devUser}#/pages/services/index`);
+    await page.getByText('预约办事', { exact: true }).filter({ visible: true }).click();
+    await page.getByRole('heading', { name: '办什么事' }).filter({ visible: true }).waitFor({ timeout: 30_000 });
+    await page.getByText('梅村社区', { exact: true }).filter({ visible: true }).waitFor();
+    await shot(page, 'booking-1-service');
+    await page.getByRole('button', { name: /大约 \d+ 分钟/ }).filter({ visible: true }).first().click();
+
+    await page.getByText('为谁预约', { exact: true }).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
+    await page.getByRole('radio', { name: new RegExp(`^${elderName}（父母`) }).filter({ visible: true }).click();
+    await shot(page, 'booking-2-person');
+    await page.getByText('下一步：选时间').filter({ visible: true }).click();
+
+    await page.getByText('第一步：选日子').filter({ visible: true }).waitFor({ timeout: 30_000 });
+    await shot(page, 'booking-3-days');
+    await page.getByRole('button', { name: /还剩 \d+ 个名额/ }).filter({ visible: true }).first().click();
+    await page.getByText(/第二步：选时间/).filter({ visible: true }).waitFor();
+    await shot(page, 'booking-4-slots');
+    await page.getByRole('button', { name: /还剩 \d+ 个名额/ }).filter({ visible: true }).first().click();
+
+    await page.getByText('请一次带齐这些材料').filter({ visible: true }).waitFor({ timeout: 30_000 });
+    await shot(page, 'booking-5-confirm');
+    const confirm = page.getByRole('button', { name: '确认预约', exact: true }).filter({ visible: true });
+    await confirm.scrollIntoViewIfNeeded();
+    await shot(page, 'booking-5b-confirm-bottom');
+    // a double tap: the idempotency key of this screen makes it one booking
+    await confirm.dblclick();
+    await page.getByText('状态：待确认').filter({ visible: true }).waitFor({ timeout: 30_000 });
+    await page.getByText('预约已提交').filter({ visible: true }).waitFor();
+
+    const mine = await api(stack.url, routes.myBookings, { scope: 'all' }, { token: residentToken });
+    expect(mine.total).toBe(1);
+    bookingId = mine.items[0].id;
+    bookingDate = mine.items[0].date;
+    passCode = (await api(stack.url, routes.getBooking, {}, { token: residentToken, params: { id: bookingId } })).passCode;
+    await page.getByRole('img', { name: new RegExp(passCode) }).filter({ visible: true }).waitFor();
+    await page.getByText('社区确认后，这里会写明负责接待您的工作人员').filter({ visible: true }).waitFor();
+    await shot(page, 'booking-6-pass-pending');
+  });
+
+  it('lets the staff member find the booking in the day list and confirm it (becoming the responsible person)', async () => {
+    const page = staffPage;
+    await page.goto(`${stack.url}/#/subpackages/staff-booking/pages/day/index?date=${bookingDate}`);
+    await page.getByRole('button', { name: /^筛选：现在看全部/ }).filter({ visible: true }).click();
+    await page.getByRole('radio', { name: '待确认', exact: true }).filter({ visible: true }).click();
+    await page.getByText('只看：待确认 ›').filter({ visible: true }).waitFor();
+    await page.getByText(new RegExp(`${elderName}$`)).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
+    await shot(page, 'staff-booking-day');
+    await page.getByText(new RegExp(`${elderName}$`)).filter({ visible: true }).first().click();
+    await page.getByText('办理记录').filter({ visible: true }).waitFor({ timeout: 30_000 });
+    const confirmButton = page.getByRole('button', { name: '确认预约', exact: true }).filter({ visible: true });
+    await confirmButton.scrollIntoViewIfNeeded();
+    await shot(page, 'staff-booking-actions');
+    await confirmButton.click();
+    await page.getByText('已确认预约').filter({ visible: true }).waitFor({ timeout: 30_000 });
+    await page.getByText(`${staffName}（${postTitle}）`).filter({ visible: true }).first().waitFor();
+    await shot(page, 'staff-booking-confirmed');
+  });
+
+  it('tells the resident in 消息 (unread marked in words), and shows the responsible person on the booking', async () => {
+    const page = residentPage;
+    await page.goto(`${stack.url}/?devUser=${devUser}#/pages/messages/index`);
+    await page.getByText('预约已确认').filter({ visible: true }).first().waitFor({ timeout: 30_000 });
+    await page.getByText('有 1 条未读消息').filter({ visible: true }).waitFor();
+    await expect(page.getByText('未读', { exact: true }).filter({ visible: true }).count()).resolves.toBe(1);
+    const badge = await page.locator('.weui-badge').first().textContent().catch(() => null);
+    expect(badge).toBe('1');
+    await shot(page, 'inbox-unread');
+
+    await page.getByRole('button', { name: /^未读，预约已确认/ }).filter({ visible: true }).click();
+    await page.getByText(new RegExp(`${elderName}的“.+”已确认`)).filter({ visible: true }).waitFor({ timeout: 30_000 });
+    await shot(page, 'inbox-detail');
+    await page.getByText('查看我的预约').filter({ visible: true }).click();
+    await page.getByText('状态：已确认').filter({ visible: true }).waitFor({ timeout: 30_000 });
+    const responsible = page.getByText(`${staffName}（${postTitle}）`).filter({ visible: true });
+    await responsible.waitFor();
+    await shot(page, 'booking-7-pass-confirmed');
+    await responsible.scrollIntoViewIfNeeded();
+    await shot(page, 'booking-7b-pass-responsible');
+
+    await page.goto(`${stack.url}/?devUser=${devUser}#/pages/messages/index`);
+    await page.getByText('消息都已读过').filter({ visible: true }).waitFor({ timeout: 30_000 });
+    const unread = await api(stack.url, routes.inboxUnread, {}, { token: residentToken });
+    expect(unread.unread).toBe(0);
+  });
+
+  it('checks the resident in when staff type the pass code (spaces and lower case allowed)', async () => {
+    const page = staffPage;
+    await page.goto(`${stack.url}/#/subpackages/staff-booking/pages/scan/index`);
+    await page.getByText('预约码', { exact: true }).filter({ visible: true }).waitFor({ timeout: 30_000 });
+    const input = page.locator('input').filter({ visible: true }).first();
+    await input.fill('WRONG123');
+    await page.getByRole('button', { name: '签到', exact: true }).filter({ visible: true }).click();
+    await page.getByText('没有签到成功').filter({ visible: true }).waitFor({ timeout: 30_000 });
+    await input.fill(passCode.toLowerCase().replace(/(.{4})/g, '$1 '));
+    await page.getByRole('button', { name: '签到', exact: true }).filter({ visible: true }).click();
+    await page.getByText(`已签到：${elderName}`).filter({ visible: true }).waitFor({ timeout: 30_000 });
+    await shot(page, 'staff-check-in');
+    const b = await api(stack.url, routes.getBooking, {}, { token: residentToken, params: { id: bookingId } });
+    expect(b.status).toBe('checked_in');
+    expect(b.responsible?.name).toBe(staffName);
+    expect(pageErrors).toEqual([]);
+  });
+});
