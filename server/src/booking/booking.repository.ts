@@ -113,6 +113,17 @@ export class CalendarRepository {
 @Injectable()
 export class BookingRepository {
   /** B1 cap: one conditional UPDATE on the account's counter row (created on first use) */
+  // the account's quota row, created on its own (autocommit) before any booking transaction: created inside one, the
+  // first bookings of many fresh accounts took InnoDB gap locks on the missing rows and deadlocked each other
+  async ensureQuota(m: EntityManager, accountId: string): Promise<void> {
+    if (await m.findOne(AccountQuotaEntity, { where: { accountId } })) return;
+    try {
+      await m.insert(AccountQuotaEntity, { accountId, activeCount: 0 });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+    }
+  }
+
   async takeQuota(m: EntityManager, accountId: string, limit: number): Promise<boolean> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const r = await m

@@ -165,6 +165,9 @@ export class BookingService {
       postTitle: new Map([[prep.item.communityCode, prep.check.settings.row.postTitle]]),
     };
 
+    // rows the transaction below updates are created first, on their own: see ensureQuota / RateLimiter.prepare
+    await this.db.read((m) => this.repo.ensureQuota(m, accountId));
+    await this.rateLimiter.prepare(this.createRule(), accountId);
     for (let round = 0; round < 3; round++) {
       const outcome = await this.retry.run(() =>
         this.db.transaction(async (tx) => {
@@ -203,7 +206,7 @@ export class BookingService {
           if (!(await this.calendarRepo.takeSeat(tx, prep.slot.id))) throw new DomainError(ErrorCode.SlotFull, 'the slot is full');
           // counted only for the request that claimed the key (a double tap's copies replay without counting); it
           // joins this transaction, so the hit commits with the booking — refusals roll their own hit back
-          await this.rateLimiter.consume({ name: 'booking-create', limit: this.config.booking.createRatePerMinute, windowSeconds: 60 }, accountId);
+          await this.rateLimiter.consume(this.createRule(), accountId);
           return { raced: false as const, json };
         }),
       );
@@ -213,6 +216,10 @@ export class BookingService {
       if (row) return this.replay(row, hash);
     }
     throw new DomainError(ErrorCode.Conflict, 'please retry', { retryAfterSeconds: 1 }, { 'retry-after': '1' });
+  }
+
+  private createRule() {
+    return { name: 'booking-create', limit: this.config.booking.createRatePerMinute, windowSeconds: 60 };
   }
 
   private slotFor(m: EntityManager, communityCode: string, check: SlotCheck, now: Date): Promise<SlotEntity> {

@@ -49,6 +49,16 @@ export class RateLimitRepository {
     return { windowStart, hits: Number.MAX_SAFE_INTEGER, prevHits: 0 };
   }
 
+  // creates the counter row if it is missing (one autocommit statement), so a later hit inside a transaction only
+  // updates an existing row: inserting it there takes InnoDB gap locks that deadlock concurrent first hits
+  async ensure(m: EntityManager, key: string, windowStart: number): Promise<void> {
+    try {
+      await m.insert(RateLimitBucketEntity, { bucketKey: key, windowStart: String(windowStart), hits: 0, prevHits: 0 });
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+    }
+  }
+
   async read(m: EntityManager, key: string): Promise<Counter | null> {
     const row = await m.findOne(RateLimitBucketEntity, { where: { bucketKey: key } });
     return row ? { windowStart: Number(row.windowStart), hits: row.hits, prevHits: row.prevHits } : null;
@@ -91,6 +101,12 @@ export class RateLimiter {
     const counter = await this.db.retrying((tx) => this.repo.hit(tx, w.key, w.start, rule.windowSeconds));
     const hits = slidingCount(counter, w.start, rule.windowSeconds, w.nowSec);
     if (hits > rule.limit) throw this.limited(rule, w);
+  }
+
+  // call before a transaction that will consume(rule, subject) inside it (see RateLimitRepository.ensure)
+  async prepare(rule: RateRule, subject: string): Promise<void> {
+    const w = this.window(rule, subject);
+    if ((await this.db.read((m) => this.repo.read(m, w.key))) === null) await this.db.read((m) => this.repo.ensure(m, w.key, w.start));
   }
 
   // for counting failures only: refuses once `limit` failures are recorded, without counting this request
