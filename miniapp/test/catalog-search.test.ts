@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { MATCH_KIND_TEXT, type MatchKind } from '@jianban/shared';
 import { cleanQuery, displayText, formatDay, formatTime, residentSteps, SEARCH_INPUT_MAX, shortSummary, whyMatched } from '../src/features/catalog/search';
-import { bookingUrl, itemUrl, pageUrl, param } from '../src/features/catalog/urls';
+import { BOOKING_START, bookingUrl, CATALOG_PAGES, itemUrl, pageUrl, param } from '../src/features/catalog/urls';
 
 const hit = (matchedBy: MatchKind, matchedText: string, name = '健在证明') => ({ matchedBy, matchedText, item: { name } });
 
@@ -66,6 +66,16 @@ describe('page addresses', () => {
     expect(param('%E5%81%A5')).toBe('健');
     expect(param('%E5%')).toBe('%E5%');
     expect(param(undefined)).toBe('');
+  });
+
+  it('points only at pages registered in app.config (a missing page would be a dead link)', () => {
+    // app.config.ts calls Taro's build-time global; here it just hands the config back
+    (globalThis as { defineAppConfig?: (c: unknown) => unknown }).defineAppConfig = (c) => c;
+    const config = (require('../src/app.config') as { default: { pages: string[]; subPackages: { root: string; pages: string[] }[] } }).default;
+    const registered = new Set([...config.pages, ...config.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))].map((page) => `/${page}`));
+    for (const url of [...Object.values(CATALOG_PAGES), BOOKING_START]) expect({ url, registered: registered.has(url) }).toEqual({ url, registered: true });
+    // negative control: a page that was never built is not registered
+    expect(registered.has('/subpackages/staff-catalog/pages/work-lists/index')).toBe(false);
   });
 });
 

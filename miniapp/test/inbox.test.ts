@@ -1,16 +1,16 @@
 // the 消息 tab's pure logic: times in Asia/Shanghai, unread marks and badge, paging, where a message leads
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { describe, expect, it } from '@jest/globals';
 import type { InboxMessageView } from '@jianban/shared';
 import {
   badgeText,
   linkTarget,
-  markedRead,
   mergePages,
   messageA11yLabel,
   messageTime,
   nextInboxPage,
   unreadMark,
-  DEMAND_REPORTS_PAGE,
 } from '../src/features/notifications/inbox';
 
 const msg = (id: string, createdAt: string, readAt: string | null = null): InboxMessageView => ({
@@ -57,13 +57,6 @@ describe('unread marks', () => {
     expect(badgeText(99)).toBe('99');
     expect(badgeText(100)).toBe('99+');
   });
-  it('marks one message read and lowers the unread count once', () => {
-    const page = { items: [msg('a', '2026-11-27T01:00:00Z'), msg('b', '2026-11-27T00:00:00Z')], unread: 2 };
-    const once = markedRead(page, 'a', '2026-11-27T02:00:00Z');
-    expect(once.unread).toBe(1);
-    expect(once.items[0].readAt).toBe('2026-11-27T02:00:00Z');
-    expect(markedRead(once, 'a', '2026-11-27T03:00:00Z').unread).toBe(1);
-  });
 });
 
 describe('paging', () => {
@@ -81,25 +74,57 @@ describe('paging', () => {
 });
 
 describe('linkTarget', () => {
-  const none = () => false;
   it('sends a resident to their booking and staff to the staff booking page', () => {
-    expect(linkTarget({ kind: 'booking', id: 'b 1' }, 'resident', none)).toEqual({
+    expect(linkTarget({ kind: 'booking', id: 'b 1' }, 'resident')).toEqual({
       kind: 'page',
       url: '/subpackages/booking/pages/detail/index?id=b%201',
       label: '查看我的预约',
     });
-    expect(linkTarget({ kind: 'booking', id: 'b1' }, 'staff', none)).toMatchObject({ kind: 'page', url: '/subpackages/staff-booking/pages/detail/index?id=b1' });
+    expect(linkTarget({ kind: 'booking', id: 'b1' }, 'staff')).toEqual({
+      kind: 'page',
+      url: '/subpackages/staff-booking/pages/detail/index?id=b1',
+      label: '查看这个预约',
+    });
   });
   it('explains that the allowance pages are not built yet', () => {
-    expect(linkTarget({ kind: 'allowance', id: 'x' }, 'resident', none)).toMatchObject({ kind: 'note' });
+    expect(linkTarget({ kind: 'allowance', id: 'x' }, 'resident')).toMatchObject({ kind: 'note' });
   });
-  it('links a demand report only when that page is in the build', () => {
-    expect(linkTarget({ kind: 'demand_report', id: 'r' }, 'resident', none)).toBeNull();
-    expect(linkTarget({ kind: 'demand_report', id: 'r' }, 'resident', (p) => p === DEMAND_REPORTS_PAGE)).toMatchObject({ kind: 'page', url: DEMAND_REPORTS_PAGE });
-    expect(linkTarget({ kind: 'demand_report', id: 'r' }, 'resident', (p) => p.endsWith('my-reports/index'))).toMatchObject({ url: '/subpackages/catalog/pages/my-reports/index' });
-    expect(linkTarget({ kind: 'demand_report', id: 'r' }, 'staff', () => true)).toMatchObject({ url: '/subpackages/staff-catalog/pages/reports/index' });
+  it('sends a resident to their own reports and staff to the report queue', () => {
+    expect(linkTarget({ kind: 'demand_report', id: 'r' }, 'resident')).toEqual({
+      kind: 'page',
+      url: '/subpackages/catalog/pages/my-reports/index',
+      label: '查看我的反映',
+    });
+    expect(linkTarget({ kind: 'demand_report', id: 'r' }, 'staff')).toEqual({
+      kind: 'page',
+      url: '/subpackages/staff-catalog/pages/reports/index',
+      label: '查看居民反映',
+    });
   });
   it('shows no button for a message about nothing', () => {
-    expect(linkTarget(null, 'resident', none)).toBeNull();
+    expect(linkTarget(null, 'resident')).toBeNull();
+  });
+});
+
+describe('link pages are registered in app.config', () => {
+  // a link to a page missing from the build would open nothing: every page a message can lead to must be registered
+  const config = readFileSync(join(__dirname, '../src/app.config.ts'), 'utf8');
+  const registered = (url: string) => {
+    const [, root, page] = /^\/(subpackages\/[^/]+)\/(.+)$/.exec(url.split('?')[0]) ?? [];
+    const line = config.split('\n').find((l) => l.includes(`root: '${root}'`)) ?? '';
+    return line.includes(`'${page}'`);
+  };
+  it('tells a registered page from one that is not (negative control)', () => {
+    expect(registered('/subpackages/catalog/pages/my-reports/index')).toBe(true);
+    expect(registered('/subpackages/catalog/pages/not-a-page/index')).toBe(false);
+  });
+  it.each([
+    linkTarget({ kind: 'booking', id: 'b' }, 'resident'),
+    linkTarget({ kind: 'booking', id: 'b' }, 'staff'),
+    linkTarget({ kind: 'demand_report', id: 'r' }, 'resident'),
+    linkTarget({ kind: 'demand_report', id: 'r' }, 'staff'),
+  ])('leads to a registered page: $url', (target) => {
+    expect(target?.kind).toBe('page');
+    expect(registered((target as { url: string }).url)).toBe(true);
   });
 });

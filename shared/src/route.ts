@@ -23,7 +23,8 @@ export interface RouteDef<
 export const noInput = z.strictObject({});
 export const noParams = z.strictObject({});
 
-export function defineRoute<I extends z.ZodType, O extends z.ZodType, P extends z.ZodType = typeof noParams>(def: {
+// what a module writes for one route (status defaults to 200, params to none)
+export interface RouteSpec<I extends z.ZodType, O extends z.ZodType, P extends z.ZodType> {
   method: HttpMethod;
   path: string;
   summary: string;
@@ -33,7 +34,9 @@ export function defineRoute<I extends z.ZodType, O extends z.ZodType, P extends 
   input: I;
   output: O;
   params?: P;
-}): RouteDef<I, O, P> {
+}
+
+export function defineRoute<I extends z.ZodType, O extends z.ZodType, P extends z.ZodType = typeof noParams>(def: RouteSpec<I, O, P>): RouteDef<I, O, P> {
   return { ...def, status: def.status ?? 200, params: (def.params ?? noParams) as P };
 }
 

@@ -1,21 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { checkDigitOf, fillPath, routes, type RouteDef } from '@jianban/shared';
+import { fillPath, routes, type RouteDef } from '@jianban/shared';
 import type { Page } from 'playwright-core';
+import { expectNoHorizontalOverflow, submitStaffLogin, syntheticElderId } from './support/page-checks';
 import { launchBrowser, screenshotPath, settle, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
 
 // book → staff confirms → the resident reads it in 消息 and sees the responsible person → staff checks in by typing the code.
 // Both people use the largest browser font and 长辈模式; every screen is checked for horizontal overflow.
 
 const COMMUNITY = '421003001001'; // 梅村社区, served by the seeded staff account `meicun`
-
-function syntheticElderId(): string {
-  const year = 1930 + Math.floor(Math.random() * 15);
-  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, '0');
-  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
-  const seq = String(Math.floor(Math.random() * 999)).padStart(3, '0');
-  const first17 = `421003${year}${month}${day}${seq}`;
-  return first17 + checkDigitOf(first17);
-}
 
 async function api<R extends RouteDef>(base: string, route: R, input: unknown, opts: { token?: string; params?: Record<string, string> } = {}) {
   const path = fillPath(route.path, opts.params ?? {});
@@ -29,11 +21,6 @@ async function api<R extends RouteDef>(base: string, route: R, input: unknown, o
   const body = await res.json();
   if (!res.ok) throw new Error(`${route.method} ${path} → ${res.status} ${JSON.stringify(body)}`);
   return body;
-}
-
-async function expectNoHorizontalOverflow(page: Page) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }
 
 async function shot(page: Page, name: string) {
@@ -85,11 +72,7 @@ describe('booking in the H5 build: resident books for a family member, staff con
     staffPage = await staff.context.newPage();
     for (const p of [residentPage, staffPage]) p.on('pageerror', (e) => pageErrors.push(e.message));
     await elderModeOn(residentPage, `${stack.url}/?devUser=${devUser}#/pages/me/index`);
-    await staffPage.goto(`${stack.url}/#/pages/staff-login/index`);
-    await staffPage.getByText('用户名').first().waitFor({ timeout: 30_000 });
-    await staffPage.locator('input').nth(0).fill('meicun');
-    await staffPage.locator('input').nth(1).fill(STAFF_PASSWORD);
-    await staffPage.getByText('登录', { exact: true }).last().click();
+    await submitStaffLogin(staffPage, stack.url, 'meicun');
     await staffPage.getByText('工作台').first().waitFor({ timeout: 30_000 });
     const toggle = staffPage.getByRole('switch', { name: '长辈模式（大字）' });
     if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();

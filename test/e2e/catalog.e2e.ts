@@ -3,18 +3,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launchBrowser, screenshotPath, settle, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
+import { expectNoHorizontalOverflow, submitStaffLogin } from './support/page-checks';
+import { launchBrowser, screenshotPath, settle, startStack, type RunningStack } from './support/stack';
 
 type Browser = Awaited<ReturnType<typeof launchBrowser>>;
 
 // the smallest token (32px at design width 750) is 16.6 CSS px on a 390 px phone; 长辈模式 must stay above 17
 const MIN_TEXT_PX = 17;
 const STAFF_MIN_TEXT_PX = 16.6; // the staff console is checked without 长辈模式
-
-async function expectNoHorizontalOverflow(page: Page) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
-}
 
 /** the smallest visible text on the shown page (Taro keeps earlier pages in the DOM, hidden) */
 async function smallestText(page: Page): Promise<{ px: number; text: string }> {
@@ -79,12 +75,7 @@ async function search(page: Page, q: string) {
 }
 
 async function staffLogin(page: Page, url: string, username: string) {
-  await page.goto(`${url}/#/pages/staff-login/index`);
-  await page.getByText('用户名').waitFor({ timeout: 30_000 });
-  const inputs = page.locator('input');
-  await inputs.nth(0).fill(username);
-  await inputs.nth(1).fill(STAFF_PASSWORD);
-  await page.getByText('登录', { exact: true }).last().click();
+  await submitStaffLogin(page, url, username);
   await page.getByText('工作台').waitFor({ timeout: 30_000 });
 }
 

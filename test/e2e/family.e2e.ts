@@ -1,26 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { checkDigitOf } from '@jianban/shared';
 import type { Page } from 'playwright-core';
-import { launchBrowser, screenshotPath, settle, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
-
-// a fresh synthetic elder every run: 80+ years old, 荆州区 region code, valid check digit
-function syntheticElderId(): string {
-  const year = 1930 + Math.floor(Math.random() * 15);
-  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, '0');
-  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
-  const seq = String(Math.floor(Math.random() * 999)).padStart(3, '0');
-  const first17 = `421003${year}${month}${day}${seq}`;
-  return first17 + checkDigitOf(first17);
-}
+import { expectNoHorizontalOverflow, submitStaffLogin, syntheticElderId } from './support/page-checks';
+import { launchBrowser, screenshotPath, settle, startStack, type RunningStack } from './support/stack';
 
 function wrongCheckDigit(id: string): string {
   const chars = '0123456789X';
   return id.slice(0, 17) + chars[(chars.indexOf(id[17]) + 1) % chars.length];
-}
-
-async function expectNoHorizontalOverflow(page: Page) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }
 
 async function smallestTextPx(page: Page): Promise<number> {
@@ -138,12 +123,7 @@ describe('resident adds an elder in the H5 build (largest browser font, 长辈�
 
   it('shows the new elder to 梅村社区 staff in the H5 staff console, masked', async () => {
     const page = await browser.context.newPage();
-    await page.goto(`${stack.url}/#/pages/staff-login/index`);
-    await page.getByText('用户名').waitFor({ timeout: 30_000 });
-    const inputs = page.locator('input');
-    await inputs.nth(0).fill('meicun');
-    await inputs.nth(1).fill(STAFF_PASSWORD);
-    await page.getByText('登录', { exact: true }).last().click();
+    await submitStaffLogin(page, stack.url, 'meicun');
     await page.getByText('本社区登记的老人').waitFor({ timeout: 30_000 });
     await page.getByText('本社区登记的老人').click();
     await page.getByText(elderName).waitFor({ timeout: 30_000 });
@@ -157,12 +137,7 @@ describe('resident adds an elder in the H5 build (largest browser font, 长辈�
 
   it('lets the street reviewer open any community of the street, and shows the elder there', async () => {
     const page = await browser.context.newPage();
-    await page.goto(`${stack.url}/#/pages/staff-login/index`);
-    await page.getByText('用户名').waitFor({ timeout: 30_000 });
-    const inputs = page.locator('input');
-    await inputs.nth(0).fill('chengnan');
-    await inputs.nth(1).fill(STAFF_PASSWORD);
-    await page.getByText('登录', { exact: true }).last().click();
+    await submitStaffLogin(page, stack.url, 'chengnan');
     await page.getByText('城南街道各社区的老人').waitFor({ timeout: 30_000 });
     await expect(page.getByText('西门社区').count()).resolves.toBe(0);
     await page.getByText('梅村社区', { exact: true }).click();

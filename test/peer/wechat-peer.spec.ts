@@ -455,6 +455,14 @@ describe('local WeChat peer', () => {
       const slow = await wx.jscode2session(code);
       expect(Date.now() - t0).toBeGreaterThanOrEqual(190);
       expect(slow.json.openid).toBe(openid);
+      // the abandoned stable_token call is still being answered server-side: wait until the peer has recorded it, so it
+      // cannot land in a later test's received log after that test's reset
+      for (let i = 0; i < 100; i++) {
+        const { requests } = (await wx.get('/__peer/received')).json;
+        if (requests.some((r: Json) => r.endpoint === 'stable_token')) return;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error('the delayed stable_token call was never recorded');
     });
 
     it('loses a reply: the send is handled (message delivered, credit spent) but the connection closes unanswered', async () => {

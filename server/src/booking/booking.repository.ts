@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, EntityManager, In, LessThan, MoreThanOrEqual } from 'typeorm';
+import { Brackets, EntityManager, In, LessThan, MoreThanOrEqual, QueryFailedError } from 'typeorm';
 import { isUniqueViolation } from '../common/db-errors';
 import { FamilyMemberEntity } from '../identity/entities/family-member.entity';
 import { ResidentAccountEntity } from '../identity/entities/resident-account.entity';
 import { StaffAccountEntity } from '../identity/entities/staff-account.entity';
-import { violatedUnique } from './booking.db-errors';
 import { AccountQuotaEntity } from './entities/account-quota.entity';
 import { BookingSettingsEntity } from './entities/booking-settings.entity';
 import { BookingEntity, type BookingStatusValue } from './entities/booking.entity';
@@ -14,6 +13,12 @@ import { IdempotencyEntity } from './entities/idempotency.entity';
 import { JobLeaseEntity } from './entities/job-lease.entity';
 import { ServiceItemEntity } from './entities/service-item.entity';
 import { SlotEntity } from './entities/slot.entity';
+
+/** which unique index a duplicate-key error hit (MariaDB names the key; SQLite names the columns) */
+function violatedUnique(err: unknown): string {
+  const d = (err instanceof QueryFailedError ? err.driverError : err) as { message?: string; sqlMessage?: string } | null;
+  return `${d?.sqlMessage ?? ''} ${d?.message ?? ''}`;
+}
 
 export const ACTIVE: BookingStatusValue[] = ['pending', 'confirmed', 'checked_in'];
 

@@ -20,12 +20,11 @@ import { RegionScope } from '../identity/region.scope';
 import { BookingRepository, CalendarRepository } from './booking.repository';
 import { LockRetry } from './booking.retry';
 import { BookingViews, serviceItemView, type ViewContext } from './booking.views';
-import { CalendarService, type SlotCheck } from './calendar/calendar.service';
+import { CalendarService } from './calendar/calendar.service';
 import { BookingEntity } from './entities/booking.entity';
 import { CaseLogEntity } from './entities/case-log.entity';
 import type { IdempotencyEntity } from './entities/idempotency.entity';
 import type { ServiceItemEntity } from './entities/service-item.entity';
-import type { SlotEntity } from './entities/slot.entity';
 
 type Resident = Extract<Caller, { kind: 'resident' }>;
 const PASS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -95,7 +94,9 @@ export class BookingService {
       const w = this.calendar.window(settings, now);
       const from = q.from && q.from > w.from ? q.from : w.from;
       const to = q.to && q.to < w.to ? q.to : w.to;
-      const plans = from <= to ? await this.calendar.plans(m, settings, from, to) : [];
+      const closures = from <= to ? await this.calendarRepo.closures(m, item.communityCode, from, to) : [];
+      const notes = new Map(closures.map((c) => [c.date, c.reason]));
+      const plans = from <= to ? this.calendar.plans(settings, from, to, closures) : [];
       const rows = from <= to ? await this.calendarRepo.slots(m, item.communityCode, from, to) : [];
       const taken = new Map(rows.map((r) => [`${r.date} ${r.startTime}`, r]));
       const noticeEdge = now.getTime() + settings.row.minNoticeMinutes * 60_000;
@@ -111,13 +112,10 @@ export class BookingService {
         });
         return {
           date: p.date, weekday: p.weekday, kind: p.kind, holidayName: p.holidayName, open: p.closedReason === null,
-          closedReason: p.closedReason, closedNote: null as string | null, slots, remaining: slots.filter((s) => s.bookable).reduce((n, s) => n + s.remaining, 0),
+          closedReason: p.closedReason, closedNote: p.closedReason === 'closure' ? (notes.get(p.date) ?? null) : null,
+          slots, remaining: slots.filter((s) => s.bookable).reduce((n, s) => n + s.remaining, 0),
         };
       });
-      if (days.some((d) => d.closedReason === 'closure')) {
-        const notes = new Map((await this.calendarRepo.closures(m, item.communityCode, from, to)).map((c) => [c.date, c.reason]));
-        for (const d of days) if (d.closedReason === 'closure') d.closedNote = notes.get(d.date) ?? null;
-      }
       return { serviceItem: serviceItemView(item), timezone: 'Asia/Shanghai', windowFrom: w.from, windowTo: w.to, minNoticeMinutes: settings.row.minNoticeMinutes, days };
     });
   }
@@ -149,7 +147,7 @@ export class BookingService {
       }
       await this.assertNoShowLimit(m, accountId, now);
       const check = await this.calendar.checkSlot(m, item.communityCode, input.date, input.start, 'resident');
-      const slot = await this.slotFor(m, item.communityCode, check, now);
+      const slot = await this.calendar.slotRowFor(m, item.communityCode, check, now);
       // fast refusal for a sold-out slot (B4) without a write transaction; the conditional UPDATE stays the guard
       const seats = await this.calendarRepo.slot(m, slot.id);
       if (seats && seats.booked >= seats.capacity) throw new DomainError(ErrorCode.SlotFull, 'the slot is full');
@@ -169,47 +167,45 @@ export class BookingService {
     await this.db.read((m) => this.repo.ensureQuota(m, accountId));
     await this.rateLimiter.prepare(this.createRule(), accountId);
     for (let round = 0; round < 3; round++) {
-      const outcome = await this.retry.run(() =>
-        this.db.transaction(async (tx) => {
-          const idemId = randomUUID();
-          const claimed = await this.repo.insertIdempotency(tx, {
-            id: idemId, accountId, idemKey: input.idempotencyKey, requestHash: hash, bookingId: null, statusCode: 0, responseJson: '',
-            createdAt: now, expiresAt: new Date(now.getTime() + this.config.booking.idempotencyTtlHours * 3600_000),
-          });
-          if (claimed === 'duplicate') return { raced: true as const };
-          // Only writes up to the seat: with innodb_snapshot_isolation=ON a read view taken earlier in this
-          // transaction would turn the contended slot UPDATE into error 1020 (then retried). The contended slot row is
-          // updated LAST, so its lock is held for the shortest time (until COMMIT, one rate-limit hit later).
-          if (!(await this.repo.takeQuota(tx, accountId, this.config.booking.activeLimit))) {
-            throw new DomainError(ErrorCode.ActiveBookingLimit, 'too many active bookings', { limit: this.config.booking.activeLimit });
-          }
-          const b = Object.assign(new BookingEntity(), {
-            id: randomUUID(), accountId, communityCode: prep.item.communityCode, serviceItemId: prep.item.id, slotId: prep.slot.id,
-            date: prep.check.plan.date, startTime: prep.check.slot.start, startsAt: prep.check.slot.startsAt, endsAt: prep.check.slot.endsAt,
-            personName: prep.person.name, familyMemberId: prep.person.familyMemberId, personKey: prep.person.key,
-            activeKey: `${prep.person.key}|${prep.item.id}`, channel: 'online', status: 'pending', passCode: newPassCode(),
-            responsibleStaffId: null, responsibleAt: null, handlerStaffId: null, missingMaterialsJson: null, rejectReason: null,
-            note: input.note ?? null, reminderFor: null, createdByStaffId: null, createdAt: now, updatedAt: now, closedAt: null,
-          } satisfies BookingEntity);
-          let inserted = await this.repo.insert(tx, b);
-          for (let i = 0; inserted === 'pass' && i < 3; i++) {
-            b.passCode = newPassCode();
-            inserted = await this.repo.insert(tx, b);
-          }
-          if (inserted === 'active') throw new DomainError(ErrorCode.AlreadyBooked, 'this person already has an active booking for this service');
-          if (inserted === 'pass') throw new DomainError(ErrorCode.Conflict, 'please retry');
-          const log = logRow(b.id, 'created', RESIDENT(accountId), now, null);
-          await this.repo.insertLog(tx, log);
-          const json = JSON.stringify(this.views.detail(ctx, b, [log]));
-          await this.repo.completeIdempotency(tx, idemId, { bookingId: b.id, statusCode: 201, responseJson: json });
-          // THE capacity guard (a refusal rolls back everything above)
-          if (!(await this.calendarRepo.takeSeat(tx, prep.slot.id))) throw new DomainError(ErrorCode.SlotFull, 'the slot is full');
-          // counted only for the request that claimed the key (a double tap's copies replay without counting); it
-          // joins this transaction, so the hit commits with the booking — refusals roll their own hit back
-          await this.rateLimiter.consume(this.createRule(), accountId);
-          return { raced: false as const, json };
-        }),
-      );
+      const outcome = await this.retry.transaction(async (tx) => {
+        const idemId = randomUUID();
+        const claimed = await this.repo.insertIdempotency(tx, {
+          id: idemId, accountId, idemKey: input.idempotencyKey, requestHash: hash, bookingId: null, statusCode: 0, responseJson: '',
+          createdAt: now, expiresAt: new Date(now.getTime() + this.config.booking.idempotencyTtlHours * 3600_000),
+        });
+        if (claimed === 'duplicate') return { raced: true as const };
+        // Only writes up to the seat: with innodb_snapshot_isolation=ON a read view taken earlier in this
+        // transaction would turn the contended slot UPDATE into error 1020 (then retried). The contended slot row is
+        // updated LAST, so its lock is held for the shortest time (until COMMIT, one rate-limit hit later).
+        if (!(await this.repo.takeQuota(tx, accountId, this.config.booking.activeLimit))) {
+          throw new DomainError(ErrorCode.ActiveBookingLimit, 'too many active bookings', { limit: this.config.booking.activeLimit });
+        }
+        const b = Object.assign(new BookingEntity(), {
+          id: randomUUID(), accountId, communityCode: prep.item.communityCode, serviceItemId: prep.item.id, slotId: prep.slot.id,
+          date: prep.check.plan.date, startTime: prep.check.slot.start, startsAt: prep.check.slot.startsAt, endsAt: prep.check.slot.endsAt,
+          personName: prep.person.name, familyMemberId: prep.person.familyMemberId, personKey: prep.person.key,
+          activeKey: `${prep.person.key}|${prep.item.id}`, channel: 'online', status: 'pending', passCode: newPassCode(),
+          responsibleStaffId: null, responsibleAt: null, handlerStaffId: null, missingMaterialsJson: null, rejectReason: null,
+          note: input.note ?? null, reminderFor: null, createdByStaffId: null, createdAt: now, updatedAt: now, closedAt: null,
+        } satisfies BookingEntity);
+        let inserted = await this.repo.insert(tx, b);
+        for (let i = 0; inserted === 'pass' && i < 3; i++) {
+          b.passCode = newPassCode();
+          inserted = await this.repo.insert(tx, b);
+        }
+        if (inserted === 'active') throw new DomainError(ErrorCode.AlreadyBooked, 'this person already has an active booking for this service');
+        if (inserted === 'pass') throw new DomainError(ErrorCode.Conflict, 'please retry');
+        const log = logRow(b.id, 'created', RESIDENT(accountId), now, null);
+        await this.repo.insertLog(tx, log);
+        const json = JSON.stringify(this.views.detail(ctx, b, [log]));
+        await this.repo.completeIdempotency(tx, idemId, { bookingId: b.id, statusCode: 201, responseJson: json });
+        // THE capacity guard (a refusal rolls back everything above)
+        if (!(await this.calendarRepo.takeSeat(tx, prep.slot.id))) throw new DomainError(ErrorCode.SlotFull, 'the slot is full');
+        // counted only for the request that claimed the key (a double tap's copies replay without counting); it
+        // joins this transaction, so the hit commits with the booking — refusals roll their own hit back
+        await this.rateLimiter.consume(this.createRule(), accountId);
+        return { raced: false as const, json };
+      });
       if (!outcome.raced) return JSON.parse(outcome.json) as BookingDetailView;
       // another request with the same key committed first (or is still deciding): answer exactly what it answered
       const row = await this.db.read((m) => this.repo.findIdempotency(m, accountId, input.idempotencyKey));
@@ -220,10 +216,6 @@ export class BookingService {
 
   private createRule() {
     return { name: 'booking-create', limit: this.config.booking.createRatePerMinute, windowSeconds: 60 };
-  }
-
-  private slotFor(m: EntityManager, communityCode: string, check: SlotCheck, now: Date): Promise<SlotEntity> {
-    return this.calendar.slotRowFor(m, communityCode, check, now);
   }
 
   // region names are reference data; re-read at most once a minute
@@ -303,20 +295,18 @@ export class BookingService {
   // ---- cancel / reschedule (until the cutoff) ----
 
   async cancel(caller: Resident, id: string, input: { reason?: string }): Promise<BookingDetailView> {
-    return this.retry.run(() =>
-      this.db.transaction(async (tx) => {
-        const b = await this.owned(tx, caller, id, 'cancelBooking');
-        const now = this.clock.now();
-        const settings = await this.calendar.settings(tx, b.communityCode);
-        this.assertChangeable(b, settings.row.cutoffMinutes, now);
-        const ok = await this.repo.transition(tx, b.id, ['pending', 'confirmed'], { status: 'cancelled', activeKey: null, closedAt: now, updatedAt: now });
-        if (!ok) throw new DomainError(ErrorCode.BookingStateConflict, 'booking changed meanwhile');
-        await this.calendarRepo.releaseSeat(tx, b.slotId);
-        await this.repo.releaseQuota(tx, b.accountId);
-        await this.repo.insertLog(tx, logRow(b.id, 'cancelled_by_resident', RESIDENT(caller.accountId), now, input.reason ?? null));
-        return this.detail(tx, (await this.repo.find(tx, b.id))!);
-      }),
-    );
+    return this.retry.transaction(async (tx) => {
+      const b = await this.owned(tx, caller, id, 'cancelBooking');
+      const now = this.clock.now();
+      const settings = await this.calendar.settings(tx, b.communityCode);
+      this.assertChangeable(b, settings.row.cutoffMinutes, now);
+      const ok = await this.repo.transition(tx, b.id, ['pending', 'confirmed'], { status: 'cancelled', activeKey: null, closedAt: now, updatedAt: now });
+      if (!ok) throw new DomainError(ErrorCode.BookingStateConflict, 'booking changed meanwhile');
+      await this.calendarRepo.releaseSeat(tx, b.slotId);
+      await this.repo.releaseQuota(tx, b.accountId);
+      await this.repo.insertLog(tx, logRow(b.id, 'cancelled_by_resident', RESIDENT(caller.accountId), now, input.reason ?? null));
+      return this.detail(tx, (await this.repo.find(tx, b.id))!);
+    });
   }
 
   async reschedule(caller: Resident, id: string, input: { date: string; start: string }): Promise<BookingDetailView> {
@@ -330,24 +320,22 @@ export class BookingService {
       }
       await this.assertNoShowLimit(m, caller.accountId, now);
       const check = await this.calendar.checkSlot(m, b.communityCode, input.date, input.start, 'resident');
-      const slot = await this.slotFor(m, b.communityCode, check, now);
+      const slot = await this.calendar.slotRowFor(m, b.communityCode, check, now);
       return { check, slot };
     });
-    return this.retry.run(() =>
-      this.db.transaction(async (tx) => {
-        const b = await this.owned(tx, caller, id, 'rescheduleBooking');
-        this.assertChangeable(b, prep.check.settings.row.cutoffMinutes, now);
-        if (!(await this.calendarRepo.takeSeat(tx, prep.slot.id))) throw new DomainError(ErrorCode.SlotFull, 'the slot is full');
-        const moved = await this.repo.transition(tx, b.id, ['pending', 'confirmed'], {
-          slotId: prep.slot.id, date: prep.check.plan.date, startTime: prep.check.slot.start, startsAt: prep.check.slot.startsAt,
-          endsAt: prep.check.slot.endsAt, updatedAt: now,
-        });
-        if (!moved) throw new DomainError(ErrorCode.BookingStateConflict, 'booking changed meanwhile');
-        await this.calendarRepo.releaseSeat(tx, b.slotId);
-        await this.repo.insertLog(tx, logRow(b.id, 'rescheduled', RESIDENT(caller.accountId), now, `${b.date} ${b.startTime} → ${prep.check.plan.date} ${prep.check.slot.start}`));
-        return this.detail(tx, (await this.repo.find(tx, b.id))!);
-      }),
-    );
+    return this.retry.transaction(async (tx) => {
+      const b = await this.owned(tx, caller, id, 'rescheduleBooking');
+      this.assertChangeable(b, prep.check.settings.row.cutoffMinutes, now);
+      if (!(await this.calendarRepo.takeSeat(tx, prep.slot.id))) throw new DomainError(ErrorCode.SlotFull, 'the slot is full');
+      const moved = await this.repo.transition(tx, b.id, ['pending', 'confirmed'], {
+        slotId: prep.slot.id, date: prep.check.plan.date, startTime: prep.check.slot.start, startsAt: prep.check.slot.startsAt,
+        endsAt: prep.check.slot.endsAt, updatedAt: now,
+      });
+      if (!moved) throw new DomainError(ErrorCode.BookingStateConflict, 'booking changed meanwhile');
+      await this.calendarRepo.releaseSeat(tx, b.slotId);
+      await this.repo.insertLog(tx, logRow(b.id, 'rescheduled', RESIDENT(caller.accountId), now, `${b.date} ${b.startTime} → ${prep.check.plan.date} ${prep.check.slot.start}`));
+      return this.detail(tx, (await this.repo.find(tx, b.id))!);
+    });
   }
 }
 

@@ -21,6 +21,8 @@ import { BookingEntity, type BookingStatusValue } from './entities/booking.entit
 
 type Staff = Extract<Caller, { kind: 'staff' }>;
 type Actor = { kind: 'staff'; id: string; name: string };
+/** a resident notification an action sends, keyed `booking:<id>:<suffix>` (one per real-world event) */
+type Notice = { type: NotificationType & `booking_${string}`; suffix: string; reason?: string };
 
 @Injectable()
 export class StaffDeskService {
@@ -144,15 +146,15 @@ export class StaffDeskService {
 
   // ---- actions (each: conditional UPDATE + case-log row [+ notification] in one transaction) ----
 
-  private act(staff: Staff, id: string, route: string, work: (tx: EntityManager, b: BookingEntity, me: Actor, now: Date) => Promise<void>) {
-    return this.retry.run(() =>
-      this.db.transaction(async (tx) => {
-        const b = await this.scoped(tx, staff, id, route);
-        const now = this.clock.now();
-        await work(tx, b, await this.actor(tx, staff), now);
-        return this.staffDetail(tx, (await this.repo.find(tx, b.id))!);
-      }),
-    );
+  private act(staff: Staff, id: string, route: string, work: (tx: EntityManager, b: BookingEntity, me: Actor, now: Date) => Promise<Notice | void>) {
+    return this.retry.transaction(async (tx) => {
+      const b = await this.scoped(tx, staff, id, route);
+      const now = this.clock.now();
+      const notice = await work(tx, b, await this.actor(tx, staff), now);
+      const detail = await this.staffDetail(tx, (await this.repo.find(tx, b.id))!);
+      if (notice) await this.notify(b, detail, notice);
+      return detail;
+    });
   }
 
   private async move(tx: EntityManager, b: BookingEntity, from: BookingStatusValue[], patch: Partial<BookingEntity>): Promise<void> {
@@ -161,20 +163,20 @@ export class StaffDeskService {
     }
   }
 
-  private async notify(tx: EntityManager, b: BookingEntity, type: NotificationType & `booking_${string}`, key: string, reason?: string) {
+  // joins the action's transaction; names come from the detail view the action answers with (no second lookup)
+  private async notify(b: BookingEntity, detail: StaffBookingDetailView, { type, suffix, reason }: Notice) {
     if (!b.accountId) return; // walk-ins have no account to notify
-    const ctx = await this.views.context(tx, [b], this.clock.now());
     await this.outbox.record({
       recipient: { kind: 'resident', id: b.accountId },
       type,
       data: {
-        serviceName: ctx.items.get(b.serviceItemId)?.name ?? '',
+        serviceName: detail.serviceItem.name,
         personName: b.personName,
         startsAt: b.startsAt.toISOString(),
-        place: `${ctx.regions.get(b.communityCode) ?? ''}党群服务中心`,
+        place: `${detail.communityName}党群服务中心`,
         ...(reason ? { reason } : {}),
       },
-      idempotencyKey: key,
+      idempotencyKey: `booking:${b.id}:${suffix}`,
       link: { kind: 'booking', id: b.id },
     });
   }
@@ -184,7 +186,7 @@ export class StaffDeskService {
       await this.move(tx, b, ['pending'], { status: 'confirmed', updatedAt: now });
       await this.repo.claimResponsible(tx, b.id, me.id, now);
       await this.repo.insertLog(tx, logRow(b.id, 'confirmed', me, now, note ?? null));
-      await this.notify(tx, b, 'booking_confirmed', `booking:${b.id}:confirmed`);
+      return { type: 'booking_confirmed', suffix: 'confirmed' };
     });
   }
 
@@ -195,7 +197,7 @@ export class StaffDeskService {
       await this.repo.releaseQuota(tx, b.accountId);
       await this.repo.claimResponsible(tx, b.id, me.id, now);
       await this.repo.insertLog(tx, logRow(b.id, 'rejected', me, now, reason));
-      await this.notify(tx, b, 'booking_rejected', `booking:${b.id}:rejected`, reason);
+      return { type: 'booking_rejected', suffix: 'rejected', reason };
     });
   }
 
@@ -206,7 +208,7 @@ export class StaffDeskService {
       await this.repo.releaseQuota(tx, b.accountId);
       await this.repo.claimResponsible(tx, b.id, me.id, now);
       await this.repo.insertLog(tx, logRow(b.id, 'cancelled_by_staff', me, now, reason));
-      await this.notify(tx, b, 'booking_cancelled_by_staff', `booking:${b.id}:cancelled_by_staff`, reason);
+      return { type: 'booking_cancelled_by_staff', suffix: 'cancelled_by_staff', reason };
     });
   }
 
@@ -267,23 +269,21 @@ export class StaffDeskService {
   }
 
   async checkIn(staff: Staff, code: string, passCode: string) {
-    return this.retry.run(() =>
-      this.db.transaction(async (tx) => {
-        await this.community(tx, staff, code, 'staffCheckIn');
-        const b = await this.repo.findByPassCode(tx, code, passCode);
-        if (!b) {
-          this.denied(staff, 'staffCheckIn', `pass:${passCode.slice(-4)}`);
-          throw new DomainError(ErrorCode.PassCodeNotFound, 'no booking with that pass code here');
-        }
-        const now = this.clock.now();
-        if (b.date !== shanghaiParts(now).date) throw new DomainError(ErrorCode.CheckInNotToday, 'the booking is for another day', { date: b.date });
-        const me = await this.actor(tx, staff);
-        await this.move(tx, b, ['pending', 'confirmed'], { status: 'checked_in', updatedAt: now });
-        await this.repo.claimResponsible(tx, b.id, me.id, now);
-        await this.repo.insertLog(tx, logRow(b.id, 'checked_in', me, now));
-        return this.staffDetail(tx, (await this.repo.find(tx, b.id))!);
-      }),
-    );
+    return this.retry.transaction(async (tx) => {
+      await this.community(tx, staff, code, 'staffCheckIn');
+      const b = await this.repo.findByPassCode(tx, code, passCode);
+      if (!b) {
+        this.denied(staff, 'staffCheckIn', `pass:${passCode.slice(-4)}`);
+        throw new DomainError(ErrorCode.PassCodeNotFound, 'no booking with that pass code here');
+      }
+      const now = this.clock.now();
+      if (b.date !== shanghaiParts(now).date) throw new DomainError(ErrorCode.CheckInNotToday, 'the booking is for another day', { date: b.date });
+      const me = await this.actor(tx, staff);
+      await this.move(tx, b, ['pending', 'confirmed'], { status: 'checked_in', updatedAt: now });
+      await this.repo.claimResponsible(tx, b.id, me.id, now);
+      await this.repo.insertLog(tx, logRow(b.id, 'checked_in', me, now));
+      return this.staffDetail(tx, (await this.repo.find(tx, b.id))!);
+    });
   }
 
   /** a visitor at the desk: takes a seat of today's slot through the same conditional UPDATE; the receiver is responsible */
@@ -307,27 +307,25 @@ export class StaffDeskService {
       const slot = await this.calendar.slotRowFor(m, code, check, now);
       return { item, check, slot };
     });
-    return this.retry.run(() =>
-      this.db.transaction(async (tx) => {
-        const me = await this.actor(tx, staff);
-        if (!(await this.calendarRepo.takeSeat(tx, prep.slot.id))) throw new DomainError(ErrorCode.SlotFull, 'the slot is full');
-        const id = randomUUID();
-        const b = Object.assign(new BookingEntity(), {
-          id, accountId: null, communityCode: code, serviceItemId: prep.item.id, slotId: prep.slot.id, date: today,
-          startTime: prep.check.slot.start, startsAt: prep.check.slot.startsAt, endsAt: prep.check.slot.endsAt, personName: input.personName,
-          familyMemberId: null, personKey: `walkin:${id}`, activeKey: null, channel: 'walk_in', status: 'checked_in', passCode: newPassCode(),
-          responsibleStaffId: me.id, responsibleAt: now, handlerStaffId: me.id, missingMaterialsJson: null, rejectReason: null,
-          note: input.note ?? null, reminderFor: null, createdByStaffId: me.id, createdAt: now, updatedAt: now, closedAt: null,
-        } satisfies BookingEntity);
-        let inserted = await this.repo.insert(tx, b);
-        for (let i = 0; inserted === 'pass' && i < 3; i++) {
-          b.passCode = newPassCode();
-          inserted = await this.repo.insert(tx, b);
-        }
-        if (inserted !== 'inserted') throw new DomainError(ErrorCode.Conflict, 'please retry');
-        await this.repo.insertLog(tx, logRow(id, 'walk_in_registered', me, now, input.note ?? null));
-        return this.staffDetail(tx, b);
-      }),
-    );
+    return this.retry.transaction(async (tx) => {
+      const me = await this.actor(tx, staff);
+      if (!(await this.calendarRepo.takeSeat(tx, prep.slot.id))) throw new DomainError(ErrorCode.SlotFull, 'the slot is full');
+      const id = randomUUID();
+      const b = Object.assign(new BookingEntity(), {
+        id, accountId: null, communityCode: code, serviceItemId: prep.item.id, slotId: prep.slot.id, date: today,
+        startTime: prep.check.slot.start, startsAt: prep.check.slot.startsAt, endsAt: prep.check.slot.endsAt, personName: input.personName,
+        familyMemberId: null, personKey: `walkin:${id}`, activeKey: null, channel: 'walk_in', status: 'checked_in', passCode: newPassCode(),
+        responsibleStaffId: me.id, responsibleAt: now, handlerStaffId: me.id, missingMaterialsJson: null, rejectReason: null,
+        note: input.note ?? null, reminderFor: null, createdByStaffId: me.id, createdAt: now, updatedAt: now, closedAt: null,
+      } satisfies BookingEntity);
+      let inserted = await this.repo.insert(tx, b);
+      for (let i = 0; inserted === 'pass' && i < 3; i++) {
+        b.passCode = newPassCode();
+        inserted = await this.repo.insert(tx, b);
+      }
+      if (inserted !== 'inserted') throw new DomainError(ErrorCode.Conflict, 'please retry');
+      await this.repo.insertLog(tx, logRow(id, 'walk_in_registered', me, now, input.note ?? null));
+      return this.staffDetail(tx, b);
+    });
   }
 }

@@ -24,8 +24,7 @@ import { AccountDirectory } from '../identity/account.directory';
 import type { Caller } from '../identity/caller';
 import { RegionScope } from '../identity/region.scope';
 import { CatalogItemRepository, CatalogMetaRepository, CatalogProposalRepository, WorkListRepository } from './catalog.repository';
-import { DISTRICT_OWNER, applyChanges, parseContent, toDetail } from './catalog.mapper';
-import { toWorkListView } from './catalog-read.service';
+import { DISTRICT_OWNER, applyChanges, parseContent, toDetail, toProposalView, toWorkListView } from './catalog.mapper';
 import type { CatalogItemEntity, CatalogProposalEntity } from './entities/catalog.entity';
 import { CatalogIndexService } from './search/catalog-index.service';
 
@@ -220,22 +219,4 @@ export class CatalogEditService {
     const me = await this.accounts.requireMe('staff', staff.staffId);
     return { id: staff.staffId, displayName: me.displayName, role: staff.role };
   }
-}
-
-export function toProposalView(p: CatalogProposalEntity, item: CatalogItemEntity): ProposalView {
-  return {
-    id: p.id,
-    itemCode: item.code,
-    itemName: item.name,
-    baseVersion: p.baseVersion,
-    changes: JSON.parse(p.changesJson) as ItemChanges,
-    reason: p.reason,
-    status: p.status as ProposalView['status'],
-    proposedBy: { id: p.proposerId, displayName: p.proposerName, role: p.proposerRole },
-    proposedAt: p.createdAt.toISOString(),
-    decidedBy: p.decidedById ? { id: p.decidedById, displayName: p.decidedByName ?? '', role: 'district_admin' } : null,
-    decidedAt: p.decidedAt ? p.decidedAt.toISOString() : null,
-    decisionNote: p.decisionNote,
-    appliedVersion: p.appliedVersion,
-  };
 }

@@ -8,18 +8,15 @@ import {
   type CatalogList,
   type CatalogListView,
   type SearchResultView,
-  type WorkListKind,
   type WorkListView,
   workListKinds,
 } from '@jianban/shared';
-import { EntityManager } from 'typeorm';
 import { Db } from '../common/db';
 import { DomainError } from '../common/domain-error';
 import { RegionScope } from '../identity/region.scope';
 import { WorkListRepository } from './catalog.repository';
-import { DISTRICT_OWNER, toDetail } from './catalog.mapper';
-import type { CatalogWorkListEntity } from './entities/catalog.entity';
-import { CatalogIndexService, type IndexSnapshot } from './search/catalog-index.service';
+import { DISTRICT_OWNER, requireCommunity, toDetail, toWorkListView } from './catalog.mapper';
+import { CatalogIndexService } from './search/catalog-index.service';
 import { normalizeQuery } from './search/search-index';
 import { SearchRateGate } from './search/search-rate-gate';
 
@@ -42,7 +39,7 @@ export class CatalogReadService {
   async search(input: { q: string; community?: string; limit: number }, ip: string): Promise<SearchResultView> {
     await this.gate.pass(ip);
     const snap = await this.index.current();
-    const owners = await this.ownersFor(snap, input.community);
+    const owners = await this.ownersFor(input.community);
     const q = normalizeQuery(input.q);
     const hits = snap.index.search(q, owners, input.limit);
     const summary = (code: string) => snap.summaries.get(code)!;
@@ -59,7 +56,7 @@ export class CatalogReadService {
 
   async lists(input: { list?: CatalogList; community?: string }): Promise<CatalogListView> {
     const snap = await this.index.current();
-    const owners = await this.ownersFor(snap, input.community);
+    const owners = await this.ownersFor(input.community);
     const visible = [...snap.rows.values()].filter((r) => owners.has(r.owner)).map((r) => snap.summaries.get(r.code)!);
     const lists = (input.list ? [input.list] : [...catalogLists].reverse()).map((list) => this.group(list, visible));
     return { lists, catalogVersion: snap.index.version };
@@ -70,7 +67,7 @@ export class CatalogReadService {
     const row = snap.rows.get(code);
     // a community's own item is visible only with that community named (a link shared from that community)
     if (!row || (row.owner !== DISTRICT_OWNER && row.owner !== community)) throw new DomainError(ErrorCode.ItemNotFound, `no catalog item ${code}`);
-    const owners = await this.ownersFor(snap, community);
+    const owners = await this.ownersFor(community);
     const communityItems = community ? [...snap.rows.values()].filter((r) => r.owner === community && owners.has(r.owner)).map((r) => snap.summaries.get(r.code)!) : [];
     return toDetail(row, communityItems);
   }
@@ -89,26 +86,9 @@ export class CatalogReadService {
   }
 
   // the district's items, plus the named community's own ones (an unknown community is a 404)
-  private async ownersFor(_snap: IndexSnapshot, community?: string): Promise<Set<string>> {
+  private async ownersFor(community?: string): Promise<Set<string>> {
     if (!community) return new Set([DISTRICT_OWNER]);
-    await this.db.read((m) => this.assertCommunity(m, community));
+    await this.db.read((m) => requireCommunity(this.regions, m, community));
     return new Set([DISTRICT_OWNER, community]);
   }
-
-  private async assertCommunity(m: EntityManager, code: string): Promise<void> {
-    const found = (await this.regions.regionsByCode(m, [code])).get(code);
-    if (!found || found.level !== 'community') throw new DomainError(ErrorCode.CommunityNotFound, `no community ${code}`);
-  }
-}
-
-export function toWorkListView(r: CatalogWorkListEntity): WorkListView {
-  return {
-    kind: r.kind as WorkListKind,
-    title: r.title,
-    example: r.example === 1,
-    note: r.note,
-    entries: JSON.parse(r.entriesJson) as string[],
-    version: r.version,
-    updatedAt: r.updatedAt.toISOString(),
-  };
 }

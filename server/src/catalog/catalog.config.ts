@@ -20,7 +20,7 @@ export interface CatalogConfig {
   searchPerMinute: number;
   reportsPerHour: number;
   indexCheckMs: number;
-  noticeFont: { path: string; explicit: boolean; family: string };
+  noticeFont: { path: string; family: string };
 }
 
 export function catalogConfig(e: z.output<typeof CatalogEnv> & { NODE_ENV: string }): CatalogConfig {
@@ -28,6 +28,6 @@ export function catalogConfig(e: z.output<typeof CatalogEnv> & { NODE_ENV: strin
     searchPerMinute: e.CATALOG_SEARCH_RATE_LIMIT,
     reportsPerHour: e.CATALOG_REPORT_RATE_LIMIT,
     indexCheckMs: e.CATALOG_INDEX_CHECK_MS,
-    noticeFont: { path: e.CATALOG_NOTICE_FONT ?? DEFAULT_NOTICE_FONT, explicit: e.CATALOG_NOTICE_FONT !== undefined, family: e.CATALOG_NOTICE_FONT_FAMILY },
+    noticeFont: { path: e.CATALOG_NOTICE_FONT ?? DEFAULT_NOTICE_FONT, family: e.CATALOG_NOTICE_FONT_FAMILY },
   };
 }

@@ -1,4 +1,5 @@
 import {
+  ErrorCode,
   itemContentInput,
   type CatalogItemDetail,
   type CatalogItemSummary,
@@ -6,8 +7,14 @@ import {
   type CatalogSourceView,
   type ItemChanges,
   type ItemContentInput,
+  type ProposalView,
+  type WorkListKind,
+  type WorkListView,
 } from '@jianban/shared';
-import type { CatalogItemEntity } from './entities/catalog.entity';
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import type { RegionScope } from '../identity/region.scope';
+import type { CatalogItemEntity, CatalogProposalEntity, CatalogWorkListEntity } from './entities/catalog.entity';
 
 export const DISTRICT_OWNER = 'district';
 
@@ -72,4 +79,40 @@ export function toDetail(row: CatalogItemEntity, communityItems: CatalogItemSumm
     updatedAt: row.updatedAt.toISOString(),
     communityItems,
   };
+}
+
+export function toWorkListView(r: CatalogWorkListEntity): WorkListView {
+  return {
+    kind: r.kind as WorkListKind,
+    title: r.title,
+    example: r.example === 1,
+    note: r.note,
+    entries: JSON.parse(r.entriesJson) as string[],
+    version: r.version,
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+export function toProposalView(p: CatalogProposalEntity, item: CatalogItemEntity): ProposalView {
+  return {
+    id: p.id,
+    itemCode: item.code,
+    itemName: item.name,
+    baseVersion: p.baseVersion,
+    changes: JSON.parse(p.changesJson) as ItemChanges,
+    reason: p.reason,
+    status: p.status as ProposalView['status'],
+    proposedBy: { id: p.proposerId, displayName: p.proposerName, role: p.proposerRole },
+    proposedAt: p.createdAt.toISOString(),
+    decidedBy: p.decidedById ? { id: p.decidedById, displayName: p.decidedByName ?? '', role: 'district_admin' } : null,
+    decidedAt: p.decidedAt ? p.decidedAt.toISOString() : null,
+    decisionNote: p.decisionNote,
+    appliedVersion: p.appliedVersion,
+  };
+}
+
+// a community named by a caller (search scope, demand report place): unknown or not a community → COMMUNITY_NOT_FOUND
+export async function requireCommunity(regions: RegionScope, m: EntityManager, code: string): Promise<void> {
+  const found = (await regions.regionsByCode(m, [code])).get(code);
+  if (!found || found.level !== 'community') throw new DomainError(ErrorCode.CommunityNotFound, `no community ${code}`);
 }

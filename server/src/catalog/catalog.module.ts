@@ -8,14 +8,14 @@ import { CatalogItemRepository, CatalogMetaRepository, CatalogProposalRepository
 import { DemandReportService } from './demand-report.service';
 import { NoticeBoardService } from './notice/notice-board.service';
 import { CatalogIndexService } from './search/catalog-index.service';
-import { SearchRateGate, SearchRateRepository } from './search/search-rate-gate';
+import { SearchRateGate } from './search/search-rate-gate';
 
 // certificate rules: the two lists with alternative routes, search, edits with history, demand reports, notice boards
 @Module({
   imports: [IdentityModule, NotificationsModule],
   controllers: [CatalogController],
   providers: [
-    CatalogReadService, CatalogEditService, DemandReportService, NoticeBoardService, CatalogIndexService, SearchRateGate, SearchRateRepository,
+    CatalogReadService, CatalogEditService, DemandReportService, NoticeBoardService, CatalogIndexService, SearchRateGate,
     CatalogItemRepository, CatalogMetaRepository, CatalogProposalRepository, DemandReportRepository, WorkListRepository,
   ],
 })

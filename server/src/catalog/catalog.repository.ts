@@ -37,10 +37,6 @@ export class CatalogItemRepository {
     return m.find(CatalogItemEntity, { order: { code: 'ASC' } });
   }
 
-  countOwnedBy(m: EntityManager, owner: string): Promise<number> {
-    return m.count(CatalogItemEntity, { where: { owner } });
-  }
-
   async insert(m: EntityManager, row: CatalogItemEntity): Promise<void> {
     try {
       await m.insert(CatalogItemEntity, row);

@@ -10,7 +10,6 @@ import {
   type StaffDemandReportView,
   type UpdateDemandStatusInput,
 } from '@jianban/shared';
-import { EntityManager } from 'typeorm';
 import { AppConfig } from '../config';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
@@ -21,7 +20,7 @@ import type { Caller } from '../identity/caller';
 import { RegionScope } from '../identity/region.scope';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { CatalogItemRepository, DemandReportRepository } from './catalog.repository';
-import { DISTRICT_OWNER, parseContent } from './catalog.mapper';
+import { DISTRICT_OWNER, parseContent, requireCommunity } from './catalog.mapper';
 import type { CatalogDemandReportEntity } from './entities/catalog.entity';
 
 type Resident = Extract<Caller, { kind: 'resident' }>;
@@ -44,14 +43,17 @@ export class DemandReportService {
 
   async create(resident: Resident, input: CreateDemandReportInput): Promise<DemandReportView> {
     if (input.happenedOn > this.clock.today()) throw new DomainError(ErrorCode.DemandDateInFuture, 'happenedOn is in the future');
+    const rule = { name: 'catalog-demand-report', limit: this.config.catalog.reportsPerHour, windowSeconds: 3600 };
+    // the counter row must exist before the transaction: creating it inside one deadlocks concurrent first reports (InnoDB)
+    await this.limiter.prepare(rule, resident.accountId);
     const row = await this.db.transaction(async (tx) => {
       const item = await this.items.findByCode(tx, input.itemCode);
       if (!item || item.owner !== DISTRICT_OWNER) throw new DomainError(ErrorCode.ItemNotFound, `no catalog item ${input.itemCode}`);
       const content = parseContent(item);
       if (content.list !== 'not_issue') throw new DomainError(ErrorCode.DemandItemIssuable, 'the item is on the should-issue list');
-      if (input.communityCode) await this.assertCommunity(tx, input.communityCode);
+      if (input.communityCode) await requireCommunity(this.regions, tx, input.communityCode);
       // counted only for reports that would be stored (checked inside the transaction, so a refused one costs nothing)
-      await this.limiter.consume({ name: 'catalog-demand-report', limit: this.config.catalog.reportsPerHour, windowSeconds: 3600 }, resident.accountId);
+      await this.limiter.consume(rule, resident.accountId);
       const now = this.clock.now();
       const report: CatalogDemandReportEntity = {
         id: randomUUID(), reporterId: resident.accountId, itemCode: item.code, itemName: content.name, itemList: content.list,
@@ -91,11 +93,6 @@ export class DemandReportService {
       return { ...report, status: input.newStatus, staffNote: input.note, updatedAt: now };
     });
     return (await this.staffViews([row]))[0];
-  }
-
-  private async assertCommunity(m: EntityManager, code: string) {
-    const r = (await this.regions.regionsByCode(m, [code])).get(code);
-    if (!r || r.level !== 'community') throw new DomainError(ErrorCode.CommunityNotFound, `no community ${code}`);
   }
 
   private async views(rows: CatalogDemandReportEntity[]): Promise<DemandReportView[]> {

@@ -32,7 +32,7 @@ export class CommonModule {
         { provide: Clock, useClass: SystemClock },
         Db, PiiCipher, RateLimiter, RateLimitRepository, StatementTimeLimit,
       ],
-      exports: [AppConfig, PINO, Clock, Db, PiiCipher, RateLimiter],
+      exports: [AppConfig, PINO, Clock, Db, PiiCipher, RateLimiter, RateLimitRepository],
     };
   }
 }

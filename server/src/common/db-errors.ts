@@ -20,13 +20,15 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 }
 
 // lock conflicts a retry can resolve: InnoDB deadlock (1213), lock wait timeout (1205), snapshot-isolation
-// "record has changed since last read" (1020), and SQLite's busy/locked
+// "record has changed since last read" (1020), and SQLite's busy/locked with their extended codes
+// (e.g. SQLITE_BUSY_SNAPSHOT: a WAL read transaction could not upgrade to a write)
 const RETRYABLE_ERRNO = new Set([1213, 1205, 1020]);
 const RETRYABLE_CODE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'ER_CHECKREAD', 'SQLITE_BUSY', 'SQLITE_LOCKED']);
 export function isRetryableConflict(err: unknown): boolean {
   const e = err as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
   const d = e?.driverError ?? e;
-  return RETRYABLE_ERRNO.has(d?.errno ?? -1) || RETRYABLE_CODE.has(d?.code ?? '');
+  const code = d?.code ?? '';
+  return RETRYABLE_ERRNO.has(d?.errno ?? -1) || RETRYABLE_CODE.has(code) || /^SQLITE_(BUSY|LOCKED)_/.test(code);
 }
 
 // the database gave up on a statement (MariaDB max_statement_time, which also counts lock waits): answer 503, not 500

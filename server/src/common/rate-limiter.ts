@@ -23,25 +23,26 @@ export interface Counter {
 export class RateLimitRepository {
   // atomic in both engines: bump the current window, else roll the window over (keeping the count of the window that
   // just ended when it is the previous one), else create the row; returns the counter as it stands after this hit
-  async hit(m: EntityManager, key: string, windowStart: number, windowSeconds: number): Promise<Counter> {
+  // `n` hits at once (a caller that counts in batches, e.g. the search gate); 1 for a single request
+  async hit(m: EntityManager, key: string, windowStart: number, windowSeconds: number, n = 1): Promise<Counter> {
     for (let attempt = 0; attempt < 3; attempt++) {
       const bumped = await m
         .createQueryBuilder()
         .update(RateLimitBucketEntity)
-        .set({ hits: () => 'hits + 1' })
+        .set({ hits: () => `hits + ${Math.trunc(n)}` })
         .where('bucket_key = :key AND window_start >= :windowStart', { key, windowStart }) // >=: a request that computed its window just before another rolled the row over still counts in it
         .execute();
-      if (bumped.affected === 1) return (await this.read(m, key)) ?? { windowStart, hits: 1, prevHits: 0 };
+      if (bumped.affected === 1) return (await this.read(m, key)) ?? { windowStart, hits: n, prevHits: 0 };
       const rolled = await m
         .createQueryBuilder()
         .update(RateLimitBucketEntity)
-        .set({ prevHits: () => 'CASE WHEN window_start = :previous THEN hits ELSE 0 END', hits: 1, windowStart: String(windowStart) })
+        .set({ prevHits: () => 'CASE WHEN window_start = :previous THEN hits ELSE 0 END', hits: n, windowStart: String(windowStart) })
         .where('bucket_key = :key AND window_start < :windowStart', { key, windowStart, previous: windowStart - windowSeconds })
         .execute();
-      if (rolled.affected === 1) return (await this.read(m, key)) ?? { windowStart, hits: 1, prevHits: 0 };
+      if (rolled.affected === 1) return (await this.read(m, key)) ?? { windowStart, hits: n, prevHits: 0 };
       try {
-        await m.insert(RateLimitBucketEntity, { bucketKey: key, windowStart: String(windowStart), hits: 1, prevHits: 0 });
-        return { windowStart, hits: 1, prevHits: 0 };
+        await m.insert(RateLimitBucketEntity, { bucketKey: key, windowStart: String(windowStart), hits: n, prevHits: 0 });
+        return { windowStart, hits: n, prevHits: 0 };
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
       }
@@ -106,7 +107,9 @@ export class RateLimiter {
   // call before a transaction that will consume(rule, subject) inside it (see RateLimitRepository.ensure)
   async prepare(rule: RateRule, subject: string): Promise<void> {
     const w = this.window(rule, subject);
-    if ((await this.db.read((m) => this.repo.read(m, w.key))) === null) await this.db.read((m) => this.repo.ensure(m, w.key, w.start));
+    await this.db.read(async (m) => {
+      if ((await this.repo.read(m, w.key)) === null) await this.repo.ensure(m, w.key, w.start);
+    });
   }
 
   // for counting failures only: refuses once `limit` failures are recorded, without counting this request

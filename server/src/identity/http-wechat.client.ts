@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { AppConfig } from '../config';
+import { requestJson } from '../common/http-json';
 import { PINO } from '../common/logger';
 import { CodeExchange, WechatAuthPort } from './wechat-auth.port';
 
@@ -25,7 +26,7 @@ export class HttpWechatClient extends WechatAuthPort {
   async exchangeCode(code: string): Promise<CodeExchange> {
     const { apiBase, appId, appSecret } = this.config.wechat;
     const qs = new URLSearchParams({ appid: appId, secret: appSecret, js_code: code, grant_type: 'authorization_code' });
-    const reply = await this.getJson<Code2SessionReply>(`${apiBase}/sns/jscode2session?${qs}`);
+    const reply = await this.request<Code2SessionReply>(`${apiBase}/sns/jscode2session?${qs}`, 'GET');
     if ('failed' in reply) return { kind: 'unavailable', reason: reply.failed };
     if (reply.errcode === 40029 || reply.errcode === 40163) return { kind: 'invalid-code' };
     if (reply.errcode === 45011) return { kind: 'rate-limited' };
@@ -38,27 +39,19 @@ export class HttpWechatClient extends WechatAuthPort {
   }
 
   async mintDevCode(user?: string): Promise<string | null> {
-    const res = await this.postJson<{ code?: string }>(`${this.config.wechat.apiBase}/__peer/code`, user ? { user } : {});
+    const res = await this.request<{ code?: string }>(`${this.config.wechat.apiBase}/__peer/code`, 'POST', user ? { user } : {});
     return 'failed' in res ? null : (res.code ?? null);
   }
 
-  private async getJson<T>(url: string): Promise<T | { failed: string }> {
-    return this.request<T>(url, { method: 'GET' });
-  }
-
-  private async postJson<T>(url: string, body: unknown): Promise<T | { failed: string }> {
-    return this.request<T>(url, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
-  }
-
-  private async request<T>(url: string, init: RequestInit): Promise<T | { failed: string }> {
-    try {
-      const res = await fetch(url, { ...init, signal: AbortSignal.timeout(this.config.wechat.timeoutMs) });
-      if (!res.ok) return { failed: `http ${res.status}` };
-      return (await res.json()) as T;
-    } catch (err) {
-      const reason = (err as Error).name === 'TimeoutError' ? 'timeout' : 'network';
-      this.log.warn({ reason }, 'wechat request failed');
-      return { failed: reason };
+  // one request through the shared JSON client: non-2xx, a non-JSON body, a timeout or a network error are all "failed"
+  private async request<T>(url: string, method: 'GET' | 'POST', body?: unknown): Promise<T | { failed: string }> {
+    const r = await requestJson(url, { method, body, timeoutMs: this.config.wechat.timeoutMs });
+    if ('failed' in r) {
+      this.log.warn({ reason: r.failed }, 'wechat request failed');
+      return { failed: r.failed };
     }
+    if (r.status < 200 || r.status >= 300) return { failed: `http ${r.status}` };
+    if (!r.json) return { failed: 'bad reply' };
+    return r.json as T;
   }
 }

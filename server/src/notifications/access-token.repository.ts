@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { isUniqueViolation } from '../common/db-errors';
-import { isLockConflict } from './dispatch.repository';
+import { isRetryableConflict, isUniqueViolation } from '../common/db-errors';
 import { WechatAccessTokenEntity } from './entities/wechat-access-token.entity';
 
 // the shared access token row (one per app id) and its refresh lease
@@ -25,7 +24,7 @@ export class AccessTokenRepository {
       return true;
     } catch (err) {
       // another instance created the row first (or InnoDB picked this insert as a deadlock victim): not ours this time
-      if (isUniqueViolation(err) || isLockConflict(err)) return false;
+      if (isUniqueViolation(err) || isRetryableConflict(err)) return false;
       throw err;
     }
   }

@@ -63,24 +63,39 @@ export class AccessTokenService {
   private async lookup(stale: string | null): Promise<string> {
     const deadline = this.clock.now().getTime() + this.config.notifications.tokenLeaseSeconds * 1000 * 2;
     for (;;) {
-      const row = await this.db.read((m) => this.repo.find(m, this.appId));
-      const now = this.clock.now();
-      const stored = row?.tokenEnc && row.expiresAt ? { token: this.cipher.decrypt(row.tokenEnc), expiresAt: row.expiresAt.getTime() } : null;
-      const usable = stored && stored.token !== stale && stored.expiresAt > now.getTime();
-      // fresh: not in the refresh-ahead window, or just fetched (stable_token may hand back the same token until it expires)
-      const justFetched = row && now.getTime() - row.updatedAt.getTime() < 30_000;
-      if (usable && (stored.expiresAt - this.aheadMs > now.getTime() || justFetched)) return this.remember(stored);
+      const seen = await this.readStored(stale);
+      if (seen.fresh) return this.remember(seen.fresh);
 
+      const now = this.clock.now();
       const lease = randomUUID();
       const until = new Date(now.getTime() + this.config.notifications.tokenLeaseSeconds * 1000);
       if (await this.db.transaction((tx) => this.repo.acquireLease(tx, this.appId, lease, now, until))) {
-        return this.fetch(lease, stored !== null && stored.token === stale);
+        // another instance may have stored a token and let go of its lease since the read above: read again under the
+        // lease (nobody else can store now) and fetch only if the row still needs it
+        const held = await this.readStored(stale);
+        if (!held.fresh) return this.fetch(lease, held.storedIsStale);
+        // a release that fails only leaves the lease to run out
+        await this.db.transaction((tx) => this.repo.release(tx, this.appId, lease)).catch(() => undefined);
+        return this.remember(held.fresh);
       }
       // someone else is fetching: a stored token that still works is fine meanwhile
-      if (usable) return this.remember(stored);
+      if (seen.usable) return this.remember(seen.usable);
       if (this.clock.now().getTime() > deadline) throw new TokenUnavailable('timed out waiting for another instance to fetch the access token');
       await sleep(50);
     }
+  }
+
+  // the stored token as this instance sees it now: `usable` is unexpired and not the refused one; `fresh` is usable and
+  // either out of the refresh-ahead window or just fetched (stable_token may hand back the same token until it expires)
+  private async readStored(stale: string | null) {
+    const row = await this.db.read((m) => this.repo.find(m, this.appId));
+    const now = this.clock.now().getTime();
+    const stored = row?.tokenEnc && row.expiresAt ? { token: this.cipher.decrypt(row.tokenEnc), expiresAt: row.expiresAt.getTime() } : null;
+    const usable = stored && stored.token !== stale && stored.expiresAt > now ? stored : null;
+    const justFetched = row !== null && now - row.updatedAt.getTime() < 30_000;
+    const fresh = usable && (usable.expiresAt - this.aheadMs > now || justFetched) ? usable : null;
+    // force_refresh only when the refused token is the one in the row
+    return { usable, fresh, storedIsStale: stored !== null && stored.token === stale };
   }
 
   private async fetch(lease: string, force: boolean): Promise<string> {

@@ -3,27 +3,6 @@ import { EntityManager } from 'typeorm';
 import { NotificationAttemptEntity } from './entities/notification-attempt.entity';
 import { NotificationEventEntity } from './entities/notification-event.entity';
 
-// InnoDB may pick a transaction as a deadlock victim when dispatchers touch the same rows; it is safe to run it again
-export function isLockConflict(err: unknown): boolean {
-  const e = err as { driverError?: { errno?: number; code?: string }; errno?: number; code?: string };
-  const d = e?.driverError ?? e;
-  return d?.errno === 1213 || d?.errno === 1205 || d?.code === 'ER_LOCK_DEADLOCK' || d?.code === 'ER_LOCK_WAIT_TIMEOUT' || d?.code === 'SQLITE_BUSY';
-}
-
-export async function retryOnLockConflict<T>(work: () => Promise<T>, tries = 5): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await work();
-    } catch (err) {
-      if (i >= tries || !isLockConflict(err)) throw err;
-      await new Promise((r) => setTimeout(r, Math.random() * 20 * i));
-    }
-  }
-}
-
-// states the dispatcher may still work on; everything else is final
-export const OPEN_STATES = ['pending', 'sending'] as const;
-
 // The outbox claims. One conditional UPDATE stamps a fresh claim token and lease expiry on due rows that nobody holds
 // (never claimed, or the holder's lease ran out): the same SQL on SQLite, MariaDB/MySQL and TiDB (no SELECT … FOR
 // UPDATE SKIP LOCKED). A plain SELECT only proposes candidates; the UPDATE repeats every condition, so on InnoDB it

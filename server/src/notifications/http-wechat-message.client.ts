@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { requestJson, type HttpJsonResult } from '../common/http-json';
 import { PINO } from '../common/logger';
 import { AppConfig } from '../config';
 import { StableTokenReply, SubscribeMessage, WechatMessagePort, WechatReply } from './wechat-message.port';
-
-type Raw = { status: number; json: Record<string, unknown> | null } | { failed: string };
 
 // real HTTP client for subscribeMessage.send and stable_token; base URL from config (the local peer in dev/test)
 @Injectable()
@@ -43,26 +42,9 @@ export class HttpWechatMessageClient extends WechatMessagePort {
     return true;
   }
 
-  private async post(url: string, body: unknown, timeoutMs: number): Promise<Raw> {
-    try {
-      const res = await fetch(url, {
-        method: 'POST',
-        body: JSON.stringify(body),
-        headers: { 'content-type': 'application/json' },
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      const text = await res.text();
-      let json: Record<string, unknown> | null = null;
-      try {
-        json = JSON.parse(text) as Record<string, unknown>;
-      } catch {
-        json = null;
-      }
-      return { status: res.status, json };
-    } catch (err) {
-      const reason = (err as Error).name === 'TimeoutError' ? 'timeout' : 'network';
-      this.log.debug({ reason }, 'wechat request failed');
-      return { failed: reason };
-    }
+  private async post(url: string, body: unknown, timeoutMs: number): Promise<HttpJsonResult> {
+    const r = await requestJson(url, { method: 'POST', body, timeoutMs });
+    if ('failed' in r) this.log.debug({ reason: r.failed }, 'wechat request failed');
+    return r;
   }
 }

@@ -10,7 +10,7 @@ import { AppConfig } from '../config';
 import { AccountDirectory } from '../identity/account.directory';
 import { AccessTokenService, TokenUnavailable } from './access-token.service';
 import { CreditRepository } from './credit.repository';
-import { DispatchRepository, retryOnLockConflict } from './dispatch.repository';
+import { DispatchRepository } from './dispatch.repository';
 import { decide, describeReply, TOKEN_ERRCODES } from './dispatch-policy';
 import type { NotificationAttemptEntity } from './entities/notification-attempt.entity';
 import type { NotificationEventEntity } from './entities/notification-event.entity';
@@ -32,6 +32,7 @@ interface Ready {
 }
 
 const INBOX_PAGE = 'subpackages/inbox/pages/detail/index';
+const RETRIES = 5; // lock-conflict victims among concurrent dispatchers
 
 // Delivers outbox events as WeChat subscribe messages, at least once, from every server instance at the same time.
 // Per batch: claim (one conditional UPDATE with a lease) → read back the rows holding our token → in one transaction
@@ -118,7 +119,8 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
     const { batchSize, leaseSeconds } = this.config.notifications;
     const token = randomUUID();
     const now = this.clock.now();
-    stats.claimed = await retryOnLockConflict(() => this.db.read((m) => this.repo.claim(m, token, now, new Date(now.getTime() + leaseSeconds * 1000), batchSize)));
+    // InnoDB may pick dispatchers touching the same rows as deadlock victims: Db.retrying runs the rolled-back work again
+    stats.claimed = await this.db.retrying((tx) => this.repo.claim(tx, token, now, new Date(now.getTime() + leaseSeconds * 1000), batchSize), RETRIES);
     if (!stats.claimed) return stats;
     const rows = await this.db.read((m) => this.repo.claimed(m, token));
     const ready = await this.take(rows, token, stats);
@@ -141,60 +143,61 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
       this.accounts.residentOpenIdsEncrypted(residentIds),
       this.db.read((m) => this.inbox.idsByEvent(m, rows.map((r) => r.id))),
     ]);
+    // worked out before the transaction: it holds only the statements (and a retry repeats only those)
+    const plans = rows.map((row) => this.plan(row, openIds.get(row.recipientId), inboxIds.get(row.id)));
     const now = this.clock.now();
-    const { ready, count } = await retryOnLockConflict(() => this.db.transaction(async (tx) => {
+    const { ready, count } = await this.db.retrying(async (tx) => {
       const ready: Ready[] = [];
       const count = { final: 0, skipped: 0 };
-      for (const claimedRow of rows) {
-        const row = { ...claimedRow };
-        const final = (pushState: string, lastError: string | null) => {
-          count.final++;
-          return this.repo.settle(tx, row.id, token, { pushState, lastError, creditHeld: 0 });
-        };
-        const openidEnc = row.recipientKind === 'resident' ? openIds.get(row.recipientId) : undefined;
-        if (!openidEnc) {
-          await final('no_template', 'no WeChat recipient');
+      const final = (row: NotificationEventEntity, pushState: string, lastError: string | null) => {
+        count.final++;
+        return this.repo.settle(tx, row.id, token, { pushState, lastError, creditHeld: 0 });
+      };
+      for (const p of plans) {
+        if ('final' in p) {
+          await final(p.row, p.final.pushState, p.final.lastError);
           continue;
         }
-        const built = this.registry.build(row.type as NotificationType, JSON.parse(row.dataJson));
-        if (built.kind === 'no_template') {
-          await final('no_template', null);
-          continue;
-        }
-        if (built.kind === 'invalid') {
-          this.log.error({ eventId: row.id, type: row.type, field: built.field, fieldType: built.type }, 'notification data cannot fill its template: our bug');
-          await final('invalid', `field ${built.field} has no valid value`);
-          continue;
-        }
-        const templateId = row.creditHeld ? (row.templateId ?? built.templateId) : built.templateId;
-        if (!(await this.repo.begin(tx, row.id, token, now, { templateId, creditHeld: 1 }))) {
+        const { row, message } = p;
+        if (!(await this.repo.begin(tx, row.id, token, now, { templateId: message.templateId, creditHeld: 1 }))) {
           count.skipped++;
           continue;
         }
         // a credit is taken once per event and kept across retries and redeliveries
-        if (!row.creditHeld && !(await this.credits.take(tx, row.recipientId, templateId, now))) {
-          await final('no_credit', null);
+        if (!row.creditHeld && !(await this.credits.take(tx, row.recipientId, message.templateId, now))) {
+          await final(row, 'no_credit', null);
           continue;
         }
-        row.templateId = templateId;
-        row.attempts += 1;
-        const inboxId = inboxIds.get(row.id);
-        ready.push({
-          row,
-          message: {
-            touser: this.cipher.decrypt(openidEnc),
-            templateId,
-            page: inboxId ? `${INBOX_PAGE}?id=${inboxId}` : undefined,
-            data: built.data,
-            miniprogramState: this.config.notifications.miniprogramState,
-          },
-        });
+        ready.push({ row: { ...row, templateId: message.templateId, attempts: row.attempts + 1 }, message });
       }
       return { ready, count };
-    }));
+    }, RETRIES);
     stats.final += count.final;
     stats.skipped += count.skipped;
     return ready;
+  }
+
+  // the message a claimed row becomes, or the final state it settles in without a push
+  private plan(row: NotificationEventEntity, openidEnc: string | undefined, inboxId: string | undefined): Ready | { row: NotificationEventEntity; final: { pushState: string; lastError: string | null } } {
+    if (row.recipientKind !== 'resident' || !openidEnc) return { row, final: { pushState: 'no_template', lastError: 'no WeChat recipient' } };
+    const built = this.registry.build(row.type as NotificationType, JSON.parse(row.dataJson));
+    if (built.kind === 'no_template') return { row, final: { pushState: 'no_template', lastError: null } };
+    if (built.kind === 'invalid') {
+      this.log.error({ eventId: row.id, type: row.type, field: built.field, fieldType: built.type }, 'notification data cannot fill its template: our bug');
+      return { row, final: { pushState: 'invalid', lastError: `field ${built.field} has no valid value` } };
+    }
+    // a retried event keeps the template its held credit was taken for
+    const templateId = row.creditHeld ? (row.templateId ?? built.templateId) : built.templateId;
+    return {
+      row,
+      message: {
+        touser: this.cipher.decrypt(openidEnc),
+        templateId,
+        page: inboxId ? `${INBOX_PAGE}?id=${inboxId}` : undefined,
+        data: built.data,
+        miniprogramState: this.config.notifications.miniprogramState,
+      },
+    };
   }
 
   private async deliver({ row, message }: Ready, claimToken: string, stats: DispatchStats): Promise<void> {
@@ -212,7 +215,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
     if (d.state !== 'sent' && d.state !== 'retry' && d.loud) {
       this.log.error({ eventId: row.id, type: row.type, templateId: row.templateId, error, state: d.state }, 'notification push failed for good');
     }
-    await retryOnLockConflict(() => this.db.transaction(async (tx) => {
+    await this.db.retrying(async (tx) => {
       const settled =
         d.state === 'retry'
           ? await this.repo.settle(tx, row.id, claimToken, { pushState: 'pending', lastError: error, nextAttemptAt: new Date(now.getTime() + d.delayMs) })
@@ -222,7 +225,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
       if (!settled || d.state === 'retry' || d.state === 'sent') return;
       if (d.clearCredits) await this.credits.clear(tx, row.recipientId, row.templateId!, now);
       if (d.refund) await this.credits.refund(tx, row.recipientId, row.templateId!, n.creditCap, now);
-    }));
+    }, RETRIES);
   }
 
   // one attempt = one call, plus one immediate retry with a fresh token when WeChat refuses the token

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Logger } from 'pino';
 import { Clock } from '../../src/common/clock';
 import { Db } from '../../src/common/db';
@@ -122,12 +122,21 @@ describe.each(testEngines())('notification dispatch and WeChat errcodes on %s', 
     await n.subscribe(r, TPL.booking_result, 1);
     await n.fail({ errcode: 47003 });
     await n.record(r, 'booking_confirmed', 'nd-47003-1', bookingData());
-    await n.drain();
+    const logError = jest.spyOn(t.app.app.get(PINO) as Logger, 'error');
+    let errorLogs: unknown[][];
+    try {
+      await n.drain();
+      errorLogs = [...logError.mock.calls]; // mockRestore clears the recorded calls
+    } finally {
+      logError.mockRestore();
+    }
     const ev = await n.event('nd-47003-1');
     expect(ev.push_state).toBe('invalid');
+    expect(errorLogs.filter(([o, msg]) => (o as { eventId?: string }).eventId === ev.id && msg === 'notification push failed for good')).toHaveLength(1);
     expect(await n.credits(r, TPL.booking_result)).toBe(1);
     await n.makeDue();
     expect((await n.drain()).claimed).toBe(0);
+    expect((await n.attempts(ev.id)).map((a) => [a.errcode, a.outcome])).toEqual([[47003, 'invalid']]);
   });
 
   it('40037 (template id wrong): not retried, refunded', async () => {
@@ -136,8 +145,12 @@ describe.each(testEngines())('notification dispatch and WeChat errcodes on %s', 
     await n.fail({ errcode: 40037 });
     await n.record(r, 'booking_confirmed', 'nd-40037-1', bookingData());
     await n.drain();
-    expect((await n.event('nd-40037-1')).push_state).toBe('bad_template');
+    const ev = await n.event('nd-40037-1');
+    expect(ev.push_state).toBe('bad_template');
     expect(await n.credits(r, TPL.booking_result)).toBe(1);
+    await n.makeDue();
+    expect((await n.drain()).claimed).toBe(0);
+    expect((await n.attempts(ev.id)).map((a) => [a.errcode, a.outcome])).toEqual([[40037, 'bad_template']]);
   });
 
   it('40001: fetches a new token with force_refresh and retries once within the same attempt', async () => {
@@ -189,7 +202,15 @@ describe.each(testEngines())('notification dispatch and WeChat errcodes on %s', 
     await n.record(r, 'demand_report_updated', 'nd-demand-1', { itemName: '路灯', statusText: '已处理' });
     await n.drain();
     expect((await n.event('nd-staff-1')).push_state).toBe('no_template');
-    expect((await n.event('nd-demand-1')).push_state).toBe('no_template');
+    const demand = await n.event('nd-demand-1');
+    expect(demand.push_state).toBe('no_template');
+    // inbox-only: the message is in the inbox, nothing went to WeChat and no attempt was made
+    const inbox = await t.http('GET', '/api/inbox', { token: r.token });
+    expect(inbox.body.items).toHaveLength(1);
+    expect(await n.delivered(r)).toHaveLength(0);
+    expect(await n.attempts(demand.id)).toHaveLength(0);
+    const [staffInbox] = await n.q(`SELECT COUNT(*) AS c FROM inbox_message WHERE recipient_kind = 'staff' AND event_id = (SELECT id FROM notification_event WHERE idempotency_key = 'nd-staff-1')`);
+    expect(Number(staffInbox.c)).toBe(1);
   });
 
   // separate service instances stand for separate server processes: they share nothing but the database row

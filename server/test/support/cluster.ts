@@ -136,7 +136,7 @@ function runOnce(args: string[], env: Record<string, string>): Promise<string> {
 
 // a keep-alive socket the server closed as idle (node's 5 s keepAliveTimeout) can fail the next request sent on it
 // before the server read a byte of it (req.reusedSocket + ECONNRESET): resend that once, as browsers and undici do
-export async function rawRequest(url: string, method: string, path: string, opts: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<Reply<any> & { ms: number }> {
+async function rawRequest(url: string, method: string, path: string, opts: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<Reply<any> & { ms: number }> {
   try {
     return await sendOnce(url, method, path, opts);
   } catch (err) {
@@ -351,5 +351,3 @@ function stop(p: ProcState, signal: NodeJS.Signals): Promise<void> {
     if (signal !== 'SIGKILL') setTimeout(() => child.kill('SIGKILL'), 5000).unref();
   });
 }
-
-export { mapLimit };

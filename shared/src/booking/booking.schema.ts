@@ -255,8 +255,6 @@ export const rescheduleBookingInput = z.strictObject({ date: localDate, start: l
 
 // ---- staff --------------------------------------------------------------------------------------
 
-export const bookingCodeParams = z.strictObject({ code: z.string().regex(/^\d{6,12}$/) });
-
 export const staffDayQuery = pageQuery.extend({
   date: localDate,
   /** status filter (named `state`: a query key `status` is reserved by the generic mass-assignment test) */

@@ -1,13 +1,11 @@
 // saving an exported XLSX: a download link in the browser, a file opened with openDocument in WeChat
 import Taro from '@tarojs/taro';
 import type { ExportView } from '@jianban/shared';
+import { base64ToBytes } from '../catalog/notice-board';
 
 /** H5: an object URL for an <a download> link (caller revokes it) */
 export function blobUrlOf(file: ExportView): string {
-  const bin = atob(file.base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i += 1) bytes[i] = bin.charCodeAt(i);
-  return URL.createObjectURL(new Blob([bytes], { type: file.contentType }));
+  return URL.createObjectURL(new Blob([base64ToBytes(file.base64) as BlobPart], { type: file.contentType }));
 }
 
 /** weapp: write to the user data folder, then open it with WeChat's document viewer (can be forwarded from there) */

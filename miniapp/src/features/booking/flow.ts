@@ -1,4 +1,5 @@
 // the steps of the resident's booking flow, carried in page URLs (each step is one screen)
+import { param } from '../catalog/urls';
 import { BOOKING_CONFIRM_PAGE, BOOKING_PERSON_PAGE, BOOKING_SLOT_PAGE, pageUrl } from './pages';
 
 export const SELF = 'self';
@@ -18,15 +19,7 @@ export interface FlowParams {
 
 /** router params arrive percent-encoded on H5 and decoded on weapp: decode safely once */
 export function readFlowParams(raw: Record<string, string | undefined> | undefined): FlowParams {
-  const get = (k: string) => {
-    const v = raw?.[k];
-    if (v === undefined || v === '') return undefined;
-    try {
-      return decodeURIComponent(v);
-    } catch {
-      return v;
-    }
-  };
+  const get = (k: string) => param(raw?.[k]) || undefined;
   return { item: get('item'), code: get('code'), who: get('who'), name: get('name'), date: get('date'), start: get('start'), reschedule: get('reschedule') };
 }
 

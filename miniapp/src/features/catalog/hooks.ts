@@ -9,8 +9,6 @@ import {
   type ProposeChangeInput,
   type UpdateDemandStatusInput,
   type UpdateItemInput,
-  type UpdateWorkListInput,
-  type WorkListKind,
 } from '@jianban/shared';
 import { call } from '../../services/http';
 import { useSession } from '../../services/session';
@@ -31,7 +29,7 @@ export function useCatalogSearch(q: string, community = '') {
 
 export function useCatalogLists(community = '', list?: CatalogList) {
   return useQuery({
-    queryKey: [...catalogKeys.lists(community), list ?? 'both'],
+    queryKey: catalogKeys.lists(community, list),
     queryFn: () => call(routes.catalogLists, { community: community || undefined, list }),
     staleTime: CONTENT_STALE_MS,
   });
@@ -65,7 +63,7 @@ export function useCreateDemandReport() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: CreateDemandReportInput) => call(routes.createDemandReport, input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['catalog', 'my-reports'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: catalogKeys.myReportsAll }),
   });
 }
 
@@ -88,7 +86,7 @@ export function useProposeChange(code: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: ProposeChangeInput) => call(routes.proposeCatalogChange, input, { itemCode: code }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['catalog', 'proposals'] }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: catalogKeys.proposalsAll }),
   });
 }
 
@@ -113,7 +111,7 @@ export function useDecideProposal() {
   return useMutation({
     mutationFn: ({ id, input }: { id: string; input: DecideProposalInput }) => call(routes.decideCatalogProposal, input, { id }),
     onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['catalog', 'proposals'] });
+      void qc.invalidateQueries({ queryKey: catalogKeys.proposalsAll });
       void qc.invalidateQueries({ queryKey: catalogKeys.content });
     },
   });
@@ -131,14 +129,6 @@ export function useUpdateDemandStatus() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, input }: { id: string; input: UpdateDemandStatusInput }) => call(routes.updateDemandReportStatus, input, { id }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['catalog', 'queue'] }),
-  });
-}
-
-export function useUpdateWorkList() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ kind, input }: { kind: WorkListKind; input: UpdateWorkListInput }) => call(routes.updateWorkList, input, { kind }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: catalogKeys.workLists }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: catalogKeys.queueAll }),
   });
 }

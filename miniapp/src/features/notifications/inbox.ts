@@ -1,18 +1,12 @@
 // pure logic of the 消息 tab (tested without Taro): times, unread marks, the badge, where a message leads
 import type { InboxMessageView, NotificationLink } from '@jianban/shared';
+import { BOOKING_PASS_PAGE, pageUrl, STAFF_DETAIL_PAGE } from '../booking/pages';
+import { CATALOG_PAGES } from '../catalog/urls';
 
 export const INBOX_PAGE_SIZE = 20;
 export const MESSAGES_TAB_INDEX = 2;
 
 export const INBOX_DETAIL_PAGE = '/subpackages/inbox/pages/detail/index';
-export const BOOKING_DETAIL_PAGE = '/subpackages/booking/pages/detail/index';
-export const STAFF_BOOKING_DETAIL_PAGE = '/subpackages/staff-booking/pages/detail/index';
-export const DEMAND_REPORTS_PAGE = '/subpackages/catalog/pages/reports/index';
-/** where a demand-report message leads, first existing page wins (the catalog feature names its pages) */
-export const DEMAND_REPORT_PAGES = {
-  resident: [DEMAND_REPORTS_PAGE, '/subpackages/catalog/pages/my-reports/index'],
-  staff: ['/subpackages/staff-catalog/pages/reports/index'],
-} as const;
 
 const DAY = 24 * 3600_000;
 const SHANGHAI = 8 * 3600_000;
@@ -75,35 +69,21 @@ export function nextInboxPage(last: { page: number; pageSize: number; total: num
 
 export type LinkTarget = { kind: 'page'; url: string; label: string } | { kind: 'note'; text: string } | null;
 
-/**
- * where the button under a message leads. `pageExists` says whether a page is part of this build
- * (the demand-report page belongs to another feature and may not be there yet).
- */
-export function linkTarget(link: NotificationLink | null, who: 'resident' | 'staff', pageExists: (path: string) => boolean): LinkTarget {
+/** where the button under a message leads */
+export function linkTarget(link: NotificationLink | null, who: 'resident' | 'staff'): LinkTarget {
   if (!link) return null;
   switch (link.kind) {
     case 'booking':
       return who === 'staff'
-        ? { kind: 'page', url: `${STAFF_BOOKING_DETAIL_PAGE}?id=${encodeURIComponent(link.id)}`, label: '查看这个预约' }
-        : { kind: 'page', url: `${BOOKING_DETAIL_PAGE}?id=${encodeURIComponent(link.id)}`, label: '查看我的预约' };
+        ? { kind: 'page', url: pageUrl(STAFF_DETAIL_PAGE, { id: link.id }), label: '查看这个预约' }
+        : { kind: 'page', url: pageUrl(BOOKING_PASS_PAGE, { id: link.id }), label: '查看我的预约' };
     case 'allowance':
       return { kind: 'note', text: '高龄津贴的办理进度还不能在小程序里查看，这个功能还在做。有疑问请问社区。' };
-    case 'demand_report': {
-      const url = DEMAND_REPORT_PAGES[who].find((p) => pageExists(p));
-      return url ? { kind: 'page', url, label: who === 'staff' ? '查看居民反映' : '查看我的反映' } : null;
-    }
+    case 'demand_report':
+      return who === 'staff'
+        ? { kind: 'page', url: CATALOG_PAGES.staffReports, label: '查看居民反映' }
+        : { kind: 'page', url: CATALOG_PAGES.myReports, label: '查看我的反映' };
     default:
       return null;
   }
-}
-
-/** after marking one message read: the same list with that message read (the unread count goes down by one) */
-export function markedRead<T extends { items: InboxMessageView[]; unread: number }>(page: T, id: string, readAt: string): T {
-  let changed = 0;
-  const items = page.items.map((m) => {
-    if (m.id !== id || m.readAt) return m;
-    changed += 1;
-    return { ...m, readAt };
-  });
-  return { ...page, items, unread: Math.max(0, page.unread - changed) };
 }

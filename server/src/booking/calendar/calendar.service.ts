@@ -167,8 +167,8 @@ export class CalendarService {
     return planDay(date, { openingHours: s.openingHours, slotMinutes: s.row.slotMinutes }, this.holidays.lookup(date), closedDates.has(date), this.config.booking.unknownYear);
   }
 
-  async plans(m: EntityManager, s: Settings, from: string, to: string): Promise<DayPlan[]> {
-    const closures = await this.repo.closures(m, s.row.communityCode, from, to);
+  /** the day plans from..to, given the community's closures in that range */
+  plans(s: Settings, from: string, to: string, closures: { date: string }[]): DayPlan[] {
     const closed = new Set(closures.map((c) => c.date));
     const out: DayPlan[] = [];
     for (let d = from; d <= to && out.length < 120; d = addDays(d, 1)) out.push(this.plan(s, d, closed));

@@ -82,15 +82,11 @@ export class NoticeBoardService {
     if (this.cache.size > CACHE_MAX) this.cache.delete(this.cache.keys().next().value!);
   }
 
+  // the system CJK font (Debian: fonts-noto-cjk) unless CATALOG_NOTICE_FONT names another (ttf / otf / ttc / woff)
   private font(): { path: string; bytes: Buffer; family: string | undefined } {
     const { path, family } = this.config.catalog.noticeFont;
-    // the system CJK font (Debian: fonts-noto-cjk) unless CATALOG_NOTICE_FONT names another
-    const candidates = [path];
-    for (const p of candidates) {
-      const bytes = loadFont(p);
-      if (bytes) return { path: p, bytes, family: p.endsWith('.ttc') ? family : undefined };
-    }
-    throw new DomainError(ErrorCode.NoticeFontMissing, `no CJK font for the notice board (set CATALOG_NOTICE_FONT; ${candidates.length} path(s) tried)`);
+    const bytes = loadFont(path);
+    if (!bytes) throw new DomainError(ErrorCode.NoticeFontMissing, 'no CJK font for the notice board (set CATALOG_NOTICE_FONT)');
+    return { path, bytes, family: path.endsWith('.ttc') ? family : undefined };
   }
 }
-

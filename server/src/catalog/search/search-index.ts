@@ -121,10 +121,6 @@ export class SearchIndex {
     if (t) this.terms.push(t);
   }
 
-  item(code: string): IndexedItem | undefined {
-    return this.items.get(code);
-  }
-
   // ranked hits for a normalised query, best per item, only items visible to `owners`. Residents ask the same
   // few things over and over: answers are memoised for the life of this index (it is replaced on every edit).
   search(q: string, owners: Set<string>, limit: number): Hit[] {

@@ -1,14 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode } from '@jianban/shared';
 import type { Logger } from 'pino';
-import { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/db';
-import { isUniqueViolation } from '../../common/db-errors';
 import { DomainError } from '../../common/domain-error';
 import { PINO } from '../../common/logger';
-import { RateLimitBucketEntity } from '../../common/rate-limit.entity';
+import { RateLimitRepository } from '../../common/rate-limiter';
 
 const WINDOW_SECONDS = 60;
 const FLUSH_MS = 1000;
@@ -22,31 +20,9 @@ interface Window {
   lastFlush: number;
 }
 
-// adds n hits to the shared per-minute bucket (the same rate_limit_bucket rows and key format as common/RateLimiter)
-@Injectable()
-export class SearchRateRepository {
-  async add(m: EntityManager, key: string, windowStart: number, n: number): Promise<number> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const bumped = await m.createQueryBuilder().update(RateLimitBucketEntity).set({ hits: () => `hits + ${Math.trunc(n)}` })
-        .where('bucket_key = :key AND window_start = :windowStart', { key, windowStart }).execute();
-      if (bumped.affected === 1) return (await m.findOne(RateLimitBucketEntity, { where: { bucketKey: key } }))?.hits ?? n;
-      const rolled = await m.createQueryBuilder().update(RateLimitBucketEntity).set({ hits: n, windowStart: String(windowStart) })
-        .where('bucket_key = :key AND window_start < :windowStart', { key, windowStart }).execute();
-      if (rolled.affected === 1) return n;
-      try {
-        await m.insert(RateLimitBucketEntity, { bucketKey: key, windowStart: String(windowStart), hits: n, prevHits: 0 });
-        return n;
-      } catch (err) {
-        if (!isUniqueViolation(err)) throw err;
-      }
-    }
-    return Number.MAX_SAFE_INTEGER;
-  }
-}
-
 /**
  * B2 for search, per client IP, without a database write on every search. The count lives in the shared
- * rate_limit_bucket row; each instance writes its hits in batches (the first hit of a window at once, then every
+ * rate_limit_bucket row (written through common's RateLimitRepository, n hits at a time); each instance writes its hits in batches (the first hit of a window at once, then every
  * `batch` hits or every second) and decides on (shared count at its last write + its own unwritten hits).
  * With k instances a client can exceed the limit by at most k × batch within a window (batch = limit / 20, ≥ 1).
  */
@@ -56,7 +32,7 @@ export class SearchRateGate {
 
   constructor(
     private readonly db: Db,
-    private readonly repo: SearchRateRepository,
+    private readonly repo: RateLimitRepository,
     private readonly clock: Clock,
     private readonly config: AppConfig,
     @Inject(PINO) private readonly log: Logger,
@@ -89,7 +65,9 @@ export class SearchRateGate {
     w.inflight += n;
     w.lastFlush = nowMs;
     try {
-      const total = await this.db.transaction((tx) => this.repo.add(tx, key, w.start, n));
+      const counter = await this.db.retrying((tx) => this.repo.hit(tx, key, w.start, WINDOW_SECONDS, n));
+      // this window's shared count (a row another instance already moved on counts toward its newer window)
+      const total = counter.windowStart === w.start ? counter.hits : Number.MAX_SAFE_INTEGER;
       w.global = Math.max(w.global, total);
       w.inflight -= n;
     } catch (err) {

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner, TableColumnOptions } from 'typeorm';
+import { MigrationInterface, QueryRunner } from 'typeorm';
 import { createTable, datetime, id, index, int, varchar } from './schema-helpers';
 
 // Chinese names need utf8mb4; tables inherit the database default, so refuse a database created without it
@@ -15,23 +15,23 @@ export class Foundation1764230000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await assertUtf8mb4(q);
-    await this.create(q, 'region', [
+    await createTable(q, 'region', [
       varchar('code', 12, { isPrimary: true }), varchar('name', 64), varchar('level', 16),
       varchar('parent_code', 12, { isNullable: true }), int('sort_order', { default: 0 }),
     ], [index('idx_region_parent', ['parent_code'])]);
 
-    await this.create(q, 'resident_account', [
+    await createTable(q, 'resident_account', [
       id(), varchar('openid_hash', 64), varchar('openid_enc', 255), varchar('display_name', 64),
       int('family_count', { default: 0 }), datetime('created_at'), datetime('updated_at'),
     ], [index('uq_resident_account_openid_hash', ['openid_hash'], true)]);
 
-    await this.create(q, 'staff_account', [
+    await createTable(q, 'staff_account', [
       id(), varchar('username', 64), varchar('display_name', 64), varchar('role', 32), varchar('region_code', 12),
       varchar('password_hash', 255, { isNullable: true }), varchar('openid_hash', 64, { isNullable: true }),
       { name: 'active', type: 'boolean', isNullable: false, default: 1 }, datetime('created_at'), datetime('updated_at'),
     ], [index('uq_staff_account_username', ['username'], true), index('uq_staff_account_openid_hash', ['openid_hash'], true)]);
 
-    await this.create(q, 'auth_session', [
+    await createTable(q, 'auth_session', [
       id(), varchar('token_hash', 64), varchar('refresh_hash', 64), varchar('subject_kind', 16), varchar('subject_id', 36),
       datetime('expires_at'), datetime('refresh_expires_at'), datetime('revoked_at', { isNullable: true }), datetime('created_at'),
     ], [
@@ -39,7 +39,7 @@ export class Foundation1764230000000 implements MigrationInterface {
       index('idx_auth_session_subject', ['subject_id']),
     ]);
 
-    await this.create(q, 'family_member', [
+    await createTable(q, 'family_member', [
       id(), varchar('account_id', 36), varchar('name', 64), varchar('id_number_enc', 255), varchar('id_number_hash', 64),
       varchar('birth_date', 10), varchar('gender', 8), varchar('relationship', 16), varchar('community_code', 12),
       datetime('created_at'), datetime('updated_at'),
@@ -49,7 +49,7 @@ export class Foundation1764230000000 implements MigrationInterface {
       index('idx_family_member_community', ['community_code']),
     ]);
 
-    await this.create(q, 'rate_limit_bucket', [
+    await createTable(q, 'rate_limit_bucket', [
       varchar('bucket_key', 191, { isPrimary: true }), { name: 'window_start', type: 'bigint', isNullable: false }, int('hits'),
     ], []);
   }
@@ -58,9 +58,5 @@ export class Foundation1764230000000 implements MigrationInterface {
     for (const t of ['rate_limit_bucket', 'family_member', 'auth_session', 'staff_account', 'resident_account', 'region']) {
       await q.dropTable(t, true);
     }
-  }
-
-  private create(q: QueryRunner, name: string, columns: TableColumnOptions[], indices: ReturnType<typeof index>[]) {
-    return createTable(q, name, columns, indices);
   }
 }

@@ -8,6 +8,11 @@ import { useSession } from '../../../services/session';
 
 export type StaffMe = Extract<MeView, { kind: 'staff' }>;
 
+/** community staff work on their own community; street and district staff choose one ('' here) */
+export function ownCommunity(me: StaffMe): string {
+  return me.region.level === 'community' ? me.region.code : '';
+}
+
 /** a staff console page: shown only to the roles it is for; everyone else is told plainly */
 export function StaffOnly({ title, roles, children }: { title: string; roles?: readonly StaffRole[]; children: (me: StaffMe) => ReactNode }) {
   const { status, me } = useSession();

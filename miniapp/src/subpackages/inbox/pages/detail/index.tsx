@@ -8,7 +8,6 @@ import { useSession } from '../../../../services/session';
 import { messageFor } from '../../../../features/errors/messages';
 import { linkTarget, messageTime } from '../../../../features/notifications/inbox';
 import { useInboxMessage, useMarkRead } from '../../../../features/notifications/hooks';
-import { pageExists } from '../../../../features/notifications/pages';
 import styles from './index.module.scss';
 
 const MESSAGES_TAB = '/pages/messages/index';
@@ -49,7 +48,7 @@ export default function MessageDetailPage() {
   }
 
   const m = message.data;
-  const target = linkTarget(m.link, me?.kind === 'staff' ? 'staff' : 'resident', pageExists);
+  const target = linkTarget(m.link, me?.kind === 'staff' ? 'staff' : 'resident');
   return (
     <PageShell title={m.title}>
       <View className={styles.card}>

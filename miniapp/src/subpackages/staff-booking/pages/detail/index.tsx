@@ -1,11 +1,12 @@
 import Taro from '@tarojs/taro';
-import { View, Text, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
 import { routes, type StaffBookingDetailView } from '@jianban/shared';
 import { PageShell, Section } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/Button';
 import { Field } from '../../../../components/Field';
+import { TextArea } from '../../../../components/TextArea';
 import { OptionGroup } from '../../../../components/OptionGroup';
 import { call } from '../../../../services/http';
 import { useSession } from '../../../../services/session';
@@ -146,17 +147,13 @@ export default function StaffBookingDetailPage() {
               />
             ) : null}
             {open === 'missing' ? (
-              <View className={styles.areaBox}>
-                <Text className={styles.areaLabel}>{FORM_LABEL.missing}</Text>
-                <Textarea
-                  className={styles.area}
-                  value={text}
-                  maxlength={2000}
-                  onInput={(e) => setText(e.detail.value)}
-                  {...({ 'aria-label': FORM_LABEL.missing } as object)}
-                />
-                <Text className={styles.areaHint}>{`共 ${parseMaterials(text).length} 样`}</Text>
-              </View>
+              <TextArea
+                label={FORM_LABEL.missing ?? ''}
+                value={text}
+                onChange={setText}
+                maxlength={2000}
+                hint={`共 ${parseMaterials(text).length} 样`}
+              />
             ) : (
               <Field label={FORM_LABEL[open] ?? '说明'} value={text} onChange={setText} maxlength={200} />
             )}

@@ -4,7 +4,7 @@ import { PageShell } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/Button';
 import { OptionGroup } from '../../../../components/OptionGroup';
-import { StaffOnly, type StaffMe } from '../../../../features/catalog/components/StaffOnly';
+import { ownCommunity, StaffOnly, type StaffMe } from '../../../../features/catalog/components/StaffOnly';
 import { deliverNoticeBoard } from '../../../../features/catalog/notice-board';
 import { useRegions } from '../../../../features/family/hooks';
 import { communitiesUnder } from '../../../../features/regions/communities';
@@ -13,7 +13,7 @@ import { messageFor } from '../../../../features/errors/messages';
 
 function Board({ me }: { me: StaffMe }) {
   const regions = useRegions();
-  const own = me.region.level === 'community' ? me.region.code : '';
+  const own = ownCommunity(me);
   const choices = own ? [] : communitiesUnder(regions.data?.items ?? [], me.region.code);
   const [community, setCommunity] = useState(own);
   const [busy, setBusy] = useState(false);

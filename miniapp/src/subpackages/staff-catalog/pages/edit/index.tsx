@@ -8,7 +8,7 @@ import { Button } from '../../../../components/Button';
 import { Field } from '../../../../components/Field';
 import { TextArea } from '../../../../components/TextArea';
 import { OptionGroup } from '../../../../components/OptionGroup';
-import { StaffOnly, type StaffMe } from '../../../../features/catalog/components/StaffOnly';
+import { ownCommunity, StaffOnly, type StaffMe } from '../../../../features/catalog/components/StaffOnly';
 import { useCatalogItem, useItemHistory, useProposeChange, useUpdateItem } from '../../../../features/catalog/hooks';
 import { changedFieldsText, contentOf, diffContent, FIELD_TEXT, fromForm, toForm, validateContent, type ContentField, type EditForm } from '../../../../features/catalog/edit-form';
 import { formatTime } from '../../../../features/catalog/search';
@@ -122,7 +122,7 @@ function Form({ item, mode, onSaved }: { item: CatalogItemDetail; mode: Mode; on
 }
 
 function Edit({ me, code }: { me: StaffMe; code: string }) {
-  const community = me.region.level === 'community' ? me.region.code : '';
+  const community = ownCommunity(me);
   const item = useCatalogItem(code, community);
   const [saved, setSaved] = useState<string | null>(null);
   if (!code) return <PageShell title="修改证明事项"><Notice tone="error" title="没有指明是哪个事项">请回到清单重新选择。</Notice></PageShell>;

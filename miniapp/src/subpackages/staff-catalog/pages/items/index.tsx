@@ -7,14 +7,14 @@ import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/Button';
 import { Field } from '../../../../components/Field';
 import { Tabs } from '../../../../components/Tabs';
-import { StaffOnly, type StaffMe } from '../../../../features/catalog/components/StaffOnly';
+import { ownCommunity, StaffOnly, type StaffMe } from '../../../../features/catalog/components/StaffOnly';
 import { useCatalogLists } from '../../../../features/catalog/hooks';
 import { HOME_TABS, LIST_TAB_TEXT } from '../../../../features/catalog/text';
 import { pageUrl } from '../../../../features/catalog/urls';
 import { messageFor } from '../../../../features/errors/messages';
 
 function Items({ me }: { me: StaffMe }) {
-  const community = me.region.level === 'community' ? me.region.code : '';
+  const community = ownCommunity(me);
   const [tab, setTab] = useState<CatalogList>('not_issue');
   const [filter, setFilter] = useState('');
   const lists = useCatalogLists(community);

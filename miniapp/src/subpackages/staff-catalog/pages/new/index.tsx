@@ -6,7 +6,7 @@ import { Button } from '../../../../components/Button';
 import { Field } from '../../../../components/Field';
 import { TextArea } from '../../../../components/TextArea';
 import { OptionGroup } from '../../../../components/OptionGroup';
-import { StaffOnly, type StaffMe } from '../../../../features/catalog/components/StaffOnly';
+import { ownCommunity, StaffOnly, type StaffMe } from '../../../../features/catalog/components/StaffOnly';
 import { useCreateCommunityItem } from '../../../../features/catalog/hooks';
 import { lines } from '../../../../features/catalog/edit-form';
 import { pageUrl } from '../../../../features/catalog/urls';
@@ -20,7 +20,7 @@ type NewField = (typeof FIELDS)[number];
 
 function NewItem({ me }: { me: StaffMe }) {
   const regions = useRegions();
-  const own = me.region.level === 'community' ? me.region.code : '';
+  const own = ownCommunity(me);
   const choices = own ? [] : communitiesUnder(regions.data?.items ?? [], me.region.code);
   const [community, setCommunity] = useState(own);
   const [form, setForm] = useState<Record<NewField, string>>({ name: '', aliases: '', category: '', usedFor: '', materials: '', legalBasis: '' });

@@ -1,0 +1,63 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import { ErrorCode } from '@jianban/shared';
+import type { Logger } from 'pino';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { Db } from '../common/db';
+import { DomainError } from '../common/domain-error';
+import type { AppConfig } from '../config';
+import { LockRetry } from './booking.retry';
+
+const tx = {} as EntityManager;
+// a MariaDB pool: Db does not serialize, and each transaction just runs the work
+const db = new Db({ options: { type: 'mariadb' }, transaction: (work: (m: EntityManager) => Promise<unknown>) => work(tx) } as unknown as DataSource);
+const driverError = (code: string, errno?: number) => new QueryFailedError('UPDATE slot …', [], Object.assign(new Error(code), { code, errno }));
+
+function setup(lockRetries: number) {
+  const warn = jest.fn();
+  const retry = new LockRetry(db, { booking: { lockRetries } } as unknown as AppConfig, { warn } as unknown as Logger);
+  return { retry, warn };
+}
+
+describe('LockRetry (booking write transactions on Db.retrying)', () => {
+  it('re-runs a transaction that lost a lock conflict and returns its result', async () => {
+    const { retry, warn } = setup(3);
+    const errors = [driverError('ER_LOCK_DEADLOCK', 1213), driverError('ER_CHECKREAD', 1020), driverError('SQLITE_BUSY_SNAPSHOT')];
+    const work = jest.fn(async (m: EntityManager) => {
+      expect(m).toBe(tx);
+      const e = errors.shift();
+      if (e) throw e;
+      return 'booked';
+    });
+    await expect(retry.transaction(work)).resolves.toBe('booked');
+    expect(work).toHaveBeenCalledTimes(4);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('gives up after lockRetries re-runs with a clean 409 CONFLICT and Retry-After', async () => {
+    const { retry, warn } = setup(2);
+    const work = jest.fn(async () => {
+      throw driverError('ER_LOCK_WAIT_TIMEOUT', 1205);
+    });
+    const err = await retry.transaction(work).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DomainError);
+    expect(err).toMatchObject({ code: ErrorCode.Conflict, details: { retryAfterSeconds: 1 }, headers: { 'retry-after': '1' } });
+    expect(work).toHaveBeenCalledTimes(3);
+    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ event: 'booking_lock_conflict_gave_up', attempts: 3 }), expect.any(String));
+  });
+
+  it('passes any other error through untouched, without a re-run', async () => {
+    const { retry } = setup(3);
+    const refusal = new DomainError(ErrorCode.SlotFull, 'the slot is full');
+    const work = jest.fn(async () => {
+      throw refusal;
+    });
+    await expect(retry.transaction(work)).rejects.toBe(refusal);
+    expect(work).toHaveBeenCalledTimes(1);
+    const dup = driverError('ER_DUP_ENTRY', 1062);
+    const work2 = jest.fn(async () => {
+      throw dup;
+    });
+    await expect(retry.transaction(work2)).rejects.toBe(dup);
+    expect(work2).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,31 @@
+import { expect } from '@jest/globals';
+import { checkDigitOf } from '@jianban/shared';
+import type { Page } from 'playwright-core';
+import { STAFF_PASSWORD } from './stack';
+
+// helpers shared by the browser tests
+
+// a fresh synthetic elder every run: 80+ years old, 荆州区 region code, valid check digit
+export function syntheticElderId(): string {
+  const year = 1930 + Math.floor(Math.random() * 15);
+  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, '0');
+  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
+  const seq = String(Math.floor(Math.random() * 999)).padStart(3, '0');
+  const first17 = `421003${year}${month}${day}${seq}`;
+  return first17 + checkDigitOf(first17);
+}
+
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+}
+
+// fills and submits the H5 staff login form; the caller waits for the screen it expects next
+export async function submitStaffLogin(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(`${url}/#/pages/staff-login/index`);
+  await page.getByText('用户名').first().waitFor({ timeout: 30_000 });
+  const inputs = page.locator('input');
+  await inputs.nth(0).fill(username);
+  await inputs.nth(1).fill(STAFF_PASSWORD);
+  await page.getByText('登录', { exact: true }).last().click();
+}
