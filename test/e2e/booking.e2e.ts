@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fillPath, routes, type RouteDef } from '@jianban/shared';
 import type { Page } from 'playwright-core';
-import { expectNoHorizontalOverflow, submitStaffLogin, syntheticElderId } from './support/page-checks';
+import { expectNoHorizontalOverflow, submitStaffLogin, syntheticElderId, turnOnElderMode } from './support/page-checks';
 import { launchBrowser, screenshotPath, settle, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
 
 // book → staff confirms → the resident reads it in 消息 and sees the responsible person → staff checks in by typing the code.
@@ -31,9 +31,7 @@ async function shot(page: Page, name: string) {
 
 async function elderModeOn(page: Page, url: string) {
   await page.goto(url);
-  const toggle = page.getByRole('switch', { name: '长辈模式（大字）' }).filter({ visible: true });
-  await toggle.waitFor({ timeout: 30_000 });
-  if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
+  await turnOnElderMode(page);
   await page.getByText('已开启，字更大、按钮更大').filter({ visible: true }).waitFor();
 }
 
@@ -74,8 +72,7 @@ describe('booking in the H5 build: resident books for a family member, staff con
     await elderModeOn(residentPage, `${stack.url}/?devUser=${devUser}#/pages/me/index`);
     await submitStaffLogin(staffPage, stack.url, 'meicun');
     await staffPage.getByText('工作台').first().waitFor({ timeout: 30_000 });
-    const toggle = staffPage.getByRole('switch', { name: '长辈模式（大字）' });
-    if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
+    await turnOnElderMode(staffPage);
   });
   afterAll(async () => {
     await resident?.close();

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { expectNoHorizontalOverflow, submitStaffLogin } from './support/page-checks';
+import { expectNoHorizontalOverflow, submitStaffLogin, turnOnElderMode } from './support/page-checks';
 import { launchBrowser, screenshotPath, settle, startStack, type RunningStack } from './support/stack';
 
 type Browser = Awaited<ReturnType<typeof launchBrowser>>;
@@ -61,13 +61,6 @@ function field(scope: Page | ReturnType<Page['locator']>, label: string) {
   return scope.locator(`xpath=.//taro-text-core[normalize-space(.)="${label}"]/following-sibling::*[1]`).locator('input, textarea').first();
 }
 
-async function turnOnElderMode(page: Page) {
-  const toggle = page.getByRole('switch', { name: '长辈模式（大字）' });
-  await toggle.waitFor({ timeout: 30_000 });
-  if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
-  await expect(toggle.getAttribute('aria-checked')).resolves.toBe('true');
-}
-
 async function search(page: Page, q: string) {
   const box = page.getByRole('search').locator('input');
   await box.fill(q);
@@ -90,6 +83,12 @@ describe('certificate catalog in the H5 build (largest browser font, 长辈模�
     stack = await startStack('catalog');
     resident = await launchBrowser({ largestFont: true });
     staff = await launchBrowser({ largestFont: true });
+    // every resident page below is checked in 长辈模式: the resident turns it on once, and the choice is kept
+    const first = await resident.context.newPage();
+    await first.goto(home());
+    await first.getByText('想开什么证明？').waitFor({ timeout: 30_000 });
+    await turnOnElderMode(first);
+    await first.close();
   });
   afterAll(async () => {
     await resident?.close();
@@ -103,7 +102,8 @@ describe('certificate catalog in the H5 build (largest browser font, 长辈模�
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(home());
     await page.getByText('想开什么证明？').waitFor({ timeout: 30_000 });
-    await turnOnElderMode(page);
+    // the choice made in beforeAll holds on a new page
+    await expect(page.getByRole('switch', { name: '长辈模式（大字）' }).getAttribute('aria-checked')).resolves.toBe('true');
     await page.getByRole('tab', { name: /社区不再开的证明/ }).waitFor();
     await page.getByText('健在证明', { exact: true }).waitFor();
     await checkPage(page, 'catalog-home-not-issue');

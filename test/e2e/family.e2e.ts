@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import { expectNoHorizontalOverflow, submitStaffLogin, syntheticElderId } from './support/page-checks';
+import { expectNoHorizontalOverflow, submitStaffLogin, syntheticElderId, turnOnElderMode } from './support/page-checks';
 import { launchBrowser, screenshotPath, settle, startStack, type RunningStack } from './support/stack';
 
 function wrongCheckDigit(id: string): string {
@@ -78,8 +78,7 @@ describe('resident adds an elder in the H5 build (largest browser font, 长辈�
     const toggle = page.getByRole('switch', { name: '长辈模式（大字）' });
     await toggle.waitFor({ timeout: 30_000 });
     const before = await smallestTextPx(page);
-    if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
-    await expect(toggle.getAttribute('aria-checked')).resolves.toBe('true');
+    await turnOnElderMode(page);
     await page.getByText('已开启，字更大、按钮更大').waitFor();
     const after = await smallestTextPx(page);
     expect(after).toBeGreaterThan(before);

@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals';
 import { checkDigitOf } from '@jianban/shared';
 import type { Page } from 'playwright-core';
-import { STAFF_PASSWORD } from './stack';
+import { settle, STAFF_PASSWORD } from './stack';
 
 // helpers shared by the browser tests
 
@@ -28,4 +28,23 @@ export async function submitStaffLogin(page: Page, url: string, username: string
   await inputs.nth(0).fill(username);
   await inputs.nth(1).fill(STAFF_PASSWORD);
   await page.getByText('登录', { exact: true }).last().click();
+}
+
+/**
+ * Turns 长辈模式 on through the switch on the shown page. The switch sits below content that loads from the API, so a
+ * click aimed at it while that content arrives can land on something else: wait for the loading notices to go and the
+ * page to sit still, then click, and wait for the switch itself to say it is on (re-reading it before any second try).
+ */
+export async function turnOnElderMode(page: Page): Promise<void> {
+  const toggle = page.getByRole('switch', { name: '长辈模式（大字）' }).filter({ visible: true });
+  await toggle.waitFor({ timeout: 30_000 });
+  const on = page.locator('[role="switch"][aria-checked="true"]').filter({ visible: true });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if ((await on.count()) > 0) break;
+    await page.getByText(/^正在(读取|查|登录)/).filter({ visible: true }).first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
+    await settle(page);
+    if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
+    if (await on.first().waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
+  }
+  await expect(toggle.getAttribute('aria-checked')).resolves.toBe('true');
 }
