@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { expectNoHorizontalOverflow, submitStaffLogin, turnOnElderMode } from './support/page-checks';
+import { expectNoHorizontalOverflow, field, submitStaffLogin, turnOnElderMode } from './support/page-checks';
 import { launchBrowser, screenshotPath, settle, startStack, type RunningStack } from './support/stack';
 
 type Browser = Awaited<ReturnType<typeof launchBrowser>>;
@@ -54,11 +54,6 @@ async function checkPage(page: Page, shot: string, minPx = MIN_TEXT_PX) {
   const small = await smallestText(page);
   expect({ shot, ...small, ok: small.px >= minPx }).toEqual({ shot, ...small, ok: true });
   await fullShot(page, shot);
-}
-
-/** the input or textarea right after its visible label (Taro's H5 inputs do not carry the label themselves) */
-function field(scope: Page | ReturnType<Page['locator']>, label: string) {
-  return scope.locator(`xpath=.//taro-text-core[normalize-space(.)="${label}"]/following-sibling::*[1]`).locator('input, textarea').first();
 }
 
 async function search(page: Page, q: string) {

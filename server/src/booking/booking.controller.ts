@@ -3,6 +3,7 @@ import {
   routes,
   type CreateBookingInput,
   type CreateServiceItemInput,
+  type PublishStatutoryYearInput,
   type UpdateBookingSettingsInput,
   type UpdateServiceItemInput,
 } from '@jianban/shared';
@@ -13,11 +14,13 @@ import { BookingAdminService } from './booking-admin.service';
 import { BookingService } from './booking.service';
 import type { BookingStatusValue } from './entities/booking.entity';
 import { StaffDeskService } from './staff-desk.service';
+import { StatutoryService } from './statutory.service';
 
 type Resident = Extract<Caller, { kind: 'resident' }>;
 type Staff = Extract<Caller, { kind: 'staff' }>;
 type Id = { id: string };
 type Code = { code: string };
+type Year = { year: string };
 type Page = { page: number; pageSize: number };
 
 @Controller()
@@ -67,6 +70,7 @@ export class StaffBookingController {
   constructor(
     private readonly desk: StaffDeskService,
     private readonly admin: BookingAdminService,
+    private readonly statutory: StatutoryService,
   ) {}
 
   @Endpoint(routes.staffDayBookings)
@@ -182,5 +186,20 @@ export class StaffBookingController {
   @Endpoint(routes.staffUpdateServiceItem)
   updateServiceItem(@RouteParams(routes.staffUpdateServiceItem) p: Id, @RouteInput(routes.staffUpdateServiceItem) b: UpdateServiceItemInput, @CurrentUser() s: Staff) {
     return this.admin.updateServiceItem(s, p.id, b);
+  }
+
+  @Endpoint(routes.staffStatutoryYears)
+  statutoryYears(@RouteInput(routes.staffStatutoryYears) _q: object) {
+    return this.statutory.list();
+  }
+
+  @Endpoint(routes.staffGetStatutoryYear)
+  statutoryYear(@RouteParams(routes.staffGetStatutoryYear) p: Year, @RouteInput(routes.staffGetStatutoryYear) _q: object) {
+    return this.statutory.get(Number(p.year));
+  }
+
+  @Endpoint(routes.staffPublishStatutoryYear)
+  publishStatutoryYear(@RouteParams(routes.staffPublishStatutoryYear) p: Year, @RouteInput(routes.staffPublishStatutoryYear) b: PublishStatutoryYearInput, @CurrentUser() s: Staff) {
+    return this.statutory.publish(s, Number(p.year), b);
   }
 }

@@ -7,9 +7,10 @@ import { IdempotencyEntity } from './entities/idempotency.entity';
 import { JobLeaseEntity } from './entities/job-lease.entity';
 import { ServiceItemEntity } from './entities/service-item.entity';
 import { SlotEntity } from './entities/slot.entity';
+import { StatutoryDayEntity, StatutoryYearEntity } from './entities/statutory.entity';
 
 // the booking module's TypeORM entities; registered in database/entities.ts
 export const BOOKING_ENTITIES: Function[] = [
   ServiceItemEntity, BookingSettingsEntity, ClosureEntity, SlotEntity, BookingEntity, CaseLogEntity, IdempotencyEntity,
-  AccountQuotaEntity, JobLeaseEntity,
+  AccountQuotaEntity, JobLeaseEntity, StatutoryYearEntity, StatutoryDayEntity,
 ];

@@ -8,6 +8,8 @@ import { LockRetry } from './booking.retry';
 import { BookingService } from './booking.service';
 import { BookingViews } from './booking.views';
 import { CalendarService } from './calendar/calendar.service';
+import { StatutoryRepository } from './calendar/statutory.repository';
+import { StatutoryService } from './statutory.service';
 import { ChineseDaysCalendar } from './calendar/chinese-days.calendar';
 import { HolidayCalendar } from './calendar/holiday-calendar.port';
 import { BookingReminderJob } from './reminder.job';
@@ -19,7 +21,7 @@ import { StaffDeskService } from './staff-desk.service';
   controllers: [BookingController, StaffBookingController],
   providers: [
     BookingService, StaffDeskService, BookingAdminService, CalendarService, BookingViews, LockRetry, BookingReminderJob,
-    BookingRepository, CalendarRepository,
+    BookingRepository, CalendarRepository, StatutoryRepository, StatutoryService,
     { provide: HolidayCalendar, useClass: ChineseDaysCalendar },
   ],
   exports: [HolidayCalendar],

@@ -96,7 +96,7 @@ export class BookingService {
       const to = q.to && q.to < w.to ? q.to : w.to;
       const closures = from <= to ? await this.calendarRepo.closures(m, item.communityCode, from, to) : [];
       const notes = new Map(closures.map((c) => [c.date, c.reason]));
-      const plans = from <= to ? this.calendar.plans(settings, from, to, closures) : [];
+      const plans = from <= to ? this.calendar.plans(settings, from, to, closures, await this.calendar.schedule(m)) : [];
       const rows = from <= to ? await this.calendarRepo.slots(m, item.communityCode, from, to) : [];
       const taken = new Map(rows.map((r) => [`${r.date} ${r.startTime}`, r]));
       const noticeEdge = now.getTime() + settings.row.minNoticeMinutes * 60_000;

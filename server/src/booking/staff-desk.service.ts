@@ -298,7 +298,7 @@ export class StaffDeskService {
       let start = input.start;
       if (!start) {
         const settings = await this.calendar.settings(m, code);
-        const plan = this.calendar.plan(settings, today, new Set((await this.calendarRepo.closures(m, code, today, today)).map((c) => c.date)));
+        const plan = this.calendar.plan(settings, today, new Set((await this.calendarRepo.closures(m, code, today, today)).map((c) => c.date)), await this.calendar.schedule(m));
         if (plan.closedReason) throw new DomainError(ErrorCode.ClosedDay, 'the centre is closed today', { reason: plan.closedReason });
         start = plan.slots.find((s) => s.endsAt > now)?.start;
         if (!start) throw new DomainError(ErrorCode.SlotNotAvailable, 'no slot left today');

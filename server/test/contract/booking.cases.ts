@@ -60,6 +60,9 @@ export const BOOKING_CASES: ModuleContractCases = {
     staffListServiceItems: { code: CODE },
     staffCreateServiceItem: { code: CODE },
     staffUpdateServiceItem: { id: ID },
+    staffStatutoryYears: {},
+    staffGetStatutoryYear: { year: '2099' },
+    staffPublishStatutoryYear: { year: '2099' },
   },
   okForValid: {
     listServiceItems: [200, 404],
@@ -92,6 +95,9 @@ export const BOOKING_CASES: ModuleContractCases = {
     staffListServiceItems: [200, 404],
     staffCreateServiceItem: [201, 400, 404],
     staffUpdateServiceItem: [200, 404],
+    staffStatutoryYears: [200],
+    staffGetStatutoryYear: [200],
+    staffPublishStatutoryYear: [200, 400],
   },
   massAssignment: {
     // createBooking rejects extra fields (status, accountId, …) and books nothing; the clean input then books
@@ -194,6 +200,12 @@ export const BOOKING_CASES: ModuleContractCases = {
       const item = ((await c.t.call(routes.staffListServiceItems, {}, { params: { code: CODE }, token: c.staff })).body.items as { id: string }[]).at(-1)!;
       await c.expectRejectedEverywhere((extra) => c.t.http('PATCH', c.pathOf('staffUpdateServiceItem', { id: item.id }), { body: { sortOrder: 9000, ...extra }, token: c.staff }));
       expect((await c.t.call(routes.staffUpdateServiceItem, { sortOrder: 9000 }, { params: { id: item.id }, token: c.staff })).body.sortOrder).toBe(9000);
+    },
+    staffPublishStatutoryYear: async (c) => {
+      const input = { source: '测试通知', days: [{ date: '2099-01-01', kind: 'holiday', name: '元旦' }] };
+      await c.expectRejectedEverywhere((extra) => c.t.http('PUT', c.pathOf('staffPublishStatutoryYear', { year: '2099' }), { body: { ...input, ...extra }, token: c.staff }));
+      const ok = await c.t.call(routes.staffPublishStatutoryYear, input as never, { params: { year: '2099' }, token: c.staff });
+      expect([ok.status, ok.body.source, ok.body.days]).toEqual([200, 'district', input.days]);
     },
   },
 };

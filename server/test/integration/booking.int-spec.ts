@@ -375,7 +375,7 @@ describe.each(testEngines())('booking on %s', (engine) => {
     const bodyFor: Record<string, unknown> = {
       cancelBooking: {}, rescheduleBooking: { date: '2026-09-29', start: '10:00' }, staffRejectBooking: { reason: '测试' }, staffCancelBooking: { reason: '测试' },
       staffHandOver: { toStaffId: randomUUID(), reason: '测试' }, staffRecordMissingMaterials: { items: ['户口簿'] }, staffAddCaseNote: { note: '测试' },
-      staffUpdateServiceItem: { active: false },
+      staffUpdateServiceItem: { active: false }, staffPublishStatutoryYear: { source: '测试', days: [{ date: '2030-01-01', kind: 'holiday', name: '元旦' }] },
     };
 
     it('A2: a resident session gets 403 on every staff booking route', async () => {
@@ -383,7 +383,7 @@ describe.each(testEngines())('booking on %s', (engine) => {
       const staffRoutes = Object.entries(bookingRoutes).filter(([, r]) => r.auth === 'staff');
       expect(staffRoutes.length).toBeGreaterThan(20);
       for (const [name, r] of staffRoutes) {
-        const params = idRoute(r) ? { id: randomUUID() } : { code: MEICUN };
+        const params = idRoute(r) ? { id: randomUUID() } : /:year\b/.test(r.path) ? { year: '2030' } : { code: MEICUN };
         const res = await t.call(r as RouteDef, (bodyFor[name] ?? {}) as never, { params: params as never, token });
         expect([name, res.status]).toEqual([name, 403]);
       }

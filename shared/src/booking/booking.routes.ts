@@ -25,6 +25,7 @@ import {
   missingMaterialsInput,
   myBookingsQuery,
   okView,
+  publishStatutoryYearInput,
   rejectBookingInput,
   rescheduleBookingInput,
   serviceItemIdParams,
@@ -35,6 +36,9 @@ import {
   staffCancelBookingInput,
   staffDayQuery,
   staffNoteInput,
+  statutoryYearList,
+  statutoryYearParams,
+  statutoryYearView,
   updateBookingSettingsInput,
   updateServiceItemInput,
   walkInInput,
@@ -49,6 +53,8 @@ const staffRoute =
 const deskRoute = staffRoute(['community_staff', 'street_reviewer', 'district_admin']);
 /** configuration of a community's centre: its own community staff or the district admin */
 const adminRoute = staffRoute(['community_staff', 'district_admin']);
+/** district-wide configuration: the district admin only */
+const districtRoute = staffRoute(['district_admin']);
 
 // routes of the booking module; spread into the route table in ../routes.ts
 export const bookingRoutes = {
@@ -87,4 +93,8 @@ export const bookingRoutes = {
   staffListServiceItems: deskRoute({ method: 'GET', path: '/staff/communities/:code/service-items', summary: '管理：本社区的服务事项（含停用的）', input: noInput, params: communityParams, output: serviceItemList }),
   staffCreateServiceItem: adminRoute({ method: 'POST', path: '/staff/communities/:code/service-items', summary: '管理：新增服务事项', status: 201, input: createServiceItemInput, params: communityParams, output: serviceItemView }),
   staffUpdateServiceItem: adminRoute({ method: 'PATCH', path: '/staff/service-items/:id', summary: '管理：修改或停用服务事项', input: updateServiceItemInput, params: serviceItemIdParams, output: serviceItemView }),
+  // ---- the statutory holiday schedule, district-wide ----
+  staffStatutoryYears: deskRoute({ method: 'GET', path: '/staff/statutory-years', summary: '工作人员：各年的法定节假日安排从哪里来（区里录入 / 内置数据 / 还没有）', input: noInput, output: statutoryYearList }),
+  staffGetStatutoryYear: deskRoute({ method: 'GET', path: '/staff/statutory-years/:year', summary: '工作人员：某年的放假和调休上班日', input: noInput, params: statutoryYearParams, output: statutoryYearView }),
+  staffPublishStatutoryYear: districtRoute({ method: 'PUT', path: '/staff/statutory-years/:year', summary: '区管理员：录入（整年替换）某年的放假和调休安排，所有社区立即按此预约', input: publishStatutoryYearInput, params: statutoryYearParams, output: statutoryYearView }),
 } as const;

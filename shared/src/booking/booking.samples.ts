@@ -37,4 +37,7 @@ export const BOOKING_SAMPLES: Record<keyof typeof bookingRoutes, Sample> = {
   staffListServiceItems: { input: {}, params: { code: CODE } },
   staffCreateServiceItem: { input: { name: '老年证办理咨询', durationMinutes: 15 }, params: { code: CODE } },
   staffUpdateServiceItem: { input: { active: false }, params: { id: ID } },
+  staffStatutoryYears: { input: {} },
+  staffGetStatutoryYear: { input: {}, params: { year: '2027' } },
+  staffPublishStatutoryYear: { input: { source: '国务院办公厅关于2027年部分节假日安排的通知', days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] }, params: { year: '2027' } },
 };

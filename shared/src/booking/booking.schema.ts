@@ -378,3 +378,43 @@ export const exportView = z.object({
 export type ExportView = z.infer<typeof exportView>;
 
 export const okView = z.object({ ok: z.literal(true) });
+
+// ---- statutory holiday schedule (法定节假日和调休) --------------------------------------------------
+// The holiday data package covers the years it shipped with; the State Council publishes each next year's schedule in
+// about November. The district admin enters a published year here, and it takes effect for every community at once.
+
+export const statutoryDayKinds = ['holiday', 'makeup_workday'] as const;
+export type StatutoryDayKind = (typeof statutoryDayKinds)[number];
+export const STATUTORY_YEAR_MAX_DAYS = 80;
+
+export const statutoryYearParams = z.strictObject({ year: z.string().regex(/^20\d{2}$/, '年份应为四位数字，如 2027') });
+export const statutoryDayInput = z.strictObject({
+  date: localDate,
+  kind: z.enum(statutoryDayKinds),
+  /** the holiday the day belongs to, e.g. '春节' */
+  name: shortText(20),
+});
+export type StatutoryDayInput = z.infer<typeof statutoryDayInput>;
+/** replaces the whole year: every statutory day off and every 调休 working weekend day of that year */
+export const publishStatutoryYearInput = z.strictObject({
+  /** where it comes from, e.g. '国务院办公厅关于2027年部分节假日安排的通知' */
+  source: shortText(200),
+  days: z.array(statutoryDayInput).min(1).max(STATUTORY_YEAR_MAX_DAYS),
+});
+export type PublishStatutoryYearInput = z.infer<typeof publishStatutoryYearInput>;
+
+/** 'district' = entered by the district admin (wins over the package); 'package' = the bundled data; 'none' = unknown: days are closed */
+export const statutorySources = ['district', 'package', 'none'] as const;
+export const statutoryDayView = z.object({ date: localDate, kind: z.enum(statutoryDayKinds), name: z.string() });
+export const statutoryYearView = z.object({
+  year: z.number().int(),
+  source: z.enum(statutorySources),
+  /** the notice the district admin named; null for the package or an unknown year */
+  sourceNote: z.string().nullable(),
+  days: z.array(statutoryDayView),
+  updatedAt: z.string().nullable(),
+  updatedByName: z.string().nullable(),
+});
+export type StatutoryYearView = z.infer<typeof statutoryYearView>;
+export const statutoryYearSummary = statutoryYearView.omit({ days: true }).extend({ holidayCount: z.number().int(), makeupCount: z.number().int() });
+export const statutoryYearList = z.object({ items: z.array(statutoryYearSummary) });

@@ -15,6 +15,11 @@ export function syntheticElderId(): string {
   return first17 + checkDigitOf(first17);
 }
 
+/** the input or textarea right after its visible label (Taro's H5 inputs do not carry the label themselves) */
+export function field(scope: Page | ReturnType<Page['locator']>, label: string) {
+  return scope.locator(`xpath=.//taro-text-core[normalize-space(.)="${label}"]/following-sibling::*[1]`).locator('input, textarea').first();
+}
+
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);

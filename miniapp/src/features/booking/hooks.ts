@@ -3,6 +3,7 @@ import {
   routes,
   type BookingDetailView,
   type CreateBookingInput,
+  type PublishStatutoryYearInput,
   type StaffBookingDetailView,
 } from '@jianban/shared';
 import { call } from '../../services/http';
@@ -131,5 +132,31 @@ export function useColleagues(code: string | null) {
     queryFn: () => call(routes.staffColleagues, {}, { code: code as string }),
     enabled: !!code && meId.startsWith('staff:'),
     staleTime: 5 * 60_000,
+  });
+}
+
+// ---- the statutory holiday schedule (staff) ----
+
+export function useStatutoryYears() {
+  return useQuery({ queryKey: bookingKeys.statutoryYears, queryFn: () => call(routes.staffStatutoryYears, {}) });
+}
+
+export function useStatutoryYear(year: number | null) {
+  return useQuery({
+    queryKey: bookingKeys.statutoryYear(year ?? 0),
+    queryFn: () => call(routes.staffGetStatutoryYear, {}, { year: String(year) }),
+    enabled: year !== null,
+  });
+}
+
+export function usePublishStatutoryYear(year: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PublishStatutoryYearInput) => call(routes.staffPublishStatutoryYear, input, { year: String(year) }),
+    onSuccess: (view) => {
+      qc.setQueryData(bookingKeys.statutoryYear(year), view);
+      void qc.invalidateQueries({ queryKey: bookingKeys.statutoryYears });
+      void qc.invalidateQueries({ queryKey: ['booking', 'availability'] });
+    },
   });
 }

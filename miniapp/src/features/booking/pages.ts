@@ -12,6 +12,7 @@ export const STAFF_SCAN_PAGE = '/subpackages/staff-booking/pages/scan/index';
 export const STAFF_WALKIN_PAGE = '/subpackages/staff-booking/pages/walk-in/index';
 export const STAFF_FLAGGED_PAGE = '/subpackages/staff-booking/pages/flagged/index';
 export const STAFF_EXPORT_PAGE = '/subpackages/staff-booking/pages/export/index';
+export const STAFF_HOLIDAYS_PAGE = '/subpackages/staff-booking/pages/holidays/index';
 
 /** a page url with its query (undefined and empty values left out) */
 export function pageUrl(page: string, query: Record<string, string | number | undefined | null> = {}): string {

@@ -9,7 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { BookingSettingsEntity } from '../entities/booking-settings.entity';
 import { SlotEntity } from '../entities/slot.entity';
 import type { ServiceItemEntity } from '../entities/service-item.entity';
-import { HolidayCalendar } from './holiday-calendar.port';
+import { HolidayCalendar, type StatutoryDay } from './holiday-calendar.port';
+import { StatutorySchedule } from './statutory-schedule';
+import { StatutoryRepository } from './statutory.repository';
 import { addDays, isRealDate, planDay, shanghaiParts, type DayPlan, type OpeningDay, type SlotTime } from './schedule';
 
 /** EXAMPLE values (to be configured per community): Mon–Fri 8:30–12:00 and 14:30–17:30, 2 posts, 30-minute slots */
@@ -54,7 +56,7 @@ export interface SlotCheck {
  * made through another instance within that bound. Capacity and bookings are never cached.
  */
 export const REFERENCE_TTL_MS = 2000;
-class TtlCache<V> {
+export class TtlCache<V> {
   private readonly map = new Map<string, { at: number; value: V }>();
   async get(key: string, load: () => Promise<V>): Promise<V> {
     const hit = this.map.get(key);
@@ -74,9 +76,11 @@ export class CalendarService {
   private readonly settingsCache = new TtlCache<BookingSettingsEntity | null>();
   private readonly closedCache = new TtlCache<Set<string>>();
   private readonly itemCache = new TtlCache<ServiceItemEntity | null>();
+  private readonly scheduleCache = new TtlCache<StatutorySchedule>();
 
   constructor(
     private readonly repo: CalendarRepository,
+    private readonly statutoryRepo: StatutoryRepository,
     private readonly holidays: HolidayCalendar,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
@@ -132,6 +136,25 @@ export class CalendarService {
     return slot;
   }
 
+  /**
+   * The statutory calendar in effect (bundled package + the years the district admin entered), cached like settings:
+   * an entry made through this instance applies at once, one made through another within REFERENCE_TTL_MS.
+   * Entered years from last year on are loaded (a few dozen rows each).
+   */
+  schedule(m: EntityManager): Promise<StatutorySchedule> {
+    return this.scheduleCache.get('all', async () => {
+      const fromYear = Number(shanghaiParts(this.clock.now()).date.slice(0, 4)) - 1;
+      const [years, days] = await Promise.all([this.statutoryRepo.years(m, fromYear), this.statutoryRepo.days(m, fromYear)]);
+      const entered = new Map<number, Map<string, StatutoryDay>>(years.map((y) => [y.year, new Map()]));
+      for (const d of days) entered.get(d.year)?.set(d.date, { kind: d.kind, name: d.name });
+      return new StatutorySchedule(this.holidays, entered);
+    });
+  }
+
+  invalidateSchedule(): void {
+    this.scheduleCache.drop('all');
+  }
+
   /** the writer of a settings / closure / service-item change calls this so its own instance sees it at once */
   invalidate(communityCode: string, serviceItemId?: string): void {
     this.settingsCache.drop(communityCode);
@@ -163,15 +186,15 @@ export class CalendarService {
     return { from: addDays(today, s.row.windowStartDays), to: addDays(today, s.row.windowDays) };
   }
 
-  plan(s: Settings, date: string, closedDates: Set<string>): DayPlan {
-    return planDay(date, { openingHours: s.openingHours, slotMinutes: s.row.slotMinutes }, this.holidays.lookup(date), closedDates.has(date), this.config.booking.unknownYear);
+  plan(s: Settings, date: string, closedDates: Set<string>, schedule: StatutorySchedule): DayPlan {
+    return planDay(date, { openingHours: s.openingHours, slotMinutes: s.row.slotMinutes }, schedule.lookup(date), closedDates.has(date), this.config.booking.unknownYear);
   }
 
   /** the day plans from..to, given the community's closures in that range */
-  plans(s: Settings, from: string, to: string, closures: { date: string }[]): DayPlan[] {
+  plans(s: Settings, from: string, to: string, closures: { date: string }[], schedule: StatutorySchedule): DayPlan[] {
     const closed = new Set(closures.map((c) => c.date));
     const out: DayPlan[] = [];
-    for (let d = from; d <= to && out.length < 120; d = addDays(d, 1)) out.push(this.plan(s, d, closed));
+    for (let d = from; d <= to && out.length < 120; d = addDays(d, 1)) out.push(this.plan(s, d, closed, schedule));
     return out;
   }
 
@@ -188,7 +211,7 @@ export class CalendarService {
       if (date < w.from || date > w.to) throw new DomainError(ErrorCode.OutsideBookingWindow, 'date outside the booking window', { windowFrom: w.from, windowTo: w.to });
     }
     const closed = date >= addDays(shanghaiParts(now).date, -1) ? await this.closedDates(m, communityCode) : new Set((await this.repo.closures(m, communityCode, date, date)).map((c) => c.date));
-    const plan = this.plan(settings, date, closed);
+    const plan = this.plan(settings, date, closed, await this.schedule(m));
     if (plan.closedReason) throw new DomainError(ErrorCode.ClosedDay, 'the centre is closed that day', { reason: plan.closedReason, holidayName: plan.holidayName });
     const slot = plan.slots.find((x) => x.start === start);
     if (!slot) throw new DomainError(ErrorCode.SlotNotAvailable, 'no such slot that day', { slots: plan.slots.map((x) => x.start) });

@@ -31,6 +31,14 @@ export class ChineseDaysCalendar extends HolidayCalendar {
     return [...this.years].sort((a, b) => a - b);
   }
 
+  daysOf(year: number): { date: string; kind: 'holiday' | 'makeup_workday'; name: string }[] {
+    if (!this.coversYear(year)) return [];
+    const prefix = `${year}-`;
+    const pick = (map: Record<string, string>, kind: 'holiday' | 'makeup_workday') =>
+      Object.keys(map).filter((d) => d.startsWith(prefix)).map((date) => ({ date, kind, name: chineseName(map[date]) ?? '' }));
+    return [...pick(data.holidays, 'holiday'), ...pick(data.workdays, 'makeup_workday')].sort((a, b) => a.date.localeCompare(b.date));
+  }
+
   lookup(date: string): StatutoryDay | null {
     if (!this.coversYear(Number(date.slice(0, 4)))) return null;
     if (data.holidays[date] !== undefined) return { kind: 'holiday', name: chineseName(data.holidays[date]) };

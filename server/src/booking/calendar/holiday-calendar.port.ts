@@ -13,4 +13,6 @@ export abstract class HolidayCalendar {
   abstract coversYear(year: number): boolean;
   /** years the data covers, for health output and documentation */
   abstract coveredYears(): number[];
+  /** the holidays and make-up workdays of a covered year, by date (empty for a year it does not cover) */
+  abstract daysOf(year: number): { date: string; kind: 'holiday' | 'makeup_workday'; name: string }[];
 }
