@@ -83,8 +83,15 @@ describe('cutoff', () => {
     expect(cutoffText('2026-11-30T01:59:00Z', now)).toBe('已过 11月30日 周一 09:59，不能再取消或改时间。有变化请打电话告诉社区。');
   });
   it('states the rule before booking, in hours when whole', () => {
+    const NOW = new Date('2026-11-30T01:00:00.000Z'); // Mon 30 Nov 09:00 in Shanghai
     expect(cutoffRuleText(120)).toBe('约好后，最晚在办事时间前2个小时可以取消或改时间。');
     expect(cutoffRuleText(90)).toBe('约好后，最晚在办事时间前90分钟可以取消或改时间。');
+    // with the slot: the exact deadline in Shanghai time (09:00 on Tue 1 Dec 2026 minus 2 h; 00:30 minus 90 min crosses midnight)
+    expect(cutoffRuleText(120, '2026-12-01T01:00:00.000Z', NOW)).toBe('约好后，最晚在12月1日 周二 07:00以前可以取消或改时间（办事时间前2个小时）。');
+    expect(cutoffRuleText(90, '2026-11-30T16:30:00.000Z', NOW)).toBe('约好后，最晚在11月30日 周一 23:00以前可以取消或改时间（办事时间前90分钟）。');
+    expect(cutoffRuleText(0, '2026-12-01T01:00:00.000Z', NOW)).toBe('约好后，到12月1日 周二 09:00以前都可以取消或改时间。');
+    // a slot so close that the cutoff has already passed: say so instead of naming a deadline in the past
+    expect(cutoffRuleText(120, '2026-11-30T02:00:00.000Z', NOW)).toBe('这个时间很快就到了，约好后不能在网上取消或改时间。如有变化，请打电话告诉社区。');
     expect(cutoffRuleText(undefined)).toContain('截止时间写在预约凭证上');
   });
 });

@@ -102,6 +102,9 @@ describe('booking in the H5 build: resident books for a family member, staff con
     await page.getByRole('button', { name: /还剩 \d+ 个名额/ }).filter({ visible: true }).first().click();
 
     await page.getByText('请一次带齐这些材料').filter({ visible: true }).waitFor({ timeout: 30_000 });
+    // the exact deadline for cancelling or moving this visit, in Shanghai time
+    // (or, for a slot starting within the cutoff — the centre here opens all day and books from now — that it cannot)
+    await page.getByText(/最晚在\d+月\d+日 周. \d\d:\d\d以前可以取消或改时间|约好后不能在网上取消或改时间/).filter({ visible: true }).waitFor();
     await shot(page, 'booking-5-confirm');
     const confirm = page.getByRole('button', { name: '确认预约', exact: true }).filter({ visible: true });
     await confirm.scrollIntoViewIfNeeded();

@@ -116,7 +116,7 @@ export class BookingService {
           slots, remaining: slots.filter((s) => s.bookable).reduce((n, s) => n + s.remaining, 0),
         };
       });
-      return { serviceItem: serviceItemView(item), timezone: 'Asia/Shanghai', windowFrom: w.from, windowTo: w.to, minNoticeMinutes: settings.row.minNoticeMinutes, days };
+      return { serviceItem: serviceItemView(item), timezone: 'Asia/Shanghai', windowFrom: w.from, windowTo: w.to, minNoticeMinutes: settings.row.minNoticeMinutes, cutoffMinutes: settings.row.cutoffMinutes, days };
     });
   }
 

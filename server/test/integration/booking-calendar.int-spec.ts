@@ -97,6 +97,10 @@ describe.each(testEngines())('booking calendar on %s', (engine) => {
     expect(today.slots.find((x: any) => x.start === '11:30').bookable).toBe(false);
     expect(today.slots.find((x: any) => x.start === '14:30').bookable).toBe(true);
     expect((await book(t, token, { serviceItemId: item, date: '2026-09-17', start: '14:30' })).status).toBe(201);
+    // the availability answer carries the community's cancel/reschedule cutoff, so the confirm screen can name the deadline
+    await t.call(routes.staffUpdateBookingSettings, { cutoffMinutes: 90 }, { params: { code: MEICUN }, token: staff });
+    expect((await t.call(routes.serviceAvailability, {}, { params: { id: item }, token })).body.cutoffMinutes).toBe(90);
+    await t.call(routes.staffUpdateBookingSettings, { cutoffMinutes: 120 }, { params: { code: MEICUN }, token: staff });
     await t.call(routes.staffUpdateBookingSettings, { windowStartDays: 1 }, { params: { code: MEICUN }, token: staff });
   });
 

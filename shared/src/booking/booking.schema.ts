@@ -151,6 +151,8 @@ export const availabilityView = z.object({
   windowFrom: localDate,
   windowTo: localDate,
   minNoticeMinutes: z.number().int(),
+  /** a booking can be cancelled or moved until this many minutes before it starts */
+  cutoffMinutes: z.number().int(),
   days: z.array(dayView),
 });
 export type AvailabilityView = z.infer<typeof availabilityView>;

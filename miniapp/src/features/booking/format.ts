@@ -102,11 +102,15 @@ export function cutoffText(cutoffAt: string, now: Date): string {
 }
 
 /** before booking: the rule, when the exact time is not known yet */
-export function cutoffRuleText(cutoffMinutes: number | undefined): string {
+export function cutoffRuleText(cutoffMinutes: number | undefined, startsAt?: string, now: Date = new Date()): string {
   if (cutoffMinutes === undefined) return '约好后，在办事前可以取消或改时间，截止时间写在预约凭证上。';
-  if (cutoffMinutes <= 0) return '约好后，到办事时间以前都可以取消或改时间。';
+  const deadlineAt = startsAt ? new Date(startsAt).getTime() - Math.max(0, cutoffMinutes) * 60_000 : NaN;
+  if (deadlineAt <= now.getTime()) return '这个时间很快就到了，约好后不能在网上取消或改时间。如有变化，请打电话告诉社区。';
+  const deadline = Number.isFinite(deadlineAt) ? instantText(new Date(deadlineAt).toISOString()) : '';
+  if (cutoffMinutes <= 0) return deadline ? `约好后，到${deadline}以前都可以取消或改时间。` : '约好后，到办事时间以前都可以取消或改时间。';
   const h = cutoffMinutes / 60;
   const span = Number.isInteger(h) ? `${h}个小时` : `${cutoffMinutes}分钟`;
+  if (deadline) return `约好后，最晚在${deadline}以前可以取消或改时间（办事时间前${span}）。`;
   return `约好后，最晚在办事时间前${span}可以取消或改时间。`;
 }
 

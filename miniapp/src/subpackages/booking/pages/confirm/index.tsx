@@ -34,7 +34,6 @@ export default function BookingConfirmPage() {
   const who = flow.who === SELF ? `${flow.name ?? ''}（本人）` : member ? `${member.name}（${RELATIONSHIP_TEXT[member.relationship]}）` : '';
   const place = regions.data?.items.find((r) => r.code === data?.serviceItem.communityCode)?.name ?? '';
   const person = personInput(flow);
-  const cutoffMinutes = (data as { cutoffMinutes?: number } | undefined)?.cutoffMinutes;
 
   const submit = () => {
     if (!data || !flow.date || !flow.start || !person || create.isPending) return;
@@ -91,7 +90,7 @@ export default function BookingConfirmPage() {
           <Notice>这件事不用带材料，带上身份证就行。</Notice>
         )}
       </Section>
-      <Notice title="可以取消或改时间">{cutoffRuleText(cutoffMinutes)}</Notice>
+      <Notice title="可以取消或改时间">{cutoffRuleText(data?.cutoffMinutes, slot?.startsAt)}</Notice>
       {create.isError ? <Notice tone="error" title="没有约上">{messageFor(create.error, BOOKING_CREATE_MESSAGES)}</Notice> : null}
       {create.isError ? <Button variant="secondary" onClick={() => void Taro.navigateBack()}>换个时间</Button> : null}
       <Button loading={create.isPending} onClick={submit}>确认预约</Button>
