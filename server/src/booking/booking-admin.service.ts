@@ -60,6 +60,15 @@ export class BookingAdminService {
       for (const k of ['slotMinutes', 'postCount', 'windowStartDays', 'windowDays', 'minNoticeMinutes', 'cutoffMinutes', 'postTitle', 'flagAfterMinutes'] as const) {
         if (input[k] !== undefined) (row as unknown as Record<string, unknown>)[k] = input[k];
       }
+      if (input.leadStaffId !== undefined) {
+        if (input.leadStaffId !== null) {
+          const [lead] = await this.repo.staffByIds(tx, [input.leadStaffId]);
+          if (!lead || !lead.active || lead.regionCode !== code) {
+            throw new DomainError(ErrorCode.Validation, 'the lead must be an active staff member of this community', { issues: [{ path: 'leadStaffId', message: '请选本社区在岗的工作人员' }] });
+          }
+        }
+        row.leadStaffId = input.leadStaffId;
+      }
       if (row.windowStartDays > row.windowDays) throw new DomainError(ErrorCode.Validation, 'window start after its end', { issues: [{ path: 'windowStartDays', message: '最早可约天数不能大于最晚可约天数' }] });
       row.isExample = false;
       row.updatedAt = now;

@@ -13,6 +13,7 @@ import { StatutoryService } from './statutory.service';
 import { ChineseDaysCalendar } from './calendar/chinese-days.calendar';
 import { HolidayCalendar } from './calendar/holiday-calendar.port';
 import { BookingReminderJob } from './reminder.job';
+import { BookingFlagJob } from './flag.job';
 import { StaffDeskService } from './staff-desk.service';
 
 // one-stop booking with 首问负责制 (issue 5): see docs/booking.md
@@ -20,7 +21,7 @@ import { StaffDeskService } from './staff-desk.service';
   imports: [IdentityModule, NotificationsModule],
   controllers: [BookingController, StaffBookingController],
   providers: [
-    BookingService, StaffDeskService, BookingAdminService, CalendarService, BookingViews, LockRetry, BookingReminderJob,
+    BookingService, StaffDeskService, BookingAdminService, CalendarService, BookingViews, LockRetry, BookingReminderJob, BookingFlagJob,
     BookingRepository, CalendarRepository, StatutoryRepository, StatutoryService,
     { provide: HolidayCalendar, useClass: ChineseDaysCalendar },
   ],

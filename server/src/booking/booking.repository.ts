@@ -235,6 +235,40 @@ export class BookingRepository {
     return { rows, total };
   }
 
+  /** communities that have any active booking (the flag job looks at these) */
+  async communitiesWithActive(m: EntityManager): Promise<string[]> {
+    const rows: { code: string }[] = await m.createQueryBuilder(BookingEntity, 'b').select('DISTINCT b.community_code', 'code').where('b.status IN (:...active)', { active: ACTIVE }).getRawMany();
+    return rows.map((r) => r.code);
+  }
+
+  /** flagged bookings (as pageFlagged) whose current flag has not been raised yet: none raised, or only 'unconfirmed' and it has since been confirmed */
+  flagCandidates(m: EntityManager, communityCode: string, edge: Date, limit: number) {
+    return m
+      .createQueryBuilder(BookingEntity, 'b')
+      .where('b.community_code = :communityCode', { communityCode })
+      .andWhere(
+        new Brackets((w) => {
+          w.where("b.status = 'pending' AND b.created_at < :edge", { edge }).orWhere("b.status IN ('pending', 'confirmed', 'checked_in') AND b.ends_at < :edge", { edge });
+        }),
+      )
+      .andWhere(new Brackets((w) => w.where('b.flagged_reason IS NULL').orWhere("b.flagged_reason = 'unconfirmed' AND b.status <> 'pending'")))
+      .orderBy('b.created_at', 'ASC')
+      .addOrderBy('b.id', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
+  /** raises a flag once: only the caller that changes flagged_reason goes on to tell the lead */
+  async markFlagged(m: EntityManager, id: string, reason: 'unconfirmed' | 'not_closed'): Promise<boolean> {
+    const r = await m
+      .createQueryBuilder()
+      .update(BookingEntity)
+      .set({ flaggedReason: reason })
+      .where("id = :id AND (flagged_reason IS NULL OR flagged_reason <> :reason) AND status IN ('pending', 'confirmed', 'checked_in')", { id, reason })
+      .execute();
+    return r.affected === 1;
+  }
+
   rangeForExport(m: EntityManager, communityCode: string, from: string, to: string, limit: number) {
     return m
       .createQueryBuilder(BookingEntity, 'b')

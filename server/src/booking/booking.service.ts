@@ -186,7 +186,7 @@ export class BookingService {
           personName: prep.person.name, familyMemberId: prep.person.familyMemberId, personKey: prep.person.key,
           activeKey: `${prep.person.key}|${prep.item.id}`, channel: 'online', status: 'pending', passCode: newPassCode(),
           responsibleStaffId: null, responsibleAt: null, handlerStaffId: null, missingMaterialsJson: null, rejectReason: null,
-          note: input.note ?? null, reminderFor: null, createdByStaffId: null, createdAt: now, updatedAt: now, closedAt: null,
+          note: input.note ?? null, reminderFor: null, flaggedReason: null, createdByStaffId: null, createdAt: now, updatedAt: now, closedAt: null,
         } satisfies BookingEntity);
         let inserted = await this.repo.insert(tx, b);
         for (let i = 0; inserted === 'pass' && i < 3; i++) {

@@ -316,7 +316,7 @@ export class StaffDeskService {
         startTime: prep.check.slot.start, startsAt: prep.check.slot.startsAt, endsAt: prep.check.slot.endsAt, personName: input.personName,
         familyMemberId: null, personKey: `walkin:${id}`, activeKey: null, channel: 'walk_in', status: 'checked_in', passCode: newPassCode(),
         responsibleStaffId: me.id, responsibleAt: now, handlerStaffId: me.id, missingMaterialsJson: null, rejectReason: null,
-        note: input.note ?? null, reminderFor: null, createdByStaffId: me.id, createdAt: now, updatedAt: now, closedAt: null,
+        note: input.note ?? null, reminderFor: null, flaggedReason: null, createdByStaffId: me.id, createdAt: now, updatedAt: now, closedAt: null,
       } satisfies BookingEntity);
       let inserted = await this.repo.insert(tx, b);
       for (let i = 0; inserted === 'pass' && i < 3; i++) {

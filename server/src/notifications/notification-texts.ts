@@ -8,6 +8,15 @@ export interface BookingEventData {
   place: string;
   reason?: string;
 }
+/** to staff: a booking left unconfirmed, or a case not closed, past the community's threshold */
+export interface BookingFlaggedData {
+  serviceName: string;
+  personName: string;
+  startsAt: string;
+  communityName: string;
+  reason: 'unconfirmed' | 'not_closed';
+  thresholdMinutes: number;
+}
 export interface AllowanceEventData {
   personName: string;
   amountYuan?: number;
@@ -23,6 +32,7 @@ export interface NotificationDataOf {
   booking_rejected: BookingEventData;
   booking_reminder: BookingEventData;
   booking_cancelled_by_staff: BookingEventData;
+  booking_flagged: BookingFlaggedData;
   allowance_received: AllowanceEventData;
   allowance_verified: AllowanceEventData;
   allowance_more_info: AllowanceEventData;
@@ -38,6 +48,7 @@ const when = (iso: string) => {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
 };
+const span = (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60}个小时` : `${minutes}分钟`);
 const reason = (r?: string) => (r ? `原因：${r}。` : '');
 
 // the in-app inbox text of every event, in plain Chinese
@@ -46,6 +57,10 @@ export const INBOX_TEXT: { [T in NotificationType]: (d: NotificationDataOf[T]) =
   booking_rejected: (d) => ({ title: '预约没有通过', body: `${d.personName}的“${d.serviceName}”（${when(d.startsAt)}）没有通过。${reason(d.reason)}可以重新预约，或打电话问社区。` }),
   booking_reminder: (d) => ({ title: '明天记得来办事', body: `${d.personName}的“${d.serviceName}”在${when(d.startsAt)}，地点：${d.place}。请带好材料。` }),
   booking_cancelled_by_staff: (d) => ({ title: '预约被社区取消', body: `${d.personName}的“${d.serviceName}”（${when(d.startsAt)}）被社区取消了。${reason(d.reason)}可以重新预约。` }),
+  booking_flagged: (d) => ({
+    title: d.reason === 'unconfirmed' ? '有预约太久没人确认' : '有预约过了时间还没办结',
+    body: `${d.communityName}：${d.personName}的“${d.serviceName}”（${when(d.startsAt)}）${d.reason === 'unconfirmed' ? '提交后' : '到了时间后'}超过${span(d.thresholdMinutes)}还没有人处理。请尽快确认、办结或转交同事。`,
+  }),
   allowance_received: (d) => ({ title: '高龄津贴申请已收到', body: `${d.personName}的高龄津贴申请已收到，我们会用民政数据核对，不用再开证明。` }),
   allowance_verified: (d) => ({ title: '高龄津贴信息已核对', body: `${d.personName}的年龄、户籍等信息已核对无误，正在等待审批。` }),
   allowance_more_info: (d) => ({ title: '高龄津贴需要补充材料', body: `${d.personName}的高龄津贴申请需要补充：${d.reason ?? '请查看详情'}。` }),

@@ -338,6 +338,8 @@ export const bookingSettingsView = z.object({
   postTitle: z.string(),
   /** pending bookings / unfinished cases older than this are flagged to the community lead */
   flagAfterMinutes: z.number().int(),
+  /** the community's lead, who gets an inbox message for every flagged case; null = every staff member of the community gets it */
+  leadStaffId: z.string().nullable(),
   /** true while these are still the seeded example values (nobody saved them yet) */
   isExample: z.boolean(),
   updatedAt: z.string(),
@@ -353,6 +355,8 @@ export const updateBookingSettingsInput = z.strictObject({
   cutoffMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
   postTitle: shortText(20).optional(),
   flagAfterMinutes: z.number().int().min(5).max(30 * 24 * 60).optional(),
+  /** an active staff member of this community; null = no lead (flags go to every staff member of the community) */
+  leadStaffId: z.string().uuid().nullable().optional(),
 });
 export type UpdateBookingSettingsInput = z.infer<typeof updateBookingSettingsInput>;
 

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { pageMeta } from '../identity/identity.schema';
 
-// every status change that reaches a resident; the booking and allowance modules record these through the outbox
+// every status change that reaches a resident (and the flags that reach staff); the booking and allowance modules record these through the outbox
 export const notificationTypes = [
   'booking_confirmed',
   'booking_rejected',
   'booking_reminder',
   'booking_cancelled_by_staff',
+  'booking_flagged', // to staff: a case left unhandled past the community's threshold
   'allowance_received',
   'allowance_verified',
   'allowance_more_info',

@@ -34,6 +34,7 @@ export function exampleSettings(communityCode: string, at: Date): BookingSetting
     cutoffMinutes: 120,
     postTitle: '综合服务岗',
     flagAfterMinutes: 240,
+    leadStaffId: null,
     isExample: true,
     updatedAt: at,
   });
@@ -176,6 +177,7 @@ export class CalendarService {
       cutoffMinutes: r.cutoffMinutes,
       postTitle: r.postTitle,
       flagAfterMinutes: r.flagAfterMinutes,
+      leadStaffId: r.leadStaffId ?? null,
       isExample: r.isExample,
       updatedAt: r.updatedAt.toISOString(),
     };

@@ -34,6 +34,10 @@ export class BookingSettingsEntity {
   @Column({ type: 'integer', name: 'flag_after_minutes' })
   flagAfterMinutes: number;
 
+  // the community's lead (a staff account of this community) who is told about flagged cases; null = all its staff
+  @Column({ type: 'varchar', length: 36, name: 'lead_staff_id', nullable: true })
+  leadStaffId: string | null;
+
   @Column({ type: 'boolean', name: 'is_example', default: true })
   isExample: boolean;
 

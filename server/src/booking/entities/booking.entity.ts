@@ -87,6 +87,10 @@ export class BookingEntity {
   @Column({ type: 'varchar', length: 20, name: 'reminder_for', nullable: true })
   reminderFor: string | null;
 
+  // the last flag already sent to the community's lead ('unconfirmed' / 'not_closed'), so each is sent once
+  @Column({ type: 'varchar', length: 16, name: 'flagged_reason', nullable: true })
+  flaggedReason: 'unconfirmed' | 'not_closed' | null;
+
   @Column({ type: 'varchar', length: 36, name: 'created_by_staff_id', nullable: true })
   createdByStaffId: string | null;
 

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { Clock } from '../common/clock';
+import { Db } from '../common/db';
+import { PINO } from '../common/logger';
+import { AppConfig } from '../config';
+import { NotificationOutbox } from '../notifications/notification-outbox';
+import { BookingRepository } from './booking.repository';
+import { BookingViews } from './booking.views';
+import { CalendarService } from './calendar/calendar.service';
+
+const BATCH = 200;
+
+/**
+ * 首问负责制: a booking left unconfirmed, or a case not closed after its time, past the community's `flagAfterMinutes`
+ * is flagged to the community's lead — an inbox message (staff get no WeChat push) linking to the booking. Each flag
+ * ('unconfirmed', then possibly 'not_closed') is raised once per booking: `booking.flagged_reason` is changed by a
+ * conditional UPDATE in the same transaction as the outbox rows, and the outbox key is per booking, flag and recipient.
+ * The lead is `booking_settings.lead_staff_id`; without one (or if that account left the community), every active staff
+ * member of the community is told. A DB lease lets one instance run it per tick.
+ */
+@Injectable()
+export class BookingFlagJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | null = null;
+  private readonly holder = randomUUID();
+
+  constructor(
+    private readonly db: Db,
+    private readonly repo: BookingRepository,
+    private readonly views: BookingViews,
+    private readonly calendar: CalendarService,
+    private readonly outbox: NotificationOutbox,
+    private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
+    @Inject(PINO) private readonly log: Logger,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const every = this.config.booking.jobPollSeconds;
+    if (every <= 0) return;
+    this.timer = setInterval(() => {
+      this.runOnce().catch((err: unknown) => this.log.warn({ err, event: 'booking_flag_job_failed' }, 'flag job failed'));
+    }, every * 1000);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** raises due flags; returns how many bookings were flagged now (0 when another instance holds the lease) */
+  async runOnce(): Promise<number> {
+    const now = this.clock.now();
+    const leaseSeconds = Math.max(30, this.config.booking.jobPollSeconds);
+    const leased = await this.db.transaction((tx) => this.repo.acquireLease(tx, 'booking-flags', this.holder, now, new Date(now.getTime() + leaseSeconds * 1000)));
+    if (!leased) return 0;
+    let flagged = 0;
+    for (const code of await this.db.read((m) => this.repo.communitiesWithActive(m))) {
+      const { settings, due, recipients } = await this.db.read(async (m) => {
+        const s = await this.calendar.settings(m, code);
+        const edge = new Date(now.getTime() - s.row.flagAfterMinutes * 60_000);
+        const rows = await this.repo.flagCandidates(m, code, edge, BATCH);
+        if (!rows.length) return { settings: s, due: [], recipients: [] };
+        const [lead] = s.row.leadStaffId ? await this.repo.staffByIds(m, [s.row.leadStaffId]) : [];
+        const people = lead && lead.active && lead.regionCode === code ? [lead] : await this.repo.staffInRegions(m, [code]);
+        return { settings: s, due: rows.map((b) => ({ b, reason: b.status === 'pending' && b.createdAt < edge ? ('unconfirmed' as const) : ('not_closed' as const) })), recipients: people.map((p) => p.id) };
+      });
+      if (!recipients.length && due.length) this.log.warn({ event: 'booking_flag_no_recipient', community: code, bookings: due.length }, 'flagged bookings but no staff to tell');
+      for (const { b, reason } of due) {
+        if (b.flaggedReason === reason) continue;
+        const done = await this.db.transaction(async (tx) => {
+          if (!(await this.repo.markFlagged(tx, b.id, reason))) return false;
+          const ctx = await this.views.context(tx, [b], now);
+          for (const staffId of recipients) {
+            await this.outbox.record({
+              recipient: { kind: 'staff', id: staffId },
+              type: 'booking_flagged',
+              data: {
+                serviceName: ctx.items.get(b.serviceItemId)?.name ?? '', personName: b.personName, startsAt: b.startsAt.toISOString(),
+                communityName: ctx.regions.get(b.communityCode) ?? '', reason, thresholdMinutes: settings.row.flagAfterMinutes,
+              },
+              idempotencyKey: `booking:${b.id}:flag:${reason}:${staffId}`,
+              link: { kind: 'booking', id: b.id },
+            });
+          }
+          return true;
+        });
+        if (done) flagged++;
+      }
+    }
+    return flagged;
+  }
+}
