@@ -7,7 +7,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startWechatPeer } from './wechat-peer/peer.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const serverDist = join(root, 'server', 'dist');
+// JB_SERVER_DIST: a private build of the server (parallel work on one machine); modules still resolve from server/node_modules
+const serverDist = resolve(process.env.JB_SERVER_DIST ?? join(root, 'server', 'dist'));
 
 function run(cmd, args, env, { quiet = false } = {}) {
   return new Promise((ok, fail) => {
@@ -49,6 +50,7 @@ export async function startStack(opts = {}) {
     SEED_STAFF_PASSWORD: opts.staffPassword ?? process.env.SEED_STAFF_PASSWORD ?? 'jianban-demo',
     ...(opts.dbUrl ? { DB_URL: opts.dbUrl } : { DB_SQLITE_PATH: opts.dbPath ?? join(root, 'data', 'jianban.sqlite') }),
     ...(opts.logFile ? { LOG_FILE: opts.logFile } : {}),
+    ...(process.env.JB_SERVER_DIST ? { NODE_PATH: join(root, 'server', 'node_modules') } : {}),
     ...(opts.env ?? {}),
   };
   if (opts.logFile) mkdirSync(dirname(opts.logFile), { recursive: true });
