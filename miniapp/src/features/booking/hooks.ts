@@ -3,8 +3,11 @@ import {
   routes,
   type BookingDetailView,
   type CreateBookingInput,
+  type CreateServiceItemInput,
   type PublishStatutoryYearInput,
   type StaffBookingDetailView,
+  type UpdateBookingSettingsInput,
+  type UpdateServiceItemInput,
 } from '@jianban/shared';
 import { call } from '../../services/http';
 import { useSession } from '../../services/session';
@@ -157,6 +160,119 @@ export function usePublishStatutoryYear(year: number) {
       qc.setQueryData(bookingKeys.statutoryYear(year), view);
       void qc.invalidateQueries({ queryKey: bookingKeys.statutoryYears });
       void qc.invalidateQueries({ queryKey: ['booking', 'availability'] });
+    },
+  });
+}
+
+// ---- configuration of a community's centre (staff; writes: community staff of it and the district admin) ----
+
+/** the roles that may change a centre's settings, closures and service items (adminRoute in shared) */
+export const CENTRE_ADMIN_ROLES = ['community_staff', 'district_admin'] as const;
+
+export function useCanConfigureCentre(): boolean {
+  const { me } = useSession();
+  return me?.kind === 'staff' && (CENTRE_ADMIN_ROLES as readonly string[]).includes(me.role);
+}
+
+/** what residents see (days, slots, service lists) depends on these settings */
+function useAfterCentreChange(code: string) {
+  const qc = useQueryClient();
+  return () => {
+    void qc.invalidateQueries({ queryKey: bookingKeys.items(code) });
+    void qc.invalidateQueries({ queryKey: ['booking', 'availability'] });
+    void qc.invalidateQueries({ queryKey: ['booking', 'staff-day'] });
+  };
+}
+
+export function useBookingSettings(code: string | null) {
+  const meId = useMeId();
+  return useQuery({
+    queryKey: bookingKeys.settings(meId, code ?? ''),
+    queryFn: () => call(routes.staffGetBookingSettings, {}, { code: code as string }),
+    enabled: !!code && meId.startsWith('staff:'),
+  });
+}
+
+export function useUpdateBookingSettings(code: string) {
+  const qc = useQueryClient();
+  const meId = useMeId();
+  const after = useAfterCentreChange(code);
+  return useMutation({
+    mutationFn: (input: UpdateBookingSettingsInput) => call(routes.staffUpdateBookingSettings, input, { code }),
+    onSuccess: (view) => {
+      qc.setQueryData(bookingKeys.settings(meId, code), view);
+      void qc.invalidateQueries({ queryKey: bookingKeys.colleagues(meId, code) }); // the post title is part of each colleague's post
+      after();
+    },
+  });
+}
+
+export function useClosures(code: string | null) {
+  const meId = useMeId();
+  return useQuery({
+    queryKey: bookingKeys.closures(meId, code ?? ''),
+    queryFn: () => call(routes.staffListClosures, {}, { code: code as string }),
+    enabled: !!code && meId.startsWith('staff:'),
+  });
+}
+
+export function useAddClosure(code: string) {
+  const qc = useQueryClient();
+  const meId = useMeId();
+  const after = useAfterCentreChange(code);
+  return useMutation({
+    mutationFn: (input: { date: string; reason: string }) => call(routes.staffAddClosure, input, { code }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: bookingKeys.closures(meId, code) });
+      after();
+    },
+  });
+}
+
+export function useRemoveClosure(code: string) {
+  const qc = useQueryClient();
+  const meId = useMeId();
+  const after = useAfterCentreChange(code);
+  return useMutation({
+    mutationFn: (id: string) => call(routes.staffRemoveClosure, {}, { id }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: bookingKeys.closures(meId, code) });
+      after();
+    },
+  });
+}
+
+export function useStaffServiceItems(code: string | null) {
+  const meId = useMeId();
+  return useQuery({
+    queryKey: bookingKeys.staffItems(meId, code ?? ''),
+    queryFn: () => call(routes.staffListServiceItems, {}, { code: code as string }),
+    enabled: !!code && meId.startsWith('staff:'),
+  });
+}
+
+export function useCreateServiceItem(code: string) {
+  const qc = useQueryClient();
+  const meId = useMeId();
+  const after = useAfterCentreChange(code);
+  return useMutation({
+    mutationFn: (input: CreateServiceItemInput) => call(routes.staffCreateServiceItem, input, { code }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: bookingKeys.staffItems(meId, code) });
+      after();
+    },
+  });
+}
+
+export function useUpdateServiceItem(code: string) {
+  const qc = useQueryClient();
+  const meId = useMeId();
+  const after = useAfterCentreChange(code);
+  return useMutation({
+    mutationFn: (v: { id: string; input: UpdateServiceItemInput }) => call(routes.staffUpdateServiceItem, v.input, { id: v.id }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: bookingKeys.staffItems(meId, code) });
+      after();
     },
   });
 }

@@ -9,6 +9,10 @@ export const bookingKeys = {
   staffOne: (meId: string, id: string) => ['booking', 'staff-one', meId, id] as const,
   flagged: (meId: string, code: string, page: number) => ['booking', 'flagged', meId, code, page] as const,
   colleagues: (meId: string, code: string) => ['booking', 'colleagues', meId, code] as const,
+  // configuration of a community's centre (staff)
+  settings: (meId: string, code: string) => ['booking', 'settings', meId, code] as const,
+  closures: (meId: string, code: string) => ['booking', 'closures', meId, code] as const,
+  staffItems: (meId: string, code: string) => ['booking', 'staff-items', meId, code] as const,
   // the statutory holiday schedule is the same for everyone; the availability pages depend on it
   statutoryYears: ['booking', 'statutory'] as const,
   statutoryYear: (year: number) => ['booking', 'statutory', year] as const,

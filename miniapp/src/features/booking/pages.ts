@@ -13,6 +13,9 @@ export const STAFF_WALKIN_PAGE = '/subpackages/staff-booking/pages/walk-in/index
 export const STAFF_FLAGGED_PAGE = '/subpackages/staff-booking/pages/flagged/index';
 export const STAFF_EXPORT_PAGE = '/subpackages/staff-booking/pages/export/index';
 export const STAFF_HOLIDAYS_PAGE = '/subpackages/staff-booking/pages/holidays/index';
+export const STAFF_SETTINGS_PAGE = '/subpackages/staff-booking/pages/settings/index';
+export const STAFF_CLOSURES_PAGE = '/subpackages/staff-booking/pages/closures/index';
+export const STAFF_SERVICE_ITEMS_PAGE = '/subpackages/staff-booking/pages/service-items/index';
 
 /** a page url with its query (undefined and empty values left out) */
 export function pageUrl(page: string, query: Record<string, string | number | undefined | null> = {}): string {
