@@ -8,8 +8,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { sendError } from './common/errors.filter';
-import { createPino, PinoNestLogger } from './common/logger';
-import { scrubString } from './common/log-scrub';
+import { limitHandlerTime } from './common/handler-timeout';
+import { jsonReply } from './common/json-once';
+import { createPino, logRequests, PinoNestLogger } from './common/logger';
 import { AppConfig } from './config';
 
 export interface App {
@@ -26,6 +27,8 @@ export async function createApp(config: AppConfig, opts: { listen?: boolean; log
     trustProxy: config.trustProxy,
     logger: false,
     return503OnClosing: true,
+    // no Nest middleware is used: skip @fastify/middie and its hook on every request
+    skipMiddie: true,
     // slow-loris: the whole request must arrive within this time, checked every second (node's default is 30 s)
     serverFactory: (handler: RequestListener) =>
       createServer({ requestTimeout: config.limits.requestMs, headersTimeout: config.limits.requestMs, connectionsCheckingInterval: 1000 }, handler),
@@ -42,9 +45,9 @@ export async function createApp(config: AppConfig, opts: { listen?: boolean; log
   const fastify = app.getHttpAdapter().getInstance();
   // JSON only: anything else is a 415 rather than a string that fails validation later
   fastify.removeContentTypeParser(['text/plain']);
-  fastify.addHook('onResponse', async (req, reply) => {
-    log.info({ reqId: req.id, method: req.method, url: scrubString(req.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
-  });
+  fastify.setReplySerializer(jsonReply);
+  limitHandlerTime(fastify, { ms: config.limits.handlerMs, prefix: '/api/', log });
+  logRequests(fastify, log);
   if (config.h5Dir && existsSync(config.h5Dir)) {
     // loaded only when serving the H5 build (its content-disposition dependency is ESM-only)
     const { default: fastifyStatic } = await import('@fastify/static');

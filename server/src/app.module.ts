@@ -1,10 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import { CommonModule } from './common/common.module';
 import { ErrorsFilter } from './common/errors.filter';
-import { TimeoutInterceptor } from './common/timeout.interceptor';
 import { AppConfig } from './config';
 import { dataSourceOptions } from './database/data-source';
 import { BookingModule } from './booking/booking.module';
@@ -28,7 +27,7 @@ export class AppModule {
         BookingModule,
       ],
       controllers: [SystemController, DocsController],
-      providers: [HealthService, { provide: APP_FILTER, useClass: ErrorsFilter }, { provide: APP_INTERCEPTOR, useClass: TimeoutInterceptor }],
+      providers: [HealthService, { provide: APP_FILTER, useClass: ErrorsFilter }],
     };
   }
 }

@@ -16,9 +16,12 @@ import { DomainError } from '../common/domain-error';
 import { RegionScope } from '../identity/region.scope';
 import { WorkListRepository } from './catalog.repository';
 import { DISTRICT_OWNER, requireCommunity, toDetail, toWorkListView } from './catalog.mapper';
-import { CatalogIndexService } from './search/catalog-index.service';
+import { shareJson } from '../common/json-once';
+import { CatalogIndexService, type IndexSnapshot } from './search/catalog-index.service';
 import { normalizeQuery } from './search/search-index';
 import { SearchRateGate } from './search/search-rate-gate';
+
+const ANSWERS_MAX = 2000;
 
 const ASK_STAFF = {
   text: '没有找到您要的证明？请直接问社区工作人员（谁接待谁负责），他们会一次告诉您去哪里办、带什么。',
@@ -40,6 +43,17 @@ export class CatalogReadService {
     await this.gate.pass(ip);
     const snap = await this.index.current();
     const owners = await this.ownersFor(input.community);
+    // residents ask the same few things: the whole answer is kept with the snapshot it was computed from
+    const key = `${input.limit}|${input.community ?? ''}|${input.q}`;
+    const known = snap.answers.get(key);
+    if (known) return known;
+    const answer = this.answer(snap, input, owners);
+    if (snap.answers.size >= ANSWERS_MAX) snap.answers.delete(snap.answers.keys().next().value!);
+    snap.answers.set(key, shareJson(answer));
+    return answer;
+  }
+
+  private answer(snap: IndexSnapshot, input: { q: string; limit: number }, owners: Set<string>): SearchResultView {
     const q = normalizeQuery(input.q);
     const hits = snap.index.search(q, owners, input.limit);
     const summary = (code: string) => snap.summaries.get(code)!;

@@ -79,6 +79,13 @@ export class ErrorsFilter implements ExceptionFilter {
 
   catch(err: unknown, host: ArgumentsHost) {
     const http = host.switchToHttp();
-    sendError(err, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), this.log);
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    // the handler failed after its request was already answered (503 TIMEOUT, see handler-timeout.ts): log, send nothing
+    if (reply.sent) {
+      this.log.warn({ reqId: request.id, method: request.method, url: request.url, err }, 'handler failed after its request was answered');
+      return;
+    }
+    sendError(err, request, reply, this.log);
   }
 }

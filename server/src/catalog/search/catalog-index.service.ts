@@ -5,7 +5,7 @@ import { Db } from '../../common/db';
 import { PINO } from '../../common/logger';
 import vocabulary from '../seed-data/search-terms.json';
 import { CatalogItemRepository, CatalogMetaRepository } from '../catalog.repository';
-import type { CatalogItemSummary } from '@jianban/shared';
+import type { CatalogItemSummary, SearchResultView } from '@jianban/shared';
 import { parseContent, toSummary } from '../catalog.mapper';
 import type { CatalogItemEntity } from '../entities/catalog.entity';
 import { SearchIndex, type SearchVocabulary } from './search-index';
@@ -14,6 +14,7 @@ export interface IndexSnapshot {
   index: SearchIndex;
   rows: Map<string, CatalogItemEntity>;
   summaries: Map<string, CatalogItemSummary>; // built once per snapshot: searches answer without parsing rows
+  answers: Map<string, SearchResultView>; // whole search answers, shared and never mutated; they die with the snapshot
 }
 
 // the search index lives in memory on each instance. It is rebuilt after an edit made here at once, and when the
@@ -79,6 +80,7 @@ export class CatalogIndexService {
       index: new SearchIndex(indexed, vocabulary as SearchVocabulary, version),
       rows: new Map(rows.map((r) => [r.code, r])),
       summaries: new Map(parsed.map(({ row, content }) => [row.code, toSummary(row, content)])),
+      answers: new Map(),
     };
     if (generation === this.generation) {
       this.snapshot = snapshot;
