@@ -82,6 +82,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...PROD, [name]: 'false' }).env).toBe('production');
   });
 
+  it('refuses a shifted clock in production, allows it in development', () => {
+    expect(refusal({ ...PROD, DEV_CLOCK_OFFSET_SECONDS: '3600' })).toContain('DEV_CLOCK_OFFSET_SECONDS');
+    expect(loadConfig({ ...PROD, DEV_CLOCK_OFFSET_SECONDS: '0' }).clockOffsetMs).toBe(0);
+    expect(loadConfig({ DEV_CLOCK_OFFSET_SECONDS: '-3600' }).clockOffsetMs).toBe(-3_600_000);
+  });
+
   it.each(['http://127.0.0.1:3901', 'http://localhost:3901', 'https://localhost/'])('refuses the local WeChat peer %s as WECHAT_API_BASE in production', (base) => {
     expect(refusal({ ...PROD, WECHAT_API_BASE: base })).toContain('WECHAT_API_BASE');
   });

@@ -60,6 +60,8 @@ const Env = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_FILE: z.string().optional(),
     DEV_LOGIN: bool.optional(),
+    // development and browser tests only: the server's clock runs this many seconds ahead (negative: behind)
+    DEV_CLOCK_OFFSET_SECONDS: z.coerce.number().int().min(-366 * 86400).max(366 * 86400).default(0),
     SEED_DEMO: bool.optional(),
     SEED_STAFF_PASSWORD: z.string().min(8).optional(),
     APP_VERSION: z.string().default('0.1.0'),
@@ -84,6 +86,7 @@ const Env = z
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required in production (no default)' });
     }
     if (env.DEV_LOGIN) ctx.addIssue({ code: 'custom', path: ['DEV_LOGIN'], message: 'development login cannot be on in production' });
+    if (env.DEV_CLOCK_OFFSET_SECONDS) ctx.addIssue({ code: 'custom', path: ['DEV_CLOCK_OFFSET_SECONDS'], message: 'the clock cannot be shifted in production' });
     if (env.SEED_DEMO) ctx.addIssue({ code: 'custom', path: ['SEED_DEMO'], message: 'demo accounts cannot be seeded in production' });
     if (env.WECHAT_API_BASE && isLoopback(env.WECHAT_API_BASE)) {
       ctx.addIssue({ code: 'custom', path: ['WECHAT_API_BASE'], message: 'the local WeChat peer cannot be used in production' });
@@ -112,6 +115,8 @@ export interface AppConfigValues {
   h5Dir?: string;
   log: { level: string; file?: string };
   devLogin: boolean;
+  /** ms added to the system time (development / browser tests; always 0 in production) */
+  clockOffsetMs: number;
   seedDemo: boolean;
   usesDevKeys: boolean;
   seedStaffPassword?: string;
@@ -178,6 +183,7 @@ function parseEnv(env: NodeJS.ProcessEnv): AppConfigValues {
     h5Dir: e.H5_DIR,
     log: { level: e.LOG_LEVEL, file: e.LOG_FILE },
     devLogin: e.DEV_LOGIN ?? dev,
+    clockOffsetMs: e.DEV_CLOCK_OFFSET_SECONDS * 1000,
     seedDemo: e.SEED_DEMO ?? dev,
     usesDevKeys: !e.PII_KEY || !e.PII_HMAC_KEY,
     seedStaffPassword: e.SEED_STAFF_PASSWORD,
@@ -202,6 +208,7 @@ export class AppConfig implements AppConfigValues {
   declare h5Dir?: string;
   declare log: AppConfigValues['log'];
   declare devLogin: boolean;
+  declare clockOffsetMs: number;
   declare seedDemo: boolean;
   declare usesDevKeys: boolean;
   declare seedStaffPassword?: string;

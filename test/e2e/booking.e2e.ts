@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fillPath, routes, type RouteDef } from '@jianban/shared';
 import type { Page } from 'playwright-core';
 import { expectNoHorizontalOverflow, submitStaffLogin, syntheticElderId, turnOnElderMode } from './support/page-checks';
-import { launchBrowser, screenshotPath, settle, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
+import { launchBrowser, screenshotPath, settle, shanghaiMorningOffsetMs, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
 
 // book → staff confirms → the resident reads it in 消息 and sees the responsible person → staff checks in by typing the code.
 // Both people use the largest browser font and 长辈模式; every screen is checked for horizontal overflow.
@@ -51,9 +51,13 @@ describe('booking in the H5 build: resident books for a family member, staff con
   let bookingDate = '';
   const pageErrors: string[] = [];
 
+  // the whole flow runs at 10:00 Shanghai time (server and browsers shifted alike): check-in works only for today's
+  // bookings, and late in the evening no slot would be left today
+  const clockOffsetMs = shanghaiMorningOffsetMs();
+
   beforeAll(async () => {
-    stack = await startStack('booking');
-    // the centre opens all day, every day, and books from today: the check-in (today only) can run at any hour
+    stack = await startStack('booking', { clockOffsetMs });
+    // the centre opens all day, every day, and books from today
     const staffSession = await api(stack.url, routes.staffLogin, { username: 'meicun', password: STAFF_PASSWORD });
     staffName = staffSession.me.displayName;
     const allDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, periods: [{ start: '00:00', end: '23:30' }] }));
@@ -64,8 +68,8 @@ describe('booking in the H5 build: resident books for a family member, staff con
     residentToken = (await api(stack.url, routes.wechatLogin, { code })).token;
     await api(stack.url, routes.addFamilyMember, { name: elderName, idNumber: syntheticElderId(), relationship: 'parent', communityCode: COMMUNITY }, { token: residentToken });
 
-    resident = await launchBrowser({ largestFont: true });
-    staff = await launchBrowser({ largestFont: true });
+    resident = await launchBrowser({ largestFont: true, clockOffsetMs });
+    staff = await launchBrowser({ largestFont: true, clockOffsetMs });
     residentPage = await resident.context.newPage();
     staffPage = await staff.context.newPage();
     for (const p of [residentPage, staffPage]) p.on('pageerror', (e) => pageErrors.push(e.message));

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { limitStatementTime } from '../database/data-source';
 import type { Logger } from 'pino';
 import { AppConfig } from '../config';
-import { Clock, SystemClock } from './clock';
+import { Clock, ShiftedClock, SystemClock } from './clock';
 import { Db } from './db';
 import { PINO } from './logger';
 import { PiiCipher } from './pii-cipher';
@@ -29,7 +29,7 @@ export class CommonModule {
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: PINO, useValue: log },
-        { provide: Clock, useClass: SystemClock },
+        config.clockOffsetMs ? { provide: Clock, useValue: new ShiftedClock(config.clockOffsetMs) } : { provide: Clock, useClass: SystemClock },
         Db, PiiCipher, RateLimiter, RateLimitRepository, StatementTimeLimit,
       ],
       exports: [AppConfig, PINO, Clock, Db, PiiCipher, RateLimiter, RateLimitRepository],

@@ -15,7 +15,18 @@ export interface RunningStack {
 }
 
 // the real start script (scripts/stack.mjs): local WeChat peer + migrations + seed + server serving the H5 build
-export async function startStack(name: string): Promise<RunningStack> {
+/**
+ * The time the product should think it is, for a browser test whose flow depends on the hour (e.g. a check-in only
+ * works for today's bookings, and late at night no slot is left today): the server's clock is shifted by
+ * DEV_CLOCK_OFFSET_SECONDS (refused in production) and the browsers' clocks by the same amount (launchBrowser).
+ * 10:00 in Shanghai on today's Shanghai date.
+ */
+export function shanghaiMorningOffsetMs(now = Date.now()): number {
+  const shanghaiDate = new Date(now + 8 * 3600_000).toISOString().slice(0, 10);
+  return Date.parse(`${shanghaiDate}T10:00:00+08:00`) - now;
+}
+
+export async function startStack(name: string, opts: { clockOffsetMs?: number } = {}): Promise<RunningStack> {
   const dir = mkdtempSync(join(tmpdir(), 'jb-e2e-'));
   mkdirSync(join(ARTIFACTS, 'logs'), { recursive: true });
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'scripts', 'stack.mjs')], {
@@ -25,6 +36,7 @@ export async function startStack(name: string): Promise<RunningStack> {
       LOG_FILE: join(ARTIFACTS, 'logs', `e2e-${name}-server.log`), SEED_STAFF_PASSWORD: STAFF_PASSWORD,
       // browser tests check flows, not the 2 s handler budget (covered by the server's limits tests): a busy CI box must not turn a slow argon2 login into a 503
       HANDLER_TIMEOUT_MS: process.env.HANDLER_TIMEOUT_MS ?? '10000',
+      ...(opts.clockOffsetMs ? { DEV_CLOCK_OFFSET_SECONDS: String(Math.round(opts.clockOffsetMs / 1000)) } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -60,7 +72,7 @@ export async function startStack(name: string): Promise<RunningStack> {
 }
 
 // Debian's Chromium, with the browser's largest default font size ("very large" = 24px) for elder checks
-export async function launchBrowser(opts: { largestFont?: boolean } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchBrowser(opts: { largestFont?: boolean; clockOffsetMs?: number } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'jb-chromium-'));
   if (opts.largestFont) {
     mkdirSync(join(profile, 'Default'), { recursive: true });
@@ -74,6 +86,8 @@ export async function launchBrowser(opts: { largestFont?: boolean } = {}): Promi
     locale: 'zh-CN',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+  // the same shifted time as the server (startStack's clockOffsetMs); it flows on from there in real time
+  if (opts.clockOffsetMs) await context.clock.install({ time: Date.now() + Math.round(opts.clockOffsetMs / 1000) * 1000 });
   return {
     context,
     close: async () => {
