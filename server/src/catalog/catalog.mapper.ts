@@ -62,6 +62,26 @@ export function toSummary(row: CatalogItemEntity, c: ItemContentInput = parseCon
   };
 }
 
+/**
+ * The research data's source dates carry researcher remarks ('2020-04 (published 2020-04-27/28)', 'c. 2022',
+ * 'not stated in excerpt'); residents see the date alone, or none. The full remark stays in the seed data.
+ */
+export function sourceDate(raw: string | null): string | null {
+  return raw ? (/^\d{4}(?:-\d{2}){0,2}(?=$|[\s(（;；,，])/.exec(raw.trim())?.[0] ?? null) : null;
+}
+
+/** a source's title without the researchers' English remarks ('(人民日报 report)', 'news article on …'); Chinese kept */
+export function sourceTitle(raw: string): string {
+  const t = raw
+    .replace(/\s*[（(][^()（）]*[A-Za-z]{3,}[^()（）]*[)）]/g, '')
+    .replace(/(?:\s*\b[A-Za-z]{2,}\b[.,]?)+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/([（(])\s+/g, '$1')
+    .replace(/\s*[—–-]+\s*$/, '')
+    .trim();
+  return t || raw;
+}
+
 export function toDetail(row: CatalogItemEntity, communityItems: CatalogItemSummary[]): CatalogItemDetail {
   const c = parseContent(row);
   return {
@@ -71,7 +91,7 @@ export function toDetail(row: CatalogItemEntity, communityItems: CatalogItemSumm
     materials: c.materials,
     legalBasis: c.legalBasis,
     jurisdiction: row.jurisdiction,
-    sources: JSON.parse(row.sourcesJson) as CatalogSourceView[],
+    sources: (JSON.parse(row.sourcesJson) as CatalogSourceView[]).map((src) => ({ ...src, title: sourceTitle(src.title), date: sourceDate(src.date) })),
     inferredFields: c.inferredFields,
     inferredNote: inferredNote(c.inferredFields),
     lastReviewedOn: c.lastReviewedOn,
