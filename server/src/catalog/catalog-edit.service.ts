@@ -64,7 +64,18 @@ export class CatalogEditService {
   async createCommunityItem(staff: Staff, community: string, raw: CreateCommunityItemInput): Promise<CatalogItemDetail> {
     const input = createCommunityItemInput.parse(raw);
     const editor = await this.editor(staff);
-    const row = await this.db.transaction(async (tx) => {
+    // the code is the community's next number: two creators at once may pick the same one; the loser runs again in a new
+    // transaction (a fresh snapshot sees the winner's code) rather than being told the name is taken
+    let row: CatalogItemEntity | null = null;
+    for (let attempt = 0; row === null; attempt++) {
+      row = await this.insertCommunityItem(staff, community, input, editor, attempt < 4);
+    }
+    this.index.invalidate();
+    return toDetail(row, []);
+  }
+
+  private insertCommunityItem(staff: Staff, community: string, input: ReturnType<typeof createCommunityItemInput.parse>, editor: Editor, mayRetry: boolean): Promise<CatalogItemEntity | null> {
+    return this.db.transaction(async (tx) => {
       const region = await this.regions.assertCovers(tx, staff, community);
       if (region.level !== 'community') throw new DomainError(ErrorCode.CommunityNotFound, `${community} is not a community`);
       const now = this.clock.now();
@@ -76,13 +87,14 @@ export class CatalogEditService {
         id: randomUUID(), code: await this.nextCommunityCode(tx, community), owner: community, name: content.name, list: 'issue', version: 1,
         contentJson: JSON.stringify(content), jurisdiction: region.name, sourcesJson: '[]', createdAt: now, updatedAt: now,
       };
-      await this.items.insert(tx, item);
+      if ((await this.items.insert(tx, item)) === 'code_taken') {
+        if (mayRetry) return null;
+        throw new DomainError(ErrorCode.Conflict, 'could not allocate an item code, try again');
+      }
       await this.insertVersion(tx, item, content, { changed: Object.keys(content), note: input.changeNote, editor, proposalId: null });
       await this.meta.bump(tx);
       return item;
     });
-    this.index.invalidate();
-    return toDetail(row, []);
   }
 
   async history(staff: Staff, code: string) {

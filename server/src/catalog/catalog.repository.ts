@@ -37,12 +37,17 @@ export class CatalogItemRepository {
     return m.find(CatalogItemEntity, { order: { code: 'ASC' } });
   }
 
-  async insert(m: EntityManager, row: CatalogItemEntity): Promise<void> {
+  /** 'code_taken': another transaction took the generated code first (the caller retries with a fresh code) */
+  async insert(m: EntityManager, row: CatalogItemEntity): Promise<'inserted' | 'code_taken'> {
     try {
       await m.insert(CatalogItemEntity, row);
+      return 'inserted';
     } catch (err) {
-      if (isUniqueViolation(err)) throw new DomainError(ErrorCode.ItemNameTaken, 'an item with this name or code exists');
-      throw err;
+      if (!isUniqueViolation(err)) throw err;
+      // which unique key: MariaDB names the index ("for key 'uq_catalog_item_code'"), SQLite the column ("catalog_item.code")
+      const text = `${(err as { sqlMessage?: string }).sqlMessage ?? ''} ${(err as Error).message ?? ''}`;
+      if (/uq_catalog_item_code|catalog_item\.code\b/.test(text)) return 'code_taken';
+      throw new DomainError(ErrorCode.ItemNameTaken, 'an item with this name exists');
     }
   }
 

@@ -235,6 +235,15 @@ describe.each(testEngines())('catalog on %s', (engine) => {
       expect([dup.status, dup.body.code]).toEqual([409, 'CATALOG_ITEM_NAME_TAKEN']);
     });
 
+    it('gives community items created at the same moment distinct codes (none is refused as a taken name)', async () => {
+      const names = ['并发事项甲', '并发事项乙', '并发事项丙', '并发事项丁'];
+      const made = await Promise.all(names.map((name) => t.call(routes.createCommunityItem, { name, category: '其他' }, { token: meicun, params: { code: MEICUN } })));
+      expect(made.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+      const codes = made.map((r) => r.body.code as string);
+      expect(new Set(codes).size).toBe(4);
+      for (const c of codes) expect(c).toMatch(new RegExp(`^C${MEICUN}-\\d{2}$`));
+    });
+
     it('lets the district admin edit a work list, versioned', async () => {
       const w = workListsView.parse((await t.call(routes.workLists, {})).body).lists.find((l) => l.kind === 'negative')!;
       const r = await t.call(routes.updateWorkList, { title: '负面清单', note: null, entries: ['不得出具清单外证明'], example: false, baseVersion: w.version }, { token: admin, params: { kind: 'negative' } });
