@@ -116,8 +116,7 @@ export class DemandReportService {
 
   private async staffViews(rows: CatalogDemandReportEntity[]): Promise<StaffDemandReportView[]> {
     const base = await this.views(rows);
-    const names = new Map<string, string>();
-    for (const id of new Set(rows.map((r) => r.reporterId))) names.set(id, (await this.accounts.meFor('resident', id))?.displayName ?? '（已注销）');
-    return base.map((v, i) => ({ ...v, reporter: { id: rows[i].reporterId, displayName: names.get(rows[i].reporterId)! } }));
+    const names = await this.accounts.residentDisplayNames(rows.map((r) => r.reporterId));
+    return base.map((v, i) => ({ ...v, reporter: { id: rows[i].reporterId, displayName: names.get(rows[i].reporterId) ?? '（已注销）' } }));
   }
 }

@@ -22,6 +22,14 @@ export class AccountDirectory {
     return new Map(rows.map((r) => [r.id, r.openidEnc]));
   }
 
+  // residents' display names, one query for a whole page of rows; unknown ids are left out
+  async residentDisplayNames(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const rows = await this.db.read((m) => this.accounts.findResidents(m, unique));
+    return new Map(rows.map((r) => [r.id, r.displayName]));
+  }
+
   async callerFor(kind: 'resident' | 'staff', id: string, sessionId: string): Promise<Caller | null> {
     if (kind === 'resident') {
       const a = await this.db.read((m) => this.accounts.findResident(m, id));
