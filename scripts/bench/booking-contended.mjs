@@ -6,6 +6,7 @@
 //
 //   pnpm --filter @jianban/server build            # or a private copy: JB_SERVER_DIST=/tmp/x-dist
 //   node scripts/bench/booking-contended.mjs [--duration 3] [--runs 1] [--clients 64] [--residents 100] [--services 50] [--slots 4]
+//     [--server-node-args "--cpu-prof --cpu-prof-dir=/tmp/prof"]   (extra node flags for the two API server processes)
 //
 // C5 proper is `--duration 8 --runs 5`. Needs MariaDB at TEST_MARIADB_URL (default mysql://root@127.0.0.1:3306);
 // a fresh database jb_bench_<random> is created and dropped.
@@ -89,11 +90,13 @@ function opts() {
       services: { type: 'string', default: '50' },
       slots: { type: 'string', default: '4' },
       'keep-db': { type: 'boolean', default: false },
+      'server-node-args': { type: 'string', default: process.env.BENCH_SERVER_NODE_ARGS ?? '' },
     },
   });
   return {
     durationMs: Number(values.duration) * 1000, runs: Number(values.runs), clients: Number(values.clients),
     residents: Number(values.residents), services: Number(values.services), slots: Number(values.slots), keepDb: values['keep-db'],
+    serverNodeArgs: values['server-node-args'].split(/\s+/).filter(Boolean),
   };
 }
 
@@ -143,9 +146,9 @@ function run(args, env) {
   });
 }
 
-function startServer(env) {
+function startServer(env, nodeArgs = []) {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [join(DIST, 'main.js')], {
+    const child = spawn(process.execPath, [...nodeArgs, join(DIST, 'main.js')], {
       env: { PATH: process.env.PATH, NODE_PATH: join(root, 'server', 'node_modules'), ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -216,7 +219,7 @@ async function main() {
     mkdirSync(logDir, { recursive: true });
     const servers = [];
     for (let i = 0; i < 2; i++) {
-      const s = await startServer({ ...env, DB_MIGRATE_ON_START: 'false', LOG_FILE: join(logDir, `bench-booking-p${i}.log`) });
+      const s = await startServer({ ...env, DB_MIGRATE_ON_START: 'false', LOG_FILE: join(logDir, `bench-booking-p${i}.log`) }, o.serverNodeArgs);
       servers.push(s);
       cleanups.push(async () => { s.child.kill('SIGTERM'); await new Promise((r) => s.child.once('exit', r)); });
     }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, EntityManager, In, LessThan, MoreThanOrEqual, QueryFailedError } from 'typeorm';
+import { Brackets, EntityManager, In, LessThan, MoreThanOrEqual, QueryFailedError, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { isUniqueViolation } from '../common/db-errors';
 import { FamilyMemberEntity } from '../identity/entities/family-member.entity';
 import { ResidentAccountEntity } from '../identity/entities/resident-account.entity';
@@ -18,6 +18,27 @@ import { SlotEntity } from './entities/slot.entity';
 function violatedUnique(err: unknown): string {
   const d = (err instanceof QueryFailedError ? err.driverError : err) as { message?: string; sqlMessage?: string } | null;
   return `${d?.sqlMessage ?? ''} ${d?.message ?? ''}`;
+}
+
+// The booking hot path's single-row INSERTs and conditional UPDATEs run as plain parameterised SQL: on a busy box
+// TypeORM's query builders cost more CPU per statement than the statement itself. Identifiers are escaped and values
+// converted (dates, booleans) by the driver, exactly as the query builders do, so the SQL is valid on SQLite and MariaDB.
+async function insertRow<T extends ObjectLiteral>(m: EntityManager, entity: EntityTarget<T>, row: T): Promise<void> {
+  const meta = m.connection.getMetadata(entity);
+  const driver = m.connection.driver;
+  const cols = meta.columns.filter((c) => c.getEntityValue(row) !== undefined);
+  const sql = `INSERT INTO ${driver.escape(meta.tableName)} (${cols.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
+  await m.query(sql, cols.map((c) => driver.preparePersistentValue(c.getEntityValue(row), c)));
+}
+
+/** rows an UPDATE changed, reported the same way by both drivers */
+async function affectedRows(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
+  const runner = m.queryRunner ?? m.connection.createQueryRunner();
+  try {
+    return (await runner.query(sql, params, true)).affected ?? 0;
+  } finally {
+    if (!m.queryRunner) await runner.release();
+  }
 }
 
 export const ACTIVE: BookingStatusValue[] = ['pending', 'confirmed', 'checked_in'];
@@ -104,8 +125,7 @@ export class CalendarRepository {
 
   /** THE capacity guard: one conditional UPDATE; pending, confirmed, checked-in and walk-in bookings all hold a seat */
   async takeSeat(m: EntityManager, slotId: string): Promise<boolean> {
-    const r = await m.createQueryBuilder().update(SlotEntity).set({ booked: () => 'booked + 1' }).where('id = :slotId AND booked < capacity', { slotId }).execute();
-    return r.affected === 1;
+    return (await affectedRows(m, 'UPDATE booking_slot SET booked = booked + 1 WHERE id = ? AND booked < capacity', [slotId])) === 1;
   }
   async releaseSeat(m: EntityManager, slotId: string): Promise<void> {
     await m.createQueryBuilder().update(SlotEntity).set({ booked: () => 'booked - 1' }).where('id = :slotId AND booked > 0', { slotId }).execute();
@@ -131,13 +151,8 @@ export class BookingRepository {
 
   async takeQuota(m: EntityManager, accountId: string, limit: number): Promise<boolean> {
     for (let attempt = 0; attempt < 3; attempt++) {
-      const r = await m
-        .createQueryBuilder()
-        .update(AccountQuotaEntity)
-        .set({ activeCount: () => 'active_count + 1' })
-        .where('account_id = :accountId AND active_count < :limit', { accountId, limit })
-        .execute();
-      if (r.affected === 1) return true;
+      const taken = await affectedRows(m, 'UPDATE booking_account_quota SET active_count = active_count + 1 WHERE account_id = ? AND active_count < ?', [accountId, limit]);
+      if (taken === 1) return true;
       if (await m.findOne(AccountQuotaEntity, { where: { accountId } })) return false;
       try {
         await m.insert(AccountQuotaEntity, { accountId, activeCount: 0 });
@@ -160,7 +175,7 @@ export class BookingRepository {
   /** 'active' when the person already holds an active booking for this service, 'pass' on a pass-code collision */
   async insert(m: EntityManager, row: BookingEntity): Promise<'inserted' | 'active' | 'pass'> {
     try {
-      await m.insert(BookingEntity, row);
+      await insertRow(m, BookingEntity, row);
       return 'inserted';
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
@@ -196,8 +211,8 @@ export class BookingRepository {
     await m.createQueryBuilder().update(BookingEntity).set(patch).where('id = :id', { id }).execute();
   }
 
-  insertLog(m: EntityManager, row: CaseLogEntity) {
-    return m.insert(CaseLogEntity, row);
+  insertLog(m: EntityManager, row: CaseLogEntity): Promise<void> {
+    return insertRow(m, CaseLogEntity, row);
   }
   logs(m: EntityManager, bookingId: string, residentView: boolean) {
     return m.find(CaseLogEntity, { where: residentView ? { bookingId, visibleToResident: true } : { bookingId }, order: { createdAt: 'ASC', id: 'ASC' } });
@@ -280,6 +295,18 @@ export class BookingRepository {
       .getMany();
   }
 
+  /** the seats of a slot and the account's no-shows since `since`, in one read (null when the slot row is missing) */
+  async preflight(m: EntityManager, slotId: string, accountId: string, since: Date): Promise<{ booked: number; capacity: number; noShows: number } | null> {
+    const startsAt = m.connection.getMetadata(BookingEntity).findColumnWithPropertyName('startsAt')!;
+    const rows: { booked: number | string; capacity: number | string; no_shows: number | string }[] = await m.query(
+      `SELECT s.booked AS booked, s.capacity AS capacity,
+         (SELECT COUNT(*) FROM booking b WHERE b.account_id = ? AND b.status = 'no_show' AND b.starts_at >= ?) AS no_shows
+       FROM booking_slot s WHERE s.id = ?`,
+      [accountId, m.connection.driver.preparePersistentValue(since, startsAt), slotId],
+    );
+    return rows[0] ? { booked: Number(rows[0].booked), capacity: Number(rows[0].capacity), noShows: Number(rows[0].no_shows) } : null;
+  }
+
   async noShows(m: EntityManager, accountId: string, since: Date): Promise<Date[]> {
     const rows = await m.find(BookingEntity, {
       select: { id: true, startsAt: true },
@@ -310,7 +337,7 @@ export class BookingRepository {
   /** 'duplicate' when another request with this key got there first (on MariaDB it waits until that one commits) */
   async insertIdempotency(m: EntityManager, row: IdempotencyEntity): Promise<'inserted' | 'duplicate'> {
     try {
-      await m.insert(IdempotencyEntity, row);
+      await insertRow(m, IdempotencyEntity, row);
       return 'inserted';
     } catch (err) {
       if (isUniqueViolation(err)) return 'duplicate';

@@ -20,11 +20,12 @@ import { RegionScope } from '../identity/region.scope';
 import { BookingRepository, CalendarRepository } from './booking.repository';
 import { LockRetry } from './booking.retry';
 import { BookingViews, serviceItemView, type ViewContext } from './booking.views';
-import { CalendarService } from './calendar/calendar.service';
+import { CalendarService, type SlotCheck } from './calendar/calendar.service';
 import { BookingEntity } from './entities/booking.entity';
 import { CaseLogEntity } from './entities/case-log.entity';
 import type { IdempotencyEntity } from './entities/idempotency.entity';
 import type { ServiceItemEntity } from './entities/service-item.entity';
+import type { SlotEntity } from './entities/slot.entity';
 
 type Resident = Extract<Caller, { kind: 'resident' }>;
 const PASS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -55,6 +56,25 @@ function requestHash(input: CreateBookingInput): string {
   const { idempotencyKey: _k, ...rest } = input;
   const canonical = Object.keys(rest).sort().map((k) => [k, (rest as Record<string, unknown>)[k] ?? null]);
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+// a family member id that is not the caller's: logged as a denied object access unless the key replays
+class UnknownFamilyMember extends DomainError {}
+
+interface CreatePrep {
+  item: ServiceItemEntity;
+  person: { name: string; key: string; familyMemberId: string | null };
+  check: SlotCheck;
+  slot: SlotEntity;
+  communityName: string;
+}
+interface CreateArgs {
+  accountId: string;
+  input: CreateBookingInput;
+  hash: string;
+  now: Date;
+  prep: CreatePrep;
+  ctx: ViewContext;
 }
 
 const RESIDENT = (accountId: string) => ({ kind: 'resident' as const, id: accountId, name: '居民' });
@@ -128,32 +148,10 @@ export class BookingService {
     }
     const accountId = caller.accountId;
     const hash = requestHash(input);
-    const earlier = await this.db.read((m) => this.repo.findIdempotency(m, accountId, input.idempotencyKey));
-    if (earlier) return this.replay(earlier, hash);
-
     const now = this.clock.now();
-    const prep = await this.db.read(async (m) => {
-      const item = await this.activeItem(m, input.serviceItemId);
-      let person: { name: string; key: string; familyMemberId: string | null };
-      if (input.familyMemberId) {
-        const fm = await this.repo.familyMember(m, accountId, input.familyMemberId);
-        if (!fm) {
-          this.denied(accountId, 'createBooking', input.familyMemberId);
-          throw new DomainError(ErrorCode.NotFound, 'no such family member');
-        }
-        person = { name: fm.name, key: `id:${fm.idNumberHash}`, familyMemberId: fm.id };
-      } else {
-        person = { name: input.selfName!, key: `self:${accountId}`, familyMemberId: null };
-      }
-      await this.assertNoShowLimit(m, accountId, now);
-      const check = await this.calendar.checkSlot(m, item.communityCode, input.date, input.start, 'resident');
-      const slot = await this.calendar.slotRowFor(m, item.communityCode, check, now);
-      // fast refusal for a sold-out slot (B4) without a write transaction; the conditional UPDATE stays the guard
-      const seats = await this.calendarRepo.slot(m, slot.id);
-      if (seats && seats.booked >= seats.capacity) throw new DomainError(ErrorCode.SlotFull, 'the slot is full');
-      return { item, person, check, slot, communityName: await this.communityName(m, item.communityCode) };
-    });
-
+    const prepared = await this.db.read((m) => this.prepareOrReplay(m, accountId, input, hash, now));
+    if ('replay' in prepared) return prepared.replay;
+    const { prep } = prepared;
     const ctx: ViewContext = {
       now,
       items: new Map([[prep.item.id, prep.item]]),
@@ -162,56 +160,122 @@ export class BookingService {
       cutoff: new Map([[prep.item.communityCode, prep.check.settings.row.cutoffMinutes]]),
       postTitle: new Map([[prep.item.communityCode, prep.check.settings.row.postTitle]]),
     };
-
-    // rows the transaction below updates are created first, on their own: see ensureQuota / RateLimiter.prepare
-    await this.db.read((m) => this.repo.ensureQuota(m, accountId));
-    await this.rateLimiter.prepare(this.createRule(), accountId);
+    await this.ensureAccountRows(accountId);
     for (let round = 0; round < 3; round++) {
-      const outcome = await this.retry.transaction(async (tx) => {
-        const idemId = randomUUID();
-        const claimed = await this.repo.insertIdempotency(tx, {
-          id: idemId, accountId, idemKey: input.idempotencyKey, requestHash: hash, bookingId: null, statusCode: 0, responseJson: '',
-          createdAt: now, expiresAt: new Date(now.getTime() + this.config.booking.idempotencyTtlHours * 3600_000),
-        });
-        if (claimed === 'duplicate') return { raced: true as const };
-        // Only writes up to the seat: with innodb_snapshot_isolation=ON a read view taken earlier in this
-        // transaction would turn the contended slot UPDATE into error 1020 (then retried). The contended slot row is
-        // updated LAST, so its lock is held for the shortest time (until COMMIT, one rate-limit hit later).
-        if (!(await this.repo.takeQuota(tx, accountId, this.config.booking.activeLimit))) {
-          throw new DomainError(ErrorCode.ActiveBookingLimit, 'too many active bookings', { limit: this.config.booking.activeLimit });
-        }
-        const b = Object.assign(new BookingEntity(), {
-          id: randomUUID(), accountId, communityCode: prep.item.communityCode, serviceItemId: prep.item.id, slotId: prep.slot.id,
-          date: prep.check.plan.date, startTime: prep.check.slot.start, startsAt: prep.check.slot.startsAt, endsAt: prep.check.slot.endsAt,
-          personName: prep.person.name, familyMemberId: prep.person.familyMemberId, personKey: prep.person.key,
-          activeKey: `${prep.person.key}|${prep.item.id}`, channel: 'online', status: 'pending', passCode: newPassCode(),
-          responsibleStaffId: null, responsibleAt: null, handlerStaffId: null, missingMaterialsJson: null, rejectReason: null,
-          note: input.note ?? null, reminderFor: null, flaggedReason: null, createdByStaffId: null, createdAt: now, updatedAt: now, closedAt: null,
-        } satisfies BookingEntity);
-        let inserted = await this.repo.insert(tx, b);
-        for (let i = 0; inserted === 'pass' && i < 3; i++) {
-          b.passCode = newPassCode();
-          inserted = await this.repo.insert(tx, b);
-        }
-        if (inserted === 'active') throw new DomainError(ErrorCode.AlreadyBooked, 'this person already has an active booking for this service');
-        if (inserted === 'pass') throw new DomainError(ErrorCode.Conflict, 'please retry');
-        const log = logRow(b.id, 'created', RESIDENT(accountId), now, null);
-        await this.repo.insertLog(tx, log);
-        const json = JSON.stringify(this.views.detail(ctx, b, [log]));
-        await this.repo.completeIdempotency(tx, idemId, { bookingId: b.id, statusCode: 201, responseJson: json });
-        // THE capacity guard (a refusal rolls back everything above)
-        if (!(await this.calendarRepo.takeSeat(tx, prep.slot.id))) throw new DomainError(ErrorCode.SlotFull, 'the slot is full');
-        // counted only for the request that claimed the key (a double tap's copies replay without counting); it
-        // joins this transaction, so the hit commits with the booking — refusals roll their own hit back
-        await this.rateLimiter.consume(this.createRule(), accountId);
-        return { raced: false as const, json };
-      });
-      if (!outcome.raced) return JSON.parse(outcome.json) as BookingDetailView;
+      const outcome = await this.retry.transaction((tx) => this.insertBooking(tx, { accountId, input, hash, now, prep, ctx }));
+      if (!outcome.raced) return outcome.view;
       // another request with the same key committed first (or is still deciding): answer exactly what it answered
       const row = await this.db.read((m) => this.repo.findIdempotency(m, accountId, input.idempotencyKey));
       if (row) return this.replay(row, hash);
     }
     throw new DomainError(ErrorCode.Conflict, 'please retry', { retryAfterSeconds: 1 }, { 'retry-after': '1' });
+  }
+
+  /**
+   * The checks before the write transaction (no lock taken). The key is not looked up first: a request repeating a
+   * committed one is answered from the idempotency row when a check refuses it here, or when its claim of the key
+   * meets the duplicate in the transaction — either way with exactly the stored response.
+   */
+  private async prepareOrReplay(m: EntityManager, accountId: string, input: CreateBookingInput, hash: string, now: Date): Promise<{ prep: CreatePrep } | { replay: BookingDetailView }> {
+    try {
+      return { prep: await this.prepareCreate(m, accountId, input, now) };
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      const earlier = await this.repo.findIdempotency(m, accountId, input.idempotencyKey);
+      if (earlier) return { replay: this.replay(earlier, hash) };
+      if (err instanceof UnknownFamilyMember) this.denied(accountId, 'createBooking', input.familyMemberId!);
+      throw err;
+    }
+  }
+
+  private async prepareCreate(m: EntityManager, accountId: string, input: CreateBookingInput, now: Date): Promise<CreatePrep> {
+    const item = await this.activeItem(m, input.serviceItemId);
+    const person = await this.personOf(m, accountId, input);
+    let check: SlotCheck;
+    let slot: SlotEntity;
+    try {
+      check = await this.calendar.checkSlot(m, item.communityCode, input.date, input.start, 'resident');
+      slot = await this.calendar.slotRowFor(m, item.communityCode, check, now);
+    } catch (err) {
+      if (err instanceof DomainError) await this.assertNoShowLimit(m, accountId, now); // a no-show block is reported first
+      throw err;
+    }
+    // one read for the no-show count and the seats: the fast refusal for a sold-out slot (B4) without a write
+    // transaction; the conditional UPDATE in the transaction stays the guard
+    const { noShowLimit, noShowWindowDays } = this.config.booking;
+    const pre = await this.repo.preflight(m, slot.id, accountId, new Date(now.getTime() - noShowWindowDays * 86400_000));
+    if (!pre || pre.noShows >= noShowLimit) await this.assertNoShowLimit(m, accountId, now);
+    if (pre && pre.booked >= pre.capacity) throw new DomainError(ErrorCode.SlotFull, 'the slot is full');
+    return { item, person, check, slot, communityName: await this.communityName(m, item.communityCode) };
+  }
+
+  private async personOf(m: EntityManager, accountId: string, input: CreateBookingInput): Promise<CreatePrep['person']> {
+    if (!input.familyMemberId) return { name: input.selfName!, key: `self:${accountId}`, familyMemberId: null };
+    const fm = await this.repo.familyMember(m, accountId, input.familyMemberId);
+    if (!fm) throw new UnknownFamilyMember(ErrorCode.NotFound, 'no such family member');
+    return { name: fm.name, key: `id:${fm.idNumberHash}`, familyMemberId: fm.id };
+  }
+
+  // per-account rows the transaction updates (quota counter, rate-limit bucket) are created first, each on its own:
+  // see ensureQuota / RateLimiter.prepare. Once known to exist they are not looked up again for a while — only a
+  // shortcut: a row gone after all is created by the statement in the transaction (correct, at worst a retried deadlock)
+  private readonly accountRowsKnown = new Map<string, number>();
+  private async ensureAccountRows(accountId: string): Promise<void> {
+    const at = this.accountRowsKnown.get(accountId);
+    if (at !== undefined && performance.now() - at < 10 * 60_000) return;
+    await this.db.read((m) => this.repo.ensureQuota(m, accountId));
+    await this.rateLimiter.prepare(this.createRule(), accountId);
+    if (this.accountRowsKnown.size > 50_000) this.accountRowsKnown.clear();
+    this.accountRowsKnown.set(accountId, performance.now());
+  }
+
+  /**
+   * The write transaction: claim the key (its row carries the response already — every id and value is chosen here),
+   * quota, booking row (unique active key), case log, rate-limit hit, and LAST the seat, so the contended slot row is
+   * locked only from that UPDATE to COMMIT. Any refusal rolls back everything, the claimed key and the hit included.
+   */
+  private async insertBooking(tx: EntityManager, a: CreateArgs): Promise<{ raced: true } | { raced: false; view: BookingDetailView }> {
+    const b = this.newBooking(a);
+    const log = logRow(b.id, 'created', RESIDENT(a.accountId), a.now, null);
+    let view = this.views.detail(a.ctx, b, [log]);
+    const idemId = randomUUID();
+    const claimed = await this.repo.insertIdempotency(tx, {
+      id: idemId, accountId: a.accountId, idemKey: a.input.idempotencyKey, requestHash: a.hash, bookingId: b.id, statusCode: 201,
+      responseJson: JSON.stringify(view), createdAt: a.now, expiresAt: new Date(a.now.getTime() + this.config.booking.idempotencyTtlHours * 3600_000),
+    });
+    if (claimed === 'duplicate') return { raced: true };
+    if (!(await this.repo.takeQuota(tx, a.accountId, this.config.booking.activeLimit))) {
+      throw new DomainError(ErrorCode.ActiveBookingLimit, 'too many active bookings', { limit: this.config.booking.activeLimit });
+    }
+    let inserted = await this.repo.insert(tx, b);
+    for (let i = 0; inserted === 'pass' && i < 3; i++) {
+      b.passCode = newPassCode();
+      inserted = await this.repo.insert(tx, b);
+    }
+    if (inserted === 'active') throw new DomainError(ErrorCode.AlreadyBooked, 'this person already has an active booking for this service');
+    if (inserted === 'pass') throw new DomainError(ErrorCode.Conflict, 'please retry');
+    if (b.passCode !== view.passCode) {
+      view = this.views.detail(a.ctx, b, [log]);
+      await this.repo.completeIdempotency(tx, idemId, { responseJson: JSON.stringify(view) });
+    }
+    await this.repo.insertLog(tx, log);
+    // counted only for the request that claimed the key (a double tap's copies replay without counting); it joins
+    // this transaction, so the hit commits with the booking — refusals roll their own hit back
+    await this.rateLimiter.consume(this.createRule(), a.accountId);
+    // THE capacity guard, the last statement before COMMIT (a refusal rolls back everything above)
+    if (!(await this.calendarRepo.takeSeat(tx, a.prep.slot.id))) throw new DomainError(ErrorCode.SlotFull, 'the slot is full');
+    return { raced: false, view };
+  }
+
+  private newBooking({ accountId, input, now, prep }: CreateArgs): BookingEntity {
+    return Object.assign(new BookingEntity(), {
+      id: randomUUID(), accountId, communityCode: prep.item.communityCode, serviceItemId: prep.item.id, slotId: prep.slot.id,
+      date: prep.check.plan.date, startTime: prep.check.slot.start, startsAt: prep.check.slot.startsAt, endsAt: prep.check.slot.endsAt,
+      personName: prep.person.name, familyMemberId: prep.person.familyMemberId, personKey: prep.person.key,
+      activeKey: `${prep.person.key}|${prep.item.id}`, channel: 'online', status: 'pending', passCode: newPassCode(),
+      responsibleStaffId: null, responsibleAt: null, handlerStaffId: null, missingMaterialsJson: null, rejectReason: null,
+      note: input.note ?? null, reminderFor: null, flaggedReason: null, createdByStaffId: null, createdAt: now, updatedAt: now, closedAt: null,
+    } satisfies BookingEntity);
   }
 
   private createRule() {
