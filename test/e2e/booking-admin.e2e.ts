@@ -2,32 +2,14 @@
 // and the lead; a temporary closure; a service item. A wrong period shows the server's message next to the day and
 // saves nothing. Each change is checked through the API and in what residents can book.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { fillPath, routes, type AvailabilityView, type BookingSettingsView, type RouteDef, type ServiceItemView } from '@jianban/shared';
+import { routes, type AvailabilityView, type BookingSettingsView, type ServiceItemView } from '@jianban/shared';
 import type { Page } from 'playwright-core';
-import { expectNoHorizontalOverflow, field, submitStaffLogin } from './support/page-checks';
-import { launchBrowser, screenshotPath, settle, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
+import { api, field, shot, submitStaffLogin } from './support/page-checks';
+import { launchBrowser, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
 
 const COMMUNITY = '421003001001'; // 梅村社区, served by the seeded staff account `meicun`
 
-async function api<R extends RouteDef>(base: string, route: R, input: unknown, opts: { token?: string; params?: Record<string, string> } = {}) {
-  const path = fillPath(route.path, opts.params ?? {});
-  const hasBody = route.method !== 'GET' && route.method !== 'DELETE';
-  const query = !hasBody && input && Object.keys(input).length ? `?${new URLSearchParams(input as Record<string, string>)}` : '';
-  const res = await fetch(`${base}/api${path}${query}`, {
-    method: route.method,
-    headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) },
-    body: hasBody ? JSON.stringify(input ?? {}) : undefined,
-  });
-  const body = await res.json();
-  if (!res.ok) throw new Error(`${route.method} ${path} → ${res.status} ${JSON.stringify(body)}`);
-  return body;
-}
 
-async function shot(page: Page, name: string) {
-  await settle(page);
-  await expectNoHorizontalOverflow(page);
-  await page.screenshot({ path: screenshotPath(name), fullPage: true });
-}
 
 const visible = (page: Page) => ({
   text: (t: string | RegExp, exact = false) => page.getByText(t, { exact }).filter({ visible: true }),

@@ -1,33 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { fillPath, routes, type RouteDef } from '@jianban/shared';
+import { routes } from '@jianban/shared';
 import type { Page } from 'playwright-core';
-import { expectNoHorizontalOverflow, submitStaffLogin, syntheticElderId, turnOnElderMode } from './support/page-checks';
-import { launchBrowser, screenshotPath, settle, shanghaiMorningOffsetMs, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
+import { api, shot, submitStaffLogin, syntheticElderId, turnOnElderMode } from './support/page-checks';
+import { launchBrowser, shanghaiMorningOffsetMs, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
 
 // book → staff confirms → the resident reads it in 消息 and sees the responsible person → staff checks in by typing the code.
 // Both people use the largest browser font and 长辈模式; every screen is checked for horizontal overflow.
 
 const COMMUNITY = '421003001001'; // 梅村社区, served by the seeded staff account `meicun`
 
-async function api<R extends RouteDef>(base: string, route: R, input: unknown, opts: { token?: string; params?: Record<string, string> } = {}) {
-  const path = fillPath(route.path, opts.params ?? {});
-  const hasBody = route.method !== 'GET' && route.method !== 'DELETE';
-  const query = !hasBody && input && Object.keys(input).length ? `?${new URLSearchParams(input as Record<string, string>)}` : '';
-  const res = await fetch(`${base}/api${path}${query}`, {
-    method: route.method,
-    headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) },
-    body: hasBody ? JSON.stringify(input ?? {}) : undefined,
-  });
-  const body = await res.json();
-  if (!res.ok) throw new Error(`${route.method} ${path} → ${res.status} ${JSON.stringify(body)}`);
-  return body;
-}
 
-async function shot(page: Page, name: string) {
-  await expectNoHorizontalOverflow(page);
-  await settle(page);
-  await page.screenshot({ path: screenshotPath(name), fullPage: true });
-}
 
 async function elderModeOn(page: Page, url: string) {
   await page.goto(url);

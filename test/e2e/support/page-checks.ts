@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals';
-import { checkDigitOf } from '@jianban/shared';
+import { checkDigitOf, fillPath, type RouteDef } from '@jianban/shared';
 import type { Page } from 'playwright-core';
-import { settle, STAFF_PASSWORD } from './stack';
+import { screenshotPath, settle, STAFF_PASSWORD } from './stack';
 
 // helpers shared by the browser tests
 
@@ -52,4 +52,26 @@ export async function turnOnElderMode(page: Page): Promise<void> {
     if (await on.first().waitFor({ timeout: 5_000 }).then(() => true, () => false)) break;
   }
   await expect(toggle.getAttribute('aria-checked')).resolves.toBe('true');
+}
+
+/** a direct API call for test setup and checks (what the screens do is tested through the screens) */
+export async function api<R extends RouteDef>(base: string, route: R, input: unknown, opts: { token?: string; params?: Record<string, string> } = {}) {
+  const path = fillPath(route.path, opts.params ?? {});
+  const hasBody = route.method !== 'GET' && route.method !== 'DELETE';
+  const query = !hasBody && input && Object.keys(input).length ? `?${new URLSearchParams(input as Record<string, string>)}` : '';
+  const res = await fetch(`${base}/api${path}${query}`, {
+    method: route.method,
+    headers: { ...(hasBody ? { 'content-type': 'application/json' } : {}), ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) },
+    body: hasBody ? JSON.stringify(input ?? {}) : undefined,
+  });
+  const body = await res.json();
+  if (!res.ok) throw new Error(`${route.method} ${path} → ${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** the shown page in one picture, after it settles, with nothing wider than the screen */
+export async function shot(page: Page, name: string): Promise<void> {
+  await settle(page);
+  await expectNoHorizontalOverflow(page);
+  await page.screenshot({ path: screenshotPath(name), fullPage: true });
 }

@@ -2,15 +2,13 @@ import Taro from '@tarojs/taro';
 import { Picker, View, Text } from '@tarojs/components';
 import { useState } from 'react';
 import { shanghaiDate, type RegionView } from '@jianban/shared';
-import { PageShell, Section } from '../../../../components/PageShell';
+import { Section } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/Button';
 import { Field } from '../../../../components/Field';
-import { useSession } from '../../../../services/session';
 import { messageFor } from '../../../../features/errors/messages';
 import { useAddClosure, useCanConfigureCentre, useClosures, useRemoveClosure } from '../../../../features/booking/hooks';
-import { useStaffCommunity } from '../../../../features/booking/staff-community';
-import { ChangeCommunity, StaffCommunityPicker } from '../../../../features/booking/StaffCommunityPicker';
+import { StaffCommunityPage } from '../../../../features/booking/StaffCommunityPicker';
 import { pageUrl, STAFF_DAY_PAGE } from '../../../../features/booking/pages';
 import { CLOSURE_REASON_MAX, closureDayText, readClosureForm, serverClosureErrors, type ClosureErrors } from '../../../../features/booking/closure-form';
 import styles from './index.module.scss';
@@ -141,15 +139,9 @@ function Closures({ community }: { community: RegionView }) {
 }
 
 export default function StaffClosuresPage() {
-  const { status } = useSession();
-  const { community, choices, loading, pick, isStaff } = useStaffCommunity();
-  if (status === 'loading') return <PageShell title={TITLE}><Notice>正在读取…</Notice></PageShell>;
-  if (!isStaff) return <PageShell title={TITLE}><Notice tone="error" title="只有工作人员能用">请先用“工作人员登录”。</Notice></PageShell>;
-  if (!community) return <PageShell title={TITLE}><StaffCommunityPicker choices={choices} loading={loading} onPick={pick} /></PageShell>;
   return (
-    <PageShell title={`${TITLE} · ${community.name}`} intro="社区某一天不开门（社区活动、停电等）：设好后居民就约不了这一天。法定节假日不用在这里设。">
-      <Closures key={community.code} community={community} />
-      <ChangeCommunity show={choices.length > 1} onChange={() => pick(null)} />
-    </PageShell>
+    <StaffCommunityPage title={TITLE} intro="社区某一天不开门（社区活动、停电等）：设好后居民就约不了这一天。法定节假日不用在这里设。">
+      {(community) => <Closures key={community.code} community={community} />}
+    </StaffCommunityPage>
   );
 }

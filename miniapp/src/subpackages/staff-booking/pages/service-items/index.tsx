@@ -1,16 +1,14 @@
 import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
 import type { RegionView, ServiceItemView } from '@jianban/shared';
-import { PageShell, Section } from '../../../../components/PageShell';
+import { Section } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/Button';
 import { Field } from '../../../../components/Field';
 import { TextArea } from '../../../../components/TextArea';
-import { useSession } from '../../../../services/session';
 import { messageFor } from '../../../../features/errors/messages';
 import { useCanConfigureCentre, useCreateServiceItem, useStaffServiceItems, useUpdateServiceItem } from '../../../../features/booking/hooks';
-import { useStaffCommunity } from '../../../../features/booking/staff-community';
-import { ChangeCommunity, StaffCommunityPicker } from '../../../../features/booking/StaffCommunityPicker';
+import { StaffCommunityPage } from '../../../../features/booking/StaffCommunityPicker';
 import {
   emptyItemForm,
   ITEM_LIMITS,
@@ -164,15 +162,9 @@ function Items({ community }: { community: RegionView }) {
 }
 
 export default function StaffServiceItemsPage() {
-  const { status } = useSession();
-  const { community, choices, loading, pick, isStaff } = useStaffCommunity();
-  if (status === 'loading') return <PageShell title={TITLE}><Notice>正在读取…</Notice></PageShell>;
-  if (!isStaff) return <PageShell title={TITLE}><Notice tone="error" title="只有工作人员能用">请先用“工作人员登录”。</Notice></PageShell>;
-  if (!community) return <PageShell title={TITLE}><StaffCommunityPicker choices={choices} loading={loading} onPick={pick} /></PageShell>;
   return (
-    <PageShell title={`${TITLE} · ${community.name}`} intro="居民预约时先选办什么事。停用的事项居民看不到，随时可以重新启用。">
-      <Items key={community.code} community={community} />
-      <ChangeCommunity show={choices.length > 1} onChange={() => pick(null)} />
-    </PageShell>
+    <StaffCommunityPage title={TITLE} intro="居民预约时先选办什么事。停用的事项居民看不到，随时可以重新启用。">
+      {(community) => <Items key={community.code} community={community} />}
+    </StaffCommunityPage>
   );
 }

@@ -1,18 +1,16 @@
 import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
 import type { BookingSettingsView, RegionView } from '@jianban/shared';
-import { PageShell, Section } from '../../../../components/PageShell';
+import { Section } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/Button';
 import { Field } from '../../../../components/Field';
 import { OptionGroup } from '../../../../components/OptionGroup';
 import { Tabs } from '../../../../components/Tabs';
-import { useSession } from '../../../../services/session';
 import { ApiError } from '../../../../services/api-error';
 import { messageFor } from '../../../../features/errors/messages';
 import { useBookingSettings, useCanConfigureCentre, useColleagues, useUpdateBookingSettings } from '../../../../features/booking/hooks';
-import { useStaffCommunity } from '../../../../features/booking/staff-community';
-import { ChangeCommunity, StaffCommunityPicker } from '../../../../features/booking/StaffCommunityPicker';
+import { StaffCommunityPage } from '../../../../features/booking/StaffCommunityPicker';
 import { WEEKDAY_TEXT } from '../../../../features/booking/format';
 import {
   changedText,
@@ -304,15 +302,9 @@ function Settings({ community }: { community: RegionView }) {
 }
 
 export default function StaffSettingsPage() {
-  const { status } = useSession();
-  const { community, choices, loading, pick, isStaff } = useStaffCommunity();
-  if (status === 'loading') return <PageShell title={TITLE}><Notice>正在读取…</Notice></PageShell>;
-  if (!isStaff) return <PageShell title={TITLE}><Notice tone="error" title="只有工作人员能用">请先用“工作人员登录”。</Notice></PageShell>;
-  if (!community) return <PageShell title={TITLE}><StaffCommunityPicker choices={choices} loading={loading} onPick={pick} /></PageShell>;
   return (
-    <PageShell title={`${TITLE} · ${community.name}`} intro="居民能约哪些天、几点、每个时段几个人，都按这里的设置。">
-      <Settings key={community.code} community={community} />
-      <ChangeCommunity show={choices.length > 1} onChange={() => pick(null)} />
-    </PageShell>
+    <StaffCommunityPage title={TITLE} intro="居民能约哪些天、几点、每个时段几个人，都按这里的设置。">
+      {(community) => <Settings key={community.code} community={community} />}
+    </StaffCommunityPage>
   );
 }
