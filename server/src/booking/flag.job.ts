@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
@@ -9,6 +8,7 @@ import { NotificationOutbox } from '../notifications/notification-outbox';
 import { BookingRepository } from './booking.repository';
 import { BookingViews } from './booking.views';
 import { CalendarService } from './calendar/calendar.service';
+import { LeasedJob } from './leased-job';
 
 const BATCH = 200;
 
@@ -21,40 +21,24 @@ const BATCH = 200;
  * member of the community is told. A DB lease lets one instance run it per tick.
  */
 @Injectable()
-export class BookingFlagJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
-  private readonly holder = randomUUID();
+export class BookingFlagJob extends LeasedJob {
+  protected readonly leaseName = 'booking-flags';
 
   constructor(
-    private readonly db: Db,
-    private readonly repo: BookingRepository,
+    db: Db,
+    repo: BookingRepository,
     private readonly views: BookingViews,
     private readonly calendar: CalendarService,
     private readonly outbox: NotificationOutbox,
-    private readonly clock: Clock,
-    @Inject(AppConfig) private readonly config: AppConfig,
-    @Inject(PINO) private readonly log: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const every = this.config.booking.jobPollSeconds;
-    if (every <= 0) return;
-    this.timer = setInterval(() => {
-      this.runOnce().catch((err: unknown) => this.log.warn({ err, event: 'booking_flag_job_failed' }, 'flag job failed'));
-    }, every * 1000);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    clock: Clock,
+    @Inject(AppConfig) config: AppConfig,
+    @Inject(PINO) log: Logger,
+  ) {
+    super(db, repo, clock, config, log);
   }
 
   /** raises due flags; returns how many bookings were flagged now (0 when another instance holds the lease) */
-  async runOnce(): Promise<number> {
-    const now = this.clock.now();
-    const leaseSeconds = Math.max(30, this.config.booking.jobPollSeconds);
-    const leased = await this.db.transaction((tx) => this.repo.acquireLease(tx, 'booking-flags', this.holder, now, new Date(now.getTime() + leaseSeconds * 1000)));
-    if (!leased) return 0;
+  protected async work(now: Date): Promise<number> {
     let flagged = 0;
     for (const code of await this.db.read((m) => this.repo.communitiesWithActive(m))) {
       const { settings, due, recipients } = await this.db.read(async (m) => {

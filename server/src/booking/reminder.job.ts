@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
@@ -8,6 +7,7 @@ import { AppConfig } from '../config';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { BookingRepository } from './booking.repository';
 import { BookingViews } from './booking.views';
+import { LeasedJob } from './leased-job';
 import { addDays, shanghaiParts } from './calendar/schedule';
 
 /**
@@ -19,40 +19,24 @@ import { addDays, shanghaiParts } from './calendar/schedule';
  * A DB lease makes one instance run it per tick; the key and reminder_for make even overlapping runs record one.
  */
 @Injectable()
-export class BookingReminderJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private timer: NodeJS.Timeout | null = null;
-  private readonly holder = randomUUID();
+export class BookingReminderJob extends LeasedJob {
+  protected readonly leaseName = 'booking-reminders';
 
   constructor(
-    private readonly db: Db,
-    private readonly repo: BookingRepository,
+    db: Db,
+    repo: BookingRepository,
     private readonly views: BookingViews,
     private readonly outbox: NotificationOutbox,
-    private readonly clock: Clock,
-    @Inject(AppConfig) private readonly config: AppConfig,
-    @Inject(PINO) private readonly log: Logger,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    const every = this.config.booking.jobPollSeconds;
-    if (every <= 0) return;
-    this.timer = setInterval(() => {
-      this.runOnce().catch((err: unknown) => this.log.warn({ err, event: 'booking_reminder_job_failed' }, 'reminder job failed'));
-    }, every * 1000);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+    clock: Clock,
+    @Inject(AppConfig) config: AppConfig,
+    @Inject(PINO) log: Logger,
+  ) {
+    super(db, repo, clock, config, log);
   }
 
   /** records due reminders; returns how many were recorded now (0 when another instance holds the lease) */
-  async runOnce(): Promise<number> {
-    const now = this.clock.now();
+  protected async work(now: Date): Promise<number> {
     const local = shanghaiParts(now);
-    const leaseSeconds = Math.max(30, this.config.booking.jobPollSeconds);
-    const leased = await this.db.transaction((tx) => this.repo.acquireLease(tx, 'booking-reminders', this.holder, now, new Date(now.getTime() + leaseSeconds * 1000)));
-    if (!leased) return 0;
     // housekeeping under the same lease: idempotency keys past their TTL (≥ 24 h, BOOKING_IDEMPOTENCY_TTL_HOURS)
     await this.db.transaction((tx) => this.repo.purgeIdempotency(tx, now));
     if (local.minutes < this.config.booking.reminderHour * 60) return 0;
