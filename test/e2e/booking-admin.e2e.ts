@@ -190,7 +190,10 @@ describe('community staff configure their centre: hours, posts, lead, closures, 
     await v.text('3 个', true).waitFor();
     await v.text(`${staffName}（综合服务岗）`, true).waitFor({ timeout: 30_000 });
     await expect(v.button('保存修改').count()).resolves.toBe(0);
-    await expect(page.locator('input').filter({ visible: true }).count()).resolves.toBe(0);
+    // inside this page (Taro keeps the login page it came from in the DOM underneath, with its two inputs)
+    const shown = page.locator('.taro_page', { has: page.getByText('您可以查看。要修改，请本社区的工作人员或区管理员来改。') });
+    await expect(shown.count()).resolves.toBe(1);
+    await expect(shown.locator('input, textarea').count()).resolves.toBe(0);
     await shot(page, 'booking-admin-10-read-only');
     await page.goto(`${stack.url}/#/subpackages/staff-booking/pages/service-items/index?code=${COMMUNITY}`);
     await v.text('您可以查看。要新增、修改或停用，请本社区的工作人员或区管理员来做。').waitFor({ timeout: 30_000 });
