@@ -144,8 +144,9 @@ describe('community staff configure their centre: hours, posts, lead, closures, 
     await v.button(`看 ${dayText} 的预约`).click();
     await page.waitForURL(new RegExp(`staff-booking/pages/day/index\\?date=${day.date}`), { timeout: 30_000 });
     await v.text(new RegExp(`^梅村社区 · ${m}月${d}日`)).waitFor({ timeout: 30_000 });
-    await page.goBack();
-
+    // back to the closures (a fresh load: the browser's history back raced Taro's page stack on a loaded CI box)
+    await page.goto(`${stack.url}/#/subpackages/staff-booking/pages/closures/index`);
+    await page.getByRole('listitem', { name: `${dayText}，社区活动，暂停服务（e2e）` }).filter({ visible: true }).waitFor({ timeout: 30_000 });
     await v.button(`删除 ${dayText} 的闭馆`).click();
     await v.text(`确定删除吗？删除后 ${dayText} 恢复开门，居民可以预约。`).waitFor();
     await shot(page, 'booking-admin-7-closure-confirm');
