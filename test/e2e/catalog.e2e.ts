@@ -319,4 +319,29 @@ describe('certificate catalog in the H5 build (largest browser font, 长辈模�
     await checkPage(page, 'catalog-work-lists');
     await page.close();
   });
+
+  it('lets the district admin replace a work list with the district\'s own, which residents then read without the example mark', async () => {
+    const entry = `不得要求村（社区）出具清单以外的证明（e2e${Date.now().toString(36).slice(-4)}）`;
+    const admin = await staff.context.newPage();
+    await staffLogin(admin, stack.url, 'district');
+    await admin.getByText('修改工作清单', { exact: true }).first().click();
+    await admin.getByRole('tab', { name: '负面清单' }).click({ timeout: 30_000 });
+    await admin.getByText('修改负面清单').waitFor({ timeout: 30_000 });
+    const lines = field(admin, '清单内容（一行一项）');
+    await lines.fill(`1. ${entry}\n2、不得把上级部门的考核任务交给社区`);
+    await admin.getByRole('radio', { name: '荆州区正式公布的清单' }).click();
+    await checkPage(admin, 'catalog-staff-work-list', STAFF_MIN_TEXT_PX);
+    await admin.getByRole('button', { name: '保存修改' }).click();
+    await admin.getByText(/负面清单现在是第 \d+ 版，共 2 项。/).waitFor({ timeout: 30_000 });
+    await admin.close();
+
+    const page = await resident.context.newPage();
+    await page.goto(`${stack.url}/?devUser=${devUser}#/subpackages/catalog/pages/work-lists/index`);
+    await page.getByRole('tab', { name: '负面清单' }).click({ timeout: 30_000 });
+    await page.getByText(entry).waitFor({ timeout: 30_000 });
+    await expect(page.getByText('这是示例').filter({ visible: true }).count()).resolves.toBe(0);
+    await page.getByRole('tab', { name: '主责清单' }).click();
+    await page.getByText('这是示例').filter({ visible: true }).waitFor(); // the untouched list keeps its example mark
+    await page.close();
+  });
 });

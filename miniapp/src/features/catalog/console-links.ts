@@ -28,6 +28,12 @@ export const CATALOG_CONSOLE_LINKS: ConsoleLink[] = [
     roles: ['district_admin'],
   },
   {
+    title: '修改工作清单',
+    description: '主责清单、协助清单、负面清单：录入荆州区正式公布的内容',
+    url: CATALOG_PAGES.staffWorkLists,
+    roles: ['district_admin'],
+  },
+  {
     title: '下载门口公示牌',
     description: '两张清单和替代途径，打印后贴在社区门口',
     url: CATALOG_PAGES.staffBoard,

@@ -9,6 +9,8 @@ import {
   type ProposeChangeInput,
   type UpdateDemandStatusInput,
   type UpdateItemInput,
+  type UpdateWorkListInput,
+  type WorkListKind,
 } from '@jianban/shared';
 import { call } from '../../services/http';
 import { useSession } from '../../services/session';
@@ -130,5 +132,13 @@ export function useUpdateDemandStatus() {
   return useMutation({
     mutationFn: ({ id, input }: { id: string; input: UpdateDemandStatusInput }) => call(routes.updateDemandReportStatus, input, { id }),
     onSuccess: () => qc.invalidateQueries({ queryKey: catalogKeys.queueAll }),
+  });
+}
+
+export function useUpdateWorkList() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ kind, input }: { kind: WorkListKind; input: UpdateWorkListInput }) => call(routes.updateWorkList, input, { kind }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: catalogKeys.workLists }),
   });
 }

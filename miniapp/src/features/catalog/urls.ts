@@ -10,6 +10,7 @@ export const CATALOG_PAGES = {
   staffProposals: '/subpackages/staff-catalog/pages/proposals/index',
   staffReports: '/subpackages/staff-catalog/pages/reports/index',
   staffBoard: '/subpackages/staff-catalog/pages/board/index',
+  staffWorkLists: '/subpackages/staff-catalog/pages/work-lists/index',
 } as const;
 
 // built by the booking feature; ?catalogCode=… says what the visit is for
