@@ -206,3 +206,9 @@ function subscribe(l: () => void): () => void {
 export function useSession(): SessionState {
   return useSyncExternalStore(subscribe, getSession, getSession);
 }
+
+/** who is signed in, as a query-key part ('' before sign-in): one person's cached data never shows for another */
+export function useMeId(): string {
+  const { me } = useSession();
+  return me ? `${me.kind}:${me.id}` : '';
+}

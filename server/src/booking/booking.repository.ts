@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager, In, LessThan, MoreThanOrEqual, QueryFailedError, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { ACTIVE_BOOKING_STATUSES } from '@jianban/shared';
 import { isUniqueViolation } from '../common/db-errors';
 import { FamilyMemberEntity } from '../identity/entities/family-member.entity';
 import { ResidentAccountEntity } from '../identity/entities/resident-account.entity';
@@ -41,7 +42,19 @@ async function affectedRows(m: EntityManager, sql: string, params: unknown[]): P
   }
 }
 
-export const ACTIVE: BookingStatusValue[] = ['pending', 'confirmed', 'checked_in'];
+export const ACTIVE: readonly BookingStatusValue[] = ACTIVE_BOOKING_STATUSES;
+
+/**
+ * Overdue for its community's lead (both the staff list and the flag job): pending since before `edge`, or still
+ * active although it ended before `edge`. `flagReasonOf` says which of the two a row is.
+ */
+const overdue = (edge: Date) =>
+  new Brackets((w) => {
+    w.where("b.status = 'pending' AND b.created_at < :edge", { edge }).orWhere('b.status IN (:...active) AND b.ends_at < :edge', { edge, active: ACTIVE });
+  });
+export function flagReasonOf(b: { status: BookingStatusValue; createdAt: Date }, edge: Date): 'unconfirmed' | 'not_closed' {
+  return b.status === 'pending' && b.createdAt < edge ? 'unconfirmed' : 'not_closed';
+}
 
 // calendar data: settings, service items, closures, slots
 @Injectable()
@@ -234,18 +247,8 @@ export class BookingRepository {
   }
 
   /** pending too long after creation, or still open long after the slot ended */
-  async pageFlagged(m: EntityManager, communityCode: string, createdBefore: Date, endedBefore: Date, page: number, pageSize: number) {
-    const qb = m
-      .createQueryBuilder(BookingEntity, 'b')
-      .where('b.community_code = :communityCode', { communityCode })
-      .andWhere(
-        new Brackets((w) => {
-          w.where("b.status = 'pending' AND b.created_at < :createdBefore", { createdBefore }).orWhere(
-            "b.status IN ('pending', 'confirmed', 'checked_in') AND b.ends_at < :endedBefore",
-            { endedBefore },
-          );
-        }),
-      );
+  async pageFlagged(m: EntityManager, communityCode: string, edge: Date, page: number, pageSize: number) {
+    const qb = m.createQueryBuilder(BookingEntity, 'b').where('b.community_code = :communityCode', { communityCode }).andWhere(overdue(edge));
     const [rows, total] = await qb.orderBy('b.created_at', 'ASC').addOrderBy('b.id', 'ASC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
     return { rows, total };
   }
@@ -261,11 +264,7 @@ export class BookingRepository {
     return m
       .createQueryBuilder(BookingEntity, 'b')
       .where('b.community_code = :communityCode', { communityCode })
-      .andWhere(
-        new Brackets((w) => {
-          w.where("b.status = 'pending' AND b.created_at < :edge", { edge }).orWhere("b.status IN ('pending', 'confirmed', 'checked_in') AND b.ends_at < :edge", { edge });
-        }),
-      )
+      .andWhere(overdue(edge))
       .andWhere(new Brackets((w) => w.where('b.flagged_reason IS NULL').orWhere("b.flagged_reason = 'unconfirmed' AND b.status <> 'pending'")))
       .orderBy('b.created_at', 'ASC')
       .addOrderBy('b.id', 'ASC')
@@ -279,7 +278,7 @@ export class BookingRepository {
       .createQueryBuilder()
       .update(BookingEntity)
       .set({ flaggedReason: reason })
-      .where("id = :id AND (flagged_reason IS NULL OR flagged_reason <> :reason) AND status IN ('pending', 'confirmed', 'checked_in')", { id, reason })
+      .where('id = :id AND (flagged_reason IS NULL OR flagged_reason <> :reason) AND status IN (:...active)', { id, reason, active: ACTIVE })
       .execute();
     return r.affected === 1;
   }

@@ -5,7 +5,7 @@ import { Db } from '../common/db';
 import { PINO } from '../common/logger';
 import { AppConfig } from '../config';
 import { NotificationOutbox } from '../notifications/notification-outbox';
-import { BookingRepository } from './booking.repository';
+import { BookingRepository, flagReasonOf } from './booking.repository';
 import { BookingViews } from './booking.views';
 import { CalendarService } from './calendar/calendar.service';
 import { LeasedJob } from './leased-job';
@@ -48,7 +48,7 @@ export class BookingFlagJob extends LeasedJob {
         if (!rows.length) return { settings: s, due: [], recipients: [] };
         const [lead] = s.row.leadStaffId ? await this.repo.staffByIds(m, [s.row.leadStaffId]) : [];
         const people = lead && lead.active && lead.regionCode === code ? [lead] : await this.repo.staffInRegions(m, [code]);
-        return { settings: s, due: rows.map((b) => ({ b, reason: b.status === 'pending' && b.createdAt < edge ? ('unconfirmed' as const) : ('not_closed' as const) })), recipients: people.map((p) => p.id) };
+        return { settings: s, due: rows.map((b) => ({ b, reason: flagReasonOf(b, edge) })), recipients: people.map((p) => p.id) };
       });
       if (!recipients.length && due.length) this.log.warn({ event: 'booking_flag_no_recipient', community: code, bookings: due.length }, 'flagged bookings but no staff to tell');
       for (const { b, reason } of due) {

@@ -11,7 +11,7 @@ import type { Caller } from '../identity/caller';
 import type { StaffAccountEntity } from '../identity/entities/staff-account.entity';
 import { RegionScope } from '../identity/region.scope';
 import { NotificationOutbox } from '../notifications/notification-outbox';
-import { BookingRepository, CalendarRepository } from './booking.repository';
+import { ACTIVE, BookingRepository, CalendarRepository, flagReasonOf } from './booking.repository';
 import { LockRetry } from './booking.retry';
 import { logRow, newPassCode } from './booking.service';
 import { BookingViews, type ViewContext } from './booking.views';
@@ -108,12 +108,12 @@ export class StaffDeskService {
       const settings = await this.calendar.settings(m, code);
       const now = this.clock.now();
       const edge = new Date(now.getTime() - settings.row.flagAfterMinutes * 60_000);
-      const { rows, total } = await this.repo.pageFlagged(m, code, edge, edge, q.page, q.pageSize);
+      const { rows, total } = await this.repo.pageFlagged(m, code, edge, q.page, q.pageSize);
       const ctx = await this.views.context(m, rows, now);
       const items = rows.map((b) => {
-        const unconfirmed = b.status === 'pending' && b.createdAt < edge;
-        const since = unconfirmed ? b.createdAt : b.endsAt;
-        return { ...this.views.staffSummary(ctx, b), flagReason: unconfirmed ? ('unconfirmed' as const) : ('not_closed' as const), overdueMinutes: Math.max(0, Math.floor((now.getTime() - since.getTime()) / 60_000) - settings.row.flagAfterMinutes) };
+        const flagReason = flagReasonOf(b, edge);
+        const since = flagReason === 'unconfirmed' ? b.createdAt : b.endsAt;
+        return { ...this.views.staffSummary(ctx, b), flagReason, overdueMinutes: Math.max(0, Math.floor((now.getTime() - since.getTime()) / 60_000) - settings.row.flagAfterMinutes) };
       });
       return { items, total, page: q.page, pageSize: q.pageSize, thresholdMinutes: settings.row.flagAfterMinutes };
     });
@@ -234,7 +234,7 @@ export class StaffDeskService {
 
   handOver(staff: Staff, id: string, input: { toStaffId: string; reason: string }) {
     return this.act(staff, id, 'staffHandOver', async (tx, b, me, now) => {
-      if (!(['pending', 'confirmed', 'checked_in'] as BookingStatusValue[]).includes(b.status)) {
+      if (!ACTIVE.includes(b.status)) {
         throw new DomainError(ErrorCode.BookingStateConflict, 'the case is closed', { status: b.status });
       }
       const [target] = (await this.repo.staffByIds(tx, [input.toStaffId])) as (StaffAccountEntity | undefined)[];
@@ -251,7 +251,7 @@ export class StaffDeskService {
 
   missingMaterials(staff: Staff, id: string, input: { items: string[]; note?: string }) {
     return this.act(staff, id, 'staffRecordMissingMaterials', async (tx, b, me, now) => {
-      if (!(['pending', 'confirmed', 'checked_in'] as BookingStatusValue[]).includes(b.status)) {
+      if (!ACTIVE.includes(b.status)) {
         throw new DomainError(ErrorCode.BookingStateConflict, 'the case is closed', { status: b.status });
       }
       const items = [...new Set(input.items)];

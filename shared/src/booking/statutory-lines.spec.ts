@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatStatutoryLines, parseStatutoryLines, statutoryYearProblems, weekdayOf } from './statutory-lines';
+import { isoWeekday } from '../dates';
+import { formatStatutoryLines, parseStatutoryLines, statutoryYearProblems } from './statutory-lines';
 
 describe('statutory schedule lines', () => {
   it('reads single days, ranges (至 / ~ / 到), 放假/上班 words and full-width spaces', () => {
@@ -32,7 +33,7 @@ describe('statutory schedule lines', () => {
   });
 
   it('checks a year as a whole (the server runs the same check)', () => {
-    expect(weekdayOf('2031-01-04')).toBe(6);
+    expect(isoWeekday('2031-01-04')).toBe(6);
     expect(statutoryYearProblems(2031, [{ date: '2031-01-04', kind: 'makeup_workday', name: '元旦' }])).toEqual([]);
     expect(statutoryYearProblems(2031, [{ date: '2031-01-03', kind: 'makeup_workday', name: '元旦' }])).toHaveLength(1);
   });

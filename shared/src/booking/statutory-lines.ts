@@ -1,3 +1,4 @@
+import { addDays, isoWeekday, isRealDate } from '../dates';
 import { statutoryDayInput, type StatutoryDayInput, STATUTORY_YEAR_MAX_DAYS } from './booking.schema';
 
 // The staff console lets the district admin type a year's schedule the way the State Council notice reads, one line
@@ -18,21 +19,6 @@ function pad(date: string): string {
   return `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
 }
 
-function realDate(date: string): boolean {
-  const t = Date.parse(`${date}T00:00:00Z`);
-  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === date;
-}
-
-function nextDay(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
-/** 1 = Monday … 7 = Sunday */
-export function weekdayOf(date: string): number {
-  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
-}
-
 /**
  * Checks a year's days as a whole: all inside the year, each date once, make-up workdays on a Saturday or Sunday.
  * Returns the problems as (index into days, message).
@@ -41,10 +27,10 @@ export function statutoryYearProblems(year: number, days: readonly StatutoryDayI
   const out: { index: number; message: string }[] = [];
   const seen = new Set<string>();
   days.forEach((d, index) => {
-    if (!realDate(d.date)) out.push({ index, message: `${d.date} 不是真实的日期` });
+    if (!isRealDate(d.date)) out.push({ index, message: `${d.date} 不是真实的日期` });
     else if (Number(d.date.slice(0, 4)) !== year) out.push({ index, message: `${d.date} 不在 ${year} 年` });
     else if (seen.has(d.date)) out.push({ index, message: `${d.date} 写了两次` });
-    else if (d.kind === 'makeup_workday' && weekdayOf(d.date) < 6) out.push({ index, message: `${d.date} 是工作日，调休上班只会在周六或周日` });
+    else if (d.kind === 'makeup_workday' && isoWeekday(d.date) < 6) out.push({ index, message: `${d.date} 是工作日，调休上班只会在周六或周日` });
     seen.add(d.date);
   });
   if (days.length > STATUTORY_YEAR_MAX_DAYS) out.push({ index: STATUTORY_YEAR_MAX_DAYS, message: `一年最多 ${STATUTORY_YEAR_MAX_DAYS} 天` });
@@ -69,7 +55,7 @@ export function parseStatutoryLines(text: string, year: number): { days: Statuto
     const to = m[2] ? pad(m[2]) : from;
     const kind = m[3] === '休' || m[3] === '放假' ? 'holiday' : 'makeup_workday';
     const name = m[4].trim();
-    if (!realDate(from) || !realDate(to)) {
+    if (!isRealDate(from) || !isRealDate(to)) {
       errors.push({ line, message: '日期不对，请检查月份和日子' });
       return;
     }
@@ -83,13 +69,13 @@ export function parseStatutoryLines(text: string, year: number): { days: Statuto
       return;
     }
     let count = 0;
-    for (let d = from; d <= to; d = nextDay(d)) {
+    for (let d = from; d <= to; d = addDays(d, 1)) {
       if (++count > MAX_RANGE_DAYS) {
         errors.push({ line, message: `一段最多 ${MAX_RANGE_DAYS} 天` });
         return;
       }
     }
-    for (let d = from; d <= to; d = nextDay(d)) {
+    for (let d = from; d <= to; d = addDays(d, 1)) {
       days.push({ date: d, kind, name: parsedName.data });
       lineOfDay.push(line);
     }
@@ -105,7 +91,7 @@ export function formatStatutoryLines(days: readonly StatutoryDayInput[]): string
   const lines: string[] = [];
   for (let i = 0; i < sorted.length; ) {
     let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1].kind === sorted[i].kind && sorted[j + 1].name === sorted[i].name && sorted[j + 1].date === nextDay(sorted[j].date)) j++;
+    while (j + 1 < sorted.length && sorted[j + 1].kind === sorted[i].kind && sorted[j + 1].name === sorted[i].name && sorted[j + 1].date === addDays(sorted[j].date, 1)) j++;
     const word = sorted[i].kind === 'holiday' ? '休' : '班';
     lines.push(j > i ? `${sorted[i].date} 至 ${sorted[j].date} ${word} ${sorted[i].name}` : `${sorted[i].date} ${word} ${sorted[i].name}`);
     i = j + 1;

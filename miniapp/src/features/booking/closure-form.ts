@@ -1,3 +1,4 @@
+import { isoWeekday } from '@jianban/shared';
 // 临时闭馆: the add form (a day typed the way people write dates, and a reason) and how a closure day is shown. Pure.
 import { ApiError } from '../../services/api-error';
 import { messageForCode } from '../errors/messages';
@@ -18,16 +19,11 @@ export function normalizeDate(typed: string): string | null {
   return t.toISOString().slice(0, 10);
 }
 
-export function weekdayOf(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  const wd = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return wd === 0 ? 7 : wd;
-}
 
 /** '2026-05-01' → '2026年5月1日 周五' */
 export function closureDayText(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日 ${WEEKDAY_TEXT[weekdayOf(date)]}`;
+  return `${y}年${m}月${d}日 ${WEEKDAY_TEXT[isoWeekday(date)]}`;
 }
 
 export interface ClosureForm {

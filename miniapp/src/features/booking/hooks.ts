@@ -10,13 +10,8 @@ import {
   type UpdateServiceItemInput,
 } from '@jianban/shared';
 import { call } from '../../services/http';
-import { useSession } from '../../services/session';
+import { useMeId, useSession } from '../../services/session';
 import { bookingKeys } from './keys';
-
-function useMeId(): string {
-  const { me } = useSession();
-  return me ? `${me.kind}:${me.id}` : '';
-}
 
 export function useServiceItems(communityCode: string | null) {
   return useQuery({

@@ -52,12 +52,7 @@ export function parseMaterials(text: string): string[] {
   return out.slice(0, 30);
 }
 
-/** ±n days from a 'YYYY-MM-DD' civil date */
-export function addDays(date: string, n: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d + n));
-  return t.toISOString().slice(0, 10);
-}
+export { addDays } from '@jianban/shared';
 
 export const STAFF_STATUS_FILTERS: { value: string; label: string }[] = [
   { value: 'all', label: '全部' },

@@ -1,5 +1,5 @@
 // 反映情况: someone asked a resident for a certificate the community no longer issues
-import { createDemandReportInput, shanghaiDate, type CreateDemandReportInput } from '@jianban/shared';
+import { addDays, createDemandReportInput, shanghaiDate, type CreateDemandReportInput } from '@jianban/shared';
 
 export type WhenChoice = 'today' | 'yesterday' | 'before_yesterday' | 'earlier';
 export const WHEN_OPTIONS: readonly { value: WhenChoice; label: string }[] = [
@@ -22,11 +22,6 @@ export interface ReportForm {
 }
 
 export type ReportField = 'itemCode' | 'place' | 'when' | 'day' | 'note';
-
-function addDays(day: string, n: number): string {
-  const t = Date.parse(`${day}T00:00:00Z`) + n * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
 
 function validDay(y: number, m: number, d: number): string | null {
   if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31 && y >= 1900 && y <= 9999)) return null;

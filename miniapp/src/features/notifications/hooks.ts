@@ -2,14 +2,9 @@ import Taro from '@tarojs/taro';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { routes, type InboxMessageView } from '@jianban/shared';
 import { call } from '../../services/http';
-import { useSession } from '../../services/session';
+import { useMeId } from '../../services/session';
 import { inboxKeys } from './keys';
 import { badgeText, INBOX_PAGE_SIZE, MESSAGES_TAB_INDEX, nextInboxPage } from './inbox';
-
-function useMeId(): string {
-  const { me } = useSession();
-  return me ? `${me.kind}:${me.id}` : '';
-}
 
 /** the inbox, newest first, one page at a time ("更多" loads the next) */
 export function useInbox() {

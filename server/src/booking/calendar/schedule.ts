@@ -1,5 +1,6 @@
 // Pure calendar arithmetic (no I/O): Asia/Shanghai civil dates and times ↔ UTC instants, and the slot grid of a day.
 // China has had no daylight saving since 1991, so Asia/Shanghai is a fixed UTC+8.
+import { isoWeekday } from '@jianban/shared';
 import type { StatutoryDay } from './holiday-calendar.port';
 
 export const SHANGHAI_OFFSET_MS = 8 * 3600_000;
@@ -49,22 +50,8 @@ export function shanghaiParts(at: Date): { date: string; time: string; minutes: 
   return { date: iso.slice(0, 10), time: iso.slice(11, 16), minutes: t.getUTCHours() * 60 + t.getUTCMinutes() };
 }
 
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-export function isoWeekday(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  const w = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return w === 0 ? 7 : w;
-}
-
-export function isRealDate(date: string): boolean {
-  const [y, m, d] = date.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
+// civil-date helpers live in shared (the mini-program uses the same ones)
+export { addDays, isoWeekday, isRealDate } from '@jianban/shared';
 
 export function slotGrid(periods: { start: string; end: string }[], slotMinutes: number): { start: string; end: string }[] {
   const out: { start: string; end: string }[] = [];

@@ -1,7 +1,9 @@
+import type { BookingStatus } from '@jianban/shared';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DateTimeColumn } from '../../common/columns';
 
-export type BookingStatusValue = 'pending' | 'confirmed' | 'checked_in' | 'done' | 'rejected' | 'cancelled' | 'no_show';
+// the status column holds the contract's statuses
+export type BookingStatusValue = BookingStatus;
 
 // one visit. active_key = '<person_key>|<service_item_id>' while active (pending/confirmed/checked_in), NULL after:
 // its unique index is "one active booking per person per service".

@@ -1,7 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Picker, View } from '@tarojs/components';
 import { useState } from 'react';
-import { shanghaiDate } from '@jianban/shared';
+import { isoWeekday, shanghaiDate } from '@jianban/shared';
 import { PageShell, Section } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/Button';
@@ -18,11 +18,6 @@ import { pageUrl, STAFF_DETAIL_PAGE, STAFF_SCAN_PAGE, STAFF_WALKIN_PAGE } from '
 import { pager } from '../../../../features/staff/paging';
 import styles from './index.module.scss';
 
-function weekdayOf(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  const wd = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return wd === 0 ? 7 : wd;
-}
 
 export default function StaffDayPage() {
   const { status } = useSession();
@@ -62,7 +57,7 @@ export default function StaffDayPage() {
   const data = list.data;
   const view = data ? pager(data.total, data.page, data.pageSize, data.items.length) : null;
   return (
-    <PageShell title={`${community.name} · ${dayLabel({ date, weekday: weekdayOf(date) }, today)}`}>
+    <PageShell title={`${community.name} · ${dayLabel({ date, weekday: isoWeekday(date) }, today)}`}>
       <View className={styles.days}>
         <Button variant="secondary" inline onClick={() => go(addDays(date, -1))} a11yLabel="前一天">‹ 前一天</Button>
         {date !== today ? <Button variant="secondary" inline onClick={() => go(today)}>今天</Button> : null}
