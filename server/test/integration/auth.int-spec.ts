@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { routes, sessionView, meView } from '@jianban/shared';
-import { testEngines } from '../support/engines';
+import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-describe.each(testEngines())('identity and sessions on %s', (engine) => {
+describeEngines('identity and sessions on %s', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(engine, { name: 'auth' });
@@ -126,7 +126,7 @@ describe.each(testEngines())('identity and sessions on %s', (engine) => {
   });
 });
 
-describe.each(testEngines())('login rate limit on %s (B2)', (engine) => {
+describeEngines('login rate limit on %s (B2)', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
     // one proxy in front of the server: the client IP is the last X-Forwarded-For entry, the one the proxy wrote
@@ -195,7 +195,7 @@ describe.each(testEngines())('login rate limit on %s (B2)', (engine) => {
   });
 });
 
-describe.each(testEngines())('development login switched off on %s', (engine) => {
+describeEngines('development login switched off on %s', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(engine, { name: 'nodevlogin', env: { DEV_LOGIN: 'false' } });

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { routes } from '@jianban/shared';
-import { testEngines } from '../support/engines';
+import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { BOOKING_TEST_ENV, MEICUN, at, book, controlClock, serviceItemId, slotRow } from './booking-helpers';
 
 // 2026: 中秋 9-25 (Fri) off; 国庆 10-01..10-07 off with 调休 workdays 9-20 (Sun) and 10-10 (Sat) — from chinese-days 1.5.7
-describe.each(testEngines())('booking calendar on %s', (engine) => {
+describeEngines('booking calendar on %s', (engine) => {
   let t: TestApp;
   let clock: ReturnType<typeof controlClock>;
   let item: string;

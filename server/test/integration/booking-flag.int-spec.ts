@@ -1,17 +1,17 @@
 // 首问负责制: a case left unhandled past the community's threshold reaches the community's lead in the inbox, once per flag
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, expect, it } from '@jest/globals';
 import { routes } from '@jianban/shared';
 import { BookingFlagJob } from '../../src/booking/flag.job';
 import { StaffAccountEntity } from '../../src/identity/entities/staff-account.entity';
-import { testEngines } from '../support/engines';
+import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { BOOKING_TEST_ENV, MEICUN, at, book, controlClock, serviceItemId } from './booking-helpers';
 
 const NOW = at('2026-09-17', '10:00'); // Thursday; threshold 240 min (seeded example)
 const later = (minutes: number, from = NOW) => new Date(from.getTime() + minutes * 60_000);
 
-describe.each(testEngines())('flagged cases reach the community lead on %s', (engine) => {
+describeEngines('flagged cases reach the community lead on %s', (engine) => {
   let t: TestApp;
   let clock: ReturnType<typeof controlClock>;
   let job: BookingFlagJob;

@@ -1,9 +1,9 @@
 // the statutory holiday schedule entered by the district admin: a year the bundled package does not know becomes
 // bookable the moment the admin enters the State Council's schedule, on every instance; bad input changes nothing
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { routes } from '@jianban/shared';
 import { REFERENCE_TTL_MS } from '../../src/booking/calendar/calendar.service';
-import { testEngines } from '../support/engines';
+import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { BOOKING_TEST_ENV, MEICUN, at, book, controlClock, serviceItemId } from './booking-helpers';
 
@@ -16,7 +16,7 @@ const MAKEUP = { date: '2027-01-03', kind: 'makeup_workday', name: '元旦' } as
 
 type Day = { date: string; kind: string; holidayName: string | null; open: boolean; closedReason: string | null; slots: unknown[] };
 
-describe.each(testEngines())('statutory holiday schedule on %s', (engine) => {
+describeEngines('statutory holiday schedule on %s', (engine) => {
   let one: TestApp;
   let two: TestApp;
   let item: string;

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { BookingReminderJob } from '../../src/booking/reminder.job';
 import { StaffAccountEntity } from '../../src/identity/entities/staff-account.entity';
 import { NotificationOutbox } from '../../src/notifications/notification-outbox';
-import { testEngines } from '../support/engines';
+import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { BOOKING_TEST_ENV, MEICUN, XIMEN, at, book, controlClock, serviceItemId, slotRow } from './booking-helpers';
 
@@ -23,7 +23,7 @@ async function waitForLog(t: TestApp, needle: string): Promise<string> {
   throw new Error(`no denial logged for ${needle}`);
 }
 
-describe.each(testEngines())('booking on %s', (engine) => {
+describeEngines('booking on %s', (engine) => {
   let t: TestApp;
   let clock: ReturnType<typeof controlClock>;
   let residence: string; // 居住证明

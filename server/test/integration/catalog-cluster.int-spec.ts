@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { catalogItemDetail, routes, searchResultView } from '@jianban/shared';
-import { testEngines } from '../support/engines';
+import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 // two server instances on one database: each keeps its own in-memory search index, kept in step by the catalog
 // version row. Instance 2 checks that row on every search here (CATALOG_INDEX_CHECK_MS=0).
-describe.each(testEngines())('catalog search across two instances on %s', (engine) => {
+describeEngines('catalog search across two instances on %s', (engine) => {
   let one: TestApp;
   let two: TestApp;
   let stale: TestApp;

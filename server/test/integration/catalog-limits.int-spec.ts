@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { routes } from '@jianban/shared';
-import { testEngines } from '../support/engines';
+import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 // B2: search is limited per client IP, demand reports per resident account; both answer 429 with Retry-After
-describe.each(testEngines())('catalog rate limits on %s', (engine) => {
+describeEngines('catalog rate limits on %s', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(engine, { name: 'catalog-limits', env: { HANDLER_TIMEOUT_MS: '10000', CATALOG_SEARCH_RATE_LIMIT: '5', CATALOG_REPORT_RATE_LIMIT: '2' } });

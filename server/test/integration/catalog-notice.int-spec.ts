@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { catalogItemDetail, noticeBoardView, routes } from '@jianban/shared';
 import researchData from '../../src/catalog/seed-data/certificate-catalog.json';
 import { testEngines } from '../support/engines';
+import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const MEICUN = '421003001001';
@@ -19,7 +20,7 @@ function pdfString(text: string): Buffer {
 }
 const pagesIn = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\n/g) ?? []).length;
 
-describe.each(testEngines())('notice board PDF on %s', (engine) => {
+describeEngines('notice board PDF on %s', (engine) => {
   let t: TestApp;
   let meicun: string;
   let admin: string;

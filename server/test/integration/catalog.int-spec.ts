@@ -16,7 +16,7 @@ import {
 } from '@jianban/shared';
 import researchData from '../../src/catalog/seed-data/certificate-catalog.json';
 import { seedReference } from '../../src/database/seed/seed';
-import { testEngines } from '../support/engines';
+import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const MEICUN = '421003001001';
@@ -36,7 +36,7 @@ const CATALOG_PARAMS: Record<string, { params?: Record<string, string>; input: R
   noticeBoard: { params: { code: '421003001001' }, input: {} },
 };
 
-describe.each(testEngines())('catalog on %s', (engine) => {
+describeEngines('catalog on %s', (engine) => {
   let t: TestApp;
   let admin: string;
   let meicun: string;

@@ -14,7 +14,7 @@ import {
 } from '@jianban/shared';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
-import { testEngines } from '../support/engines';
+import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type Reply, type TestApp } from '../support/test-app';
 import { MASS_ASSIGNMENT, OK_FOR_VALID, VALID_PARAMS } from '../contract/cases';
 
@@ -160,7 +160,7 @@ const routable = (v: string) => {
   }
 };
 
-describe.each(testEngines())('HTTP contract on %s', (engine) => {
+describeEngines('HTTP contract on %s', (engine) => {
   let t: TestApp;
   let resident: string;
   let staff: string;

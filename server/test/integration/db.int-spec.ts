@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { routes } from '@jianban/shared';
 import { Db } from '../../src/common/db';
 import { HousekeepingService } from '../../src/identity/housekeeping.service';
 import { AuthSessionEntity } from '../../src/identity/entities/auth-session.entity';
 import { RegionEntity } from '../../src/identity/entities/region.entity';
-import { testEngines } from '../support/engines';
+import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-describe.each(testEngines())('Db transactions on %s', (engine) => {
+describeEngines('Db transactions on %s', (engine) => {
   let t: TestApp;
   let db: Db;
   beforeAll(async () => {
@@ -50,7 +50,7 @@ describe.each(testEngines())('Db transactions on %s', (engine) => {
   });
 });
 
-describe.each(testEngines())('housekeeping on %s', (engine) => {
+describeEngines('housekeeping on %s', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(engine, { name: 'housekeeping' });

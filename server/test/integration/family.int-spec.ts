@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { checkDigitOf, familyMemberList, familyMemberView, ID_NUMBER_PATTERN, routes } from '@jianban/shared';
-import { testEngines } from '../support/engines';
+import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const MEICUN = '421003001001';
@@ -11,7 +11,7 @@ const elder = (idNumber: string, extra: Record<string, unknown> = {}) => ({ name
 // valid check digits, computed for this test (ISO 7064 MOD 11-2)
 const IDS = ['421003193001010035', '421003194207080025', '42100319400315001X', '110105194912310021'.slice(0, 17) + 'X', '53010219200508011X', '440524188001015368', '34052419800101001X'];
 
-describe.each(testEngines())('family members on %s', (engine) => {
+describeEngines('family members on %s', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(engine, { name: 'family' });

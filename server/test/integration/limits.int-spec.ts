@@ -1,10 +1,10 @@
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { routes } from '@jianban/shared';
-import { testEngines } from '../support/engines';
+import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-describe.each(testEngines())('time limits on %s (B3)', (engine) => {
+describeEngines('time limits on %s (B3)', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(engine, { name: 'limits', env: { HANDLER_TIMEOUT_MS: '800', WECHAT_TIMEOUT_MS: '5000', REQUEST_TIMEOUT_MS: '1000', DB_STATEMENT_TIMEOUT_MS: '1500' } });

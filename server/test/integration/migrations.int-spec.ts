@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/database/data-source';
 import { schemaDrift } from '../../src/database/schema-drift';
-import { testEngines } from '../support/engines';
+import { describeEngines } from '../support/describe-engines';
 import { createDatabase, type TestDatabase } from '../support/test-app';
 
-describe.each(testEngines())('migrations on %s', (engine) => {
+describeEngines('migrations on %s', (engine) => {
   let ds: DataSource;
 
   let db: TestDatabase;
@@ -41,7 +41,7 @@ describe.each(testEngines())('migrations on %s', (engine) => {
   });
 });
 
-describe.each(testEngines().filter((e) => e === 'mariadb'))('database character set on %s', () => {
+describeEngines('database character set on %s', () => {
   it('refuses to migrate a database whose default character set cannot hold Chinese text', async () => {
     const db = await createDatabase('mariadb', 'latin1');
     const ds = await createDataSource(loadConfig({ NODE_ENV: 'test', ...db.env }).db).initialize();
@@ -54,4 +54,4 @@ describe.each(testEngines().filter((e) => e === 'mariadb'))('database character 
       await db.drop();
     }
   });
-});
+}, ['mariadb']);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
 import type { Logger } from 'pino';
 import { Clock } from '../../src/common/clock';
 import { Db } from '../../src/common/db';
@@ -8,12 +8,12 @@ import { AppConfig } from '../../src/config';
 import { AccessTokenRepository } from '../../src/notifications/access-token.repository';
 import { AccessTokenService } from '../../src/notifications/access-token.service';
 import { WechatMessagePort } from '../../src/notifications/wechat-message.port';
-import { testEngines } from '../support/engines';
+import { describeEngines } from '../support/describe-engines';
 import { bookingData, MANUAL_DISPATCH, notify, peer, sqlTime, TPL } from '../support/notifications-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 // E3: what the dispatcher does with each WeChat answer, driven round by round (NOTIFY_DISPATCH=off, runOnce)
-describe.each(testEngines())('notification dispatch and WeChat errcodes on %s', (engine) => {
+describeEngines('notification dispatch and WeChat errcodes on %s', (engine) => {
   let t: TestApp;
   let n: ReturnType<typeof notify>;
   beforeAll(async () => {

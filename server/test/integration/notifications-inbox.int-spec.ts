@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { creditList, inboxList, inboxMessageView, routes, subscriptionTemplateList } from '@jianban/shared';
-import { testEngines } from '../support/engines';
+import { describeEngines } from '../support/describe-engines';
 import { bookingData, MANUAL_DISPATCH, notify, TPL } from '../support/notifications-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 // the inbox API (A1: someone else's message answers exactly like a random id) and subscription credits
-describe.each(testEngines())('inbox and subscriptions on %s', (engine) => {
+describeEngines('inbox and subscriptions on %s', (engine) => {
   let t: TestApp;
   let n: ReturnType<typeof notify>;
   beforeAll(async () => {

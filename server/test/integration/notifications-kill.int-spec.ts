@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { testEngines } from '../support/engines';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { describeEngines } from '../support/describe-engines';
 import { bookingData, MANUAL_DISPATCH, notify, peer, TPL, type Resident } from '../support/notifications-helpers';
 import { LOG_DIR, startTestApp, type TestApp } from '../support/test-app';
 
@@ -11,7 +11,7 @@ const LEASE_SECONDS = 5;
 // E2 / D2: a dispatcher process is SIGKILLed mid-batch while its sends are in flight (and WeChat answers 5% of sends
 // with HTTP 503 and loses 2% of its replies), then restarted. Nothing is lost, no inbox message is duplicated, and
 // duplicate pushes stay within what was in flight at the kill plus the lost replies.
-describe.each(testEngines())('dispatcher killed mid-batch on %s', (engine) => {
+describeEngines('dispatcher killed mid-batch on %s', (engine) => {
   let t: TestApp;
   let n: ReturnType<typeof notify>;
   const children: ChildProcess[] = [];

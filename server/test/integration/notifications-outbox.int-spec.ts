@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { Logger } from 'pino';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../../src/common/clock';
@@ -14,7 +14,7 @@ import { InboxRepository } from '../../src/notifications/inbox.repository';
 import { NotificationDispatcher } from '../../src/notifications/notification-dispatcher';
 import { TemplateRegistry } from '../../src/notifications/template-registry';
 import { WechatMessagePort } from '../../src/notifications/wechat-message.port';
-import { testEngines } from '../support/engines';
+import { describeEngines } from '../support/describe-engines';
 import { bookingData, MANUAL_DISPATCH, notify, TPL, type Resident } from '../support/notifications-helpers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -25,7 +25,7 @@ class ClaimWithoutLease extends DispatchRepository {
   }
 }
 
-describe.each(testEngines())('outbox atomicity and concurrent dispatchers on %s', (engine) => {
+describeEngines('outbox atomicity and concurrent dispatchers on %s', (engine) => {
   let t: TestApp;
   let n: ReturnType<typeof notify>;
   beforeAll(async () => {

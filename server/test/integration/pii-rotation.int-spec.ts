@@ -1,15 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { routes } from '@jianban/shared';
 import { PiiCipher } from '../../src/common/pii-cipher';
 import { loadConfig } from '../../src/config';
 import { reencryptAll } from '../../src/database/pii-rotation';
-import { testEngines } from '../support/engines';
+import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const OLD_KEY = Buffer.alloc(32, 'old-key-for-rotation-test').toString('base64');
 const NEW_KEY = Buffer.alloc(32, 'new-key-for-rotation-test').toString('base64');
 
-describe.each(testEngines())('PII key rotation on %s (G1)', (engine) => {
+describeEngines('PII key rotation on %s (G1)', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp(engine, { name: 'rotation', env: { PII_KEY: OLD_KEY, PII_KEY_ID: 'k0' } });
