@@ -13,14 +13,16 @@ import { BOOKING_TEST_ENV, MEICUN, XIMEN, at, book, controlClock, serviceItemId,
 const NOW = at('2026-09-17', '10:00'); // Thursday; the window is 09-18 .. 10-01
 const events = (t: TestApp, key: string) => t.ds.query(`SELECT type, recipient_id, data_json, next_attempt_at FROM notification_event WHERE idempotency_key = '${key}'`);
 
-async function waitForLog(t: TestApp, needle: string): Promise<string> {
+// the denial logged for this object by this route (each route is checked for its own line, not the first one found)
+async function waitForLog(t: TestApp, objectId: string, route: string): Promise<Record<string, unknown>> {
   for (let i = 0; i < 40; i++) {
     const text = readFileSync(t.config.log.file!, 'utf8');
-    const line = text.split('\n').find((l) => l.includes(needle) && l.includes('object_access_denied'));
+    const lines = text.split('\n').filter((l) => l.includes(objectId) && l.includes('object_access_denied')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const line = lines.find((l) => l.route === route);
     if (line) return line;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`no denial logged for ${needle}`);
+  throw new Error(`no denial logged for ${objectId} by ${route}`);
 }
 
 describeEngines('booking on %s', (engine) => {
@@ -403,9 +405,9 @@ describeEngines('booking on %s', (engine) => {
         const theirs = await t.call(r as RouteDef, (bodyFor[name] ?? {}) as never, { params: { id: b.body.id } as never, token: other });
         const random = await t.call(r as RouteDef, (bodyFor[name] ?? {}) as never, { params: { id: randomUUID() } as never, token: other });
         expect([name, theirs.status, theirs.body]).toEqual([name, 404, random.body]);
-        const line = JSON.parse(await waitForLog(t, b.body.id));
-        expect(line).toMatchObject({ event: 'object_access_denied', objectId: b.body.id, user: expect.stringMatching(/^resident:/), route: expect.any(String) });
-        expect(new Date(line.at).toISOString()).toBe(line.at);
+        const line = await waitForLog(t, b.body.id, name);
+        expect(line).toMatchObject({ event: 'object_access_denied', objectId: b.body.id, user: expect.stringMatching(/^resident:/), route: name });
+        expect(new Date(line.at as string).toISOString()).toBe(line.at);
       }
       expect(JSON.stringify(await t.ds.query(`SELECT * FROM booking WHERE id = '${b.body.id}'`))).toBe(snapshot);
       expect((await t.call(routes.getBooking, {}, { params: { id: b.body.id }, token: owner })).status).toBe(200); // positive control
