@@ -17,7 +17,10 @@ describeEngines('notification dispatch and WeChat errcodes on %s', (engine) => {
   let t: TestApp;
   let n: ReturnType<typeof notify>;
   beforeAll(async () => {
-    t = await startTestApp(engine, { name: 'notify-dispatch', env: { ...MANUAL_DISPATCH, NOTIFY_MAX_ATTEMPTS: '3', WECHAT_SEND_TIMEOUT_MS: '300' } });
+    // every send of this file runs under this limit, so it is margin, not a baseline: 2 s for a send to the local peer
+    // that takes milliseconds on a quiet machine (a loaded 2-core box must not turn an ordinary send into a timeout);
+    // the timeout test makes the peer hang for twice that, so the client limit, not the peer's answer, ends the call
+    t = await startTestApp(engine, { name: 'notify-dispatch', env: { ...MANUAL_DISPATCH, NOTIFY_MAX_ATTEMPTS: '3', WECHAT_SEND_TIMEOUT_MS: '2000' } });
     n = notify(t);
   });
   afterAll(async () => t?.close());
@@ -101,9 +104,9 @@ describeEngines('notification dispatch and WeChat errcodes on %s', (engine) => {
   it('timeouts and HTTP 5xx are retried too; after NOTIFY_MAX_ATTEMPTS it dead-letters and gives the credit back', async () => {
     const r = await n.resident('nd-dead');
     await n.subscribe(r, TPL.booking_result, 1);
-    await n.fail({ delayMs: 600, errcode: -1 }); // longer than WECHAT_SEND_TIMEOUT_MS=300: no answer
+    await n.fail({ delayMs: 4000, errcode: -1 }); // twice WECHAT_SEND_TIMEOUT_MS=2000: no answer in time
     await n.fail({ httpStatus: 503 });
-    await n.fail({ delayMs: 600, errcode: -1 });
+    await n.fail({ delayMs: 4000, errcode: -1 });
     await n.record(r, 'booking_confirmed', 'nd-dead-1', bookingData());
     for (let i = 0; i < 3; i++) {
       await n.makeDue();
