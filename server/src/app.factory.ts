@@ -12,6 +12,7 @@ import { limitHandlerTime } from './common/handler-timeout';
 import { jsonReply } from './common/json-once';
 import { createPino, logRequests, PinoNestLogger } from './common/logger';
 import { AppConfig } from './config';
+import { runMigrations } from './database/data-source';
 
 export interface App {
   app: NestFastifyApplication;
@@ -22,6 +23,10 @@ export interface App {
 
 export async function createApp(config: AppConfig, opts: { listen?: boolean; log?: Logger } = {}): Promise<App> {
   const log = opts.log ?? createPino(config.log);
+  if (config.db.migrateOnStart) {
+    const ran = await runMigrations(config.db);
+    if (ran.length) log.info({ migrations: ran }, 'migrations applied');
+  }
   const adapter = new FastifyAdapter({
     bodyLimit: config.limits.bodyBytes,
     trustProxy: config.trustProxy,

@@ -20,7 +20,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         CommonModule.forRoot(config, log),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.db), migrationsRun: config.db.migrateOnStart, migrationsTransactionMode: 'each', retryAttempts: 3, retryDelay: 1000 }),
+        // migrations ran before (createApp), on an admin data source without the serving limits
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.db, 'serve'), retryAttempts: 3, retryDelay: 1000 }),
         IdentityModule,
         CatalogModule,
         NotificationsModule,

@@ -55,6 +55,11 @@ const Env = z
     HANDLER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(2000),
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120000).default(10000),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(2000),
+    // MariaDB/MySQL pool behaviour in an outage (see docs/booking-reliability.md)
+    DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
+    DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60000).optional(), // default: HANDLER_TIMEOUT_MS
+    DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(200).max(120000).optional(), // default: statement limit + 5 s
+    DB_IDLE_TRANSACTION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
     H5_DIR: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -100,7 +105,20 @@ function isLoopback(url: string): boolean {
 
 export type DbConfig =
   | { driver: 'sqlite'; sqlitePath: string; migrateOnStart: boolean }
-  | { driver: 'mariadb'; url: string; socketPath?: string; poolSize: number; migrateOnStart: boolean; statementTimeoutMs: number };
+  | {
+      driver: 'mariadb';
+      url: string;
+      socketPath?: string;
+      poolSize: number;
+      migrateOnStart: boolean;
+      statementTimeoutMs: number;
+      connectTimeoutMs: number;
+      /** longest wait for a pooled connection; never past the handler time limit */
+      acquireTimeoutMs: number;
+      /** client-side limit for a statement the server never answers (half-open socket); above the statement limit */
+      queryTimeoutMs: number;
+      idleTransactionTimeoutSeconds: number;
+    };
 
 export interface AppConfigValues {
   env: 'development' | 'test' | 'production';
@@ -156,7 +174,14 @@ function parseEnv(env: NodeJS.ProcessEnv): AppConfigValues {
   const db: DbConfig =
     driver === 'sqlite'
       ? { driver, sqlitePath: e.DB_SQLITE_PATH, migrateOnStart: e.DB_MIGRATE_ON_START }
-      : { driver, url: e.DB_URL!, socketPath: e.DB_SOCKET_PATH, poolSize: e.DB_POOL_SIZE, migrateOnStart: e.DB_MIGRATE_ON_START, statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS };
+      : {
+          driver, url: e.DB_URL!, socketPath: e.DB_SOCKET_PATH, poolSize: e.DB_POOL_SIZE, migrateOnStart: e.DB_MIGRATE_ON_START,
+          statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+          connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+          acquireTimeoutMs: Math.min(e.DB_ACQUIRE_TIMEOUT_MS ?? e.HANDLER_TIMEOUT_MS, e.HANDLER_TIMEOUT_MS),
+          queryTimeoutMs: Math.max(e.DB_QUERY_TIMEOUT_MS ?? e.DB_STATEMENT_TIMEOUT_MS + 5000, e.DB_STATEMENT_TIMEOUT_MS + 500),
+          idleTransactionTimeoutSeconds: e.DB_IDLE_TRANSACTION_TIMEOUT_SECONDS,
+        };
   return {
     env: e.NODE_ENV,
     host: e.HOST,

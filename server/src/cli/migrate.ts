@@ -1,14 +1,12 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config';
-import { createDataSource } from '../database/data-source';
+import { runMigrations } from '../database/data-source';
 
 // runs pending migrations on the configured database (SQLite file or DB_URL)
 async function main() {
   const config = loadConfig();
-  const ds = await createDataSource(config.db).initialize();
-  const ran = await ds.runMigrations({ transaction: 'each' });
-  process.stdout.write(`migrations: ${ran.length} applied on ${config.db.driver}${ran.length ? ' (' + ran.map((m) => m.name).join(', ') + ')' : ''}\n`);
-  await ds.destroy();
+  const ran = await runMigrations(config.db);
+  process.stdout.write(`migrations: ${ran.length} applied on ${config.db.driver}${ran.length ? ' (' + ran.join(', ') + ')' : ''}\n`);
 }
 
 main().catch((err) => {

@@ -10,13 +10,21 @@ export function isUniqueViolation(err: unknown): boolean {
 const UNAVAILABLE = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'PROTOCOL_CONNECTION_LOST', 'ER_CON_COUNT_ERROR',
   'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_SERVER_SHUTDOWN', 'SQLITE_BUSY', 'SQLITE_LOCKED', 'POOL_CLOSED',
+  'DB_ACQUIRE_TIMEOUT', // database/mysql-pool.ts: no pooled connection within the handler time limit
 ]);
 
+// mysql2 reports a closed pool (shutdown), a full pool queue and a command on a closed connection without a code
+const UNAVAILABLE_MESSAGE = /^(Pool is closed|Queue limit reached|Can't add new command when connection is in closed state)/;
+
 export function isDatabaseUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; message?: string; driverError?: { code?: string; message?: string } };
-  // mysql2 reports a closed pool (shutdown) without a code
-  const closedPool = /^Pool is closed/.test(e?.message ?? '') || /^Pool is closed/.test(e?.driverError?.message ?? '');
-  return closedPool || UNAVAILABLE.has(e?.code ?? '') || UNAVAILABLE.has(e?.driverError?.code ?? '');
+  const e = err as { code?: string; message?: string; fatal?: boolean; driverError?: { code?: string; message?: string; fatal?: boolean } };
+  const d = e?.driverError;
+  return (
+    UNAVAILABLE_MESSAGE.test(e?.message ?? '') || UNAVAILABLE_MESSAGE.test(d?.message ?? '') ||
+    UNAVAILABLE.has(e?.code ?? '') || UNAVAILABLE.has(d?.code ?? '') ||
+    // a fatal (connection-level) driver error: the connection is gone, whatever the code
+    e?.fatal === true || d?.fatal === true
+  );
 }
 
 // lock conflicts a retry can resolve: InnoDB deadlock (1213), lock wait timeout (1205), snapshot-isolation

@@ -63,7 +63,7 @@ describe('mapError', () => {
     expectClean(m.body, 'SELECT', 'family_member', 'SQLITE', 'QueryFailedError', 'secret_col');
   });
 
-  it.each(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'PROTOCOL_CONNECTION_LOST', 'ER_CON_COUNT_ERROR', 'SQLITE_BUSY'])(
+  it.each(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'DB_ACQUIRE_TIMEOUT', 'ER_CON_COUNT_ERROR', 'SQLITE_BUSY'])(
     'maps a driver error with code %s to 503 DATABASE_UNAVAILABLE',
     (code) => {
       const direct = Object.assign(new Error(`connect ${code} 127.0.0.1:3306`), { code });
@@ -78,6 +78,16 @@ describe('mapError', () => {
   it('maps a closed connection pool (shutdown, mysql2 gives no code) to 503 DATABASE_UNAVAILABLE', () => {
     expect(mapError(new Error('Pool is closed.')).body.code).toBe('DATABASE_UNAVAILABLE');
     expect(mapError(new QueryFailedError('SELECT 1', [], new Error('Pool is closed.'))).status).toBe(503);
+  });
+
+  it('maps a full pool queue and a statement on a connection closed under it (mysql2: no code) to 503 DATABASE_UNAVAILABLE', () => {
+    expect(mapError(new Error('Queue limit reached.')).body.code).toBe('DATABASE_UNAVAILABLE');
+    const closed = Object.assign(new Error("Can't add new command when connection is in closed state"), { fatal: true });
+    expect(mapError(new QueryFailedError('SELECT 1', [], closed)).status).toBe(503);
+    // any other fatal (connection-level) driver error too, whatever its code
+    expect(mapError(new QueryFailedError('SELECT 1', [], Object.assign(new Error('x'), { code: 'EHOSTUNREACH', fatal: true }))).body.code).toBe('DATABASE_UNAVAILABLE');
+    // a plain error with a similar message but no driver meaning stays a 500
+    expect(mapError(new Error('queue limit')).status).toBe(500);
   });
 
   it.each([

@@ -1,11 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { AdvancedConsoleLogger, DataSource, DataSourceOptions, EventSubscriber, type AfterQueryEvent, type EntitySubscriberInterface } from 'typeorm';
 import type { DbConfig } from '../config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { boundedMysqlDriver, discardBrokenConnection } from './mysql-pool';
 
-export function dataSourceOptions(db: DbConfig): DataSourceOptions {
+// 'serve': the server's own data source — on MariaDB/MySQL every connection carries the statement time limit, a
+// request waits for a pooled connection no longer than the handler time limit, and a statement the server never
+// answers is given up on the client. 'admin': the command-line tools and start-up migrations, which may run longer.
+export type DataSourcePurpose = 'serve' | 'admin';
+
+export function dataSourceOptions(db: DbConfig, purpose: DataSourcePurpose = 'serve'): DataSourceOptions {
   const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: false, logging: false } as const;
   if (db.driver === 'sqlite') {
     if (db.sqlitePath !== ':memory:') mkdirSync(dirname(db.sqlitePath), { recursive: true });
@@ -20,41 +26,65 @@ export function dataSourceOptions(db: DbConfig): DataSourceOptions {
       },
     };
   }
-  return {
+  const mariadb = db.url.startsWith('mariadb://');
+  const base = {
     ...common,
     // the mariadb flavour reads MariaDB's column defaults correctly; mysql:// is for MySQL and TiDB
-    type: db.url.startsWith('mariadb://') ? 'mariadb' : 'mysql',
+    type: mariadb ? ('mariadb' as const) : ('mysql' as const),
     url: db.url.replace(/^mariadb:/, 'mysql:'),
     ...(db.socketPath ? { socketPath: db.socketPath } : {}),
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
-    connectTimeout: 5000,
+    connectTimeout: db.connectTimeoutMs,
     poolSize: db.poolSize,
     extra: { connectionLimit: db.poolSize, waitForConnections: true, queueLimit: 200, enableKeepAlive: true },
   };
+  if (purpose === 'admin') return base;
+  return {
+    ...base,
+    driver: boundedMysqlDriver({ sessionSql: sessionLimits(db), acquireTimeoutMs: db.acquireTimeoutMs }),
+    // mysql2's per-statement inactivity timeout: only a statement the server never answers (half-open socket) reaches
+    // it, since the server's own statement limit fires first; the subscriber then destroys that connection
+    enableQueryTimeout: true,
+    maxQueryExecutionTime: db.queryTimeoutMs,
+    logger: new QuietSlowQueryLogger(false),
+    subscribers: [DiscardBrokenConnections],
+  };
 }
 
-export function createDataSource(db: DbConfig): DataSource {
-  return new DataSource(dataSourceOptions(db));
+// MariaDB: max_statement_time (seconds; lock waits count) and idle_transaction_timeout (a transaction whose client
+// vanished behind a network partition releases its locks instead of holding them until wait_timeout);
+// MySQL/TiDB: max_execution_time (ms, reads only)
+export function sessionLimits(db: Extract<DbConfig, { driver: 'mariadb' }>): string[] {
+  if (!db.url.startsWith('mariadb://')) return [`SET SESSION max_execution_time = ${db.statementTimeoutMs}`];
+  return [`SET SESSION max_statement_time = ${(db.statementTimeoutMs / 1000).toFixed(3)}, idle_transaction_timeout = ${db.idleTransactionTimeoutSeconds}`];
 }
 
-interface ConnLike {
-  query(sql: string, cb?: (err: unknown) => void): void;
-}
-interface PoolLike {
-  on(event: 'connection', cb: (conn: ConnLike) => void): void;
-  _freeConnections?: { toArray(): ConnLike[] };
+// maxQueryExecutionTime doubles as TypeORM's slow-query threshold, whose log line carries the SQL parameters (personal
+// data): slow statements are not logged here — the statement limit turns them into errors the request log records
+class QuietSlowQueryLogger extends AdvancedConsoleLogger {
+  override logQuerySlow(): void {}
 }
 
-// bounds every statement on MariaDB (max_statement_time, seconds) and MySQL (max_execution_time, ms, reads);
-// applied to each new pooled connection, so a runaway query cannot hold a connection forever
-export function limitStatementTime(ds: DataSource, db: DbConfig): void {
-  if (db.driver !== 'mariadb') return;
-  const pool = (ds.driver as unknown as { pool?: PoolLike }).pool;
-  const sql = db.url.startsWith('mariadb://')
-    ? `SET SESSION max_statement_time = ${(db.statementTimeoutMs / 1000).toFixed(3)}`
-    : `SET SESSION max_execution_time = ${db.statementTimeoutMs}`;
-  pool?.on('connection', (conn) => conn.query(sql, () => undefined));
-  // connections opened while initialising (version probe, migrations) are idle in the pool: set them too
-  for (const conn of pool?._freeConnections?.toArray() ?? []) conn.query(sql, () => undefined);
+// (TypeORM only instantiates subscribers registered by the decorator; the option below scopes it to serving data sources)
+@EventSubscriber()
+class DiscardBrokenConnections implements EntitySubscriberInterface {
+  afterQuery(event: AfterQueryEvent): void {
+    if (!event.success) discardBrokenConnection((event.queryRunner as { databaseConnection?: unknown }).databaseConnection, event.error);
+  }
+}
+
+export function createDataSource(db: DbConfig, purpose: DataSourcePurpose = 'admin'): DataSource {
+  return new DataSource(dataSourceOptions(db, purpose));
+}
+
+// pending migrations, each in its own transaction, on a short-lived admin data source (no statement limit)
+export async function runMigrations(db: DbConfig): Promise<string[]> {
+  const ds = await createDataSource(db, 'admin').initialize();
+  try {
+    const ran = await ds.runMigrations({ transaction: 'each' });
+    return ran.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
 }

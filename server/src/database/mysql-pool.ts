@@ -1,0 +1,99 @@
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+import mysql2 = require('mysql2');
+import type { Pool, PoolConnection, PoolOptions } from 'mysql2';
+
+/**
+ * The mysql2 module handed to TypeORM (its `driver` option) for a serving data source: mysql2 itself, whose pools
+ * recover from a database outage without luck —
+ * - every new connection runs the session set-up (`sessionSql`: statement time limit, idle-transaction limit) before
+ *   its first use, through the pool's public `getConnection`; when that set-up fails the connection is destroyed and
+ *   the caller gets the error, so no connection without the limits is ever handed out (connections opened while
+ *   TypeORM initialises are set up on their first use too);
+ * - a caller that waited `acquireTimeoutMs` in the pool's queue gets `DB_ACQUIRE_TIMEOUT` instead of waiting on
+ *   (the connection it would have got goes back to the pool), so the queue never holds a request past the handler
+ *   time limit;
+ * - connections that fail with a connection-level error are dropped by mysql2 itself (a pooled connection's fatal
+ *   error removes it from the pool); a statement that outlived the client-side query timeout (a half-open socket after
+ *   a network partition) is destroyed by {@link discardBrokenConnection}, called from a TypeORM subscriber.
+ */
+export interface BoundedPoolOptions {
+  sessionSql: string[];
+  acquireTimeoutMs: number;
+}
+
+export const ACQUIRE_TIMEOUT_CODE = 'DB_ACQUIRE_TIMEOUT';
+
+type GetConnectionCb = (err: NodeJS.ErrnoException | null, conn?: PoolConnection) => void;
+
+export function boundedMysqlDriver(opts: BoundedPoolOptions): typeof mysql2 {
+  return { ...mysql2, createPool: (config: PoolOptions) => boundPool(mysql2.createPool(config), opts) } as typeof mysql2;
+}
+
+function boundPool(pool: Pool, opts: BoundedPoolOptions): Pool {
+  const prepared = new WeakSet<PoolConnection>();
+  const acquire = pool.getConnection.bind(pool) as (cb: GetConnectionCb) => void;
+  const setUp = (conn: PoolConnection, cb: GetConnectionCb, i = 0): void => {
+    if (i >= opts.sessionSql.length) {
+      prepared.add(conn);
+      return cb(null, conn);
+    }
+    conn.query(opts.sessionSql[i], (err) => {
+      if (!err) return setUp(conn, cb, i + 1);
+      conn.destroy(); // never back into the pool without its limits
+      cb(err as NodeJS.ErrnoException);
+    });
+  };
+  (pool as unknown as { getConnection(cb: GetConnectionCb): void }).getConnection = (cb: GetConnectionCb) => {
+    let waiting = true;
+    const timer = setTimeout(() => {
+      waiting = false;
+      const err: NodeJS.ErrnoException = new Error(`no database connection within ${opts.acquireTimeoutMs} ms`);
+      err.code = ACQUIRE_TIMEOUT_CODE;
+      cb(err);
+    }, opts.acquireTimeoutMs);
+    acquire((err, conn) => {
+      if (!waiting) {
+        // the caller gave up: a connection that arrives late goes straight back
+        conn?.release();
+        return;
+      }
+      const answer: GetConnectionCb = (e, c) => {
+        if (!waiting) return void (c ? c.release() : undefined);
+        waiting = false;
+        clearTimeout(timer);
+        cb(e, c);
+      };
+      if (err || !conn) return answer(err ?? new Error('no connection'));
+      if (prepared.has(conn)) return answer(null, conn);
+      setUp(conn, answer);
+    });
+  };
+  return pool;
+}
+
+// error codes after which the connection cannot be trusted with another statement
+const BROKEN = new Set(['PROTOCOL_SEQUENCE_TIMEOUT', 'PROTOCOL_CONNECTION_LOST', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+export function isBrokenConnectionError(err: unknown): boolean {
+  const e = err as { code?: string; fatal?: boolean; driverError?: { code?: string; fatal?: boolean } } | undefined;
+  const d = e?.driverError ?? e;
+  return !!d && (d.fatal === true || BROKEN.has(d.code ?? ''));
+}
+
+interface DestroyableConnection {
+  destroy(): void;
+  stream?: { destroy?: () => void };
+}
+
+// a statement that timed out on the client (no answer from the server) leaves its connection mid-protocol: a later
+// statement on it would wait behind the lost one forever. Destroy it — it leaves the pool, its socket is closed
+// (not merely ended: the peer of a half-open socket never answers the FIN), and the transaction's ROLLBACK fails at
+// once instead of hanging; MariaDB rolls the transaction back when it notices the socket is gone or the
+// transaction idle (idle_transaction_timeout).
+export function discardBrokenConnection(conn: unknown, err: unknown): boolean {
+  if (!conn || !isBrokenConnectionError(err)) return false;
+  const c = conn as DestroyableConnection;
+  c.destroy();
+  c.stream?.destroy?.();
+  return true;
+}
