@@ -3,6 +3,7 @@ import { routes } from '@jianban/shared';
 import type { Page } from 'playwright-core';
 import { api, shot, submitStaffLogin, syntheticElderId, turnOnElderMode } from './support/page-checks';
 import { launchBrowser, shanghaiMorningOffsetMs, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
+import { publishUnknownYears } from './support/statutory';
 
 // book → staff confirms → the resident reads it in 消息 and sees the responsible person → staff checks in by typing the code.
 // Both people use the largest browser font and 长辈模式; every screen is checked for horizontal overflow.
@@ -39,6 +40,7 @@ describe('booking in the H5 build: resident books for a family member, staff con
 
   beforeAll(async () => {
     stack = await startStack('booking', { clockOffsetMs });
+    await publishUnknownYears(stack.url); // near a year's end the window may reach a year the calendar does not know
     // the centre opens all day, every day, and books from today
     const staffSession = await api(stack.url, routes.staffLogin, { username: 'meicun', password: STAFF_PASSWORD });
     staffName = staffSession.me.displayName;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { routes } from '@jianban/shared';
 import type { Cluster } from './cluster';
+import { publishUnknownYears } from './statutory-years';
 
 // Booking fixtures shared by the race and fault suites: service items, free slots from the availability API, the slot
 // capacity (postCount is copied into a slot when its row is first created), and one booking request.
@@ -22,6 +23,8 @@ export interface BookingFixture {
 }
 
 export async function prepareBookings(c: Cluster, opts: { items: number }): Promise<BookingFixture> {
+  // the free slots below come from the real date's window: a year the calendar does not know is published first
+  await publishUnknownYears((route, input, o) => c.call(route, input as never, o as never), await c.loginStaff('district'));
   const staffToken = await c.loginStaff('meicun');
   const settings = await c.call(routes.staffUpdateBookingSettings, { minNoticeMinutes: 0, postCount: 5 }, { token: staffToken, params: { code: COMMUNITY } });
   if (settings.status !== 200) throw new Error(`booking settings: ${settings.status} ${JSON.stringify(settings.body)}`);
