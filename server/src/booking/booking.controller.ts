@@ -198,6 +198,11 @@ export class StaffBookingController {
     return this.statutory.get(Number(p.year));
   }
 
+  @Endpoint(routes.staffStatutoryGap)
+  statutoryGap(@RouteInput(routes.staffStatutoryGap) _q: object) {
+    return this.statutory.gap();
+  }
+
   @Endpoint(routes.staffPublishStatutoryYear)
   publishStatutoryYear(@RouteParams(routes.staffPublishStatutoryYear) p: Year, @RouteInput(routes.staffPublishStatutoryYear) b: PublishStatutoryYearInput, @CurrentUser() s: Staff) {
     return this.statutory.publish(s, Number(p.year), b);

@@ -14,6 +14,7 @@ import { ChineseDaysCalendar } from './calendar/chinese-days.calendar';
 import { HolidayCalendar } from './calendar/holiday-calendar.port';
 import { BookingReminderJob } from './reminder.job';
 import { BookingFlagJob } from './flag.job';
+import { StatutoryGapJob } from './statutory-gap.job';
 import { StaffDeskService } from './staff-desk.service';
 
 // one-stop booking with 首问负责制 (issue 5): see docs/booking.md
@@ -21,7 +22,7 @@ import { StaffDeskService } from './staff-desk.service';
   imports: [IdentityModule, NotificationsModule],
   controllers: [BookingController, StaffBookingController],
   providers: [
-    BookingService, StaffDeskService, BookingAdminService, CalendarService, BookingViews, LockRetry, BookingReminderJob, BookingFlagJob,
+    BookingService, StaffDeskService, BookingAdminService, CalendarService, BookingViews, LockRetry, BookingReminderJob, BookingFlagJob, StatutoryGapJob,
     BookingRepository, CalendarRepository, StatutoryRepository, StatutoryService,
     { provide: HolidayCalendar, useClass: ChineseDaysCalendar },
   ],

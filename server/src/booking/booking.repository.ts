@@ -65,6 +65,11 @@ export class CalendarRepository {
   saveSettings(m: EntityManager, row: BookingSettingsEntity) {
     return m.save(BookingSettingsEntity, row);
   }
+  /** the longest booking window any community has configured (null when none has saved settings) */
+  async longestWindowDays(m: EntityManager): Promise<number | null> {
+    const row = await m.createQueryBuilder(BookingSettingsEntity, 's').select('MAX(s.window_days)', 'days').getRawOne<{ days: number | string | null }>();
+    return row?.days == null ? null : Number(row.days);
+  }
   // capacity of future slot rows follows the number of posts (booked may then exceed capacity: no new seats until it drops)
   async resizeSlots(m: EntityManager, communityCode: string, fromDate: string, capacity: number) {
     await m.createQueryBuilder().update(SlotEntity).set({ capacity }).where('community_code = :communityCode AND date >= :fromDate', { communityCode, fromDate }).execute();
@@ -360,6 +365,9 @@ export class BookingRepository {
   }
   async residentName(m: EntityManager, id: string): Promise<string | null> {
     return (await m.findOne(ResidentAccountEntity, { select: { id: true, displayName: true }, where: { id } }))?.displayName ?? null;
+  }
+  activeStaffWithRole(m: EntityManager, role: StaffAccountEntity['role']) {
+    return m.find(StaffAccountEntity, { where: { role, active: true }, order: { displayName: 'ASC' } });
   }
   staffInRegions(m: EntityManager, regionCodes: string[]) {
     return m.find(StaffAccountEntity, { where: { regionCode: In(regionCodes), active: true }, order: { displayName: 'ASC' } });

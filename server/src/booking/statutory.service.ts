@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, statutoryYearProblems, type PublishStatutoryYearInput, type StatutoryYearView } from '@jianban/shared';
+import { ErrorCode, STATUTORY_GAP_NOTICE_DAYS, statutoryYearProblems, type PublishStatutoryYearInput, type StatutoryGapView, type StatutoryYearView } from '@jianban/shared';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { DomainError } from '../common/domain-error';
 import type { Caller } from '../identity/caller';
-import { BookingRepository } from './booking.repository';
-import { CalendarService } from './calendar/calendar.service';
+import { BookingRepository, CalendarRepository } from './booking.repository';
+import { CalendarService, exampleSettings } from './calendar/calendar.service';
 import { HolidayCalendar } from './calendar/holiday-calendar.port';
-import { shanghaiParts } from './calendar/schedule';
+import { addDays, shanghaiParts } from './calendar/schedule';
 import { StatutoryRepository } from './calendar/statutory.repository';
 import { StatutoryDayEntity, StatutoryYearEntity } from './entities/statutory.entity';
 
@@ -27,6 +27,7 @@ export class StatutoryService {
     private readonly db: Db,
     private readonly repo: StatutoryRepository,
     private readonly bookings: BookingRepository,
+    private readonly settings: CalendarRepository,
     private readonly calendar: CalendarService,
     private readonly bundled: HolidayCalendar,
     private readonly clock: Clock,
@@ -55,6 +56,26 @@ export class StatutoryService {
 
   get(year: number): Promise<StatutoryYearView> {
     return this.db.read((m) => this.view(m, year));
+  }
+
+  /**
+   * The year the staff console warns about: one with no schedule (neither bundled nor entered) that the longest booking
+   * window of any community reaches within STATUTORY_GAP_NOTICE_DAYS, or has already reached. A window is at most 90
+   * days, so only this year and next year can qualify.
+   */
+  gap(now = this.clock.now()): Promise<StatutoryGapView> {
+    return this.db.read(async (m) => {
+      const today = shanghaiParts(now).date;
+      const windowDays = Math.max(exampleSettings('', now).windowDays, (await this.settings.longestWindowDays(m)) ?? 0);
+      const schedule = await this.calendar.schedule(m);
+      const year = Number(today.slice(0, 4));
+      for (const y of [year, year + 1]) {
+        if (schedule.source(y) !== 'none') continue;
+        const reachesOn = addDays(`${y}-01-01`, -windowDays);
+        if (today >= addDays(reachesOn, -STATUTORY_GAP_NOTICE_DAYS)) return { gap: { year: y, reachesOn } };
+      }
+      return { gap: null };
+    });
   }
 
   async publish(staff: Staff, year: number, input: PublishStatutoryYearInput): Promise<StatutoryYearView> {

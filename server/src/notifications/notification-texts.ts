@@ -17,6 +17,14 @@ export interface BookingFlaggedData {
   reason: 'unconfirmed' | 'not_closed';
   thresholdMinutes: number;
 }
+/** to district admins: the booking window will reach (or has reached) a year with no statutory holiday schedule */
+export interface StatutoryYearMissingData {
+  year: number;
+  /** the first day the window includes 1 January of that year ('YYYY-MM-DD', Shanghai) */
+  reachesOn: string;
+  /** the window had already reached it when the message was written */
+  reached: boolean;
+}
 export interface AllowanceEventData {
   personName: string;
   amountYuan?: number;
@@ -33,6 +41,7 @@ export interface NotificationDataOf {
   booking_reminder: BookingEventData;
   booking_cancelled_by_staff: BookingEventData;
   booking_flagged: BookingFlaggedData;
+  statutory_year_missing: StatutoryYearMissingData;
   allowance_received: AllowanceEventData;
   allowance_verified: AllowanceEventData;
   allowance_more_info: AllowanceEventData;
@@ -48,6 +57,7 @@ const when = (iso: string) => {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
 };
+const monthDay = (date: string) => `${Number(date.slice(5, 7))} 月 ${Number(date.slice(8, 10))} 日`;
 const span = (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60}个小时` : `${minutes}分钟`);
 const reason = (r?: string) => (r ? `原因：${r}。` : '');
 
@@ -60,6 +70,10 @@ export const INBOX_TEXT: { [T in NotificationType]: (d: NotificationDataOf[T]) =
   booking_flagged: (d) => ({
     title: d.reason === 'unconfirmed' ? '有预约太久没人确认' : '有预约过了时间还没办结',
     body: `${d.communityName}：${d.personName}的“${d.serviceName}”（${when(d.startsAt)}）${d.reason === 'unconfirmed' ? '提交后' : '到了时间后'}超过${span(d.thresholdMinutes)}还没有人处理。请尽快确认、办结或转交同事。`,
+  }),
+  statutory_year_missing: (d) => ({
+    title: `${d.year} 年的节假日安排还没有录入`,
+    body: `${d.year} 年的法定节假日安排尚未发布，预约${d.reached ? '从' : '将于'} ${monthDay(d.reachesOn)}起无法选择 ${d.year} 年的日期，请到节假日页面发布。`,
   }),
   allowance_received: (d) => ({ title: '高龄津贴申请已收到', body: `${d.personName}的高龄津贴申请已收到，我们会用民政数据核对，不用再开证明。` }),
   allowance_verified: (d) => ({ title: '高龄津贴信息已核对', body: `${d.personName}的年龄、户籍等信息已核对无误，正在等待审批。` }),

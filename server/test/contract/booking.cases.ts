@@ -105,6 +105,7 @@ export const BOOKING_CASES: ModuleContractCases = {
     staffCreateServiceItem: [201, 400, 404],
     staffUpdateServiceItem: [200, 404],
     staffStatutoryYears: [200],
+    staffStatutoryGap: [200],
     staffGetStatutoryYear: [200],
     staffPublishStatutoryYear: [200, 400],
   },

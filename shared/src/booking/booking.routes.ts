@@ -37,6 +37,7 @@ import {
   staffDayQuery,
   staffNoteInput,
   statutoryYearList,
+  statutoryGapView,
   statutoryYearParams,
   statutoryYearView,
   updateBookingSettingsInput,
@@ -96,5 +97,6 @@ export const bookingRoutes = {
   // ---- the statutory holiday schedule, district-wide ----
   staffStatutoryYears: deskRoute({ method: 'GET', path: '/staff/statutory-years', summary: '工作人员：各年的法定节假日安排从哪里来（区里录入 / 内置数据 / 还没有）', input: noInput, output: statutoryYearList }),
   staffGetStatutoryYear: deskRoute({ method: 'GET', path: '/staff/statutory-years/:year', summary: '工作人员：某年的放假和调休上班日', input: noInput, params: statutoryYearParams, output: statutoryYearView }),
+  staffStatutoryGap: deskRoute({ method: 'GET', path: '/staff/statutory-gap', summary: '工作人员：一个月内预约会碰到哪一年还没有节假日安排（工作台横幅）', input: noInput, output: statutoryGapView }),
   staffPublishStatutoryYear: districtRoute({ method: 'PUT', path: '/staff/statutory-years/:year', summary: '区管理员：录入（整年替换）某年的放假和调休安排，所有社区立即按此预约', input: publishStatutoryYearInput, params: statutoryYearParams, output: statutoryYearView }),
 } as const;

@@ -39,5 +39,6 @@ export const BOOKING_SAMPLES: Record<keyof typeof bookingRoutes, Sample> = {
   staffUpdateServiceItem: { input: { active: false }, params: { id: ID } },
   staffStatutoryYears: { input: {} },
   staffGetStatutoryYear: { input: {}, params: { year: '2027' } },
+  staffStatutoryGap: { input: {} },
   staffPublishStatutoryYear: { input: { source: '国务院办公厅关于2027年部分节假日安排的通知', days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] }, params: { year: '2027' } },
 };

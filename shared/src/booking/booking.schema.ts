@@ -424,3 +424,18 @@ export const statutoryYearView = z.object({
 export type StatutoryYearView = z.infer<typeof statutoryYearView>;
 export const statutoryYearSummary = statutoryYearView.omit({ days: true }).extend({ holidayCount: z.number().int(), makeupCount: z.number().int() });
 export const statutoryYearList = z.object({ items: z.array(statutoryYearSummary) });
+/**
+ * A year with no schedule (neither bundled nor entered) that the booking window reaches within a month, or has already
+ * reached: its days cannot be booked. The staff console shows a banner while this is not null.
+ */
+export const STATUTORY_GAP_NOTICE_DAYS = 30;
+export const statutoryGapView = z.object({
+  gap: z
+    .object({
+      year: z.number().int(),
+      /** the first day on which some community's booking window includes 1 January of that year */
+      reachesOn: localDate,
+    })
+    .nullable(),
+});
+export type StatutoryGapView = z.infer<typeof statutoryGapView>;

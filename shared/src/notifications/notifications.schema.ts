@@ -8,6 +8,7 @@ export const notificationTypes = [
   'booking_reminder',
   'booking_cancelled_by_staff',
   'booking_flagged', // to staff: a case left unhandled past the community's threshold
+  'statutory_year_missing', // to district admins: the booking window reaches a year with no holiday schedule within a month
   'allowance_received',
   'allowance_verified',
   'allowance_more_info',
@@ -21,7 +22,7 @@ export const notificationType = z.enum(notificationTypes);
 export type NotificationType = z.infer<typeof notificationType>;
 
 // what a message is about, so the inbox can link to it
-export const notificationSubjects = ['booking', 'allowance', 'demand_report'] as const;
+export const notificationSubjects = ['booking', 'allowance', 'demand_report', 'statutory_year'] as const;
 export const notificationLink = z.object({ kind: z.enum(notificationSubjects), id: z.string() });
 export type NotificationLink = z.infer<typeof notificationLink>;
 

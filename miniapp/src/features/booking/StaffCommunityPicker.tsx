@@ -5,6 +5,7 @@ import { Notice } from '../../components/Notice';
 import { BigChoice } from '../../components/BigChoice';
 import { Button } from '../../components/Button';
 import { useSession } from '../../services/session';
+import { StatutoryGapBanner } from './StatutoryGapBanner';
 import { useStaffCommunity } from './staff-community';
 
 /** street and district staff: which community's desk (one task: pick it) */
@@ -28,7 +29,8 @@ export function ChangeCommunity({ show, onChange }: { show: boolean; onChange: (
 
 /**
  * The frame of a staff page about one community's centre: who may see it, which community (street and district staff
- * pick one first), the page title with the community's name, and the way back to the community list.
+ * pick one first), the page title with the community's name, the banner about a coming year with no holiday schedule,
+ * and the way back to the community list.
  */
 export function StaffCommunityPage({ title, intro, children }: { title: string; intro: string; children: (community: RegionView) => ReactNode }) {
   const { status } = useSession();
@@ -38,6 +40,7 @@ export function StaffCommunityPage({ title, intro, children }: { title: string; 
   if (!community) return <PageShell title={title}><StaffCommunityPicker choices={choices} loading={loading} onPick={pick} /></PageShell>;
   return (
     <PageShell title={`${title} · ${community.name}`} intro={intro}>
+      <StatutoryGapBanner />
       {children(community)}
       <ChangeCommunity show={choices.length > 1} onChange={() => pick(null)} />
     </PageShell>

@@ -147,6 +147,17 @@ export function useStatutoryYear(year: number | null) {
   });
 }
 
+/** the year the booking window will soon reach (or has reached) with no schedule: the staff pages' banner */
+export function useStatutoryGap() {
+  const meId = useMeId();
+  return useQuery({
+    queryKey: [...bookingKeys.statutoryGap, meId],
+    queryFn: () => call(routes.staffStatutoryGap, {}),
+    enabled: meId.startsWith('staff:'),
+    staleTime: 10 * 60_000,
+  });
+}
+
 export function usePublishStatutoryYear(year: number) {
   const qc = useQueryClient();
   return useMutation({

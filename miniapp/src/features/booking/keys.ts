@@ -16,4 +16,5 @@ export const bookingKeys = {
   // the statutory holiday schedule is the same for everyone; the availability pages depend on it
   statutoryYears: ['booking', 'statutory'] as const,
   statutoryYear: (year: number) => ['booking', 'statutory', year] as const,
+  statutoryGap: ['booking', 'statutory', 'gap'] as const,
 };

@@ -1,6 +1,6 @@
 // pure logic of the 消息 tab (tested without Taro): times, unread marks, the badge, where a message leads
 import type { InboxMessageView, NotificationLink } from '@jianban/shared';
-import { BOOKING_PASS_PAGE, pageUrl, STAFF_DETAIL_PAGE } from '../booking/pages';
+import { BOOKING_PASS_PAGE, pageUrl, STAFF_DETAIL_PAGE, STAFF_HOLIDAYS_PAGE } from '../booking/pages';
 import { CATALOG_PAGES } from '../catalog/urls';
 
 export const INBOX_PAGE_SIZE = 20;
@@ -79,6 +79,8 @@ export function linkTarget(link: NotificationLink | null, who: 'resident' | 'sta
         : { kind: 'page', url: pageUrl(BOOKING_PASS_PAGE, { id: link.id }), label: '查看我的预约' };
     case 'allowance':
       return { kind: 'note', text: '高龄津贴的办理进度还不能在小程序里查看，这个功能还在做。有疑问请问社区。' };
+    case 'statutory_year':
+      return who === 'staff' ? { kind: 'page', url: STAFF_HOLIDAYS_PAGE, label: '去节假日安排' } : null;
     case 'demand_report':
       return who === 'staff'
         ? { kind: 'page', url: CATALOG_PAGES.staffReports, label: '查看居民反映' }

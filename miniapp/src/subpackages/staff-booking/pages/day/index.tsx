@@ -14,6 +14,7 @@ import { dayLabel, slotTime } from '../../../../features/booking/format';
 import { addDays, STAFF_STATUS_FILTERS } from '../../../../features/booking/staff';
 import { useStaffCommunity } from '../../../../features/booking/staff-community';
 import { ChangeCommunity, StaffCommunityPicker } from '../../../../features/booking/StaffCommunityPicker';
+import { StatutoryGapBanner } from '../../../../features/booking/StatutoryGapBanner';
 import { pageUrl, STAFF_DETAIL_PAGE, STAFF_SCAN_PAGE, STAFF_WALKIN_PAGE } from '../../../../features/booking/pages';
 import { pager } from '../../../../features/staff/paging';
 import styles from './index.module.scss';
@@ -58,6 +59,7 @@ export default function StaffDayPage() {
   const view = data ? pager(data.total, data.page, data.pageSize, data.items.length) : null;
   return (
     <PageShell title={`${community.name} · ${dayLabel({ date, weekday: isoWeekday(date) }, today)}`}>
+      <StatutoryGapBanner />
       <View className={styles.days}>
         <Button variant="secondary" inline onClick={() => go(addDays(date, -1))} a11yLabel="前一天">‹ 前一天</Button>
         {date !== today ? <Button variant="secondary" inline onClick={() => go(today)}>今天</Button> : null}

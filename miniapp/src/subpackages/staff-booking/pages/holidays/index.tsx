@@ -8,6 +8,7 @@ import { Field } from '../../../../components/Field';
 import { OptionGroup } from '../../../../components/OptionGroup';
 import { TextArea } from '../../../../components/TextArea';
 import { StaffOnly, type StaffMe } from '../../../../features/catalog/components/StaffOnly';
+import { StatutoryGapBanner } from '../../../../features/booking/StatutoryGapBanner';
 import { usePublishStatutoryYear, useStatutoryYear, useStatutoryYears } from '../../../../features/booking/hooks';
 import { messageFor } from '../../../../features/errors/messages';
 import styles from './index.module.scss';
@@ -83,6 +84,7 @@ function Holidays({ me }: { me: StaffMe }) {
   const canEdit = me.role === 'district_admin' && year !== null && year >= thisYear;
   return (
     <PageShell title="节假日安排" intro="居民能约哪天，要看法定节假日和调休。系统自带的安排只到它发布时已公布的年份；新一年的安排公布后，由区管理员在这里录入。">
+      <StatutoryGapBanner onHolidaysPage />
       {years.isPending ? <Notice>正在读取…</Notice> : null}
       {years.isError ? <Notice tone="error" title="没有读出来">{messageFor(years.error)}</Notice> : null}
       {items.some((y) => y.year >= thisYear && y.source === 'none') ? (
