@@ -1,34 +1,91 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 
 // A small fault-injecting TCP proxy for the test harness (reliability rows C3, D1, D3): the server processes talk to
-// MariaDB through it, and a test can cut the link (destroy every open socket and refuse new connections, as a dead
-// database host would) and restore it, without touching the shared MariaDB itself.
+// MariaDB through it, and a test can cut the link, partition it, slow it down or make it lossy, without touching the
+// shared MariaDB itself.
 export interface TcpProxy {
   port: number;
-  // destroys all client/upstream sockets and closes the listener: new connections get ECONNREFUSED
+  // a dead database host: destroys all client/upstream sockets and closes the listener (new connections: ECONNREFUSED)
   cut(): Promise<void>;
   // listens again on the same port
   restore(): Promise<void>;
+  // a network partition: nothing is closed, every byte either way is dropped, a close on one side does not reach the
+  // other (half-open sockets), new connections are accepted but get no answer until heal()
+  partition(): void;
+  // ends the partition: bytes flow again on the surviving sockets (those whose stream lost bytes stay broken, as after
+  // a real partition long enough for TCP to give up on them), a socket whose peer closed meanwhile is reset on its next
+  // write, and connections accepted during the partition are connected upstream
+  heal(): void;
   // destroys the open sockets only (a network blip; new connections succeed)
   resetConnections(): void;
-  // extra one-way latency added to every chunk (D3-style; 0 = none)
+  // extra delay added to every chunk from the database to the server (one way, so the round trip grows by `ms`)
   setLatency(ms: number): void;
+  // packet loss as TCP shows it to applications: a lost segment is retransmitted, so the chunk arrives `rtoMs` late
+  // (Linux's minimum retransmission timeout is 200 ms); order is kept
+  setLoss(ratio: number, rtoMs?: number): void;
   readonly isCut: boolean;
+  // connections whose client side is open (what the servers' pools hold; not the server-side halves a partition orphaned)
   readonly connections: number;
+  // the most such connections at once since the last call (reset by reading)
+  takePeakConnections(): number;
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(target: { host: string; port: number }, opts: { port?: number } = {}): Promise<TcpProxy> {
-  const sockets = new Set<Socket>();
+interface Pair {
+  client: Socket;
+  upstream?: Socket;
+}
+
+export async function startTcpProxy(target: { host: string; port: number }, opts: { port?: number; random?: () => number } = {}): Promise<TcpProxy> {
+  const random = opts.random ?? Math.random;
+  const pairs = new Set<Pair>();
   let latency = 0;
+  let loss = 0;
+  let rto = 200;
   let cut = false;
+  let partitioned = false;
+  let peak = 0;
   let server: Server;
 
-  const relay = (from: Socket, to: Socket) => {
+  // delivery in order per direction: a delayed chunk also holds back the chunks behind it
+  const relay = (pair: Pair, from: Socket, to: () => Socket | undefined, delayed: boolean) => {
+    let lastAt = 0;
     from.on('data', (chunk) => {
-      if (latency > 0) setTimeout(() => to.destroyed || to.write(chunk), latency);
-      else if (!to.destroyed) to.write(chunk);
+      if (partitioned) return; // dropped
+      const dest = to();
+      if (!dest || dest.destroyed) {
+        // the other side is gone: like a TCP reset on the next write
+        from.destroy();
+        return;
+      }
+      const extra = (delayed ? latency : 0) + (loss > 0 && random() < loss ? rto : 0);
+      if (extra === 0 && lastAt <= performance.now()) {
+        dest.write(chunk);
+        return;
+      }
+      const at = Math.max(performance.now() + extra, lastAt);
+      lastAt = at;
+      setTimeout(() => dest.destroyed || dest.write(chunk), at - performance.now());
     });
+    from.on('close', () => {
+      if (partitioned) return; // the FIN/RST is lost with everything else
+      to()?.destroy();
+      pairs.delete(pair);
+    });
+  };
+
+  const linkUp = (pair: Pair) => {
+    const upstream = connect(target.port, target.host);
+    pair.upstream = upstream;
+    upstream.setNoDelay(true);
+    upstream.on('error', () => undefined);
+    relay(pair, upstream, () => pair.client, true);
+  };
+
+  const liveClients = () => {
+    let n = 0;
+    for (const p of pairs) if (!p.client.destroyed) n++;
+    return n;
   };
 
   const onConnection = (client: Socket) => {
@@ -36,17 +93,13 @@ export async function startTcpProxy(target: { host: string; port: number }, opts
       client.destroy();
       return;
     }
-    const upstream = connect(target.port, target.host);
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.setNoDelay(true);
-      s.on('close', () => sockets.delete(s));
-      s.on('error', () => undefined);
-    }
-    relay(client, upstream);
-    relay(upstream, client);
-    client.on('close', () => upstream.destroy());
-    upstream.on('close', () => client.destroy());
+    const pair: Pair = { client };
+    pairs.add(pair);
+    peak = Math.max(peak, liveClients());
+    client.setNoDelay(true);
+    client.on('error', () => undefined);
+    relay(pair, client, () => pair.upstream, false);
+    if (!partitioned) linkUp(pair);
   };
 
   const listen = (port: number) =>
@@ -61,8 +114,11 @@ export async function startTcpProxy(target: { host: string; port: number }, opts
 
   const closeListener = () => new Promise<void>((ok) => (server.listening ? server.close(() => ok()) : ok()));
   const destroyAll = () => {
-    for (const s of sockets) s.destroy();
-    sockets.clear();
+    for (const p of pairs) {
+      p.client.destroy();
+      p.upstream?.destroy();
+    }
+    pairs.clear();
   };
 
   const port = await listen(opts.port ?? 0);
@@ -72,10 +128,16 @@ export async function startTcpProxy(target: { host: string; port: number }, opts
       return cut;
     },
     get connections() {
-      return sockets.size / 2;
+      return liveClients();
+    },
+    takePeakConnections() {
+      const p = peak;
+      peak = liveClients();
+      return p;
     },
     async cut() {
       cut = true;
+      partitioned = false;
       const closed = closeListener();
       destroyAll();
       await closed;
@@ -93,12 +155,29 @@ export async function startTcpProxy(target: { host: string; port: number }, opts
         }
       }
     },
+    partition() {
+      partitioned = true;
+    },
+    heal() {
+      partitioned = false;
+      for (const p of [...pairs]) {
+        if (p.client.destroyed && (!p.upstream || p.upstream.destroyed)) pairs.delete(p);
+        else if (!p.upstream && !p.client.destroyed) linkUp(p);
+        // a server half whose client left during the partition stays open: the server never learnt of it and keeps
+        // the session (and any open transaction) until its own timeouts end it
+      }
+    },
     resetConnections: destroyAll,
     setLatency(ms: number) {
       latency = ms;
     },
+    setLoss(ratio: number, rtoMs = 200) {
+      loss = ratio;
+      rto = rtoMs;
+    },
     async close() {
       cut = true;
+      partitioned = false;
       const closed = closeListener();
       destroyAll();
       await closed;
