@@ -9,7 +9,7 @@ import { OptionGroup } from '../../../../components/OptionGroup';
 import { TextArea } from '../../../../components/TextArea';
 import { StaffOnly, type StaffMe } from '../../../../features/catalog/components/StaffOnly';
 import { StatutoryGapBanner } from '../../../../features/booking/StatutoryGapBanner';
-import { usePublishStatutoryYear, useStatutoryYear, useStatutoryYears } from '../../../../features/booking/hooks';
+import { usePublishStatutoryYear, useStatutoryGap, useStatutoryYear, useStatutoryYears } from '../../../../features/booking/hooks';
 import { messageFor } from '../../../../features/errors/messages';
 import styles from './index.module.scss';
 
@@ -81,14 +81,17 @@ function Holidays({ me }: { me: StaffMe }) {
     if (year === null && items.length) setYear((items.find((y) => y.year >= thisYear && y.source === 'none') ?? items.find((y) => y.year === thisYear + 1) ?? items[items.length - 1]).year);
   }, [items, year, thisYear]);
   const detail = useStatutoryYear(year);
+  // the year the banner above already names is not listed a second time
+  const gapYear = useStatutoryGap().data?.gap?.year;
+  const missing = items.filter((y) => y.year >= thisYear && y.source === 'none' && y.year !== gapYear);
   const canEdit = me.role === 'district_admin' && year !== null && year >= thisYear;
   return (
     <PageShell title="节假日安排" intro="居民能约哪天，要看法定节假日和调休。系统自带的安排只到它发布时已公布的年份；新一年的安排公布后，由区管理员在这里录入。">
       <StatutoryGapBanner onHolidaysPage />
       {years.isPending ? <Notice>正在读取…</Notice> : null}
       {years.isError ? <Notice tone="error" title="没有读出来">{messageFor(years.error)}</Notice> : null}
-      {items.some((y) => y.year >= thisYear && y.source === 'none') ? (
-        <Notice tone="error" title="有年份还没有安排">{`${items.filter((y) => y.year >= thisYear && y.source === 'none').map((y) => `${y.year} 年`).join('、')}的日期居民现在约不了。国务院公布安排后，请区管理员录入。`}</Notice>
+      {missing.length ? (
+        <Notice tone="error" title="有年份还没有安排">{`${missing.map((y) => `${y.year} 年`).join('、')}的日期居民现在约不了。国务院公布安排后，请区管理员录入。`}</Notice>
       ) : null}
       {items.length ? (
         <OptionGroup<string>
