@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scanDir, selfCheck } from './scan-logs.mjs';
 
@@ -36,6 +36,18 @@ function check(name, ok, detail) {
   process.stdout.write(`${ok ? '✓' : '✗'} ${name}: ${detail}\n`);
 }
 
+// Each jest project must run at least this many tests (passed + failed; skipped ones do not count): a project whose
+// testMatch stops matching, or whose files all fail to load, would otherwise leave the closing line green while a whole
+// layer of tests is missing. Minimums well below the counts of December 2026 (shared 417, miniapp 173, server unit 236,
+// server integration ~710 with MariaDB / ~355 on SQLite alone, peer 57, e2e 26). A project is told by its file's
+// path inside the package.
+const MIN_TESTS = {
+  shared: { all: { dir: /^src\//, min: 300 } },
+  miniapp: { all: { dir: /^test\//, min: 120 } },
+  server: { unit: { dir: /^src\//, min: 150 }, integration: { dir: /^test\/integration\//, min: 250 } },
+  'peer+e2e': { peer: { dir: /^peer\//, min: 30 }, e2e: { dir: /^e2e\//, min: 12 } },
+};
+
 function jest(name, pkgDir, args = []) {
   const out = join(results, `${name}.json`);
   const t0 = Date.now();
@@ -52,10 +64,29 @@ function jest(name, pkgDir, args = []) {
   tally.failed += r.numFailedTests + broken;
   tally.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
   rows.push([`jest ${name}`, `${r.numPassedTests} passed, ${r.numFailedTests} failed${broken ? `, ${broken} suites broken` : ''}, ${r.numPendingTests} skipped`, `${((Date.now() - t0) / 1000).toFixed(1)} s`]);
-  if (r.numTotalTests === 0) {
-    tally.failed += 1;
-    rows.push([`jest ${name}`, 'FAILED: executed no test', '']);
+  perProject(name, pkgDir, r);
+}
+
+// the per-project minimum (MIN_TESTS), printed for every project, failing when a project ran fewer tests
+function perProject(name, pkgDir, r) {
+  const projects = MIN_TESTS[name];
+  const ran = Object.fromEntries(Object.keys(projects).map((p) => [p, 0]));
+  const stray = [];
+  for (const suite of r.testResults) {
+    const rel = relative(join(root, pkgDir), suite.name).split(sep).join('/');
+    const project = Object.keys(projects).find((p) => projects[p].dir.test(rel));
+    if (!project) {
+      stray.push(rel);
+      continue;
+    }
+    ran[project] += suite.assertionResults.filter((a) => a.status === 'passed' || a.status === 'failed').length;
   }
+  for (const [project, { min }] of Object.entries(projects)) {
+    const label = project === 'all' ? name : `${name}/${project}`;
+    check(`jest ${label} ran ≥ ${min} tests`, ran[project] >= min, `${ran[project]} ran (minimum ${min})`);
+  }
+  // a test file outside every known project would escape its minimum: name it
+  if (stray.length) check(`jest ${name}: every test file in a known project`, false, stray.slice(0, 5).join(', '));
 }
 
 function finish(reason) {
@@ -90,6 +121,9 @@ if (mysqlAdmin(`CREATE DATABASE IF NOT EXISTS \`${driftDb}\``)) {
 } else if (process.env.REQUIRE_MYSQL === '1') {
   check('migration drift (mariadb)', false, 'MariaDB unreachable and REQUIRE_MYSQL=1');
 } else {
+  // counted in the closing line's skipped number, not just printed
+  tally.skipped += 1;
+  rows.push(['migration drift (mariadb)', 'SKIPPED', 'MariaDB unreachable']);
   process.stdout.write('\n!!! MariaDB unreachable: the MariaDB drift check is SKIPPED\n');
 }
 
