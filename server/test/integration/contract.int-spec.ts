@@ -169,7 +169,9 @@ describeEngines('HTTP contract on %s', (engine) => {
   const pathOf = (name: RouteName, params?: Record<string, string>) => '/api' + fillPath(routes[name].path, params ?? VALID_PARAMS[name] ?? {});
 
   beforeAll(async () => {
-    t = await startTestApp(engine, { name: 'contract', peer: { rateLimitPerMinute: 1_000_000 } });
+    // no background writers (booking job leases, notification dispatch): "leaves the database unchanged" compares row
+    // counts, and a job timer firing between the two counts (seen under load: booking_job_lease 0 → 1) is not the request
+    t = await startTestApp(engine, { name: 'contract', env: { BOOKING_JOB_POLL_SECONDS: '0', NOTIFY_DISPATCH: 'off' }, peer: { rateLimitPerMinute: 1_000_000 } });
     resident = await t.loginResident('contract-resident');
     logoutToken = await t.loginResident('contract-logout');
     staff = await t.loginStaff('district');
