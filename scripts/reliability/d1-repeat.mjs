@@ -17,8 +17,9 @@ for (let i = 1; i <= runs; i++) {
   const out = `${r.stdout}\n${r.stderr}`;
   const line = /\[D1\][^\n]*/.exec(out)?.[0] ?? '';
   const num = (re) => Number(re.exec(line)?.[1] ?? NaN);
+  const tests = /Tests:[^\n]*/.exec(out)?.[0] ?? '';
   const row = {
-    run: i, pass: r.status === 0 && /Tests:\s+1 passed/.test(out),
+    run: i, pass: r.status === 0 && /\b1 passed/.test(tests) && !/failed/.test(tests),
     sentMs: num(/first successful request sent (\d+) ms/), answeredMs: num(/answered at (\d+) ms/), healthMs: num(/health back after (\d+) ms/),
     s: Math.round((Date.now() - t0) / 1000),
   };
