@@ -317,6 +317,10 @@ describeEngines('booking fault injection on %s', (engine) => {
       let c: Cluster;
       let f: BookingFixture;
       const HANDLER_MS = 4000;
+      // connections the proxy may see open at once: 2 processes × DB_POOL_SIZE 10, plus up to 4 that a pool has already
+      // destroyed and replaced while the proxy has not yet handled the old socket's close (21 seen once in CI). A pool
+      // that did not bound itself would show far more: every stuck statement is replaced every DB_QUERY_TIMEOUT_MS.
+      const POOL_BOUND = 24;
       const FAULT_ENV = {
         ...ENV, HANDLER_TIMEOUT_MS: String(HANDLER_MS), BOOKING_JOB_POLL_SECONDS: '1',
         NOTIFY_POLL_MS: '200', NOTIFY_LEASE_SECONDS: '4', WECHAT_SEND_TIMEOUT_MS: '2000', NOTIFY_RETRY_BASE_MS: '200', NOTIFY_RETRY_MAX_MS: '2000', NOTIFY_MAX_ATTEMPTS: '50',
@@ -458,8 +462,9 @@ describeEngines('booking fault injection on %s', (engine) => {
         expect(during.filter((a) => a.status !== 503).map(brief)).toEqual([]);
         // queued requests are shed at the handler time limit, never held longer (1.5 s margin for a loaded box)
         expect(answers.filter((a) => a.endedAt - a.startedAt > HANDLER_MS + 1500).map(brief)).toEqual([]);
-        // the pools did not grow unbounded: 2 processes × DB_POOL_SIZE (10) connections at most through the proxy
-        expect(peakDuringCut[0]).toBeLessThanOrEqual(20);
+        // the pools did not grow unbounded: 2 processes × DB_POOL_SIZE (10) connections through the proxy, plus the few
+        // a pool has already replaced while the proxy has yet to see the old socket's close (one was seen in CI)
+        expect(peakDuringCut[0]).toBeLessThanOrEqual(POOL_BOUND);
         // recovery without restart within 1 s, and the latency back near the baseline measured in the same run
         expect(recovery.firstSuccess).toBeLessThanOrEqual(1000);
         expect(recovery.lastFailure).toBeLessThanOrEqual(1000);
@@ -549,8 +554,8 @@ describeEngines('booking fault injection on %s', (engine) => {
         expect(during.filter((a) => a.status !== 503).map(brief)).toEqual([]);
         expect(answers.filter((a) => a.endedAt - a.startedAt > HANDLER_MS + 1500).map(brief)).toEqual([]);
         // connections stuck on a dead socket are given up at the query limit and replaced, within the pools' size
-        // (2 processes × DB_POOL_SIZE 10; a connection still being opened counts against its pool too)
-        expect(peak).toBeLessThanOrEqual(20);
+        // (2 processes × DB_POOL_SIZE 10; a connection still being opened counts against its pool too; see POOL_BOUND)
+        expect(peak).toBeLessThanOrEqual(POOL_BOUND);
         // a connection whose statement was lost is found out at the client-side query limit: recovery within it
         expect(recovery.firstSuccess).toBeLessThanOrEqual(QUERY_TIMEOUT + 1000);
         expect(recovery.lastFailure).toBeLessThanOrEqual(QUERY_TIMEOUT + 1000);
