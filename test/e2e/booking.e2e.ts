@@ -142,7 +142,9 @@ describe('booking in the H5 build: resident books for a family member, staff con
     await shot(page, 'inbox-unread');
 
     await page.getByRole('button', { name: /^未读，预约已确认/ }).filter({ visible: true }).click();
-    await page.getByText(new RegExp(`${elderName}的“.+”已确认`)).filter({ visible: true }).waitFor({ timeout: 30_000 });
+    // read the text on the detail page itself: while it slides in, the list's row (showing the same text) is still visible
+    const detail = page.locator('.taro_page', { has: page.getByText('查看我的预约') });
+    await detail.getByText(new RegExp(`${elderName}的“.+”已确认`)).filter({ visible: true }).waitFor({ timeout: 30_000 });
     await shot(page, 'inbox-detail');
     await page.getByText('查看我的预约').filter({ visible: true }).click();
     await page.getByText('状态：已确认').filter({ visible: true }).waitFor({ timeout: 30_000 });
