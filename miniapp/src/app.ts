@@ -7,7 +7,10 @@ import { useDidShow, useLaunch } from '@tarojs/taro';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { queryClient } from './services/query';
 import { recheckSystemFont, startSession } from './services/session';
+import { installKeyboardActivation } from './components/keyboard';
 import './app.scss';
+
+installKeyboardActivation();
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import styles from './index.module.scss';
+import { a11y } from '../a11y';
 
 export interface BigChoiceProps {
   label: string;
@@ -13,15 +14,16 @@ export interface BigChoiceProps {
 
 /** a big choice (a day, a time slot, a service): words say whether it can be chosen, not colour alone */
 export function BigChoice({ label, status, available = true, selected, onChoose }: BigChoiceProps) {
-  const a11y = available
-    ? { role: 'button', 'aria-role': 'button', 'aria-label': status ? `${label}，${status}` : label, 'aria-pressed': selected ? 'true' : 'false', tabIndex: 0 }
-    : { role: 'listitem', 'aria-label': status ? `${label}，${status}，不能选` : label, 'aria-disabled': 'true' };
+  // an unavailable choice stays a (disabled) button, so it reads in place among the others with its reason
+  const attrs = available
+    ? a11y('button', { label: status ? `${label}，${status}` : label, pressed: Boolean(selected) })
+    : a11y('button', { label: status ? `${label}，${status}，不能选` : `${label}，不能选`, disabled: true });
   return (
     <View
       className={`${styles.choice}${available ? '' : ` ${styles.off}`}${selected ? ` ${styles.selected}` : ''}`}
       hoverClass={available ? styles.pressed : 'none'}
       onClick={available ? onChoose : undefined}
-      {...(a11y as object)}
+      {...attrs}
     >
       <View className={styles.main}>
         <Text className={styles.label}>{label}</Text>

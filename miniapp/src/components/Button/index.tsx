@@ -1,6 +1,7 @@
 import { Button as TaroButton } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import styles from './index.module.scss';
+import { a11y } from '../a11y';
 
 export interface ButtonProps {
   children: ReactNode;
@@ -24,13 +25,7 @@ export function Button({ children, onClick, variant = 'primary', small, inline, 
   const label = a11yLabel ?? (typeof children === 'string' ? children : undefined);
   // Taro's <Button> has no role on H5 and the Tab key skips it: set role/aria explicitly
   // (WeChat reads aria-role / aria-label on weapp)
-  const a11y = {
-    role: 'button',
-    'aria-role': 'button',
-    'aria-label': label,
-    'aria-disabled': disabled || loading ? 'true' : 'false',
-    tabIndex: 0,
-  };
+  const attrs = a11y('button', { label, disabled: Boolean(disabled || loading) });
   return (
     <TaroButton
       className={`${styles.button} ${styles[variant]}${small ? ` ${styles.small}` : ''}${inline ? ` ${styles.inline}` : ''}`}
@@ -40,7 +35,7 @@ export function Button({ children, onClick, variant = 'primary', small, inline, 
       loading={loading ? true : undefined}
       formType={formType}
       onClick={disabled || loading ? undefined : onClick}
-      {...(a11y as object)}
+      {...attrs}
     >
       {children}
     </TaroButton>

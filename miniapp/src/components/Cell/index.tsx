@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components';
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import styles from './index.module.scss';
+import { a11y } from '../a11y';
 
 export interface CellProps {
   title: ReactNode;
@@ -12,14 +13,18 @@ export interface CellProps {
   large?: boolean;
 }
 
+// a Cell inside a CellGroup is an item of that list: a tappable one is a button wrapped in a list item
+// (a list may only contain list items — axe: aria-required-children)
+const InList = createContext(false);
+
 export function Cell({ title, description, extra, onClick, large }: CellProps) {
-  const a11y = onClick ? { role: 'button', 'aria-role': 'button', tabIndex: 0 } : { role: 'listitem' };
-  return (
+  const inList = useContext(InList);
+  const row = (
     <View
       className={`${styles.cell}${large ? ` ${styles.large}` : ''}${onClick ? ` ${styles.clickable}` : ''}`}
       hoverClass={onClick ? styles.pressed : 'none'}
       onClick={onClick}
-      {...(a11y as object)}
+      {...(onClick ? a11y('button') : inList ? a11y('listitem') : {})}
     >
       <View className={styles.main}>
         <Text className={styles.title}>{title}</Text>
@@ -33,12 +38,19 @@ export function Cell({ title, description, extra, onClick, large }: CellProps) {
       ) : null}
     </View>
   );
+  return onClick && inList ? (
+    <View className={styles.item} {...a11y('listitem')}>
+      {row}
+    </View>
+  ) : (
+    row
+  );
 }
 
 export function CellGroup({ children }: { children: ReactNode }) {
   return (
-    <View className={styles.group} {...({ role: 'list' } as object)}>
-      {children}
+    <View className={styles.group} {...a11y('list')}>
+      <InList.Provider value={true}>{children}</InList.Provider>
     </View>
   );
 }

@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import { setElderMode, useSession } from '../../services/session';
 import styles from './index.module.scss';
+import { a11y } from '../a11y';
 
 export function ElderSwitch() {
   const { elder, elderChoice } = useSession();
@@ -9,7 +10,7 @@ export function ElderSwitch() {
     <View
       className={styles.row}
       onClick={() => setElderMode(!elder)}
-      {...({ role: 'switch', 'aria-role': 'switch', 'aria-checked': elder ? 'true' : 'false', 'aria-label': '长辈模式（大字）', tabIndex: 0 } as object)}
+      {...a11y('switch', { checked: elder, label: '长辈模式（大字）' })}
     >
       <View className={styles.main}>
         <Text className={styles.title}>长辈模式（大字）</Text>

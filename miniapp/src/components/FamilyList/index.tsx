@@ -4,6 +4,7 @@ import { RELATIONSHIP_TEXT, type FamilyMemberView } from '@jianban/shared';
 import { Button } from '../Button';
 import { Notice } from '../Notice';
 import styles from './index.module.scss';
+import { a11y } from '../a11y';
 
 /** the details under a name, as pieces that never break inside ("91岁" stays together) */
 export function familyMemberDetails(m: FamilyMemberView): string[] {
@@ -49,11 +50,11 @@ export function FamilyList({ items, onRemove, errorText }: FamilyListProps) {
   };
 
   return (
-    <View className={styles.group} {...({ role: 'list' } as object)}>
+    <View className={styles.group} {...a11y('list')}>
       {items.map((m) => {
         const open = confirming === m.id;
         return (
-          <View key={m.id} className={`${styles.item}${open ? ` ${styles.open}` : ''}`} {...({ role: 'listitem' } as object)}>
+          <View key={m.id} className={`${styles.item}${open ? ` ${styles.open}` : ''}`} {...a11y('listitem')}>
             <View className={styles.row}>
               <Text className={styles.title}>{`${m.name}（${RELATIONSHIP_TEXT[m.relationship]}）`}</Text>
               {onRemove && !open ? (
@@ -70,11 +71,11 @@ export function FamilyList({ items, onRemove, errorText }: FamilyListProps) {
               ))}
             </View>
             {open ? (
-              <View className={styles.confirm} {...({ role: 'group', 'aria-label': `移除 ${m.name}` } as object)}>
+              <View className={styles.confirm} {...a11y('group', { label: `移除 ${m.name}` })}>
                 <Text className={styles.question}>{`确定不再代办 ${m.name} 吗？`}</Text>
                 <Text className={styles.explain}>移除后不能再替这位家人办事。以后需要时，可以重新添加。</Text>
                 {error ? (
-                  <Text className={styles.error} {...({ role: 'alert' } as object)}>
+                  <Text className={styles.error} {...a11y('alert')}>
                     ✗ {error}
                   </Text>
                 ) : null}

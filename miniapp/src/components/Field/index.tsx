@@ -1,5 +1,6 @@
 import { View, Text, Input } from '@tarojs/components';
 import styles from './index.module.scss';
+import { a11y, inputA11y } from '../a11y';
 
 export interface FieldProps {
   label: string;
@@ -32,10 +33,10 @@ export function Field({ label, value, onChange, onBlur, placeholder, type = 'tex
         placeholderClass={styles.placeholder}
         onInput={(e) => onChange(e.detail.value)}
         onBlur={onBlur}
-        {...({ 'aria-label': label, 'aria-invalid': error ? 'true' : 'false' } as object)}
+        {...inputA11y(label, Boolean(error))}
       />
       {error ? (
-        <Text className={styles.error} {...({ role: 'alert' } as object)}>
+        <Text className={styles.error} {...a11y('alert')}>
           ✗ {error}
         </Text>
       ) : hint ? (

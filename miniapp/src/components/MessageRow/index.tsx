@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components';
 import type { InboxMessageView } from '@jianban/shared';
 import { messageA11yLabel, messageTime, unreadMark } from '../../features/notifications/inbox';
 import styles from './index.module.scss';
+import { a11y } from '../a11y';
 
 /** one inbox message in the list: unread ones carry the word 未读, a bold title and a thick left bar (not colour alone) */
 export function MessageRow({ message, now, onOpen }: { message: InboxMessageView; now: Date; onOpen: () => void }) {
@@ -11,7 +12,7 @@ export function MessageRow({ message, now, onOpen }: { message: InboxMessageView
       className={`${styles.row}${mark ? ` ${styles.unread}` : ''}`}
       hoverClass={styles.pressed}
       onClick={onOpen}
-      {...({ role: 'button', 'aria-role': 'button', 'aria-label': messageA11yLabel(message, now), tabIndex: 0 } as object)}
+      {...a11y('button', { label: messageA11yLabel(message, now) })}
     >
       <View className={styles.head}>
         {mark ? <Text className={styles.mark}>{mark}</Text> : <Text className={styles.read}>已读</Text>}

@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import { useSession } from '../../services/session';
 import styles from './index.module.scss';
+import { a11y } from '../a11y';
 
 export interface Option<V extends string> {
   value: V;
@@ -31,7 +32,7 @@ export function OptionGroup<V extends string>({
   return (
     <View className={styles.group}>
       {label ? <Text className={styles.label}>{label}</Text> : null}
-      <View className={`${styles.options}${two ? ` ${styles.two}` : ''}`} {...({ role: 'radiogroup', 'aria-label': label } as object)}>
+      <View className={`${styles.options}${two ? ` ${styles.two}` : ''}`} {...a11y('radiogroup', { label: label })}>
         {options.map((o) => {
           const selected = o.value === value;
           return (
@@ -39,7 +40,7 @@ export function OptionGroup<V extends string>({
               key={o.value}
               className={`${styles.option}${selected ? ` ${styles.selected}` : ''}`}
               onClick={() => onChange(o.value)}
-              {...({ role: 'radio', 'aria-role': 'radio', 'aria-checked': selected ? 'true' : 'false', 'aria-label': o.label, tabIndex: 0 } as object)}
+              {...a11y('radio', { checked: selected, label: o.label })}
             >
               <View className={`${styles.mark}${selected ? ` ${styles.markOn}` : ''}`} aria-hidden>
                 {selected ? <Text className={styles.tick}>✓</Text> : null}
@@ -51,7 +52,7 @@ export function OptionGroup<V extends string>({
         })}
       </View>
       {error ? (
-        <Text className={styles.error} {...({ role: 'alert' } as object)}>
+        <Text className={styles.error} {...a11y('alert')}>
           ✗ {error}
         </Text>
       ) : null}

@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { useSession } from '../../services/session';
 import styles from './index.module.scss';
+import { a11y } from '../a11y';
 
 /** the root of every page: carries the .elder class that scales all type */
 export function PageShell({ title, intro, children }: { title?: string; intro?: string; children?: ReactNode }) {
@@ -10,7 +11,7 @@ export function PageShell({ title, intro, children }: { title?: string; intro?: 
     <View className={`jb-page${elder ? ' elder' : ''}`}>
       {title ? (
         <View className={styles.head}>
-          <Text className={styles.title} {...({ role: 'heading', 'aria-level': 1 } as object)}>
+          <Text className={styles.title} {...a11y('heading', { level: 1 })}>
             {title}
           </Text>
           {intro ? <Text className={styles.intro}>{intro}</Text> : null}
@@ -25,7 +26,7 @@ export function Section({ title, children }: { title?: string; children?: ReactN
   return (
     <View className={styles.section}>
       {title ? (
-        <Text className={styles.sectionTitle} {...({ role: 'heading', 'aria-level': 2 } as object)}>
+        <Text className={styles.sectionTitle} {...a11y('heading', { level: 2 })}>
           {title}
         </Text>
       ) : null}

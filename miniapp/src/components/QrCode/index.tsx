@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { encode } from 'uqr';
 import { qrRuns } from './runs';
 import styles from './index.module.scss';
+import { a11y } from '../a11y';
 
 /**
  * A QR code drawn with plain views (no canvas: works the same on weapp and H5, and at any font size).
@@ -15,7 +16,7 @@ export function QrCode({ text, label, size = 480 }: { text: string; label: strin
   const pct = (v: number) => `${(v * 100) / n}%`;
   const side = Taro.pxTransform(size);
   return (
-    <View className={styles.qr} style={{ width: side, height: side }} {...({ role: 'img', 'aria-label': label } as object)}>
+    <View className={styles.qr} style={{ width: side, height: side }} {...a11y('img', { label: label })}>
       {rows.map((runs, y) => (
         <View key={y} className={styles.row} style={{ top: pct(y), height: pct(1) }}>
           {runs.map((r, i) => (

@@ -1,5 +1,6 @@
 import { View, Text, Input } from '@tarojs/components';
 import styles from './index.module.scss';
+import { a11y, inputA11y } from '../a11y';
 
 export interface SearchBoxProps {
   /** the question above the box, e.g. 想开什么证明？ */
@@ -18,7 +19,7 @@ export interface SearchBoxProps {
 /** one big search box with its own big button (the keyboard's 搜索 key works too) */
 export function SearchBox({ label, value, onChange, onSearch, placeholder, hint, buttonText = '查一查', maxlength = 100 }: SearchBoxProps) {
   return (
-    <View className={styles.box} {...({ role: 'search' } as object)}>
+    <View className={styles.box} {...a11y('search')}>
       <Text className={styles.label}>{label}</Text>
       {hint ? <Text className={styles.hint}>{hint}</Text> : null}
       <View className={styles.row}>
@@ -32,14 +33,14 @@ export function SearchBox({ label, value, onChange, onSearch, placeholder, hint,
           placeholderClass={styles.placeholder}
           onInput={(e) => onChange(e.detail.value)}
           onConfirm={(e) => onSearch(e.detail.value)}
-          {...({ 'aria-label': label } as object)}
+          {...inputA11y(label)}
         />
       </View>
       <View
         className={styles.button}
         hoverClass={styles.pressed}
         onClick={() => onSearch(value)}
-        {...({ role: 'button', 'aria-role': 'button', 'aria-label': buttonText, tabIndex: 0 } as object)}
+        {...a11y('button', { label: buttonText })}
       >
         <Text className={styles.buttonText}>{buttonText}</Text>
       </View>

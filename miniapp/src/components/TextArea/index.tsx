@@ -1,5 +1,6 @@
 import { View, Text, Textarea } from '@tarojs/components';
 import styles from './index.module.scss';
+import { a11y, inputA11y } from '../a11y';
 
 export interface TextAreaProps {
   label: string;
@@ -26,10 +27,10 @@ export function TextArea({ label, value, onChange, placeholder, maxlength = 500,
         placeholder={placeholder}
         placeholderClass={styles.placeholder}
         onInput={(e) => onChange(e.detail.value)}
-        {...({ 'aria-label': label, 'aria-invalid': error ? 'true' : 'false' } as object)}
+        {...inputA11y(label, Boolean(error))}
       />
       {error ? (
-        <Text className={styles.error} {...({ role: 'alert' } as object)}>
+        <Text className={styles.error} {...a11y('alert')}>
           ✗ {error}
         </Text>
       ) : hint ? (

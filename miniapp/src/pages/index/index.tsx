@@ -17,6 +17,7 @@ import { useDebounced } from '../../features/catalog/useDebounced';
 import { HOME_TABS, LIST_TAB_TEXT } from '../../features/catalog/text';
 import { BOOKING_START, CATALOG_PAGES } from '../../features/catalog/urls';
 import { messageFor } from '../../features/errors/messages';
+import { a11y } from '../../components/a11y';
 
 function Results({ data }: { data: SearchResultView }) {
   if (data.noMatch) {
@@ -75,7 +76,7 @@ function Lists() {
         </>
       ) : null}
       {group ? (
-        <View {...({ role: 'tabpanel', 'aria-label': LIST_TAB_TEXT[tab] } as object)}>
+        <View {...a11y('tabpanel', { label: LIST_TAB_TEXT[tab] })}>
           {tab === 'not_issue' ? <Notice>这些证明社区已经不再开具。点开能看到现在该怎么办。</Notice> : <Notice>这些证明社区还可以开。点开能看到要带什么材料。</Notice>}
           {group.categories.map((c) => (
             <Section key={c.name} title={c.name}>

@@ -9,6 +9,7 @@ import { useSession } from '../../services/session';
 import { messageFor } from '../../features/errors/messages';
 import { INBOX_DETAIL_PAGE, mergePages, unreadSummary } from '../../features/notifications/inbox';
 import { showUnreadBadge, useInbox, useMarkAllRead, useUnreadCount } from '../../features/notifications/hooks';
+import { a11y } from '../../components/a11y';
 
 export default function MessagesPage() {
   const { status } = useSession();
@@ -68,14 +69,11 @@ export default function MessagesPage() {
               全部标为已读
             </Button>
           ) : null}
-          <View {...({ role: 'list', 'aria-label': '消息列表' } as object)}>
+          <View {...a11y('list', { label: '消息列表' })}>
             {items.map((m) => (
-              <MessageRow
-                key={m.id}
-                message={m}
-                now={now}
-                onOpen={() => void Taro.navigateTo({ url: `${INBOX_DETAIL_PAGE}?id=${m.id}` })}
-              />
+              <View key={m.id} {...a11y('listitem')}>
+                <MessageRow message={m} now={now} onOpen={() => void Taro.navigateTo({ url: `${INBOX_DETAIL_PAGE}?id=${m.id}` })} />
+              </View>
             ))}
           </View>
           {inbox.isFetchNextPageError ? <Notice tone="error" title="更多消息没有读出来">{messageFor(inbox.error)}</Notice> : null}

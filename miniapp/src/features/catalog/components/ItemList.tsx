@@ -5,6 +5,7 @@ import { itemUrl } from '../urls';
 import { LIST_TAG } from '../text';
 import { shortSummary } from '../search';
 import styles from './catalog.module.scss';
+import { a11y } from '../../../components/a11y';
 
 export interface ItemRow {
   item: CatalogItemSummary;
@@ -15,17 +16,17 @@ export interface ItemRow {
 /** certificate rows, full width; tapping one opens its page */
 export function ItemList({ rows, community, showTag = true }: { rows: readonly ItemRow[]; community?: string; showTag?: boolean }) {
   return (
-    <View className={styles.rows} {...({ role: 'list' } as object)}>
+    <View className={styles.rows} {...a11y('list')}>
       {rows.map(({ item, note }) => {
         const summary = shortSummary(item.routeSummary);
         const not = item.list === 'not_issue';
         return (
+          <View key={item.code} className={styles.item} {...a11y('listitem')}>
           <View
-            key={item.code}
             className={styles.row}
             hoverClass={styles.pressed}
             onClick={() => void Taro.navigateTo({ url: itemUrl(item.code, community) })}
-            {...({ role: 'button', 'aria-role': 'button', tabIndex: 0 } as object)}
+            {...a11y('button')}
           >
             <View className={styles.rowMain}>
               <Text className={styles.rowTitle}>{item.name}</Text>
@@ -36,6 +37,7 @@ export function ItemList({ rows, community, showTag = true }: { rows: readonly I
             <Text className={styles.arrow} aria-hidden>
               ›
             </Text>
+          </View>
           </View>
         );
       })}

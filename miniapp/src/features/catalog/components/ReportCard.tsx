@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { DEMAND_STATUS_TEXT, type DemandReportView, type DemandStatus } from '@jianban/shared';
 import { formatDay, formatTime } from '../search';
 import styles from './report.module.scss';
+import { a11y } from '../../../components/a11y';
 
 const STATUS_CLASS: Record<DemandStatus, string> = {
   received: styles.received,
@@ -14,7 +15,7 @@ const STATUS_CLASS: Record<DemandStatus, string> = {
 /** one demand report: what, where, when, its status in words, and the district's reply */
 export function ReportCard({ r, who, children }: { r: DemandReportView; who?: string; children?: ReactNode }) {
   return (
-    <View className={styles.card} {...({ role: 'listitem' } as object)}>
+    <View className={styles.card} {...a11y('listitem')}>
       <View className={styles.head}>
         <Text className={styles.title}>{r.item.name}</Text>
         <Text className={`${styles.status} ${STATUS_CLASS[r.status]}`}>{DEMAND_STATUS_TEXT[r.status]}</Text>

@@ -15,6 +15,7 @@ import { BOOKING_PASS_PAGE, pageUrl } from '../../../../features/booking/pages';
 import { BOOKING_CREATE_MESSAGES } from '../../../../features/booking/messages';
 import { askToSubscribe, useSubscribePrefetch } from '../../../../features/notifications/subscribe';
 import styles from './index.module.scss';
+import { a11y } from '../../../../components/a11y';
 
 /** step 4 of 4: check everything, see what to bring, then 确认预约 */
 export default function BookingConfirmPage() {
@@ -81,9 +82,9 @@ export default function BookingConfirmPage() {
       </View>
       <Section title="请一次带齐这些材料">
         {data.serviceItem.materials.length > 0 ? (
-          <View className={styles.list} {...({ role: 'list' } as object)}>
+          <View className={styles.list} {...a11y('list')}>
             {data.serviceItem.materials.map((m, i) => (
-              <Text key={m} className={styles.item} {...({ role: 'listitem' } as object)}>{`${i + 1}. ${m}`}</Text>
+              <Text key={m} className={styles.item} {...a11y('listitem')}>{`${i + 1}. ${m}`}</Text>
             ))}
           </View>
         ) : (

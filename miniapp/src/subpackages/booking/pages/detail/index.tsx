@@ -13,6 +13,7 @@ import { slotStep } from '../../../../features/booking/flow';
 import { MY_BOOKINGS_PAGE } from '../../../../features/booking/pages';
 import { RESIDENT_STATUS_EXPLAIN, showsPass } from '../../../../features/booking/status';
 import styles from './index.module.scss';
+import { a11y, a11yLabel } from '../../../../components/a11y';
 
 /** one booking: the pass (QR code and the code in big characters), who is responsible, what to bring, cancel / change */
 export default function BookingPassPage() {
@@ -60,7 +61,7 @@ export default function BookingPassPage() {
           <Text className={styles.passTitle}>到社区时给工作人员看</Text>
           <QrCode text={b.passCode} label={`预约码二维码，预约码 ${b.passCode}`} />
           <Text className={styles.codeLabel}>预约码</Text>
-          <Text className={styles.code} {...({ 'aria-label': `预约码 ${b.passCode.split('').join(' ')}` } as object)}>
+          <Text className={styles.code} {...a11yLabel(`预约码 ${b.passCode.split('').join(' ')}`)}>
             {groupedCode(b.passCode)}
           </Text>
           <Text className={styles.codeHint}>扫不出来时，把这串字念给工作人员，也能签到。</Text>
@@ -87,18 +88,18 @@ export default function BookingPassPage() {
 
       {b.missingMaterials.length > 0 ? (
         <Section title="还缺这些材料（请一次补齐）">
-          <View className={styles.missing} {...({ role: 'list' } as object)}>
+          <View className={styles.missing} {...a11y('list')}>
             {b.missingMaterials.map((m, i) => (
-              <Text key={m} className={styles.item} {...({ role: 'listitem' } as object)}>{`${i + 1}. ${m}`}</Text>
+              <Text key={m} className={styles.item} {...a11y('listitem')}>{`${i + 1}. ${m}`}</Text>
             ))}
           </View>
         </Section>
       ) : null}
       {showsPass(b.status) && b.materials.length > 0 ? (
         <Section title="要带的材料">
-          <View className={styles.list} {...({ role: 'list' } as object)}>
+          <View className={styles.list} {...a11y('list')}>
             {b.materials.map((m, i) => (
-              <Text key={m} className={styles.item} {...({ role: 'listitem' } as object)}>{`${i + 1}. ${m}`}</Text>
+              <Text key={m} className={styles.item} {...a11y('listitem')}>{`${i + 1}. ${m}`}</Text>
             ))}
           </View>
         </Section>
@@ -117,7 +118,7 @@ export default function BookingPassPage() {
           ) : null}
           {b.canCancel && !asking ? <Button variant="secondary" onClick={() => setAsking(true)}>取消预约</Button> : null}
           {asking ? (
-            <View className={styles.confirm} {...({ role: 'group', 'aria-label': '取消预约' } as object)}>
+            <View className={styles.confirm} {...a11y('group', { label: '取消预约' })}>
               <Text className={styles.question}>确定取消这个预约吗？</Text>
               <Text className={styles.sub}>取消后名额会让给别人。以后需要可以重新预约。</Text>
               {cancel.isError ? <Notice tone="error" title="没有取消成功">{messageFor(cancel.error)}</Notice> : null}
@@ -134,9 +135,9 @@ export default function BookingPassPage() {
 
       {b.log.length > 0 ? (
         <Section title="办理记录">
-          <View className={styles.list} {...({ role: 'list' } as object)}>
+          <View className={styles.list} {...a11y('list')}>
             {b.log.map((e) => (
-              <View key={e.id} className={styles.logRow} {...({ role: 'listitem' } as object)}>
+              <View key={e.id} className={styles.logRow} {...a11y('listitem')}>
                 <Text className={styles.sub}>{instantText(e.at)}</Text>
                 <Text className={styles.item}>{`${e.actorName}：${e.actionText}${e.note ? `（${e.note}）` : ''}`}</Text>
               </View>

@@ -10,11 +10,12 @@ import { bookingUrl, pageUrl, param } from '../../../../features/catalog/urls';
 import { displayText, formatDay, residentSteps } from '../../../../features/catalog/search';
 import { messageFor } from '../../../../features/errors/messages';
 import styles from './index.module.scss';
+import { a11y } from '../../../../components/a11y';
 
 function Banner({ item }: { item: CatalogItemDetail }) {
   const not = item.list === 'not_issue';
   return (
-    <View className={`${styles.banner} ${not ? styles.bannerNot : styles.bannerIssue}`} {...({ role: 'status' } as object)}>
+    <View className={`${styles.banner} ${not ? styles.bannerNot : styles.bannerIssue}`} {...a11y('status')}>
       <Text className={styles.bannerTitle}>{not ? '✗ 社区不再开具' : '✓ 社区可以开'}</Text>
       <Text className={styles.bannerText}>
         {not ? '不用再去社区开这张证明。按下面的办法办：' : '带好下面的材料，到社区党群服务中心办理。'}
@@ -47,9 +48,9 @@ function Issue({ item }: { item: CatalogItemDetail }) {
     <>
       <Section title="要带的材料">
         {item.materials.length ? (
-          <View className={styles.bullets} {...({ role: 'list', 'aria-label': '要带的材料' } as object)}>
+          <View className={styles.bullets} {...a11y('list', { label: '要带的材料' })}>
             {item.materials.map((m) => (
-              <Text key={m} className={styles.bullet} {...({ role: 'listitem' } as object)}>{`· ${displayText(m)}`}</Text>
+              <Text key={m} className={styles.bullet} {...a11y('listitem')}>{`· ${displayText(m)}`}</Text>
             ))}
           </View>
         ) : (
@@ -69,7 +70,7 @@ function Issue({ item }: { item: CatalogItemDetail }) {
 
 function SmallPrint({ item }: { item: CatalogItemDetail }) {
   return (
-    <View className={styles.smallPrint} {...({ role: 'contentinfo', 'aria-label': '依据和来源' } as object)}>
+    <View className={styles.smallPrint} {...a11y('contentinfo', { label: '依据和来源' })}>
       {item.legalBasis ? <Text className={styles.small}>{`依据：${item.legalBasis}`}</Text> : null}
       {item.sources.map((s) => (
         <Text key={s.key} className={styles.small}>{`来源：${s.title}${s.date ? `（${s.date}）` : ''}`}</Text>

@@ -11,6 +11,7 @@ import { ReportCard } from '../../../../features/catalog/components/ReportCard';
 import { pager } from '../../../../features/staff/paging';
 import { messageFor } from '../../../../features/errors/messages';
 import styles from '../../../../features/catalog/components/report.module.scss';
+import { a11y } from '../../../../components/a11y';
 
 export default function MyReportsPage() {
   const { status, me } = useSession();
@@ -39,7 +40,7 @@ export default function MyReportsPage() {
       ) : null}
       {data && data.total === 0 ? <Notice>您还没有反映过情况。</Notice> : null}
       {data && data.items.length ? (
-        <View className={styles.list} {...({ role: 'list' } as object)}>
+        <View className={styles.list} {...a11y('list')}>
           {data.items.map((r) => (
             <ReportCard key={r.id} r={r} />
           ))}

@@ -12,6 +12,7 @@ import { StaffCommunityPage } from '../../../../features/booking/StaffCommunityP
 import { pageUrl, STAFF_DAY_PAGE } from '../../../../features/booking/pages';
 import { CLOSURE_REASON_MAX, closureDayText, readClosureForm, serverClosureErrors, type ClosureErrors } from '../../../../features/booking/closure-form';
 import styles from './index.module.scss';
+import { a11y } from '../../../../components/a11y';
 
 const TITLE = '临时闭馆';
 const NOT_CANCELLED = '这一天已经约好的预约不会自动取消：请到这一天的预约里逐个取消，并写明原因，居民会收到通知。';
@@ -108,9 +109,9 @@ function Closures({ community }: { community: RegionView }) {
         ) : null}
         {list.isSuccess && !items.length ? <Notice>以后没有临时闭馆的日子。</Notice> : null}
         {remove.isError ? <Notice tone="error" title="没有删除">{messageFor(remove.error)}</Notice> : null}
-        <View className={styles.list} {...({ role: 'list', 'aria-label': '以后的闭馆日' } as object)}>
+        <View className={styles.list} {...a11y('list', { label: '以后的闭馆日' })}>
           {items.map((c) => (
-            <View key={c.id} className={styles.card} {...({ role: 'listitem', 'aria-label': `${closureDayText(c.date)}，${c.reason}` } as object)}>
+            <View key={c.id} className={styles.card} {...a11y('listitem', { label: `${closureDayText(c.date)}，${c.reason}` })}>
               <Text className={styles.day}>{closureDayText(c.date)}</Text>
               <Text className={styles.reason}>{`原因：${c.reason}`}</Text>
               <Button variant="secondary" onClick={() => openDay(code, c.date)} a11yLabel={`看 ${closureDayText(c.date)} 的预约`}>看这天的预约</Button>
@@ -119,7 +120,7 @@ function Closures({ community }: { community: RegionView }) {
               ) : null}
               {canEdit && confirming === c.id ? (
                 <View className={styles.confirm}>
-                  <Text className={styles.question} {...({ role: 'alert' } as object)}>{`确定删除吗？删除后 ${closureDayText(c.date)} 恢复开门，居民可以预约。`}</Text>
+                  <Text className={styles.question} {...a11y('alert')}>{`确定删除吗？删除后 ${closureDayText(c.date)} 恢复开门，居民可以预约。`}</Text>
                   <Button
                     variant="danger"
                     loading={remove.isPending}

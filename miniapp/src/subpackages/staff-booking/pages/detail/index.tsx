@@ -15,6 +15,7 @@ import { useColleagues, useStaffBooking, useStaffSettle } from '../../../../feat
 import { groupedCode, instantText } from '../../../../features/booking/format';
 import { needsForm, parseMaterials, STAFF_ACTION_TEXT, staffActionsFor, type StaffAction } from '../../../../features/booking/staff';
 import styles from './index.module.scss';
+import { a11y } from '../../../../components/a11y';
 
 function send(b: StaffBookingDetailView, action: StaffAction, text: string, toStaffId: string): Promise<StaffBookingDetailView> {
   const id = { id: b.id };
@@ -173,9 +174,9 @@ export default function StaffBookingDetailPage() {
       </Section>
 
       <Section title="办理记录">
-        <View className={styles.log} {...({ role: 'list' } as object)}>
+        <View className={styles.log} {...a11y('list')}>
           {b.log.map((e) => (
-            <View key={e.id} className={styles.logRow} {...({ role: 'listitem' } as object)}>
+            <View key={e.id} className={styles.logRow} {...a11y('listitem')}>
               <Text className={styles.key}>{instantText(e.at)}</Text>
               <Text className={styles.logText}>{`${e.actorName}：${e.actionText}${e.note ? `（${e.note}）` : ''}`}</Text>
             </View>

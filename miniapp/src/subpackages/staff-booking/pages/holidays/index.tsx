@@ -12,6 +12,7 @@ import { StatutoryGapBanner } from '../../../../features/booking/StatutoryGapBan
 import { usePublishStatutoryYear, useStatutoryGap, useStatutoryYear, useStatutoryYears } from '../../../../features/booking/hooks';
 import { messageFor } from '../../../../features/errors/messages';
 import styles from './index.module.scss';
+import { a11y } from '../../../../components/a11y';
 
 type Summary = Omit<StatutoryYearView, 'days'> & { holidayCount: number; makeupCount: number };
 
@@ -57,7 +58,7 @@ function Editor({ year, current }: { year: number; current: StatutoryYearView })
         error={textError}
       />
       {parsed.errors.length && (tried || text.trim()) ? (
-        <View className={styles.problems} {...({ role: 'alert' } as object)}>
+        <View className={styles.problems} {...a11y('alert')}>
           {parsed.errors.slice(0, 10).map((e) => (
             <Text key={`${e.line}-${e.message}`} className={styles.problem}>{`第 ${e.line} 行：${e.message}`}</Text>
           ))}
@@ -106,9 +107,9 @@ function Holidays({ me }: { me: StaffMe }) {
         <Section title={`${detail.data.year} 年 · ${sourceText(detail.data)}`}>
           {detail.data.sourceNote ? <Text className={styles.note}>{`依据：${detail.data.sourceNote}`}</Text> : null}
           {detail.data.days.length ? (
-            <View className={styles.days} {...({ role: 'list', 'aria-label': `${detail.data.year} 年的放假和调休` } as object)}>
+            <View className={styles.days} {...a11y('list', { label: `${detail.data.year} 年的放假和调休` })}>
               {readable(detail.data.days).map((line) => (
-                <Text key={line} className={styles.day} {...({ role: 'listitem' } as object)}>{line}</Text>
+                <Text key={line} className={styles.day} {...a11y('listitem')}>{line}</Text>
               ))}
             </View>
           ) : (

@@ -21,6 +21,7 @@ import {
   type ItemForm,
 } from '../../../../features/booking/service-item-form';
 import styles from './index.module.scss';
+import { a11y } from '../../../../components/a11y';
 
 const TITLE = '服务事项';
 
@@ -85,7 +86,7 @@ function ItemEditor({ code, item, onDone, onCancel }: { code: string; item?: Ser
 
 function ItemCard({ item, canEdit, onEdit, onToggle, toggling }: { item: ServiceItemView; canEdit: boolean; onEdit: () => void; onToggle: () => void; toggling: boolean }) {
   return (
-    <View className={`${styles.card}${item.active ? '' : ` ${styles.off}`}`} {...({ role: 'listitem', 'aria-label': `${item.name}，${item.active ? '居民可以预约' : '已停用'}` } as object)}>
+    <View className={`${styles.card}${item.active ? '' : ` ${styles.off}`}`} {...a11y('listitem', { label: `${item.name}，${item.active ? '居民可以预约' : '已停用'}` })}>
       <Text className={styles.name}>{item.active ? item.name : `${item.name}（已停用）`}</Text>
       <Text className={styles.summary}>{itemSummary(item)}</Text>
       {item.materials.length ? <Text className={styles.line}>{`要带：${item.materials.join('、')}`}</Text> : null}
@@ -144,7 +145,7 @@ function Items({ community }: { community: RegionView }) {
           </>
         ) : null}
         {list.isSuccess && !items.length ? <Notice>还没有服务事项，居民现在约不了任何事。</Notice> : null}
-        <View className={styles.list} {...({ role: 'list', 'aria-label': '本社区的服务事项' } as object)}>
+        <View className={styles.list} {...a11y('list', { label: '本社区的服务事项' })}>
           {items.map((item) => (
             <ItemCard
               key={item.id}

@@ -34,6 +34,7 @@ import {
   type SettingsTab,
 } from '../../../../features/booking/settings-form';
 import styles from './index.module.scss';
+import { a11y } from '../../../../components/a11y';
 
 const TITLE = '开放时间和窗口';
 const NO_LEAD = 'none';
@@ -85,7 +86,7 @@ function DayEditor({ weekday, periods, error, onChange, onClear, onCopyToWorkday
   return (
     <Section title={`${WEEKDAY_TEXT[weekday]}的开放时间`}>
       {periods.map((p, i) => (
-        <View key={i} {...({ role: 'group', 'aria-label': `${WEEKDAY_TEXT[weekday]}${PERIOD_NAME[i]}` } as object)}>
+        <View key={i} {...a11y('group', { label: `${WEEKDAY_TEXT[weekday]}${PERIOD_NAME[i]}` })}>
           <View className={styles.period}>
             <View className={styles.end}>
               <Field label={`${PERIOD_NAME[i]}开始`} value={p.start} onChange={(v) => onChange(i, 'start', v)} maxlength={5} placeholder="如 08:30" />
@@ -96,7 +97,7 @@ function DayEditor({ weekday, periods, error, onChange, onClear, onCopyToWorkday
           </View>
         </View>
       ))}
-      {error ? <Text className={styles.error} {...({ role: 'alert' } as object)}>{`✗ ${WEEKDAY_TEXT[weekday]}：${error}`}</Text> : null}
+      {error ? <Text className={styles.error} {...a11y('alert')}>{`✗ ${WEEKDAY_TEXT[weekday]}：${error}`}</Text> : null}
       <View className={styles.actions}>
         <Button variant="secondary" onClick={onCopyToWorkdays}>{`周一到周五都用${WEEKDAY_TEXT[weekday]}的时间`}</Button>
         <Button variant="secondary" onClick={onClear}>{`${WEEKDAY_TEXT[weekday]}不开门（清空两段）`}</Button>

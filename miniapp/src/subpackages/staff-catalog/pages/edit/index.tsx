@@ -17,6 +17,7 @@ import { STAFF_ROLE_TEXT } from '../../../../features/staff/roles';
 import { messageFor } from '../../../../features/errors/messages';
 import { ApiError } from '../../../../services/api-error';
 import styles from './index.module.scss';
+import { a11y } from '../../../../components/a11y';
 
 type Mode = 'edit' | 'propose' | 'read';
 
@@ -31,9 +32,9 @@ function History({ code }: { code: string }) {
   if (history.isPending) return <Notice>正在读取修改记录…</Notice>;
   if (history.isError) return <Notice tone="error" title="修改记录没有读出来">{messageFor(history.error)}</Notice>;
   return (
-    <View className={styles.history} {...({ role: 'list', 'aria-label': '修改记录' } as object)}>
+    <View className={styles.history} {...a11y('list', { label: '修改记录' })}>
       {[...history.data.versions].sort((a, b) => b.version - a.version).map((v) => (
-        <View key={v.version} className={styles.version} {...({ role: 'listitem' } as object)}>
+        <View key={v.version} className={styles.version} {...a11y('listitem')}>
           <Text className={styles.versionTitle}>{`第${v.version}版${v.version === history.data.currentVersion ? '（现在用的）' : ''}`}</Text>
           <Text className={styles.versionLine}>{`${formatTime(v.editedAt)} · ${v.editedBy ? `${v.editedBy.displayName}（${STAFF_ROLE_TEXT[v.editedBy.role as keyof typeof STAFF_ROLE_TEXT] ?? v.editedBy.role}）` : '初始导入'}`}</Text>
           <Text className={styles.versionLine}>{`改了：${changedFieldsText(v.changedFields)}`}</Text>

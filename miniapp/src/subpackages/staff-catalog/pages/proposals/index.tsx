@@ -13,6 +13,7 @@ import { formatTime } from '../../../../features/catalog/search';
 import { pager } from '../../../../features/staff/paging';
 import { messageFor } from '../../../../features/errors/messages';
 import styles from '../edit/index.module.scss';
+import { a11y } from '../../../../components/a11y';
 
 type Status = 'pending' | 'accepted' | 'rejected';
 const STATUS_TEXT: Record<Status, string> = { pending: '待处理', accepted: '已采纳', rejected: '已退回' };
@@ -47,7 +48,7 @@ function Decide({ p }: { p: ProposalView }) {
 
 function Proposal({ p, admin }: { p: ProposalView; admin: boolean }) {
   return (
-    <View className={styles.version} {...({ role: 'listitem' } as object)}>
+    <View className={styles.version} {...a11y('listitem')}>
       <Text className={styles.versionTitle}>{`${p.itemName}（${STATUS_TEXT[p.status]}）`}</Text>
       <Text className={styles.versionLine}>{`${p.proposedBy.displayName} · ${formatTime(p.proposedAt)} · 基于第${p.baseVersion}版`}</Text>
       <Text className={styles.versionLine}>{`理由：${p.reason}`}</Text>
@@ -75,7 +76,7 @@ function Proposals({ me }: { me: StaffMe }) {
       {list.isError ? <Notice tone="error" title="没有读出来">{messageFor(list.error)}</Notice> : null}
       {data && data.total === 0 ? <Notice>没有{STATUS_TEXT[status]}的修改建议。</Notice> : null}
       {data && data.items.length ? (
-        <View className={styles.history} {...({ role: 'list' } as object)}>
+        <View className={styles.history} {...a11y('list')}>
           {data.items.map((p) => <Proposal key={p.id} p={p} admin={admin} />)}
         </View>
       ) : null}

@@ -14,6 +14,7 @@ import { pager } from '../../../../features/staff/paging';
 import { messageFor } from '../../../../features/errors/messages';
 import { issuesByField } from '../../../../services/api-error';
 import styles from '../../../../features/catalog/components/report.module.scss';
+import { a11y } from '../../../../components/a11y';
 
 type Filter = DemandStatus | 'all';
 
@@ -70,7 +71,7 @@ function Queue() {
       {queue.isError ? <Notice tone="error" title="没有读出来">{messageFor(queue.error)}</Notice> : null}
       {data && data.total === 0 ? <Notice>这里没有反映。</Notice> : null}
       {data && data.items.length ? (
-        <View className={styles.list} {...({ role: 'list' } as object)}>
+        <View className={styles.list} {...a11y('list')}>
           {data.items.map((r) => (
             <ReportCard key={r.id} r={r} who={r.reporter.displayName}>
               {open === r.id ? (
