@@ -143,7 +143,7 @@ describe('community staff configure their centre: hours, posts, lead, closures, 
     await v.button('返回，不添加').click();
 
     // the link to that day's bookings, where staff cancel them
-    await v.button(`看 ${dayText} 的预约`).click();
+    await v.button(`看这天的预约：${dayText}`).click();
     await page.waitForURL(new RegExp(`staff-booking/pages/day/index\\?date=${day.date}`), { timeout: 30_000 });
     await v.text(new RegExp(`^梅村社区 · ${m}月${d}日`)).waitFor({ timeout: 30_000 });
     // the closures again, on a newly opened page: twice in fresh-clone runs on a loaded box the list did not reappear
@@ -154,7 +154,7 @@ describe('community staff configure their centre: hours, posts, lead, closures, 
     const w = visible(page);
     await page.goto(`${stack.url}/#/subpackages/staff-booking/pages/closures/index`);
     await page.getByRole('listitem', { name: `${dayText}，社区活动，暂停服务（e2e）` }).filter({ visible: true }).waitFor({ timeout: 30_000 });
-    await w.button(`删除 ${dayText} 的闭馆`).click();
+    await w.button(`删除这个闭馆日：${dayText}`).click();
     await w.text(`确定删除吗？删除后 ${dayText} 恢复开门，居民可以预约。`).waitFor();
     await shot(page, 'booking-admin-7-closure-confirm');
     await w.button('确定删除').click();

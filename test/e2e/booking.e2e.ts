@@ -115,7 +115,7 @@ describe('booking in the H5 build: resident books for a family member, staff con
   it('lets the staff member find the booking in the day list and confirm it (becoming the responsible person)', async () => {
     const page = staffPage;
     await page.goto(`${stack.url}/#/subpackages/staff-booking/pages/day/index?date=${bookingDate}`);
-    await page.getByRole('button', { name: /^筛选：现在看全部/ }).filter({ visible: true }).click();
+    await page.getByRole('button', { name: /^筛选预约，现在看全部/ }).filter({ visible: true }).click();
     await page.getByRole('radio', { name: '待确认', exact: true }).filter({ visible: true }).click();
     await page.getByText('只看：待确认 ›').filter({ visible: true }).waitFor();
     await page.getByText(new RegExp(`${elderName}$`)).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
@@ -160,7 +160,7 @@ describe('booking in the H5 build: resident books for a family member, staff con
     expect(unread.unread).toBe(0);
   });
 
-  it('checks the resident in when staff type the pass code (spaces and lower case allowed)', async () => {
+  it('checks the resident in when staff type the pass code (spaces and lower case allowed), or a USB scanner types it and presses Enter', async () => {
     const page = staffPage;
     await page.goto(`${stack.url}/#/subpackages/staff-booking/pages/scan/index`);
     await page.getByText('预约码', { exact: true }).filter({ visible: true }).waitFor({ timeout: 30_000 });
@@ -168,8 +168,10 @@ describe('booking in the H5 build: resident books for a family member, staff con
     await input.fill('WRONG123');
     await page.getByRole('button', { name: '签到', exact: true }).filter({ visible: true }).click();
     await page.getByText('没有签到成功').filter({ visible: true }).waitFor({ timeout: 30_000 });
-    await input.fill(passCode.toLowerCase().replace(/(.{4})/g, '$1 '));
-    await page.getByRole('button', { name: '签到', exact: true }).filter({ visible: true }).click();
+    // a USB barcode scanner is a keyboard: it types the code fast and ends with Enter — nobody clicks 签到
+    await input.fill('');
+    await input.pressSequentially(passCode.toLowerCase().replace(/(.{4})/g, '$1 '), { delay: 5 });
+    await input.press('Enter');
     await page.getByText(`已签到：${elderName}`).filter({ visible: true }).waitFor({ timeout: 30_000 });
     await shot(page, 'staff-check-in');
     const b = await api(stack.url, routes.getBooking, {}, { token: residentToken, params: { id: bookingId } });

@@ -16,9 +16,11 @@ export interface FieldProps {
   /** shown as words, not only as a red border */
   error?: string;
   name?: string;
+  /** Enter on a keyboard (or a USB barcode scanner, which types and presses Enter) / 完成 on a phone keyboard */
+  onConfirm?: (value: string) => void;
 }
 
-export function Field({ label, value, onChange, onBlur, placeholder, type = 'text', password, maxlength = 140, hint, error, name }: FieldProps) {
+export function Field({ label, value, onChange, onBlur, placeholder, type = 'text', password, maxlength = 140, hint, error, name, onConfirm }: FieldProps) {
   return (
     <View className={styles.field}>
       <Text className={styles.label}>{label}</Text>
@@ -33,6 +35,7 @@ export function Field({ label, value, onChange, onBlur, placeholder, type = 'tex
         placeholderClass={styles.placeholder}
         onInput={(e) => onChange(e.detail.value)}
         onBlur={onBlur}
+        onConfirm={onConfirm ? (e) => onConfirm(e.detail.value) : undefined}
         {...inputA11y(label, Boolean(error))}
       />
       {error ? (

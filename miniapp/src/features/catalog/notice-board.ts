@@ -1,7 +1,8 @@
 // the notice-board PDF arrives as base64 in JSON (the request carries the staff session header);
 // H5: saved through a download link; weapp: written to the user data folder and opened
 import Taro from '@tarojs/taro';
-import type { NoticeBoardView } from '@jianban/shared';
+import { routes, type NoticeBoardView } from '@jianban/shared';
+import { call } from '../../services/http';
 
 /** a file name that is safe on every system (the server's name, without path or odd characters) */
 export function safeFileName(name: string, fallback = '公示牌.pdf'): string {
@@ -47,4 +48,9 @@ export async function deliverNoticeBoard(board: NoticeBoardView): Promise<string
   if (process.env.TARO_ENV === 'h5') saveInBrowser(board, fileName);
   else await openInWeapp(board, fileName);
   return fileName;
+}
+
+/** the community's notice-board PDF from the API */
+export function fetchNoticeBoard(communityCode: string): Promise<NoticeBoardView> {
+  return call(routes.noticeBoard, {}, { code: communityCode });
 }

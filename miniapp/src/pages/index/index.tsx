@@ -16,8 +16,8 @@ import { cleanQuery, SEARCH_DEBOUNCE_MS, SEARCH_INPUT_MAX, whyMatched } from '..
 import { useDebounced } from '../../features/catalog/useDebounced';
 import { HOME_TABS, LIST_TAB_TEXT } from '../../features/catalog/text';
 import { BOOKING_START, CATALOG_PAGES } from '../../features/catalog/urls';
-import { messageFor } from '../../features/errors/messages';
 import { a11y } from '../../components/a11y';
+import { QueryState } from '../../components/QueryState';
 
 function Results({ data }: { data: SearchResultView }) {
   if (data.noMatch) {
@@ -43,15 +43,7 @@ function Results({ data }: { data: SearchResultView }) {
 
 function Search({ query }: { query: string }) {
   const search = useCatalogSearch(query);
-  if (search.isPending) return <Notice>正在查…</Notice>;
-  if (search.isError) {
-    return (
-      <>
-        <Notice tone="error" title="没有查成">{messageFor(search.error)}</Notice>
-        <Button variant="secondary" onClick={() => void search.refetch()}>再试一次</Button>
-      </>
-    );
-  }
+  if (search.isPending || search.isError) return <QueryState query={search} loading="正在查…" errorTitle="没有查成" />;
   return <Results data={search.data} />;
 }
 
@@ -68,13 +60,7 @@ function Lists() {
         onChange={setTab}
         options={HOME_TABS.map((l) => ({ value: l, label: count(l) === undefined ? LIST_TAB_TEXT[l] : `${LIST_TAB_TEXT[l]}（${count(l)}项）` }))}
       />
-      {lists.isPending ? <Notice>正在读取清单…</Notice> : null}
-      {lists.isError ? (
-        <>
-          <Notice tone="error" title="清单没有读出来">{messageFor(lists.error)}</Notice>
-          <Button variant="secondary" onClick={() => void lists.refetch()}>再试一次</Button>
-        </>
-      ) : null}
+      <QueryState query={lists} loading="正在读取清单…" errorTitle="清单没有读出来" />
       {group ? (
         <View {...a11y('tabpanel', { label: LIST_TAB_TEXT[tab] })}>
           {tab === 'not_issue' ? <Notice>这些证明社区已经不再开具。点开能看到现在该怎么办。</Notice> : <Notice>这些证明社区还可以开。点开能看到要带什么材料。</Notice>}

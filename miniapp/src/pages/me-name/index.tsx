@@ -1,12 +1,12 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { routes, updateMeInput } from '@jianban/shared';
+import { updateMeInput } from '@jianban/shared';
 import { PageShell } from '../../components/PageShell';
 import { Field } from '../../components/Field';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
-import { call } from '../../services/http';
-import { replaceMe, useSession } from '../../services/session';
+import { updateMyName } from '../../features/identity/me';
+import { useSession } from '../../services/session';
 import { messageFor } from '../../features/errors/messages';
 
 // one task: what the app calls the signed-in family member (WeChat no longer gives apps a nickname)
@@ -24,7 +24,7 @@ export default function MeNamePage() {
     }
     setBusy(true);
     try {
-      replaceMe(await call(routes.updateMe, checked.data));
+      await updateMyName(checked.data);
       await Taro.navigateBack();
     } catch (err) {
       setError(messageFor(err));

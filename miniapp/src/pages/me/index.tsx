@@ -16,6 +16,7 @@ import { STAFF_ROLE_TEXT } from '../../features/staff/roles';
 import { consoleLinksFor } from '../../features/staff/console';
 import { FAMILY_ADDED_EVENT } from '../../features/family/events';
 import type { MeView } from '@jianban/shared';
+import { QueryState } from '../../components/QueryState';
 
 const ELDERS_PAGE = '/subpackages/staff/pages/elders/index';
 
@@ -35,17 +36,7 @@ function ResidentPart() {
   return (
     <Section title="我代办的家人">
       {done ? <Notice tone="success" title={done} /> : null}
-      {family.isPending ? <Notice>正在读取家人名单…</Notice> : null}
-      {family.isError ? (
-        <>
-          <Notice tone="error" title="家人名单没有读出来">
-            {messageFor(family.error)}
-          </Notice>
-          <Button variant="secondary" onClick={() => void family.refetch()}>
-            再试一次
-          </Button>
-        </>
-      ) : null}
+      <QueryState query={family} loading="正在读取家人名单…" errorTitle="家人名单没有读出来" />
       {family.data ? (
         <FamilyList
           items={family.data.items}

@@ -10,6 +10,7 @@ import { messageFor } from '../../features/errors/messages';
 import { INBOX_DETAIL_PAGE, mergePages, unreadSummary } from '../../features/notifications/inbox';
 import { showUnreadBadge, useInbox, useMarkAllRead, useUnreadCount } from '../../features/notifications/hooks';
 import { a11y } from '../../components/a11y';
+import { QueryState } from '../../components/QueryState';
 
 export default function MessagesPage() {
   const { status } = useSession();
@@ -50,13 +51,7 @@ export default function MessagesPage() {
 
   return (
     <PageShell title="消息" intro="预约和申请有进展时，会在这里告诉您。新的在最上面。">
-      {inbox.isPending ? <Notice>正在读取消息…</Notice> : null}
-      {inbox.isError ? (
-        <>
-          <Notice tone="error" title="消息没有读出来">{messageFor(inbox.error)}</Notice>
-          <Button variant="secondary" onClick={() => void inbox.refetch()}>再试一次</Button>
-        </>
-      ) : null}
+      <QueryState query={inbox} loading="正在读取消息…" errorTitle="消息没有读出来" />
       {inbox.data && items.length === 0 ? <Notice title="还没有消息">预约和申请有进展时，会在这里告诉您。</Notice> : null}
       {items.length > 0 ? (
         <>

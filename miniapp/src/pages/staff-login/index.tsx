@@ -38,8 +38,8 @@ export default function StaffLoginPage() {
 
   return (
     <PageShell title="工作人员登录" intro="社区、街道和区里的工作人员，用单位发的账号登录。">
-      <Field label="用户名" name="username" value={username} maxlength={64} onChange={setUsername} error={errors.username} />
-      <Field label="密码" name="password" password value={password} maxlength={256} onChange={setPassword} error={errors.password} />
+      <Field label="用户名" name="username" value={username} maxlength={64} onChange={setUsername} error={errors.username} onConfirm={() => void submit()} />
+      <Field label="密码" name="password" password value={password} maxlength={256} onChange={setPassword} error={errors.password} onConfirm={() => void submit()} />
       {general ? <Notice tone="error" title="没有登录成功">{general}</Notice> : null}
       <Button onClick={() => void submit()} loading={busy}>
         登录

@@ -10,6 +10,7 @@ import { useAvailability, useRescheduleBooking } from '../../../../features/book
 import { confirmStep, readFlowParams } from '../../../../features/booking/flow';
 import { dayChoice, dayLabel, monthDay, slotA11yTime, slotChoice, slotStarted, slotTime } from '../../../../features/booking/format';
 import { BOOKING_PASS_PAGE, pageUrl } from '../../../../features/booking/pages';
+import { QueryState } from '../../../../components/QueryState';
 
 /** step 3 of 4: the day, then the time (or a new time for an existing booking: ?reschedule=<id>) */
 export default function BookingSlotPage() {
@@ -56,13 +57,7 @@ export default function BookingSlotPage() {
       title={title}
       intro={flow.reschedule ? '选一个新的日子和时间。' : `第3步（共4步）：${data ? `“${data.serviceItem.name}”` : ''}选哪天、几点去。`}
     >
-      {availability.isPending ? <Notice>正在读取可以约的时间…</Notice> : null}
-      {availability.isError ? (
-        <>
-          <Notice tone="error" title="时间没有读出来">{messageFor(availability.error)}</Notice>
-          <Button variant="secondary" onClick={() => void availability.refetch()}>再试一次</Button>
-        </>
-      ) : null}
+      <QueryState query={availability} loading="正在读取可以约的时间…" errorTitle="时间没有读出来" />
 
       {data && !day ? (
         <Section title="第一步：选日子">
@@ -99,7 +94,7 @@ export default function BookingSlotPage() {
             <>
               <Notice title={`改到 ${dayLabel(day, today)} ${slotTime(slot)}？`}>原来的时间会让给别人。</Notice>
               {reschedule.isError ? <Notice tone="error" title="没有改成">{messageFor(reschedule.error)}</Notice> : null}
-              <Button loading={reschedule.isPending} a11yLabel={`确定改到 ${slotA11yTime(slot)}`} onClick={() => void doReschedule()}>
+              <Button loading={reschedule.isPending} a11yLabel={`确定改时间：改到 ${slotA11yTime(slot)}`} onClick={() => void doReschedule()}>
                 确定改时间
               </Button>
             </>

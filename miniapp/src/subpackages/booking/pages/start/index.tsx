@@ -13,6 +13,7 @@ import { useServiceItems } from '../../../../features/booking/hooks';
 import { readBookingCommunity, rememberBookingCommunity } from '../../../../features/booking/community';
 import { personStep } from '../../../../features/booking/flow';
 import { MY_BOOKINGS_PAGE } from '../../../../features/booking/pages';
+import { QueryState } from '../../../../components/QueryState';
 
 /** step 1 of 4: where, and which service (?catalogCode=IS-xx preselects the service linked to a catalog item) */
 export default function BookingStartPage() {
@@ -88,13 +89,7 @@ export default function BookingStartPage() {
 
       {community && !showPicker ? (
         <Section title="办什么事">
-          {items.isPending ? <Notice>正在读取可以预约的事项…</Notice> : null}
-          {items.isError ? (
-            <>
-              <Notice tone="error" title="事项没有读出来">{messageFor(items.error)}</Notice>
-              <Button variant="secondary" onClick={() => void items.refetch()}>再试一次</Button>
-            </>
-          ) : null}
+          <QueryState query={items} loading="正在读取可以预约的事项…" errorTitle="事项没有读出来" />
           {items.data && active.length === 0 ? <Notice>这个社区还没有开放网上预约。请直接到社区办理，或换一个社区。</Notice> : null}
           {catalogCode && items.data && !wanted ? <Notice>这个社区没有单独预约这件事，可以选下面的“其他”或相近的事项。</Notice> : null}
           {wanted ? (

@@ -8,9 +8,9 @@ import { Steps } from '../../../../components/Steps';
 import { useCatalogItem } from '../../../../features/catalog/hooks';
 import { bookingUrl, pageUrl, param } from '../../../../features/catalog/urls';
 import { displayText, formatDay, residentSteps } from '../../../../features/catalog/search';
-import { messageFor } from '../../../../features/errors/messages';
 import styles from './index.module.scss';
 import { a11y } from '../../../../components/a11y';
+import { QueryState } from '../../../../components/QueryState';
 
 function Banner({ item }: { item: CatalogItemDetail }) {
   const not = item.list === 'not_issue';
@@ -93,15 +93,7 @@ export default function CatalogItemPage() {
       </PageShell>
     );
   }
-  if (item.isPending) return <PageShell title="证明事项"><Notice>正在读取…</Notice></PageShell>;
-  if (item.isError) {
-    return (
-      <PageShell title="证明事项">
-        <Notice tone="error" title="没有读出来">{messageFor(item.error)}</Notice>
-        <Button variant="secondary" onClick={() => void item.refetch()}>再试一次</Button>
-      </PageShell>
-    );
-  }
+  if (item.isPending || item.isError) return <PageShell title="证明事项"><QueryState query={item} /></PageShell>;
   const d = item.data;
   return (
     <PageShell title={d.name} intro={d.aliases.length ? `也叫：${d.aliases.join('、')}` : undefined}>

@@ -9,9 +9,9 @@ import { useMyDemandReports } from '../../../../features/catalog/hooks';
 import { pageUrl } from '../../../../features/catalog/urls';
 import { ReportCard } from '../../../../features/catalog/components/ReportCard';
 import { pager } from '../../../../features/staff/paging';
-import { messageFor } from '../../../../features/errors/messages';
 import styles from '../../../../features/catalog/components/report.module.scss';
 import { a11y } from '../../../../components/a11y';
+import { QueryState } from '../../../../components/QueryState';
 
 export default function MyReportsPage() {
   const { status, me } = useSession();
@@ -31,13 +31,7 @@ export default function MyReportsPage() {
   }
   return (
     <PageShell title="我的反映" intro="您告诉区里的情况，以及处理到哪一步了。">
-      {reports.isPending ? <Notice>正在读取…</Notice> : null}
-      {reports.isError ? (
-        <>
-          <Notice tone="error" title="没有读出来">{messageFor(reports.error)}</Notice>
-          <Button variant="secondary" onClick={() => void reports.refetch()}>再试一次</Button>
-        </>
-      ) : null}
+      <QueryState query={reports} />
       {data && data.total === 0 ? <Notice>您还没有反映过情况。</Notice> : null}
       {data && data.items.length ? (
         <View className={styles.list} {...a11y('list')}>

@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { WORK_LIST_TEXT, workListKinds, type WorkListKind } from '@jianban/shared';
 import { PageShell, Section } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
-import { Button } from '../../../../components/Button';
 import { Tabs } from '../../../../components/Tabs';
 import { Steps } from '../../../../components/Steps';
 import { useWorkLists } from '../../../../features/catalog/hooks';
 import { formatTime } from '../../../../features/catalog/search';
-import { messageFor } from '../../../../features/errors/messages';
+import { QueryState } from '../../../../components/QueryState';
 
 const WHAT: Record<WorkListKind, string> = {
   primary: '村（社区）自己负责做的事。',
@@ -22,13 +21,7 @@ export default function WorkListsPage() {
   return (
     <PageShell title="村（社区）工作清单" intro="村（社区）该做什么、协助做什么、不该做什么。">
       <Tabs label="工作清单" value={kind} onChange={setKind} options={workListKinds.map((k) => ({ value: k, label: WORK_LIST_TEXT[k] }))} />
-      {lists.isPending ? <Notice>正在读取…</Notice> : null}
-      {lists.isError ? (
-        <>
-          <Notice tone="error" title="没有读出来">{messageFor(lists.error)}</Notice>
-          <Button variant="secondary" onClick={() => void lists.refetch()}>再试一次</Button>
-        </>
-      ) : null}
+      <QueryState query={lists} />
       {list ? (
         <Section title={list.title}>
           <Notice>{WHAT[list.kind]}</Notice>

@@ -13,6 +13,7 @@ import { pageUrl, STAFF_DAY_PAGE } from '../../../../features/booking/pages';
 import { CLOSURE_REASON_MAX, closureDayText, readClosureForm, serverClosureErrors, type ClosureErrors } from '../../../../features/booking/closure-form';
 import styles from './index.module.scss';
 import { a11y } from '../../../../components/a11y';
+import { QueryState } from '../../../../components/QueryState';
 
 const TITLE = '临时闭馆';
 const NOT_CANCELLED = '这一天已经约好的预约不会自动取消：请到这一天的预约里逐个取消，并写明原因，居民会收到通知。';
@@ -100,13 +101,7 @@ function Closures({ community }: { community: RegionView }) {
       {done?.kind === 'removed' ? <Notice tone="success" title={`已删除：${closureDayText(done.date)} 不再闭馆`}>这一天按平常的开放时间开门，居民可以预约。</Notice> : null}
       {canEdit ? <Button onClick={() => { setAdding(true); setDone(null); setConfirming(null); }}>添加闭馆日</Button> : <Notice>您可以查看。要添加或删除，请本社区的工作人员或区管理员来做。</Notice>}
       <Section title="以后的闭馆日">
-        {list.isPending ? <Notice>正在读取…</Notice> : null}
-        {list.isError ? (
-          <>
-            <Notice tone="error" title="没有读出来">{messageFor(list.error)}</Notice>
-            <Button variant="secondary" onClick={() => void list.refetch()}>再试一次</Button>
-          </>
-        ) : null}
+        <QueryState query={list} />
         {list.isSuccess && !items.length ? <Notice>以后没有临时闭馆的日子。</Notice> : null}
         {remove.isError ? <Notice tone="error" title="没有删除">{messageFor(remove.error)}</Notice> : null}
         <View className={styles.list} {...a11y('list', { label: '以后的闭馆日' })}>
@@ -114,9 +109,9 @@ function Closures({ community }: { community: RegionView }) {
             <View key={c.id} className={styles.card} {...a11y('listitem', { label: `${closureDayText(c.date)}，${c.reason}` })}>
               <Text className={styles.day}>{closureDayText(c.date)}</Text>
               <Text className={styles.reason}>{`原因：${c.reason}`}</Text>
-              <Button variant="secondary" onClick={() => openDay(code, c.date)} a11yLabel={`看 ${closureDayText(c.date)} 的预约`}>看这天的预约</Button>
+              <Button variant="secondary" onClick={() => openDay(code, c.date)} a11yLabel={`看这天的预约：${closureDayText(c.date)}`}>看这天的预约</Button>
               {canEdit && confirming !== c.id ? (
-                <Button variant="secondary" onClick={() => { setConfirming(c.id); setDone(null); remove.reset(); }} a11yLabel={`删除 ${closureDayText(c.date)} 的闭馆`}>删除这个闭馆日</Button>
+                <Button variant="secondary" onClick={() => { setConfirming(c.id); setDone(null); remove.reset(); }} a11yLabel={`删除这个闭馆日：${closureDayText(c.date)}`}>删除这个闭馆日</Button>
               ) : null}
               {canEdit && confirming === c.id ? (
                 <View className={styles.confirm}>

@@ -8,7 +8,6 @@ import { Button } from '../../../../components/Button';
 import { Cell, CellGroup } from '../../../../components/Cell';
 import { OptionGroup } from '../../../../components/OptionGroup';
 import { useSession } from '../../../../services/session';
-import { messageFor } from '../../../../features/errors/messages';
 import { useStaffDay } from '../../../../features/booking/hooks';
 import { dayLabel, slotTime } from '../../../../features/booking/format';
 import { addDays, STAFF_STATUS_FILTERS } from '../../../../features/booking/staff';
@@ -18,6 +17,7 @@ import { StatutoryGapBanner } from '../../../../features/booking/StatutoryGapBan
 import { pageUrl, STAFF_DETAIL_PAGE, STAFF_SCAN_PAGE, STAFF_WALKIN_PAGE } from '../../../../features/booking/pages';
 import { pager } from '../../../../features/staff/paging';
 import styles from './index.module.scss';
+import { QueryState } from '../../../../components/QueryState';
 
 
 export default function StaffDayPage() {
@@ -85,18 +85,17 @@ export default function StaffDayPage() {
           }}
         />
       ) : (
-        <Button variant="secondary" a11yLabel={`筛选：现在看${filterLabel}，点这里换`} onClick={() => setChoosingFilter(true)}>
+        // the spoken name starts with the visible words (axe: label-content-name-mismatch; speech-input users say what they see)
+        <Button
+          variant="secondary"
+          a11yLabel={`${filter === 'all' ? '筛选预约' : `只看：${filterLabel}`}，现在看${filterLabel}，点这里换`}
+          onClick={() => setChoosingFilter(true)}
+        >
           {filter === 'all' ? '筛选预约 ›' : `只看：${filterLabel} ›`}
         </Button>
       )}
       <Section title="预约">
-        {list.isPending ? <Notice>正在读取…</Notice> : null}
-        {list.isError ? (
-          <>
-            <Notice tone="error" title="没有读出来">{messageFor(list.error)}</Notice>
-            <Button variant="secondary" onClick={() => void list.refetch()}>再试一次</Button>
-          </>
-        ) : null}
+        <QueryState query={list} />
         {data && data.total === 0 ? <Notice>这一天没有{filter === 'all' ? '' : `“${STAFF_STATUS_FILTERS.find((f) => f.value === filter)?.label}”的`}预约。</Notice> : null}
         {data && data.items.length > 0 ? (
           <>

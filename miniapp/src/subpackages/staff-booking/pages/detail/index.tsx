@@ -1,14 +1,13 @@
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
-import { routes, type StaffBookingDetailView } from '@jianban/shared';
 import { PageShell, Section } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/Button';
 import { Field } from '../../../../components/Field';
 import { TextArea } from '../../../../components/TextArea';
 import { OptionGroup } from '../../../../components/OptionGroup';
-import { call } from '../../../../services/http';
+import { sendStaffAction } from '../../../../features/booking/staff-calls';
 import { useSession } from '../../../../services/session';
 import { messageFor } from '../../../../features/errors/messages';
 import { useColleagues, useStaffBooking, useStaffSettle } from '../../../../features/booking/hooks';
@@ -16,32 +15,6 @@ import { groupedCode, instantText } from '../../../../features/booking/format';
 import { needsForm, parseMaterials, STAFF_ACTION_TEXT, staffActionsFor, type StaffAction } from '../../../../features/booking/staff';
 import styles from './index.module.scss';
 import { a11y } from '../../../../components/a11y';
-
-function send(b: StaffBookingDetailView, action: StaffAction, text: string, toStaffId: string): Promise<StaffBookingDetailView> {
-  const id = { id: b.id };
-  switch (action) {
-    case 'confirm':
-      return call(routes.staffConfirmBooking, {}, id);
-    case 'reject':
-      return call(routes.staffRejectBooking, { reason: text.trim() }, id);
-    case 'cancel':
-      return call(routes.staffCancelBooking, { reason: text.trim() }, id);
-    case 'check_in':
-      return call(routes.staffCheckIn, { passCode: b.passCode }, { code: b.communityCode });
-    case 'done':
-      return call(routes.staffCompleteBooking, {}, id);
-    case 'no_show':
-      return call(routes.staffMarkNoShow, {}, id);
-    case 'hand_over':
-      return call(routes.staffHandOver, { toStaffId, reason: text.trim() }, id);
-    case 'missing':
-      return call(routes.staffRecordMissingMaterials, { items: parseMaterials(text) }, id);
-    case 'note':
-      return call(routes.staffAddCaseNote, { note: text.trim() }, id);
-    default:
-      return Promise.reject(new Error(`unknown action ${String(action)}`));
-  }
-}
 
 const FORM_LABEL: Partial<Record<StaffAction, string>> = {
   reject: '不通过的原因（居民会看到）',
@@ -94,7 +67,7 @@ export default function StaffBookingDetailPage() {
     setBusy(true);
     setError(null);
     try {
-      const next = await send(b, a, text, toStaffId);
+      const next = await sendStaffAction(b, a, text, toStaffId);
       settle(next);
       setOpen(null);
       setText('');

@@ -1,11 +1,11 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { routes, shanghaiDate, type ExportView } from '@jianban/shared';
+import { shanghaiDate, type ExportView } from '@jianban/shared';
 import { PageShell } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/Button';
 import { OptionGroup } from '../../../../components/OptionGroup';
-import { call } from '../../../../services/http';
+import { exportBookings } from '../../../../features/booking/staff-calls';
 import { messageFor } from '../../../../features/errors/messages';
 import { useStaffCommunity } from '../../../../features/booking/staff-community';
 import { StaffCommunityPicker } from '../../../../features/booking/StaffCommunityPicker';
@@ -40,7 +40,7 @@ export default function StaffExportPage() {
     setError(null);
     setFile(null);
     try {
-      const view = await call(routes.staffExportBookings, query(), { code: community.code });
+      const view = await exportBookings(community.code, query());
       if (process.env.TARO_ENV === 'weapp') {
         await openInWechat(view);
         setFile({ view, url: null });

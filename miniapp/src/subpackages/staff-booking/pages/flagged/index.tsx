@@ -1,15 +1,14 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { PageShell } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
-import { Button } from '../../../../components/Button';
 import { Cell, CellGroup } from '../../../../components/Cell';
-import { messageFor } from '../../../../features/errors/messages';
 import { useFlagged } from '../../../../features/booking/hooks';
 import { instantText } from '../../../../features/booking/format';
 import { flagReasonText } from '../../../../features/booking/staff';
 import { useStaffCommunity } from '../../../../features/booking/staff-community';
 import { StaffCommunityPicker } from '../../../../features/booking/StaffCommunityPicker';
 import { pageUrl, STAFF_DETAIL_PAGE } from '../../../../features/booking/pages';
+import { QueryState } from '../../../../components/QueryState';
 
 /** cases left unhandled past the community's threshold (for the community lead) */
 export default function StaffFlaggedPage() {
@@ -26,13 +25,7 @@ export default function StaffFlaggedPage() {
       title={`超时提醒 · ${community.name}`}
       intro={data ? `超过 ${Math.round(data.thresholdMinutes / 60) || 1} 小时没人处理的预约，请尽快安排。` : undefined}
     >
-      {flagged.isPending ? <Notice>正在读取…</Notice> : null}
-      {flagged.isError ? (
-        <>
-          <Notice tone="error" title="没有读出来">{messageFor(flagged.error)}</Notice>
-          <Button variant="secondary" onClick={() => void flagged.refetch()}>再试一次</Button>
-        </>
-      ) : null}
+      <QueryState query={flagged} />
       {data && data.items.length === 0 ? <Notice tone="success" title="没有超时的预约">都处理及时。</Notice> : null}
       {data && data.items.length > 0 ? (
         <CellGroup>

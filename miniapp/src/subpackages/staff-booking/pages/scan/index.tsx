@@ -1,11 +1,11 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { checkInInput, routes, type StaffBookingDetailView } from '@jianban/shared';
+import { checkInInput, type StaffBookingDetailView } from '@jianban/shared';
 import { PageShell } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/Button';
 import { Field } from '../../../../components/Field';
-import { call } from '../../../../services/http';
+import { checkInByCode } from '../../../../features/booking/staff-calls';
 import { messageFor } from '../../../../features/errors/messages';
 import { useStaffSettle } from '../../../../features/booking/hooks';
 import { instantText, normalizePassCode } from '../../../../features/booking/format';
@@ -35,7 +35,7 @@ export default function StaffScanPage() {
     setError(null);
     setDone(null);
     try {
-      const b = await call(routes.staffCheckIn, parsed.data, { code: community.code });
+      const b = await checkInByCode(community.code, parsed.data);
       settle(b);
       setDone(b);
       setCode('');
@@ -71,7 +71,8 @@ export default function StaffScanPage() {
       ) : null}
       {error ? <Notice tone="error" title="没有签到成功">{error}</Notice> : null}
       {CAN_SCAN ? <Button loading={busy} onClick={() => void scan()}>扫码签到</Button> : null}
-      <Field label="预约码" value={code} onChange={(v) => { setCode(v); setError(null); }} maxlength={24} hint="例如 AB12 CD34 EF" />
+      {/* a USB barcode scanner types the code and presses Enter: Enter checks in with what was typed */}
+      <Field label="预约码" value={code} onChange={(v) => { setCode(v); setError(null); }} onConfirm={(v) => void checkIn(v)} maxlength={24} hint="例如 AB12 CD34 EF" />
       <Button variant={CAN_SCAN ? 'secondary' : 'primary'} loading={busy} onClick={() => void checkIn(code)}>
         签到
       </Button>

@@ -22,6 +22,7 @@ import {
 } from '../../../../features/booking/service-item-form';
 import styles from './index.module.scss';
 import { a11y } from '../../../../components/a11y';
+import { QueryState } from '../../../../components/QueryState';
 
 const TITLE = '服务事项';
 
@@ -137,13 +138,7 @@ function Items({ community }: { community: RegionView }) {
       {toggle.isError ? <Notice tone="error" title="没有改成">{messageFor(toggle.error)}</Notice> : null}
       {canEdit ? <Button onClick={() => { setDone(null); toggle.reset(); setScreen({ kind: 'new' }); }}>新增服务事项</Button> : <Notice>您可以查看。要新增、修改或停用，请本社区的工作人员或区管理员来做。</Notice>}
       <Section title="本社区的服务事项">
-        {list.isPending ? <Notice>正在读取…</Notice> : null}
-        {list.isError ? (
-          <>
-            <Notice tone="error" title="没有读出来">{messageFor(list.error)}</Notice>
-            <Button variant="secondary" onClick={() => void list.refetch()}>再试一次</Button>
-          </>
-        ) : null}
+        <QueryState query={list} />
         {list.isSuccess && !items.length ? <Notice>还没有服务事项，居民现在约不了任何事。</Notice> : null}
         <View className={styles.list} {...a11y('list', { label: '本社区的服务事项' })}>
           {items.map((item) => (

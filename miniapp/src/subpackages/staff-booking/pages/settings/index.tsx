@@ -35,6 +35,7 @@ import {
 } from '../../../../features/booking/settings-form';
 import styles from './index.module.scss';
 import { a11y } from '../../../../components/a11y';
+import { QueryState } from '../../../../components/QueryState';
 
 const TITLE = '开放时间和窗口';
 const NO_LEAD = 'none';
@@ -278,15 +279,7 @@ function ReadOnly({ code, saved }: { code: string; saved: BookingSettingsView })
 function Settings({ community }: { community: RegionView }) {
   const settings = useBookingSettings(community.code);
   const canEdit = useCanConfigureCentre();
-  if (settings.isPending) return <Notice>正在读取…</Notice>;
-  if (settings.isError) {
-    return (
-      <>
-        <Notice tone="error" title="没有读出来">{messageFor(settings.error)}</Notice>
-        <Button variant="secondary" onClick={() => void settings.refetch()}>再试一次</Button>
-      </>
-    );
-  }
+  if (settings.isPending || settings.isError) return <QueryState query={settings} />;
   const s = settings.data;
   return (
     <>

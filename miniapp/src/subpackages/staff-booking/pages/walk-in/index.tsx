@@ -1,12 +1,12 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { personName, routes } from '@jianban/shared';
+import { personName } from '@jianban/shared';
 import { PageShell } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/Button';
 import { Field } from '../../../../components/Field';
 import { OptionGroup } from '../../../../components/OptionGroup';
-import { call } from '../../../../services/http';
+import { registerWalkIn } from '../../../../features/booking/staff-calls';
 import { messageFor } from '../../../../features/errors/messages';
 import { useServiceItems, useStaffSettle } from '../../../../features/booking/hooks';
 import { useStaffCommunity } from '../../../../features/booking/staff-community';
@@ -33,7 +33,7 @@ export default function StaffWalkInPage() {
     if (!n.success || !item) return;
     setBusy(true);
     try {
-      const b = await call(routes.staffRegisterWalkIn, { serviceItemId: item, personName: n.data }, { code: community.code });
+      const b = await registerWalkIn(community.code, item, n.data);
       settle(b);
       void Taro.redirectTo({ url: pageUrl(STAFF_DETAIL_PAGE, { id: b.id }) });
     } catch (err) {

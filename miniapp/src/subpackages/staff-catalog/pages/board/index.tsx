@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { routes } from '@jianban/shared';
 import { PageShell } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/Button';
 import { OptionGroup } from '../../../../components/OptionGroup';
 import { ownCommunity, StaffOnly, type StaffMe } from '../../../../features/catalog/components/StaffOnly';
-import { deliverNoticeBoard } from '../../../../features/catalog/notice-board';
+import { deliverNoticeBoard, fetchNoticeBoard } from '../../../../features/catalog/notice-board';
 import { useRegions } from '../../../../features/family/hooks';
 import { communitiesUnder } from '../../../../features/regions/communities';
-import { call, ApiError } from '../../../../services/http';
+import { ApiError } from '../../../../services/api-error';
 import { messageFor } from '../../../../features/errors/messages';
 
 function Board({ me }: { me: StaffMe }) {
@@ -27,7 +26,7 @@ function Board({ me }: { me: StaffMe }) {
     setError(undefined);
     setBusy(true);
     try {
-      const board = await call(routes.noticeBoard, {}, { code: community });
+      const board = await fetchNoticeBoard(community);
       const file = await deliverNoticeBoard(board);
       const kb = Math.max(1, Math.round(board.sizeBytes / 1024));
       const where = process.env.TARO_ENV === 'h5' ? '已开始下载' : '已打开，可以点右上角转发或打印';

@@ -18,6 +18,7 @@ import { messageFor } from '../../../../features/errors/messages';
 import { ApiError } from '../../../../services/api-error';
 import styles from './index.module.scss';
 import { a11y } from '../../../../components/a11y';
+import { QueryState } from '../../../../components/QueryState';
 
 type Mode = 'edit' | 'propose' | 'read';
 
@@ -127,15 +128,7 @@ function Edit({ me, code }: { me: StaffMe; code: string }) {
   const item = useCatalogItem(code, community);
   const [saved, setSaved] = useState<string | null>(null);
   if (!code) return <PageShell title="修改证明事项"><Notice tone="error" title="没有指明是哪个事项">请回到清单重新选择。</Notice></PageShell>;
-  if (item.isPending) return <PageShell title="修改证明事项"><Notice>正在读取…</Notice></PageShell>;
-  if (item.isError) {
-    return (
-      <PageShell title="修改证明事项">
-        <Notice tone="error" title="没有读出来">{messageFor(item.error)}</Notice>
-        <Button variant="secondary" onClick={() => void item.refetch()}>再试一次</Button>
-      </PageShell>
-    );
-  }
+  if (item.isPending || item.isError) return <PageShell title="修改证明事项"><QueryState query={item} /></PageShell>;
   const d = item.data;
   const mode = modeFor(me, d);
   return (

@@ -7,8 +7,8 @@ import { Button } from '../../../../components/Button';
 import { useSession } from '../../../../services/session';
 import { useCommunityElders, useRegions } from '../../../../features/family/hooks';
 import { communitiesUnder } from '../../../../features/regions/communities';
-import { messageFor } from '../../../../features/errors/messages';
 import { ELDERS_PAGE_SIZE, pager } from '../../../../features/staff/paging';
+import { QueryState } from '../../../../components/QueryState';
 
 export default function CommunityEldersPage() {
   const { me, status } = useSession();
@@ -49,13 +49,7 @@ export default function CommunityEldersPage() {
   }
   return (
     <PageShell title={`${community.name}的老人`} intro="居民在“简办”里登记的家人。证件号只显示前6位和后2位。">
-      {elders.isPending ? <Notice>正在读取名单…</Notice> : null}
-      {elders.isError ? (
-        <>
-          <Notice tone="error" title="名单没有读出来">{messageFor(elders.error)}</Notice>
-          <Button variant="secondary" onClick={() => void elders.refetch()}>再试一次</Button>
-        </>
-      ) : null}
+      <QueryState query={elders} loading="正在读取名单…" errorTitle="名单没有读出来" />
       {data && data.total === 0 ? <Notice>还没有居民登记本社区的老人。</Notice> : null}
       {data && view && data.total > 0 ? (
         <>

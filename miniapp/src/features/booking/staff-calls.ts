@@ -1,0 +1,46 @@
+// what the staff booking pages send to the API (pages reach the API only through features)
+import { routes, type ExportView, type RouteInput, type StaffBookingDetailView } from '@jianban/shared';
+import { call } from '../../services/http';
+import { parseMaterials, type StaffAction } from './staff';
+
+/** one action on a case from its detail page; `text` is the reason, note or material list the form asked for */
+export function sendStaffAction(b: StaffBookingDetailView, action: StaffAction, text: string, toStaffId: string): Promise<StaffBookingDetailView> {
+  const id = { id: b.id };
+  switch (action) {
+    case 'confirm':
+      return call(routes.staffConfirmBooking, {}, id);
+    case 'reject':
+      return call(routes.staffRejectBooking, { reason: text.trim() }, id);
+    case 'cancel':
+      return call(routes.staffCancelBooking, { reason: text.trim() }, id);
+    case 'check_in':
+      return call(routes.staffCheckIn, { passCode: b.passCode }, { code: b.communityCode });
+    case 'done':
+      return call(routes.staffCompleteBooking, {}, id);
+    case 'no_show':
+      return call(routes.staffMarkNoShow, {}, id);
+    case 'hand_over':
+      return call(routes.staffHandOver, { toStaffId, reason: text.trim() }, id);
+    case 'missing':
+      return call(routes.staffRecordMissingMaterials, { items: parseMaterials(text) }, id);
+    case 'note':
+      return call(routes.staffAddCaseNote, { note: text.trim() }, id);
+    default:
+      return Promise.reject(new Error(`unknown action ${String(action)}`));
+  }
+}
+
+/** check-in at the desk with the code on the resident's pass */
+export function checkInByCode(communityCode: string, input: RouteInput<typeof routes.staffCheckIn>): Promise<StaffBookingDetailView> {
+  return call(routes.staffCheckIn, input, { code: communityCode });
+}
+
+/** a resident who came without booking */
+export function registerWalkIn(communityCode: string, serviceItemId: string, personName: string): Promise<StaffBookingDetailView> {
+  return call(routes.staffRegisterWalkIn, { serviceItemId, personName }, { code: communityCode });
+}
+
+/** the bookings of a day or month as an XLSX file */
+export function exportBookings(communityCode: string, query: RouteInput<typeof routes.staffExportBookings>): Promise<ExportView> {
+  return call(routes.staffExportBookings, query, { code: communityCode });
+}

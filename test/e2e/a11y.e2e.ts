@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { routes } from '@jianban/shared';
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { declaredPages, seriousViolations, type AxeViolation } from './support/axe';
+import { api, submitStaffLogin, turnOnElderMode } from './support/page-checks';
+import { launchBrowser, settle, startStack, shanghaiMorningOffsetMs, type RunningStack } from './support/stack';
+import { publishUnknownYears } from './support/statutory';
+
+// axe-core on every page of app.config: a resident on a 390 px phone with the browser's largest font and 长辈模式 on,
+// 梅村 staff and the district admin on a 1366 px desktop. 0 serious or critical violations; a page nobody visits fails
+// the inventory test, and a negative control shows the check catches a reintroduced violation.
+
+const clockOffsetMs = shanghaiMorningOffsetMs();
+const devUser = `a11y${Date.now().toString(36)}`;
+
+describe('accessibility (axe-core) on every page', () => {
+  let stack: RunningStack;
+  let resident: Awaited<ReturnType<typeof launchBrowser>>;
+  let staff: Awaited<ReturnType<typeof launchBrowser>>;
+  let district: Awaited<ReturnType<typeof launchBrowser>>;
+  let community = '';
+  let itemId = '';
+  let bookingId = '';
+  let bookingDate = '';
+  let bookingStart = '';
+  let messageId = '';
+  const visited = new Set<string>();
+  const found: { who: string; url: string; violations: AxeViolation[] }[] = [];
+
+  beforeAll(async () => {
+    stack = await startStack('a11y', { clockOffsetMs });
+    await publishUnknownYears(stack.url);
+    // 梅村社区 by name (its code is data, not something this test should know)
+    const regions = (await api(stack.url, routes.regions, {})).items as { code: string; name: string; level: string }[];
+    community = regions.find((r) => r.level === 'community' && r.name === '梅村社区')!.code;
+    const staffSession = await api(stack.url, routes.staffLogin, { username: 'meicun', password: 'e2e-staff-pw' });
+    const allDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, periods: [{ start: '00:00', end: '23:30' }] }));
+    await api(stack.url, routes.staffUpdateBookingSettings, { openingHours: allDay, windowStartDays: 0, minNoticeMinutes: 0 }, { token: staffSession.token, params: { code: community } });
+    const { code } = await api(stack.url, routes.devWechatCode, { user: devUser });
+    const token = (await api(stack.url, routes.wechatLogin, { code })).token as string;
+    const items = (await api(stack.url, routes.listServiceItems, {}, { token, params: { code: community } })).items as { id: string }[];
+    itemId = items[0].id;
+    const availability = await api(stack.url, routes.serviceAvailability, {}, { token, params: { id: itemId } });
+    const day = (availability.days as { date: string; slots: { start: string; bookable: boolean }[] }[]).find((d) => d.slots.some((s) => s.bookable))!;
+    const slot = day.slots.filter((s) => s.bookable).at(-1)!;
+    bookingDate = day.date;
+    bookingStart = slot.start;
+    const booking = await api(stack.url, routes.createBooking, { serviceItemId: itemId, date: day.date, start: slot.start, selfName: '王秀兰', idempotencyKey: randomUUID() }, { token });
+    bookingId = booking.id;
+    const inbox = await api(stack.url, routes.listInbox, {}, { token });
+    messageId = inbox.items[0]?.id ?? '';
+
+    resident = await launchBrowser({ largestFont: true, clockOffsetMs });
+    staff = await launchBrowser({ largestFont: true, clockOffsetMs });
+    district = await launchBrowser({ largestFont: true, clockOffsetMs });
+  });
+  afterAll(async () => {
+    await resident?.close();
+    await staff?.close();
+    await district?.close();
+    await stack?.stop();
+  });
+
+  async function check(page: Page, who: string, path: string, query = ''): Promise<void> {
+    const devQuery = who === 'resident' ? `?devUser=${devUser}` : '';
+    await page.goto(`${stack.url}/${devQuery}#${path}${query ? `?${query}` : ''}`);
+    await page.locator('.taro_page').filter({ visible: true }).first().waitFor({ timeout: 30_000 });
+    // wait for what the page reads to arrive (loading notices gone), then for the page to stand still
+    await page.getByText(/^正在(读取|查|登录|加载)/).filter({ visible: true }).first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
+    await page.waitForLoadState('networkidle').catch(() => undefined);
+    await settle(page);
+    // the page shows what it is for (not a blank or half-loaded screen) before it is judged
+    const text = await page.locator('.taro_page').filter({ visible: true }).first().innerText();
+    expect(text.replace(/\s/g, '').length).toBeGreaterThan(4);
+    visited.add(path);
+    const violations = await seriousViolations(page);
+    if (violations.length) found.push({ who, url: `${path}${query ? `?${query}` : ''}`, violations });
+  }
+
+  it('a resident (390 px, largest font, 长辈模式) meets no serious or critical violation on any page', async () => {
+    const page = await resident.context.newPage();
+    await page.goto(`${stack.url}/?devUser=${devUser}#/pages/me/index`);
+    await turnOnElderMode(page);
+    const flow = `item=${itemId}&code=${community}&who=self&name=${encodeURIComponent('王秀兰')}`;
+    const pages: [string, string?][] = [
+      ['/pages/index/index'],
+      ['/pages/services/index'],
+      ['/pages/messages/index'],
+      ['/pages/me/index'],
+      ['/pages/family-add/index'],
+      ['/pages/me-name/index'],
+      ['/pages/staff-login/index'],
+      ['/subpackages/catalog/pages/item/index', 'code=NI-01'],
+      ['/subpackages/catalog/pages/report/index', 'code=NI-01'],
+      ['/subpackages/catalog/pages/my-reports/index'],
+      ['/subpackages/catalog/pages/work-lists/index'],
+      ['/subpackages/inbox/pages/detail/index', `id=${messageId}`],
+      ['/subpackages/booking/pages/start/index'],
+      ['/subpackages/booking/pages/person/index', `item=${itemId}&code=${community}`],
+      ['/subpackages/booking/pages/slot/index', flow],
+      ['/subpackages/booking/pages/confirm/index', `${flow}&date=${bookingDate}&start=${encodeURIComponent(bookingStart)}`],
+      ['/subpackages/booking/pages/detail/index', `id=${bookingId}`],
+      ['/subpackages/booking/pages/mine/index'],
+    ];
+    for (const [path, query] of pages) await check(page, 'resident', path, query);
+    expect(found.filter((f) => f.who === 'resident')).toEqual([]);
+  });
+
+  it('梅村 staff on a PC meet no serious or critical violation on any desk page', async () => {
+    const page = await staff.context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await submitStaffLogin(page, stack.url, 'meicun');
+    await page.getByText('工作台').first().waitFor({ timeout: 30_000 });
+    const pages: [string, string?][] = [
+      ['/subpackages/staff/pages/elders/index'],
+      ['/subpackages/staff-booking/pages/day/index', `date=${bookingDate}`],
+      ['/subpackages/staff-booking/pages/detail/index', `id=${bookingId}`],
+      ['/subpackages/staff-booking/pages/scan/index'],
+      ['/subpackages/staff-booking/pages/walk-in/index'],
+      ['/subpackages/staff-booking/pages/flagged/index'],
+      ['/subpackages/staff-booking/pages/export/index'],
+      ['/subpackages/staff-booking/pages/holidays/index'],
+      ['/subpackages/staff-booking/pages/settings/index', `code=${community}`],
+      ['/subpackages/staff-booking/pages/closures/index', `code=${community}`],
+      ['/subpackages/staff-booking/pages/service-items/index', `code=${community}`],
+    ];
+    for (const [path, query] of pages) await check(page, 'meicun', path, query);
+    expect(found.filter((f) => f.who === 'meicun')).toEqual([]);
+  });
+
+  it('the district admin on a PC meets no serious or critical violation on any catalog page', async () => {
+    const page = await district.context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    // keyboard only: the password field's Enter submits the login
+    await page.goto(`${stack.url}/#/pages/staff-login/index`);
+    await page.getByText('用户名').first().waitFor({ timeout: 30_000 });
+    await page.locator('input[aria-label="用户名"]').fill('district');
+    await page.locator('input[aria-label="密码"]').fill('e2e-staff-pw');
+    await page.locator('input[aria-label="密码"]').press('Enter');
+    await page.getByText('工作台').first().waitFor({ timeout: 30_000 });
+    const pages: [string, string?][] = [
+      ['/subpackages/staff-catalog/pages/items/index'],
+      ['/subpackages/staff-catalog/pages/edit/index', 'code=NI-01'],
+      ['/subpackages/staff-catalog/pages/new/index'],
+      ['/subpackages/staff-catalog/pages/proposals/index'],
+      ['/subpackages/staff-catalog/pages/reports/index'],
+      ['/subpackages/staff-catalog/pages/board/index'],
+      ['/subpackages/staff-catalog/pages/work-lists/index'],
+    ];
+    for (const [path, query] of pages) await check(page, 'district', path, query);
+    expect(found.filter((f) => f.who === 'district')).toEqual([]);
+  });
+
+  it('visited every page app.config declares (a new page without an accessibility check fails here)', () => {
+    const declared = declaredPages();
+    expect(declared.length).toBeGreaterThan(30);
+    expect(declared.filter((p) => !visited.has(p))).toEqual([]);
+  });
+
+  it('negative control: a page that reintroduces WeChat-only aria-role and an unnamed button fails the check', async () => {
+    const page = await resident.context.newPage();
+    await page.goto(`${stack.url}/?devUser=${devUser}#/pages/index/index`);
+    await page.locator('.taro_page').filter({ visible: true }).first().waitFor({ timeout: 30_000 });
+    await settle(page);
+    await page.evaluate(() => {
+      const shown = [...document.querySelectorAll('.taro_page')].find((p) => getComputedStyle(p).display !== 'none')!;
+      const bad = document.createElement('div');
+      bad.setAttribute('aria-role', 'button');
+      bad.setAttribute('role', 'button');
+      shown.appendChild(bad);
+    });
+    const ids = (await seriousViolations(page)).map((v) => v.id);
+    expect(ids).toEqual(expect.arrayContaining(['aria-valid-attr', 'aria-command-name']));
+  });
+});
