@@ -1,8 +1,5 @@
-// all civil dates in the product are Asia/Shanghai (UTC+8, no daylight saving)
-export function shanghaiDate(at: Date): string {
-  const t = new Date(at.getTime() + 8 * 3600_000);
-  return t.toISOString().slice(0, 10);
-}
+// all civil dates in the product are Asia/Shanghai: the clock itself is in shanghai.ts
+export { shanghaiDate } from './shanghai';
 
 // 'YYYY-MM-DD' civil-date arithmetic (no time zone involved: a civil date is a calendar square)
 

@@ -2,6 +2,7 @@ export * from './errors';
 export * from './id-number';
 export * from './phone';
 export * from './dates';
+export { SHANGHAI_OFFSET_MS, shanghaiParts, shanghaiPartsOf, shanghaiInstant, type ShanghaiParts } from './shanghai';
 export * from './route';
 export * from './routes';
 export * from './identity/identity.schema';

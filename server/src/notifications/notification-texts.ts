@@ -1,4 +1,4 @@
-import type { NotificationType } from '@jianban/shared';
+import { shanghaiParts, type NotificationType } from '@jianban/shared';
 
 // what each event carries; the modules that record events fill these in (times are ISO instants, shown in Asia/Shanghai)
 export interface BookingEventData {
@@ -53,9 +53,8 @@ export interface NotificationDataOf {
 }
 
 const when = (iso: string) => {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+  const x = shanghaiParts(new Date(iso));
+  return `${x.month}月${x.day}日 ${x.time}`;
 };
 const monthDay = (date: string) => `${Number(date.slice(5, 7))} 月 ${Number(date.slice(8, 10))} 日`;
 const span = (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60}个小时` : `${minutes}分钟`);

@@ -3,6 +3,8 @@
 // formatField, which shortens sensibly and answers null only when nothing sensible can be sent (the dispatcher then
 // marks the event "invalid" without calling WeChat).
 
+import { shanghaiPartsOf } from '@jianban/shared';
+
 export const FIELD_TYPES = ['thing', 'phrase', 'character_string', 'name', 'amount', 'number', 'date', 'time'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
@@ -52,22 +54,12 @@ function cut(s: string, max: number, ellipsis = '…'): string {
   return c.slice(0, max - ellipsis.length).join('').trimEnd() + ellipsis;
 }
 
-function shanghaiParts(iso: string) {
-  const t = new Date(iso).getTime();
-  if (!Number.isFinite(t)) return null;
-  const d = new Date(t + 8 * 3600_000);
-  const y = d.getUTCFullYear();
-  if (y < 1000 || y > 9999) return null;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return { y, mo: d.getUTCMonth() + 1, d: d.getUTCDate(), hm: `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`, p };
-}
-
 export function formatInstant(iso: string, type: 'date' | 'time' | 'text'): string | null {
-  const x = shanghaiParts(iso);
+  const x = shanghaiPartsOf(iso);
   if (!x) return null;
-  if (type === 'date') return `${x.y}年${x.mo}月${x.d}日`;
-  if (type === 'time') return `${x.y}年${x.mo}月${x.d}日 ${x.hm}`;
-  return `${x.mo}月${x.d}日 ${x.hm}`;
+  if (type === 'date') return `${x.year}年${x.month}月${x.day}日`;
+  if (type === 'time') return `${x.year}年${x.month}月${x.day}日 ${x.time}`;
+  return `${x.month}月${x.day}日 ${x.time}`;
 }
 
 function formatYuan(yuan: number): string | null {

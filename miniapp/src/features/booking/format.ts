@@ -1,8 +1,6 @@
 // pure display logic of the booking pages (tested without Taro). Dates are Asia/Shanghai civil dates.
-import type { DayView, SlotView } from '@jianban/shared';
+import { shanghaiPartsOf, type DayView, type SlotView } from '@jianban/shared';
 
-const SHANGHAI = 8 * 3600_000;
-const pad = (n: number) => String(n).padStart(2, '0');
 export const WEEKDAY_TEXT = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const;
 
 /** 'YYYY-MM-DD' → 12月1日 */
@@ -28,10 +26,9 @@ export function relativeDay(date: string, today: string): string {
 
 /** an ISO instant in Shanghai: 12月1日 周二 09:00 */
 export function instantText(iso: string): string {
-  const t = new Date(new Date(iso).getTime() + SHANGHAI);
-  if (Number.isNaN(t.getTime())) return '';
-  const wd = t.getUTCDay() === 0 ? 7 : t.getUTCDay();
-  return `${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${WEEKDAY_TEXT[wd]} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
+  const x = shanghaiPartsOf(iso);
+  if (!x) return '';
+  return `${x.month}月${x.day}日 ${WEEKDAY_TEXT[x.weekday]} ${x.time}`;
 }
 
 /** 09:00–09:30 (read as 9点到9点半 by screen readers through the a11y label) */

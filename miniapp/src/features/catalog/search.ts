@@ -1,4 +1,4 @@
-import type { MatchKind, SearchHit } from '@jianban/shared';
+import { shanghaiPartsOf, type MatchKind, type SearchHit } from '@jianban/shared';
 
 // the home page searches while the person types, after a short pause (no request per key press)
 export const SEARCH_DEBOUNCE_MS = 350;
@@ -42,10 +42,9 @@ export function formatDay(day: string | null | undefined): string {
 /** an ISO timestamp → the Shanghai date and time, 2026年11月27日 19:05 */
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '';
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  const s = new Date(t + 8 * 3600_000).toISOString();
-  return `${formatDay(s.slice(0, 10))} ${s.slice(11, 16)}`;
+  const x = shanghaiPartsOf(iso);
+  if (!x) return iso;
+  return `${formatDay(x.date)} ${x.time}`;
 }
 
 // the research data marks inferred text with "(inferred)"; the item page says it in words instead

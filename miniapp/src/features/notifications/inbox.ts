@@ -1,5 +1,5 @@
 // pure logic of the 消息 tab (tested without Taro): times, unread marks, the badge, where a message leads
-import type { InboxMessageView, NotificationLink } from '@jianban/shared';
+import { shanghaiParts, type InboxMessageView, type NotificationLink } from '@jianban/shared';
 import { BOOKING_PASS_PAGE, pageUrl, STAFF_DETAIL_PAGE, STAFF_HOLIDAYS_PAGE } from '../booking/pages';
 import { CATALOG_PAGES } from '../catalog/urls';
 
@@ -9,23 +9,21 @@ export const MESSAGES_TAB_INDEX = 2;
 export const INBOX_DETAIL_PAGE = '/subpackages/inbox/pages/detail/index';
 
 const DAY = 24 * 3600_000;
-const SHANGHAI = 8 * 3600_000;
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** a message's time in Asia/Shanghai: 今天 14:05 / 昨天 09:30 / 11月3日 14:05 / 2025年11月3日 14:05 */
 export function messageTime(iso: string, now: Date): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return '';
-  const local = new Date(at.getTime() + SHANGHAI);
-  const today = new Date(now.getTime() + SHANGHAI);
-  const dayOf = (d: Date) => Math.floor(d.getTime() / DAY);
-  const hm = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+  const local = shanghaiParts(at);
+  const today = shanghaiParts(now);
+  const dayOf = (p: { date: string }) => Math.floor(Date.parse(`${p.date}T00:00:00Z`) / DAY);
+  const hm = local.time;
   const diff = dayOf(today) - dayOf(local);
   if (diff === 0) return `今天 ${hm}`;
   if (diff === 1) return `昨天 ${hm}`;
-  const md = `${local.getUTCMonth() + 1}月${local.getUTCDate()}日`;
-  if (local.getUTCFullYear() === today.getUTCFullYear()) return `${md} ${hm}`;
-  return `${local.getUTCFullYear()}年${md} ${hm}`;
+  const md = `${local.month}月${local.day}日`;
+  if (local.year === today.year) return `${md} ${hm}`;
+  return `${local.year}年${md} ${hm}`;
 }
 
 /** the word shown on an unread message (never colour alone) */

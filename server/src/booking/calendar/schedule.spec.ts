@@ -9,7 +9,7 @@ describe('schedule', () => {
   it('converts Asia/Shanghai local times to UTC and back', () => {
     expect(shanghaiInstant('2026-09-18', '08:30').toISOString()).toBe('2026-09-18T00:30:00.000Z');
     expect(shanghaiInstant('2026-01-01', '07:00').toISOString()).toBe('2025-12-31T23:00:00.000Z');
-    expect(shanghaiParts(new Date('2025-12-31T23:00:00Z'))).toEqual({ date: '2026-01-01', time: '07:00', minutes: 420 });
+    expect(shanghaiParts(new Date('2025-12-31T23:00:00Z'))).toMatchObject({ date: '2026-01-01', time: '07:00', minutes: 420, weekday: 4 });
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(isoWeekday('2026-09-20')).toBe(7);
   });

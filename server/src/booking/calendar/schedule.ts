@@ -1,9 +1,10 @@
 // Pure calendar arithmetic (no I/O): Asia/Shanghai civil dates and times ↔ UTC instants, and the slot grid of a day.
 // China has had no daylight saving since 1991, so Asia/Shanghai is a fixed UTC+8.
-import { isoWeekday } from '@jianban/shared';
+import { isoWeekday, shanghaiInstant } from '@jianban/shared';
 import type { StatutoryDay } from './holiday-calendar.port';
 
-export const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+// the Shanghai clock is shared with the mini-program (@jianban/shared shanghai.ts)
+export { SHANGHAI_OFFSET_MS, shanghaiInstant, shanghaiParts } from '@jianban/shared';
 
 export interface OpeningDay {
   weekday: number; // 1 = Monday … 7 = Sunday
@@ -37,18 +38,6 @@ export interface DayPlan {
 export const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 export const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
-/** the UTC instant of a Shanghai local date and time */
-export function shanghaiInstant(date: string, time: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d, 0, 0) + minutesOf(time) * 60_000 - SHANGHAI_OFFSET_MS);
-}
-
-/** Shanghai local date and 'HH:mm' of an instant */
-export function shanghaiParts(at: Date): { date: string; time: string; minutes: number } {
-  const t = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
-  const iso = t.toISOString();
-  return { date: iso.slice(0, 10), time: iso.slice(11, 16), minutes: t.getUTCHours() * 60 + t.getUTCMinutes() };
-}
 
 // civil-date helpers live in shared (the mini-program uses the same ones)
 export { addDays, isoWeekday, isRealDate } from '@jianban/shared';
