@@ -7,8 +7,10 @@ const swc = ['@swc/jest', {
   module: { type: 'commonjs' },
 }];
 // the local WeChat peer is an ES module (.mjs) shared with the dev start; compile it for jest's CommonJS mode
-const transform = { '^.+\\.ts$': swc, '^.+\\.mjs$': swc };
-const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'mjs', 'json'] };
+// content-disposition 3 (used by @fastify/static, the H5 file server) is ESM-only: compile it too, leave the rest of node_modules alone
+const transform = { '^.+\\.ts$': swc, '^.+\\.mjs$': swc, '/content-disposition/.+\\.js$': swc };
+const transformIgnorePatterns = ['/node_modules/(?!(\\.pnpm/content-disposition@|content-disposition/))'];
+const common = { testEnvironment: 'node', transform, transformIgnorePatterns, moduleFileExtensions: ['ts', 'js', 'mjs', 'json'] };
 
 module.exports = {
   projects: [

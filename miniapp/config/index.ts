@@ -1,6 +1,16 @@
+import { writeFileSync } from 'node:fs';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+
+class BuildStats {
+  constructor(private readonly file: string) {}
+  apply(compiler: { hooks: { done: { tap(name: string, fn: (stats: { toJson(o: object): unknown }) => void): void } } }) {
+    compiler.hooks.done.tap('jb-build-stats', (stats) => {
+      writeFileSync(this.file, JSON.stringify(stats.toJson({ all: false, chunks: true, chunkModules: true, nestedModules: true, ids: true, modules: false, assets: true, entrypoints: true })));
+    });
+  }
+}
 
 // Taro 4 config: https://docs.taro.zone/docs/config
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -33,6 +43,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      webpackChain(chain) {
+        // JB_BUILD_STATS=<file>: write which modules ended up in which chunk (to see what makes the first screen heavy)
+        if (process.env.JB_BUILD_STATS) chain.plugin('jb-build-stats').use(BuildStats, [process.env.JB_BUILD_STATS]);
+      },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -1,13 +1,12 @@
 import 'reflect-metadata';
-import { existsSync } from 'node:fs';
 import { createServer, type RequestListener } from 'node:http';
-import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { sendError } from './common/errors.filter';
+import { serveH5 } from './common/h5-static';
 import { limitHandlerTime } from './common/handler-timeout';
 import { jsonReply } from './common/json-once';
 import { createPino, logRequests, PinoNestLogger } from './common/logger';
@@ -53,11 +52,7 @@ export async function createApp(config: AppConfig, opts: { listen?: boolean; log
   fastify.setReplySerializer(jsonReply);
   limitHandlerTime(fastify, { ms: config.limits.handlerMs, prefix: '/api/', log });
   logRequests(fastify, log);
-  if (config.h5Dir && existsSync(config.h5Dir)) {
-    // loaded only when serving the H5 build (its content-disposition dependency is ESM-only)
-    const { default: fastifyStatic } = await import('@fastify/static');
-    await app.register(fastifyStatic, { root: resolve(config.h5Dir), prefix: '/', wildcard: false, index: ['index.html'] });
-  }
+  await serveH5(app, config.h5Dir);
   await app.init();
   await fastify.ready();
   let url = '';
