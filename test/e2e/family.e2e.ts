@@ -138,7 +138,7 @@ describe('resident adds an elder in the H5 build (largest browser font, 长辈�
     const page = await browser.context.newPage();
     await submitStaffLogin(page, stack.url, 'chengnan');
     await page.getByText('城南街道各社区的老人').waitFor({ timeout: 30_000 });
-    await expect(page.getByText('西门社区').count()).resolves.toBe(0);
+    await expect(page.getByText('东门社区').count()).resolves.toBe(0);
     await page.getByText('梅村社区', { exact: true }).click();
     await page.getByText(elderName).waitFor({ timeout: 30_000 });
     await settle(page);
