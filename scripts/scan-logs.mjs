@@ -40,5 +40,5 @@ export function scanDir(dir) {
 // the scanner must itself be able to fail: it has to flag these planted lines
 export function selfCheck() {
   const planted = ['{"msg":"id 42100319400315001X"}', '{"phone":"13812345678"}', '{"session_key":"abcdEFGH1234=="}', 'Authorization: Bearer abcdefghijklmnopqrstuvwxyz', '{"openid":"oAbCdEfGhIjKlMnOpQrStUvWxYz0"}'];
-  return planted.every((line) => scanText(line).length > 0) && scanText('{"region":"421003001001","masked":"421003**********1X"}').length === 0;
+  return planted.every((line) => scanText(line).length > 0) && scanText('{"region":"421003003003","masked":"421003**********1X"}').length === 0;
 }

@@ -25,7 +25,7 @@ const workday = [
   { start: '14:30', end: '17:30' },
 ];
 const saved: BookingSettingsView = {
-  communityCode: '421003001001',
+  communityCode: '421003003003',
   openingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, periods: workday })),
   slotMinutes: 30,
   postCount: 2,
@@ -169,7 +169,7 @@ describe('closure form', () => {
 describe('service item form', () => {
   const item: ServiceItemView = {
     id: '7d1c4c9a-4a3e-4c2b-9f51-2b0e0f1a9c01',
-    communityCode: '421003001001',
+    communityCode: '421003003003',
     name: '居住证明',
     description: null,
     durationMinutes: 20,

@@ -29,7 +29,7 @@ describe('idempotency key', () => {
 
 describe('flow params', () => {
   it('round-trips a self booking with a Chinese name through the URL', () => {
-    const url = confirmStep({ item: 'i1', code: '421003001001', who: SELF, name: '王 建国', date: '2026-12-01', start: '09:00' });
+    const url = confirmStep({ item: 'i1', code: '421003003003', who: SELF, name: '王 建国', date: '2026-12-01', start: '09:00' });
     const query = Object.fromEntries(url.split('?')[1].split('&').map((p) => p.split('=')));
     const flow = readFlowParams(query);
     expect(flow).toMatchObject({ item: 'i1', who: SELF, name: '王 建国', date: '2026-12-01', start: '09:00' });

@@ -59,7 +59,7 @@ describe('dates for people', () => {
 describe('page addresses', () => {
   it('builds item, report and booking links with encoded parameters', () => {
     expect(itemUrl('NI-10')).toBe('/subpackages/catalog/pages/item/index?code=NI-10');
-    expect(itemUrl('C421003001001-1', '421003001001')).toBe('/subpackages/catalog/pages/item/index?code=C421003001001-1&community=421003001001');
+    expect(itemUrl('C421003003003-1', '421003003003')).toBe('/subpackages/catalog/pages/item/index?code=C421003003003-1&community=421003003003');
     expect(pageUrl('report', { code: 'NI-10', community: undefined })).toBe('/subpackages/catalog/pages/report/index?code=NI-10');
     expect(pageUrl('myReports')).toBe('/subpackages/catalog/pages/my-reports/index');
     expect(bookingUrl('IS-08')).toBe('/subpackages/booking/pages/start/index?catalogCode=IS-08');

@@ -30,7 +30,7 @@ describe('ID number feedback while typing', () => {
 });
 
 describe('validateFamilyForm', () => {
-  const good = { name: '王秀英', idNumber: VALID, relationship: 'parent', communityCode: '421003001001' };
+  const good = { name: '王秀英', idNumber: VALID, relationship: 'parent', communityCode: '421003003003' };
 
   it('accepts a complete form', () => {
     expect(validateFamilyForm(good)).toEqual({});
@@ -72,16 +72,16 @@ describe('groupCommunities', () => {
     const r = (code: string, name: string, level: 'district' | 'street' | 'community', parentCode: string | null) => ({ code, name, level, parentCode });
     const groups = groupCommunities([
       r('421003', '荆州区', 'district', null),
-      r('421003001', '东城街道', 'street', '421003'),
-      r('421003002', '西城街道', 'street', '421003'),
+      r('421003002', '东城街道', 'street', '421003'),
+      r('421003001', '西城街道', 'street', '421003'),
       r('421003009', '空街道', 'street', '421003'),
-      r('421003001001', '三义街社区', 'community', '421003001'),
-      r('421003002001', '太岳路社区', 'community', '421003002'),
-      r('421003001002', '北门社区', 'community', '421003001'),
+      r('421003002004', '东门社区', 'community', '421003002'),
+      r('421003001003', '文庙社区', 'community', '421003001'),
+      r('421003002001', '南门社区', 'community', '421003002'),
     ]);
     expect(groups.map((g) => [g.street.name, g.communities.map((c) => c.name)])).toEqual([
-      ['东城街道', ['三义街社区', '北门社区']],
-      ['西城街道', ['太岳路社区']],
+      ['东城街道', ['东门社区', '南门社区']],
+      ['西城街道', ['文庙社区']],
     ]);
   });
 });

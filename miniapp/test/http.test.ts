@@ -35,9 +35,9 @@ describe('buildQuery', () => {
 
 describe('buildRequest', () => {
   it('fills path params, sends GET input as query and attaches the token to protected routes', () => {
-    const req = buildRequest('/api/', routes.communityElders, { page: 2 }, { code: '421003001001' }, 'tok');
+    const req = buildRequest('/api/', routes.communityElders, { page: 2 }, { code: '421003003003' }, 'tok');
     expect(req).toEqual({
-      url: '/api/staff/communities/421003001001/elders?page=2',
+      url: '/api/staff/communities/421003003003/elders?page=2',
       method: 'GET',
       header: { Accept: 'application/json', Authorization: 'Bearer tok' },
     });

@@ -37,7 +37,7 @@ function sessionView(n: number, kind: 'resident' | 'staff' = 'resident') {
     me:
       kind === 'resident'
         ? { kind, id: 'u1', displayName: '微信用户' }
-        : { kind, id: 's1', displayName: '李四', username: 'lisi', role: 'community_staff', region: { code: '421003001001', name: '三义街社区', level: 'community', parentCode: '421003001' } },
+        : { kind, id: 's1', displayName: '李四', username: 'lisi', role: 'community_staff', region: { code: '421003001004', name: '三义街社区', level: 'community', parentCode: '421003001' } },
   };
 }
 

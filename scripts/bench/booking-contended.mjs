@@ -25,7 +25,7 @@ const mysql = requireServer('mysql2/promise');
 const ADMIN_URL = process.env.TEST_MARIADB_URL ?? 'mysql://root@127.0.0.1:3306';
 const DIST = resolve(process.env.JB_SERVER_DIST ?? join(root, 'server', 'dist'));
 const STAFF_PASSWORD = 'bench-staff-pw-1';
-const COMMUNITY = '421003001001'; // 梅村社区 (seeded staff: meicun)
+const COMMUNITY = '421003003003'; // 梅村社区 (seeded staff: meicun)
 
 // ---------------------------------------------------------------------------------------------------------------
 // bare worker: `node booking-contended.mjs --bare-worker <db url>` (forked twice by the main process)

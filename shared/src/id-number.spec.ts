@@ -220,6 +220,6 @@ describe('ID_NUMBER_PATTERN', () => {
   });
 
   it('does not match a 12-digit region code or an 11-digit phone number', () => {
-    expect('社区 421003001001 电话 13812345678'.match(ID_NUMBER_PATTERN)).toBeNull();
+    expect('社区 421003003003 电话 13812345678'.match(ID_NUMBER_PATTERN)).toBeNull();
   });
 });

@@ -20,9 +20,9 @@ const VALID: Record<RouteName, Sample> = {
   me: { input: {} },
   regions: { input: {} },
   listFamilyMembers: { input: {} },
-  addFamilyMember: { input: { name: '王建国', idNumber: '42100319400315001X', relationship: 'parent', communityCode: '421003001001' } },
+  addFamilyMember: { input: { name: '王建国', idNumber: '42100319400315001X', relationship: 'parent', communityCode: '421003003003' } },
   removeFamilyMember: { input: {}, params: { id: '3f1c1f5e-8d2a-4c1b-9b7e-2a4d5e6f7a8b' } },
-  communityElders: { input: {}, params: { code: '421003001001' } },
+  communityElders: { input: {}, params: { code: '421003003003' } },
   bindStaffWechat: { input: { code: '081xYz000abc' } },
   updateMe: { input: { displayName: '王女士' } },
   // each module keeps the samples for its own routes next to them
@@ -100,7 +100,7 @@ describe('shared routes table', () => {
 
 describe('fillPath', () => {
   it('substitutes and URL-encodes every path parameter', () => {
-    expect(fillPath(routes.communityElders.path, { code: '421003001001' })).toBe('/staff/communities/421003001001/elders');
+    expect(fillPath(routes.communityElders.path, { code: '421003003003' })).toBe('/staff/communities/421003003003/elders');
     expect(fillPath(routes.communityElders.path, { code: 'a/b c?d#e' })).toBe('/staff/communities/a%2Fb%20c%3Fd%23e/elders');
     expect(fillPath(routes.removeFamilyMember.path, { id: '../../admin' })).toBe('/family-members/..%2F..%2Fadmin');
     expect(fillPath('/x/:a/:b', { a: 1, b: '梅村' })).toBe('/x/1/%E6%A2%85%E6%9D%91');

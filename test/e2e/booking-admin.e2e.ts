@@ -8,7 +8,7 @@ import { api, field, shot, submitStaffLogin } from './support/page-checks';
 import { launchBrowser, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
 import { publishUnknownYears } from './support/statutory';
 
-const COMMUNITY = '421003001001'; // 梅村社区, served by the seeded staff account `meicun`
+const COMMUNITY = '421003003003'; // 梅村社区, served by the seeded staff account `meicun`
 
 
 

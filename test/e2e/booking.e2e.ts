@@ -8,7 +8,7 @@ import { publishUnknownYears } from './support/statutory';
 // book → staff confirms → the resident reads it in 消息 and sees the responsible person → staff checks in by typing the code.
 // Both people use the largest browser font and 长辈模式; every screen is checked for horizontal overflow.
 
-const COMMUNITY = '421003001001'; // 梅村社区, served by the seeded staff account `meicun`
+const COMMUNITY = '421003003003'; // 梅村社区, served by the seeded staff account `meicun`
 
 
 

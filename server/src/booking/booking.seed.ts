@@ -32,35 +32,41 @@ export const SEED_SERVICE_ITEMS: { key: string; name: string; minutes: number; m
 ];
 
 // the booking module's reference data (not demo data): runs on every seed, so it must be idempotent — it only adds
-// what is missing and never overwrites what staff configured.
+// what is missing and never overwrites what staff configured. 167 communities: read what exists in two queries and
+// insert the rest in batches (INSERT … IGNORE: a concurrent seed may have inserted a row meanwhile).
 export async function seedBookingReference(ds: DataSource): Promise<string | null> {
-  const communities = await ds.getRepository(RegionEntity).find({ where: { level: 'community' } });
+  const communities = await ds.getRepository(RegionEntity).find({ where: { level: 'community' }, order: { sortOrder: 'ASC' } });
   const now = new Date();
-  let items = 0;
-  let settings = 0;
-  for (const c of communities) {
-    if (!(await ds.getRepository(BookingSettingsEntity).findOne({ where: { communityCode: c.code } }))) {
-      try {
-        await ds.getRepository(BookingSettingsEntity).insert(exampleSettings(c.code, now));
-        settings++;
-      } catch {
-        /* a concurrent seed inserted it */
-      }
+  const hasSettings = new Set((await ds.getRepository(BookingSettingsEntity).find({ select: { communityCode: true } })).map((s) => s.communityCode));
+  const hasItem = new Set(
+    (await ds.getRepository(ServiceItemEntity).find({ select: { communityCode: true, seedKey: true } })).map((i) => `${i.communityCode} ${i.seedKey}`),
+  );
+  const settings = communities.filter((c) => !hasSettings.has(c.code)).map((c) => exampleSettings(c.code, now));
+  const items = communities.flatMap((c) =>
+    SEED_SERVICE_ITEMS.map((s, i) => ({ s, i }))
+      .filter(({ s }) => !hasItem.has(`${c.code} ${s.key}`))
+      .map(({ s, i }) => ({
+        id: randomUUID(), communityCode: c.code, name: s.name, description: null, durationMinutes: s.minutes,
+        materialsJson: JSON.stringify(s.materials), catalogCode: s.catalogCode, active: true, sortOrder: (i + 1) * 10,
+        seedKey: s.key, createdAt: now, updatedAt: now,
+      })),
+  );
+  const added = { settings: 0, items: 0 };
+  await ds.transaction(async (tx) => {
+    for (let i = 0; i < settings.length; i += 100) {
+      const r = await tx.createQueryBuilder().insert().into(BookingSettingsEntity).values(settings.slice(i, i + 100)).orIgnore().execute();
+      added.settings += affected(r.raw, settings.slice(i, i + 100).length);
     }
-    const existing = new Set((await ds.getRepository(ServiceItemEntity).find({ where: { communityCode: c.code } })).map((i) => i.seedKey));
-    const missing = SEED_SERVICE_ITEMS.map((s, i) => ({ s, i })).filter(({ s }) => !existing.has(s.key));
-    for (const { s, i } of missing) {
-      try {
-        await ds.getRepository(ServiceItemEntity).insert({
-          id: randomUUID(), communityCode: c.code, name: s.name, description: null, durationMinutes: s.minutes,
-          materialsJson: JSON.stringify(s.materials), catalogCode: s.catalogCode, active: true, sortOrder: (i + 1) * 10,
-          seedKey: s.key, createdAt: now, updatedAt: now,
-        });
-        items++;
-      } catch {
-        /* unique (community, seed_key): a concurrent seed inserted it */
-      }
+    for (let i = 0; i < items.length; i += 100) {
+      const r = await tx.createQueryBuilder().insert().into(ServiceItemEntity).values(items.slice(i, i + 100)).orIgnore().execute();
+      added.items += affected(r.raw, items.slice(i, i + 100).length);
     }
-  }
-  return settings || items ? `booking: ${settings} community settings, ${items} service items` : null;
+  });
+  return added.settings || added.items ? `booking: ${added.settings} community settings, ${added.items} service items` : null;
+}
+
+// rows an INSERT IGNORE really added: mysql2 reports affectedRows; better-sqlite3's raw result carries `changes` (else: the batch)
+function affected(raw: unknown, batch: number): number {
+  const r = raw as { affectedRows?: number; changes?: number } | undefined;
+  return r?.affectedRows ?? r?.changes ?? batch;
 }

@@ -32,7 +32,7 @@ describe('scrubString', () => {
   });
 
   it('does not mask an unrelated 12-digit region code, a short number or a 19-digit run', () => {
-    expect(scrubString('community 421003001001 street 421003001')).toBe('community 421003001001 street 421003001');
+    expect(scrubString('community 421003003003 street 421003003')).toBe('community 421003003003 street 421003003');
     expect(scrubString('order 4210031940031500112')).toBe('order 4210031940031500112');
     expect(scrubString('status 200 in 12 ms')).toBe('status 200 in 12 ms');
   });
@@ -89,7 +89,7 @@ describe('scrub', () => {
   });
 
   it('leaves numbers, booleans and null alone and scrubs plain strings', () => {
-    expect(scrub(421003001001)).toBe(421003001001);
+    expect(scrub(421003003003)).toBe(421003003003);
     expect(scrub(true)).toBe(true);
     expect(scrub(null)).toBeNull();
     expect(scrub(`x ${ID}`)).toBe('x 421003**********1X');

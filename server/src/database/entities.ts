@@ -3,13 +3,14 @@ import { CATALOG_ENTITIES } from '../catalog/catalog.entities';
 import { RateLimitBucketEntity } from '../common/rate-limit.entity';
 import { AuthSessionEntity } from '../identity/entities/auth-session.entity';
 import { FamilyMemberEntity } from '../identity/entities/family-member.entity';
+import { RegionCodeHoldEntity } from '../identity/entities/region-code-hold.entity';
 import { RegionEntity } from '../identity/entities/region.entity';
 import { ResidentAccountEntity } from '../identity/entities/resident-account.entity';
 import { StaffAccountEntity } from '../identity/entities/staff-account.entity';
 import { NOTIFICATIONS_ENTITIES } from '../notifications/notifications.entities';
 
 export const ENTITIES = [
-  RegionEntity, ResidentAccountEntity, StaffAccountEntity, AuthSessionEntity, FamilyMemberEntity, RateLimitBucketEntity,
+  RegionEntity, RegionCodeHoldEntity, ResidentAccountEntity, StaffAccountEntity, AuthSessionEntity, FamilyMemberEntity, RateLimitBucketEntity,
   // each domain module lists its own
   ...CATALOG_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...BOOKING_ENTITIES,
 ];

@@ -188,7 +188,7 @@ describe(FamilyService.name, () => {
       expect(list.limit).toBe(5);
       expect(list.items.map((i) => [i.name, i.idNumberMasked, i.community.name])).toEqual([
         ['张建国', '421003**********1X', '东门社区'],
-        ['李秀英', '421003**********25', '西门社区'],
+        ['李秀英', '421003**********25', '文庙社区'],
       ]);
     });
 

@@ -6,7 +6,7 @@ import type { TestApp } from '../support/test-app';
 import type { ContractContext, ModuleContractCases } from './contract-cases';
 
 const ID = '3f1c1f5e-8d2a-4c1b-9b7e-2a4d5e6f7a8b';
-const CODE = '421003001001';
+const CODE = '421003003003';
 
 // the contract suite runs on the real clock: once per app, a year in reach that the calendar does not know is published
 // (as the district admin would), then a bookable slot of the 居住证明 item in 梅村社区 is found right now

@@ -2,7 +2,7 @@ import { expect } from '@jest/globals';
 import { routes } from '@jianban/shared';
 import type { ModuleContractCases } from './contract-cases';
 
-const MEICUN = '421003001001';
+const MEICUN = '421003003003';
 const UUID = '3f1c1f5e-8d2a-4c1b-9b7e-2a4d5e6f7a8b';
 
 // contract cases of the catalog module's routes (see contract-cases.ts)

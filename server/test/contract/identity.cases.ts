@@ -6,7 +6,7 @@ import type { ModuleContractCases } from './contract-cases';
 export const IDENTITY_CASES: ModuleContractCases = {
   validParams: {
     removeFamilyMember: { id: '3f1c1f5e-8d2a-4c1b-9b7e-2a4d5e6f7a8b' },
-    communityElders: { code: '421003001001' },
+    communityElders: { code: '421003003003' },
   },
   okForValid: {
     health: [200], wechatLogin: [400], staffLogin: [401], refreshSession: [401], logout: [], devWechatCode: [200],
@@ -45,7 +45,7 @@ export const IDENTITY_CASES: ModuleContractCases = {
 
   // bindStaffWechat rejects extra fields (role included) and binds nothing; the same code then binds
   bindStaffWechat: async ({ t, pathOf, expectRejectedEverywhere }) => {
-    const token = await t.loginStaff('ximen');
+    const token = await t.loginStaff('dongmen');
     const { code } = await t.peerCall('/__peer/code', { user: 'mass-bind' });
     await expectRejectedEverywhere((extra) => t.http('POST', pathOf('bindStaffWechat'), { body: { code, ...extra }, token }));
     const ok = await t.call(routes.bindStaffWechat, { code }, { token });
@@ -69,7 +69,7 @@ export const IDENTITY_CASES: ModuleContractCases = {
   // addFamilyMember rejects extra fields and stores nothing; the same input without them is stored
   addFamilyMember: async ({ t, pathOf, expectRejectedEverywhere }) => {
     const token = await t.loginResident('mass-family');
-    const input = { name: '张秀英', idNumber: '421003193001010035', relationship: 'grandparent' as const, communityCode: '421003001001' };
+    const input = { name: '张秀英', idNumber: '421003193001010035', relationship: 'grandparent' as const, communityCode: '421003003003' };
     await expectRejectedEverywhere((extra) => t.http('POST', pathOf('addFamilyMember'), { body: { ...input, ...extra }, token }));
     expect((await t.call(routes.listFamilyMembers, {}, { token })).body.items).toEqual([]);
     expect((await t.call(routes.addFamilyMember, input, { token })).status).toBe(201);

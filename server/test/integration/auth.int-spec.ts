@@ -91,7 +91,7 @@ describeEngines('identity and sessions on %s', (engine) => {
     const ok = await t.http('POST', '/api/auth/staff', { body: { username: 'meicun', password: 'test-staff-pw-1' } });
     expect(ok.status).toBe(200);
     const me = sessionView.parse(ok.body).me;
-    expect(me).toMatchObject({ kind: 'staff', role: 'community_staff', region: { code: '421003001001', name: '梅村社区' } });
+    expect(me).toMatchObject({ kind: 'staff', role: 'community_staff', region: { code: '421003003003', name: '梅村社区' } });
     const wrong = await t.http('POST', '/api/auth/staff', { body: { username: 'meicun', password: 'nope' } });
     const unknown = await t.http('POST', '/api/auth/staff', { body: { username: 'nobody', password: 'nope' } });
     expect([wrong.status, wrong.body.code]).toEqual([401, 'INVALID_CREDENTIALS']);
@@ -185,7 +185,7 @@ describeEngines('login rate limit on %s (B2)', (engine) => {
   });
 
   it('clears a client\'s failure count after a right password', async () => {
-    const attempt = (password: string) => t.http('POST', '/api/auth/staff', { body: { username: 'ximen', password }, headers: via('192.0.2.77') });
+    const attempt = (password: string) => t.http('POST', '/api/auth/staff', { body: { username: 'dongmen', password }, headers: via('192.0.2.77') });
     // three failures in a row would block this client (limit 3); a success in between starts the count again
     expect((await attempt('a')).status).toBe(401);
     expect((await attempt('test-staff-pw-1')).status).toBe(200);

@@ -68,7 +68,7 @@ describeEngines('flagged cases reach the community lead on %s', (engine) => {
   });
 
   it('names a lead only from the community\'s own active staff; then only the lead is told, and again when a confirmed case is not closed', async () => {
-    const other = (await t.call(routes.me, {}, { token: await t.loginStaff('ximen') })).body.id;
+    const other = (await t.call(routes.me, {}, { token: await t.loginStaff('dongmen') })).body.id;
     const wrong = await t.call(routes.staffUpdateBookingSettings, { leadStaffId: other }, { params: { code: MEICUN }, token: lead });
     expect([wrong.status, wrong.body.code, wrong.body.details.issues[0].path]).toEqual([400, 'VALIDATION_FAILED', 'leadStaffId']);
     const named = await t.call(routes.staffUpdateBookingSettings, { leadStaffId: leadId }, { params: { code: MEICUN }, token: lead });

@@ -4,8 +4,8 @@ import { routes } from '@jianban/shared';
 import { Clock } from '../../src/common/clock';
 import type { TestApp } from '../support/test-app';
 
-export const MEICUN = '421003001001';
-export const XIMEN = '421003002001';
+export const MEICUN = '421003003003';
+export const DONGMEN = '421003002004';
 // sessions are checked against the injected clock, so a long TTL keeps them valid while tests move time
 export const BOOKING_TEST_ENV = { SESSION_TTL_SECONDS: '31536000', REFRESH_TTL_SECONDS: '31536000', BOOKING_JOB_POLL_SECONDS: '0', NOTIFY_DISPATCH: 'off' };
 

@@ -8,7 +8,7 @@ import { StaffAccountEntity } from '../../src/identity/entities/staff-account.en
 import { NotificationOutbox } from '../../src/notifications/notification-outbox';
 import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { BOOKING_TEST_ENV, MEICUN, XIMEN, at, book, controlClock, serviceItemId, slotRow } from './booking-helpers';
+import { BOOKING_TEST_ENV, MEICUN, DONGMEN, at, book, controlClock, serviceItemId, slotRow } from './booking-helpers';
 
 const NOW = at('2026-09-17', '10:00'); // Thursday; the window is 09-18 .. 10-01
 const events = (t: TestApp, key: string) => t.ds.query(`SELECT type, recipient_id, data_json, next_attempt_at FROM notification_event WHERE idempotency_key = '${key}'`);
@@ -31,7 +31,7 @@ describeEngines('booking on %s', (engine) => {
   let residence: string; // 居住证明
   let dibao: string; // 低保咨询
   let staff: string;
-  let ximen: string;
+  let dongmen: string;
 
   beforeAll(async () => {
     t = await startTestApp(engine, { name: 'booking', env: { ...BOOKING_TEST_ENV, BOOKING_ACTIVE_LIMIT: '3', BOOKING_CREATE_RATE_LIMIT: '8' } });
@@ -40,7 +40,7 @@ describeEngines('booking on %s', (engine) => {
     residence = await serviceItemId(t);
     dibao = await serviceItemId(t, MEICUN, '低保咨询');
     staff = await t.loginStaff('meicun');
-    ximen = await t.loginStaff('ximen');
+    dongmen = await t.loginStaff('dongmen');
   });
   afterAll(async () => {
     await t?.close();
@@ -57,7 +57,7 @@ describeEngines('booking on %s', (engine) => {
       for (const n of ['高龄津贴申请咨询', '居住证明', '医保参保', '低保咨询', '其他', '居(租)住证明']) expect(names).toContain(n);
       expect(r.body.items.find((i: { name: string }) => i.name === '居(租)住证明')).toMatchObject({ catalogCode: 'IS-08', durationMinutes: 20, active: true });
       expect(r.body.items.find((i: { name: string }) => i.name === '高龄津贴申请咨询').materials).toContain('老人本人银行卡或存折');
-      expect((await t.call(routes.listServiceItems, {}, { params: { code: '421003001' }, token })).status).toBe(404); // a street, not a community
+      expect((await t.call(routes.listServiceItems, {}, { params: { code: '421003003' }, token })).status).toBe(404); // a street, not a community
     });
 
     it('books for self and for a family member; one active booking per person per service', async () => {
@@ -251,7 +251,7 @@ describeEngines('booking on %s', (engine) => {
       clock.set(at('2026-09-18', '14:20'));
       const wrong = await t.call(routes.staffCheckIn, { passCode: 'ZZZZZZZZZZ' }, { params: { code: MEICUN }, token: staff });
       expect([wrong.status, wrong.body.code]).toEqual([404, 'PASS_CODE_NOT_FOUND']);
-      const elsewhere = await t.call(routes.staffCheckIn, { passCode: b.body.passCode }, { params: { code: XIMEN }, token: ximen });
+      const elsewhere = await t.call(routes.staffCheckIn, { passCode: b.body.passCode }, { params: { code: DONGMEN }, token: dongmen });
       expect([elsewhere.status, elsewhere.body.code]).toEqual([404, 'PASS_CODE_NOT_FOUND']);
       const ok = await t.call(routes.staffCheckIn, { passCode: b.body.passCode.toLowerCase() }, { params: { code: MEICUN }, token: staff });
       expect(ok.body).toMatchObject({ status: 'checked_in', responsible: { name: expect.any(String) } });
@@ -277,8 +277,8 @@ describeEngines('booking on %s', (engine) => {
       const self = cols.body.items.find((c: { staffId: string; role: string }) => c.role === 'community_staff' && c.staffId !== colleagueId);
       const toSelf = await t.call(routes.staffHandOver, { toStaffId: self.staffId, reason: 'x' }, { params: { id: b.body.id }, token: staff });
       expect([toSelf.status, toSelf.body.code]).toEqual([400, 'HAND_OVER_TARGET_INVALID']);
-      const ximenStaff = (await t.call(routes.staffColleagues, {}, { params: { code: XIMEN }, token: ximen })).body.items.find((c: { role: string }) => c.role === 'community_staff');
-      const outside = await t.call(routes.staffHandOver, { toStaffId: ximenStaff.staffId, reason: 'x' }, { params: { id: b.body.id }, token: staff });
+      const dongmenStaff = (await t.call(routes.staffColleagues, {}, { params: { code: DONGMEN }, token: dongmen })).body.items.find((c: { role: string }) => c.role === 'community_staff');
+      const outside = await t.call(routes.staffHandOver, { toStaffId: dongmenStaff.staffId, reason: 'x' }, { params: { id: b.body.id }, token: staff });
       expect([outside.status, outside.body.code]).toEqual([400, 'HAND_OVER_TARGET_INVALID']);
       const h = await t.call(routes.staffHandOver, { toStaffId: colleagueId, reason: '需要民政专干办理' }, { params: { id: b.body.id }, token: staff });
       expect(h.status).toBe(200);
@@ -423,8 +423,8 @@ describeEngines('booking on %s', (engine) => {
       expect(staffIdRoutes.length).toBeGreaterThanOrEqual(11);
       for (const [name, r] of staffIdRoutes) {
         const id = ids[name] ?? b.body.id;
-        const theirs = await t.call(r as RouteDef, (bodyFor[name] ?? {}) as never, { params: { id } as never, token: ximen });
-        const random = await t.call(r as RouteDef, (bodyFor[name] ?? {}) as never, { params: { id: randomUUID() } as never, token: ximen });
+        const theirs = await t.call(r as RouteDef, (bodyFor[name] ?? {}) as never, { params: { id } as never, token: dongmen });
+        const random = await t.call(r as RouteDef, (bodyFor[name] ?? {}) as never, { params: { id: randomUUID() } as never, token: dongmen });
         expect([name, theirs.status, theirs.body]).toEqual([name, 404, random.body]);
       }
       const communityRoutes = Object.entries(bookingRoutes).filter(([, r]) => r.auth === 'staff' && /:code\b/.test(r.path));
@@ -434,7 +434,7 @@ describeEngines('booking on %s', (engine) => {
         staffCreateServiceItem: { name: '测试事项', durationMinutes: 10 },
       };
       for (const [name, r] of communityRoutes) {
-        const theirs = await t.call(r as RouteDef, (communityBody[name] ?? {}) as never, { params: { code: MEICUN } as never, token: ximen });
+        const theirs = await t.call(r as RouteDef, (communityBody[name] ?? {}) as never, { params: { code: MEICUN } as never, token: dongmen });
         expect([name, theirs.status]).toEqual([name, 404]);
       }
       expect(JSON.stringify(await t.ds.query(`SELECT * FROM booking WHERE id = '${b.body.id}'`))).toBe(before);

@@ -5,8 +5,8 @@ import { testEngines } from '../support/engines';
 import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-const MEICUN = '421003001001';
-const XIMEN = '421003002001';
+const MEICUN = '421003003003';
+const DONGMEN = '421003002004';
 // the system CJK font (Debian fonts-noto-cjk; .ci/run installs it when missing)
 const FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 
@@ -61,12 +61,12 @@ describeEngines('notice board PDF on %s', (engine) => {
     const { pdf } = await download(meicun);
     expect(pdf.includes(pdfString('转学证明（学校出具）'))).toBe(true);
     expect(pdf.includes(pdfString('梅村公示测试证明'))).toBe(true);
-    const other = await download(admin, XIMEN);
+    const other = await download(admin, DONGMEN);
     expect(other.pdf.includes(pdfString('梅村公示测试证明'))).toBe(false);
   });
 
   it('answers a community outside the caller\'s scope like a missing one', async () => {
-    const out = await t.call(routes.noticeBoard, {}, { token: meicun, params: { code: XIMEN } });
+    const out = await t.call(routes.noticeBoard, {}, { token: meicun, params: { code: DONGMEN } });
     const missing = await t.call(routes.noticeBoard, {}, { token: meicun, params: { code: '421003999999' } });
     expect([out.status, out.body.code]).toEqual([404, 'NOT_FOUND']);
     expect([missing.status, missing.body.code]).toEqual([404, 'NOT_FOUND']);

@@ -20,8 +20,8 @@ import { seedReference } from '../../src/database/seed/seed';
 import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-const MEICUN = '421003001001';
-const XIMEN = '421003002001';
+const MEICUN = '421003003003';
+const DONGMEN = '421003002004';
 
 const UUID = '3f1c1f5e-8d2a-4c1b-9b7e-2a4d5e6f7a8b';
 const CATALOG_PARAMS: Record<string, { params?: Record<string, string>; input: Record<string, unknown> }> = {
@@ -32,16 +32,16 @@ const CATALOG_PARAMS: Record<string, { params?: Record<string, string>; input: R
   proposeCatalogChange: { params: { itemCode: 'NI-20' }, input: { baseVersion: 1, changes: { onlineChannel: 'A2 建议' }, reason: 'a2' } },
   catalogProposals: { input: {} },
   decideCatalogProposal: { params: { id: UUID }, input: { decision: 'reject' } },
-  createCommunityItem: { params: { code: '421003001001' }, input: { name: 'A2 测试事项', category: '其他' } },
+  createCommunityItem: { params: { code: '421003003003' }, input: { name: 'A2 测试事项', category: '其他' } },
   updateWorkList: { params: { kind: 'assist' }, input: { title: '协助清单', note: null, entries: ['a'], example: true, baseVersion: 1 } },
-  noticeBoard: { params: { code: '421003001001' }, input: {} },
+  noticeBoard: { params: { code: '421003003003' }, input: {} },
 };
 
 describeEngines('catalog on %s', (engine) => {
   let t: TestApp;
   let admin: string;
   let meicun: string;
-  let ximen: string;
+  let dongmen: string;
   let chengnan: string;
   let resident: string;
 
@@ -58,7 +58,7 @@ describeEngines('catalog on %s', (engine) => {
     // one at a time: password hashing is deliberately slow
     admin = await t.loginStaff('district');
     meicun = await t.loginStaff('meicun');
-    ximen = await t.loginStaff('ximen');
+    dongmen = await t.loginStaff('dongmen');
     chengnan = await t.loginStaff('chengnan');
     resident = await t.loginResident('cat-resident');
   });
@@ -189,7 +189,7 @@ describeEngines('catalog on %s', (engine) => {
       expect(p.status).toBe(201);
       const proposal = proposalView.parse(p.body);
       expect((await detail('NI-10')).alternativeRoute.onlineChannel).toBe(d.alternativeRoute.onlineChannel);
-      const mine = await t.call(routes.catalogProposals, {}, { token: ximen });
+      const mine = await t.call(routes.catalogProposals, {}, { token: dongmen });
       expect(mine.body.items.map((i: { id: string }) => i.id)).not.toContain(proposal.id);
       const queue = await t.call(routes.catalogProposals, { only: 'pending' }, { token: admin });
       expect(queue.body.items.map((i: { id: string }) => i.id)).toContain(proposal.id);
@@ -215,20 +215,20 @@ describeEngines('catalog on %s', (engine) => {
       expect(own.status).toBe(201);
       const item = catalogItemDetail.parse(own.body);
       expect([item.code, item.list, item.scope, item.communityCode]).toEqual([`C${MEICUN}-01`, 'issue', 'community', MEICUN]);
-      const other = await t.call(routes.createCommunityItem, { name: '西门证明', category: '其他' }, { token: meicun, params: { code: XIMEN } });
+      const other = await t.call(routes.createCommunityItem, { name: '东门证明', category: '其他' }, { token: meicun, params: { code: DONGMEN } });
       expect(other.status).toBe(404);
       expect((await search('养老登记证明')).results.map((h) => h.item.code)).not.toContain(item.code);
-      expect((await search('养老登记证明', { community: XIMEN })).results.map((h) => h.item.code)).not.toContain(item.code);
+      expect((await search('养老登记证明', { community: DONGMEN })).results.map((h) => h.item.code)).not.toContain(item.code);
       expect((await top2('养老登记证明', MEICUN))).toBe(item.code);
       expect((await t.call(routes.catalogItem, {}, { params: { itemCode: item.code } })).status).toBe(404);
       expect((await detail('NI-10', MEICUN)).communityItems.map((c) => c.code)).toEqual([item.code]);
-      expect((await detail('NI-10', XIMEN)).communityItems).toEqual([]);
+      expect((await detail('NI-10', DONGMEN)).communityItems).toEqual([]);
       const withList = catalogListView.parse((await t.call(routes.catalogLists, { list: 'issue', community: MEICUN })).body);
       expect(withList.lists[0].total).toBe(11);
       // the other community's staff cannot edit it or see its history: the same 404 as a missing item
-      const edit = await t.call(routes.updateCatalogItem, { baseVersion: 1, changes: { name: '改掉' }, changeNote: 'x' }, { token: ximen, params: { itemCode: item.code } });
+      const edit = await t.call(routes.updateCatalogItem, { baseVersion: 1, changes: { name: '改掉' }, changeNote: 'x' }, { token: dongmen, params: { itemCode: item.code } });
       expect([edit.status, edit.body.code]).toEqual([404, 'CATALOG_ITEM_NOT_FOUND']);
-      expect((await t.call(routes.catalogItemHistory, {}, { token: ximen, params: { itemCode: item.code } })).status).toBe(404);
+      expect((await t.call(routes.catalogItemHistory, {}, { token: dongmen, params: { itemCode: item.code } })).status).toBe(404);
       const mine = await t.call(routes.updateCatalogItem, { baseVersion: 1, changes: { materials: ['居民身份证', '户口簿'], list: 'not_issue' }, changeNote: '补材料' }, { token: meicun, params: { itemCode: item.code } });
       expect(mine.status).toBe(200);
       expect(catalogItemDetail.parse(mine.body)).toMatchObject({ version: 2, list: 'issue', materials: ['居民身份证', '户口簿'] });

@@ -34,12 +34,12 @@ describeEngines('Db transactions on %s', (engine) => {
     await expect(
       db.transaction(async (tx) => {
         await tx.insert(RegionEntity, { code: '421003008', name: '回滚街道', level: 'street', parentCode: '421003', sortOrder: 98 });
-        await db.transaction((inner) => inner.update(RegionEntity, { code: '421003001' }, { name: '改名' }));
+        await db.transaction((inner) => inner.update(RegionEntity, { code: '421003003' }, { name: '改名' }));
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
     expect(await db.read((m) => m.findOne(RegionEntity, { where: { code: '421003008' } }))).toBeNull();
-    expect((await db.read((m) => m.findOne(RegionEntity, { where: { code: '421003001' } })))?.name).toBe('城南街道');
+    expect((await db.read((m) => m.findOne(RegionEntity, { where: { code: '421003003' } })))?.name).toBe('城南街道');
   });
 
   it('keeps concurrent transactions apart (SQLite serializes them, MariaDB runs them side by side)', async () => {

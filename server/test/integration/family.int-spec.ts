@@ -4,8 +4,8 @@ import { checkDigitOf, familyMemberList, familyMemberView, ID_NUMBER_PATTERN, ro
 import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-const MEICUN = '421003001001';
-const XIMEN = '421003002001';
+const MEICUN = '421003003003';
+const DONGMEN = '421003002004';
 const elder = (idNumber: string, extra: Record<string, unknown> = {}) => ({ name: '王建国', idNumber, relationship: 'parent' as const, communityCode: MEICUN, ...extra });
 
 // valid check digits, computed for this test (ISO 7064 MOD 11-2)
@@ -86,18 +86,18 @@ describeEngines('family members on %s', (engine) => {
     const fresh = '42100319481111002' + checkDigitOf('42100319481111002');
     expect((await t.call(routes.addFamilyMember, elder(fresh, { name: '赵桂兰' }), { token: resident })).status).toBe(201);
     const meicun = await t.loginStaff('meicun');
-    const ximen = await t.loginStaff('ximen');
+    const dongmen = await t.loginStaff('dongmen');
     const street = await t.loginStaff('chengnan');
     const district = await t.loginStaff('district');
     const names = async (token: string, code: string) => (await t.call(routes.communityElders, {}, { token, params: { code } })).body.items?.map((i: { name: string }) => i.name);
     expect(await names(meicun, MEICUN)).toContain('赵桂兰');
     expect(await names(street, MEICUN)).toContain('赵桂兰');
     expect(await names(district, MEICUN)).toContain('赵桂兰');
-    const outside = await t.call(routes.communityElders, {}, { token: ximen, params: { code: MEICUN } });
-    const unknown = await t.call(routes.communityElders, {}, { token: ximen, params: { code: '421003009009' } });
+    const outside = await t.call(routes.communityElders, {}, { token: dongmen, params: { code: MEICUN } });
+    const unknown = await t.call(routes.communityElders, {}, { token: dongmen, params: { code: '421003009009' } });
     expect([outside.status, outside.body]).toEqual([unknown.status, unknown.body]);
     expect(outside.status).toBe(404);
-    expect((await t.call(routes.communityElders, {}, { token: meicun, params: { code: XIMEN } })).status).toBe(404);
+    expect((await t.call(routes.communityElders, {}, { token: meicun, params: { code: DONGMEN } })).status).toBe(404);
     const asResident = await t.call(routes.communityElders, {}, { token: resident, params: { code: MEICUN } });
     expect([asResident.status, asResident.body.code]).toEqual([403, 'FORBIDDEN']);
     const staffOnResidentRoute = await t.call(routes.listFamilyMembers, {}, { token: meicun });
@@ -128,7 +128,7 @@ describeEngines('family members on %s', (engine) => {
 
   it('pages the community elder list with a total, one row per person, and refuses oversized pages', async () => {
     const staff = await t.loginStaff('chengnan');
-    const code = '421003001003'; // 南湖社区: nobody else registers elders there in this file
+    const code = '421003003002'; // 御河社区: nobody else registers elders there in this file
     for (let i = 0; i < 7; i++) {
       const token = await t.loginResident(`fm-page-${i}`);
       const first17 = `421003193501${10 + i}00${i}`;

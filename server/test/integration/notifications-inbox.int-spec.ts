@@ -54,7 +54,7 @@ describeEngines('inbox and subscriptions on %s', (engine) => {
   });
 
   it('staff have their own inbox', async () => {
-    const staff = await t.loginStaff('ximen');
+    const staff = await t.loginStaff('dongmen');
     const me = await t.call(routes.me, {}, { token: staff });
     await n.outbox.record({ recipient: { kind: 'staff', id: me.body.id }, type: 'booking_cancelled_by_staff', data: bookingData(), idempotencyKey: `in-staff-${me.body.id}` });
     const list = inboxList.parse((await t.call(routes.listInbox, {}, { token: staff })).body);

@@ -18,7 +18,7 @@ describeEngines('PII key rotation on %s (G1)', (engine) => {
 
   it('re-encrypts every stored value under the new key, and the app reads them back with the new configuration', async () => {
     const token = await t.loginResident('rot-a');
-    const added = await t.call(routes.addFamilyMember, { name: '钱大爷', idNumber: '421003193001010035', relationship: 'parent', communityCode: '421003001001' }, { token });
+    const added = await t.call(routes.addFamilyMember, { name: '钱大爷', idNumber: '421003193001010035', relationship: 'parent', communityCode: '421003003003' }, { token });
     expect(added.status).toBe(201);
     const rotated = new PiiCipher(loadConfig({ NODE_ENV: 'test', PII_KEY: NEW_KEY, PII_KEY_ID: 'k1', PII_OLD_KEYS: `k0:${OLD_KEY}` }));
     const counts = await reencryptAll(t.ds, rotated);

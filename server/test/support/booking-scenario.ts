@@ -5,7 +5,7 @@ import { publishUnknownYears } from './statutory-years';
 
 // Booking fixtures shared by the race and fault suites: service items, free slots from the availability API, the slot
 // capacity (postCount is copied into a slot when its row is first created), and one booking request.
-export const COMMUNITY = '421003001001'; // 梅村社区, seeded staff 'meicun'
+export const COMMUNITY = '421003003003'; // 梅村社区, seeded staff 'meicun'
 
 export interface SlotRef {
   date: string;

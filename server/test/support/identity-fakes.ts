@@ -284,13 +284,13 @@ export class FakeRateLimitRepository extends RateLimitRepository {
   }
 }
 
-// a small region tree: one district, two streets, three communities
+// a small region tree (official codes of 荆州区): one district, two streets, three communities
 export const DISTRICT = '421003';
-export const STREET_A = '421003001';
-export const STREET_B = '421003002';
-export const COMMUNITY_A1 = '421003001001';
-export const COMMUNITY_A2 = '421003001002';
-export const COMMUNITY_B1 = '421003002001';
+export const STREET_A = '421003002';
+export const STREET_B = '421003001';
+export const COMMUNITY_A1 = '421003002004';
+export const COMMUNITY_A2 = '421003002001';
+export const COMMUNITY_B1 = '421003001003';
 
 export function regionTree(): RegionEntity[] {
   return [
@@ -299,7 +299,7 @@ export function regionTree(): RegionEntity[] {
     { code: STREET_B, name: '西城街道', level: 'street', parentCode: DISTRICT, sortOrder: 2 },
     { code: COMMUNITY_A1, name: '东门社区', level: 'community', parentCode: STREET_A, sortOrder: 1 },
     { code: COMMUNITY_A2, name: '南门社区', level: 'community', parentCode: STREET_A, sortOrder: 2 },
-    { code: COMMUNITY_B1, name: '西门社区', level: 'community', parentCode: STREET_B, sortOrder: 1 },
+    { code: COMMUNITY_B1, name: '文庙社区', level: 'community', parentCode: STREET_B, sortOrder: 1 },
   ];
 }
 

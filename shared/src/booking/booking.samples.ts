@@ -3,7 +3,7 @@ import type { bookingRoutes } from './booking.routes';
 
 const ID = '3f1c1f5e-8d2a-4c1b-9b7e-2a4d5e6f7a8b';
 const KEY = '0b6f3c7e-1d2a-4e5f-9a8b-7c6d5e4f3a2b';
-const CODE = '421003001001';
+const CODE = '421003003003';
 
 // test-only: a valid sample for every route of this module (routes.spec.ts fails on a route without one)
 export const BOOKING_SAMPLES: Record<keyof typeof bookingRoutes, Sample> = {

@@ -9,7 +9,7 @@ export const CATALOG_SAMPLES: Record<keyof typeof catalogRoutes, Sample> = {
   catalogLists: { input: { list: 'not_issue' } },
   catalogItem: { input: {}, params: { itemCode: 'NI-10' } },
   workLists: { input: {} },
-  createDemandReport: { input: { itemCode: 'NI-10', communityCode: '421003001001', happenedOn: '2026-11-20' } },
+  createDemandReport: { input: { itemCode: 'NI-10', communityCode: '421003003003', happenedOn: '2026-11-20' } },
   myDemandReports: { input: {} },
   demandReportQueue: { input: {} },
   updateDemandReportStatus: { input: { newStatus: 'reviewing', note: '已联系银行核实' }, params: { id: uuid } },
@@ -18,7 +18,7 @@ export const CATALOG_SAMPLES: Record<keyof typeof catalogRoutes, Sample> = {
   proposeCatalogChange: { input: { baseVersion: 1, changes: { aliases: ['活着证明'] }, reason: '居民常这样说' }, params: { itemCode: 'NI-10' } },
   catalogProposals: { input: {} },
   decideCatalogProposal: { input: { decision: 'accept' }, params: { id: uuid } },
-  createCommunityItem: { input: { name: '居(租)住证明', category: '居住' }, params: { code: '421003001001' } },
+  createCommunityItem: { input: { name: '居(租)住证明', category: '居住' }, params: { code: '421003003003' } },
   updateWorkList: { input: { title: '主责清单', note: null, entries: ['组织村民自治'], example: true, baseVersion: 1 }, params: { kind: 'primary' } },
-  noticeBoard: { input: {}, params: { code: '421003001001' } },
+  noticeBoard: { input: {}, params: { code: '421003003003' } },
 };

@@ -1,14 +1,14 @@
 import Taro from '@tarojs/taro';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { RELATIONSHIP_TEXT, relationships, normalizeIdNumber, shanghaiDate, type AddFamilyMemberInput } from '@jianban/shared';
 import { PageShell } from '../../components/PageShell';
 import { Field } from '../../components/Field';
 import { OptionGroup } from '../../components/OptionGroup';
+import { CommunityPicker } from '../../components/CommunityPicker';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
 import { useAddFamilyMember, useRegions } from '../../features/family/hooks';
 import { FAMILY_FIELDS, idNumberFeedback, validateFamilyForm, type FamilyField, type FamilyForm } from '../../features/family/form';
-import { groupCommunities } from '../../features/regions/communities';
 import { FAMILY_ADDED_EVENT } from '../../features/family/events';
 import { messageFor } from '../../features/errors/messages';
 import { ApiError, issuesByField } from '../../services/api-error';
@@ -21,14 +21,11 @@ export default function FamilyAddPage() {
   const regions = useRegions();
   const add = useAddFamilyMember();
   const [form, setForm] = useState<FamilyForm>({ name: '', idNumber: '', relationship: '', communityCode: '' });
-  const [street, setStreet] = useState('');
   const [idFinished, setIdFinished] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<FamilyField, string>>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const today = shanghaiDate(new Date());
 
-  const groups = useMemo(() => groupCommunities(regions.data?.items ?? []), [regions.data]);
-  const streetGroup = groups.find((g) => g.street.code === street);
 
   const set = (field: FamilyField, value: string) => {
     setForm((f) => ({ ...f, [field]: value }));
@@ -111,29 +108,14 @@ export default function FamilyAddPage() {
       />
       {regions.isPending ? <Notice>正在读取社区名单…</Notice> : null}
       {regions.isError ? <Notice tone="error" title="社区名单没有读出来">{messageFor(regions.error)}</Notice> : null}
-      {groups.length > 0 ? (
-        <>
-          <OptionGroup
-            label="家人住在哪个街道"
-            columns={2}
-            options={groups.map((g) => ({ value: g.street.code, label: g.street.name }))}
-            value={street}
-            onChange={(v) => {
-              setStreet(v);
-              set('communityCode', '');
-            }}
-            error={!street ? errors.communityCode : undefined}
-          />
-          {streetGroup ? (
-            <OptionGroup
-              label={`${streetGroup.street.name}的哪个社区`}
-              options={streetGroup.communities.map((c) => ({ value: c.code, label: c.name }))}
-              value={form.communityCode}
-              onChange={(v) => set('communityCode', v)}
-              error={errors.communityCode}
-            />
-          ) : null}
-        </>
+      {regions.data ? (
+        <CommunityPicker
+          label="家人住在哪个社区或村"
+          regions={regions.data.items}
+          value={form.communityCode}
+          onChange={(code) => set('communityCode', code)}
+          error={errors.communityCode}
+        />
       ) : null}
       {general ? <Notice tone="error" title="没有添加成功">{general}</Notice> : null}
       <Button onClick={() => void submit()} loading={add.isPending}>

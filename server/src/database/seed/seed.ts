@@ -17,9 +17,13 @@ export function peerOpenidFor(user: string): string {
   return 'o' + createHash('sha256').update(`jianban-peer:${user}`).digest('base64url').slice(0, 27);
 }
 
+// upserts by code, so it must never run on a schema whose migrations are pending: before RegionCodes1764350000000 the
+// codes 421003001… meant the placeholder 城南街道 and 梅村社区, and an upsert would rename them to 西城街道 and 通会桥社区
+// with their families, staff and bookings still attached. Migrations first, then the seed.
 export async function seedRegions(ds: DataSource): Promise<number> {
-  const rows = REGION_SEED.map((r, i) => ({ ...r, parentCode: r.parentCode ?? null, sortOrder: i }));
-  await ds.getRepository(RegionEntity).save(rows as RegionEntity[]);
+  if (await ds.showMigrations()) throw new Error('pending migrations: run them before seeding regions');
+  const rows: RegionEntity[] = REGION_SEED.map((r, i) => ({ ...r, sortOrder: i }));
+  await ds.getRepository(RegionEntity).upsert(rows, ['code']);
   return rows.length;
 }
 

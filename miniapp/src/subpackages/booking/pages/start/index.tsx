@@ -1,13 +1,12 @@
 import Taro from '@tarojs/taro';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { PageShell, Section } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/Button';
 import { BigChoice } from '../../../../components/BigChoice';
-import { OptionGroup } from '../../../../components/OptionGroup';
 import { useSession } from '../../../../services/session';
 import { useFamilyMembers, useRegions } from '../../../../features/family/hooks';
-import { groupCommunities } from '../../../../features/regions/communities';
+import { CommunityPicker } from '../../../../components/CommunityPicker';
 import { messageFor } from '../../../../features/errors/messages';
 import { useServiceItems } from '../../../../features/booking/hooks';
 import { readBookingCommunity, rememberBookingCommunity } from '../../../../features/booking/community';
@@ -23,19 +22,16 @@ export default function BookingStartPage() {
   const family = useFamilyMembers();
   const [code, setCode] = useState<string>(() => readBookingCommunity() ?? '');
   const [picking, setPicking] = useState(false);
-  const [street, setStreet] = useState('');
 
   // first visit: the centre of the first family member's community
   useEffect(() => {
     if (!code && family.data?.items[0]) setCode(family.data.items[0].community.code);
   }, [code, family.data]);
 
-  const groups = useMemo(() => groupCommunities(regions.data?.items ?? []), [regions.data]);
   const community = regions.data?.items.find((r) => r.code === code && r.level === 'community') ?? null;
   const items = useServiceItems(community ? code : null);
   const active = (items.data?.items ?? []).filter((i) => i.active).sort((a, b) => a.sortOrder - b.sortOrder);
   const wanted = catalogCode ? active.find((i) => i.catalogCode === catalogCode) : undefined;
-  const streetGroup = groups.find((g) => g.street.code === (street || community?.parentCode || ''));
 
   const choose = (itemId: string) => void Taro.navigateTo({ url: personStep({ item: itemId, code }) });
   const pickCommunity = (c: string) => {
@@ -69,20 +65,7 @@ export default function BookingStartPage() {
           <>
             {regions.isPending ? <Notice>正在读取社区名单…</Notice> : null}
             {regions.isError ? <Notice tone="error" title="社区名单没有读出来">{messageFor(regions.error)}</Notice> : null}
-            <OptionGroup
-              label="先选街道"
-              options={groups.map((g) => ({ value: g.street.code, label: g.street.name }))}
-              value={streetGroup?.street.code ?? ''}
-              onChange={(v) => setStreet(v)}
-            />
-            {streetGroup ? (
-              <OptionGroup
-                label="再选社区"
-                options={streetGroup.communities.map((c) => ({ value: c.code, label: c.name }))}
-                value={community?.code ?? ''}
-                onChange={pickCommunity}
-              />
-            ) : null}
+            {regions.data ? <CommunityPicker label="在哪个社区或村办" regions={regions.data.items} value={community?.code ?? ''} onChange={(c) => c && pickCommunity(c)} /> : null}
           </>
         ) : null}
       </Section>
