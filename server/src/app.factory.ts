@@ -11,6 +11,7 @@ import { sendError } from './common/errors.filter';
 import { limitHandlerTime } from './common/handler-timeout';
 import { jsonReply } from './common/json-once';
 import { createPino, logRequests, PinoNestLogger } from './common/logger';
+import { registerSecurityHeaders } from './common/security-headers';
 import { AppConfig } from './config';
 import { runMigrations } from './database/data-source';
 
@@ -53,6 +54,7 @@ export async function createApp(config: AppConfig, opts: { listen?: boolean; log
   fastify.setReplySerializer(jsonReply);
   limitHandlerTime(fastify, { ms: config.limits.handlerMs, prefix: '/api/', log });
   logRequests(fastify, log);
+  await registerSecurityHeaders(fastify, { h5Dir: config.h5Dir });
   if (config.h5Dir && existsSync(config.h5Dir)) {
     // loaded only when serving the H5 build (its content-disposition dependency is ESM-only)
     const { default: fastifyStatic } = await import('@fastify/static');
