@@ -10,6 +10,7 @@ import { serveH5 } from './common/h5-static';
 import { limitHandlerTime } from './common/handler-timeout';
 import { jsonReply } from './common/json-once';
 import { createPino, logRequests, PinoNestLogger } from './common/logger';
+import { registerSecurityHeaders } from './common/security-headers';
 import { AppConfig } from './config';
 import { runMigrations } from './database/data-source';
 
@@ -52,6 +53,7 @@ export async function createApp(config: AppConfig, opts: { listen?: boolean; log
   fastify.setReplySerializer(jsonReply);
   limitHandlerTime(fastify, { ms: config.limits.handlerMs, prefix: '/api/', log });
   logRequests(fastify, log);
+  await registerSecurityHeaders(fastify, { h5Dir: config.h5Dir });
   await serveH5(app, config.h5Dir);
   await app.init();
   await fastify.ready();

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { isRealDate } from '../dates';
+import { hasNoInvisible, INVISIBLE_MESSAGE, nfkc } from '../text';
 import { pageMeta, pageQuery, personName, staffRole } from '../identity/identity.schema';
 
 // ---------------------------------------------------------------------------------------------
@@ -7,10 +9,14 @@ import { pageMeta, pageQuery, personName, staffRole } from '../identity/identity
 // all instants are ISO-8601 UTC strings ('…Z').
 // ---------------------------------------------------------------------------------------------
 
-export const localDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 YYYY-MM-DD');
+// the pattern alone let 2027-02-30 through (a closure was stored for it): the day must exist in the calendar
+export const localDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 YYYY-MM-DD')
+  .refine(isRealDate, '日期不存在');
 export const localMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 export const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
-const shortText = (max: number) => z.string().trim().min(1).max(max).regex(/^[^<>\u0000-\u0008\u000b-\u001f]+$/u, '不能有特殊符号');
+const shortText = (max: number) => z.string().overwrite(nfkc).refine(hasNoInvisible, INVISIBLE_MESSAGE).trim().min(1).max(max).regex(/^[^<>\u0000-\u0008\u000b-\u001f]+$/u, '不能有特殊符号');
 
 /** booking lifecycle; "active" = pending | confirmed | checked_in (these hold a seat) */
 export const bookingStatuses = ['pending', 'confirmed', 'checked_in', 'done', 'rejected', 'cancelled', 'no_show'] as const;

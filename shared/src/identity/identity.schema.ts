@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseIdNumber } from '../id-number';
 import { shanghaiDate } from '../dates';
+import { hasNoInvisible, INVISIBLE_MESSAGE, nfkc } from '../text';
 
 export const staffRoles = ['community_staff', 'street_reviewer', 'district_admin'] as const;
 export const staffRole = z.enum(staffRoles);
@@ -19,6 +20,8 @@ export const RELATIONSHIP_TEXT: Record<(typeof relationships)[number], string> =
 
 export const personName = z
   .string()
+  .overwrite(nfkc)
+  .refine(hasNoInvisible, INVISIBLE_MESSAGE)
   .trim()
   .min(2, '姓名至少2个字')
   .max(30, '姓名最多30个字')
@@ -75,7 +78,7 @@ export type SessionView = z.infer<typeof sessionView>;
 
 // what a resident calls themself in the app (WeChat no longer hands out nicknames); shown on 我的 and to staff
 export const updateMeInput = z.strictObject({
-  displayName: z.string().trim().min(1, '请填写称呼').max(20, '称呼最多20个字').regex(/^[^<>\u0000-\u001f]+$/u, '称呼里不能有特殊符号'),
+  displayName: z.string().overwrite(nfkc).trim().refine(hasNoInvisible, INVISIBLE_MESSAGE).min(1, '请填写称呼').max(20, '称呼最多20个字').regex(/^[^<>\u0000-\u001f]+$/u, '称呼里不能有特殊符号'),
 });
 export type UpdateMeInput = z.infer<typeof updateMeInput>;
 

@@ -1,0 +1,63 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import helmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+
+// Security headers for the API and the H5 page, kept apart from the static-file serving so the two change independently.
+// One policy for every response: the H5 page is the only HTML the server sends besides the API's own docs page.
+
+/** sha256 sources of the inline <script> blocks in the H5 index.html (Taro's template puts its rem script there) */
+export function inlineScriptHashes(h5Dir: string | undefined): string[] {
+  if (!h5Dir) return [];
+  const index = join(h5Dir, 'index.html');
+  if (!existsSync(index)) return [];
+  const html = readFileSync(index, 'utf8');
+  const hashes: string[] = [];
+  for (const m of html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/gi)) {
+    if (/\ssrc\s*=/i.test(m[1] ?? '')) continue;
+    hashes.push(`'sha256-${createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
+  }
+  return [...new Set(hashes)];
+}
+
+export function contentSecurityPolicy(scriptHashes: string[]): Record<string, string[]> {
+  return {
+    'default-src': ["'self'"],
+    // scripts only from our origin, plus exactly the inline script the H5 template carries
+    'script-src': ["'self'", ...scriptHashes],
+    'script-src-attr': ["'none'"],
+    // React and Taro set style attributes; no external stylesheets
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'font-src': ["'self'", 'data:'],
+    // the H5 build calls the API on its own origin (/api)
+    'connect-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+  };
+}
+
+export const HSTS_VALUE = 'max-age=31536000; includeSubDomains';
+
+export async function registerSecurityHeaders(fastify: FastifyInstance, opts: { h5Dir?: string }): Promise<void> {
+  await fastify.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(inlineScriptHashes(opts.h5Dir)) },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    // HSTS only on responses that went out over HTTPS (set below): on plain HTTP it is meaningless and on a
+    // development host it would pin the name to HTTPS in the browser
+    strictTransportSecurity: false,
+    // the weapp is not a browser; the H5 page loads nothing cross-origin
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+  });
+  fastify.addHook('onSend', async (req, reply, payload) => {
+    // request.protocol honours X-Forwarded-Proto only from the proxies TRUST_PROXY names
+    if (req.protocol === 'https') reply.header('strict-transport-security', HSTS_VALUE);
+    // API responses carry personal data and tokens: no browser or shared cache may keep them
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    return payload;
+  });
+}
