@@ -23,6 +23,7 @@ const detail: CatalogItemDetail = {
   inferredFields: ['alternative_route'],
   inferredNote: '以社区确认为准',
   lastReviewedOn: '2026-11-01',
+  everydayWords: [{ word: '活着证明', kind: 'name', source: null }, { word: '高龄津贴', kind: 'use', source: 'MCA2020' }],
   version: 3,
   updatedAt: '2026-11-01T00:00:00.000Z',
   communityItems: [],
@@ -42,7 +43,13 @@ describe('the staff edit form', () => {
     form.routeSteps = '第一步\n\n  第二步 \n第三步';
     form.department = '   ';
     form.aliases = '活着证明、生存证明，在世证明';
+    form.everydayWords = '叫法：活着证明\n用来办：高龄津贴\n老人还在';
     expect(diffContent(before, fromForm(form))).toEqual({
+      everydayWords: [
+        { word: '活着证明', kind: 'name', source: null },
+        { word: '高龄津贴', kind: 'use', source: 'MCA2020' },
+        { word: '老人还在', kind: 'subject', source: null },
+      ],
       onlineChannel: '鄂汇办',
       routeSteps: ['第一步', '第二步', '第三步'],
       department: null,

@@ -95,6 +95,7 @@ describe('accessibility (axe-core) on every page', () => {
       ['/subpackages/catalog/pages/report/index', 'code=NI-01'],
       ['/subpackages/catalog/pages/my-reports/index'],
       ['/subpackages/catalog/pages/work-lists/index'],
+      ['/subpackages/catalog/pages/allowance/index'],
       ['/subpackages/inbox/pages/detail/index', `id=${messageId}`],
       ['/subpackages/booking/pages/start/index'],
       ['/subpackages/booking/pages/person/index', `item=${itemId}&code=${community}`],

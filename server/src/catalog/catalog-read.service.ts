@@ -17,7 +17,7 @@ import { RegionScope } from '../identity/region.scope';
 import { WorkListRepository } from './catalog.repository';
 import { DISTRICT_OWNER, requireCommunity, toDetail, toWorkListView } from './catalog.mapper';
 import { shareJson } from '../common/json-once';
-import { CatalogIndexService, type IndexSnapshot } from './search/catalog-index.service';
+import { CatalogIndexService, SERVICE_SUMMARIES, type IndexSnapshot } from './search/catalog-index.service';
 import { normalizeQuery } from './search/search-index';
 import { SearchRateGate } from './search/search-rate-gate';
 
@@ -60,7 +60,11 @@ export class CatalogReadService {
     const noMatch = q.length > 0 && hits.length === 0;
     return {
       query: q,
-      results: hits.map((h) => ({ item: summary(h.code), score: Math.round(h.score * 10) / 10, matchedBy: h.matchedBy, matchedText: h.matchedText })),
+      results: hits.map((h) => {
+        const basis = { score: Math.round(h.score * 10) / 10, matchedBy: h.matchedBy, matchedText: h.matchedText };
+        const service = SERVICE_SUMMARIES.get(h.code);
+        return service ? { kind: 'service' as const, service, ...basis } : { kind: 'item' as const, item: summary(h.code), ...basis };
+      }),
       noMatch,
       closest: hits.length > 0 ? [] : snap.index.closest(q, owners, 5).map(summary),
       askStaff: ASK_STAFF,

@@ -95,6 +95,7 @@ export function toDetail(row: CatalogItemEntity, communityItems: CatalogItemSumm
     inferredFields: c.inferredFields,
     inferredNote: inferredNote(c.inferredFields),
     lastReviewedOn: c.lastReviewedOn,
+    everydayWords: c.everydayWords ?? [],
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
     communityItems,

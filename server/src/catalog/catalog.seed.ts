@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ItemContentInput } from '@jianban/shared';
+import type { EverydayWord, ItemContentInput } from '@jianban/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 // imported (resolveJsonModule) so tsc ships the data with server/dist
 import researchData from './seed-data/certificate-catalog.json';
+import thesaurus from './seed-data/everyday-words.json';
 import { DISTRICT_OWNER } from './catalog.mapper';
 import { CatalogItemEntity, CatalogItemVersionEntity, CatalogMetaEntity, CatalogWorkListEntity } from './entities/catalog.entity';
 
@@ -30,6 +31,25 @@ interface ResearchSource {
 }
 
 const SEED_NOTE = '导入调研数据（certificate-catalog.json）';
+const THESAURUS_NOTE = '加入居民的日常说法（搜索用，everyday-words.json）';
+
+type ThesaurusEntry = Record<EverydayWord['kind'], string[]>;
+// the everyday words of one item (issue 13), each with its source where one is known
+export function everydayWordsOf(code: string): EverydayWord[] {
+  const entry = (thesaurus.items as Record<string, ThesaurusEntry>)[code];
+  if (!entry) return [];
+  const sources = (thesaurus.sources as Record<string, Record<string, string>>)[code] ?? {};
+  const seen = new Set<string>();
+  const out: EverydayWord[] = [];
+  for (const kind of ['name', 'subject', 'use'] as const) {
+    for (const word of entry[kind] ?? []) {
+      if (seen.has(word)) continue;
+      seen.add(word);
+      out.push({ word, kind, source: sources[word] ?? null });
+    }
+  }
+  return out.slice(0, 80);
+}
 
 const HAN = /[\u3400-\u9fff]/g;
 const hanCount = (s: string) => (s.match(HAN) ?? []).length;
@@ -74,6 +94,7 @@ export function contentOf(it: ResearchItem): ItemContentInput {
     legalBasis: it.legal_basis || null,
     inferredFields: it.inferred_fields,
     lastReviewedOn: null,
+    everydayWords: everydayWordsOf(it.id),
   };
 }
 
@@ -84,9 +105,31 @@ function sourcesOf(it: ResearchItem, all: Record<string, ResearchSource>) {
   });
 }
 
+// items stored before the thesaurus existed get their everyday words once, as a new version (an admin's edits to other
+// fields stay; an item whose words an admin has edited, even to none, has the field and is left alone)
+async function addEverydayWords(m: EntityManager, rows: CatalogItemEntity[], now: Date): Promise<number> {
+  let n = 0;
+  for (const row of rows) {
+    const content = JSON.parse(row.contentJson) as ItemContentInput;
+    const words = everydayWordsOf(row.code);
+    if (content.everydayWords !== undefined || words.length === 0 || row.owner !== DISTRICT_OWNER) continue;
+    const next = JSON.stringify({ ...content, everydayWords: words });
+    const version = row.version + 1;
+    const done = await m.update(CatalogItemEntity, { id: row.id, version: row.version }, { contentJson: next, version, updatedAt: now });
+    if (!done.affected) continue;
+    await m.insert(CatalogItemVersionEntity, {
+      id: randomUUID(), itemId: row.id, version, contentJson: next, changeNote: THESAURUS_NOTE, changedFields: JSON.stringify(['everydayWords']),
+      editorId: null, editorName: null, editorRole: null, proposalId: null, createdAt: now,
+    });
+    n++;
+  }
+  return n;
+}
+
 // only missing items are inserted: an admin's edits survive every re-seed
 async function seedItems(m: EntityManager, now: Date): Promise<number> {
-  const existing = new Set((await m.find(CatalogItemEntity, { select: { code: true } })).map((r) => r.code));
+  const rows = await m.find(CatalogItemEntity);
+  const existing = new Set(rows.map((r) => r.code));
   const sources = researchData.sources as Record<string, ResearchSource>;
   let inserted = 0;
   for (const it of researchData.items as ResearchItem[]) {
@@ -168,7 +211,8 @@ async function seedWorkLists(m: EntityManager, now: Date): Promise<number> {
 export async function seedCatalogReference(ds: DataSource): Promise<string | null> {
   return ds.transaction(async (m) => {
     const now = new Date();
-    const items = await seedItems(m, now);
+    const updated = await addEverydayWords(m, await m.find(CatalogItemEntity), now);
+    const items = (await seedItems(m, now)) + updated;
     const lists = await seedWorkLists(m, now);
     const meta = await m.findOne(CatalogMetaEntity, { where: { key: 'catalog' } });
     if (!meta) await m.insert(CatalogMetaEntity, { key: 'catalog', value: 1 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { catalogItemDetail, routes, searchResultView } from '@jianban/shared';
+import { catalogItemDetail, routes, searchResultView, searchHitCode } from '@jianban/shared';
 import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -23,7 +23,7 @@ describeEngines('catalog search across two instances on %s', (engine) => {
     await one?.close();
   });
 
-  const codesFor = async (t: TestApp, q: string) => searchResultView.parse((await t.call(routes.catalogSearch, { q })).body).results.map((h) => h.item.code);
+  const codesFor = async (t: TestApp, q: string) => searchResultView.parse((await t.call(routes.catalogSearch, { q })).body).results.map(searchHitCode);
 
   it('an edit through instance 1 is found by a search on instance 2', async () => {
     expect(await codesFor(two, '跨实例别名')).not.toContain('NI-16');

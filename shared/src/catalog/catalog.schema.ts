@@ -53,6 +53,18 @@ export const catalogSourceView = z.object({
 });
 export type CatalogSourceView = z.infer<typeof catalogSourceView>;
 
+// the thesaurus of everyday words (issue 13): how residents name an item, kept with the item and edited with it.
+// name: what they call the certificate (活着证明); subject: how they name what it is about (车子, 走失);
+// use: what it is asked for (高龄补贴). Search weighs them below the item's own name and aliases.
+export const everydayWordKinds = ['name', 'subject', 'use'] as const;
+export const everydayWord = z.strictObject({
+  word: z.string().trim().min(1).max(20),
+  kind: z.enum(everydayWordKinds),
+  source: z.string().trim().max(100).nullable(), // where the word is read (a research source key), null when none
+});
+export type EverydayWord = z.infer<typeof everydayWord>;
+export const EVERYDAY_WORDS_MAX = 80;
+
 export const catalogItemDetail = catalogItemSummary.extend({
   usedFor: z.string().nullable(), // what it used to be requested for
   alternativeRoute: alternativeRouteView, // empty steps for most should-issue items
@@ -63,6 +75,7 @@ export const catalogItemDetail = catalogItemSummary.extend({
   inferredFields: z.array(z.string()), // which fields were inferred rather than read in a source
   inferredNote: z.string().nullable(), // non-null when inferred: the community confirms these parts
   lastReviewedOn: z.string().nullable(), // YYYY-MM-DD
+  everydayWords: z.array(everydayWord), // the words residents use for it (search thesaurus)
   version: z.number().int(), // current version; send it back as baseVersion when editing
   updatedAt: z.string(),
   // the community's own should-issue items, when the request named a community
@@ -96,8 +109,9 @@ export const searchQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(20).default(8),
 });
 export type SearchQuery = z.input<typeof searchQuery>;
-// strongest first: the rank order of the search
-export const matchKinds = ['name', 'alias', 'synonym', 'pinyin', 'initials', 'partial', 'keyword'] as const;
+// why a result matched (name strongest). everyday: an everyday word for its subject (车子 → 车辆); sentence: distinctive
+// words of a whole sentence; keyword: what it is asked for, inside a sentence
+export const matchKinds = ['name', 'alias', 'synonym', 'pinyin', 'initials', 'partial', 'keyword', 'everyday', 'sentence'] as const;
 export const matchKind = z.enum(matchKinds);
 export type MatchKind = z.infer<typeof matchKind>;
 export const MATCH_KIND_TEXT: Record<MatchKind, string> = {
@@ -108,19 +122,38 @@ export const MATCH_KIND_TEXT: Record<MatchKind, string> = {
   initials: '拼音首字母',
   partial: '部分文字',
   keyword: '用途关键词',
+  everyday: '日常说法',
+  sentence: '整句里的词',
 };
-export const searchHit = z.object({
-  item: catalogItemSummary,
+// services a search can answer with (issue 13): each has its own page in the miniapp
+export const searchServiceIds = ['allowance', 'booking', 'demand-report', 'work-lists'] as const;
+export const searchServiceId = z.enum(searchServiceIds);
+export type SearchServiceId = z.infer<typeof searchServiceId>;
+export const searchServiceSummary = z.object({
+  id: searchServiceId,
+  title: z.string(),
+  description: z.string(),
+  available: z.boolean(), // false: not built yet; its page says so and where to ask
+});
+export type SearchServiceSummary = z.infer<typeof searchServiceSummary>;
+const hitBasis = {
   score: z.number(),
   matchedBy: matchKind, // why it matched
-  matchedText: z.string(), // the name/alias/synonym/keyword that matched
-});
+  matchedText: z.string(), // the name/alias/everyday word/sentence words that matched
+};
+export const itemSearchHit = z.object({ kind: z.literal('item'), item: catalogItemSummary, ...hitBasis });
+export const serviceSearchHit = z.object({ kind: z.literal('service'), service: searchServiceSummary, ...hitBasis });
+export const searchHit = z.discriminatedUnion('kind', [itemSearchHit, serviceSearchHit]);
+export type ItemSearchHit = z.infer<typeof itemSearchHit>;
+export type ServiceSearchHit = z.infer<typeof serviceSearchHit>;
 export type SearchHit = z.infer<typeof searchHit>;
+/** a result's id: the item code, or service:<id> */
+export const searchHitCode = (h: SearchHit): string => (h.kind === 'service' ? `service:${h.service.id}` : h.item.code);
 export const searchResultView = z.object({
   query: z.string(), // what was searched after normalisation (full-width → half-width, trimmed, cut to 64 chars)
-  results: z.array(searchHit), // ranked, best first
-  noMatch: z.boolean(), // true when nothing matched: see closest and askStaff
-  closest: z.array(catalogItemSummary), // closest items (no match) or commonly asked items (empty query)
+  results: z.array(searchHit), // ranked, best first: certificates and services
+  noMatch: z.boolean(), // true when nothing matched well enough: see closest and askStaff
+  closest: z.array(catalogItemSummary), // plausibly close items (no match) or commonly asked items (empty query)
   askStaff: z.object({ text: z.string(), where: z.string() }), // how to ask staff
   catalogVersion: z.number().int(),
 });
@@ -221,6 +254,8 @@ export const itemContentInput = z.strictObject({
   legalBasis: z.string().trim().max(300).nullable(),
   inferredFields: z.array(z.string().trim().min(1).max(40)).max(20),
   lastReviewedOn: isoDay.nullable(),
+  // absent in content written before issue 13 (read as none)
+  everydayWords: z.array(everydayWord).max(EVERYDAY_WORDS_MAX).optional(),
 });
 export type ItemContentInput = z.infer<typeof itemContentInput>;
 export const itemChanges = itemContentInput.partial();

@@ -1,5 +1,5 @@
 // the staff edit form of a catalog item: detail → plain text fields → the content the server takes, and back
-import { itemContentInput, type CatalogItemDetail, type ItemChanges, type ItemContentInput } from '@jianban/shared';
+import { itemContentInput, type CatalogItemDetail, type EverydayWord, type ItemChanges, type ItemContentInput } from '@jianban/shared';
 
 export type ContentField = keyof ItemContentInput;
 
@@ -17,6 +17,9 @@ export interface EditForm {
   legalBasis: string;
   inferredFields: string;
   lastReviewedOn: string;
+  everydayWords: string;
+  /** the words as they were (a word kept keeps its source) */
+  everydayBefore: readonly EverydayWord[];
 }
 
 export const FIELD_TEXT: Record<ContentField, string> = {
@@ -32,9 +35,31 @@ export const FIELD_TEXT: Record<ContentField, string> = {
   legalBasis: '依据',
   inferredFields: '推断的部分（每行一项）',
   lastReviewedOn: '最近核对日期',
+  everydayWords: '居民的日常说法（每行一个，搜索用）',
 };
 
-const LIST_FIELDS = ['aliases', 'routeSteps', 'materials', 'inferredFields'] as const;
+// the everyday words as typed: one per line; "叫法：" marks what residents call the certificate, "用来办：" what it is
+// asked for; a plain word is how they name its subject. A word kept keeps its source.
+const KIND_PREFIX: Record<EverydayWord['kind'], string> = { name: '叫法：', subject: '', use: '用来办：' };
+export const EVERYDAY_HINT = '例如“叫法：活着证明”“车子”“用来办：高龄补贴”。';
+
+export function everydayToText(words: readonly EverydayWord[]): string {
+  return words.map((w) => `${KIND_PREFIX[w.kind]}${w.word}`).join('\n');
+}
+
+export function everydayFromText(text: string, before: readonly EverydayWord[]): EverydayWord[] {
+  const out: EverydayWord[] = [];
+  for (const line of lines(text)) {
+    const m = /^(叫法|用来办)[:：]\s*(.+)$/.exec(line);
+    const kind: EverydayWord['kind'] = m ? (m[1] === '叫法' ? 'name' : 'use') : 'subject';
+    const word = (m ? m[2] : line).trim();
+    if (!word || out.some((w) => w.word === word)) continue;
+    out.push({ word, kind, source: before.find((w) => w.word === word)?.source ?? null });
+  }
+  return out;
+}
+
+const LIST_FIELDS = ['aliases', 'routeSteps', 'materials', 'inferredFields', 'everydayWords'] as const;
 const NULLABLE_FIELDS = ['usedFor', 'department', 'onlineChannel', 'legalBasis', 'lastReviewedOn'] as const;
 
 export function contentOf(d: CatalogItemDetail): ItemContentInput {
@@ -51,6 +76,7 @@ export function contentOf(d: CatalogItemDetail): ItemContentInput {
     legalBasis: d.legalBasis,
     inferredFields: [...d.inferredFields],
     lastReviewedOn: d.lastReviewedOn,
+    everydayWords: d.everydayWords.map((w) => ({ ...w })),
   };
 }
 
@@ -68,6 +94,8 @@ export function toForm(c: ItemContentInput): EditForm {
     legalBasis: c.legalBasis ?? '',
     inferredFields: c.inferredFields.join('\n'),
     lastReviewedOn: c.lastReviewedOn ?? '',
+    everydayWords: everydayToText(c.everydayWords ?? []),
+    everydayBefore: c.everydayWords ?? [],
   };
 }
 
@@ -92,6 +120,7 @@ export function fromForm(f: EditForm): ItemContentInput {
     legalBasis: orNull(f.legalBasis),
     inferredFields: lines(f.inferredFields),
     lastReviewedOn: orNull(f.lastReviewedOn),
+    everydayWords: everydayFromText(f.everydayWords, f.everydayBefore),
   };
 }
 

@@ -1,4 +1,4 @@
-import { shanghaiPartsOf, type MatchKind, type SearchHit } from '@jianban/shared';
+import { shanghaiPartsOf, type MatchKind } from '@jianban/shared';
 
 // the home page searches while the person types, after a short pause (no request per key press)
 export const SEARCH_DEBOUNCE_MS = 350;
@@ -14,19 +14,26 @@ const quote = (s: string) => `“${s}”`;
 
 /**
  * Why a result matched, in plain words — only when it is not obvious from the name itself
- * (a resident who typed 活着证明 should see that it is the same thing as 健在证明).
+ * (a resident who typed 活着证明 should see that it is the same thing as 健在证明). A service result says "这项服务".
  */
-export function whyMatched(hit: Pick<SearchHit, 'matchedBy' | 'matchedText'> & { item: { name: string } }, query: string): string | null {
+export function whyMatched(
+  hit: { matchedBy: MatchKind; matchedText: string; kind?: 'item' | 'service'; item?: { name: string }; service?: { title: string } },
+  query: string,
+): string | null {
   const q = cleanQuery(query);
   const text = hit.matchedText.trim();
+  const name = hit.kind === 'service' ? (hit.service?.title ?? '') : (hit.item?.name ?? '');
+  const thing = hit.kind === 'service' ? '这项服务' : '这张证明';
   const reasons: Record<MatchKind, string | null> = {
     name: null,
-    alias: text && text !== hit.item.name ? `也叫${quote(text)}` : null,
-    synonym: text ? `您说的${quote(text)}，就是这张证明` : null,
+    alias: text && text !== name ? (hit.kind === 'service' ? `您说的${quote(text)}，就是${thing}` : `也叫${quote(text)}`) : null,
+    synonym: text ? `您说的${quote(text)}，就是${thing}` : null,
     pinyin: q ? `按拼音${quote(q)}找到` : null,
     initials: q ? `按拼音首字母${quote(q.toUpperCase())}找到` : null,
-    partial: text && text !== hit.item.name ? `和${quote(text)}部分相同` : null,
-    keyword: text ? `办${quote(text)}，常会被要求开这张证明` : null,
+    partial: text && text !== name ? `和${quote(text)}部分相同` : null,
+    keyword: text ? `办${quote(text)}，常会被要求开${thing}` : null,
+    everyday: text ? `${quote(text)}的事，找${thing}` : null,
+    sentence: text ? `您的话里说到${quote(text)}` : null,
   };
   return reasons[hit.matchedBy] ?? null;
 }

@@ -1,9 +1,12 @@
+import type { SearchServiceId } from '@jianban/shared';
+
 // where the catalog pages live (subpackages: the main package only links to them)
 export const CATALOG_PAGES = {
   item: '/subpackages/catalog/pages/item/index',
   report: '/subpackages/catalog/pages/report/index',
   myReports: '/subpackages/catalog/pages/my-reports/index',
   workLists: '/subpackages/catalog/pages/work-lists/index',
+  allowance: '/subpackages/catalog/pages/allowance/index',
   staffItems: '/subpackages/staff-catalog/pages/items/index',
   staffEdit: '/subpackages/staff-catalog/pages/edit/index',
   staffNew: '/subpackages/staff-catalog/pages/new/index',
@@ -15,6 +18,14 @@ export const CATALOG_PAGES = {
 
 // built by the booking feature; ?catalogCode=… says what the visit is for
 export const BOOKING_START = '/subpackages/booking/pages/start/index';
+
+// each service a search can answer with has its own page (the existing one where it exists)
+export const SERVICE_PAGES: Record<SearchServiceId, string> = {
+  allowance: '/subpackages/catalog/pages/allowance/index',
+  booking: BOOKING_START,
+  'demand-report': '/subpackages/catalog/pages/report/index',
+  'work-lists': '/subpackages/catalog/pages/work-lists/index',
+};
 
 function query(params: Record<string, string | undefined>): string {
   const parts = Object.entries(params)

@@ -35,7 +35,11 @@ function Results({ data }: { data: SearchResultView }) {
   }
   return (
     <Section title={`找到${data.results.length}项`}>
-      <ItemList rows={data.results.map((hit) => ({ item: hit.item, note: whyMatched(hit, data.query) }))} />
+      <ItemList
+        rows={data.results.map((hit) =>
+          hit.kind === 'service' ? { service: hit.service, note: whyMatched(hit, data.query) } : { item: hit.item, note: whyMatched(hit, data.query) },
+        )}
+      />
       <AskStaff title="不是您要的？还可以问工作人员" text={data.askStaff.text} where={data.askStaff.where} />
     </Section>
   );
@@ -116,7 +120,7 @@ export default function HomePage() {
       <Section title="其他事项">
         <CellGroup>
           <Cell large title="预约办事" description="在手机上约好时间，到社区不用排队。" onClick={() => void Taro.navigateTo({ url: BOOKING_START })} />
-          <Cell large title="高龄津贴" description="80岁以上老人的津贴。这个功能还没做好，现在请直接问社区。" extra="还没上线" />
+          <Cell large title="高龄津贴" description="80岁以上老人的津贴。这个功能还没做好，现在请直接问社区。" extra="还没上线" onClick={() => void Taro.navigateTo({ url: CATALOG_PAGES.allowance })} />
           <Cell title="有人要我开不该开的证明" description="告诉区里，我们去核实" onClick={() => void Taro.navigateTo({ url: CATALOG_PAGES.report })} />
           <Cell title="我的反映" description="看看处理到哪一步了" onClick={() => void Taro.navigateTo({ url: CATALOG_PAGES.myReports })} />
           <Cell title="村（社区）工作清单" description="社区该做什么、协助做什么、不该做什么" onClick={() => void Taro.navigateTo({ url: CATALOG_PAGES.workLists })} />

@@ -3,12 +3,36 @@ import type { Logger } from 'pino';
 import { AppConfig } from '../../config';
 import { Db } from '../../common/db';
 import { PINO } from '../../common/logger';
-import vocabulary from '../seed-data/search-terms.json';
+import searchData from '../seed-data/search-terms.json';
 import { CatalogItemRepository, CatalogMetaRepository } from '../catalog.repository';
-import type { CatalogItemSummary, SearchResultView } from '@jianban/shared';
+import type { CatalogItemSummary, SearchResultView, SearchServiceId, SearchServiceSummary } from '@jianban/shared';
 import { parseContent, toSummary } from '../catalog.mapper';
 import type { CatalogItemEntity } from '../entities/catalog.entity';
-import { SearchIndex, type SearchVocabulary } from './search-index';
+import { SearchIndex, SERVICE_OWNER, type IndexedDoc } from './search-index';
+
+interface ServiceData {
+  title: string;
+  description: string;
+  available: boolean;
+  aboutCertificates?: boolean;
+  words: { name: string[]; subject: string[] };
+}
+const SERVICES = searchData.services as Record<SearchServiceId, ServiceData>;
+
+// the services a search can answer with: what residents see, and the document the index scores
+export const SERVICE_SUMMARIES = new Map<string, SearchServiceSummary>(
+  (Object.entries(SERVICES) as [SearchServiceId, ServiceData][]).map(([id, s]) => [`service:${id}`, { id, title: s.title, description: s.description, available: s.available }]),
+);
+export const SERVICE_DOCS_FOR_EVAL: IndexedDoc[] = (Object.entries(SERVICES) as [SearchServiceId, ServiceData][]).map(([id, s]) => ({
+  code: `service:${id}`,
+  owner: SERVICE_OWNER,
+  name: s.title,
+  aliases: s.words.name,
+  everyday: s.words.subject.map((word) => ({ word, kind: 'subject' as const })),
+  usedFor: null,
+  route: [],
+  aboutCertificates: s.aboutCertificates === true,
+}));
 
 export interface IndexSnapshot {
   index: SearchIndex;
@@ -75,9 +99,11 @@ export class CatalogIndexService {
     const generation = this.generation;
     const { version, rows } = await this.db.read(async (m) => ({ version: await this.meta.version(m), rows: await this.items.all(m) }));
     const parsed = rows.map((r) => ({ row: r, content: parseContent(r) }));
-    const indexed = parsed.map(({ row, content }) => ({ code: row.code, owner: row.owner, name: content.name, aliases: content.aliases }));
+    const indexed: IndexedDoc[] = parsed.map(({ row, content }) => ({
+      code: row.code, owner: row.owner, name: content.name, aliases: content.aliases, everyday: content.everydayWords ?? [], usedFor: content.usedFor, route: content.routeSteps,
+    }));
     const snapshot: IndexSnapshot = {
-      index: new SearchIndex(indexed, vocabulary as SearchVocabulary, version),
+      index: new SearchIndex([...indexed, ...SERVICE_DOCS_FOR_EVAL], { popular: searchData.popular }, version),
       rows: new Map(rows.map((r) => [r.code, r])),
       summaries: new Map(parsed.map(({ row, content }) => [row.code, toSummary(row, content)])),
       answers: new Map(),

@@ -1,18 +1,29 @@
 import { pinyin } from 'pinyin-pro';
-import type { MatchKind } from '@jianban/shared';
+import type { EverydayWord, MatchKind } from '@jianban/shared';
+import { informativeness, segmenter } from './segmenter';
 
-// the in-memory search over the (small) catalog: built from the DB rows, rebuilt when the catalog version changes
+// The in-memory search over the (small) catalog and the services, built from the DB rows and rebuilt when the
+// catalog version changes (issue 3, ranking of issue 13).
+//
+// Chinese queries are scored with BM25F: every document (an item or a service) has weighted fields (name, aliases,
+// everyday words, what it was asked for, the alternative route), every text becomes tokens (words from the jieba
+// segmenter with the catalog's own terms in its dictionary, character bigrams and single characters, and the bigrams
+// of their sounds for homophone typos), and document frequencies are computed over the catalog — a token every item
+// has (证明, 开, 要, 的) is worth almost nothing, a distinctive one decides. Latin queries are pinyin or initials of
+// a name, alias or everyday word. Below a threshold nothing is a result (honest no-match).
 
-export interface IndexedItem {
-  code: string;
-  owner: string; // 'district' or a community code
+export interface IndexedDoc {
+  code: string; // item code, or service:<id>
+  owner: string; // 'district', a community code, or 'service' (always visible)
   name: string;
   aliases: string[];
+  everyday: Pick<EverydayWord, 'word' | 'kind'>[];
+  usedFor: string | null;
+  route: string[]; // alternative-route steps
+  aboutCertificates?: boolean; // a service about certificates themselves (a question naming 证明 may be for it)
 }
 
 export interface SearchVocabulary {
-  synonyms: Record<string, string[]>;
-  keywords: Record<string, string[]>;
   popular: string[];
 }
 
@@ -23,22 +34,11 @@ export interface Hit {
   matchedText: string;
 }
 
-type TermKind = 'name' | 'alias' | 'synonym' | 'keyword';
-interface Term {
-  code: string;
-  kind: TermKind;
-  text: string; // normalised
-  shown: string; // as written
-  pinyin: string; // full pinyin, no tones, no spaces ('' for terms without Chinese)
-  sound: string; // per-character pinyin, for homophones
-  initials: string;
-  grams: Set<string>; // informative bigrams
-}
-
 export const QUERY_WORK_MAX = 64;
 const MEMO_MAX = 5000;
-// generic characters every certificate name shares: they say nothing about which one is meant
-const STOP_GRAMS = new Set(['证明', '明书', '我要', '要开', '开什', '什么', '么证', '请问', '怎么', '怎样', '哪里', '需要', '要的', '开具', '开个', '一个']);
+export const SERVICE_OWNER = 'service';
+
+// ---- normalisation ----
 
 // full-width → half-width (NFKC), lower case, keep letters/digits/CJK only, bounded length
 export function normalizeQuery(raw: string): string {
@@ -49,7 +49,9 @@ export function normalizeQuery(raw: string): string {
   return [...kept].slice(0, QUERY_WORK_MAX).join('');
 }
 
-const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
+const normalizeText = (raw: string) => raw.normalize('NFKC').toLowerCase().replace(/[^\p{Script=Han}a-z0-9]/gu, '');
+const HAN = /\p{Script=Han}/u;
+const hasHan = (s: string) => HAN.test(s);
 
 function pinyinOf(text: string): { full: string; initials: string } {
   if (!hasHan(text)) return { full: '', initials: '' };
@@ -61,136 +63,336 @@ function pinyinOf(text: string): { full: string; initials: string } {
 // per-character sound, cached for the process (a few thousand characters at most): pinyin-pro on a whole query
 // costs ~0.2 ms, a map lookup nothing. Used only to match homophones, where a character's context matters little.
 const CHAR_SOUND = new Map<string, string>();
-function soundOf(text: string): string {
-  let out = '';
-  for (const c of text) {
-    let py = CHAR_SOUND.get(c);
-    if (py === undefined) {
-      py = hasHan(c) ? pinyin(c, { toneType: 'none', v: true }).toLowerCase() : c;
-      if (CHAR_SOUND.size < 30_000) CHAR_SOUND.set(c, py);
+function soundOfChar(c: string): string {
+  let py = CHAR_SOUND.get(c);
+  if (py === undefined) {
+    py = hasHan(c) ? pinyin(c, { toneType: 'none', v: true }).toLowerCase() : c;
+    if (CHAR_SOUND.size < 30_000) CHAR_SOUND.set(c, py);
+  }
+  return py;
+}
+
+// ---- tokens ----
+// w: a word of two or more characters; b: a character bigram; c: one Han character; s: the sounds of a bigram
+type TokenType = 'w' | 'b' | 'c' | 's';
+const TYPE_WEIGHT: Record<TokenType, number> = { w: 1, b: 0.8, c: 0.25, s: 0.5 };
+
+// each token with the text it stands for (a sound token: the two characters it was heard from)
+function tokenize(text: string, into: Map<string, number> = new Map(), texts?: Map<string, string>): Map<string, number> {
+  const add = (t: string, src: string) => {
+    into.set(t, (into.get(t) ?? 0) + 1);
+    if (texts && !texts.has(t)) texts.set(t, src);
+  };
+  if (!text) return into;
+  const chars = [...text];
+  for (const w of segmenter().cutForSearch(text, false)) if (hasHan(w)) add(`w:${w}`, w);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (hasHan(c)) add(`c:${c}`, c);
+    if (i + 1 < chars.length) {
+      const pair = c + chars[i + 1];
+      add(`b:${pair}`, pair);
+      if (hasHan(c) && hasHan(chars[i + 1])) add(`s:${soundOfChar(c)}|${soundOfChar(chars[i + 1])}`, pair);
     }
-    out += py;
   }
-  return out;
+  return into;
 }
 
-function bigrams(s: string): Set<string> {
-  const out = new Set<string>();
-  const chars = [...s];
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const g = chars[i] + chars[i + 1];
-    if (!STOP_GRAMS.has(g)) out.add(g);
-  }
-  return out;
+// question words and fillers: how a question is asked, not what it is about (they neither match nor count as unmatched)
+const FILLER = new Set([
+  '请问', '问一下', '怎么', '怎么办', '怎么弄', '怎样', '怎么样', '如何', '咋', '咋办', '咋整', '咋弄', '啥', '啥子', '么子', '什么', '哪里', '哪儿', '去哪',
+  '在哪', '哪个', '能不能', '可不可以', '可以', '需要', '要开', '开个', '开具', '办理', '一下', '麻烦', '你好', '谢谢', '证明', '俺', '俺们', '咱', '我们', '我家', '我的', '开证', '开证明',
+]);
+const FILLER_CHARS = new Set([...'什么怎样哪咋啥俺的了吗呢吧啊呀要开个我你他她是在有']);
+// where and about whom residents ask (社区, 居委会, 老人, 孩子): in nearly every question here, so they count little
+const DOMAIN_COMMON = new Set(['社区', '居委会', '村委会', '居委', '村委', '委会', '村里', '街道', '老人', '孩子', '家里', '屋里']);
+const DOMAIN_COMMON_WEIGHT = 0.2;
+const generalWeight = (text: string) => (DOMAIN_COMMON.has(text) ? DOMAIN_COMMON_WEIGHT : informativeness(text));
+
+// ---- documents ----
+type Field = 'name' | 'alias' | 'everydayName' | 'subject' | 'use' | 'usedFor' | 'route';
+// the item's own words weigh most; everyday words less; the alternative route's text least
+const FIELD_WEIGHT: Record<Field, number> = { name: 3, alias: 2.4, everydayName: 1.8, subject: 1.5, use: 1.3, usedFor: 1, route: 0.2 };
+// length normalisation (BM25 b) per field: a short name that is all about the query beats a long one that mentions it
+const FIELD_B: Record<Field, number> = { name: 0.6, alias: 0.3, everydayName: 0.2, subject: 0.1, use: 0.1, usedFor: 0.5, route: 0.5 };
+const K1 = 1.2;
+const EVERYDAY_FIELD: Record<EverydayWord['kind'], Field> = { name: 'everydayName', subject: 'subject', use: 'use' };
+// what a whole term found in the query is called
+const KIND_OF: Record<Field, MatchKind> = { name: 'name', alias: 'alias', everydayName: 'synonym', subject: 'everyday', use: 'keyword', usedFor: 'keyword', route: 'sentence' };
+
+interface Term {
+  doc: number;
+  field: Field;
+  text: string; // normalised
+  shown: string; // as written
+  pinyin: string;
+  initials: string;
 }
 
-function term(code: string, kind: TermKind, shown: string): Term | null {
-  const text = normalizeQuery(shown.replace(/\(.*?\)|（.*?）/g, ''));
-  if (text.length < 2) return null;
-  const py = pinyinOf(text);
-  return { code, kind, text, shown, pinyin: py.full, sound: soundOf(text), initials: py.initials, grams: bigrams(text) };
+interface Doc {
+  code: string;
+  owner: string;
+  terms: Term[];
 }
 
-// scores: exact name > alias > synonym > contained name/alias/synonym > pinyin > keyword in a sentence > partial
-const EXACT: Record<TermKind, number> = { name: 100, alias: 95, synonym: 90, keyword: 60 };
-const CONTAINED: Record<TermKind, number> = { name: 85, alias: 80, synonym: 78, keyword: 55 };
-const KIND_OF: Record<TermKind, MatchKind> = { name: 'name', alias: 'alias', synonym: 'synonym', keyword: 'keyword' };
+// the threshold below which a document is not a result, and the share of the best score a further result needs
+export const MATCH_THRESHOLD = 1;
+const COVERAGE_FLOOR = 0.4;
+const SINGLE_WORD_WEIGHT = 0.25;
+const MIN_COVERAGE = 0.05;
+const PHRASE_BONUS = 1.25;
+const SERVICE_FOR_CERTIFICATE = 0.5;
+const CLOSE_THRESHOLD = 0.5;
+const TAIL_SHARE = 0.3;
+
+const stripParens = (s: string) => s.replace(/\(.*?\)|（.*?）/g, '');
 
 export class SearchIndex {
-  private readonly terms: Term[] = [];
-  private readonly items = new Map<string, IndexedItem>();
+  private readonly docs: Doc[] = [];
+  private readonly postings = new Map<string, { doc: number; tf: number }[]>();
+  private readonly idf = new Map<string, number>();
   private readonly popular: Set<string>;
   private readonly memo = new Map<string, Hit[]>();
+  private readonly byCode = new Map<string, number>();
+  private readonly aboutCertificates = new Set<number>();
+  private readonly soundInformativeness = new Map<string, number>();
 
   constructor(
-    items: IndexedItem[],
+    docs: IndexedDoc[],
     private readonly vocabulary: SearchVocabulary,
     readonly version: number,
   ) {
     this.popular = new Set(vocabulary.popular);
-    for (const it of items) {
-      this.items.set(it.code, it);
-      this.add(term(it.code, 'name', it.name));
-      for (const a of it.aliases) this.add(term(it.code, 'alias', a));
-      for (const s of vocabulary.synonyms[it.code] ?? []) this.add(term(it.code, 'synonym', s));
-      for (const k of vocabulary.keywords[it.code] ?? []) this.add(term(it.code, 'keyword', k));
+    // the catalog's own terms go into the segmenter's dictionary, so a sentence is cut at them
+    segmenter.addWords(docs.flatMap((d) => [d.name, ...d.aliases, ...d.everyday.map((e) => e.word)].map((t) => normalizeText(stripParens(t)))));
+
+    const fieldTexts: { doc: number; field: Field; text: string }[] = [];
+    docs.forEach((d, i) => {
+      const doc: Doc = { code: d.code, owner: d.owner, terms: [] };
+      this.docs.push(doc);
+      this.byCode.set(d.code, i);
+      if (d.aboutCertificates) this.aboutCertificates.add(i);
+      const addTerm = (field: Field, shown: string) => {
+        const text = normalizeText(stripParens(shown));
+        if ([...text].length < (hasHan(text) ? 1 : 2)) return;
+        const py = pinyinOf(text);
+        doc.terms.push({ doc: i, field, text, shown, pinyin: py.full, initials: py.initials });
+        fieldTexts.push({ doc: i, field, text });
+        const full = normalizeText(shown);
+        if (full !== text) fieldTexts.push({ doc: i, field, text: full });
+      };
+      addTerm('name', d.name);
+      for (const a of d.aliases) addTerm('alias', a);
+      for (const e of d.everyday) addTerm(EVERYDAY_FIELD[e.kind], e.word);
+      if (d.usedFor) fieldTexts.push({ doc: i, field: 'usedFor', text: normalizeText(d.usedFor) });
+      for (const r of d.route) fieldTexts.push({ doc: i, field: 'route', text: normalizeText(r) });
+    });
+
+    // BM25F: per document and token, the weighted, length-normalised term frequency summed over its fields
+    const perField = new Map<Field, { doc: number; tokens: Map<string, number>; len: number }[]>();
+    const tokenTexts = new Map<string, Set<string>>();
+    for (const { doc, field, text } of fieldTexts) {
+      const texts = new Map<string, string>();
+      const tokens = tokenize(text, new Map(), texts);
+      for (const [t, src] of texts) if (t.startsWith('s:')) tokenTexts.set(t, (tokenTexts.get(t) ?? new Set()).add(src));
+      const list = perField.get(field) ?? [];
+      const same = list.find((x) => x.doc === doc);
+      if (same) {
+        for (const [t, n] of tokens) same.tokens.set(t, (same.tokens.get(t) ?? 0) + n);
+        same.len += [...text].length;
+      } else list.push({ doc, tokens, len: [...text].length });
+      perField.set(field, list);
+    }
+    const tf = new Map<string, Map<number, number>>();
+    for (const [field, list] of perField) {
+      const avg = list.reduce((s, x) => s + x.len, 0) / Math.max(1, list.length);
+      for (const x of list) {
+        const norm = 1 - FIELD_B[field] + (FIELD_B[field] * x.len) / Math.max(1, avg);
+        for (const [t, n] of x.tokens) {
+          const m = tf.get(t) ?? new Map<number, number>();
+          m.set(x.doc, (m.get(x.doc) ?? 0) + (FIELD_WEIGHT[field] * n) / norm);
+          tf.set(t, m);
+        }
+      }
+    }
+    for (const [t, srcs] of tokenTexts) this.soundInformativeness.set(t, Math.max(...[...srcs].map((x) => informativeness(x))));
+    const n = this.docs.length;
+    for (const [t, m] of tf) {
+      this.postings.set(t, [...m.entries()].map(([doc, f]) => ({ doc, tf: f })));
+      this.idf.set(t, Math.log(1 + (n - m.size + 0.5) / (m.size + 0.5)));
     }
   }
 
-  private add(t: Term | null) {
-    if (t) this.terms.push(t);
-  }
-
-  // ranked hits for a normalised query, best per item, only items visible to `owners`. Residents ask the same
-  // few things over and over: answers are memoised for the life of this index (it is replaced on every edit).
+  // ranked hits for a normalised query, best per item, only items visible to `owners` (services always).
+  // Residents ask the same few things over and over: answers are memoised for the life of this index.
   search(q: string, owners: Set<string>, limit: number): Hit[] {
     if (q.length === 0) return [];
     const key = `${[...owners].join(',')}|${limit}|${q}`;
     const memo = this.memo.get(key);
     if (memo) return memo;
-    const hits = this.compute(q, owners, limit);
+    const hits = this.rank(q, owners).filter((h) => h.score >= MATCH_THRESHOLD);
+    const best = hits[0]?.score ?? 0;
+    const out = hits.filter((h) => h.score >= best * TAIL_SHARE).slice(0, limit);
     if (this.memo.size >= MEMO_MAX) this.memo.delete(this.memo.keys().next().value!);
-    this.memo.set(key, hits);
-    return hits;
+    this.memo.set(key, out);
+    return out;
   }
 
-  private compute(q: string, owners: Set<string>, limit: number): Hit[] {
-    const ascii = /^[a-z0-9]+$/.test(q);
-    // a homophone of a whole sentence means nothing: only short queries are compared by sound
-    const qSound = ascii || q.length > 12 ? '' : soundOf(q);
-    const qGrams = bigrams(q);
-    const best = new Map<string, Hit>();
-    for (const t of this.terms) {
-      if (!owners.has(this.items.get(t.code)!.owner)) continue;
-      const hit = ascii ? this.matchAscii(t, q) : this.matchHan(t, q, qSound, qGrams);
-      if (!hit) continue;
-      const prev = best.get(t.code);
-      if (!prev || hit.score > prev.score) best.set(t.code, hit);
-    }
+  private visible(d: Doc, owners: Set<string>): boolean {
+    return d.owner === SERVICE_OWNER || owners.has(d.owner);
+  }
+
+  // every scored document, best first, before the threshold (the evaluation looks at these too)
+  rank(q: string, owners: Set<string>): Hit[] {
+    const hits = /^[a-z0-9]+$/.test(q) ? this.rankAscii(q, owners) : this.rankHan(q, owners);
     // equal scores (jzzm = 健在证明 / 居住证明): the commonly asked item first
-    for (const h of best.values()) if (this.popular.has(h.code)) h.score += 0.5;
-    return [...best.values()].sort((a, b) => b.score - a.score || a.code.localeCompare(b.code)).slice(0, limit);
+    return hits.sort((a, b) => b.score - a.score || Number(this.popular.has(b.code)) - Number(this.popular.has(a.code)) || a.code.localeCompare(b.code));
   }
 
-  private matchHan(t: Term, q: string, qSound: string, qGrams: Set<string>): Hit | null {
-    const at = (score: number, matchedBy: MatchKind): Hit => ({ code: t.code, score, matchedBy, matchedText: t.shown });
-    if (t.text === q) return at(EXACT[t.kind], KIND_OF[t.kind]);
-    if (q.includes(t.text)) return at(CONTAINED[t.kind] + Math.min(t.text.length, 10) / 10, KIND_OF[t.kind]);
-    // same sound, other characters (见在证明, 健再证明)
-    if (t.kind !== 'keyword' && qSound.length >= 4 && t.sound === qSound) return at(70, 'pinyin');
-    if (t.kind === 'keyword') return null;
-    if (q.length >= 2 && t.text.includes(q)) return at(45 + (q.length / t.text.length) * 10, 'partial');
-    let shared = 0;
-    for (const g of qGrams) if (t.grams.has(g)) shared++;
-    if (shared === 0) return null;
-    return at(20 + (20 * shared) / Math.max(1, t.grams.size), 'partial');
-  }
-
-  private matchAscii(t: Term, q: string): Hit | null {
-    if (!t.pinyin || t.kind === 'keyword') return null;
-    const at = (score: number, matchedBy: MatchKind): Hit => ({ code: t.code, score, matchedBy, matchedText: t.shown });
-    const bonus = t.kind === 'name' ? 2 : t.kind === 'alias' ? 1 : 0;
-    if (t.pinyin === q) return at(70 + bonus, 'pinyin');
-    if (t.initials === q) return at(65 + bonus, 'initials');
-    if (q.length >= 3 && t.pinyin.startsWith(q)) return at(60 + bonus, 'pinyin');
-    if (q.length >= 2 && t.initials.startsWith(q)) return at(55 + bonus, 'initials');
-    if (q.length >= 4 && t.pinyin.includes(q)) return at(40 + bonus, 'pinyin');
-    return null;
-  }
-
-  // no match: items sharing any informative character with the query, else the commonly asked ones
-  closest(q: string, owners: Set<string>, limit: number): string[] {
-    const chars = new Set([...q].filter((c) => hasHan(c) && !'证明我的要开什么了请问'.includes(c)));
-    const scored = new Map<string, number>();
-    if (chars.size > 0) {
-      for (const t of this.terms) {
-        if (!owners.has(this.items.get(t.code)!.owner)) continue;
-        const n = [...chars].filter((c) => t.text.includes(c)).length;
-        if (n > (scored.get(t.code) ?? 0)) scored.set(t.code, n);
+  private scores(q: string): { scores: Map<number, number>; parts: Map<number, Map<string, number>>; coverage: (doc: number) => number } {
+    const chars = [...q];
+    // the query as words: a character counts alone only where it is a word of its own (狗, 穷), otherwise through the
+    // pairs and words it is part of (市 in 菜市场 is not a match for 市场主体)
+    const words = segmenter().cut(q, false);
+    const weightAt: number[] = [];
+    const single = new Set<number>();
+    const wordOf: { start: number; len: number }[] = [];
+    for (const w of words) {
+      const n = [...w].length;
+      for (let k = 0; k < n; k++) wordOf.push({ start: weightAt.length, len: n });
+      const weight = FILLER.has(w) || (n === 1 && FILLER_CHARS.has(w)) ? 0 : generalWeight(w);
+      if (n === 1) single.add(weightAt.length);
+      for (let k = 0; k < n; k++) weightAt.push(weight);
+    }
+    const qTokens = new Map<string, { text: string; at: number[] }>();
+    const add = (t: string, text: string, at: number[]) => qTokens.has(t) || qTokens.set(t, { text, at });
+    for (const w of segmenter().cutForSearch(q, false)) if ([...w].length >= 2 && hasHan(w)) add(`w:${w}`, w, []);
+    // a character that is a word of its own (狗, 穷) matches where the catalog has it as a word of its own too
+    chars.forEach((c, i) => single.has(i) && hasHan(c) && !FILLER_CHARS.has(c) && add(`w:${c}`, c, [i]));
+    chars.forEach((c, i) => {
+      if (single.has(i) && hasHan(c)) add(`c:${c}`, c, [i]);
+      if (i + 1 < chars.length) {
+        const pair = c + chars[i + 1];
+        add(`b:${pair}`, pair, [i, i + 1]);
+        // heard as another pair (见在 → 健在) only where the two characters are words of their own or one word: 打 + 太
+        // of 太极拳 is not 打胎
+        const own = (k: number) => wordOf[k]?.len === 1;
+        const oneWord = wordOf[i]?.start === i && wordOf[i]?.len === 2;
+        if (hasHan(c) && hasHan(chars[i + 1]) && ((own(i) && own(i + 1)) || oneWord)) add(`s:${soundOfChar(c)}|${soundOfChar(chars[i + 1])}`, pair, [i, i + 1]);
+      }
+    });
+    const scores = new Map<number, number>();
+    const parts = new Map<number, Map<string, number>>();
+    const explained = new Map<number, Set<number>>();
+    for (const [t, { text, at }] of qTokens) {
+      const postings = this.postings.get(t);
+      if (!postings || FILLER.has(text) || [...text].every((c) => FILLER_CHARS.has(c))) continue;
+      // (见在 sounds like 健在): as informative as the catalog's pairs it sounds like
+      // a character that is a word of its own in the question (狗, 病, 穷) counts nearly as a word
+      const w = this.idf.get(t)! * (t.startsWith('c:') ? SINGLE_WORD_WEIGHT : TYPE_WEIGHT[t[0] as TokenType]) * (t.startsWith('s:') ? this.soundInformativeness.get(t)! : generalWeight(text));
+      for (const p of postings) {
+        const s = (w * p.tf * (K1 + 1)) / (p.tf + K1);
+        scores.set(p.doc, (scores.get(p.doc) ?? 0) + s);
+        const m = parts.get(p.doc) ?? new Map<string, number>();
+        m.set(t, s);
+        parts.set(p.doc, m);
+        const e = explained.get(p.doc) ?? new Set<number>();
+        for (const i of at) e.add(i);
+        explained.set(p.doc, e);
       }
     }
-    const ranked = [...scored.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c);
-    const popular = this.vocabulary.popular.filter((c) => this.items.has(c) && owners.has(this.items.get(c)!.owner));
-    return [...new Set([...ranked, ...popular])].slice(0, limit);
+    // how much of what the query is about a document explains: its informative characters, each found alone (where
+    // it is a word), in a pair, or as heard
+    const total = weightAt.reduce((a, b) => a + b, 0);
+    const coverage = (doc: number) => {
+      if (total === 0) return 1;
+      let got = 0;
+      for (const i of explained.get(doc) ?? []) got += weightAt[i] ?? 0;
+      return got / total;
+    };
+    return { scores, parts, coverage };
+  }
+
+  private rankHan(q: string, owners: Set<string>): Hit[] {
+    const { scores, parts, coverage } = this.scores(q);
+    const asksCertificate = q.includes('证明');
+    const out: Hit[] = [];
+    for (const [i, score] of scores) {
+      const d = this.docs[i];
+      if (!this.visible(d, owners)) continue;
+      const cov = coverage(i);
+      // a document that explains little of the question is about something else (老年大学 is not 老年人补贴)
+      if (cov < MIN_COVERAGE) continue;
+      let s = score * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * cov);
+      // the whole query is the item's name, alias or everyday name: that item
+      const exact = d.terms.find((t) => t.text === q);
+      if (exact) s *= exact.field === 'name' || exact.field === 'alias' ? 1.6 : 1.4;
+      // the query names one of its terms whole (a sentence naming the thing): more than words that merely appear
+      else if (d.terms.some((t) => [...t.text].length >= 2 && q.includes(t.text) && t.field !== 'use')) s *= PHRASE_BONUS;
+      // a question for a certificate is answered with certificates before services (except one about certificates)
+      if (asksCertificate && d.owner === SERVICE_OWNER && !this.aboutCertificates.has(i)) s *= SERVICE_FOR_CERTIFICATE;
+      out.push({ code: d.code, score: s, ...this.explain(d, q, parts.get(i)!) });
+    }
+    return out;
+  }
+
+  // why this document matched, in the words it matched with
+  private explain(d: Doc, q: string, parts: Map<string, number>): { matchedBy: MatchKind; matchedText: string } {
+    const exact = d.terms.find((t) => t.text === q && (t.field === 'name' || t.field === 'alias')) ?? null;
+    if (exact) return { matchedBy: KIND_OF[exact.field], matchedText: exact.shown };
+    // a fragment of its name or alias (健在)
+    const fragment = d.terms.find((t) => (t.field === 'name' || t.field === 'alias') && [...q].length >= 2 && t.text.includes(q));
+    if (fragment) return { matchedBy: 'partial', matchedText: fragment.shown };
+    const everyday = d.terms.find((t) => t.text === q);
+    if (everyday) return { matchedBy: KIND_OF[everyday.field], matchedText: everyday.shown };
+    // the longest of its terms said whole in the query (a sentence that names it)
+    const inside = d.terms.filter((t) => [...t.text].length >= 2 && q.includes(t.text)).sort((a, b) => b.text.length - a.text.length || FIELD_WEIGHT[b.field] - FIELD_WEIGHT[a.field])[0];
+    if (inside) return { matchedBy: KIND_OF[inside.field], matchedText: inside.shown };
+    const ranked = [...parts.entries()].sort((a, b) => b[1] - a[1]);
+    // mostly by sound: a homophone typed by a pinyin keyboard (见在证明)
+    const sound = ranked.filter(([t]) => t.startsWith('s:')).reduce((s, [, v]) => s + v, 0);
+    const rest = ranked.filter(([t]) => !t.startsWith('s:')).reduce((s, [, v]) => s + v, 0);
+    if (sound > rest) {
+      const name = d.terms.find((t) => t.field === 'name')!;
+      return { matchedBy: 'pinyin', matchedText: name.shown };
+    }
+    // a sentence: its most distinctive words
+    const words = ranked.filter(([t]) => t.startsWith('w:') || t.startsWith('b:')).map(([t]) => t.slice(2));
+    const shown = words.filter((w, i) => !words.slice(0, i).some((x) => x.includes(w))).slice(0, 2);
+    return { matchedBy: 'sentence', matchedText: shown.join('、') || d.terms[0].shown };
+  }
+
+  private rankAscii(q: string, owners: Set<string>): Hit[] {
+    const best = new Map<string, Hit>();
+    const fieldBonus: Partial<Record<Field, number>> = { name: 2, alias: 1, everydayName: 0.5 };
+    for (const d of this.docs) {
+      if (!this.visible(d, owners)) continue;
+      for (const t of d.terms) {
+        if (!t.pinyin || t.field === 'use') continue;
+        const bonus = fieldBonus[t.field] ?? 0;
+        const at = (score: number, matchedBy: MatchKind): Hit => ({ code: d.code, score: score + bonus, matchedBy, matchedText: t.shown });
+        let hit: Hit | null = null;
+        if (t.pinyin === q) hit = at(70, 'pinyin');
+        else if (t.initials === q) hit = at(65, 'initials');
+        else if (q.length >= 3 && t.pinyin.startsWith(q)) hit = at(60, 'pinyin');
+        else if (q.length >= 2 && t.initials.startsWith(q)) hit = at(55, 'initials');
+        else if (q.length >= 4 && t.pinyin.includes(q)) hit = at(40, 'pinyin');
+        else if (q.length >= 4 && t.initials.includes(q)) hit = at(35, 'initials');
+        if (!hit) continue;
+        const prev = best.get(d.code);
+        if (!prev || hit.score > prev.score) best.set(d.code, hit);
+      }
+    }
+    return [...best.values()];
+  }
+
+  // no match: items whose score comes near the threshold (plausibly close), never unrelated ones; an empty query
+  // gets the commonly asked items
+  closest(q: string, owners: Set<string>, limit: number): string[] {
+    if (q.length === 0) return this.vocabulary.popular.filter((c) => this.byCode.has(c) && this.visible(this.docs[this.byCode.get(c)!], owners)).slice(0, limit);
+    return this.rank(q, owners)
+      .filter((h) => h.score >= CLOSE_THRESHOLD && !h.code.startsWith('service:'))
+      .slice(0, limit)
+      .map((h) => h.code);
   }
 }

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import type { CatalogItemSummary } from '@jianban/shared';
-import { itemUrl } from '../urls';
+import type { CatalogItemSummary, SearchServiceSummary } from '@jianban/shared';
+import { itemUrl, SERVICE_PAGES } from '../urls';
 import { LIST_TAG } from '../text';
 import { shortSummary } from '../search';
 import styles from './catalog.module.scss';
@@ -12,12 +12,46 @@ export interface ItemRow {
   /** e.g. why a search result matched */
   note?: string | null;
 }
+/** a service found by a search (预约办事, 高龄津贴 …): opens the service's own page */
+export interface ServiceRow {
+  service: SearchServiceSummary;
+  note?: string | null;
+}
 
-/** certificate rows, full width; tapping one opens its page */
-export function ItemList({ rows, community, showTag = true }: { rows: readonly ItemRow[]; community?: string; showTag?: boolean }) {
+function ServiceRowView({ service, note }: ServiceRow) {
+  return (
+    <View
+      className={styles.row}
+      hoverClass={styles.pressed}
+      onClick={() => void Taro.navigateTo({ url: SERVICE_PAGES[service.id] })}
+      {...a11y('button')}
+    >
+      <View className={styles.rowMain}>
+        <Text className={styles.rowTitle}>{service.title}</Text>
+        <Text className={`${styles.tag} ${styles.tagIssue}`}>{service.available ? '办事服务' : '办事服务 · 还没上线'}</Text>
+        {note ? <Text className={styles.rowNote}>{note}</Text> : null}
+        <Text className={styles.rowSummary}>{service.description}</Text>
+      </View>
+      <Text className={styles.arrow} aria-hidden>
+        ›
+      </Text>
+    </View>
+  );
+}
+
+/** certificate rows (and services found by a search), full width; tapping one opens its page */
+export function ItemList({ rows, community, showTag = true }: { rows: readonly (ItemRow | ServiceRow)[]; community?: string; showTag?: boolean }) {
   return (
     <View className={styles.rows} {...a11y('list')}>
-      {rows.map(({ item, note }) => {
+      {rows.map((row) => {
+        if ('service' in row) {
+          return (
+            <View key={`service:${row.service.id}`} className={styles.item} {...a11y('listitem')}>
+              <ServiceRowView service={row.service} note={row.note} />
+            </View>
+          );
+        }
+        const { item, note } = row;
         const summary = shortSummary(item.routeSummary);
         const not = item.list === 'not_issue';
         return (

@@ -10,7 +10,7 @@ import { TextArea } from '../../../../components/TextArea';
 import { OptionGroup } from '../../../../components/OptionGroup';
 import { ownCommunity, StaffOnly, type StaffMe } from '../../../../features/catalog/components/StaffOnly';
 import { useCatalogItem, useItemHistory, useProposeChange, useUpdateItem } from '../../../../features/catalog/hooks';
-import { changedFieldsText, contentOf, diffContent, FIELD_TEXT, fromForm, toForm, validateContent, type ContentField, type EditForm } from '../../../../features/catalog/edit-form';
+import { changedFieldsText, contentOf, diffContent, EVERYDAY_HINT, FIELD_TEXT, fromForm, toForm, validateContent, type ContentField, type EditForm } from '../../../../features/catalog/edit-form';
 import { formatTime } from '../../../../features/catalog/search';
 import { itemUrl, pageUrl, param } from '../../../../features/catalog/urls';
 import { STAFF_ROLE_TEXT } from '../../../../features/staff/roles';
@@ -92,6 +92,7 @@ function Form({ item, mode, onSaved }: { item: CatalogItemDetail; mode: Mode; on
       {mode === 'propose' ? <Notice>区里的事项由区管理员修改。您改好后提交，区管理员采纳后生效。</Notice> : null}
       {text('name')}
       {text('aliases', true, '每行一个，也可以用“、”隔开。居民这样说也能查到。')}
+      {text('everydayWords', true, `居民平常怎么说这件事。${EVERYDAY_HINT}`)}
       <OptionGroup label={FIELD_TEXT.list} options={catalogLists.map((l) => ({ value: l, label: CATALOG_LIST_TEXT[l] }))} value={form.list} onChange={set('list')} error={errors.list} columns={2} />
       {text('category')}
       {text('usedFor', true)}

@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+// Search evaluation (issue 13): runs every query of server/test/search-eval/queries.json against GET /api/catalog/search
+// of the BUILT server (fresh SQLite database, seeded catalog) and prints top-1 and top-3 accuracy over the queries that
+// expect a result, and the false-match rate over the queries that should match nothing (any result = a false match;
+// `closest` suggestions of a no-match answer are not results).
+//
+//   pnpm --filter @jianban/server build            # or a private copy: JB_SERVER_DIST=/tmp/x-dist
+//   node scripts/search-eval.mjs [--misses] [--json]
+//
+// A result is a catalog item (its code) or a service (service:<id>). The floor is enforced in the test command by
+// server/src/catalog/search/search-eval.spec.ts over the same set.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = resolve(process.env.JB_SERVER_DIST ?? join(root, 'server', 'dist'));
+const { values: opt } = parseArgs({ options: { misses: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
+const { queries } = JSON.parse(readFileSync(join(root, 'server', 'test', 'search-eval', 'queries.json'), 'utf8'));
+
+const child = (args, env) =>
+  spawn(process.execPath, args, { env: { PATH: process.env.PATH, NODE_PATH: join(root, 'server', 'node_modules'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+
+function run(args, env) {
+  return new Promise((ok, fail) => {
+    const p = child(args, env);
+    let err = '';
+    p.stderr.on('data', (d) => (err += d));
+    p.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`${args[0]} exited ${code}: ${err}`))));
+  });
+}
+
+function startServer(env) {
+  return new Promise((ok, fail) => {
+    const p = child([join(DIST, 'main.js')], env);
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`server did not start: ${out}`)), 30_000);
+    p.stdout.on('data', (d) => {
+      out += d;
+      const m = /ready on (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        ok({ url: m[1], stop: () => new Promise((r) => (p.once('exit', r), p.kill('SIGTERM'))) });
+      }
+    });
+    p.stderr.on('data', (d) => (out += d));
+    p.on('exit', (code) => fail(new Error(`server exited ${code}: ${out}`)));
+  });
+}
+
+// a result's id: the item code, or service:<id> for a service result
+const idOf = (r) => (r.service ? `service:${r.service.id}` : r.item.code);
+
+export function score(answers) {
+  const positives = answers.filter((a) => a.expect.length > 0);
+  const negatives = answers.filter((a) => a.expect.length === 0);
+  const top1 = positives.filter((a) => a.expect.includes(a.ids[0]));
+  const top3 = positives.filter((a) => a.ids.slice(0, 3).some((id) => a.expect.includes(id)));
+  const false_ = negatives.filter((a) => a.ids.length > 0);
+  const pct = (n, d) => Math.round((1000 * n) / d) / 10;
+  return {
+    queries: answers.length, expectingResult: positives.length, expectingNothing: negatives.length,
+    top1: pct(top1.length, positives.length), top3: pct(top3.length, positives.length), falseMatch: pct(false_.length, negatives.length),
+    missesTop1: positives.filter((a) => !a.expect.includes(a.ids[0])).map((a) => ({ q: a.q, kind: a.kind, expect: a.expect.join('|'), got: a.ids.slice(0, 3) })),
+    falseMatches: false_.map((a) => ({ q: a.q, got: a.ids.slice(0, 3) })),
+  };
+}
+
+async function main() {
+  if (!existsSync(join(DIST, 'main.js'))) throw new Error(`no compiled server at ${DIST}: pnpm --filter @jianban/server build (or set JB_SERVER_DIST)`);
+  const dir = mkdtempSync(join(tmpdir(), 'jb-search-eval-'));
+  const env = {
+    NODE_ENV: 'development', DB_DRIVER: 'sqlite', DB_SQLITE_PATH: join(dir, 'eval.sqlite'), HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn',
+    CATALOG_SEARCH_RATE_LIMIT: '1000000', NOTIFY_DISPATCH: 'off',
+  };
+  await run([join(DIST, 'cli', 'seed.js')], env);
+  const server = await startServer(env);
+  try {
+    const answers = [];
+    for (const { q, kind, expect } of queries) {
+      const res = await fetch(`${server.url}/api/catalog/search?q=${encodeURIComponent(q)}`);
+      if (res.status !== 200) throw new Error(`${q}: HTTP ${res.status}`);
+      const body = await res.json();
+      answers.push({ q, kind, expect, ids: body.results.map(idOf) });
+    }
+    const s = score(answers);
+    if (opt.json) process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
+    else {
+      process.stdout.write(`queries ${s.queries} (expecting a result ${s.expectingResult}, expecting nothing ${s.expectingNothing})\n`);
+      process.stdout.write(`top-1 ${s.top1} %   top-3 ${s.top3} %   false matches ${s.falseMatch} %\n`);
+      if (opt.misses) {
+        for (const m of s.missesTop1) process.stdout.write(`miss  [${m.kind}] ${m.q}  expected ${m.expect}  got ${m.got.join(', ') || '(nothing)'}\n`);
+        for (const f of s.falseMatches) process.stdout.write(`false ${f.q}  got ${f.got.join(', ')}\n`);
+      }
+    }
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
