@@ -156,6 +156,25 @@ describe('certificate catalog in the H5 build (largest browser font, 长辈模�
     await page.close();
   });
 
+  it('takes a whole sentence to the right certificate, and a question about a service to that service’s page', async () => {
+    const page = await resident.context.newPage();
+    await page.goto(home());
+    await page.getByText('想开什么证明？').waitFor({ timeout: 30_000 });
+    await search(page, '我妈快九十了，发养老金的地方要我证明她还在世');
+    const first = page.getByRole('button', { name: /证明|补贴|津贴/ }).first();
+    await first.waitFor({ timeout: 30_000 });
+    await expect(first.textContent()).resolves.toMatch(/^健在证明/);
+    await checkPage(page, 'catalog-search-sentence');
+    await search(page, '家里老人满八十了，政府给的补贴去哪领');
+    const service = page.getByRole('button', { name: /高龄津贴/ }).first();
+    await service.waitFor({ timeout: 30_000 });
+    await service.click();
+    await page.getByText(/高龄津贴/).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
+    expect(page.url()).toContain('/subpackages/catalog/pages/allowance/index');
+    await checkPage(page, 'catalog-service-allowance');
+    await page.close();
+  });
+
   it('answers a question it cannot match with the closest items and how to ask staff', async () => {
     const page = await resident.context.newPage();
     await page.goto(home());

@@ -9,7 +9,7 @@ import { BOOKING_START } from '../../../../features/catalog/urls';
 // the senior allowance as a search result (issue 13): the online application is not built yet, so this page says so
 // and where to ask now. The allowance issue replaces it with the real application.
 export const ALLOWANCE_STEPS = [
-  '带上老人的身份证、户口本和老人本人的银行卡或存折。',
+  '一般要带老人的身份证、户口本和老人本人的银行卡或存折，具体以社区说的为准。',
   '别人替老人去办的，再带上自己的身份证。',
   '到老人户口所在的社区党群服务中心，跟工作人员说要申请高龄津贴。',
   '不用开健在证明（活着证明）：老人还健在，由发津贴的部门自己核对。',
@@ -17,7 +17,7 @@ export const ALLOWANCE_STEPS = [
 
 export default function AllowancePage() {
   return (
-    <PageShell title="高龄津贴" intro="80岁以上的老人，每月可以领高龄津贴。">
+    <PageShell title="高龄津贴" intro="80岁以上的老人可以领高龄津贴，领多少按年龄算。">
       <Notice tone="soon" title="手机上申请还没做好">
         在手机上申请高龄津贴的功能还在做，做好以后就在这一页办。现在请到社区去问。
       </Notice>
