@@ -19,3 +19,8 @@ it('short free text (a closure reason) refuses them', () => {
   for (const reason of BAD) expect(addClosureInput.safeParse({ date: '2027-03-01', reason }).success).toBe(false);
   expect(addClosureInput.safeParse({ date: '2027-03-01', reason: '社区活动' }).success).toBe(true);
 });
+
+it('keeps Chinese full-width punctuation as typed while folding full-width letters and digits', () => {
+  expect(addClosureInput.parse({ date: '2027-03-01', reason: '测试：社区活动（上午），暂停服务！' }).reason).toBe('测试：社区活动（上午），暂停服务！');
+  expect(addClosureInput.parse({ date: '2027-03-01', reason: '３楼\u3000维修ﬁ' }).reason).toBe('3楼\u3000维修fi');
+});
