@@ -27,7 +27,8 @@ export class AppModule {
         NotificationsModule,
         BookingModule,
       ],
-      controllers: [SystemController, DocsController],
+      // the API document is a setting (API_DOCS), off by default in production
+      controllers: config.apiDocs ? [SystemController, DocsController] : [SystemController],
       providers: [HealthService, { provide: APP_FILTER, useClass: ErrorsFilter }],
     };
   }

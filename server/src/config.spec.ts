@@ -13,6 +13,7 @@ const PROD = {
   PII_KEY: key(),
   PII_HMAC_KEY: key(),
   DB_URL: 'mariadb://jianban@db.internal:3306/jianban',
+  TRUST_PROXY: '1',
 };
 
 function refusal(env: Record<string, string | undefined>): string {
@@ -80,6 +81,22 @@ describe('loadConfig', () => {
   it.each([['DEV_LOGIN'], ['SEED_DEMO']])('refuses %s=true in production', (name) => {
     expect(refusal({ ...PROD, [name]: 'true' })).toContain(name);
     expect(loadConfig({ ...PROD, [name]: 'false' }).env).toBe('production');
+  });
+
+  it('refuses production without TRUST_PROXY unless it is declared directly exposed', () => {
+    expect(refusal({ ...PROD, TRUST_PROXY: undefined })).toContain('TRUST_PROXY');
+    expect(refusal({ ...PROD, TRUST_PROXY: 'false' })).toContain('DIRECTLY_EXPOSED');
+    expect(loadConfig({ ...PROD, TRUST_PROXY: undefined, DIRECTLY_EXPOSED: 'true' }).trustProxy).toBe(false);
+    expect(loadConfig({ ...PROD, TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toEqual(['10.0.0.0/8']);
+    // development needs neither
+    expect(loadConfig({}).trustProxy).toBe(false);
+  });
+
+  it('serves the API document by default outside production only, and as a setting', () => {
+    expect(loadConfig(PROD).apiDocs).toBe(false);
+    expect(loadConfig({ ...PROD, API_DOCS: 'true' }).apiDocs).toBe(true);
+    expect(loadConfig({}).apiDocs).toBe(true);
+    expect(loadConfig({ API_DOCS: 'false' }).apiDocs).toBe(false);
   });
 
   it('refuses a shifted clock in production, allows it in development', () => {

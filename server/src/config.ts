@@ -65,6 +65,10 @@ const Env = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_FILE: z.string().optional(),
     DEV_LOGIN: bool.optional(),
+    // the API document (/api/docs, /api/openapi.json): on by default outside production, off by default in production
+    API_DOCS: bool.optional(),
+    // production only: the server takes client connections itself, with no proxy in front (see TRUST_PROXY)
+    DIRECTLY_EXPOSED: bool.optional(),
     // development and browser tests only: the server's clock runs this many seconds ahead (negative: behind)
     DEV_CLOCK_OFFSET_SECONDS: z.coerce.number().int().min(-366 * 86400).max(366 * 86400).default(0),
     SEED_DEMO: bool.optional(),
@@ -89,6 +93,13 @@ const Env = z
     const required = ['WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_API_BASE', 'PII_KEY', 'PII_HMAC_KEY'] as const;
     for (const key of required) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required in production (no default)' });
+    }
+    // behind a proxy without TRUST_PROXY every client shares the proxy's address, and so one login bucket
+    if (env.TRUST_PROXY === false && !env.DIRECTLY_EXPOSED) {
+      ctx.addIssue({
+        code: 'custom', path: ['TRUST_PROXY'],
+        message: 'set TRUST_PROXY to the proxies in front of the server (e.g. 1), or DIRECTLY_EXPOSED=true if clients connect to it directly',
+      });
     }
     if (env.DEV_LOGIN) ctx.addIssue({ code: 'custom', path: ['DEV_LOGIN'], message: 'development login cannot be on in production' });
     if (env.DEV_CLOCK_OFFSET_SECONDS) ctx.addIssue({ code: 'custom', path: ['DEV_CLOCK_OFFSET_SECONDS'], message: 'the clock cannot be shifted in production' });
@@ -133,6 +144,8 @@ export interface AppConfigValues {
   h5Dir?: string;
   log: { level: string; file?: string };
   devLogin: boolean;
+  /** /api/docs and /api/openapi.json are served */
+  apiDocs: boolean;
   /** ms added to the system time (development / browser tests; always 0 in production) */
   clockOffsetMs: number;
   seedDemo: boolean;
@@ -208,6 +221,7 @@ function parseEnv(env: NodeJS.ProcessEnv): AppConfigValues {
     h5Dir: e.H5_DIR,
     log: { level: e.LOG_LEVEL, file: e.LOG_FILE },
     devLogin: e.DEV_LOGIN ?? dev,
+    apiDocs: e.API_DOCS ?? e.NODE_ENV !== 'production',
     clockOffsetMs: e.DEV_CLOCK_OFFSET_SECONDS * 1000,
     seedDemo: e.SEED_DEMO ?? dev,
     usesDevKeys: !e.PII_KEY || !e.PII_HMAC_KEY,
@@ -233,6 +247,7 @@ export class AppConfig implements AppConfigValues {
   declare h5Dir?: string;
   declare log: AppConfigValues['log'];
   declare devLogin: boolean;
+  declare apiDocs: boolean;
   declare clockOffsetMs: number;
   declare seedDemo: boolean;
   declare usesDevKeys: boolean;

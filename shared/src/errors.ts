@@ -17,6 +17,7 @@ export const CoreErrorCode = {
   OutOfScope: 'OUT_OF_SCOPE',
   RateLimited: 'RATE_LIMITED',
   InvalidCredentials: 'INVALID_CREDENTIALS',
+  StaffAccountDeactivated: 'STAFF_ACCOUNT_DEACTIVATED',
   WechatCodeInvalid: 'WECHAT_CODE_INVALID',
   WechatRateLimited: 'WECHAT_RATE_LIMITED',
   WechatUnavailable: 'WECHAT_UNAVAILABLE',

@@ -36,6 +36,9 @@ export class AuthService {
     const openId = await this.openIdFor(code);
     const openidHash = this.cipher.blindIndex('openid', openId);
     const staff = await this.db.read((m) => this.accounts.findStaffByOpenidHash(m, openidHash));
+    if (staff && !staff.active) {
+      throw new DomainError(ErrorCode.StaffAccountDeactivated, 'this WeChat account belongs to a deactivated staff account');
+    }
     if (staff) return this.issueFor('staff', staff.id);
     const accountId = await this.findOrCreateResident(openidHash, openId);
     return this.issueFor('resident', accountId);
@@ -52,7 +55,8 @@ export class AuthService {
   // wrong passwords are counted per (username, client IP), with a higher ceiling per username; a right password
   // clears the client's count, so nobody can lock a colleague out from elsewhere with a handful of requests
   async staffLogin(username: string, password: string, ip: string): Promise<SessionView> {
-    await this.limiter.consume(this.loginPerIp(), ip);
+    // its own bucket: a busy hour of residents' WeChat logins from one address never locks the staff out
+    await this.limiter.consume({ name: 'staff-login-ip', limit: this.config.limits.loginPerMinute, windowSeconds: 60 }, ip);
     const perClient = { name: 'staff-fail', limit: this.config.limits.staffLoginPer15Min, windowSeconds: 900 };
     const perUser = { name: 'staff-fail-user', limit: this.config.limits.staffLoginPer15Min * 10, windowSeconds: 900 };
     await this.limiter.assertBelow(perClient, `${username}|${ip}`);

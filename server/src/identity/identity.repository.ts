@@ -51,8 +51,9 @@ export class AccountRepository {
       throw err;
     }
   }
+  // active or not: a WeChat account bound to a deactivated staff account must not log in as a new resident
   findStaffByOpenidHash(m: EntityManager, openidHash: string) {
-    return m.findOne(StaffAccountEntity, { where: { openidHash, active: true } });
+    return m.findOne(StaffAccountEntity, { where: { openidHash } });
   }
 
   // seat-style counter: at most `limit` family members, enforced by the database under concurrency

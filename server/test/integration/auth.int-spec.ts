@@ -117,6 +117,24 @@ describeEngines('identity and sessions on %s', (engine) => {
     expect((await t.call(routes.bindStaffWechat, { code: 'x' }, { token: resident })).status).toBe(403);
   });
 
+  it('refuses WeChat login for an account bound to a deactivated staff member instead of opening a new resident account', async () => {
+    const token = await t.loginStaff('dongmen');
+    const { code } = await t.peerCall('/__peer/code', { user: 'staff-dongmen' });
+    expect((await t.call(routes.bindStaffWechat, { code }, { token })).status).toBe(200);
+    const residentsBefore = Number((await t.ds.query('SELECT COUNT(*) AS n FROM resident_account'))[0].n);
+    await t.ds.query("UPDATE staff_account SET active = ? WHERE username = 'dongmen'", [false]);
+    const { code: login } = await t.peerCall('/__peer/code', { user: 'staff-dongmen' });
+    const refused = await t.call(routes.wechatLogin, { code: login });
+    expect([refused.status, refused.body.code]).toEqual([403, 'STAFF_ACCOUNT_DEACTIVATED']);
+    // no resident account was opened for that WeChat user
+    expect(Number((await t.ds.query('SELECT COUNT(*) AS n FROM resident_account'))[0].n)).toBe(residentsBefore);
+    // active again: the same WeChat account opens the staff session
+    await t.ds.query("UPDATE staff_account SET active = ? WHERE username = 'dongmen'", [true]);
+    const { code: back } = await t.peerCall('/__peer/code', { user: 'staff-dongmen' });
+    const session = sessionView.parse((await t.call(routes.wechatLogin, { code: back })).body);
+    expect(session.me).toMatchObject({ kind: 'staff', username: 'dongmen' });
+  });
+
   it('refuses a missing, malformed or made-up bearer token', async () => {
     for (const headers of <Record<string, string>[]>[{}, { authorization: 'Bearer short' }, { authorization: 'Basic abc' }, { authorization: 'Bearer ' + 'A'.repeat(43) }]) {
       const r = await t.http('GET', '/api/me', { headers });
@@ -164,6 +182,22 @@ describeEngines('login rate limit on %s (B2)', (engine) => {
     }
   });
 
+  it('keeps staff login in its own per-address bucket, apart from residents\' WeChat logins (issue 15 item 6)', async () => {
+    const client = '203.0.113.50';
+    for (let i = 0; i < 6; i++) {
+      const { code } = await t.peerCall('/__peer/code', { user: `shared-ip${i}` });
+      await t.http('POST', '/api/auth/wechat', { body: { code }, headers: via(client) });
+    }
+    const { code } = await t.peerCall('/__peer/code', { user: 'shared-ip-last' });
+    expect((await t.http('POST', '/api/auth/wechat', { body: { code }, headers: via(client) })).status).toBe(429);
+    // WeChat logins used the address's bucket up; staff at a desk behind the same address still log in, up to their own limit
+    const staff = [];
+    for (let i = 0; i < 6; i++) {
+      staff.push((await t.http('POST', '/api/auth/staff', { body: { username: 'chengnan', password: 'test-staff-pw-1' }, headers: via(client) })).status);
+    }
+    expect(staff).toEqual([200, 200, 200, 200, 200, 429]);
+  });
+
   it('stops password guessing from one client and does not let it lock the colleague out elsewhere', async () => {
     const attempt = (password: string, client: string) => t.http('POST', '/api/auth/staff', { body: { username: 'MeiCun', password }, headers: via(client) });
     const guesses = [];
@@ -195,10 +229,10 @@ describeEngines('login rate limit on %s (B2)', (engine) => {
   });
 });
 
-describeEngines('development login switched off on %s', (engine) => {
+describeEngines('development login and API document switched off on %s', (engine) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp(engine, { name: 'nodevlogin', env: { DEV_LOGIN: 'false' } });
+    t = await startTestApp(engine, { name: 'nodevlogin', env: { DEV_LOGIN: 'false', API_DOCS: 'false' } });
   });
   afterAll(async () => t?.close());
 
@@ -207,5 +241,13 @@ describeEngines('development login switched off on %s', (engine) => {
     expect([r.status, r.body.code]).toEqual([403, 'DEV_LOGIN_DISABLED']);
     const received = await t.peerCall('/__peer/received');
     expect(received.requests).toHaveLength(0);
+  });
+
+  it('does not serve the API document when API_DOCS is off (the production default)', async () => {
+    for (const path of ['/api/openapi.json', '/api/docs']) {
+      const r = await t.http('GET', path);
+      expect([path, r.status, r.body?.code]).toEqual([path, 404, 'ROUTE_NOT_FOUND']);
+    }
+    expect((await t.http('GET', '/api/health')).status).toBe(200);
   });
 });

@@ -21,6 +21,7 @@ const CORE_MESSAGES: Record<CoreCode, string> = {
   OUT_OF_SCOPE: '这不在您负责的社区范围内',
   RATE_LIMITED: '操作太频繁了，请稍等一分钟再试',
   INVALID_CREDENTIALS: '用户名或密码不对，请重新输入',
+  STAFF_ACCOUNT_DEACTIVATED: '这个微信绑定的工作人员账号已停用，不能登录。请联系区里的管理员。',
   WECHAT_CODE_INVALID: '微信登录没有成功，请重新打开小程序再试',
   WECHAT_RATE_LIMITED: '微信登录太频繁，请稍等一分钟再试',
   WECHAT_UNAVAILABLE: '暂时连不上微信，请稍后再试',
