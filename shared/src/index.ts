@@ -6,6 +6,7 @@ export { SHANGHAI_OFFSET_MS, shanghaiParts, shanghaiPartsOf, shanghaiInstant, ty
 export * from './route';
 export * from './routes';
 export * from './identity/identity.schema';
+export * from './identity/staff-admin.schema';
 export * from './system/system.schema';
 export * from './catalog';
 export * from './notifications';

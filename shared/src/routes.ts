@@ -22,6 +22,7 @@ import {
 import { catalogRoutes } from './catalog/catalog.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { bookingRoutes } from './booking/booking.routes';
+import { staffAdminRoutes } from './identity/staff-admin.schema';
 
 const staffAll = ['community_staff', 'street_reviewer', 'district_admin'] as const;
 
@@ -41,6 +42,7 @@ export const routes = {
   bindStaffWechat: defineRoute({ method: 'POST', path: '/staff/wechat-binding', summary: '工作人员：绑定本人微信，之后可在小程序中用微信登录', auth: 'staff', roles: staffAll, input: wechatLoginInput, output: meView }),
   communityElders: defineRoute({ method: 'GET', path: '/staff/communities/:code/elders', summary: '工作人员：本辖区登记的老人（证件号脱敏，分页）', auth: 'staff', roles: staffAll, input: pageQuery, params: communityParams, output: elderList }),
   // each domain module owns its routes in its own file
+  ...staffAdminRoutes,
   ...catalogRoutes,
   ...notificationsRoutes,
   ...bookingRoutes,

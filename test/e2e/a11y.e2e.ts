@@ -25,6 +25,7 @@ describe('accessibility (axe-core) on every page', () => {
   let bookingDate = '';
   let bookingStart = '';
   let messageId = '';
+  let staffAccountId = '';
   const visited = new Set<string>();
   const found: { who: string; url: string; violations: AxeViolation[] }[] = [];
 
@@ -35,6 +36,7 @@ describe('accessibility (axe-core) on every page', () => {
     const regions = (await api(stack.url, routes.regions, {})).items as { code: string; name: string; level: string }[];
     community = regions.find((r) => r.level === 'community' && r.name === '梅村社区')!.code;
     const staffSession = await api(stack.url, routes.staffLogin, { username: 'meicun', password: 'e2e-staff-pw' });
+    staffAccountId = staffSession.me.id;
     const allDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, periods: [{ start: '00:00', end: '23:30' }] }));
     await api(stack.url, routes.staffUpdateBookingSettings, { openingHours: allDay, windowStartDays: 0, minNoticeMinutes: 0 }, { token: staffSession.token, params: { code: community } });
     const { code } = await api(stack.url, routes.devWechatCode, { user: devUser });
@@ -130,7 +132,7 @@ describe('accessibility (axe-core) on every page', () => {
     expect(found.filter((f) => f.who === 'meicun')).toEqual([]);
   });
 
-  it('the district admin on a PC meets no serious or critical violation on any catalog page', async () => {
+  it('the district admin on a PC meets no serious or critical violation on any catalog or staff-account page', async () => {
     const page = await district.context.newPage();
     await page.setViewportSize({ width: 1366, height: 900 });
     // keyboard only: the password field's Enter submits the login
@@ -148,6 +150,11 @@ describe('accessibility (axe-core) on every page', () => {
       ['/subpackages/staff-catalog/pages/reports/index'],
       ['/subpackages/staff-catalog/pages/board/index'],
       ['/subpackages/staff-catalog/pages/work-lists/index'],
+      ['/subpackages/staff-admin/pages/accounts/index'],
+      ['/subpackages/staff-admin/pages/account/index', `id=${staffAccountId}`],
+      ['/subpackages/staff-admin/pages/edit/index'],
+      ['/subpackages/staff-admin/pages/edit/index', `id=${staffAccountId}`],
+      ['/subpackages/staff-admin/pages/password/index'],
     ];
     for (const [path, query] of pages) await check(page, 'district', path, query);
     expect(found.filter((f) => f.who === 'district')).toEqual([]);

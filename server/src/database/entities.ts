@@ -7,10 +7,11 @@ import { RegionCodeHoldEntity } from '../identity/entities/region-code-hold.enti
 import { RegionEntity } from '../identity/entities/region.entity';
 import { ResidentAccountEntity } from '../identity/entities/resident-account.entity';
 import { StaffAccountEntity } from '../identity/entities/staff-account.entity';
+import { StaffAuditEntity } from '../identity/entities/staff-audit.entity';
 import { NOTIFICATIONS_ENTITIES } from '../notifications/notifications.entities';
 
 export const ENTITIES = [
-  RegionEntity, RegionCodeHoldEntity, ResidentAccountEntity, StaffAccountEntity, AuthSessionEntity, FamilyMemberEntity, RateLimitBucketEntity,
+  RegionEntity, RegionCodeHoldEntity, ResidentAccountEntity, StaffAccountEntity, StaffAuditEntity, AuthSessionEntity, FamilyMemberEntity, RateLimitBucketEntity,
   // each domain module lists its own
   ...CATALOG_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...BOOKING_ENTITIES,
 ];

@@ -36,7 +36,9 @@ export class AccountDirectory {
       return a ? { kind: 'resident', accountId: a.id, sessionId } : null;
     }
     const s = await this.db.read((m) => this.accounts.findStaff(m, id));
-    return s && s.active ? { kind: 'staff', staffId: s.id, role: s.role, regionCode: s.regionCode, sessionId } : null;
+    return s && s.active
+      ? { kind: 'staff', staffId: s.id, role: s.role, regionCode: s.regionCode, sessionId, mustChangePassword: s.mustChangePassword }
+      : null;
   }
 
   // the signed-in subject's view, or UNAUTHENTICATED when the account is gone or deactivated

@@ -24,7 +24,10 @@ export function toResidentMe(a: ResidentAccountEntity): MeView {
 }
 
 export function toStaffMe(s: StaffAccountEntity, region: RegionEntity): MeView {
-  return { kind: 'staff', id: s.id, displayName: s.displayName, username: s.username, role: s.role, region: toRegionView(region) };
+  return {
+    kind: 'staff', id: s.id, displayName: s.displayName, username: s.username, role: s.role, region: toRegionView(region),
+    mustChangePassword: s.mustChangePassword,
+  };
 }
 
 export function toFamilyMemberView(f: FamilyMemberEntity, idNumber: string, community: RegionView, today: string): FamilyMemberView {

@@ -10,13 +10,16 @@ import { AccountRepository, FamilyMemberRepository, RegionRepository, SessionRep
 import { RegionScope } from './region.scope';
 import { SessionService } from './session.service';
 import { StaffDirectoryService } from './staff.service';
+import { StaffAdminController } from './staff-admin.controller';
+import { StaffAdminRepository } from './staff-admin.repository';
+import { StaffAdminService } from './staff-admin.service';
 import { WechatAuthPort } from './wechat-auth.port';
 
 @Module({
-  controllers: [AuthController, FamilyController, RegionController],
+  controllers: [AuthController, FamilyController, RegionController, StaffAdminController],
   providers: [
     AccountDirectory, AuthGuard, HousekeepingService, AuthService, FamilyService, SessionService, StaffDirectoryService, RegionScope,
-    AccountRepository, FamilyMemberRepository, RegionRepository, SessionRepository,
+    AccountRepository, FamilyMemberRepository, RegionRepository, SessionRepository, StaffAdminService, StaffAdminRepository,
     { provide: WechatAuthPort, useClass: HttpWechatClient },
   ],
   exports: [AuthGuard, SessionService, RegionScope, AccountDirectory],

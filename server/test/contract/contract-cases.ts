@@ -10,7 +10,8 @@ export interface ContractContext {
   staff: string;
   pathOf(name: RouteName, params?: Record<string, string>): string;
   // sends each mass-assignment field (and all of them) through `send`; each must be a 400 naming exactly that key, DB unchanged
-  expectRejectedEverywhere(send: (extra: Record<string, unknown>) => Promise<Reply<any>>): Promise<void>;
+  // `declared`: attack fields the route really takes as input (skipped)
+  expectRejectedEverywhere(send: (extra: Record<string, unknown>) => Promise<Reply<any>>, declared?: string[]): Promise<void>;
 }
 
 export interface ModuleContractCases {

@@ -7,10 +7,16 @@ export const IDENTITY_CASES: ModuleContractCases = {
   validParams: {
     removeFamilyMember: { id: '3f1c1f5e-8d2a-4c1b-9b7e-2a4d5e6f7a8b' },
     communityElders: { code: '421003003003' },
+    getStaffAccount: { id: '3f1c1f5e-8d2a-4c1b-9b7e-2a4d5e6f7a8b' },
+    updateStaffAccount: { id: '3f1c1f5e-8d2a-4c1b-9b7e-2a4d5e6f7a8b' },
+    setStaffAccountActive: { id: '3f1c1f5e-8d2a-4c1b-9b7e-2a4d5e6f7a8b' },
+    resetStaffPassword: { id: '3f1c1f5e-8d2a-4c1b-9b7e-2a4d5e6f7a8b' },
   },
   okForValid: {
     health: [200], wechatLogin: [400], staffLogin: [401], refreshSession: [401], logout: [], devWechatCode: [200],
     me: [200], regions: [200], listFamilyMembers: [200], addFamilyMember: [201, 400, 409], removeFamilyMember: [404], communityElders: [200, 403, 404], bindStaffWechat: [200, 400, 409], updateMe: [200],
+    listStaffAccounts: [200], getStaffAccount: [404], createStaffAccount: [201, 400, 409], updateStaffAccount: [404, 400], setStaffAccountActive: [404, 400],
+    resetStaffPassword: [404], changeOwnPassword: [401],
   },
   massAssignment: {
   // wechatLogin rejects extra fields and leaves the database unchanged; the same code then logs in
@@ -66,6 +72,44 @@ export const IDENTITY_CASES: ModuleContractCases = {
     expect((await t.call(routes.devWechatCode, { user: 'mass-dev' })).status).toBe(200);
   },
 
+  // createStaffAccount rejects extra fields (active, mustChangePassword and the like) and creates nothing; the clean input then creates
+  createStaffAccount: async ({ t, staff, pathOf, expectRejectedEverywhere }) => {
+    const input = { username: 'mass.create', displayName: '马创', role: 'community_staff' as const, regionCode: '421003003003' };
+    await expectRejectedEverywhere((extra) => t.http('POST', pathOf('createStaffAccount'), { body: { ...input, ...extra }, token: staff }), ['role']);
+    expect((await t.call(routes.createStaffAccount, input, { token: staff })).status).toBe(201);
+  },
+
+  // updateStaffAccount rejects extra fields and changes nothing; the clean input then renames
+  updateStaffAccount: async ({ t, staff, pathOf, expectRejectedEverywhere }) => {
+    const id = await newStaff(t, staff, 'mass.update');
+    await expectRejectedEverywhere((extra) => t.http('PATCH', pathOf('updateStaffAccount', { id }), { body: { displayName: '马改', ...extra }, token: staff }), ['role']);
+    expect((await t.call(routes.updateStaffAccount, { displayName: '马改' }, { token: staff, params: { id } })).body.displayName).toBe('马改');
+  },
+
+  // setStaffAccountActive rejects extra fields and deactivates nothing; the clean input then deactivates
+  setStaffAccountActive: async ({ t, staff, pathOf, expectRejectedEverywhere }) => {
+    const id = await newStaff(t, staff, 'mass.active');
+    await expectRejectedEverywhere((extra) => t.http('POST', pathOf('setStaffAccountActive', { id }), { body: { active: false, ...extra }, token: staff }));
+    expect((await t.call(routes.setStaffAccountActive, { active: false }, { token: staff, params: { id } })).body.active).toBe(false);
+  },
+
+  // resetStaffPassword rejects extra fields (a chosen password included) and resets nothing; the clean request then resets
+  resetStaffPassword: async ({ t, staff, pathOf, expectRejectedEverywhere }) => {
+    const id = await newStaff(t, staff, 'mass.reset');
+    await expectRejectedEverywhere((extra) => t.http('POST', pathOf('resetStaffPassword', { id }), { body: extra, token: staff }));
+    expect((await t.call(routes.resetStaffPassword, {}, { token: staff, params: { id } })).body.temporaryPassword).toBeTruthy();
+  },
+
+  // changeOwnPassword rejects extra fields and changes nothing; the clean input then changes the password
+  changeOwnPassword: async ({ t, staff, pathOf, expectRejectedEverywhere }) => {
+    const made = await t.call(routes.createStaffAccount, { username: 'mass.password', displayName: '马密', role: 'community_staff', regionCode: '421003003003' }, { token: staff });
+    const temp = made.body.temporaryPassword as string;
+    const token = (await t.call(routes.staffLogin, { username: 'mass.password', password: temp })).body.token as string;
+    const input = { currentPassword: temp, newPassword: 'a-fresh-garden-key' };
+    await expectRejectedEverywhere((extra) => t.http('POST', pathOf('changeOwnPassword'), { body: { ...input, ...extra }, token }));
+    expect((await t.call(routes.changeOwnPassword, input, { token })).status).toBe(200);
+  },
+
   // addFamilyMember rejects extra fields and stores nothing; the same input without them is stored
   addFamilyMember: async ({ t, pathOf, expectRejectedEverywhere }) => {
     const token = await t.loginResident('mass-family');
@@ -76,3 +120,9 @@ export const IDENTITY_CASES: ModuleContractCases = {
   },
   },
 };
+
+async function newStaff(t: Parameters<NonNullable<ModuleContractCases['massAssignment']['wechatLogin']>>[0]['t'], token: string, username: string): Promise<string> {
+  const made = await t.call(routes.createStaffAccount, { username, displayName: '马工', role: 'community_staff', regionCode: '421003003003' }, { token });
+  expect(made.status).toBe(201);
+  return made.body.account.id as string;
+}

@@ -58,7 +58,21 @@ describeEngines('moving the placeholder region codes to the official ones on %s'
   const insert = async <T extends ObjectLiteral>(entity: EntityTarget<T>, key: string, over: Partial<T>) => {
     const id = randomUUID();
     ids[key] = id;
-    await ds.getRepository(entity).insert(rowFor(ds, entity, { id, ...over } as unknown as Partial<T>) as never);
+    // only the columns the table has at this point of its history (later migrations add some)
+    const runner = ds.createQueryRunner();
+    const table = await runner.getTable(ds.getMetadata(entity).tablePath);
+    await runner.release();
+    const present = new Set(table?.columns.map((c) => c.name));
+    const row = rowFor(ds, entity, { id, ...over } as unknown as Partial<T>) as Record<string, unknown>;
+    const values: Record<string, unknown> = {};
+    for (const c of ds.getMetadata(entity).columns) {
+      if (!present.has(c.databaseName)) continue;
+      const v = row[c.propertyName];
+      values[c.databaseName] = v instanceof Date ? v.toISOString().replace('T', ' ').replace('Z', '') : typeof v === 'boolean' ? Number(v) : v;
+    }
+    const names = Object.keys(values);
+    const q = (n: string) => ds.driver.escape(n);
+    await ds.query(`INSERT INTO ${q(ds.getMetadata(entity).tablePath)} (${names.map(q).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, Object.values(values));
   };
 
   beforeAll(async () => {
@@ -66,7 +80,10 @@ describeEngines('moving the placeholder region codes to the official ones on %s'
     ds = await createDataSource(loadConfig({ NODE_ENV: 'test', ...db.env }).db).initialize();
     await ds.runMigrations({ transaction: 'each' });
     // back to the schema before the move, then the data an installation had under the placeholder codes
-    expect((await ds.query('SELECT name FROM migrations ORDER BY id DESC'))[0].name).toBe('RegionCodes1764350000000');
+    // back past the migrations that came after the move (they run again with it below), then the move itself
+    const last = async () => (await ds.query('SELECT name FROM migrations ORDER BY id DESC'))[0].name as string;
+    for (let i = 0; i < 20 && (await last()) !== 'RegionCodes1764350000000'; i++) await ds.undoLastMigration({ transaction: 'each' });
+    expect(await last()).toBe('RegionCodes1764350000000');
     await ds.undoLastMigration({ transaction: 'each' });
     await ds.getRepository(RegionEntity).insert(PLACEHOLDER_TREE.map(([code, name, level, parentCode], i) => ({ code, name, level, parentCode, sortOrder: i })));
 

@@ -315,7 +315,7 @@ export function aStaffAccount(over: Partial<StaffAccountEntity> = {}): StaffAcco
   const at = new Date('2025-01-01T00:00:00Z');
   return {
     id: nextId('staff'), username: nextId('user'), displayName: '王社工', role: 'community_staff', regionCode: COMMUNITY_A1,
-    passwordHash: null, openidHash: null, active: true, createdAt: at, updatedAt: at, ...over,
+    passwordHash: null, openidHash: null, active: true, mustChangePassword: false, createdAt: at, updatedAt: at, ...over,
   };
 }
 

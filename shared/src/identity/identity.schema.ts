@@ -63,6 +63,8 @@ export const meView = z.discriminatedUnion('kind', [
     username: z.string(),
     role: staffRole,
     region: regionView,
+    // a temporary password (new account or reset) must be replaced before anything else
+    mustChangePassword: z.boolean(),
   }),
 ]);
 export type MeView = z.infer<typeof meView>;

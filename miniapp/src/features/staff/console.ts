@@ -1,6 +1,7 @@
 import type { StaffRole } from '@jianban/shared';
 import { BOOKING_CONSOLE_LINKS } from '../booking/console-links';
 import { CATALOG_CONSOLE_LINKS } from '../catalog/console-links';
+import { STAFF_ADMIN_CONSOLE_LINKS } from '../staff-admin/console-links';
 
 /** one entry of the staff 工作台 on 我的; each feature lists its own pages */
 export interface ConsoleLink {
@@ -10,7 +11,7 @@ export interface ConsoleLink {
   roles: readonly StaffRole[];
 }
 
-export const STAFF_CONSOLE: ConsoleLink[] = [...BOOKING_CONSOLE_LINKS, ...CATALOG_CONSOLE_LINKS];
+export const STAFF_CONSOLE: ConsoleLink[] = [...BOOKING_CONSOLE_LINKS, ...CATALOG_CONSOLE_LINKS, ...STAFF_ADMIN_CONSOLE_LINKS];
 
 export function consoleLinksFor(role: StaffRole): ConsoleLink[] {
   return STAFF_CONSOLE.filter((l) => l.roles.includes(role));

@@ -14,6 +14,7 @@ import { BIND_WECHAT_MESSAGES, messageFor, messageForCode } from '../../features
 import { BIND_WECHAT_DONE, bindOwnWechat } from '../../features/staff/wechat';
 import { STAFF_ROLE_TEXT } from '../../features/staff/roles';
 import { consoleLinksFor } from '../../features/staff/console';
+import { STAFF_PASSWORD_PAGE } from '../../features/staff-admin/pages';
 import { FAMILY_ADDED_EVENT } from '../../features/family/events';
 import type { MeView } from '@jianban/shared';
 import { QueryState } from '../../components/QueryState';
@@ -119,6 +120,14 @@ function StaffConsole({ me }: { me: Extract<MeView, { kind: 'staff' }> }) {
 }
 
 function StaffPart({ me }: { me: Extract<MeView, { kind: 'staff' }> }) {
+  if (me.mustChangePassword) {
+    return (
+      <Section title="先换密码">
+        <Notice title="您还在用临时密码">换成只有自己知道的密码后，才能开始办事。</Notice>
+        <Button onClick={() => void Taro.navigateTo({ url: STAFF_PASSWORD_PAGE })}>换密码</Button>
+      </Section>
+    );
+  }
   return (
     <>
       <StaffConsole me={me} />

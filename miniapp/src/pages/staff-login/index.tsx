@@ -4,7 +4,8 @@ import { PageShell } from '../../components/PageShell';
 import { Field } from '../../components/Field';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
-import { signInStaff } from '../../services/session';
+import { getSession, signInStaff } from '../../services/session';
+import { STAFF_PASSWORD_PAGE } from '../../features/staff-admin/pages';
 import { issuesByField } from '../../services/api-error';
 import { messageFor } from '../../features/errors/messages';
 
@@ -27,7 +28,10 @@ export default function StaffLoginPage() {
     setBusy(true);
     try {
       await signInStaff(username.trim(), password);
-      await Taro.switchTab({ url: '/pages/me/index' });
+      const me = getSession().me;
+      // a temporary password (new account, reset) is replaced before anything else
+      if (me?.kind === 'staff' && me.mustChangePassword) await Taro.redirectTo({ url: STAFF_PASSWORD_PAGE });
+      else await Taro.switchTab({ url: '/pages/me/index' });
     } catch (err) {
       setErrors(issuesByField(err, FIELDS).fields);
       setGeneral(messageFor(err));

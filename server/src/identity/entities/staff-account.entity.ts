@@ -29,6 +29,10 @@ export class StaffAccountEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  // a temporary password (new account or reset by the district admin) must be replaced at the next login
+  @Column({ type: 'boolean', name: 'must_change_password', default: false })
+  mustChangePassword: boolean;
+
   @DateTimeColumn('created_at')
   createdAt: Date;
 
