@@ -1,12 +1,89 @@
-import { routes, errorBody, type RouteDef } from '@jianban/shared';
+import {
+  bookingRoutes,
+  BookingErrorCode,
+  catalogRoutes,
+  CatalogErrorCode,
+  ErrorCode,
+  errorBody,
+  notificationsRoutes,
+  NotificationsErrorCode,
+  routes,
+  type RouteDef,
+  type RouteName,
+} from '@jianban/shared';
 import { z } from 'zod';
+import { STATUS_OF } from '../common/domain-error';
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
 
-function operation(name: string, route: RouteDef) {
+/** the HTTP status the server answers an error code with: the one place this document reads it (point it at shared when the table moves there) */
+export function statusOf(code: ErrorCode): number {
+  return STATUS_OF[code];
+}
+
+const values = <T extends Record<string, string>>(o: T) => Object.values(o) as T[keyof T][];
+
+// error codes a domain module's routes can return besides the ones every route of their shape can return: the module's
+// own codes and the core codes its services throw (NOT_FOUND without a path parameter, CONFLICT "please retry", rate limits)
+const MODULE_ERRORS: { routes: Record<string, RouteDef>; codes: readonly ErrorCode[] }[] = [
+  { routes: catalogRoutes, codes: [...values(CatalogErrorCode), ErrorCode.NotFound, ErrorCode.Conflict, ErrorCode.RateLimited] },
+  { routes: notificationsRoutes, codes: [...values(NotificationsErrorCode), ErrorCode.RateLimited] },
+  { routes: bookingRoutes, codes: [...values(BookingErrorCode), ErrorCode.NotFound, ErrorCode.Conflict, ErrorCode.RateLimited] },
+];
+type ModuleRouteName = keyof typeof catalogRoutes | keyof typeof notificationsRoutes | keyof typeof bookingRoutes;
+
+// the same for the routes of the route table itself (identity and system); exhaustive: a new route without an entry fails typecheck
+const CORE_ROUTE_ERRORS: Record<Exclude<RouteName, ModuleRouteName>, readonly ErrorCode[]> = {
+  health: [],
+  wechatLogin: [ErrorCode.RateLimited, ErrorCode.WechatCodeInvalid, ErrorCode.WechatRateLimited, ErrorCode.WechatUnavailable, ErrorCode.Conflict],
+  staffLogin: [ErrorCode.RateLimited, ErrorCode.InvalidCredentials],
+  refreshSession: [ErrorCode.SessionExpired, ErrorCode.Unauthenticated],
+  logout: [],
+  devWechatCode: [ErrorCode.RateLimited, ErrorCode.DevLoginDisabled, ErrorCode.WechatUnavailable],
+  me: [],
+  updateMe: [],
+  regions: [],
+  listFamilyMembers: [],
+  addFamilyMember: [ErrorCode.IdNumberInvalid, ErrorCode.FamilyMemberDuplicate, ErrorCode.FamilyMemberLimit],
+  removeFamilyMember: [],
+  bindStaffWechat: [ErrorCode.WechatCodeInvalid, ErrorCode.WechatRateLimited, ErrorCode.WechatUnavailable, ErrorCode.Conflict],
+  communityElders: [],
+};
+
+const hasBody = (route: RouteDef) => route.method !== 'GET' && route.method !== 'DELETE';
+const hasParams = (route: RouteDef) => Object.keys((route.params as z.ZodObject).shape ?? {}).length > 0;
+
+/** every error code a route can return: the ones its shape implies (validation, body parsing, login, role, path
+ *  parameters) and the ones of its module; the 5xx of every route (INTERNAL_ERROR, DATABASE_UNAVAILABLE, TIMEOUT) are the `default` response */
+export function errorCodesOf(name: RouteName, route: RouteDef): ErrorCode[] {
+  const codes: ErrorCode[] = [ErrorCode.Validation];
+  if (hasBody(route)) codes.push(ErrorCode.MalformedJson, ErrorCode.PayloadTooLarge, ErrorCode.UnsupportedMediaType);
+  if (route.auth !== 'public') codes.push(ErrorCode.Unauthenticated, ErrorCode.SessionExpired);
+  if (route.auth === 'resident' || route.auth === 'staff') codes.push(ErrorCode.Forbidden);
+  if (hasParams(route)) codes.push(ErrorCode.NotFound);
+  const own = MODULE_ERRORS.find((m) => name in m.routes)?.codes ?? CORE_ROUTE_ERRORS[name as keyof typeof CORE_ROUTE_ERRORS];
+  if (!own) throw new Error(`route ${name} belongs to no module and has no CORE_ROUTE_ERRORS entry`);
+  return [...new Set([...codes, ...own])];
+}
+
+const errorSchema = (codes?: readonly string[]) => {
+  const base = jsonSchema(errorBody, 'output') as { properties: Record<string, unknown> };
+  return codes ? { ...base, properties: { ...base.properties, code: { type: 'string', enum: [...codes] } } } : base;
+};
+const errorContent = (codes?: readonly string[]) => ({ 'application/json': { schema: errorSchema(codes) } });
+
+function errorResponses(name: RouteName, route: RouteDef) {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of errorCodesOf(name, route)) byStatus.set(statusOf(code), [...(byStatus.get(statusOf(code)) ?? []), code]);
+  return Object.fromEntries(
+    [...byStatus.entries()].sort(([a], [b]) => a - b).map(([status, codes]) => [String(status), { description: codes.join(', '), content: errorContent(codes) }]),
+  );
+}
+
+function operation(name: RouteName, route: RouteDef) {
   const params = Object.keys((route.params as z.ZodObject).shape ?? {}).map((p) => ({ name: p, in: 'path', required: true, schema: { type: 'string' } }));
-  const bodyless = route.method === 'GET' || route.method === 'DELETE';
+  const bodyless = !hasBody(route);
   const query = bodyless
     ? Object.entries((route.input as z.ZodObject).shape ?? {}).map(([k, v]) => ({ name: k, in: 'query', required: !(v as z.ZodType).safeParse(undefined).success, schema: jsonSchema(v as z.ZodType, 'input') }))
     : [];
@@ -15,12 +92,14 @@ function operation(name: string, route: RouteDef) {
     summary: route.summary,
     'x-auth': route.auth,
     ...(route.roles ? { 'x-roles': route.roles } : {}),
-    ...(route.auth === 'public' ? {} : { security: [{ bearer: [] }] }),
+    // public routes say so explicitly; the rest need the bearer session token
+    security: route.auth === 'public' ? [] : [{ bearer: [] }],
     parameters: [...params, ...query],
     ...(bodyless ? {} : { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.input, 'input') } } } }),
     responses: {
       [String(route.status)]: { description: 'ok', content: { 'application/json': { schema: jsonSchema(route.output, 'output') } } },
-      default: { description: 'error: { code, message, details? }', content: { 'application/json': { schema: jsonSchema(errorBody, 'output') } } },
+      ...errorResponses(name, route),
+      default: { description: 'any other error, e.g. 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE or TIMEOUT: { code, message, details? }', content: errorContent() },
     },
   };
 }
@@ -28,14 +107,16 @@ function operation(name: string, route: RouteDef) {
 // generated from the shared route table: the server and the mini-program share this one contract
 export function buildOpenApi(version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const [name, route] of Object.entries(routes) as [string, RouteDef][]) {
+  for (const [name, route] of Object.entries(routes) as [RouteName, RouteDef][]) {
     const path = '/api' + route.path.replace(/:([A-Za-z]+)/g, '{$1}');
     paths[path] = { ...(paths[path] ?? {}), [route.method.toLowerCase()]: operation(name, route) };
   }
   return {
     openapi: '3.0.3',
     info: { title: '简办 Jianban API', version },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    // the API is served under /api by the same origin as the H5 app, whatever host that is
+    servers: [{ url: '/', description: 'the origin this document was fetched from' }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'the session token of POST /api/auth/wechat, /api/auth/staff or /api/auth/refresh' } } },
     paths,
   };
 }
