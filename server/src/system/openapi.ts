@@ -1,18 +1,7 @@
-import {
-  bookingRoutes,
-  BookingErrorCode,
-  catalogRoutes,
-  CatalogErrorCode,
-  ErrorCode,
-  errorBody,
-  notificationsRoutes,
-  NotificationsErrorCode,
-  routes,
-  type RouteDef,
-  type RouteName,
-} from '@jianban/shared';
+import { ErrorCode, errorBody, routes, type RouteDef, type RouteName } from '@jianban/shared';
 import { z } from 'zod';
 import { STATUS_OF } from '../common/domain-error';
+import { ROUTE_ERRORS } from './route-errors';
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
@@ -22,49 +11,17 @@ export function statusOf(code: ErrorCode): number {
   return STATUS_OF[code];
 }
 
-const values = <T extends Record<string, string>>(o: T) => Object.values(o) as T[keyof T][];
-
-// error codes a domain module's routes can return besides the ones every route of their shape can return: the module's
-// own codes and the core codes its services throw (NOT_FOUND without a path parameter, CONFLICT "please retry", rate limits)
-const MODULE_ERRORS: { routes: Record<string, RouteDef>; codes: readonly ErrorCode[] }[] = [
-  { routes: catalogRoutes, codes: [...values(CatalogErrorCode), ErrorCode.NotFound, ErrorCode.Conflict, ErrorCode.RateLimited] },
-  { routes: notificationsRoutes, codes: [...values(NotificationsErrorCode), ErrorCode.RateLimited] },
-  { routes: bookingRoutes, codes: [...values(BookingErrorCode), ErrorCode.NotFound, ErrorCode.Conflict, ErrorCode.RateLimited] },
-];
-type ModuleRouteName = keyof typeof catalogRoutes | keyof typeof notificationsRoutes | keyof typeof bookingRoutes;
-
-// the same for the routes of the route table itself (identity and system); exhaustive: a new route without an entry fails typecheck
-const CORE_ROUTE_ERRORS: Record<Exclude<RouteName, ModuleRouteName>, readonly ErrorCode[]> = {
-  health: [],
-  wechatLogin: [ErrorCode.RateLimited, ErrorCode.WechatCodeInvalid, ErrorCode.WechatRateLimited, ErrorCode.WechatUnavailable, ErrorCode.Conflict],
-  staffLogin: [ErrorCode.RateLimited, ErrorCode.InvalidCredentials],
-  refreshSession: [ErrorCode.SessionExpired, ErrorCode.Unauthenticated],
-  logout: [],
-  devWechatCode: [ErrorCode.RateLimited, ErrorCode.DevLoginDisabled, ErrorCode.WechatUnavailable],
-  me: [],
-  updateMe: [],
-  regions: [],
-  listFamilyMembers: [],
-  addFamilyMember: [ErrorCode.IdNumberInvalid, ErrorCode.FamilyMemberDuplicate, ErrorCode.FamilyMemberLimit],
-  removeFamilyMember: [],
-  bindStaffWechat: [ErrorCode.WechatCodeInvalid, ErrorCode.WechatRateLimited, ErrorCode.WechatUnavailable, ErrorCode.Conflict],
-  communityElders: [],
-};
-
 const hasBody = (route: RouteDef) => route.method !== 'GET' && route.method !== 'DELETE';
-const hasParams = (route: RouteDef) => Object.keys((route.params as z.ZodObject).shape ?? {}).length > 0;
 
-/** every error code a route can return: the ones its shape implies (validation, body parsing, login, role, path
- *  parameters) and the ones of its module; the 5xx of every route (INTERNAL_ERROR, DATABASE_UNAVAILABLE, TIMEOUT) are the `default` response */
+/** every error code a route can return: the ones its shape implies (validation, body parsing, login, role) and the
+ *  ones its handler and what it calls throw (ROUTE_ERRORS, not-found included); the 5xx every route may give (INTERNAL_ERROR,
+ *  DATABASE_UNAVAILABLE, TIMEOUT) are the `default` response */
 export function errorCodesOf(name: RouteName, route: RouteDef): ErrorCode[] {
   const codes: ErrorCode[] = [ErrorCode.Validation];
   if (hasBody(route)) codes.push(ErrorCode.MalformedJson, ErrorCode.PayloadTooLarge, ErrorCode.UnsupportedMediaType);
   if (route.auth !== 'public') codes.push(ErrorCode.Unauthenticated, ErrorCode.SessionExpired);
   if (route.auth === 'resident' || route.auth === 'staff') codes.push(ErrorCode.Forbidden);
-  if (hasParams(route)) codes.push(ErrorCode.NotFound);
-  const own = MODULE_ERRORS.find((m) => name in m.routes)?.codes ?? CORE_ROUTE_ERRORS[name as keyof typeof CORE_ROUTE_ERRORS];
-  if (!own) throw new Error(`route ${name} belongs to no module and has no CORE_ROUTE_ERRORS entry`);
-  return [...new Set([...codes, ...own])];
+  return [...new Set([...codes, ...ROUTE_ERRORS[name]])];
 }
 
 const errorSchema = (codes?: readonly string[]) => {
