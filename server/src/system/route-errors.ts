@@ -5,7 +5,7 @@ import { ErrorCode, type RouteName } from '@jianban/shared';
 // route-errors.spec.ts derives the same table from the controllers and everything they call and fails when the two
 // differ (its failure shows the derived table to copy here). Exhaustive: a route without an entry fails typecheck.
 export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
-  wechatLogin: [ErrorCode.Conflict, ErrorCode.RateLimited, ErrorCode.Unauthenticated, ErrorCode.WechatCodeInvalid, ErrorCode.WechatRateLimited, ErrorCode.WechatUnavailable],
+  wechatLogin: [ErrorCode.Conflict, ErrorCode.RateLimited, ErrorCode.StaffAccountDeactivated, ErrorCode.Unauthenticated, ErrorCode.WechatCodeInvalid, ErrorCode.WechatRateLimited, ErrorCode.WechatUnavailable],
   staffLogin: [ErrorCode.InvalidCredentials, ErrorCode.RateLimited, ErrorCode.Unauthenticated],
   refreshSession: [ErrorCode.SessionExpired, ErrorCode.Unauthenticated],
   logout: [],
