@@ -1,12 +1,46 @@
-import { routes, errorBody, type RouteDef } from '@jianban/shared';
+import { ErrorCode, errorBody, routes, type RouteDef, type RouteName } from '@jianban/shared';
 import { z } from 'zod';
+import { STATUS_OF } from '../common/domain-error';
+import { ROUTE_ERRORS } from './route-errors';
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
 
-function operation(name: string, route: RouteDef) {
+/** the HTTP status the server answers an error code with: the one place this document reads it (point it at shared when the table moves there) */
+export function statusOf(code: ErrorCode): number {
+  return STATUS_OF[code];
+}
+
+const hasBody = (route: RouteDef) => route.method !== 'GET' && route.method !== 'DELETE';
+
+/** every error code a route can return: the ones its shape implies (validation, body parsing, login, role) and the
+ *  ones its handler and what it calls throw (ROUTE_ERRORS, not-found included); the 5xx every route may give (INTERNAL_ERROR,
+ *  DATABASE_UNAVAILABLE, TIMEOUT) are the `default` response */
+export function errorCodesOf(name: RouteName, route: RouteDef): ErrorCode[] {
+  const codes: ErrorCode[] = [ErrorCode.Validation];
+  if (hasBody(route)) codes.push(ErrorCode.MalformedJson, ErrorCode.PayloadTooLarge, ErrorCode.UnsupportedMediaType);
+  if (route.auth !== 'public') codes.push(ErrorCode.Unauthenticated, ErrorCode.SessionExpired);
+  if (route.auth === 'resident' || route.auth === 'staff') codes.push(ErrorCode.Forbidden);
+  return [...new Set([...codes, ...ROUTE_ERRORS[name]])];
+}
+
+const errorSchema = (codes?: readonly string[]) => {
+  const base = jsonSchema(errorBody, 'output') as { properties: Record<string, unknown> };
+  return codes ? { ...base, properties: { ...base.properties, code: { type: 'string', enum: [...codes] } } } : base;
+};
+const errorContent = (codes?: readonly string[]) => ({ 'application/json': { schema: errorSchema(codes) } });
+
+function errorResponses(name: RouteName, route: RouteDef) {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of errorCodesOf(name, route)) byStatus.set(statusOf(code), [...(byStatus.get(statusOf(code)) ?? []), code]);
+  return Object.fromEntries(
+    [...byStatus.entries()].sort(([a], [b]) => a - b).map(([status, codes]) => [String(status), { description: codes.join(', '), content: errorContent(codes) }]),
+  );
+}
+
+function operation(name: RouteName, route: RouteDef) {
   const params = Object.keys((route.params as z.ZodObject).shape ?? {}).map((p) => ({ name: p, in: 'path', required: true, schema: { type: 'string' } }));
-  const bodyless = route.method === 'GET' || route.method === 'DELETE';
+  const bodyless = !hasBody(route);
   const query = bodyless
     ? Object.entries((route.input as z.ZodObject).shape ?? {}).map(([k, v]) => ({ name: k, in: 'query', required: !(v as z.ZodType).safeParse(undefined).success, schema: jsonSchema(v as z.ZodType, 'input') }))
     : [];
@@ -15,12 +49,14 @@ function operation(name: string, route: RouteDef) {
     summary: route.summary,
     'x-auth': route.auth,
     ...(route.roles ? { 'x-roles': route.roles } : {}),
-    ...(route.auth === 'public' ? {} : { security: [{ bearer: [] }] }),
+    // public routes say so explicitly; the rest need the bearer session token
+    security: route.auth === 'public' ? [] : [{ bearer: [] }],
     parameters: [...params, ...query],
     ...(bodyless ? {} : { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.input, 'input') } } } }),
     responses: {
       [String(route.status)]: { description: 'ok', content: { 'application/json': { schema: jsonSchema(route.output, 'output') } } },
-      default: { description: 'error: { code, message, details? }', content: { 'application/json': { schema: jsonSchema(errorBody, 'output') } } },
+      ...errorResponses(name, route),
+      default: { description: 'any other error, e.g. 500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE or TIMEOUT: { code, message, details? }', content: errorContent() },
     },
   };
 }
@@ -28,14 +64,16 @@ function operation(name: string, route: RouteDef) {
 // generated from the shared route table: the server and the mini-program share this one contract
 export function buildOpenApi(version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const [name, route] of Object.entries(routes) as [string, RouteDef][]) {
+  for (const [name, route] of Object.entries(routes) as [RouteName, RouteDef][]) {
     const path = '/api' + route.path.replace(/:([A-Za-z]+)/g, '{$1}');
     paths[path] = { ...(paths[path] ?? {}), [route.method.toLowerCase()]: operation(name, route) };
   }
   return {
     openapi: '3.0.3',
     info: { title: '简办 Jianban API', version },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    // the API is served under /api by the same origin as the H5 app, whatever host that is
+    servers: [{ url: '/', description: 'the origin this document was fetched from' }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'the session token of POST /api/auth/wechat, /api/auth/staff or /api/auth/refresh' } } },
     paths,
   };
 }

@@ -160,11 +160,26 @@ const routable = (v: string) => {
   }
 };
 
+// every error this suite is answered with, by operation ("METHOD /api/path/{param}" → "status CODE"), so its last test
+// can check each one against /api/openapi.json; a path is matched as the server routes it (static segments first)
+const operationMatchers = routeEntries
+  .map(([, r]) => ({ method: r.method, op: `${r.method} /api${r.path.replace(/:([A-Za-z]+)/g, '{$1}')}`, re: new RegExp(`^/api${r.path.replace(/:[A-Za-z]+/g, '[^/]+')}$`), params: (r.path.match(/:/g) ?? []).length }))
+  .sort((a, b) => a.params - b.params);
+function recordErrors(answered: Map<string, Set<string>>, method: string, path: string, r: Reply) {
+  if (r.status < 400 || r.status >= 500 || typeof r.body !== 'object' || r.body === null) return;
+  const pathname = new URL(path, 'http://x').pathname;
+  const match = operationMatchers.find((m) => m.method === method && m.re.test(pathname));
+  if (!match) return;
+  if (!answered.has(match.op)) answered.set(match.op, new Set());
+  answered.get(match.op)!.add(`${r.status} ${(r.body as { code?: unknown }).code}`);
+}
+
 describeEngines('HTTP contract on %s', (engine) => {
   let t: TestApp;
   let resident: string;
   let staff: string;
   let logoutToken: string;
+  const answered = new Map<string, Set<string>>();
   const tokenFor = (route: RouteDef) => (route.auth === 'public' ? undefined : route.auth === 'staff' ? staff : route.auth === 'any' && route === routes.logout ? logoutToken : resident);
   const pathOf = (name: RouteName, params?: Record<string, string>) => '/api' + fillPath(routes[name].path, params ?? VALID_PARAMS[name] ?? {});
 
@@ -172,6 +187,17 @@ describeEngines('HTTP contract on %s', (engine) => {
     // no background writers (booking job leases, notification dispatch): "leaves the database unchanged" compares row
     // counts, and a job timer firing between the two counts (seen under load: booking_job_lease 0 → 1) is not the request
     t = await startTestApp(engine, { name: 'contract', env: { BOOKING_JOB_POLL_SECONDS: '0', NOTIFY_DISPATCH: 'off' }, peer: { rateLimitPerMinute: 1_000_000 } });
+    const [http, call] = [t.http, t.call];
+    t.http = async (method, path, o) => {
+      const r = await http(method, path, o);
+      recordErrors(answered, method, path, r);
+      return r;
+    };
+    t.call = async (route, input, o) => {
+      const r = await call(route, input, o);
+      recordErrors(answered, route.method, '/api' + fillPath(route.path, (o?.params ?? {}) as Record<string, string>), r);
+      return r;
+    };
     resident = await t.loginResident('contract-resident');
     logoutToken = await t.loginResident('contract-logout');
     staff = await t.loginStaff('district');
@@ -453,5 +479,25 @@ describeEngines('HTTP contract on %s', (engine) => {
       expect((await t.call(routes.me, {}, { token: logoutToken })).status).toBe(200);
       expect((await t.call(routes.me, {}, { token: staff })).status).toBe(200);
     });
+  });
+
+  // last: every 4xx the tests above were answered with (inventory, edge cases, mass assignment, fuzz) is in the document
+  it('documents in /api/openapi.json every error status and code this suite was answered with, on its operation', async () => {
+    const spec = (await t.http('GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, { responses: Record<string, { content?: { 'application/json': { schema: { properties: { code: { enum?: string[] } } } } } }> }>> };
+    const undocumented: string[] = [];
+    let pairs = 0;
+    for (const [op, seen] of answered) {
+      const [method, path] = op.split(' ');
+      const responses = spec.paths[path][method.toLowerCase()].responses;
+      for (const pair of seen) {
+        pairs += 1;
+        const [status, code] = pair.split(' ');
+        if (!responses[status]?.content?.['application/json'].schema.properties.code.enum?.includes(code)) undocumented.push(`${op}: ${pair}`);
+      }
+    }
+    expect(undocumented.sort()).toEqual([]);
+    // the suite above answers every route with errors (inventory: each route without a token or body)
+    expect(answered.size).toBe(routeEntries.length);
+    expect(pairs).toBeGreaterThan(routeEntries.length);
   });
 });
