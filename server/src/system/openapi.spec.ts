@@ -72,7 +72,8 @@ describe('error responses generated from the contract', () => {
     expect(codes('createBooking')).toEqual(expect.arrayContaining([ErrorCode.SlotFull, ErrorCode.NoShowLimit, ErrorCode.IdempotencyKeyReused, ErrorCode.RateLimited]));
     expect(codes('createBooking')).not.toContain(ErrorCode.PassCodeNotFound);
     expect(codes('staffCheckIn')).toContain(ErrorCode.PassCodeNotFound);
-    expect(codes('staffStatutoryYears')).toEqual([ErrorCode.Validation, ErrorCode.Unauthenticated, ErrorCode.SessionExpired, ErrorCode.Forbidden]);
+    expect(codes('staffStatutoryYears')).toEqual([ErrorCode.Validation, ErrorCode.Unauthenticated, ErrorCode.SessionExpired, ErrorCode.Forbidden, ErrorCode.PasswordChangeRequired]);
+    expect(codes('changeOwnPassword')).not.toContain(ErrorCode.PasswordChangeRequired);
     expect(codes('addFamilyMember')).toEqual(expect.arrayContaining([ErrorCode.IdNumberInvalid, ErrorCode.FamilyMemberDuplicate, ErrorCode.FamilyMemberLimit]));
   });
 

@@ -21,6 +21,8 @@ export function errorCodesOf(name: RouteName, route: RouteDef): ErrorCode[] {
   if (hasBody(route)) codes.push(ErrorCode.MalformedJson, ErrorCode.PayloadTooLarge, ErrorCode.UnsupportedMediaType);
   if (route.auth !== 'public') codes.push(ErrorCode.Unauthenticated, ErrorCode.SessionExpired);
   if (route.auth === 'resident' || route.auth === 'staff') codes.push(ErrorCode.Forbidden);
+  // the guard: a staff member on a temporary password may only replace it (see WHILE_PASSWORD_TEMPORARY in auth.guard.ts)
+  if (route.auth === 'staff' && route !== routes.changeOwnPassword) codes.push(ErrorCode.PasswordChangeRequired);
   return [...new Set([...codes, ...ROUTE_ERRORS[name]])];
 }
 
