@@ -24,3 +24,52 @@ it('keeps Chinese full-width punctuation as typed while folding full-width lette
   expect(addClosureInput.parse({ date: '2027-03-01', reason: '测试：社区活动（上午），暂停服务！' }).reason).toBe('测试：社区活动（上午），暂停服务！');
   expect(addClosureInput.parse({ date: '2027-03-01', reason: '３楼\u3000维修ﬁ' }).reason).toBe('3楼\u3000维修fi');
 });
+
+// every text a person writes into any route's input (catalog edits, reports, work lists, booking texts, names …) refuses
+// an inserted bidi override or zero-width space: each route's valid sample, one string field at a time
+import { routes, type RouteName } from './routes';
+import { CATALOG_SAMPLES } from './catalog/catalog.samples';
+import { BOOKING_SAMPLES } from './booking/booking.samples';
+import { NOTIFICATIONS_SAMPLES } from './notifications/notifications.samples';
+import { STAFF_ADMIN_SAMPLES } from './identity/staff-admin.samples';
+import type { Sample } from './route-sample';
+
+// strings that are not text shown to anyone: secrets and tokens compared byte for byte, and the search box (its words
+// are normalised by the search, never stored or shown as typed)
+const NOT_TEXT = new Set(['password', 'currentPassword', 'newPassword', 'refreshToken', 'code', 'q', 'idempotencyKey']);
+const SAMPLES: Partial<Record<RouteName, Sample>> = { ...CATALOG_SAMPLES, ...BOOKING_SAMPLES, ...NOTIFICATIONS_SAMPLES, ...STAFF_ADMIN_SAMPLES };
+
+function stringPaths(v: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (typeof v === 'string') return [path];
+  if (Array.isArray(v)) return v.flatMap((x, i) => stringPaths(x, [...path, i]));
+  if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => (NOT_TEXT.has(k) ? [] : stringPaths(x, [...path, k])));
+  return [];
+}
+function withInserted(v: unknown, path: (string | number)[], mark: string): unknown {
+  if (!path.length) return `${String(v).slice(0, 1)}${mark}${String(v).slice(1)}`;
+  const [head, ...rest] = path;
+  if (Array.isArray(v)) return v.map((x, i) => (i === head ? withInserted(x, rest, mark) : x));
+  return { ...(v as object), [head]: withInserted((v as Record<string, unknown>)[head as string], rest, mark) };
+}
+
+it('refuses a bidi override or zero-width space in every text field of every route input that has one', () => {
+  let checked = 0;
+  for (const [name, sample] of Object.entries(SAMPLES) as [RouteName, Sample][]) {
+    const input = routes[name].input;
+    expect([name, input.safeParse(sample.input).success]).toEqual([name, true]);
+    for (const path of stringPaths(sample.input)) {
+      for (const mark of ['\u202e', '\u200b']) {
+        expect([name, path.join('.'), input.safeParse(withInserted(sample.input, path, mark)).success]).toEqual([name, path.join('.'), false]);
+        checked++;
+      }
+    }
+  }
+  // catalog edits, reports, proposals, work lists, booking texts and staff accounts all have text fields
+  expect(checked).toBeGreaterThan(20);
+});
+
+it('catalog texts staff write keep Chinese punctuation and fold full-width letters', () => {
+  const r = routes.updateCatalogItem.input.parse({ baseVersion: 1, changes: { onlineChannel: '“鄂汇办”ＡＰＰ（手机）' }, changeNote: '补充：网上渠道' });
+  expect(r.changes.onlineChannel).toBe('“鄂汇办”APP（手机）');
+  expect(r.changeNote).toBe('补充：网上渠道');
+});

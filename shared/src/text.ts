@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 // characters a name or short text must not carry: C0/C1 controls (tab and newlines excepted for multi-line text),
 // DEL, zero-width characters, bidi embeddings/overrides/isolates and the BOM — invisible, or reordering what staff see
 export const INVISIBLE_OR_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
@@ -17,3 +19,7 @@ export const nfkc = (s: string): string => {
   }
   return out + s.slice(last).normalize('NFKC');
 };
+
+/** a text field people write (staff or residents): NFKC (full-width punctuation kept), no invisible or control
+ *  characters, trimmed; chain .min/.max/.regex after it */
+export const cleanText = () => z.string().overwrite(nfkc).refine(hasNoInvisible, INVISIBLE_MESSAGE).trim();

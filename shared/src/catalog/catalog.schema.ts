@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText } from '../text';
 import { pageMeta } from '../identity/identity.schema';
 
 // catalog module: certificate rules (应当出具 / 不应出具), village work lists, demand reports, notice boards
@@ -58,9 +59,9 @@ export type CatalogSourceView = z.infer<typeof catalogSourceView>;
 // use: what it is asked for (高龄补贴). Search weighs them below the item's own name and aliases.
 export const everydayWordKinds = ['name', 'subject', 'use'] as const;
 export const everydayWord = z.strictObject({
-  word: z.string().trim().min(1).max(20),
+  word: cleanText().min(1).max(20),
   kind: z.enum(everydayWordKinds),
-  source: z.string().trim().max(100).nullable(), // where the word is read (a research source key), null when none
+  source: cleanText().max(100).nullable(), // where the word is read (a research source key), null when none
 });
 export type EverydayWord = z.infer<typeof everydayWord>;
 export const EVERYDAY_WORDS_MAX = 80;
@@ -177,9 +178,9 @@ export type WorkListView = z.infer<typeof workListView>;
 export const workListsView = z.object({ lists: z.array(workListView) });
 export const workListParams = z.strictObject({ kind: workListKind });
 export const updateWorkListInput = z.strictObject({
-  title: z.string().trim().min(1).max(40),
-  note: z.string().trim().max(500).nullable(),
-  entries: z.array(z.string().trim().min(1).max(300)).max(200),
+  title: cleanText().min(1).max(40),
+  note: cleanText().max(500).nullable(),
+  entries: z.array(cleanText().min(1).max(300)).max(200),
   example: z.boolean(),
   baseVersion: z.number().int().min(0),
 });
@@ -195,7 +196,7 @@ export const DEMAND_STATUS_TEXT: Record<DemandStatus, string> = {
   resolved: '已处理',
   dismissed: '不予处理',
 };
-const freeText = (max: number) => z.string().trim().max(max).regex(/^[^<>\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/u, '不能包含特殊符号');
+const freeText = (max: number) => cleanText().max(max).regex(/^[^<>\u0000-\u0008\u000b\u000c\u000e-\u001f]*$/u, '不能包含特殊符号');
 export const createDemandReportInput = z
   .strictObject({
     itemCode,
@@ -242,17 +243,17 @@ export const demandReportParams = z.strictObject({ id: z.string().uuid() });
 // ---- editing ----
 // the editable content of an item; every field optional in a change, all present in a snapshot
 export const itemContentInput = z.strictObject({
-  name: z.string().trim().min(2).max(80),
-  aliases: z.array(z.string().trim().min(1).max(40)).max(30),
+  name: cleanText().min(2).max(80),
+  aliases: z.array(cleanText().min(1).max(40)).max(30),
   list: catalogList,
-  category: z.string().trim().min(1).max(30),
-  usedFor: z.string().trim().max(300).nullable(),
-  routeSteps: z.array(z.string().trim().min(1).max(300)).max(12),
-  department: z.string().trim().max(200).nullable(),
-  onlineChannel: z.string().trim().max(200).nullable(),
-  materials: z.array(z.string().trim().min(1).max(100)).max(30),
-  legalBasis: z.string().trim().max(300).nullable(),
-  inferredFields: z.array(z.string().trim().min(1).max(40)).max(20),
+  category: cleanText().min(1).max(30),
+  usedFor: cleanText().max(300).nullable(),
+  routeSteps: z.array(cleanText().min(1).max(300)).max(12),
+  department: cleanText().max(200).nullable(),
+  onlineChannel: cleanText().max(200).nullable(),
+  materials: z.array(cleanText().min(1).max(100)).max(30),
+  legalBasis: cleanText().max(300).nullable(),
+  inferredFields: z.array(cleanText().min(1).max(40)).max(20),
   lastReviewedOn: isoDay.nullable(),
   // absent in content written before issue 13 (read as none)
   everydayWords: z.array(everydayWord).max(EVERYDAY_WORDS_MAX).optional(),
@@ -265,19 +266,19 @@ export type ItemChanges = z.infer<typeof itemChanges>;
 export const updateItemInput = z.strictObject({
   baseVersion: z.number().int().min(1), // the version the editor saw; a newer one → 409 CATALOG_VERSION_CONFLICT
   changes: itemChanges,
-  changeNote: z.string().trim().min(1).max(300),
+  changeNote: cleanText().min(1).max(300),
 });
 export type UpdateItemInput = z.infer<typeof updateItemInput>;
 
 // community staff add their own community's should-issue items (list is always 'issue')
 export const createCommunityItemInput = z.strictObject({
-  name: z.string().trim().min(2).max(80),
-  aliases: z.array(z.string().trim().min(1).max(40)).max(30).default([]),
-  category: z.string().trim().min(1).max(30),
-  usedFor: z.string().trim().max(300).nullable().default(null),
-  materials: z.array(z.string().trim().min(1).max(100)).max(30).default([]),
-  legalBasis: z.string().trim().max(300).nullable().default(null),
-  changeNote: z.string().trim().min(1).max(300).default('新增本社区事项'),
+  name: cleanText().min(2).max(80),
+  aliases: z.array(cleanText().min(1).max(40)).max(30).default([]),
+  category: cleanText().min(1).max(30),
+  usedFor: cleanText().max(300).nullable().default(null),
+  materials: z.array(cleanText().min(1).max(100)).max(30).default([]),
+  legalBasis: cleanText().max(300).nullable().default(null),
+  changeNote: cleanText().min(1).max(300).default('新增本社区事项'),
 });
 export type CreateCommunityItemInput = z.input<typeof createCommunityItemInput>;
 
@@ -299,7 +300,7 @@ export const proposalStatus = z.enum(proposalStatuses);
 export const proposeChangeInput = z.strictObject({
   baseVersion: z.number().int().min(1),
   changes: itemChanges,
-  reason: z.string().trim().min(1).max(500),
+  reason: cleanText().min(1).max(500),
 });
 export type ProposeChangeInput = z.infer<typeof proposeChangeInput>;
 export const proposalView = z.object({
@@ -327,7 +328,7 @@ export const proposalQuery = z.strictObject({
 export const proposalParams = z.strictObject({ id: z.string().uuid() });
 export const decideProposalInput = z.strictObject({
   decision: z.enum(['accept', 'reject']),
-  note: z.string().trim().max(300).default(''),
+  note: cleanText().max(300).default(''),
 });
 export type DecideProposalInput = z.input<typeof decideProposalInput>;
 

@@ -62,7 +62,7 @@ export const subscriptionTemplateList = z.object({ items: z.array(subscriptionTe
 export const subscribeResult = z.enum(['accept', 'reject', 'ban', 'filter']);
 export const reportSubscriptionsInput = z.strictObject({
   results: z
-    .array(z.strictObject({ templateId: z.string().min(1).max(64), result: subscribeResult }))
+    .array(z.strictObject({ templateId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '订阅消息模板编号不对'), result: subscribeResult }))
     .min(1)
     .max(10),
 });
