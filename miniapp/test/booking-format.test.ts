@@ -2,6 +2,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { DayView, SlotView } from '@jianban/shared';
 import {
+  checkInRefusal,
+  weekdayOf,
   cutoffRuleText,
   cutoffText,
   dayChoice,
@@ -107,5 +109,21 @@ describe('pass code', () => {
       [],
       [{ start: 1, length: 3 }],
     ]);
+  });
+});
+
+describe('check-in refusal names the booking\'s day (issue 14 item 7)', () => {
+  const fallback = '这个预约不是今天的，不能签到';
+  it('says which day a booking of another day is for, and what to do', () => {
+    expect(checkInRefusal('CHECK_IN_NOT_TODAY', { date: '2027-03-02' }, '2027-03-01', fallback)).toBe('这个预约是3月2日 周二（明天）的，不是今天，不能签到。请居民那天再来，或帮他改到今天的时间。');
+    expect(checkInRefusal('CHECK_IN_NOT_TODAY', { date: '2027-02-26' }, '2027-03-01', fallback)).toMatch(/^这个预约是2月26日 周五的，已经过了那天/);
+  });
+  it('falls back to the generic message without a usable day or for other refusals', () => {
+    expect(checkInRefusal('CHECK_IN_NOT_TODAY', undefined, '2027-03-01', fallback)).toBe(fallback);
+    expect(checkInRefusal('CHECK_IN_NOT_TODAY', { date: 'x' }, '2027-03-01', fallback)).toBe(fallback);
+    expect(checkInRefusal('PASS_CODE_NOT_FOUND', { date: '2027-03-02' }, '2027-03-01', 'other')).toBe('other');
+  });
+  it('knows the weekday of a civil date', () => {
+    expect([weekdayOf('2026-12-06'), weekdayOf('2026-12-07'), weekdayOf('2027-02-28')]).toEqual([7, 1, 7]);
   });
 });

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { routes } from '@jianban/shared';
 import type { Page } from 'playwright-core';
 import { api, shot, submitStaffLogin, syntheticElderId, turnOnElderMode } from './support/page-checks';
-import { launchBrowser, shanghaiMorningOffsetMs, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
+import { launchBrowser, settle, shanghaiMorningOffsetMs, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
 import { publishUnknownYears } from './support/statutory';
 
 // book → staff confirms → the resident reads it in 消息 and sees the responsible person → staff checks in by typing the code.
@@ -177,6 +178,55 @@ describe('booking in the H5 build: resident books for a family member, staff con
     const b = await api(stack.url, routes.getBooking, {}, { token: residentToken, params: { id: bookingId } });
     expect(b.status).toBe('checked_in');
     expect(b.responsible?.name).toBe(staffName);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('names the day when a pass of another day is checked in, keeps 确定改时间 in view after a late slot, and names nobody on a cancelled booking (issue 14 item 7)', async () => {
+    // a second booking, for another day than the one checked in above
+    const [item] = (await api(stack.url, routes.listServiceItems, {}, { token: residentToken, params: { code: COMMUNITY } })).items as { id: string }[];
+    const availability = await api(stack.url, routes.serviceAvailability, {}, { token: residentToken, params: { id: item.id } });
+    type Day = { date: string; slots: { start: string; bookable: boolean }[] };
+    const other = (availability.days as Day[]).find((d) => d.date !== bookingDate && d.slots.some((x) => x.bookable))!;
+    const second = await api(stack.url, routes.createBooking, {
+      serviceItemId: item.id, date: other.date, start: other.slots.find((x) => x.bookable)!.start, selfName: '王秀兰', idempotencyKey: randomUUID(),
+    }, { token: residentToken });
+    const code = (await api(stack.url, routes.getBooking, {}, { token: residentToken, params: { id: second.id } })).passCode as string;
+    const [, m, d] = other.date.split('-').map(Number);
+
+    const page = staffPage;
+    await page.goto(`${stack.url}/#/subpackages/staff-booking/pages/scan/index`);
+    const input = page.locator('input').filter({ visible: true }).first();
+    await input.waitFor({ timeout: 30_000 });
+    await input.fill(code);
+    await input.press('Enter');
+    await page.getByText(new RegExp(`这个预约是${m}月${d}日 周.(（[^）]+）)?的，不是今天，不能签到`)).filter({ visible: true }).waitFor({ timeout: 30_000 });
+
+    // the resident moves it to the last free time of today's list: the question and its button are on screen at once
+    const r = residentPage;
+    await r.goto(`${stack.url}/?devUser=${devUser}#/subpackages/booking/pages/detail/index?id=${second.id}`);
+    await r.getByRole('button', { name: '改时间', exact: true }).filter({ visible: true }).click();
+    await r.getByText('第一步：选日子').filter({ visible: true }).waitFor({ timeout: 30_000 });
+    await r.getByRole('button', { name: /今天/ }).filter({ visible: true }).first().click();
+    const free = r.getByRole('button', { name: /还剩 \d+ 个名额$/ }).filter({ visible: true });
+    await free.first().waitFor({ timeout: 30_000 });
+    expect(await free.count()).toBeGreaterThan(13);
+    await free.last().scrollIntoViewIfNeeded();
+    await free.last().click();
+    const ok = r.getByRole('button', { name: /^确定改时间/ }).filter({ visible: true });
+    await ok.waitFor();
+    await settle(r);
+    const box = await ok.boundingBox();
+    const viewport = r.viewportSize()!;
+    expect(box && box.y >= 0 && box.y + box.height <= viewport.height).toBe(true);
+    await shot(r, 'booking-reschedule-confirm');
+    await ok.click();
+    await r.getByText(/状态：/).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
+
+    // cancelled before anyone confirmed it: no promise that a staff member will be named
+    await api(stack.url, routes.cancelBooking, {}, { token: residentToken, params: { id: second.id } });
+    await r.goto(`${stack.url}/?devUser=${devUser}#/subpackages/booking/pages/detail/index?id=${second.id}`);
+    await r.getByText('状态：已取消').filter({ visible: true }).waitFor({ timeout: 30_000 });
+    expect(await r.getByText('社区确认后，这里会写明负责接待您的工作人员').filter({ visible: true }).count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

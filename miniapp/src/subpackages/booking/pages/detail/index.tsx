@@ -75,6 +75,8 @@ export default function BookingPassPage() {
             <Text className={styles.value}>{v}</Text>
           </View>
         ))}
+        {/* nobody is named on a booking that ended before the community confirmed it (cancelled, turned down) */}
+        {b.responsible || b.status === 'pending' ? (
         <View className={styles.row}>
           <Text className={styles.key}>负责人（首问负责）</Text>
           <Text className={styles.value}>
@@ -84,6 +86,7 @@ export default function BookingPassPage() {
             <Text className={styles.sub}>{`现在由 ${b.handler.name}（${b.handler.post}）办理，${b.responsible.name}仍然负责到底。`}</Text>
           ) : null}
         </View>
+        ) : null}
       </View>
 
       {b.missingMaterials.length > 0 ? (

@@ -28,6 +28,8 @@ export default function BookingSlotPage() {
     if (!day) return;
     if (flow.reschedule) {
       setSlot(s);
+      // the question and its button replace the list: bring them into view (below 13 slots they were off-screen)
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
       return;
     }
     void Taro.navigateTo({ url: confirmStep({ ...flow, date: day.date, start: s.start }) });
@@ -76,20 +78,6 @@ export default function BookingSlotPage() {
       {data && day ? (
         <Section title={`第二步：选时间（${dayLabel(day, today)}）`}>
           <Button variant="secondary" onClick={() => { setDay(null); setSlot(null); reschedule.reset(); }}>换一天</Button>
-          {day.slots.some((s) => slotStarted(s, now)) ? <Notice>已经过去的时段不再列出。</Notice> : null}
-          {day.slots.filter((s) => !slotStarted(s, now)).map((s) => {
-            const c = slotChoice(s, now);
-            return (
-              <BigChoice
-                key={s.start}
-                label={c.label}
-                status={c.status}
-                available={c.available}
-                selected={slot?.start === s.start}
-                onChoose={() => chooseSlot(s)}
-              />
-            );
-          })}
           {flow.reschedule && slot ? (
             <>
               <Notice title={`改到 ${dayLabel(day, today)} ${slotTime(slot)}？`}>原来的时间会让给别人。</Notice>
@@ -97,8 +85,28 @@ export default function BookingSlotPage() {
               <Button loading={reschedule.isPending} a11yLabel={`确定改时间：改到 ${slotA11yTime(slot)}`} onClick={() => void doReschedule()}>
                 确定改时间
               </Button>
+              <Button variant="secondary" disabled={reschedule.isPending} onClick={() => { setSlot(null); reschedule.reset(); }}>
+                换一个时间
+              </Button>
             </>
-          ) : null}
+          ) : (
+            <>
+              {day.slots.some((s) => slotStarted(s, now)) ? <Notice>已经过去的时段不再列出。</Notice> : null}
+              {day.slots.filter((s) => !slotStarted(s, now)).map((s) => {
+                const c = slotChoice(s, now);
+                return (
+                  <BigChoice
+                    key={s.start}
+                    label={c.label}
+                    status={c.status}
+                    available={c.available}
+                    selected={slot?.start === s.start}
+                    onChoose={() => chooseSlot(s)}
+                  />
+                );
+              })}
+            </>
+          )}
         </Section>
       ) : null}
     </PageShell>

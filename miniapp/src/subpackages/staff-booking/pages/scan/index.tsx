@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { checkInInput, type StaffBookingDetailView } from '@jianban/shared';
+import { checkInInput, shanghaiDate, type StaffBookingDetailView } from '@jianban/shared';
 import { PageShell } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/Button';
@@ -8,7 +8,8 @@ import { Field } from '../../../../components/Field';
 import { checkInByCode } from '../../../../features/booking/staff-calls';
 import { messageFor } from '../../../../features/errors/messages';
 import { useStaffSettle } from '../../../../features/booking/hooks';
-import { instantText, normalizePassCode } from '../../../../features/booking/format';
+import { checkInRefusal, instantText, normalizePassCode } from '../../../../features/booking/format';
+import { ApiError } from '../../../../services/api-error';
 import { useStaffCommunity } from '../../../../features/booking/staff-community';
 import { StaffCommunityPicker } from '../../../../features/booking/StaffCommunityPicker';
 import { pageUrl, STAFF_DETAIL_PAGE } from '../../../../features/booking/pages';
@@ -40,7 +41,8 @@ export default function StaffScanPage() {
       setDone(b);
       setCode('');
     } catch (err) {
-      setError(messageFor(err));
+      const api = err instanceof ApiError ? err : null;
+      setError(checkInRefusal(api?.code ?? null, api?.details, shanghaiDate(new Date()), messageFor(err)));
     } finally {
       setBusy(false);
     }
