@@ -62,6 +62,8 @@ export function residentText(raw: string | null | undefined): string | null {
   let t = raw
     .replace(/\s*[—-]+\s*inferred\b/gi, '')
     .replace(/\(\s*inferred\s*\)/gi, '')
+    // a researcher's mark of whose wording it is: (湖北表述), （国家表述）
+    .replace(/\s*[(（][^()（）]{0,8}表述[)）]/gu, '')
     .replace(/\([^()\u3400-\u9fff]*\)/g, '') // parentheses with no Chinese in them
     .replace(/（[^（）\u3400-\u9fff]*）/g, '');
   // cut at the first lower-case English word (a researcher's remark: "where …", "per …"); acronyms like APP stay
@@ -83,7 +85,7 @@ export function routeSteps(route: string | null): string[] {
 export function contentOf(it: ResearchItem): ItemContentInput {
   return {
     name: it.name,
-    aliases: it.aliases.slice(0, 30),
+    aliases: it.aliases.map(residentText).filter((a): a is string => a !== null).slice(0, 30),
     list: it.list === 'issue' ? 'issue' : 'not_issue',
     category: it.category,
     usedFor: null,
@@ -150,7 +152,9 @@ async function seedItems(m: EntityManager, now: Date): Promise<number> {
   return inserted;
 }
 
-const EXAMPLE_NOTE = '示例清单：荆州区的村级组织主责清单、协助清单、负面清单原文未找到，以下内容参考湖北省村级组织履职事项指导目录等公开资料整理，供区管理员替换为本区正式清单。';
+// where the example lists come from (for the docs and the district admin, not for residents: the pages say 这是示例 from
+// the list's `example` flag). Migration ResidentTexts1764380000000 removes this note where earlier seeds stored it.
+export const EXAMPLE_SOURCE = '示例清单：荆州区的村级组织主责清单、协助清单、负面清单原文未找到，以下内容参考湖北省村级组织履职事项指导目录等公开资料整理，供区管理员替换为本区正式清单。';
 const WORK_LISTS: { kind: string; title: string; entries: string[] }[] = [
   {
     kind: 'primary',
@@ -200,7 +204,7 @@ async function seedWorkLists(m: EntityManager, now: Date): Promise<number> {
   let n = 0;
   for (const w of WORK_LISTS) {
     if (have.has(w.kind)) continue;
-    await m.insert(CatalogWorkListEntity, { kind: w.kind, title: w.title, example: 1, note: EXAMPLE_NOTE, entriesJson: JSON.stringify(w.entries), version: 1, updatedBy: null, updatedAt: now });
+    await m.insert(CatalogWorkListEntity, { kind: w.kind, title: w.title, example: 1, note: null, entriesJson: JSON.stringify(w.entries), version: 1, updatedBy: null, updatedAt: now });
     n++;
   }
   return n;
