@@ -14,7 +14,7 @@ import { Db } from '../common/db';
 import { DomainError } from '../common/domain-error';
 import { PINO } from '../common/logger';
 import { RateLimiter } from '../common/rate-limiter';
-import { AppConfig } from '../config';
+import { AppConfig } from '../common/config';
 import type { Caller } from '../identity/caller';
 import { RegionScope } from '../identity/region.scope';
 import { BookingRepository, CalendarRepository } from './booking.repository';

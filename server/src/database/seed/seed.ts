@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import * as argon2 from 'argon2';
 import { parseIdNumber, shanghaiDate } from '@jianban/shared';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../config';
+import { AppConfig } from '../../common/config';
 import { PiiCipher } from '../../common/pii-cipher';
 import { FamilyMemberEntity } from '../../identity/entities/family-member.entity';
 import { RegionEntity } from '../../identity/entities/region.entity';
