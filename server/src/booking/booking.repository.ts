@@ -11,7 +11,6 @@ import { BookingEntity, type BookingStatusValue } from './entities/booking.entit
 import { CaseLogEntity } from './entities/case-log.entity';
 import { ClosureEntity } from './entities/closure.entity';
 import { IdempotencyEntity } from './entities/idempotency.entity';
-import { JobLeaseEntity } from './entities/job-lease.entity';
 import { ServiceItemEntity } from './entities/service-item.entity';
 import { SlotEntity } from './entities/slot.entity';
 
@@ -371,24 +370,5 @@ export class BookingRepository {
   }
   staffInRegions(m: EntityManager, regionCodes: string[]) {
     return m.find(StaffAccountEntity, { where: { regionCode: In(regionCodes), active: true }, order: { displayName: 'ASC' } });
-  }
-
-  // ---- job lease ----
-  async acquireLease(m: EntityManager, name: string, holder: string, now: Date, until: Date): Promise<boolean> {
-    const r = await m
-      .createQueryBuilder()
-      .update(JobLeaseEntity)
-      .set({ holder, expiresAt: until })
-      .where('name = :name AND (expires_at < :now OR holder = :holder)', { name, now, holder })
-      .execute();
-    if (r.affected === 1) return true;
-    if (await m.findOne(JobLeaseEntity, { where: { name } })) return false;
-    try {
-      await m.insert(JobLeaseEntity, { name, holder, expiresAt: until });
-      return true;
-    } catch (err) {
-      if (isUniqueViolation(err)) return false;
-      throw err;
-    }
   }
 }

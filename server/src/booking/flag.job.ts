@@ -3,12 +3,13 @@ import type { Logger } from 'pino';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { PINO } from '../common/logger';
-import { AppConfig } from '../config';
+import { AppConfig } from '../common/config';
+import { JobLeaseRepository } from '../common/job-lease.repository';
+import { LeasedJob } from '../common/leased-job';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { BookingRepository, flagReasonOf } from './booking.repository';
 import { BookingViews } from './booking.views';
 import { CalendarService } from './calendar/calendar.service';
-import { LeasedJob } from './leased-job';
 
 const BATCH = 200;
 
@@ -26,7 +27,8 @@ export class BookingFlagJob extends LeasedJob {
 
   constructor(
     db: Db,
-    repo: BookingRepository,
+    private readonly repo: BookingRepository,
+    leases: JobLeaseRepository,
     private readonly views: BookingViews,
     private readonly calendar: CalendarService,
     private readonly outbox: NotificationOutbox,
@@ -34,7 +36,7 @@ export class BookingFlagJob extends LeasedJob {
     @Inject(AppConfig) config: AppConfig,
     @Inject(PINO) log: Logger,
   ) {
-    super(db, repo, clock, config, log);
+    super(db, leases, clock, log, { pollSeconds: config.booking.jobPollSeconds, owner: 'booking' });
   }
 
   /** raises due flags; returns how many bookings were flagged now (0 when another instance holds the lease) */
