@@ -6,8 +6,8 @@ import { PINO } from '../common/logger';
 import { AppConfig } from '../common/config';
 import { JobLeaseRepository } from '../common/job-lease.repository';
 import { LeasedJob } from '../common/leased-job';
+import { PeopleDirectory } from '../identity/people.directory';
 import { NotificationOutbox } from '../notifications/notification-outbox';
-import { BookingRepository } from './booking.repository';
 import { shanghaiParts } from './calendar/schedule';
 import { StatutoryService } from './statutory.service';
 
@@ -24,7 +24,7 @@ export class StatutoryGapJob extends LeasedJob {
 
   constructor(
     db: Db,
-    private readonly repo: BookingRepository,
+    private readonly people: PeopleDirectory,
     leases: JobLeaseRepository,
     private readonly statutory: StatutoryService,
     private readonly outbox: NotificationOutbox,
@@ -39,7 +39,7 @@ export class StatutoryGapJob extends LeasedJob {
   protected async work(now: Date): Promise<number> {
     const { gap } = await this.statutory.gap(now);
     if (!gap) return 0;
-    const admins = await this.db.read((m) => this.repo.activeStaffWithRole(m, 'district_admin'));
+    const admins = await this.db.read((m) => this.people.activeStaffWithRole(m, 'district_admin'));
     if (!admins.length) this.log.warn({ event: 'statutory_gap_no_admin', year: gap.year }, 'a year has no holiday schedule but no district admin to tell');
     const reached = shanghaiParts(now).date >= gap.reachesOn;
     let recorded = 0;
