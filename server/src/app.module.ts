@@ -4,8 +4,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger } from 'pino';
 import { CommonModule } from './common/common.module';
 import { ErrorsFilter } from './common/errors.filter';
-import { AppConfig } from './config';
+import { AppConfig } from './common/config';
 import { dataSourceOptions } from './database/data-source';
+import { LocalWechatPeerModule } from './dev/local-wechat-peer.module';
 import { BookingModule } from './booking/booking.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { IdentityModule } from './identity/identity.module';
@@ -26,6 +27,8 @@ export class AppModule {
         CatalogModule,
         NotificationsModule,
         BookingModule,
+        // development-only calls to the local WeChat peer (dev login code, template registration): never in production
+        ...(config.env === 'production' ? [] : [LocalWechatPeerModule]),
       ],
       // the API document is a setting (API_DOCS), off by default in production
       controllers: config.apiDocs ? [SystemController, DocsController] : [SystemController],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { BookingErrorCode } from './booking/booking.errors';
-import { CatalogErrorCode } from './catalog/catalog.errors';
-import { NotificationsErrorCode } from './notifications/notifications.errors';
+import { BookingErrorCode, BookingErrorStatus } from './booking/booking.errors';
+import { CatalogErrorCode, CatalogErrorStatus } from './catalog/catalog.errors';
+import { NotificationsErrorCode, NotificationsErrorStatus } from './notifications/notifications.errors';
 
 // every error body the server sends: { code, message, details? }
 export const CoreErrorCode = {
@@ -38,6 +38,49 @@ export const CoreErrorCode = {
 // domain modules keep their own codes next to their routes
 export const ErrorCode = { ...CoreErrorCode, ...CatalogErrorCode, ...NotificationsErrorCode, ...BookingErrorCode } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+// the HTTP status of each core code (exhaustive: a code without a status fails typecheck)
+export const CoreErrorStatus = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  ROUTE_NOT_FOUND: 404,
+  NOT_FOUND: 404,
+  UNAUTHENTICATED: 401,
+  SESSION_EXPIRED: 401,
+  FORBIDDEN: 403,
+  OUT_OF_SCOPE: 403,
+  RATE_LIMITED: 429,
+  INVALID_CREDENTIALS: 401,
+  STAFF_ACCOUNT_DEACTIVATED: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  STAFF_USERNAME_TAKEN: 409,
+  STAFF_REGION_MISMATCH: 400,
+  STAFF_OWN_ACCOUNT: 409,
+  LAST_DISTRICT_ADMIN: 409,
+  WECHAT_CODE_INVALID: 400,
+  WECHAT_RATE_LIMITED: 429,
+  WECHAT_UNAVAILABLE: 503,
+  DEV_LOGIN_DISABLED: 403,
+  ID_NUMBER_INVALID: 400,
+  FAMILY_MEMBER_LIMIT: 409,
+  FAMILY_MEMBER_DUPLICATE: 409,
+  CONFLICT: 409,
+  DATABASE_UNAVAILABLE: 503,
+  TIMEOUT: 503,
+  INTERNAL_ERROR: 500,
+} as const satisfies Record<(typeof CoreErrorCode)[keyof typeof CoreErrorCode], number>;
+
+// one table, read generically by the server's error filter and the OpenAPI document: every ErrorCode has its status
+export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
+  ...CoreErrorStatus, ...CatalogErrorStatus, ...NotificationsErrorStatus, ...BookingErrorStatus,
+};
+
+/** the HTTP status the server answers with for this error code */
+export function errorStatus(code: ErrorCode): number {
+  return ERROR_STATUS[code];
+}
 
 export const errorBody = z.object({
   code: z.string(),

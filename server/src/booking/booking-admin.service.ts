@@ -6,6 +6,7 @@ import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { DomainError } from '../common/domain-error';
 import type { Caller } from '../identity/caller';
+import { PeopleDirectory } from '../identity/people.directory';
 import { BookingRepository, CalendarRepository } from './booking.repository';
 import { BookingViews, missingOf, serviceItemView } from './booking.views';
 import { CalendarService } from './calendar/calendar.service';
@@ -24,6 +25,7 @@ export class BookingAdminService {
   constructor(
     private readonly db: Db,
     private readonly repo: BookingRepository,
+    private readonly people: PeopleDirectory,
     private readonly calendarRepo: CalendarRepository,
     private readonly calendar: CalendarService,
     private readonly views: BookingViews,
@@ -62,7 +64,7 @@ export class BookingAdminService {
       }
       if (input.leadStaffId !== undefined) {
         if (input.leadStaffId !== null) {
-          const [lead] = await this.repo.staffByIds(tx, [input.leadStaffId]);
+          const [lead] = await this.people.staffByIds(tx, [input.leadStaffId]);
           if (!lead || !lead.active || lead.regionCode !== code) {
             throw new DomainError(ErrorCode.Validation, 'the lead must be an active staff member of this community', { issues: [{ path: 'leadStaffId', message: '请选本社区在岗的工作人员' }] });
           }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { ConfigSection } from '../common/config';
 
-// the booking module's environment variables (read only by ../config.ts, which merges every module's section).
+// the booking module's environment variables: its ConfigSection (composed by ../config.ts, the app root, the only reader of the environment).
 // Every variable is documented in docs/booking.md.
 export const BookingEnv = z.object({
   BOOKING_ACTIVE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5), // B1: active bookings per account
@@ -41,4 +42,13 @@ export function bookingConfig(e: z.output<typeof BookingEnv> & { NODE_ENV: strin
     lockRetries: e.BOOKING_LOCK_RETRIES,
     unknownYear: e.BOOKING_UNKNOWN_YEAR,
   };
+}
+
+export const bookingConfigSection: ConfigSection<'booking', typeof BookingEnv.shape, BookingConfig> = { key: 'booking', env: BookingEnv, build: bookingConfig };
+
+// the module's settings are AppConfig.booking
+declare module '../common/config' {
+  interface AppConfigValues {
+    booking: BookingConfig;
+  }
 }

@@ -4,7 +4,6 @@ import { BookingEntity } from './entities/booking.entity';
 import { CaseLogEntity } from './entities/case-log.entity';
 import { ClosureEntity } from './entities/closure.entity';
 import { IdempotencyEntity } from './entities/idempotency.entity';
-import { JobLeaseEntity } from './entities/job-lease.entity';
 import { ServiceItemEntity } from './entities/service-item.entity';
 import { SlotEntity } from './entities/slot.entity';
 import { StatutoryDayEntity, StatutoryYearEntity } from './entities/statutory.entity';
@@ -12,5 +11,5 @@ import { StatutoryDayEntity, StatutoryYearEntity } from './entities/statutory.en
 // the booking module's TypeORM entities; registered in database/entities.ts
 export const BOOKING_ENTITIES: Function[] = [
   ServiceItemEntity, BookingSettingsEntity, ClosureEntity, SlotEntity, BookingEntity, CaseLogEntity, IdempotencyEntity,
-  AccountQuotaEntity, JobLeaseEntity, StatutoryYearEntity, StatutoryDayEntity,
+  AccountQuotaEntity, StatutoryYearEntity, StatutoryDayEntity,
 ];

@@ -2,16 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager, In, LessThan, MoreThanOrEqual, QueryFailedError, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { ACTIVE_BOOKING_STATUSES } from '@jianban/shared';
 import { isUniqueViolation } from '../common/db-errors';
-import { FamilyMemberEntity } from '../identity/entities/family-member.entity';
-import { ResidentAccountEntity } from '../identity/entities/resident-account.entity';
-import { StaffAccountEntity } from '../identity/entities/staff-account.entity';
 import { AccountQuotaEntity } from './entities/account-quota.entity';
 import { BookingSettingsEntity } from './entities/booking-settings.entity';
 import { BookingEntity, type BookingStatusValue } from './entities/booking.entity';
 import { CaseLogEntity } from './entities/case-log.entity';
 import { ClosureEntity } from './entities/closure.entity';
 import { IdempotencyEntity } from './entities/idempotency.entity';
-import { JobLeaseEntity } from './entities/job-lease.entity';
 import { ServiceItemEntity } from './entities/service-item.entity';
 import { SlotEntity } from './entities/slot.entity';
 
@@ -353,42 +349,5 @@ export class BookingRepository {
   }
   async purgeIdempotency(m: EntityManager, before: Date): Promise<number> {
     return (await m.delete(IdempotencyEntity, { expiresAt: LessThan(before) })).affected ?? 0;
-  }
-
-  // ---- people from the identity module (read only) ----
-  familyMember(m: EntityManager, accountId: string, id: string) {
-    return m.findOne(FamilyMemberEntity, { where: { id, accountId } });
-  }
-  staffByIds(m: EntityManager, ids: (string | null)[]) {
-    const wanted = [...new Set(ids.filter((x): x is string => !!x))];
-    return wanted.length ? m.find(StaffAccountEntity, { where: { id: In(wanted) } }) : Promise.resolve([]);
-  }
-  async residentName(m: EntityManager, id: string): Promise<string | null> {
-    return (await m.findOne(ResidentAccountEntity, { select: { id: true, displayName: true }, where: { id } }))?.displayName ?? null;
-  }
-  activeStaffWithRole(m: EntityManager, role: StaffAccountEntity['role']) {
-    return m.find(StaffAccountEntity, { where: { role, active: true }, order: { displayName: 'ASC' } });
-  }
-  staffInRegions(m: EntityManager, regionCodes: string[]) {
-    return m.find(StaffAccountEntity, { where: { regionCode: In(regionCodes), active: true }, order: { displayName: 'ASC' } });
-  }
-
-  // ---- job lease ----
-  async acquireLease(m: EntityManager, name: string, holder: string, now: Date, until: Date): Promise<boolean> {
-    const r = await m
-      .createQueryBuilder()
-      .update(JobLeaseEntity)
-      .set({ holder, expiresAt: until })
-      .where('name = :name AND (expires_at < :now OR holder = :holder)', { name, now, holder })
-      .execute();
-    if (r.affected === 1) return true;
-    if (await m.findOne(JobLeaseEntity, { where: { name } })) return false;
-    try {
-      await m.insert(JobLeaseEntity, { name, holder, expiresAt: until });
-      return true;
-    } catch (err) {
-      if (isUniqueViolation(err)) return false;
-      throw err;
-    }
   }
 }

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Db } from '../common/db';
 import { DomainError } from '../common/domain-error';
-import type { AppConfig } from '../config';
+import type { AppConfig } from '../common/config';
 import { LockRetry } from './booking.retry';
 
 const tx = {} as EntityManager;

@@ -6,7 +6,7 @@ import { Db } from '../common/db';
 import { isRetryableConflict } from '../common/db-errors';
 import { DomainError } from '../common/domain-error';
 import { PINO } from '../common/logger';
-import { AppConfig } from '../config';
+import { AppConfig } from '../common/config';
 
 // A booking write transaction. One that lost a lock conflict (deadlock, lock-wait timeout, snapshot-isolation 1020) did
 // nothing: Db.retrying runs it again, at most `lockRetries` times with jittered backoff. When the retries are spent the

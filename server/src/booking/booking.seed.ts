@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { RegionEntity } from '../identity/entities/region.entity';
 import { exampleSettings } from './calendar/calendar.service';
 import { BookingSettingsEntity } from './entities/booking-settings.entity';
 import { ServiceItemEntity } from './entities/service-item.entity';
@@ -34,8 +33,9 @@ export const SEED_SERVICE_ITEMS: { key: string; name: string; minutes: number; m
 // the booking module's reference data (not demo data): runs on every seed, so it must be idempotent — it only adds
 // what is missing and never overwrites what staff configured. 167 communities: read what exists in two queries and
 // insert the rest in batches (INSERT … IGNORE: a concurrent seed may have inserted a row meanwhile).
-export async function seedBookingReference(ds: DataSource): Promise<string | null> {
-  const communities = await ds.getRepository(RegionEntity).find({ where: { level: 'community' }, order: { sortOrder: 'ASC' } });
+// communityCodes: every community, in the region seed's order (identity owns the regions; the seed passes them in)
+export async function seedBookingReference(ds: DataSource, communityCodes: string[]): Promise<string | null> {
+  const communities = communityCodes.map((code) => ({ code }));
   const now = new Date();
   const hasSettings = new Set((await ds.getRepository(BookingSettingsEntity).find({ select: { communityCode: true } })).map((s) => s.communityCode));
   const hasItem = new Set(

@@ -14,8 +14,9 @@ import { Db } from '../common/db';
 import { DomainError } from '../common/domain-error';
 import { PINO } from '../common/logger';
 import { RateLimiter } from '../common/rate-limiter';
-import { AppConfig } from '../config';
+import { AppConfig } from '../common/config';
 import type { Caller } from '../identity/caller';
+import { PeopleDirectory } from '../identity/people.directory';
 import { RegionScope } from '../identity/region.scope';
 import { BookingRepository, CalendarRepository } from './booking.repository';
 import { LockRetry } from './booking.retry';
@@ -84,6 +85,7 @@ export class BookingService {
   constructor(
     private readonly db: Db,
     private readonly repo: BookingRepository,
+    private readonly people: PeopleDirectory,
     private readonly calendarRepo: CalendarRepository,
     private readonly calendar: CalendarService,
     private readonly views: BookingViews,
@@ -211,7 +213,7 @@ export class BookingService {
 
   private async personOf(m: EntityManager, accountId: string, input: CreateBookingInput): Promise<CreatePrep['person']> {
     if (!input.familyMemberId) return { name: input.selfName!, key: `self:${accountId}`, familyMemberId: null };
-    const fm = await this.repo.familyMember(m, accountId, input.familyMemberId);
+    const fm = await this.people.familyMember(m, accountId, input.familyMemberId);
     if (!fm) throw new UnknownFamilyMember(ErrorCode.NotFound, 'no such family member');
     return { name: fm.name, key: `id:${fm.idNumberHash}`, familyMemberId: fm.id };
   }

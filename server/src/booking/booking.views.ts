@@ -1,3 +1,4 @@
+import { PeopleDirectory, type StaffPerson } from '../identity/people.directory';
 import { Injectable } from '@nestjs/common';
 import {
   BOOKING_STATUS_TEXT,
@@ -9,9 +10,8 @@ import {
   type ServiceItemView,
 } from '@jianban/shared';
 import { EntityManager } from 'typeorm';
-import type { StaffAccountEntity } from '../identity/entities/staff-account.entity';
 import { RegionScope } from '../identity/region.scope';
-import { BookingRepository, CalendarRepository } from './booking.repository';
+import { CalendarRepository } from './booking.repository';
 import { CalendarService } from './calendar/calendar.service';
 import { shanghaiParts } from './calendar/schedule';
 import type { BookingEntity } from './entities/booking.entity';
@@ -43,7 +43,7 @@ export interface ViewContext {
   now: Date;
   items: Map<string, ServiceItemEntity>;
   regions: Map<string, string>;
-  staff: Map<string, StaffAccountEntity>;
+  staff: Map<string, StaffPerson>;
   cutoff: Map<string, number>;
   postTitle: Map<string, string>;
 }
@@ -51,7 +51,7 @@ export interface ViewContext {
 @Injectable()
 export class BookingViews {
   constructor(
-    private readonly repo: BookingRepository,
+    private readonly people: PeopleDirectory,
     private readonly calendarRepo: CalendarRepository,
     private readonly calendar: CalendarService,
     private readonly regions: RegionScope,
@@ -61,7 +61,7 @@ export class BookingViews {
     const items = await this.calendarRepo.serviceItemsByIds(m, bookings.map((b) => b.serviceItemId));
     const codes = [...new Set(bookings.map((b) => b.communityCode))];
     const regions = await this.regions.regionsByCode(m, codes);
-    const staff = await this.repo.staffByIds(m, [...bookings.flatMap((b) => [b.responsibleStaffId, b.handlerStaffId]), ...extraStaff]);
+    const staff = await this.people.staffByIds(m, [...bookings.flatMap((b) => [b.responsibleStaffId, b.handlerStaffId]), ...extraStaff]);
     const cutoff = new Map<string, number>();
     const postTitle = new Map<string, string>();
     for (const code of codes) {

@@ -3,12 +3,14 @@ import type { Logger } from 'pino';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { PINO } from '../common/logger';
-import { AppConfig } from '../config';
+import { AppConfig } from '../common/config';
+import { JobLeaseRepository } from '../common/job-lease.repository';
+import { LeasedJob } from '../common/leased-job';
+import { PeopleDirectory } from '../identity/people.directory';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { BookingRepository, flagReasonOf } from './booking.repository';
 import { BookingViews } from './booking.views';
 import { CalendarService } from './calendar/calendar.service';
-import { LeasedJob } from './leased-job';
 
 const BATCH = 200;
 
@@ -26,7 +28,9 @@ export class BookingFlagJob extends LeasedJob {
 
   constructor(
     db: Db,
-    repo: BookingRepository,
+    private readonly repo: BookingRepository,
+    private readonly people: PeopleDirectory,
+    leases: JobLeaseRepository,
     private readonly views: BookingViews,
     private readonly calendar: CalendarService,
     private readonly outbox: NotificationOutbox,
@@ -34,7 +38,7 @@ export class BookingFlagJob extends LeasedJob {
     @Inject(AppConfig) config: AppConfig,
     @Inject(PINO) log: Logger,
   ) {
-    super(db, repo, clock, config, log);
+    super(db, leases, clock, log, { pollSeconds: config.booking.jobPollSeconds, owner: 'booking' });
   }
 
   /** raises due flags; returns how many bookings were flagged now (0 when another instance holds the lease) */
@@ -46,8 +50,8 @@ export class BookingFlagJob extends LeasedJob {
         const edge = new Date(now.getTime() - s.row.flagAfterMinutes * 60_000);
         const rows = await this.repo.flagCandidates(m, code, edge, BATCH);
         if (!rows.length) return { settings: s, due: [], recipients: [] };
-        const [lead] = s.row.leadStaffId ? await this.repo.staffByIds(m, [s.row.leadStaffId]) : [];
-        const people = lead && lead.active && lead.regionCode === code ? [lead] : await this.repo.staffInRegions(m, [code]);
+        const [lead] = s.row.leadStaffId ? await this.people.staffByIds(m, [s.row.leadStaffId]) : [];
+        const people = lead && lead.active && lead.regionCode === code ? [lead] : await this.people.activeStaffInRegions(m, [code]);
         return { settings: s, due: rows.map((b) => ({ b, reason: flagReasonOf(b, edge) })), recipients: people.map((p) => p.id) };
       });
       if (!recipients.length && due.length) this.log.warn({ event: 'booking_flag_no_recipient', community: code, bookings: due.length }, 'flagged bookings but no staff to tell');

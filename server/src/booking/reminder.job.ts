@@ -3,11 +3,12 @@ import type { Logger } from 'pino';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { PINO } from '../common/logger';
-import { AppConfig } from '../config';
+import { AppConfig } from '../common/config';
+import { JobLeaseRepository } from '../common/job-lease.repository';
+import { LeasedJob } from '../common/leased-job';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { BookingRepository } from './booking.repository';
 import { BookingViews } from './booking.views';
-import { LeasedJob } from './leased-job';
 import { addDays, shanghaiParts } from './calendar/schedule';
 
 /**
@@ -24,14 +25,15 @@ export class BookingReminderJob extends LeasedJob {
 
   constructor(
     db: Db,
-    repo: BookingRepository,
+    private readonly repo: BookingRepository,
+    leases: JobLeaseRepository,
     private readonly views: BookingViews,
     private readonly outbox: NotificationOutbox,
     clock: Clock,
-    @Inject(AppConfig) config: AppConfig,
+    @Inject(AppConfig) private readonly config: AppConfig,
     @Inject(PINO) log: Logger,
   ) {
-    super(db, repo, clock, config, log);
+    super(db, leases, clock, log, { pollSeconds: config.booking.jobPollSeconds, owner: 'booking' });
   }
 
   /** records due reminders; returns how many were recorded now (0 when another instance holds the lease) */

@@ -8,7 +8,7 @@ import { Db } from '../common/db';
 import { DomainError } from '../common/domain-error';
 import { PINO } from '../common/logger';
 import type { Caller } from '../identity/caller';
-import type { StaffAccountEntity } from '../identity/entities/staff-account.entity';
+import { PeopleDirectory, type StaffPerson } from '../identity/people.directory';
 import { RegionScope } from '../identity/region.scope';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { ACTIVE, BookingRepository, CalendarRepository, flagReasonOf } from './booking.repository';
@@ -29,6 +29,7 @@ export class StaffDeskService {
   constructor(
     private readonly db: Db,
     private readonly repo: BookingRepository,
+    private readonly people: PeopleDirectory,
     private readonly calendarRepo: CalendarRepository,
     private readonly calendar: CalendarService,
     private readonly views: BookingViews,
@@ -72,14 +73,14 @@ export class StaffDeskService {
   }
 
   private async actor(m: EntityManager, staff: Staff): Promise<Actor> {
-    const [me] = await this.repo.staffByIds(m, [staff.staffId]);
+    const [me] = await this.people.staffByIds(m, [staff.staffId]);
     return { kind: 'staff', id: staff.staffId, name: me?.displayName ?? '工作人员' };
   }
 
   async staffDetail(m: EntityManager, b: BookingEntity): Promise<StaffBookingDetailView> {
     const ctx = await this.views.context(m, [b], this.clock.now());
     const d = this.views.detail(ctx, b, await this.repo.logs(m, b.id, false));
-    const bookedBy = b.accountId ? await this.repo.residentName(m, b.accountId) : null;
+    const bookedBy = b.accountId ? await this.people.residentName(m, b.accountId) : null;
     return {
       ...d,
       bookedByName: b.channel === 'walk_in' ? '现场登记' : (bookedBy ?? '居民'),
@@ -124,7 +125,7 @@ export class StaffDeskService {
       await this.community(m, staff, code, 'staffColleagues');
       const chain = await this.ancestry(m, code);
       const settings = await this.calendar.settings(m, code);
-      const people = await this.repo.staffInRegions(m, chain);
+      const people = await this.people.activeStaffInRegions(m, chain);
       const ctx = { postTitle: new Map([[code, settings.row.postTitle]]), staff: new Map(people.map((p) => [p.id, p])) } as ViewContext;
       return {
         items: people.map((p) => ({ staffId: p.id, name: p.displayName, post: this.views.person(ctx, p.id, code)!.post, role: p.role })),
@@ -237,7 +238,7 @@ export class StaffDeskService {
       if (!ACTIVE.includes(b.status)) {
         throw new DomainError(ErrorCode.BookingStateConflict, 'the case is closed', { status: b.status });
       }
-      const [target] = (await this.repo.staffByIds(tx, [input.toStaffId])) as (StaffAccountEntity | undefined)[];
+      const [target] = (await this.people.staffByIds(tx, [input.toStaffId])) as (StaffPerson | undefined)[];
       const chain = await this.ancestry(tx, b.communityCode);
       if (!target || !target.active || target.id === me.id || target.id === (b.handlerStaffId ?? me.id) || !chain.includes(target.regionCode)) {
         throw new DomainError(ErrorCode.HandOverTargetInvalid, 'cannot hand over to that colleague');

@@ -3,11 +3,12 @@ import type { Logger } from 'pino';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { PINO } from '../common/logger';
-import { AppConfig } from '../config';
+import { AppConfig } from '../common/config';
+import { JobLeaseRepository } from '../common/job-lease.repository';
+import { LeasedJob } from '../common/leased-job';
+import { PeopleDirectory } from '../identity/people.directory';
 import { NotificationOutbox } from '../notifications/notification-outbox';
-import { BookingRepository } from './booking.repository';
 import { shanghaiParts } from './calendar/schedule';
-import { LeasedJob } from './leased-job';
 import { StatutoryService } from './statutory.service';
 
 /**
@@ -23,21 +24,22 @@ export class StatutoryGapJob extends LeasedJob {
 
   constructor(
     db: Db,
-    repo: BookingRepository,
+    private readonly people: PeopleDirectory,
+    leases: JobLeaseRepository,
     private readonly statutory: StatutoryService,
     private readonly outbox: NotificationOutbox,
     clock: Clock,
     @Inject(AppConfig) config: AppConfig,
     @Inject(PINO) log: Logger,
   ) {
-    super(db, repo, clock, config, log);
+    super(db, leases, clock, log, { pollSeconds: config.booking.jobPollSeconds, owner: 'booking' });
   }
 
   /** records the message for admins who have not had it; returns how many were recorded now */
   protected async work(now: Date): Promise<number> {
     const { gap } = await this.statutory.gap(now);
     if (!gap) return 0;
-    const admins = await this.db.read((m) => this.repo.activeStaffWithRole(m, 'district_admin'));
+    const admins = await this.db.read((m) => this.people.activeStaffWithRole(m, 'district_admin'));
     if (!admins.length) this.log.warn({ event: 'statutory_gap_no_admin', year: gap.year }, 'a year has no holiday schedule but no district admin to tell');
     const reached = shanghaiParts(now).date >= gap.reachesOn;
     let recorded = 0;

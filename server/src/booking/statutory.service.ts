@@ -5,7 +5,8 @@ import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { DomainError } from '../common/domain-error';
 import type { Caller } from '../identity/caller';
-import { BookingRepository, CalendarRepository } from './booking.repository';
+import { PeopleDirectory } from '../identity/people.directory';
+import { CalendarRepository } from './booking.repository';
 import { CalendarService, exampleSettings } from './calendar/calendar.service';
 import { HolidayCalendar } from './calendar/holiday-calendar.port';
 import { addDays, shanghaiParts } from './calendar/schedule';
@@ -26,7 +27,7 @@ export class StatutoryService {
   constructor(
     private readonly db: Db,
     private readonly repo: StatutoryRepository,
-    private readonly bookings: BookingRepository,
+    private readonly people: PeopleDirectory,
     private readonly settings: CalendarRepository,
     private readonly calendar: CalendarService,
     private readonly bundled: HolidayCalendar,
@@ -101,7 +102,7 @@ export class StatutoryService {
   private async view(m: EntityManager, year: number): Promise<StatutoryYearView> {
     const entered = await this.repo.year(m, year);
     if (entered) {
-      const [days, [by]] = await Promise.all([this.repo.daysOf(m, year), this.bookings.staffByIds(m, [entered.updatedBy])]);
+      const [days, [by]] = await Promise.all([this.repo.daysOf(m, year), this.people.staffByIds(m, [entered.updatedBy])]);
       return {
         year, source: 'district', sourceNote: entered.sourceNote,
         days: days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { ConfigSection } from '../common/config';
 
-// the catalog module's environment variables (read only by ../config.ts, which merges every module's section).
+// the catalog module's environment variables: its ConfigSection (composed by ../config.ts, the app root, the only reader of the environment).
 // Every variable is documented in docs/catalog.md.
 export const DEFAULT_NOTICE_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 
@@ -30,4 +31,13 @@ export function catalogConfig(e: z.output<typeof CatalogEnv> & { NODE_ENV: strin
     indexCheckMs: e.CATALOG_INDEX_CHECK_MS,
     noticeFont: { path: e.CATALOG_NOTICE_FONT ?? DEFAULT_NOTICE_FONT, family: e.CATALOG_NOTICE_FONT_FAMILY },
   };
+}
+
+export const catalogConfigSection: ConfigSection<'catalog', typeof CatalogEnv.shape, CatalogConfig> = { key: 'catalog', env: CatalogEnv, build: catalogConfig };
+
+// the module's settings are AppConfig.catalog
+declare module '../common/config' {
+  interface AppConfigValues {
+    catalog: CatalogConfig;
+  }
 }

@@ -10,7 +10,7 @@ import {
   type StaffDemandReportView,
   type UpdateDemandStatusInput,
 } from '@jianban/shared';
-import { AppConfig } from '../config';
+import { AppConfig } from '../common/config';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { DomainError } from '../common/domain-error';

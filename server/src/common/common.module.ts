@@ -1,8 +1,9 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { AppConfig } from '../config';
+import { AppConfig } from './config';
 import { Clock, ShiftedClock, SystemClock } from './clock';
 import { Db } from './db';
+import { JobLeaseRepository } from './job-lease.repository';
 import { PINO } from './logger';
 import { PiiCipher } from './pii-cipher';
 import { RateLimiter, RateLimitRepository } from './rate-limiter';
@@ -17,9 +18,9 @@ export class CommonModule {
         { provide: AppConfig, useValue: config },
         { provide: PINO, useValue: log },
         config.clockOffsetMs ? { provide: Clock, useValue: new ShiftedClock(config.clockOffsetMs) } : { provide: Clock, useClass: SystemClock },
-        Db, PiiCipher, RateLimiter, RateLimitRepository,
+        Db, PiiCipher, RateLimiter, RateLimitRepository, JobLeaseRepository,
       ],
-      exports: [AppConfig, PINO, Clock, Db, PiiCipher, RateLimiter, RateLimitRepository],
+      exports: [AppConfig, PINO, Clock, Db, PiiCipher, RateLimiter, RateLimitRepository, JobLeaseRepository],
     };
   }
 }

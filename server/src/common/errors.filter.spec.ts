@@ -1,8 +1,8 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { BadRequestException, ForbiddenException, HttpException, NotFoundException, PayloadTooLargeException, UnauthorizedException, UnsupportedMediaTypeException } from '@nestjs/common';
-import { ErrorCode, errorBody } from '@jianban/shared';
+import { ERROR_STATUS, ErrorCode, errorBody } from '@jianban/shared';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, STATUS_OF } from './domain-error';
+import { DomainError } from './domain-error';
 import { mapError, sendError } from './errors.filter';
 
 const ALL_CODES = Object.values(ErrorCode);
@@ -19,17 +19,17 @@ describe('mapError', () => {
   it('gives every ErrorCode an HTTP status in the 4xx/5xx range', () => {
     expect(ALL_CODES.length).toBeGreaterThan(10);
     for (const code of ALL_CODES) {
-      const status = STATUS_OF[code];
+      const status = ERROR_STATUS[code];
       expect([code, typeof status]).toEqual([code, 'number']);
       expect(status).toBeGreaterThanOrEqual(400);
       expect(status).toBeLessThan(600);
     }
-    expect(Object.keys(STATUS_OF).sort()).toEqual([...ALL_CODES].sort());
+    expect(Object.keys(ERROR_STATUS).sort()).toEqual([...ALL_CODES].sort());
   });
 
   it.each(ALL_CODES)('maps a DomainError with code %s to its code, message and status', (code) => {
     const m = mapError(new DomainError(code, `message for ${code}`, { hint: 1 }, { 'retry-after': '7' }));
-    expect(m.status).toBe(STATUS_OF[code]);
+    expect(m.status).toBe(ERROR_STATUS[code]);
     expect(m.body).toEqual({ code, message: `message for ${code}`, details: { hint: 1 } });
     expect(m.headers).toEqual({ 'retry-after': '7' });
   });

@@ -1,9 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject } from '@nestjs/common';
 import { PINO } from './logger';
-import { ErrorCode, type ErrorBody } from '@jianban/shared';
+import { ErrorCode, errorStatus, type ErrorBody } from '@jianban/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { DomainError, STATUS_OF } from './domain-error';
+import { DomainError } from './domain-error';
 import { isDatabaseUnavailable, isRetryableConflict, isStatementTimeout } from './db-errors';
 
 interface Mapped {
@@ -43,7 +43,7 @@ const PLAIN_MESSAGES: Partial<Record<ErrorCode, string>> = {
 };
 
 function fromCode(code: ErrorCode, message?: string, details?: unknown): Mapped {
-  return { status: STATUS_OF[code], body: { code, message: message ?? PLAIN_MESSAGES[code] ?? code, ...(details === undefined ? {} : { details }) } };
+  return { status: errorStatus(code), body: { code, message: message ?? PLAIN_MESSAGES[code] ?? code, ...(details === undefined ? {} : { details }) } };
 }
 
 // maps any thrown value to { code, message, details? }; never a stack, never driver text

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../config';
+import { AppConfig } from './config';
 
 // AES-256-GCM for personal data at rest, HMAC-SHA256 blind index for lookups and uniqueness.
 // stored form: "<keyId>.<base64(iv|tag|ciphertext)>" so keys can be rotated (old ids decrypt only)

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AdvancedConsoleLogger, DataSource, DataSourceOptions, EventSubscriber, type AfterQueryEvent, type EntitySubscriberInterface } from 'typeorm';
-import type { DbConfig } from '../config';
+import type { DbConfig } from '../common/config';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { boundedMysqlDriver, discardBrokenConnection } from './mysql-pool';

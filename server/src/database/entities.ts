@@ -1,5 +1,6 @@
 import { BOOKING_ENTITIES } from '../booking/booking.entities';
 import { CATALOG_ENTITIES } from '../catalog/catalog.entities';
+import { JobLeaseEntity } from '../common/job-lease.entity';
 import { RateLimitBucketEntity } from '../common/rate-limit.entity';
 import { AuthSessionEntity } from '../identity/entities/auth-session.entity';
 import { FamilyMemberEntity } from '../identity/entities/family-member.entity';
@@ -12,6 +13,7 @@ import { NOTIFICATIONS_ENTITIES } from '../notifications/notifications.entities'
 
 export const ENTITIES = [
   RegionEntity, RegionCodeHoldEntity, ResidentAccountEntity, StaffAccountEntity, StaffAuditEntity, AuthSessionEntity, FamilyMemberEntity, RateLimitBucketEntity,
+  JobLeaseEntity,
   // each domain module lists its own
   ...CATALOG_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...BOOKING_ENTITIES,
 ];

@@ -22,7 +22,7 @@ beforeAll(async () => {
   passwordHash = await argon2.hash(PASSWORD, { memoryCost: 1024, timeCost: 1 });
 });
 
-function setup(env: Record<string, string> = {}) {
+function setup(env: Record<string, string> = {}, o: { devCodesWired?: boolean } = {}) {
   const config = loadConfig({ NODE_ENV: 'test', ...env });
   const cipher = new PiiCipher(config);
   const clock = new FixedClock(new Date('2025-06-01T02:00:00Z'));
@@ -36,7 +36,8 @@ function setup(env: Record<string, string> = {}) {
   const sessions = new SessionService(db, sessionRows, directory, clock, config);
   const wechat = new FakeWechat();
   const limiter = new RateLimiter(db, limits, clock);
-  const sut = new AuthService(db, accounts, directory, sessions, wechat, cipher, limiter, clock, config);
+  // FakeWechat also plays the development-only DevLoginCodes, which production never wires
+  const sut = new AuthService(db, accounts, directory, sessions, wechat, cipher, limiter, clock, config, o.devCodesWired === false ? undefined : wechat);
   return { sut, config, cipher, clock, accounts, sessionRows, limits, wechat, sessions };
 }
 
@@ -136,6 +137,15 @@ describe(AuthService.name, () => {
   describe('devCode', () => {
     it('refuses with DEV_LOGIN_DISABLED when development login is off, without asking the peer', async () => {
       const { sut, wechat } = setup({ DEV_LOGIN: 'false' });
+
+      const err = await domainErrorFrom(sut.devCode('alice', IP));
+
+      expect(err.code).toBe(ErrorCode.DevLoginDisabled);
+      expect(wechat.devCodeRequests).toEqual([]);
+    });
+
+    it('refuses with DEV_LOGIN_DISABLED when no dev code provider is wired (as in production), even with DEV_LOGIN on', async () => {
+      const { sut, wechat } = setup({ DEV_LOGIN: 'true' }, { devCodesWired: false });
 
       const err = await domainErrorFrom(sut.devCode('alice', IP));
 

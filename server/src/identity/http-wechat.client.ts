@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { AppConfig } from '../config';
+import { AppConfig } from '../common/config';
 import { requestJson } from '../common/http-json';
 import { PINO } from '../common/logger';
 import { CodeExchange, WechatAuthPort } from './wechat-auth.port';
@@ -38,14 +38,9 @@ export class HttpWechatClient extends WechatAuthPort {
     return { kind: 'ok', openId: reply.openid, unionId: reply.unionid };
   }
 
-  async mintDevCode(user?: string): Promise<string | null> {
-    const res = await this.request<{ code?: string }>(`${this.config.wechat.apiBase}/__peer/code`, 'POST', user ? { user } : {});
-    return 'failed' in res ? null : (res.code ?? null);
-  }
-
   // one request through the shared JSON client: non-2xx, a non-JSON body, a timeout or a network error are all "failed"
-  private async request<T>(url: string, method: 'GET' | 'POST', body?: unknown): Promise<T | { failed: string }> {
-    const r = await requestJson(url, { method, body, timeoutMs: this.config.wechat.timeoutMs });
+  private async request<T>(url: string, method: 'GET'): Promise<T | { failed: string }> {
+    const r = await requestJson(url, { method, timeoutMs: this.config.wechat.timeoutMs });
     if ('failed' in r) {
       this.log.warn({ reason: r.failed }, 'wechat request failed');
       return { failed: r.failed };

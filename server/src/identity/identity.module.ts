@@ -7,6 +7,7 @@ import { HousekeepingService } from './housekeeping.service';
 import { HttpWechatClient } from './http-wechat.client';
 import { AuthController, FamilyController, RegionController } from './identity.controller';
 import { AccountRepository, FamilyMemberRepository, RegionRepository, SessionRepository } from './identity.repository';
+import { PeopleDirectory } from './people.directory';
 import { RegionScope } from './region.scope';
 import { SessionService } from './session.service';
 import { StaffDirectoryService } from './staff.service';
@@ -18,10 +19,10 @@ import { WechatAuthPort } from './wechat-auth.port';
 @Module({
   controllers: [AuthController, FamilyController, RegionController, StaffAdminController],
   providers: [
-    AccountDirectory, AuthGuard, HousekeepingService, AuthService, FamilyService, SessionService, StaffDirectoryService, RegionScope,
+    AccountDirectory, PeopleDirectory, AuthGuard, HousekeepingService, AuthService, FamilyService, SessionService, StaffDirectoryService, RegionScope,
     AccountRepository, FamilyMemberRepository, RegionRepository, SessionRepository, StaffAdminService, StaffAdminRepository,
     { provide: WechatAuthPort, useClass: HttpWechatClient },
   ],
-  exports: [AuthGuard, SessionService, RegionScope, AccountDirectory],
+  exports: [AuthGuard, SessionService, RegionScope, AccountDirectory, PeopleDirectory],
 })
 export class IdentityModule {}

@@ -6,6 +6,5 @@ export type CodeExchange =
 
 export abstract class WechatAuthPort {
   abstract exchangeCode(code: string): Promise<CodeExchange>;
-  // development and test only: asks the local WeChat peer for a login code
-  abstract mintDevCode(user?: string): Promise<string | null>;
+  // the development-only login code lives on DevLoginCodes (./dev-login-codes.ts), never wired in production
 }

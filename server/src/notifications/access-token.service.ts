@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { PINO } from '../common/logger';
 import { PiiCipher } from '../common/pii-cipher';
-import { AppConfig } from '../config';
+import { AppConfig } from '../common/config';
 import { AccessTokenRepository } from './access-token.repository';
 import { WechatMessagePort } from './wechat-message.port';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { requestJson, type HttpJsonResult } from '../common/http-json';
 import { PINO } from '../common/logger';
-import { AppConfig } from '../config';
+import { AppConfig } from '../common/config';
 import { StableTokenReply, SubscribeMessage, WechatMessagePort, WechatReply } from './wechat-message.port';
 
 // real HTTP client for subscribeMessage.send and stable_token; base URL from config (the local peer in dev/test)
@@ -32,14 +32,6 @@ export class HttpWechatMessageClient extends WechatMessagePort {
     const { access_token: token, expires_in: expiresIn, errcode, errmsg } = r.json;
     if (typeof token === 'string' && typeof expiresIn === 'number') return { kind: 'token', accessToken: token, expiresInSeconds: expiresIn };
     return { kind: 'refused', errcode: typeof errcode === 'number' ? errcode : -1, errmsg: String(errmsg ?? '') };
-  }
-
-  async registerPeerTemplates(templates: { id: string; fields: Record<string, string> }[]): Promise<boolean> {
-    for (const t of templates) {
-      const r = await this.post(`${this.config.wechat.apiBase}/__peer/templates`, t, this.config.wechat.timeoutMs);
-      if ('failed' in r || r.status !== 200) return false;
-    }
-    return true;
   }
 
   private async post(url: string, body: unknown, timeoutMs: number): Promise<HttpJsonResult> {

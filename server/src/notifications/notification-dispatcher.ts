@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import type { NotificationType } from '@jianban/shared';
 import type { Logger } from 'pino';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { PINO } from '../common/logger';
 import { PiiCipher } from '../common/pii-cipher';
-import { AppConfig } from '../config';
+import { AppConfig } from '../common/config';
 import { AccountDirectory } from '../identity/account.directory';
 import { AccessTokenService, TokenUnavailable } from './access-token.service';
 import { CreditRepository } from './credit.repository';
@@ -15,6 +15,7 @@ import { decide, describeReply, TOKEN_ERRCODES } from './dispatch-policy';
 import type { NotificationAttemptEntity } from './entities/notification-attempt.entity';
 import type { NotificationEventEntity } from './entities/notification-event.entity';
 import { InboxRepository } from './inbox.repository';
+import { PeerTemplates } from './peer-templates';
 import { TemplateRegistry } from './template-registry';
 import { WechatMessagePort, type SubscribeMessage, type WechatReply } from './wechat-message.port';
 
@@ -59,15 +60,17 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnModuleD
     private readonly clock: Clock,
     private readonly config: AppConfig,
     @Inject(PINO) private readonly log: Logger,
+    // development and tests only (the app root never wires it in production)
+    @Optional() private readonly peer?: PeerTemplates,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     for (const name of this.config.notifications.unconfiguredTemplates) {
       this.log.error({ variable: name }, 'WeChat template not configured: these notifications go to the inbox only (set the id, or "off")');
     }
-    if (this.config.env !== 'production' && isLoopback(this.config.wechat.apiBase)) {
+    if (this.peer && this.config.env !== 'production' && isLoopback(this.config.wechat.apiBase)) {
       // the local WeChat peer learns our templates, so development and tests push out of the box
-      const ok = await this.wechat.registerPeerTemplates(this.registry.peerDefinitions());
+      const ok = await this.peer.registerPeerTemplates(this.registry.peerDefinitions());
       if (!ok) this.log.warn({ apiBase: this.config.wechat.apiBase }, 'could not register templates with the local WeChat peer');
     }
     if (this.config.notifications.dispatch) this.start();

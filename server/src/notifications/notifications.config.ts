@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { ConfigSection } from '../common/config';
 
-// the notifications module's environment variables (read only by ../config.ts, which merges every module's section).
+// the notifications module's environment variables: its ConfigSection (composed by ../config.ts, the app root, the only reader of the environment).
 // Every variable is documented in docs/notifications.md.
 
 // WeChat subscribe-message templates are per kind of message; several event types share one (see template-registry.ts)
@@ -104,4 +105,13 @@ export function notificationsConfig(e: z.output<typeof NotificationsEnv> & { NOD
     templates,
     unconfiguredTemplates: missing,
   };
+}
+
+export const notificationsConfigSection: ConfigSection<'notifications', typeof NotificationsEnv.shape, NotificationsConfig> = { key: 'notifications', env: NotificationsEnv, build: notificationsConfig };
+
+// the module's settings are AppConfig.notifications
+declare module '../common/config' {
+  interface AppConfigValues {
+    notifications: NotificationsConfig;
+  }
 }

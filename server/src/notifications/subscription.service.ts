@@ -4,7 +4,7 @@ import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { DomainError } from '../common/domain-error';
 import { RateLimiter } from '../common/rate-limiter';
-import { AppConfig } from '../config';
+import { AppConfig } from '../common/config';
 import { CreditRepository } from './credit.repository';
 import { TemplateRegistry } from './template-registry';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { NotificationType } from '@jianban/shared';
-import { AppConfig } from '../config';
+import { AppConfig } from '../common/config';
 import type { NotificationDataOf } from './notification-texts';
 import { TEMPLATE_KINDS, type TemplateKind } from './notifications.config';
 import { fieldTypeOfKey, formatField, type FieldType, type SlotValue } from './wechat-fields';

@@ -19,6 +19,5 @@ export type StableTokenReply =
 export abstract class WechatMessagePort {
   abstract sendSubscribeMessage(accessToken: string, message: SubscribeMessage): Promise<WechatReply>;
   abstract stableToken(forceRefresh: boolean): Promise<StableTokenReply>;
-  // development only: tells the local WeChat peer which templates (and field types) exist
-  abstract registerPeerTemplates(templates: { id: string; fields: Record<string, string> }[]): Promise<boolean>;
+  // the development-only template registration lives on PeerTemplates (./peer-templates.ts), never wired in production
 }

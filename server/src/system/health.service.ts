@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '../common/db';
-import { AppConfig } from '../config';
+import { AppConfig } from '../common/config';
 
 const PROBE_MS = 1000;
 

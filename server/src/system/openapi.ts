@@ -1,14 +1,13 @@
-import { ErrorCode, errorBody, routes, type RouteDef, type RouteName } from '@jianban/shared';
+import { ErrorCode, errorBody, errorStatus, routes, type RouteDef, type RouteName } from '@jianban/shared';
 import { z } from 'zod';
-import { STATUS_OF } from '../common/domain-error';
 import { ROUTE_ERRORS } from './route-errors';
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
 
-/** the HTTP status the server answers an error code with: the one place this document reads it (point it at shared when the table moves there) */
+/** the HTTP status the server answers an error code with: the one place this document reads it (the table in shared) */
 export function statusOf(code: ErrorCode): number {
-  return STATUS_OF[code];
+  return errorStatus(code);
 }
 
 const hasBody = (route: RouteDef) => route.method !== 'GET' && route.method !== 'DELETE';

@@ -72,6 +72,7 @@ export class FixedClock extends Clock {
   }
 }
 
+// the WeChat code exchange and, for the dev login route, the local peer's DevLoginCodes (mintDevCode)
 export class FakeWechat extends WechatAuthPort {
   // code → outcome; a code without a script is invalid
   readonly outcomes = new Map<string, CodeExchange>();

@@ -3,7 +3,7 @@ import { ErrorCode, type BookingSettingsView } from '@jianban/shared';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
-import { AppConfig } from '../../config';
+import { AppConfig } from '../../common/config';
 import { CalendarRepository } from '../booking.repository';
 import { randomUUID } from 'node:crypto';
 import { BookingSettingsEntity } from '../entities/booking-settings.entity';

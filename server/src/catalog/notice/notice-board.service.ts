@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, type NoticeBoardView } from '@jianban/shared';
-import { AppConfig } from '../../config';
+import { AppConfig } from '../../common/config';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/db';
 import { DomainError } from '../../common/domain-error';

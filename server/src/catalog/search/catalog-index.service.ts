@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { AppConfig } from '../../config';
+import { AppConfig } from '../../common/config';
 import { Db } from '../../common/db';
 import { PINO } from '../../common/logger';
 import searchData from '../seed-data/search-terms.json';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ErrorCode } from '@jianban/shared';
 import type { Logger } from 'pino';
-import { AppConfig } from '../../config';
+import { AppConfig } from '../../common/config';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/db';
 import { DomainError } from '../../common/domain-error';

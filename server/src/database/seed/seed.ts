@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import * as argon2 from 'argon2';
 import { parseIdNumber, shanghaiDate } from '@jianban/shared';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../config';
+import { AppConfig } from '../../common/config';
 import { PiiCipher } from '../../common/pii-cipher';
 import { FamilyMemberEntity } from '../../identity/entities/family-member.entity';
 import { RegionEntity } from '../../identity/entities/region.entity';
@@ -30,7 +30,8 @@ export async function seedRegions(ds: DataSource): Promise<number> {
 // reference data every installation needs (regions, then each module's own); idempotent
 export async function seedReference(ds: DataSource): Promise<string[]> {
   const lines = [`${await seedRegions(ds)} regions`];
-  for (const seeder of [seedCatalogReference, seedBookingReference]) {
+  const communities = await ds.getRepository(RegionEntity).find({ select: { code: true }, where: { level: 'community' }, order: { sortOrder: 'ASC' } });
+  for (const seeder of [(d: DataSource) => seedCatalogReference(d), (d: DataSource) => seedBookingReference(d, communities.map((c) => c.code))]) {
     const line = await seeder(ds);
     if (line) lines.push(line);
   }

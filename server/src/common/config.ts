@@ -1,0 +1,257 @@
+import { z } from 'zod';
+
+// the application's own settings, and the frame every module's settings plug into. This file knows no module:
+// each module declares its variables as a ConfigSection next to its code (and adds its key to AppConfigValues by
+// module augmentation); ../config.ts, the app root, composes the sections and is the only reader of the environment.
+const DEV_PII_KEY = Buffer.alloc(32, 'jianban-dev-pii-key').toString('base64');
+const DEV_HMAC_KEY = Buffer.alloc(32, 'jianban-dev-hmac-key').toString('base64');
+const DEV_WECHAT_BASE = 'http://127.0.0.1:3901';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const base64Key = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded');
+
+const CoreEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // false, a number of proxy hops in front of the server, or a comma list of proxy addresses/CIDRs;
+  // never plain "true": that would trust a client-written X-Forwarded-For and let it pick its own IP
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx): false | number | string[] => {
+      if (v === 'false' || v === '0' || v === '') return false;
+      if (/^\d+$/.test(v)) return Number(v);
+      if (v === 'true') {
+        ctx.addIssue({ code: 'custom', message: 'use the number of proxies in front of the server (e.g. 1) or their addresses' });
+        return z.NEVER;
+      }
+      return v.split(',').map((x) => x.trim()).filter(Boolean);
+    }),
+  DB_DRIVER: z.enum(['sqlite', 'mariadb']).optional(),
+  DB_SQLITE_PATH: z.string().default('data/jianban.sqlite'),
+  DB_URL: z.string().regex(/^(mysql|mariadb):\/\//, 'must be a mysql:// or mariadb:// URL').optional(),
+  DB_SOCKET_PATH: z.string().optional(),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DB_MIGRATE_ON_START: bool.default(true),
+  WECHAT_API_BASE: z.string().url().optional(),
+  WECHAT_APP_ID: z.string().min(1).optional(),
+  WECHAT_APP_SECRET: z.string().min(1).optional(),
+  WECHAT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30000).default(1500),
+  PII_KEY: base64Key.optional(),
+  PII_KEY_ID: z.string().regex(/^[a-z0-9]{1,8}$/).default('k1'),
+  PII_OLD_KEYS: z.string().optional(), // "k0:<base64>,k00:<base64>" for rotation: decrypt only
+  PII_HMAC_KEY: base64Key.optional(),
+  SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(7200),
+  REFRESH_TTL_SECONDS: z.coerce.number().int().min(3600).default(30 * 24 * 3600),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20), // per IP per minute
+  STAFF_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(5), // per username per 15 minutes
+  HANDLER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(2000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120000).default(10000),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(2000),
+  // MariaDB/MySQL pool behaviour in an outage (see docs/booking-reliability.md)
+  DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(5000),
+  DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60000).optional(), // default: HANDLER_TIMEOUT_MS
+  DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(200).max(120000).optional(), // default: statement limit + 5 s
+  DB_IDLE_TRANSACTION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
+  H5_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FILE: z.string().optional(),
+  DEV_LOGIN: bool.optional(),
+  // the API document (/api/docs, /api/openapi.json): on by default outside production, off by default in production
+  API_DOCS: bool.optional(),
+  // production only: the server takes client connections itself, with no proxy in front (see TRUST_PROXY)
+  DIRECTLY_EXPOSED: bool.optional(),
+  // development and browser tests only: the server's clock runs this many seconds ahead (negative: behind)
+  DEV_CLOCK_OFFSET_SECONDS: z.coerce.number().int().min(-366 * 86400).max(366 * 86400).default(0),
+  SEED_DEMO: bool.optional(),
+  SEED_STAFF_PASSWORD: z.string().min(8).optional(),
+  APP_VERSION: z.string().default('0.1.0'),
+});
+type CoreEnvValues = z.output<typeof CoreEnv>;
+
+function refineCore(env: CoreEnvValues, ctx: z.RefinementCtx): void {
+  const driver = env.DB_DRIVER ?? (env.DB_URL ? 'mariadb' : 'sqlite');
+  if (driver === 'mariadb' && !env.DB_URL) ctx.addIssue({ code: 'custom', path: ['DB_URL'], message: 'required when DB_DRIVER=mariadb' });
+  // talking to the real WeChat means a real deployment: it must not run on the public development keys
+  const realWechat = env.WECHAT_API_BASE !== undefined && !isLoopback(env.WECHAT_API_BASE);
+  if (realWechat) {
+    for (const key of ['PII_KEY', 'PII_HMAC_KEY', 'WECHAT_APP_ID', 'WECHAT_APP_SECRET'] as const) {
+      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when WECHAT_API_BASE is not the local WeChat peer (no development default)' });
+    }
+  }
+  if (env.NODE_ENV !== 'production') return;
+  const required = ['WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'WECHAT_API_BASE', 'PII_KEY', 'PII_HMAC_KEY'] as const;
+  for (const key of required) {
+    if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required in production (no default)' });
+  }
+  // behind a proxy without TRUST_PROXY every client shares the proxy's address, and so one login bucket
+  if (env.TRUST_PROXY === false && !env.DIRECTLY_EXPOSED) {
+    ctx.addIssue({
+      code: 'custom', path: ['TRUST_PROXY'],
+      message: 'set TRUST_PROXY to the proxies in front of the server (e.g. 1), or DIRECTLY_EXPOSED=true if clients connect to it directly',
+    });
+  }
+  if (env.DEV_LOGIN) ctx.addIssue({ code: 'custom', path: ['DEV_LOGIN'], message: 'development login cannot be on in production' });
+  if (env.DEV_CLOCK_OFFSET_SECONDS) ctx.addIssue({ code: 'custom', path: ['DEV_CLOCK_OFFSET_SECONDS'], message: 'the clock cannot be shifted in production' });
+  if (env.SEED_DEMO) ctx.addIssue({ code: 'custom', path: ['SEED_DEMO'], message: 'demo accounts cannot be seeded in production' });
+  if (env.WECHAT_API_BASE && isLoopback(env.WECHAT_API_BASE)) {
+    ctx.addIssue({ code: 'custom', path: ['WECHAT_API_BASE'], message: 'the local WeChat peer cannot be used in production' });
+  }
+}
+
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || host.startsWith('127.') || host === '::1' || host === '0.0.0.0';
+}
+
+export type DbConfig =
+  | { driver: 'sqlite'; sqlitePath: string; migrateOnStart: boolean }
+  | {
+      driver: 'mariadb';
+      url: string;
+      socketPath?: string;
+      poolSize: number;
+      migrateOnStart: boolean;
+      statementTimeoutMs: number;
+      connectTimeoutMs: number;
+      /** longest wait for a pooled connection; never past the handler time limit */
+      acquireTimeoutMs: number;
+      /** client-side limit for a statement the server never answers (half-open socket); above the statement limit */
+      queryTimeoutMs: number;
+      idleTransactionTimeoutSeconds: number;
+    };
+
+// the settings common itself reads
+export interface CoreConfigValues {
+  env: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  trustProxy: false | number | string[];
+  db: DbConfig;
+  wechat: { apiBase: string; appId: string; appSecret: string; timeoutMs: number };
+  pii: { keyId: string; key: Buffer; oldKeys: Record<string, Buffer>; hmacKey: Buffer };
+  session: { ttlSeconds: number; refreshTtlSeconds: number };
+  limits: { loginPerMinute: number; staffLoginPer15Min: number; bodyBytes: number; handlerMs: number; requestMs: number };
+  h5Dir?: string;
+  log: { level: string; file?: string };
+  devLogin: boolean;
+  /** /api/docs and /api/openapi.json are served */
+  apiDocs: boolean;
+  /** ms added to the system time (development / browser tests; always 0 in production) */
+  clockOffsetMs: number;
+  seedDemo: boolean;
+  usesDevKeys: boolean;
+  seedStaffPassword?: string;
+  version: string;
+}
+
+// every setting: the core ones and one section per module
+export interface AppConfigValues extends CoreConfigValues {
+  // each module adds its section here by module augmentation, e.g. in booking/booking.config.ts:
+  //   declare module '../common/config' { interface AppConfigValues { booking: BookingConfig } }
+}
+
+/** one module's environment variables and the settings it builds from them */
+export interface ConfigSection<K extends string, S extends z.ZodRawShape, T> {
+  key: K;
+  env: z.ZodObject<S>;
+  build(env: z.output<z.ZodObject<S>> & { NODE_ENV: string }): T;
+}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnySection = ConfigSection<string, any, unknown>;
+type SectionValues<Ss extends readonly AnySection[]> = { [S in Ss[number] as S['key']]: ReturnType<S['build']> };
+
+export class ConfigError extends Error {}
+
+function parseOldKeys(raw: string | undefined): Record<string, Buffer> {
+  if (!raw) return {};
+  return Object.fromEntries(
+    raw.split(',').map((pair) => {
+      const [id, key] = pair.split(':');
+      const buf = Buffer.from(key ?? '', 'base64');
+      if (!id || buf.length !== 32) throw new ConfigError('PII_OLD_KEYS: expected "id:<32-byte base64>" pairs');
+      return [id, buf];
+    }),
+  );
+}
+
+/** parses the core variables and every section's (one message naming every bad variable) and builds the settings */
+export function parseConfig<const Ss extends readonly AnySection[]>(
+  env: Record<string, string | undefined>,
+  sections: Ss,
+): CoreConfigValues & SectionValues<Ss> {
+  const shape = Object.assign({}, CoreEnv.shape, ...sections.map((s) => s.env.shape)) as z.ZodRawShape;
+  const parsed = z.object(shape).superRefine((e, ctx) => refineCore(e as CoreEnvValues, ctx)).safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const core = parseCore(parsed.data as CoreEnvValues);
+  const sectionValues = Object.fromEntries(sections.map((s) => [s.key, s.build(parsed.data as never)])) as SectionValues<Ss>;
+  return { ...core, ...sectionValues };
+}
+
+function parseCore(e: CoreEnvValues): CoreConfigValues {
+  const dev = e.NODE_ENV !== 'production';
+  const driver = e.DB_DRIVER ?? (e.DB_URL ? 'mariadb' : 'sqlite');
+  const db: DbConfig =
+    driver === 'sqlite'
+      ? { driver, sqlitePath: e.DB_SQLITE_PATH, migrateOnStart: e.DB_MIGRATE_ON_START }
+      : {
+          driver, url: e.DB_URL!, socketPath: e.DB_SOCKET_PATH, poolSize: e.DB_POOL_SIZE, migrateOnStart: e.DB_MIGRATE_ON_START,
+          statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+          connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+          acquireTimeoutMs: Math.min(e.DB_ACQUIRE_TIMEOUT_MS ?? e.HANDLER_TIMEOUT_MS, e.HANDLER_TIMEOUT_MS),
+          queryTimeoutMs: Math.max(e.DB_QUERY_TIMEOUT_MS ?? e.DB_STATEMENT_TIMEOUT_MS + 5000, e.DB_STATEMENT_TIMEOUT_MS + 500),
+          idleTransactionTimeoutSeconds: e.DB_IDLE_TRANSACTION_TIMEOUT_SECONDS,
+        };
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    trustProxy: e.TRUST_PROXY,
+    db,
+    wechat: {
+      apiBase: (e.WECHAT_API_BASE ?? DEV_WECHAT_BASE).replace(/\/$/, ''),
+      appId: e.WECHAT_APP_ID ?? 'wx-dev-appid',
+      appSecret: e.WECHAT_APP_SECRET ?? 'dev-secret',
+      timeoutMs: e.WECHAT_TIMEOUT_MS,
+    },
+    pii: {
+      keyId: e.PII_KEY_ID,
+      key: Buffer.from(e.PII_KEY ?? DEV_PII_KEY, 'base64'),
+      oldKeys: parseOldKeys(e.PII_OLD_KEYS),
+      hmacKey: Buffer.from(e.PII_HMAC_KEY ?? DEV_HMAC_KEY, 'base64'),
+    },
+    session: { ttlSeconds: e.SESSION_TTL_SECONDS, refreshTtlSeconds: e.REFRESH_TTL_SECONDS },
+    limits: {
+      loginPerMinute: e.LOGIN_RATE_LIMIT, staffLoginPer15Min: e.STAFF_LOGIN_RATE_LIMIT, bodyBytes: e.BODY_LIMIT_BYTES,
+      handlerMs: e.HANDLER_TIMEOUT_MS, requestMs: e.REQUEST_TIMEOUT_MS,
+    },
+    h5Dir: e.H5_DIR,
+    log: { level: e.LOG_LEVEL, file: e.LOG_FILE },
+    devLogin: e.DEV_LOGIN ?? dev,
+    apiDocs: e.API_DOCS ?? e.NODE_ENV !== 'production',
+    clockOffsetMs: e.DEV_CLOCK_OFFSET_SECONDS * 1000,
+    seedDemo: e.SEED_DEMO ?? dev,
+    usesDevKeys: !e.PII_KEY || !e.PII_HMAC_KEY,
+    seedStaffPassword: e.SEED_STAFF_PASSWORD,
+    version: e.APP_VERSION,
+  };
+}
+
+// the class doubles as the DI token; its fields are AppConfigValues (core + every module's augmentation)
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface AppConfig extends AppConfigValues {}
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class AppConfig {
+  constructor(values: AppConfigValues) {
+    Object.assign(this, values);
+  }
+}
