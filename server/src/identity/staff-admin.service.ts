@@ -6,7 +6,7 @@ import {
   ErrorCode, STAFF_ROLE_LEVEL, STAFF_ROLE_TEXT,
   type ChangeOwnPasswordInput, type CreateStaffInput, type StaffAccountDetail, type StaffAccountsQuery, type StaffAccountView, type UpdateStaffInput,
 } from '@jianban/shared';
-import { AppConfig } from '../config';
+import { AppConfig } from '../common/config';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { DomainError } from '../common/domain-error';
