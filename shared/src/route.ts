@@ -43,6 +43,9 @@ export function defineRoute<I extends z.ZodType, O extends z.ZodType, P extends 
 export type RouteInput<R extends RouteDef> = z.input<R['input']>;
 export type RouteOutput<R extends RouteDef> = z.output<R['output']>;
 export type RouteParams<R extends RouteDef> = z.input<R['params']>;
+// what a server handler receives after the route's schemas parsed the request (defaults filled, text normalised)
+export type ParsedInput<R extends RouteDef> = z.output<R['input']>;
+export type ParsedParams<R extends RouteDef> = z.output<R['params']>;
 
 export function fillPath(path: string, params: Record<string, string | number> = {}): string {
   return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {

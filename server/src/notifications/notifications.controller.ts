@@ -1,5 +1,5 @@
 import { Controller, UseGuards } from '@nestjs/common';
-import { routes } from '@jianban/shared';
+import { routes, type ParsedInput, type ParsedParams } from '@jianban/shared';
 import { Endpoint, RouteInput, RouteParams } from '../common/route.decorators';
 import { AuthGuard } from '../identity/auth.guard';
 import { CurrentUser, type Caller } from '../identity/caller';
@@ -14,27 +14,27 @@ export class InboxController {
   constructor(private readonly inbox: InboxService) {}
 
   @Endpoint(routes.listInbox)
-  list(@RouteInput(routes.listInbox) q: { page: number; pageSize: number; unreadOnly?: 'true' | 'false' }, @CurrentUser() caller: Caller) {
+  list(@RouteInput(routes.listInbox) q: ParsedInput<typeof routes.listInbox>, @CurrentUser() caller: Caller) {
     return this.inbox.list(caller, q);
   }
 
   @Endpoint(routes.inboxUnread)
-  unread(@RouteInput(routes.inboxUnread) _q: object, @CurrentUser() caller: Caller) {
+  unread(@RouteInput(routes.inboxUnread) _q: ParsedInput<typeof routes.inboxUnread>, @CurrentUser() caller: Caller) {
     return this.inbox.unread(caller);
   }
 
   @Endpoint(routes.markAllInboxRead)
-  markAll(@RouteInput(routes.markAllInboxRead) _b: object, @CurrentUser() caller: Caller) {
+  markAll(@RouteInput(routes.markAllInboxRead) _b: ParsedInput<typeof routes.markAllInboxRead>, @CurrentUser() caller: Caller) {
     return this.inbox.markAllRead(caller);
   }
 
   @Endpoint(routes.getInboxMessage)
-  get(@RouteParams(routes.getInboxMessage) p: { id: string }, @RouteInput(routes.getInboxMessage) _q: object, @CurrentUser() caller: Caller) {
+  get(@RouteParams(routes.getInboxMessage) p: ParsedParams<typeof routes.getInboxMessage>, @RouteInput(routes.getInboxMessage) _q: ParsedInput<typeof routes.getInboxMessage>, @CurrentUser() caller: Caller) {
     return this.inbox.get(caller, p.id);
   }
 
   @Endpoint(routes.markInboxRead)
-  markRead(@RouteParams(routes.markInboxRead) p: { id: string }, @RouteInput(routes.markInboxRead) _b: object, @CurrentUser() caller: Caller) {
+  markRead(@RouteParams(routes.markInboxRead) p: ParsedParams<typeof routes.markInboxRead>, @RouteInput(routes.markInboxRead) _b: ParsedInput<typeof routes.markInboxRead>, @CurrentUser() caller: Caller) {
     return this.inbox.markRead(caller, p.id);
   }
 }
@@ -45,17 +45,17 @@ export class SubscriptionController {
   constructor(private readonly subscriptions: SubscriptionService) {}
 
   @Endpoint(routes.subscriptionTemplates)
-  templates(@RouteInput(routes.subscriptionTemplates) q: { purpose: 'booking' | 'allowance' }) {
+  templates(@RouteInput(routes.subscriptionTemplates) q: ParsedInput<typeof routes.subscriptionTemplates>) {
     return this.subscriptions.templates(q.purpose);
   }
 
   @Endpoint(routes.reportSubscriptions)
-  report(@RouteInput(routes.reportSubscriptions) b: { results: { templateId: string; result: 'accept' | 'reject' | 'ban' | 'filter' }[] }, @CurrentUser() caller: Resident) {
+  report(@RouteInput(routes.reportSubscriptions) b: ParsedInput<typeof routes.reportSubscriptions>, @CurrentUser() caller: Resident) {
     return this.subscriptions.report(caller.accountId, b.results);
   }
 
   @Endpoint(routes.myCredits)
-  credits(@RouteInput(routes.myCredits) _q: object, @CurrentUser() caller: Resident) {
+  credits(@RouteInput(routes.myCredits) _q: ParsedInput<typeof routes.myCredits>, @CurrentUser() caller: Resident) {
     return this.subscriptions.mine(caller.accountId);
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Res, UseGuards } from '@nestjs/common';
-import { routes } from '@jianban/shared';
+import { routes, type ParsedInput } from '@jianban/shared';
 import type { FastifyReply } from 'fastify';
 import { Endpoint, RouteInput } from '../common/route.decorators';
 import { AuthGuard } from '../identity/auth.guard';
@@ -12,7 +12,7 @@ export class SystemController {
   constructor(private readonly health: HealthService) {}
 
   @Endpoint(routes.health)
-  async check(@RouteInput(routes.health) _q: object, @Res({ passthrough: true }) reply: FastifyReply) {
+  async check(@RouteInput(routes.health) _q: ParsedInput<typeof routes.health>, @Res({ passthrough: true }) reply: FastifyReply) {
     const result = await this.health.check();
     if (!result.db.ok) reply.status(503);
     return result;
