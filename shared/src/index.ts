@@ -5,6 +5,7 @@ export * from './dates';
 export { SHANGHAI_OFFSET_MS, shanghaiParts, shanghaiPartsOf, shanghaiInstant, type ShanghaiParts } from './shanghai';
 export * from './route';
 export * from './routes';
+export * from './common.schema';
 export * from './identity/identity.schema';
 export * from './identity/staff-admin.schema';
 export * from './system/system.schema';

@@ -1,17 +1,15 @@
 import { z } from 'zod';
 import { defineRoute, noInput } from './route';
 import { healthView } from './system/system.schema';
+import { communityParams, idParams, pageQuery } from './common.schema';
 import {
   addFamilyMemberInput,
-  communityParams,
   devWechatCodeInput,
   devWechatCodeView,
   elderList,
   familyMemberList,
   familyMemberView,
-  idParams,
   meView,
-  pageQuery,
   updateMeInput,
   refreshInput,
   regionList,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { defineRoute, noInput, type noParams, type RouteSpec, type StaffRole } from '../route';
-import { communityParams, idParams } from '../identity/identity.schema';
+import { communityParams, idParams } from '../common.schema';
 import {
   addClosureInput,
   availabilityQuery,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { isRealDate } from '../dates';
 import { hasNoInvisible, INVISIBLE_MESSAGE, nfkc } from '../text';
-import { pageMeta, pageQuery, personName, staffRole } from '../identity/identity.schema';
+import { pageMeta, pageQuery } from '../common.schema';
+import { personName, staffRole } from '../identity/identity.schema';
 
 // ---------------------------------------------------------------------------------------------
 // Booking module contract (issue 5: one-stop booking with 首问负责制).

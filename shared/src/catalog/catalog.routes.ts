@@ -1,5 +1,5 @@
 import { defineRoute, noInput } from '../route';
-import { communityParams } from '../identity/identity.schema';
+import { communityParams } from '../common.schema';
 import {
   catalogItemDetail,
   catalogItemQuery,
@@ -31,7 +31,7 @@ import {
   workListView,
   workListsView,
 } from './catalog.schema';
-import { pageQuery } from '../identity/identity.schema';
+import { pageQuery } from '../common.schema';
 
 const staffAll = ['community_staff', 'street_reviewer', 'district_admin'] as const;
 const districtAdmin = ['district_admin'] as const;

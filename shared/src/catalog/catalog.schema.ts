@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cleanText } from '../text';
-import { pageMeta } from '../identity/identity.schema';
+import { pageMeta } from '../common.schema';
 
 // catalog module: certificate rules (应当出具 / 不应出具), village work lists, demand reports, notice boards
 

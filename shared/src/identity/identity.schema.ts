@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseIdNumber } from '../id-number';
 import { shanghaiDate } from '../dates';
 import { hasNoInvisible, INVISIBLE_MESSAGE, nfkc } from '../text';
+import { pageMeta } from '../common.schema';
 
 export const staffRoles = ['community_staff', 'street_reviewer', 'district_admin'] as const;
 export const staffRole = z.enum(staffRoles);
@@ -105,8 +106,6 @@ export const familyMemberView = z.object({
 });
 export type FamilyMemberView = z.infer<typeof familyMemberView>;
 export const familyMemberList = z.object({ items: z.array(familyMemberView), limit: z.number().int() });
-export const idParams = z.strictObject({ id: z.string().uuid() });
-export const communityParams = z.strictObject({ code: z.string().regex(/^\d{6,12}$/) });
 
 export const elderView = z.object({
   id: z.string(),
@@ -116,13 +115,5 @@ export const elderView = z.object({
   age: z.number().int(),
   community: regionView,
 });
-// pages are bounded so a list can never grow past what a phone (setData budget) or the server should send
-export const MAX_PAGE_SIZE = 100;
-export const pageQuery = z.strictObject({
-  page: z.coerce.number().int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
-});
-export type PageQuery = z.infer<typeof pageQuery>;
-export const pageMeta = { total: z.number().int(), page: z.number().int(), pageSize: z.number().int() };
 export const elderList = z.object({ items: z.array(elderView), ...pageMeta });
 export const regionList = z.object({ items: z.array(regionView) });

@@ -2,7 +2,8 @@
 // street reviewers read their street's staff; every change is audited
 import { z } from 'zod';
 import { defineRoute, noInput } from '../route';
-import { idParams, MAX_PAGE_SIZE, pageMeta, personName, regionView, staffRole } from './identity.schema';
+import { idParams, MAX_PAGE_SIZE, pageMeta } from '../common.schema';
+import { personName, regionView, staffRole } from './identity.schema';
 
 export const STAFF_ROLE_TEXT: Record<z.infer<typeof staffRole>, string> = {
   community_staff: '社区工作人员',

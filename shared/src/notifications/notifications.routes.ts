@@ -1,5 +1,5 @@
 import { defineRoute, noInput } from '../route';
-import { idParams } from '../identity/identity.schema';
+import { idParams } from '../common.schema';
 import {
   creditList,
   inboxList,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageMeta } from '../identity/identity.schema';
+import { pageMeta } from '../common.schema';
 
 // every status change that reaches a resident (and the flags that reach staff); the booking and allowance modules record these through the outbox
 export const notificationTypes = [
