@@ -14,7 +14,6 @@ import {
   type UpdateWorkListInput,
   type WorkListKind,
   type WorkListView,
-  createCommunityItemInput,
 } from '@jianban/shared';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
@@ -61,8 +60,7 @@ export class CatalogEditService {
     return toDetail(row, []);
   }
 
-  async createCommunityItem(staff: Staff, community: string, raw: CreateCommunityItemInput): Promise<CatalogItemDetail> {
-    const input = createCommunityItemInput.parse(raw);
+  async createCommunityItem(staff: Staff, community: string, input: CreateCommunityItemInput): Promise<CatalogItemDetail> {
     const editor = await this.editor(staff);
     // the code is the community's next number: two creators at once may pick the same one; the loser runs again in a new
     // transaction (a fresh snapshot sees the winner's code) rather than being told the name is taken
@@ -74,7 +72,7 @@ export class CatalogEditService {
     return toDetail(row, []);
   }
 
-  private insertCommunityItem(staff: Staff, community: string, input: ReturnType<typeof createCommunityItemInput.parse>, editor: Editor, mayRetry: boolean): Promise<CatalogItemEntity | null> {
+  private insertCommunityItem(staff: Staff, community: string, input: CreateCommunityItemInput, editor: Editor, mayRetry: boolean): Promise<CatalogItemEntity | null> {
     return this.db.transaction(async (tx) => {
       const region = await this.regions.assertCovers(tx, staff, community);
       if (region.level !== 'community') throw new DomainError(ErrorCode.CommunityNotFound, `${community} is not a community`);

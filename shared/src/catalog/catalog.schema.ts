@@ -109,7 +109,7 @@ export const searchQuery = z.strictObject({
   community: communityCode.optional(),
   limit: z.coerce.number().int().min(1).max(20).default(8),
 });
-export type SearchQuery = z.input<typeof searchQuery>;
+export type SearchQuery = z.infer<typeof searchQuery>;
 // why a result matched (name strongest). everyday: an everyday word for its subject (车子 → 车辆); sentence: distinctive
 // words of a whole sentence; keyword: what it is asked for, inside a sentence
 export const matchKinds = ['name', 'alias', 'synonym', 'pinyin', 'initials', 'partial', 'keyword', 'everyday', 'sentence'] as const;
@@ -207,7 +207,7 @@ export const createDemandReportInput = z
     note: freeText(500).optional(),
   })
   .refine((v) => !!v.communityCode || !!v.place, { message: '请选择社区或填写地点', path: ['place'] });
-export type CreateDemandReportInput = z.input<typeof createDemandReportInput>;
+export type CreateDemandReportInput = z.infer<typeof createDemandReportInput>;
 export const demandReportView = z.object({
   id: z.string(),
   item: z.object({ code: z.string(), name: z.string(), list: catalogList }),
@@ -280,7 +280,7 @@ export const createCommunityItemInput = z.strictObject({
   legalBasis: cleanText().max(300).nullable().default(null),
   changeNote: cleanText().min(1).max(300).default('新增本社区事项'),
 });
-export type CreateCommunityItemInput = z.input<typeof createCommunityItemInput>;
+export type CreateCommunityItemInput = z.infer<typeof createCommunityItemInput>;
 
 export const editorView = z.object({ id: z.string(), displayName: z.string(), role: z.string() });
 export const itemVersionView = z.object({
@@ -330,7 +330,7 @@ export const decideProposalInput = z.strictObject({
   decision: z.enum(['accept', 'reject']),
   note: cleanText().max(300).default(''),
 });
-export type DecideProposalInput = z.input<typeof decideProposalInput>;
+export type DecideProposalInput = z.infer<typeof decideProposalInput>;
 
 // ---- notice board (printable PDF for a community's door) ----
 export const noticeBoardView = z.object({

@@ -2,9 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import {
   routes,
   type CatalogList,
-  type CreateCommunityItemInput,
-  type CreateDemandReportInput,
-  type DecideProposalInput,
+  type RouteInput,
   type DemandStatus,
   type ProposeChangeInput,
   type UpdateDemandStatusInput,
@@ -64,7 +62,7 @@ export function useMyDemandReports(page = 1) {
 export function useCreateDemandReport() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateDemandReportInput) => call(routes.createDemandReport, input),
+    mutationFn: (input: RouteInput<typeof routes.createDemandReport>) => call(routes.createDemandReport, input),
     onSuccess: () => qc.invalidateQueries({ queryKey: catalogKeys.myReportsAll }),
   });
 }
@@ -95,7 +93,7 @@ export function useProposeChange(code: string) {
 export function useCreateCommunityItem(community: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateCommunityItemInput) => call(routes.createCommunityItem, input, { code: community }),
+    mutationFn: (input: RouteInput<typeof routes.createCommunityItem>) => call(routes.createCommunityItem, input, { code: community }),
     onSuccess: () => qc.invalidateQueries({ queryKey: catalogKeys.content }),
   });
 }
@@ -111,7 +109,7 @@ export function useProposals(status: 'pending' | 'accepted' | 'rejected' | '', p
 export function useDecideProposal() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: DecideProposalInput }) => call(routes.decideCatalogProposal, input, { id }),
+    mutationFn: ({ id, input }: { id: string; input: RouteInput<typeof routes.decideCatalogProposal> }) => call(routes.decideCatalogProposal, input, { id }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: catalogKeys.proposalsAll });
       void qc.invalidateQueries({ queryKey: catalogKeys.content });
