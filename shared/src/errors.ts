@@ -13,6 +13,8 @@ export const CoreErrorCode = {
   NotFound: 'NOT_FOUND',
   Unauthenticated: 'UNAUTHENTICATED',
   SessionExpired: 'SESSION_EXPIRED',
+  // a rotated refresh token came back: every session of its login was ended; log in again
+  SessionRevoked: 'SESSION_REVOKED',
   Forbidden: 'FORBIDDEN',
   OutOfScope: 'OUT_OF_SCOPE',
   RateLimited: 'RATE_LIMITED',
@@ -49,6 +51,7 @@ export const CoreErrorStatus = {
   NOT_FOUND: 404,
   UNAUTHENTICATED: 401,
   SESSION_EXPIRED: 401,
+  SESSION_REVOKED: 401,
   FORBIDDEN: 403,
   OUT_OF_SCOPE: 403,
   RATE_LIMITED: 429,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OutboxModule } from '../notifications/outbox.module';
 import { AccountDirectory } from './account.directory';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -17,6 +18,7 @@ import { StaffAdminService } from './staff-admin.service';
 import { WechatAuthPort } from './wechat-auth.port';
 
 @Module({
+  imports: [OutboxModule],
   controllers: [AuthController, FamilyController, RegionController, StaffAdminController],
   providers: [
     AccountDirectory, PeopleDirectory, AuthGuard, HousekeepingService, AuthService, FamilyService, SessionService, StaffDirectoryService, RegionScope,

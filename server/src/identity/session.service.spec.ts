@@ -1,8 +1,9 @@
+import pino from 'pino';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { ErrorCode, type MeView } from '@jianban/shared';
 import {
-  FakeAccountRepository, FakeDb, FakeRegionRepository, FakeSessionRepository, FixedClock, aResidentAccount, aStaffAccount, domainErrorFrom, regionTree,
+  FakeAccountRepository, FakeDb, FakeOutbox, FakeRegionRepository, FakeSessionRepository, FixedClock, aResidentAccount, aStaffAccount, domainErrorFrom, regionTree,
 } from '../../test/support/identity-fakes';
 import { loadConfig } from '../config';
 import { AccountDirectory } from './account.directory';
@@ -20,12 +21,13 @@ function setup() {
   const rows = new FakeSessionRepository();
   const db = new FakeDb([accounts, rows]).asDb();
   const directory = new AccountDirectory(db, accounts, new FakeRegionRepository(regionTree()));
-  const sut = new SessionService(db, rows, directory, clock, config);
+  const outbox = new FakeOutbox();
+  const sut = new SessionService(db, rows, directory, outbox.asOutbox(), clock, config, pino({ enabled: false }));
   const resident = aResidentAccount();
   accounts.residents.set(resident.id, resident);
   const me: MeView = { kind: 'resident', id: resident.id, displayName: resident.displayName };
   const issue = () => sut.issue({ kind: 'resident', id: resident.id }, me);
-  return { sut, clock, accounts, rows, resident, issue, directory };
+  return { sut, clock, accounts, rows, resident, issue, directory, outbox };
 }
 
 describe(SessionService.name, () => {
@@ -130,6 +132,55 @@ describe(SessionService.name, () => {
       const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       expect(rejected?.reason).toMatchObject({ code: ErrorCode.SessionExpired });
       expect([...rows.rows.values()].filter((s) => s.revokedAt === null)).toHaveLength(1);
+    });
+
+    it('keeps the login family across rotations', async () => {
+      const { sut, rows, issue } = setup();
+      const first = await issue();
+      const second = await sut.refresh(first.refreshToken);
+      await sut.refresh(second.refreshToken);
+
+      const families = new Set([...rows.rows.values()].map((s) => s.familyId));
+      expect(rows.rows.size).toBe(3);
+      expect(families.size).toBe(1);
+      expect([...rows.rows.values()].map((s) => s.revokeReason)).toEqual(['rotated', 'rotated', null]);
+    });
+
+    it('ends the whole family when a rotated token comes back after the grace, and tells the holder once', async () => {
+      const { sut, clock, outbox, resident, issue } = setup();
+      const other = await issue(); // another device: its own family
+      const first = await issue();
+      const second = await sut.refresh(first.refreshToken);
+      clock.advance(11); // default grace: 10 s
+
+      expect((await domainErrorFrom(sut.refresh(first.refreshToken))).code).toBe(ErrorCode.SessionRevoked);
+      expect((await domainErrorFrom(sut.refresh(second.refreshToken))).code).toBe(ErrorCode.SessionRevoked);
+      expect((await domainErrorFrom(sut.authenticate(second.token))).code).toBe(ErrorCode.SessionRevoked);
+      expect((await domainErrorFrom(sut.refresh(first.refreshToken))).code).toBe(ErrorCode.SessionRevoked);
+      await expect(sut.authenticate(other.token)).resolves.toMatchObject({ kind: 'resident' });
+      expect(outbox.events).toEqual([expect.objectContaining({ recipient: { kind: 'resident', id: resident.id }, type: 'session_revoked' })]);
+    });
+
+    it('refuses a spent token within the grace without ending the family (two tabs refreshing at once)', async () => {
+      const { sut, clock, outbox, issue } = setup();
+      const first = await issue();
+      const second = await sut.refresh(first.refreshToken);
+      clock.advance(10);
+
+      expect((await domainErrorFrom(sut.refresh(first.refreshToken))).code).toBe(ErrorCode.SessionExpired);
+      await expect(sut.authenticate(second.token)).resolves.toMatchObject({ kind: 'resident' });
+      await expect(sut.refresh(second.refreshToken)).resolves.toMatchObject({ me: { kind: 'resident' } });
+      expect(outbox.events).toEqual([]);
+    });
+
+    it('does not treat a logged-out token as reuse', async () => {
+      const { sut, clock, outbox, issue } = setup();
+      const view = await issue();
+      await sut.revoke(await sut.authenticate(view.token));
+      clock.advance(3600);
+
+      expect((await domainErrorFrom(sut.refresh(view.refreshToken))).code).toBe(ErrorCode.SessionExpired);
+      expect(outbox.events).toEqual([]);
     });
 
     it('refuses an expired refresh token with SESSION_EXPIRED', async () => {

@@ -17,6 +17,7 @@ const CORE_MESSAGES: Record<CoreCode, string> = {
   NOT_FOUND: '没有找到要办的事项，可能已被删除',
   UNAUTHENTICATED: '请先登录',
   SESSION_EXPIRED: '登录已过期，请重新登录',
+  SESSION_REVOKED: '为了安全，这次登录已结束，请重新登录',
   FORBIDDEN: '您没有办理这项事务的权限',
   OUT_OF_SCOPE: '这不在您负责的社区范围内',
   RATE_LIMITED: '操作太频繁了，请稍等一分钟再试',
