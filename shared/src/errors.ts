@@ -16,6 +16,8 @@ export const CoreErrorCode = {
   // a rotated refresh token came back: every session of its login was ended; log in again
   SessionRevoked: 'SESSION_REVOKED',
   Forbidden: 'FORBIDDEN',
+  // the H5 refresh cookie was presented without the client header or from another origin
+  CsrfRejected: 'CSRF_REJECTED',
   OutOfScope: 'OUT_OF_SCOPE',
   RateLimited: 'RATE_LIMITED',
   InvalidCredentials: 'INVALID_CREDENTIALS',
@@ -53,6 +55,7 @@ export const CoreErrorStatus = {
   SESSION_EXPIRED: 401,
   SESSION_REVOKED: 401,
   FORBIDDEN: 403,
+  CSRF_REJECTED: 403,
   OUT_OF_SCOPE: 403,
   RATE_LIMITED: 429,
   INVALID_CREDENTIALS: 401,

@@ -4,6 +4,7 @@ import { AccountDirectory } from './account.directory';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { FamilyService } from './family.service';
+import { H5RefreshCookie } from './h5-refresh-cookie';
 import { HousekeepingService } from './housekeeping.service';
 import { HttpWechatClient } from './http-wechat.client';
 import { AuthController, FamilyController, RegionController } from './identity.controller';
@@ -21,7 +22,7 @@ import { WechatAuthPort } from './wechat-auth.port';
   imports: [OutboxModule],
   controllers: [AuthController, FamilyController, RegionController, StaffAdminController],
   providers: [
-    AccountDirectory, PeopleDirectory, AuthGuard, HousekeepingService, AuthService, FamilyService, SessionService, StaffDirectoryService, RegionScope,
+    AccountDirectory, PeopleDirectory, AuthGuard, H5RefreshCookie, HousekeepingService, AuthService, FamilyService, SessionService, StaffDirectoryService, RegionScope,
     AccountRepository, FamilyMemberRepository, RegionRepository, SessionRepository, StaffAdminService, StaffAdminRepository,
     { provide: WechatAuthPort, useClass: HttpWechatClient },
   ],

@@ -44,8 +44,8 @@ describe(SessionService.name, () => {
       const stored = JSON.stringify([...rows.rows.values()]);
       for (const t of tokens) expect(stored).not.toContain(t);
       expect([...rows.rows.values()].map((s) => [s.tokenHash, s.refreshHash])).toEqual([
-        [sha256(a.token), sha256(a.refreshToken)],
-        [sha256(b.token), sha256(b.refreshToken)],
+        [sha256(a.token), sha256(a.refreshToken!)],
+        [sha256(b.token), sha256(b.refreshToken!)],
       ]);
     });
 
@@ -73,7 +73,7 @@ describe(SessionService.name, () => {
       const view = await issue();
 
       expect((await domainErrorFrom(sut.authenticate(`${view.token}x`))).code).toBe(ErrorCode.Unauthenticated);
-      expect((await domainErrorFrom(sut.authenticate(view.refreshToken))).code).toBe(ErrorCode.Unauthenticated);
+      expect((await domainErrorFrom(sut.authenticate(view.refreshToken!))).code).toBe(ErrorCode.Unauthenticated);
     });
 
     it('accepts a token until its expiry and refuses it with SESSION_EXPIRED from then on', async () => {

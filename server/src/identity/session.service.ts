@@ -53,8 +53,9 @@ export class SessionService {
     return caller;
   }
 
-  async refresh(refreshToken: string): Promise<SessionView> {
+  async refresh(refreshToken: string | undefined): Promise<SessionView> {
     const now = this.clock.now();
+    if (!refreshToken) throw new DomainError(ErrorCode.SessionExpired, 'no refresh token');
     let s = await this.db.read((m) => this.sessions.findByRefreshHash(m, hash(refreshToken)));
     if (!s || new Date(s.refreshExpiresAt).getTime() <= now.getTime()) throw new DomainError(ErrorCode.SessionExpired, 'refresh token expired or unknown');
     if (s.revokedAt === null) {
@@ -118,7 +119,8 @@ export class SessionService {
     const refreshToken = newToken();
     const id = randomUUID();
     const expiresAt = new Date(now.getTime() + this.config.session.ttlSeconds * 1000);
-    const refreshExpiresAt = new Date(now.getTime() + this.config.session.refreshTtlSeconds * 1000);
+    const refreshTtl = subject.kind === 'staff' ? this.config.session.staffRefreshTtlSeconds : this.config.session.refreshTtlSeconds;
+    const refreshExpiresAt = new Date(now.getTime() + refreshTtl * 1000);
     return {
       row: {
         id, familyId: familyId ?? id, tokenHash: hash(token), refreshHash: hash(refreshToken), subjectKind: subject.kind, subjectId: subject.id,

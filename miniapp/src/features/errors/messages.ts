@@ -19,6 +19,7 @@ const CORE_MESSAGES: Record<CoreCode, string> = {
   SESSION_EXPIRED: '登录已过期，请重新登录',
   SESSION_REVOKED: '为了安全，这次登录已结束，请重新登录',
   FORBIDDEN: '您没有办理这项事务的权限',
+  CSRF_REJECTED: '请从简办的页面里操作，不要从别的网站打开',
   OUT_OF_SCOPE: '这不在您负责的社区范围内',
   RATE_LIMITED: '操作太频繁了，请稍等一分钟再试',
   INVALID_CREDENTIALS: '用户名或密码不对，请重新输入',
