@@ -22,12 +22,14 @@ function setup() {
   const db = new FakeDb([accounts, rows]).asDb();
   const directory = new AccountDirectory(db, accounts, new FakeRegionRepository(regionTree()));
   const outbox = new FakeOutbox();
-  const sut = new SessionService(db, rows, directory, outbox.asOutbox(), clock, config, pino({ enabled: false }));
+  const logLines: string[] = [];
+  const log = pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) });
+  const sut = new SessionService(db, rows, directory, outbox.asOutbox(), clock, config, log);
   const resident = aResidentAccount();
   accounts.residents.set(resident.id, resident);
   const me: MeView = { kind: 'resident', id: resident.id, displayName: resident.displayName };
   const issue = () => sut.issue({ kind: 'resident', id: resident.id }, me);
-  return { sut, clock, accounts, rows, resident, issue, directory, outbox };
+  return { sut, clock, accounts, rows, resident, issue, directory, outbox, logLines };
 }
 
 describe(SessionService.name, () => {
@@ -159,6 +161,30 @@ describe(SessionService.name, () => {
       expect((await domainErrorFrom(sut.refresh(first.refreshToken))).code).toBe(ErrorCode.SessionRevoked);
       await expect(sut.authenticate(other.token)).resolves.toMatchObject({ kind: 'resident' });
       expect(outbox.events).toEqual([expect.objectContaining({ recipient: { kind: 'resident', id: resident.id }, type: 'session_revoked' })]);
+    });
+
+    it('logs the reuse once as a warning with ids only: no token, hash or account id', async () => {
+      const { sut, clock, rows, resident, issue, logLines } = setup();
+      const first = await issue();
+      const second = await sut.refresh(first.refreshToken);
+      clock.advance(60);
+      await domainErrorFrom(sut.refresh(first.refreshToken));
+
+      const warnings = logLines.map((l) => JSON.parse(l)).filter((l) => l.level === 40);
+      expect(warnings).toHaveLength(1);
+      const familyId = [...rows.rows.values()][0].familyId;
+      expect(warnings[0]).toMatchObject({ event: 'refresh_token_reuse', familyId, subjectKind: 'resident', liveSessionsEnded: 1 });
+      const text = logLines.join('\n');
+      for (const secret of [first.token, first.refreshToken!, second.token, second.refreshToken!, sha256(first.refreshToken!), resident.id]) expect(text).not.toContain(secret);
+    });
+
+    it('gives staff the shorter refresh lifetime', async () => {
+      const { sut, accounts, directory } = setup();
+      const staff = aStaffAccount();
+      accounts.staff.set(staff.id, staff);
+      const view = await sut.issue({ kind: 'staff', id: staff.id }, (await directory.meFor('staff', staff.id))!);
+
+      expect(view.refreshExpiresAt).toBe(new Date(START.getTime() + 12 * 3600 * 1000).toISOString());
     });
 
     it('refuses a spent token within the grace without ending the family (two tabs refreshing at once)', async () => {
