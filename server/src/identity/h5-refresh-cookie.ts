@@ -16,6 +16,8 @@ export const REFRESH_COOKIE = 'jb_refresh';
 export const REFRESH_COOKIE_PATH = '/api/auth/refresh';
 
 const SESSION_ROUTES: RouteDef[] = [routes.wechatLogin, routes.staffLogin, routes.refreshSession];
+/** the routes this interceptor acts on (and may refuse with CSRF_REJECTED); the API document lists the code on them */
+export const H5_COOKIE_ROUTES: RouteDef[] = [...SESSION_ROUTES, routes.logout];
 
 /**
  * The H5 build (also the staff console) keeps its refresh token in an HttpOnly; Secure; SameSite=Strict cookie scoped to
@@ -37,7 +39,8 @@ export class H5RefreshCookie implements NestInterceptor {
     const route = this.reflector.get<RouteDef | undefined>(ROUTE_KEY, ctx.getHandler());
     const req = ctx.switchToHttp().getRequest<FastifyRequest & { body?: Record<string, unknown> }>();
     const reply = ctx.switchToHttp().getResponse<FastifyReply>();
-    if (!route || req.headers[H5_CLIENT_HEADER] !== 'h5') {
+    if (!route || !H5_COOKIE_ROUTES.includes(route)) return next.handle();
+    if (req.headers[H5_CLIENT_HEADER] !== 'h5') {
       // without the header the cookie is never used: a forged request carrying it is refused outright
       if (route === routes.refreshSession && readCookie(req, REFRESH_COOKIE) && req.body?.refreshToken === undefined) {
         throw new DomainError(ErrorCode.CsrfRejected, 'refresh cookie sent without the H5 client header');
