@@ -13,7 +13,11 @@ export const CoreErrorCode = {
   NotFound: 'NOT_FOUND',
   Unauthenticated: 'UNAUTHENTICATED',
   SessionExpired: 'SESSION_EXPIRED',
+  // a rotated refresh token came back: every session of its login was ended; log in again
+  SessionRevoked: 'SESSION_REVOKED',
   Forbidden: 'FORBIDDEN',
+  // the H5 refresh cookie was presented without the client header or from another origin
+  CsrfRejected: 'CSRF_REJECTED',
   OutOfScope: 'OUT_OF_SCOPE',
   RateLimited: 'RATE_LIMITED',
   InvalidCredentials: 'INVALID_CREDENTIALS',
@@ -49,7 +53,9 @@ export const CoreErrorStatus = {
   NOT_FOUND: 404,
   UNAUTHENTICATED: 401,
   SESSION_EXPIRED: 401,
+  SESSION_REVOKED: 401,
   FORBIDDEN: 403,
+  CSRF_REJECTED: 403,
   OUT_OF_SCOPE: 403,
   RATE_LIMITED: 429,
   INVALID_CREDENTIALS: 401,

@@ -6,11 +6,16 @@ import { API_BASE, PARSE_OUTPUT } from './config';
 
 export { ApiError } from './api-error';
 
+// H5: the server keys its refresh cookie on this header (a forged cross-site request cannot send it)
+const H5_HEADER: Record<string, string> = process.env.TARO_ENV === 'h5' ? { 'X-Jianban-Client': 'h5' } : {};
+
 const taroTransport: Transport = async (req) => {
   const res = await Taro.request({
     url: req.url,
     method: req.method as keyof Taro.request.Method,
-    header: req.header,
+    header: { ...req.header, ...H5_HEADER },
+    // H5: the refresh cookie is set and sent on our own origin only
+    ...(process.env.TARO_ENV === 'h5' ? { credentials: 'same-origin' as const } : {}),
     data: req.data as Record<string, unknown> | undefined,
     dataType: 'json',
     timeout: 15000,

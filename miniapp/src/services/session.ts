@@ -1,5 +1,7 @@
 // The only client state: who is signed in, and the 长辈模式 choice.
-// Storage holds the session token and refresh token (plus the account kind and the dev nickname) — never an openid or session_key.
+// Storage holds the session token and, in the mini-program, the refresh token (plus the account kind and the dev nickname) —
+// never an openid or session_key. The H5 build (also the staff console) never sees its refresh token: the server keeps it
+// in an HttpOnly cookie scoped to the refresh route, out of reach of any script on the page.
 import Taro from '@tarojs/taro';
 import { useSyncExternalStore } from 'react';
 import { routes, type MeView, type SessionView } from '@jianban/shared';
@@ -13,6 +15,7 @@ const KEY_REFRESH = 'jb.refreshToken';
 const KEY_KIND = 'jb.kind';
 const KEY_DEV_USER = 'jb.devUser';
 const KEY_ELDER = 'jb.elder';
+const H5 = process.env.TARO_ENV === 'h5';
 
 export type SessionStatus = 'loading' | 'signedIn' | 'anonymous';
 
@@ -79,7 +82,7 @@ function setState(patch: Partial<SessionState>): void {
 function apply(session: SessionView): void {
   token = session.token;
   write(KEY_TOKEN, session.token);
-  write(KEY_REFRESH, session.refreshToken);
+  write(KEY_REFRESH, H5 ? null : (session.refreshToken ?? null));
   write(KEY_KIND, session.me.kind);
   write(KEY_DEV_USER, currentDevUser() ?? null);
   setState({ status: 'signedIn', me: session.me, error: null });
@@ -107,9 +110,10 @@ let renewing: Promise<boolean> | null = null;
 
 async function renew(): Promise<boolean> {
   const refreshToken = read(KEY_REFRESH);
-  if (refreshToken) {
+  // H5: an earlier sign-in left its refresh token in the cookie, which the browser sends to the refresh route by itself
+  if (refreshToken || (H5 && read(KEY_KIND))) {
     try {
-      apply(await call(routes.refreshSession, { refreshToken }));
+      apply(await call(routes.refreshSession, H5 ? {} : { refreshToken: refreshToken! }));
       return true;
     } catch {
       // refresh token expired or revoked: fall through to a fresh login
@@ -163,6 +167,12 @@ export async function loadSession(): Promise<void> {
     // tests pick their user with ?devUser=…; a different one means a different person
     const devUser = currentDevUser();
     if (devUser && devUser !== read(KEY_DEV_USER) && read(KEY_KIND) !== 'staff') forget(null);
+  }
+  if (!token && H5 && read(KEY_KIND)) {
+    // the page was reloaded without a usable session token: the refresh cookie renews it (or renew() signs in again)
+    setState({ status: 'loading', error: null });
+    await renewSession();
+    return;
   }
   if (!token) return signInResident();
   setState({ status: 'loading', error: null });

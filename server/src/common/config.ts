@@ -48,6 +48,10 @@ const CoreEnv = z.object({
   PII_HMAC_KEY: base64Key.optional(),
   SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(7200),
   REFRESH_TTL_SECONDS: z.coerce.number().int().min(3600).default(30 * 24 * 3600),
+  STAFF_REFRESH_TTL_SECONDS: z.coerce.number().int().min(3600).default(12 * 3600), // the staff console holds residents' data: a working day
+  SESSION_COOKIE_SECURE: bool.default(true), // the H5 refresh cookie's Secure flag; only for plain-http hosts other than localhost
+  // a spent refresh token presented again within this many seconds is a concurrent refresh (two tabs), refused without revoking
+  REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(10),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20), // per IP per minute
   STAFF_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(5), // per username per 15 minutes
   HANDLER_TIMEOUT_MS: z.coerce.number().int().min(100).max(60000).default(2000),
@@ -136,7 +140,7 @@ export interface CoreConfigValues {
   db: DbConfig;
   wechat: { apiBase: string; appId: string; appSecret: string; timeoutMs: number };
   pii: { keyId: string; key: Buffer; oldKeys: Record<string, Buffer>; hmacKey: Buffer };
-  session: { ttlSeconds: number; refreshTtlSeconds: number };
+  session: { ttlSeconds: number; refreshTtlSeconds: number; staffRefreshTtlSeconds: number; refreshReuseGraceSeconds: number; cookieSecure: boolean };
   limits: { loginPerMinute: number; staffLoginPer15Min: number; bodyBytes: number; handlerMs: number; requestMs: number };
   h5Dir?: string;
   log: { level: string; file?: string };
@@ -229,7 +233,10 @@ function parseCore(e: CoreEnvValues): CoreConfigValues {
       oldKeys: parseOldKeys(e.PII_OLD_KEYS),
       hmacKey: Buffer.from(e.PII_HMAC_KEY ?? DEV_HMAC_KEY, 'base64'),
     },
-    session: { ttlSeconds: e.SESSION_TTL_SECONDS, refreshTtlSeconds: e.REFRESH_TTL_SECONDS },
+    session: {
+      ttlSeconds: e.SESSION_TTL_SECONDS, refreshTtlSeconds: e.REFRESH_TTL_SECONDS, staffRefreshTtlSeconds: e.STAFF_REFRESH_TTL_SECONDS,
+      refreshReuseGraceSeconds: e.REFRESH_REUSE_GRACE_SECONDS, cookieSecure: e.SESSION_COOKIE_SECURE,
+    },
     limits: {
       loginPerMinute: e.LOGIN_RATE_LIMIT, staffLoginPer15Min: e.STAFF_LOGIN_RATE_LIMIT, bodyBytes: e.BODY_LIMIT_BYTES,
       handlerMs: e.HANDLER_TIMEOUT_MS, requestMs: e.REQUEST_TIMEOUT_MS,

@@ -1,8 +1,9 @@
+import pino from 'pino';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import * as argon2 from 'argon2';
 import { ErrorCode } from '@jianban/shared';
 import {
-  COMMUNITY_A1, FakeAccountRepository, FakeDb, FakeRateLimitRepository, FakeRegionRepository, FakeSessionRepository, FakeWechat, FixedClock,
+  COMMUNITY_A1, FakeAccountRepository, FakeDb, FakeRateLimitRepository, FakeRegionRepository, FakeOutbox, FakeSessionRepository, FakeWechat, FixedClock,
   aResidentAccount, aStaffAccount, domainErrorFrom, regionTree,
 } from '../../test/support/identity-fakes';
 import { PiiCipher } from '../common/pii-cipher';
@@ -33,7 +34,7 @@ function setup(env: Record<string, string> = {}, o: { devCodesWired?: boolean } 
   const fakeDb = new FakeDb([accounts, sessionRows]);
   const db = fakeDb.asDb();
   const directory = new AccountDirectory(db, accounts, regions);
-  const sessions = new SessionService(db, sessionRows, directory, clock, config);
+  const sessions = new SessionService(db, sessionRows, directory, new FakeOutbox().asOutbox(), clock, config, pino({ enabled: false }));
   const wechat = new FakeWechat();
   const limiter = new RateLimiter(db, limits, clock);
   // FakeWechat also plays the development-only DevLoginCodes, which production never wires

@@ -1,10 +1,11 @@
-import { Controller, Ip, UseGuards } from '@nestjs/common';
+import { Controller, Ip, UseGuards, UseInterceptors } from '@nestjs/common';
 import { routes, type AddFamilyMemberInput, type PageQuery, type UpdateMeInput } from '@jianban/shared';
 import { Endpoint, RouteInput, RouteParams } from '../common/route.decorators';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { CurrentUser, type Caller } from './caller';
 import { FamilyService } from './family.service';
+import { H5RefreshCookie } from './h5-refresh-cookie';
 import { SessionService } from './session.service';
 import { StaffDirectoryService } from './staff.service';
 
@@ -13,6 +14,7 @@ type Staff = Extract<Caller, { kind: 'staff' }>;
 
 @Controller()
 @UseGuards(AuthGuard)
+@UseInterceptors(H5RefreshCookie)
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
@@ -30,7 +32,7 @@ export class AuthController {
   }
 
   @Endpoint(routes.refreshSession)
-  refresh(@RouteInput(routes.refreshSession) body: { refreshToken: string }) {
+  refresh(@RouteInput(routes.refreshSession) body: { refreshToken?: string }) {
     return this.sessions.refresh(body.refreshToken);
   }
 

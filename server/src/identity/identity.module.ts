@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
+import { OutboxModule } from '../notifications/outbox.module';
 import { AccountDirectory } from './account.directory';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { FamilyService } from './family.service';
+import { H5RefreshCookie } from './h5-refresh-cookie';
 import { HousekeepingService } from './housekeeping.service';
 import { HttpWechatClient } from './http-wechat.client';
 import { AuthController, FamilyController, RegionController } from './identity.controller';
@@ -17,9 +19,10 @@ import { StaffAdminService } from './staff-admin.service';
 import { WechatAuthPort } from './wechat-auth.port';
 
 @Module({
+  imports: [OutboxModule],
   controllers: [AuthController, FamilyController, RegionController, StaffAdminController],
   providers: [
-    AccountDirectory, PeopleDirectory, AuthGuard, HousekeepingService, AuthService, FamilyService, SessionService, StaffDirectoryService, RegionScope,
+    AccountDirectory, PeopleDirectory, AuthGuard, H5RefreshCookie, HousekeepingService, AuthService, FamilyService, SessionService, StaffDirectoryService, RegionScope,
     AccountRepository, FamilyMemberRepository, RegionRepository, SessionRepository, StaffAdminService, StaffAdminRepository,
     { provide: WechatAuthPort, useClass: HttpWechatClient },
   ],

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { isUniqueViolation } from '../common/db-errors';
-import { AuthSessionEntity } from './entities/auth-session.entity';
+import { AuthSessionEntity, type SessionRevokeReason } from './entities/auth-session.entity';
 import { FamilyMemberEntity } from './entities/family-member.entity';
 import { RegionEntity } from './entities/region.entity';
 import { ResidentAccountEntity } from './entities/resident-account.entity';
@@ -81,31 +81,48 @@ export class SessionRepository {
   insert(m: EntityManager, row: AuthSessionEntity) {
     return m.insert(AuthSessionEntity, row);
   }
-  findLiveByTokenHash(m: EntityManager, tokenHash: string) {
-    return m.findOne(AuthSessionEntity, { where: { tokenHash, revokedAt: IsNull() } });
+  // live or ended: the service tells a revoked family from an unknown token (same unique-index lookup either way)
+  findByTokenHash(m: EntityManager, tokenHash: string) {
+    return m.findOne(AuthSessionEntity, { where: { tokenHash } });
   }
-  findLiveByRefreshHash(m: EntityManager, refreshHash: string) {
-    return m.findOne(AuthSessionEntity, { where: { refreshHash, revokedAt: IsNull() } });
+  findByRefreshHash(m: EntityManager, refreshHash: string) {
+    return m.findOne(AuthSessionEntity, { where: { refreshHash } });
   }
+  findById(m: EntityManager, id: string) {
+    return m.findOne(AuthSessionEntity, { where: { id } });
+  }
+  // a rotated row stays until its refresh token would have expired anyway, so a stolen copy that comes back late is
+  // still recognised as reuse; other ended rows go a day after they ended
   async purgeEnded(m: EntityManager, before: Date): Promise<number> {
     const r = await m
       .createQueryBuilder()
       .delete()
       .from(AuthSessionEntity)
-      .where('refresh_expires_at < :before OR revoked_at < :before', { before })
+      .where("refresh_expires_at < :before OR (revoked_at < :before AND (revoke_reason IS NULL OR revoke_reason <> 'rotated'))", { before })
       .execute();
     return r.affected ?? 0;
   }
 
   // conditional: a refresh token can be spent once even when two requests race
-  async revoke(m: EntityManager, id: string, at: Date): Promise<boolean> {
+  async revoke(m: EntityManager, id: string, at: Date, reason: SessionRevokeReason): Promise<boolean> {
     const r = await m
       .createQueryBuilder()
       .update(AuthSessionEntity)
-      .set({ revokedAt: at })
+      .set({ revokedAt: at, revokeReason: reason })
       .where('id = :id AND revoked_at IS NULL', { id })
       .execute();
     return r.affected === 1;
+  }
+
+  // ends every live session of a login family (its access tokens die with the rows); returns how many were live
+  async revokeFamily(m: EntityManager, familyId: string, at: Date): Promise<number> {
+    const r = await m
+      .createQueryBuilder()
+      .update(AuthSessionEntity)
+      .set({ revokedAt: at, revokeReason: 'reuse' })
+      .where('family_id = :familyId AND revoked_at IS NULL', { familyId })
+      .execute();
+    return r.affected ?? 0;
   }
 }
 

@@ -1,62 +1,132 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { ErrorCode, type MeView, type SessionView } from '@jianban/shared';
 import { AppConfig } from '../common/config';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { DomainError } from '../common/domain-error';
+import { PINO } from '../common/logger';
+import { NotificationOutbox } from '../notifications/notification-outbox';
 import type { Caller } from './caller';
+import type { AuthSessionEntity } from './entities/auth-session.entity';
 import { SessionRepository } from './identity.repository';
 import { AccountDirectory } from './account.directory';
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
 
-// opaque tokens; the database holds only their hashes, so every instance can verify any token
+const revokedError = () => new DomainError(ErrorCode.SessionRevoked, 'this login was ended because an old refresh token came back; log in again');
+
+type Subject = { kind: 'resident' | 'staff'; id: string };
+
+// opaque tokens; the database holds only their hashes, so every instance can verify any token.
+// Refresh-token rotation (RFC 9700 §4.14): each refresh spends its row and writes the next one in the same family (the
+// login it descends from). A spent token that comes back after the grace is reuse: someone holds a copy, so the whole
+// family ends — its refresh tokens and its access tokens, which live in the same rows — and the holder is told.
 @Injectable()
 export class SessionService {
   constructor(
     private readonly db: Db,
     private readonly sessions: SessionRepository,
     private readonly directory: AccountDirectory,
+    private readonly outbox: NotificationOutbox,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    @Inject(PINO) private readonly log: Logger,
   ) {}
 
-  async issue(subject: { kind: 'resident' | 'staff'; id: string }, me: MeView): Promise<SessionView> {
-    const now = this.clock.now();
-    const token = newToken();
-    const refreshToken = newToken();
-    const expiresAt = new Date(now.getTime() + this.config.session.ttlSeconds * 1000);
-    const refreshExpiresAt = new Date(now.getTime() + this.config.session.refreshTtlSeconds * 1000);
-    await this.db.transaction((tx) =>
-      this.sessions.insert(tx, {
-        id: randomUUID(), tokenHash: hash(token), refreshHash: hash(refreshToken), subjectKind: subject.kind,
-        subjectId: subject.id, expiresAt, refreshExpiresAt, revokedAt: null, createdAt: now,
-      }),
-    );
-    return { token, expiresAt: expiresAt.toISOString(), refreshToken, refreshExpiresAt: refreshExpiresAt.toISOString(), me };
+  /** a new login: a new family */
+  async issue(subject: Subject, me: MeView): Promise<SessionView> {
+    const { row, view } = this.mint(subject, me, null, this.clock.now());
+    await this.db.transaction((tx) => this.sessions.insert(tx, row));
+    return view;
   }
 
   async authenticate(token: string): Promise<Caller> {
-    const s = await this.db.read((m) => this.sessions.findLiveByTokenHash(m, hash(token)));
+    const s = await this.db.read((m) => this.sessions.findByTokenHash(m, hash(token)));
     if (!s) throw new DomainError(ErrorCode.Unauthenticated, 'unknown or revoked session');
+    if (s.revokedAt !== null) throw s.revokeReason === 'reuse' ? revokedError() : new DomainError(ErrorCode.Unauthenticated, 'unknown or revoked session');
     if (new Date(s.expiresAt).getTime() <= this.clock.now().getTime()) throw new DomainError(ErrorCode.SessionExpired, 'session expired');
     const caller = await this.directory.callerFor(s.subjectKind, s.subjectId, s.id);
     if (!caller) throw new DomainError(ErrorCode.Unauthenticated, 'account no longer active');
     return caller;
   }
 
-  async refresh(refreshToken: string): Promise<SessionView> {
+  async refresh(refreshToken: string | undefined): Promise<SessionView> {
     const now = this.clock.now();
-    const s = await this.db.read((m) => this.sessions.findLiveByRefreshHash(m, hash(refreshToken)));
+    if (!refreshToken) throw new DomainError(ErrorCode.SessionExpired, 'no refresh token');
+    let s = await this.db.read((m) => this.sessions.findByRefreshHash(m, hash(refreshToken)));
     if (!s || new Date(s.refreshExpiresAt).getTime() <= now.getTime()) throw new DomainError(ErrorCode.SessionExpired, 'refresh token expired or unknown');
-    const spent = await this.db.transaction((tx) => this.sessions.revoke(tx, s.id, now));
-    if (!spent) throw new DomainError(ErrorCode.SessionExpired, 'refresh token already used');
-    return this.issue({ kind: s.subjectKind, id: s.subjectId }, await this.directory.requireMe(s.subjectKind, s.subjectId));
+    if (s.revokedAt === null) {
+      const me = await this.directory.requireMe(s.subjectKind, s.subjectId);
+      const next = await this.rotate(s, me, now);
+      if (next) return next;
+      // a concurrent refresh of the same token won: judge it like any spent token (it is within the grace)
+      s = (await this.db.read((m) => this.sessions.findById(m, s!.id))) ?? s;
+    }
+    return this.refuseSpent(s, now);
   }
 
   async revoke(caller: Caller): Promise<void> {
-    await this.db.transaction((tx) => this.sessions.revoke(tx, caller.sessionId, this.clock.now()));
+    await this.db.transaction((tx) => this.sessions.revoke(tx, caller.sessionId, this.clock.now(), 'logout'));
+  }
+
+  private async rotate(s: AuthSessionEntity, me: MeView, now: Date): Promise<SessionView | null> {
+    const { row, view } = this.mint({ kind: s.subjectKind, id: s.subjectId }, me, s.familyId, now);
+    // spend and replace in one transaction: a family revocation running at the same time either sees the new row or
+    // makes the spend fail, never leaves a live row behind it
+    const spent = await this.db.retrying(async (tx) => {
+      if (!(await this.sessions.revoke(tx, s.id, now, 'rotated'))) return false;
+      await this.sessions.insert(tx, row);
+      return true;
+    });
+    return spent ? view : null;
+  }
+
+  private async refuseSpent(s: AuthSessionEntity, now: Date): Promise<never> {
+    if (s.revokeReason === 'rotated') {
+      const spentFor = now.getTime() - new Date(s.revokedAt!).getTime();
+      // two tabs (or a retried request) refreshing with the same token at once: refuse the slower one, end nothing
+      if (spentFor <= this.config.session.refreshReuseGraceSeconds * 1000) throw new DomainError(ErrorCode.SessionExpired, 'refresh token already used');
+      await this.revokeFamily(s, now);
+      throw revokedError();
+    }
+    if (s.revokeReason === 'reuse') throw revokedError();
+    throw new DomainError(ErrorCode.SessionExpired, 'refresh token already used'); // logged out
+  }
+
+  private async revokeFamily(s: AuthSessionEntity, now: Date): Promise<void> {
+    const ended = await this.db.retrying(async (tx) => {
+      const n = await this.sessions.revokeFamily(tx, s.familyId, now);
+      // once per family: later replays find nothing live, and the key makes a racing second writer a no-op
+      if (n > 0) {
+        await this.outbox.record({
+          recipient: { kind: s.subjectKind, id: s.subjectId },
+          type: 'session_revoked',
+          data: { at: now.toISOString() },
+          idempotencyKey: `session-family:${s.familyId}:revoked`,
+        });
+      }
+      return n;
+    });
+    // ids only: no token, hash or personal data
+    this.log.warn({ event: 'refresh_token_reuse', familyId: s.familyId, sessionId: s.id, subjectKind: s.subjectKind, liveSessionsEnded: ended }, 'rotated refresh token presented again; session family revoked');
+  }
+
+  private mint(subject: Subject, me: MeView, familyId: string | null, now: Date): { row: AuthSessionEntity; view: SessionView } {
+    const token = newToken();
+    const refreshToken = newToken();
+    const id = randomUUID();
+    const expiresAt = new Date(now.getTime() + this.config.session.ttlSeconds * 1000);
+    const refreshTtl = subject.kind === 'staff' ? this.config.session.staffRefreshTtlSeconds : this.config.session.refreshTtlSeconds;
+    const refreshExpiresAt = new Date(now.getTime() + refreshTtl * 1000);
+    return {
+      row: {
+        id, familyId: familyId ?? id, tokenHash: hash(token), refreshHash: hash(refreshToken), subjectKind: subject.kind, subjectId: subject.id,
+        expiresAt, refreshExpiresAt, revokedAt: null, revokeReason: null, createdAt: now,
+      },
+      view: { token, expiresAt: expiresAt.toISOString(), refreshToken, refreshExpiresAt: refreshExpiresAt.toISOString(), me },
+    };
   }
 }

@@ -35,6 +35,11 @@ export interface DemandReportEventData {
   itemName: string;
   statusText: string;
 }
+/** to the account holder: a rotated refresh token came back, so every session of that login was ended */
+export interface SessionRevokedData {
+  /** when it was noticed (ISO instant) */
+  at: string;
+}
 export interface NotificationDataOf {
   booking_confirmed: BookingEventData;
   booking_rejected: BookingEventData;
@@ -50,6 +55,7 @@ export interface NotificationDataOf {
   allowance_paid: AllowanceEventData & { amountYuan: number };
   allowance_suspended: AllowanceEventData;
   demand_report_updated: DemandReportEventData;
+  session_revoked: SessionRevokedData;
 }
 
 const when = (iso: string) => {
@@ -82,4 +88,8 @@ export const INBOX_TEXT: { [T in NotificationType]: (d: NotificationDataOf[T]) =
   allowance_paid: (d) => ({ title: '高龄津贴已发放', body: `${d.personName}的高龄津贴${d.period ? `（${d.period}）` : ''}已发放${d.amountYuan ? `${d.amountYuan}元` : ''}。` }),
   allowance_suspended: (d) => ({ title: '高龄津贴暂停发放', body: `${d.personName}的高龄津贴暂停发放。${reason(d.reason)}有疑问请问社区。` }),
   demand_report_updated: (d) => ({ title: '您的反映有了进展', body: `您反映的“${d.itemName}”：${d.statusText}。` }),
+  session_revoked: (d) => ({
+    title: '为了安全，已退出登录',
+    body: `${when(d.at)}，您的一次登录信息被重复使用，可能是别的手机或电脑在用它。为了您的安全，这次登录已在所有设备上结束，请重新登录。如果最近没有在别的设备上登录过，请留意手机和电脑有没有借给别人用。`,
+  }),
 };

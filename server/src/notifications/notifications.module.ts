@@ -8,7 +8,7 @@ import { HttpWechatMessageClient } from './http-wechat-message.client';
 import { InboxRepository } from './inbox.repository';
 import { InboxService } from './inbox.service';
 import { NotificationDispatcher } from './notification-dispatcher';
-import { NotificationOutbox } from './notification-outbox';
+import { OutboxModule } from './outbox.module';
 import { NotificationRepository } from './notification.repository';
 import { InboxController, SubscriptionController } from './notifications.controller';
 import { SubscriptionService } from './subscription.service';
@@ -17,13 +17,13 @@ import { WechatMessagePort } from './wechat-message.port';
 
 // outbox, dispatcher, WeChat subscribe messages, inbox. Other modules import this module and call NotificationOutbox.record().
 @Module({
-  imports: [IdentityModule],
+  imports: [IdentityModule, OutboxModule],
   controllers: [InboxController, SubscriptionController],
   providers: [
-    NotificationOutbox, NotificationRepository, InboxRepository, InboxService, CreditRepository, SubscriptionService, TemplateRegistry,
+    NotificationRepository, InboxRepository, InboxService, CreditRepository, SubscriptionService, TemplateRegistry,
     DispatchRepository, NotificationDispatcher, AccessTokenRepository, AccessTokenService,
     { provide: WechatMessagePort, useClass: HttpWechatMessageClient },
   ],
-  exports: [NotificationOutbox],
+  exports: [OutboxModule],
 })
 export class NotificationsModule {}

@@ -76,6 +76,7 @@ export const EVENT_TEMPLATES: Mapping = {
     slots: (d) => ({ thing1: '高龄津贴', name2: d.personName, amount3: d.amountYuan === undefined ? undefined : { yuan: d.amountYuan }, thing4: d.period }),
   },
   demand_report_updated: null,
+  session_revoked: null, // inbox only: the person sees it when they log in again
 };
 
 export type BuiltMessage =

@@ -64,16 +64,16 @@ describe('error responses generated from the contract', () => {
     expect(codes('regions')).toEqual([ErrorCode.Validation]);
     // a body: the body-parsing codes; a public route: no login codes from the guard, only its handler's (an account
     // deactivated between the password check and the session answers UNAUTHENTICATED)
-    expect(codes('staffLogin')).toEqual([ErrorCode.Validation, ErrorCode.MalformedJson, ErrorCode.PayloadTooLarge, ErrorCode.UnsupportedMediaType, ErrorCode.InvalidCredentials, ErrorCode.RateLimited, ErrorCode.Unauthenticated]);
+    expect(codes('staffLogin')).toEqual([ErrorCode.Validation, ErrorCode.MalformedJson, ErrorCode.PayloadTooLarge, ErrorCode.UnsupportedMediaType, ErrorCode.CsrfRejected, ErrorCode.InvalidCredentials, ErrorCode.RateLimited, ErrorCode.Unauthenticated]);
     // a resident route: login and role; its handler's NOT_FOUND (route-errors.ts)
-    expect(codes('removeFamilyMember')).toEqual([ErrorCode.Validation, ErrorCode.Unauthenticated, ErrorCode.SessionExpired, ErrorCode.Forbidden, ErrorCode.NotFound]);
+    expect(codes('removeFamilyMember')).toEqual([ErrorCode.Validation, ErrorCode.Unauthenticated, ErrorCode.SessionExpired, ErrorCode.SessionRevoked, ErrorCode.Forbidden, ErrorCode.NotFound]);
     // 'any' routes admit both kinds of caller: no FORBIDDEN
     expect(codes('me')).not.toContain(ErrorCode.Forbidden);
     // the codes a route's handler throws, and not those of other routes of its module
     expect(codes('createBooking')).toEqual(expect.arrayContaining([ErrorCode.SlotFull, ErrorCode.NoShowLimit, ErrorCode.IdempotencyKeyReused, ErrorCode.RateLimited]));
     expect(codes('createBooking')).not.toContain(ErrorCode.PassCodeNotFound);
     expect(codes('staffCheckIn')).toContain(ErrorCode.PassCodeNotFound);
-    expect(codes('staffStatutoryYears')).toEqual([ErrorCode.Validation, ErrorCode.Unauthenticated, ErrorCode.SessionExpired, ErrorCode.Forbidden, ErrorCode.PasswordChangeRequired]);
+    expect(codes('staffStatutoryYears')).toEqual([ErrorCode.Validation, ErrorCode.Unauthenticated, ErrorCode.SessionExpired, ErrorCode.SessionRevoked, ErrorCode.Forbidden, ErrorCode.PasswordChangeRequired]);
     expect(codes('changeOwnPassword')).not.toContain(ErrorCode.PasswordChangeRequired);
     expect(codes('addFamilyMember')).toEqual(expect.arrayContaining([ErrorCode.IdNumberInvalid, ErrorCode.FamilyMemberDuplicate, ErrorCode.FamilyMemberLimit]));
   });

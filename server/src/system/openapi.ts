@@ -1,5 +1,6 @@
 import { ErrorCode, errorBody, errorStatus, routes, type RouteDef, type RouteName } from '@jianban/shared';
 import { z } from 'zod';
+import { H5_COOKIE_ROUTES } from '../identity/h5-refresh-cookie';
 import { ROUTE_ERRORS } from './route-errors';
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
@@ -18,7 +19,10 @@ const hasBody = (route: RouteDef) => route.method !== 'GET' && route.method !== 
 export function errorCodesOf(name: RouteName, route: RouteDef): ErrorCode[] {
   const codes: ErrorCode[] = [ErrorCode.Validation];
   if (hasBody(route)) codes.push(ErrorCode.MalformedJson, ErrorCode.PayloadTooLarge, ErrorCode.UnsupportedMediaType);
-  if (route.auth !== 'public') codes.push(ErrorCode.Unauthenticated, ErrorCode.SessionExpired);
+  // the guard: SESSION_REVOKED once the session's login family was revoked for refresh-token reuse
+  if (route.auth !== 'public') codes.push(ErrorCode.Unauthenticated, ErrorCode.SessionExpired, ErrorCode.SessionRevoked);
+  // the H5 refresh-cookie interceptor (identity/h5-refresh-cookie.ts)
+  if (H5_COOKIE_ROUTES.includes(route)) codes.push(ErrorCode.CsrfRejected);
   if (route.auth === 'resident' || route.auth === 'staff') codes.push(ErrorCode.Forbidden);
   // the guard: a staff member on a temporary password may only replace it (see WHILE_PASSWORD_TEMPORARY in auth.guard.ts)
   if (route.auth === 'staff' && route !== routes.changeOwnPassword) codes.push(ErrorCode.PasswordChangeRequired);

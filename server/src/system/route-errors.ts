@@ -7,7 +7,7 @@ import { ErrorCode, type RouteName } from '@jianban/shared';
 export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
   wechatLogin: [ErrorCode.Conflict, ErrorCode.RateLimited, ErrorCode.StaffAccountDeactivated, ErrorCode.Unauthenticated, ErrorCode.WechatCodeInvalid, ErrorCode.WechatRateLimited, ErrorCode.WechatUnavailable],
   staffLogin: [ErrorCode.InvalidCredentials, ErrorCode.RateLimited, ErrorCode.Unauthenticated],
-  refreshSession: [ErrorCode.SessionExpired, ErrorCode.Unauthenticated],
+  refreshSession: [ErrorCode.SessionExpired, ErrorCode.SessionRevoked, ErrorCode.Unauthenticated],
   logout: [],
   devWechatCode: [ErrorCode.DevLoginDisabled, ErrorCode.RateLimited, ErrorCode.WechatUnavailable],
   updateMe: [ErrorCode.Unauthenticated],

@@ -6,13 +6,14 @@ import { Clock } from '../../src/common/clock';
 import type { Db } from '../../src/common/db';
 import { DomainError } from '../../src/common/domain-error';
 import { RateLimitRepository, type Counter } from '../../src/common/rate-limiter';
-import type { AuthSessionEntity } from '../../src/identity/entities/auth-session.entity';
+import type { AuthSessionEntity, SessionRevokeReason } from '../../src/identity/entities/auth-session.entity';
 import type { FamilyMemberEntity } from '../../src/identity/entities/family-member.entity';
 import type { RegionEntity } from '../../src/identity/entities/region.entity';
 import type { ResidentAccountEntity } from '../../src/identity/entities/resident-account.entity';
 import type { StaffAccountEntity } from '../../src/identity/entities/staff-account.entity';
 import { AccountRepository, FamilyMemberRepository, RegionRepository, SessionRepository } from '../../src/identity/identity.repository';
 import { WechatAuthPort, type CodeExchange } from '../../src/identity/wechat-auth.port';
+import type { NotificationEvent, NotificationOutbox } from '../../src/notifications/notification-outbox';
 
 // the fakes ignore the manager but check that writes happen inside a transaction
 export const TX = { fake: 'transaction' } as unknown as EntityManager;
@@ -188,18 +189,44 @@ export class FakeSessionRepository extends SessionRepository implements Rollback
     this.rows.set(row.id, { ...row });
     return new InsertResult();
   }
-  async findLiveByTokenHash(_m: EntityManager, tokenHash: string) {
-    return [...this.rows.values()].find((s) => s.tokenHash === tokenHash && s.revokedAt === null) ?? null;
+  async findByTokenHash(_m: EntityManager, tokenHash: string) {
+    return [...this.rows.values()].find((s) => s.tokenHash === tokenHash) ?? null;
   }
-  async findLiveByRefreshHash(_m: EntityManager, refreshHash: string) {
-    return [...this.rows.values()].find((s) => s.refreshHash === refreshHash && s.revokedAt === null) ?? null;
+  async findByRefreshHash(_m: EntityManager, refreshHash: string) {
+    return [...this.rows.values()].find((s) => s.refreshHash === refreshHash) ?? null;
   }
-  async revoke(m: EntityManager, id: string, at: Date): Promise<boolean> {
+  async findById(_m: EntityManager, id: string) {
+    return this.rows.get(id) ?? null;
+  }
+  async revoke(m: EntityManager, id: string, at: Date, reason: SessionRevokeReason): Promise<boolean> {
     assertInTransaction(m, 'session revoke');
     const s = this.rows.get(id);
     if (!s || s.revokedAt !== null) return false;
-    this.rows.set(id, { ...s, revokedAt: at });
+    this.rows.set(id, { ...s, revokedAt: at, revokeReason: reason });
     return true;
+  }
+  async revokeFamily(m: EntityManager, familyId: string, at: Date): Promise<number> {
+    assertInTransaction(m, 'session family revoke');
+    let n = 0;
+    for (const s of this.rows.values()) {
+      if (s.familyId !== familyId || s.revokedAt !== null) continue;
+      this.rows.set(s.id, { ...s, revokedAt: at, revokeReason: 'reuse' });
+      n++;
+    }
+    return n;
+  }
+}
+
+/** records what identity would put in the outbox */
+export class FakeOutbox {
+  readonly events: NotificationEvent[] = [];
+  async record(event: NotificationEvent): Promise<'recorded' | 'duplicate'> {
+    if (this.events.some((e) => e.idempotencyKey === event.idempotencyKey)) return 'duplicate';
+    this.events.push(event);
+    return 'recorded';
+  }
+  asOutbox(): NotificationOutbox {
+    return this as unknown as NotificationOutbox;
   }
 }
 

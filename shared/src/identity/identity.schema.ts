@@ -40,7 +40,8 @@ export const staffLoginInput = z.strictObject({
   username: z.string().trim().toLowerCase().min(1).max(64),
   password: z.string().min(1).max(256),
 });
-export const refreshInput = z.strictObject({ refreshToken: z.string().min(16).max(256) });
+// the mini-program sends its refresh token; the H5 build sends none (the server reads its HttpOnly cookie)
+export const refreshInput = z.strictObject({ refreshToken: z.string().min(16).max(256).optional() });
 export const devWechatCodeInput = z.strictObject({
   // a stable nickname for a test user; the peer maps it to a fixed openid
   user: z.string().regex(/^[a-z0-9_-]{1,32}$/).optional(),
@@ -73,7 +74,8 @@ export type MeView = z.infer<typeof meView>;
 export const sessionView = z.object({
   token: z.string(),
   expiresAt: z.string(),
-  refreshToken: z.string(),
+  // absent for the H5 build: it went into an HttpOnly cookie scoped to the refresh route instead
+  refreshToken: z.string().optional(),
   refreshExpiresAt: z.string(),
   me: meView,
 });

@@ -17,6 +17,7 @@ export const notificationTypes = [
   'allowance_paid',
   'allowance_suspended',
   'demand_report_updated',
+  'session_revoked', // to the account holder: an old login token came back, so every device of that login was signed out
 ] as const;
 export const notificationType = z.enum(notificationTypes);
 export type NotificationType = z.infer<typeof notificationType>;

@@ -1,6 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DateTimeColumn } from '../../common/columns';
 
+export type SessionRevokeReason = 'rotated' | 'logout' | 'reuse';
+
 // sessions live in the database so any server instance can check any token; only hashes are stored
 @Entity('auth_session')
 export class AuthSessionEntity {
@@ -22,6 +24,11 @@ export class AuthSessionEntity {
   @Column({ type: 'varchar', length: 36, name: 'subject_id' })
   subjectId: string;
 
+  // the login this session descends from through refresh-token rotation; reuse of a rotated token ends the whole family
+  @Index('idx_auth_session_family')
+  @Column({ type: 'varchar', length: 36, name: 'family_id' })
+  familyId: string;
+
   @DateTimeColumn('expires_at')
   expiresAt: Date;
 
@@ -30,6 +37,10 @@ export class AuthSessionEntity {
 
   @DateTimeColumn('revoked_at', { nullable: true })
   revokedAt: Date | null;
+
+  // why revokedAt was set: 'rotated' (its refresh token was exchanged), 'logout', 'reuse' (its family was revoked)
+  @Column({ type: 'varchar', length: 16, name: 'revoke_reason', nullable: true })
+  revokeReason: SessionRevokeReason | null;
 
   @DateTimeColumn('created_at')
   createdAt: Date;
