@@ -1,5 +1,5 @@
 import { Controller, Ip, UseGuards, UseInterceptors } from '@nestjs/common';
-import { routes, type AddFamilyMemberInput, type PageQuery, type UpdateMeInput } from '@jianban/shared';
+import { routes, type ParsedInput, type ParsedParams } from '@jianban/shared';
 import { Endpoint, RouteInput, RouteParams } from '../common/route.decorators';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -22,38 +22,38 @@ export class AuthController {
   ) {}
 
   @Endpoint(routes.wechatLogin)
-  wechatLogin(@RouteInput(routes.wechatLogin) body: { code: string }, @Ip() ip: string) {
+  wechatLogin(@RouteInput(routes.wechatLogin) body: ParsedInput<typeof routes.wechatLogin>, @Ip() ip: string) {
     return this.auth.wechatLogin(body.code, ip);
   }
 
   @Endpoint(routes.staffLogin)
-  staffLogin(@RouteInput(routes.staffLogin) body: { username: string; password: string }, @Ip() ip: string) {
+  staffLogin(@RouteInput(routes.staffLogin) body: ParsedInput<typeof routes.staffLogin>, @Ip() ip: string) {
     return this.auth.staffLogin(body.username, body.password, ip);
   }
 
   @Endpoint(routes.refreshSession)
-  refresh(@RouteInput(routes.refreshSession) body: { refreshToken?: string }) {
+  refresh(@RouteInput(routes.refreshSession) body: ParsedInput<typeof routes.refreshSession>) {
     return this.sessions.refresh(body.refreshToken);
   }
 
   @Endpoint(routes.logout)
-  async logout(@RouteInput(routes.logout) _body: object, @CurrentUser() caller: Caller) {
+  async logout(@RouteInput(routes.logout) _body: ParsedInput<typeof routes.logout>, @CurrentUser() caller: Caller) {
     await this.sessions.revoke(caller);
     return { ok: true as const };
   }
 
   @Endpoint(routes.devWechatCode)
-  async devWechatCode(@RouteInput(routes.devWechatCode) body: { user?: string }, @Ip() ip: string) {
+  async devWechatCode(@RouteInput(routes.devWechatCode) body: ParsedInput<typeof routes.devWechatCode>, @Ip() ip: string) {
     return { code: await this.auth.devCode(body.user, ip) };
   }
 
   @Endpoint(routes.updateMe)
-  updateMe(@RouteInput(routes.updateMe) body: UpdateMeInput, @CurrentUser() caller: Resident) {
+  updateMe(@RouteInput(routes.updateMe) body: ParsedInput<typeof routes.updateMe>, @CurrentUser() caller: Resident) {
     return this.auth.rename(caller, body.displayName);
   }
 
   @Endpoint(routes.me)
-  me(@RouteInput(routes.me) _q: object, @CurrentUser() caller: Caller) {
+  me(@RouteInput(routes.me) _q: ParsedInput<typeof routes.me>, @CurrentUser() caller: Caller) {
     return this.auth.me(caller);
   }
 }
@@ -64,17 +64,17 @@ export class FamilyController {
   constructor(private readonly family: FamilyService) {}
 
   @Endpoint(routes.listFamilyMembers)
-  list(@RouteInput(routes.listFamilyMembers) _q: object, @CurrentUser() caller: Resident) {
+  list(@RouteInput(routes.listFamilyMembers) _q: ParsedInput<typeof routes.listFamilyMembers>, @CurrentUser() caller: Resident) {
     return this.family.list(caller);
   }
 
   @Endpoint(routes.addFamilyMember)
-  add(@RouteInput(routes.addFamilyMember) body: AddFamilyMemberInput, @CurrentUser() caller: Resident) {
+  add(@RouteInput(routes.addFamilyMember) body: ParsedInput<typeof routes.addFamilyMember>, @CurrentUser() caller: Resident) {
     return this.family.add(caller, body);
   }
 
   @Endpoint(routes.removeFamilyMember)
-  async remove(@RouteParams(routes.removeFamilyMember) p: { id: string }, @RouteInput(routes.removeFamilyMember) _q: object, @CurrentUser() caller: Resident) {
+  async remove(@RouteParams(routes.removeFamilyMember) p: ParsedParams<typeof routes.removeFamilyMember>, @RouteInput(routes.removeFamilyMember) _q: ParsedInput<typeof routes.removeFamilyMember>, @CurrentUser() caller: Resident) {
     await this.family.remove(caller, p.id);
     return { ok: true as const };
   }
@@ -89,17 +89,17 @@ export class RegionController {
   ) {}
 
   @Endpoint(routes.regions)
-  regions(@RouteInput(routes.regions) _q: object) {
+  regions(@RouteInput(routes.regions) _q: ParsedInput<typeof routes.regions>) {
     return this.staff.listRegions();
   }
 
   @Endpoint(routes.bindStaffWechat)
-  bindWechat(@RouteInput(routes.bindStaffWechat) body: { code: string }, @CurrentUser() caller: Staff) {
+  bindWechat(@RouteInput(routes.bindStaffWechat) body: ParsedInput<typeof routes.bindStaffWechat>, @CurrentUser() caller: Staff) {
     return this.auth.bindStaffWechat(caller.staffId, body.code);
   }
 
   @Endpoint(routes.communityElders)
-  elders(@RouteParams(routes.communityElders) p: { code: string }, @RouteInput(routes.communityElders) q: PageQuery, @CurrentUser() caller: Staff) {
+  elders(@RouteParams(routes.communityElders) p: ParsedParams<typeof routes.communityElders>, @RouteInput(routes.communityElders) q: ParsedInput<typeof routes.communityElders>, @CurrentUser() caller: Staff) {
     return this.staff.communityElders(caller, p.code, q);
   }
 }
