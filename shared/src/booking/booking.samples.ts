@@ -30,7 +30,7 @@ export const BOOKING_SAMPLES: Record<keyof typeof bookingRoutes, Sample> = {
   staffColleagues: { input: {}, params: { code: CODE } },
   staffExportBookings: { input: { month: '2026-12' }, params: { code: CODE } },
   staffGetBookingSettings: { input: {}, params: { code: CODE } },
-  staffUpdateBookingSettings: { input: { postCount: 3 }, params: { code: CODE } },
+  staffUpdateBookingSettings: { input: { postCount: 3, centreAddress: '示例路 1 号', centrePhone: '0716-1234567', centreLocation: { latitude: 30.35, longitude: 112.19 } }, params: { code: CODE } },
   staffListClosures: { input: {}, params: { code: CODE } },
   staffAddClosure: { input: { date: '2026-12-24', reason: '社区活动' }, params: { code: CODE } },
   staffRemoveClosure: { input: {}, params: { id: ID } },

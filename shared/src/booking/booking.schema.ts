@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isRealDate } from '../dates';
-import { hasNoInvisible, INVISIBLE_MESSAGE, nfkc } from '../text';
+import { cleanText, hasNoInvisible, INVISIBLE_MESSAGE, nfkc } from '../text';
 import { pageMeta, pageQuery } from '../common.schema';
 import { personName, staffRole } from '../identity/identity.schema';
 
@@ -111,6 +111,48 @@ export const updateServiceItemInput = z.strictObject({
 });
 export type UpdateServiceItemInput = z.infer<typeof updateServiceItemInput>;
 
+// ---- opening hours -------------------------------------------------------------------------------
+
+export const openingPeriod = z.strictObject({ start: localTime, end: localTime });
+export const openingDay = z.strictObject({
+  weekday: z.number().int().min(1).max(7),
+  /** e.g. [{08:30–12:00}, {14:30–17:30}] — the gap is the lunch break; [] = closed */
+  periods: z.array(openingPeriod).max(4),
+});
+
+// ---- the community's service centre: where it is and how to reach it ------------------------------
+
+/** a Chinese landline with its area code (0716-1234567, 010-12345678, optional extension -123) or an 11-digit mobile;
+ *  spaces and dashes typed between digit groups are tidied to one dash after the area code */
+export const CENTRE_PHONE = /^(?:0\d{2,3}-\d{7,8}(?:-\d{1,6})?|1[3-9]\d{9})$/;
+export const centrePhone = cleanText()
+  .overwrite((s) => {
+    const digits = s.replace(/[\s-]+/g, '');
+    if (/^1\d{10}$/.test(digits)) return digits;
+    const groups = s.split(/[\s-]+/).filter(Boolean);
+    // a landline typed without separators: area code 0 + 2 digits (010, 020–029) or 0 + 3 digits, then 7–8 digits
+    const m = /^(0(?:10|2\d|[3-9]\d{2}))(\d{7,8})$/.exec(digits);
+    if (groups.length === 1) return m ? `${m[1]}-${m[2]}` : s;
+    // '0716 123 4567' → area code and number; more groups than that stay as typed (an extension), joined by dashes
+    const rest = groups.slice(1).join('');
+    return /^\d{7,8}$/.test(rest) ? `${groups[0]}-${rest}` : groups.join('-');
+  })
+  .regex(CENTRE_PHONE, '电话格式不对：座机请带区号，如 0716-1234567；手机为 11 位数字');
+/** GCJ-02 (the coordinates WeChat's openLocation and Chinese web maps use); mainland China's bounding box */
+export const centreLocation = z.strictObject({
+  latitude: z.number().min(3.8, '纬度应在 3.8 到 53.6 之间（中国境内）').max(53.6, '纬度应在 3.8 到 53.6 之间（中国境内）'),
+  longitude: z.number().min(73.5, '经度应在 73.5 到 135.1 之间（中国境内）').max(135.1, '经度应在 73.5 到 135.1 之间（中国境内）'),
+});
+export type CentreLocation = z.infer<typeof centreLocation>;
+/** what residents see about the centre; null = the community has not filled it in (pages say so, nothing is guessed) */
+export const centreView = z.object({
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  location: z.object({ latitude: z.number(), longitude: z.number() }).nullable(),
+  openingHours: z.array(openingDay),
+});
+export type CentreView = z.infer<typeof centreView>;
+
 // ---- calendar and availability --------------------------------------------------------------
 
 /** why a day has no bookable slots */
@@ -161,6 +203,8 @@ export const availabilityView = z.object({
   /** a booking can be cancelled or moved until this many minutes before it starts */
   cutoffMinutes: z.number().int(),
   days: z.array(dayView),
+  /** the centre of the item's community: address, phone, map position, opening hours */
+  centre: centreView,
 });
 export type AvailabilityView = z.infer<typeof availabilityView>;
 
@@ -225,6 +269,8 @@ export const bookingDetailView = bookingView.extend({
   rejectReason: z.string().nullable(),
   note: z.string().nullable(),
   log: z.array(caseLogEntryView),
+  /** where to come and how to reach the centre */
+  centre: centreView,
 });
 export type BookingDetailView = z.infer<typeof bookingDetailView>;
 
@@ -322,14 +368,12 @@ export const colleagueList = z.object({ items: z.array(colleagueView) });
 
 // ---- community booking settings (opening hours, posts, window) --------------------------------
 
-export const openingPeriod = z.strictObject({ start: localTime, end: localTime });
-export const openingDay = z.strictObject({
-  weekday: z.number().int().min(1).max(7),
-  /** e.g. [{08:30–12:00}, {14:30–17:30}] — the gap is the lunch break; [] = closed */
-  periods: z.array(openingPeriod).max(4),
-});
 export const bookingSettingsView = z.object({
   communityCode: z.string(),
+  /** the centre's address, phone and map position (null = not filled in) */
+  centreAddress: z.string().nullable(),
+  centrePhone: z.string().nullable(),
+  centreLocation: z.object({ latitude: z.number(), longitude: z.number() }).nullable(),
   /** Mon..Sun; a weekday not listed is closed. Statutory holidays close; 调休 make-up workdays open with the hours of that weekday or, if it has none, of Monday */
   openingHours: z.array(openingDay),
   slotMinutes: z.number().int(),
@@ -364,6 +408,11 @@ export const updateBookingSettingsInput = z.strictObject({
   flagAfterMinutes: z.number().int().min(5).max(30 * 24 * 60).optional(),
   /** an active staff member of this community; null = no lead (flags go to every staff member of the community) */
   leadStaffId: z.string().uuid().nullable().optional(),
+  /** null clears it */
+  centreAddress: cleanText().min(1, '请填写地址').max(100, '地址最多 100 个字').regex(/^[^<>]+$/u, '不能有特殊符号').nullable().optional(),
+  centrePhone: centrePhone.nullable().optional(),
+  /** both coordinates together, or null to clear */
+  centreLocation: centreLocation.nullable().optional(),
 });
 export type UpdateBookingSettingsInput = z.infer<typeof updateBookingSettingsInput>;
 
