@@ -62,6 +62,12 @@ export class BookingAdminService {
       for (const k of ['slotMinutes', 'postCount', 'windowStartDays', 'windowDays', 'minNoticeMinutes', 'cutoffMinutes', 'postTitle', 'flagAfterMinutes'] as const) {
         if (input[k] !== undefined) (row as unknown as Record<string, unknown>)[k] = input[k];
       }
+      if (input.centreAddress !== undefined) row.centreAddress = input.centreAddress;
+      if (input.centrePhone !== undefined) row.centrePhone = input.centrePhone;
+      if (input.centreLocation !== undefined) {
+        row.centreLatE6 = input.centreLocation ? Math.round(input.centreLocation.latitude * 1e6) : null;
+        row.centreLngE6 = input.centreLocation ? Math.round(input.centreLocation.longitude * 1e6) : null;
+      }
       if (input.leadStaffId !== undefined) {
         if (input.leadStaffId !== null) {
           const [lead] = await this.people.staffByIds(tx, [input.leadStaffId]);

@@ -138,7 +138,7 @@ export class BookingService {
           slots, remaining: slots.filter((s) => s.bookable).reduce((n, s) => n + s.remaining, 0),
         };
       });
-      return { serviceItem: serviceItemView(item), timezone: 'Asia/Shanghai', windowFrom: w.from, windowTo: w.to, minNoticeMinutes: settings.row.minNoticeMinutes, cutoffMinutes: settings.row.cutoffMinutes, days };
+      return { serviceItem: serviceItemView(item), timezone: 'Asia/Shanghai', windowFrom: w.from, windowTo: w.to, minNoticeMinutes: settings.row.minNoticeMinutes, cutoffMinutes: settings.row.cutoffMinutes, days, centre: this.calendar.centre(settings) };
     });
   }
 
@@ -161,6 +161,7 @@ export class BookingService {
       staff: new Map(),
       cutoff: new Map([[prep.item.communityCode, prep.check.settings.row.cutoffMinutes]]),
       postTitle: new Map([[prep.item.communityCode, prep.check.settings.row.postTitle]]),
+      centre: new Map([[prep.item.communityCode, this.calendar.centre(prep.check.settings)]]),
     };
     await this.ensureAccountRows(accountId);
     for (let round = 0; round < 3; round++) {

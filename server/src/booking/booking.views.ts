@@ -6,6 +6,7 @@ import {
   type BookingDetailView,
   type BookingView,
   type CaseLogEntryView,
+  type CentreView,
   type ResponsibleView,
   type ServiceItemView,
 } from '@jianban/shared';
@@ -46,6 +47,7 @@ export interface ViewContext {
   staff: Map<string, StaffPerson>;
   cutoff: Map<string, number>;
   postTitle: Map<string, string>;
+  centre: Map<string, CentreView>;
 }
 
 @Injectable()
@@ -64,10 +66,12 @@ export class BookingViews {
     const staff = await this.people.staffByIds(m, [...bookings.flatMap((b) => [b.responsibleStaffId, b.handlerStaffId]), ...extraStaff]);
     const cutoff = new Map<string, number>();
     const postTitle = new Map<string, string>();
+    const centre = new Map<string, CentreView>();
     for (const code of codes) {
       const s = await this.calendar.settings(m, code);
       cutoff.set(code, s.row.cutoffMinutes);
       postTitle.set(code, s.row.postTitle);
+      centre.set(code, this.calendar.centre(s));
     }
     return {
       now,
@@ -76,6 +80,7 @@ export class BookingViews {
       staff: new Map(staff.map((s) => [s.id, s])),
       cutoff,
       postTitle,
+      centre,
     };
   }
 
@@ -135,6 +140,7 @@ export class BookingViews {
       rejectReason: b.rejectReason,
       note: b.note,
       log: logs.map((l) => this.logEntry(l)),
+      centre: ctx.centre.get(b.communityCode) ?? { address: null, phone: null, location: null, openingHours: [] },
     };
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, type BookingSettingsView } from '@jianban/shared';
+import { ErrorCode, type BookingSettingsView, type CentreView } from '@jianban/shared';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
@@ -35,6 +35,10 @@ export function exampleSettings(communityCode: string, at: Date): BookingSetting
     postTitle: '综合服务岗',
     flagAfterMinutes: 240,
     leadStaffId: null,
+    centreAddress: null,
+    centrePhone: null,
+    centreLatE6: null,
+    centreLngE6: null,
     isExample: true,
     updatedAt: at,
   });
@@ -164,10 +168,21 @@ export class CalendarService {
     if (serviceItemId) this.itemCache.drop(serviceItemId);
   }
 
+  /** what residents see about the centre: null where the community has not filled it in */
+  centre(s: Settings): CentreView {
+    const r = s.row;
+    const location = r.centreLatE6 != null && r.centreLngE6 != null ? { latitude: r.centreLatE6 / 1e6, longitude: r.centreLngE6 / 1e6 } : null;
+    return { address: r.centreAddress ?? null, phone: r.centrePhone ?? null, location, openingHours: s.openingHours };
+  }
+
   toView(s: Settings): BookingSettingsView {
     const r = s.row;
+    const centre = this.centre(s);
     return {
       communityCode: r.communityCode,
+      centreAddress: centre.address,
+      centrePhone: centre.phone,
+      centreLocation: centre.location,
       openingHours: s.openingHours,
       slotMinutes: r.slotMinutes,
       postCount: r.postCount,

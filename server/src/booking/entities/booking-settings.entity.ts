@@ -38,6 +38,20 @@ export class BookingSettingsEntity {
   @Column({ type: 'varchar', length: 36, name: 'lead_staff_id', nullable: true })
   leadStaffId: string | null;
 
+  // the centre's address, phone and GCJ-02 map position; null until the community fills them in (nothing is guessed)
+  @Column({ type: 'varchar', length: 200, name: 'centre_address', nullable: true })
+  centreAddress: string | null;
+
+  @Column({ type: 'varchar', length: 32, name: 'centre_phone', nullable: true })
+  centrePhone: string | null;
+
+  // degrees × 1e6 as integers: exact on both engines (no float rounding differences)
+  @Column({ type: 'integer', name: 'centre_lat_e6', nullable: true })
+  centreLatE6: number | null;
+
+  @Column({ type: 'integer', name: 'centre_lng_e6', nullable: true })
+  centreLngE6: number | null;
+
   @Column({ type: 'boolean', name: 'is_example', default: true })
   isExample: boolean;
 
