@@ -26,6 +26,9 @@ const workday = [
 ];
 const saved: BookingSettingsView = {
   communityCode: '421003003003',
+  centreAddress: null,
+  centrePhone: null,
+  centreLocation: null,
   openingHours: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, periods: workday })),
   slotMinutes: 30,
   postCount: 2,
@@ -129,6 +132,66 @@ describe('booking settings form', () => {
     expect(tabWithError({ fields: { windowStartDays: 'x' }, days: {}, other: [] })).toBe('rules');
     expect(tabWithError({ fields: { leadStaffId: 'x' }, days: {}, other: [] })).toBe('lead');
     expect(serverSettingsErrors(new Error('boom'), {})).toEqual({ fields: {}, days: {}, other: [] });
+  });
+
+  it('centre contact: blank sends nothing when nothing was set, typed values go out tidied, blank clears a saved one', () => {
+    const form = toSettingsForm(saved);
+    expect([form.centreAddress, form.centrePhone, form.centreLatitude, form.centreLongitude]).toEqual(['', '', '', '']);
+    expect(settingsChanges(saved, form).changes).toEqual({});
+    form.centreAddress = ' 测试路１号 ';
+    form.centrePhone = '0716 123 4567';
+    form.centreLatitude = '30．352817';
+    form.centreLongitude = '112.190436';
+    const { changes, errors } = settingsChanges(saved, form);
+    expect(errors).toEqual({ fields: {}, days: {}, other: [] });
+    expect(changes).toEqual({ centreAddress: '测试路1号', centrePhone: '0716-1234567', centreLocation: { latitude: 30.352817, longitude: 112.190436 } });
+    expect(updateBookingSettingsInput.safeParse(changes).success).toBe(true);
+    expect(changedText(changes)).toBe('地址、电话、地图位置');
+    const withCentre = { ...saved, ...changes } as BookingSettingsView;
+    const again = toSettingsForm(withCentre);
+    expect(settingsChanges(withCentre, again).changes).toEqual({});
+    again.centreAddress = '';
+    again.centrePhone = ' ';
+    again.centreLatitude = '';
+    again.centreLongitude = '';
+    expect(settingsChanges(withCentre, again).changes).toEqual({ centreAddress: null, centrePhone: null, centreLocation: null });
+  });
+
+  it('centre contact: a bad phone, one coordinate alone, swapped or unreadable coordinates are named next to their field', () => {
+    const form = toSettingsForm(saved);
+    form.centrePhone = '12345';
+    form.centreLatitude = '30.35';
+    let r = settingsChanges(saved, form);
+    expect(r.errors.fields.centrePhone).toMatch(/区号/);
+    expect(r.errors.fields.centreLongitude).toMatch(/一起填/);
+    expect(r.errors.fields.centreLatitude).toBeUndefined();
+    expect(tabWithError(r.errors)).toBe('centre');
+    form.centrePhone = '';
+    form.centreLatitude = '112.19';
+    form.centreLongitude = '30.35';
+    r = settingsChanges(saved, form);
+    expect(r.errors.fields.centreLatitude).toMatch(/纬度应在/);
+    expect(r.errors.fields.centreLongitude).toMatch(/经度应在/);
+    form.centreLatitude = '三十';
+    expect(settingsChanges(saved, form).errors.fields.centreLatitude).toMatch(/请填数字/);
+    form.centreLatitude = '30.35';
+    form.centreLongitude = '112.19';
+    form.centreAddress = '测试\u202e路';
+    expect(settingsChanges(saved, form).errors.fields.centreAddress).toMatch(/看不见/);
+  });
+
+  it('puts the server messages about the centre next to their fields', () => {
+    const e = serverSettingsErrors(
+      validation([
+        { path: 'body.centrePhone', message: '电话格式不对：座机请带区号，如 0716-1234567；手机为 11 位数字' },
+        { path: 'body.centreLocation.longitude', message: 'Too big' },
+        { path: 'body.centreAddress', message: 'Invalid' },
+      ]),
+      {},
+    );
+    expect(e.fields.centrePhone).toMatch(/区号/);
+    expect(e.fields.centreLongitude).toBe('地图位置填得不对');
+    expect(e.fields.centreAddress).toMatch(/100 个字/);
   });
 
   it('says minutes in hours and days', () => {

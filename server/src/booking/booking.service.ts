@@ -103,7 +103,8 @@ export class BookingService {
     return this.db.read(async (m) => {
       const region = (await this.regions.regionsByCode(m, [communityCode])).get(communityCode);
       if (!region || region.level !== 'community') throw new DomainError(ErrorCode.NotFound, 'no such community');
-      return { items: (await this.calendarRepo.serviceItems(m, communityCode, false)).map(serviceItemView) };
+      const items = (await this.calendarRepo.serviceItems(m, communityCode, false)).map(serviceItemView);
+      return { items, centre: this.calendar.centre(await this.calendar.cachedSettings(m, communityCode)) };
     });
   }
 

@@ -46,6 +46,9 @@ describeEngines('booking centre contact on %s', (engine) => {
     expect(r.body).toMatchObject({ centreAddress: '测试路1号', centrePhone: '0716-1234567', centreLocation: { latitude: 30.352817, longitude: 112.190436 } });
     expect((await settings()).body.centrePhone).toBe('0716-1234567');
 
+    const list = await t.call(routes.listServiceItems, {}, { params: { code: MEICUN }, token: resident });
+    expect(list.body.centre).toMatchObject({ address: '测试路1号', phone: '0716-1234567' });
+    expect(list.body.items.length).toBeGreaterThan(0);
     const a = await availability();
     expect(a.centre).toEqual({ address: '测试路1号', phone: '0716-1234567', location: { latitude: 30.352817, longitude: 112.190436 }, openingHours: expect.any(Array) });
     expect(a.centre.openingHours.map((d: { weekday: number }) => d.weekday)).toEqual([1, 2, 3, 4, 5]);
@@ -64,7 +67,7 @@ describeEngines('booking centre contact on %s', (engine) => {
       { centreLocation: { latitude: 30.35 }, centreAddress: '别的路' },
       { centreAddress: '别的\u202e路' },
     ]) {
-      const r = await t.call(routes.staffUpdateBookingSettings, body, { params: { code: MEICUN }, token: staff });
+      const r = await t.call(routes.staffUpdateBookingSettings, body as never, { params: { code: MEICUN }, token: staff });
       expect([r.status, r.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     }
     expect((await settings()).body).toMatchObject({ centreAddress: '测试路1号', centrePhone: '0716-1234567', centreLocation: { latitude: 30.352817, longitude: 112.190436 } });
@@ -85,5 +88,6 @@ describeEngines('booking centre contact on %s', (engine) => {
     const r = await t.call(routes.staffUpdateBookingSettings, { centreAddress: null, centrePhone: null, centreLocation: null }, { params: { code: MEICUN }, token: staff });
     expect(r.body).toMatchObject({ centreAddress: null, centrePhone: null, centreLocation: null });
     expect((await availability()).centre).toMatchObject({ address: null, phone: null, location: null });
+    expect((await t.call(routes.listServiceItems, {}, { params: { code: MEICUN }, token: resident })).body.centre).toMatchObject({ address: null, phone: null, location: null });
   });
 });

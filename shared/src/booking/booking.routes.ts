@@ -15,6 +15,7 @@ import {
   closureView,
   closuresQuery,
   colleagueList,
+  communityServiceItemList,
   createBookingInput,
   createServiceItemInput,
   exportQuery,
@@ -60,7 +61,7 @@ const districtRoute = staffRoute(['district_admin']);
 // routes of the booking module; spread into the route table in ../routes.ts
 export const bookingRoutes = {
   // ---- residents ----
-  listServiceItems: defineRoute({ method: 'GET', path: '/communities/:code/service-items', summary: '社区服务中心可预约的事项（时长、要带的材料）', auth: 'any', input: noInput, params: communityParams, output: serviceItemList }),
+  listServiceItems: defineRoute({ method: 'GET', path: '/communities/:code/service-items', summary: '社区服务中心可预约的事项（时长、要带的材料）和中心的地址、电话', auth: 'any', input: noInput, params: communityParams, output: communityServiceItemList }),
   serviceAvailability: defineRoute({ method: 'GET', path: '/service-items/:id/availability', summary: '某事项在预约期内每天的时段和剩余名额', auth: 'any', input: availabilityQuery, params: serviceItemIdParams, output: availabilityView }),
   createBooking: defineRoute({ method: 'POST', path: '/bookings', summary: '预约（为本人或代办的家人）；idempotencyKey 防止重复提交', auth: 'resident', status: 201, input: createBookingInput, output: bookingDetailView }),
   myBookings: defineRoute({ method: 'GET', path: '/bookings', summary: '我的预约', auth: 'resident', input: myBookingsQuery, output: bookingList }),

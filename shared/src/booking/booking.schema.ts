@@ -152,6 +152,8 @@ export const centreView = z.object({
   openingHours: z.array(openingDay),
 });
 export type CentreView = z.infer<typeof centreView>;
+/** the resident list of a community's bookable items, with where its centre is */
+export const communityServiceItemList = serviceItemList.extend({ centre: centreView });
 
 // ---- calendar and availability --------------------------------------------------------------
 

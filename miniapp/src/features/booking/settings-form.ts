@@ -1,6 +1,6 @@
 // the staff form of a community's booking settings (开放时间和窗口): view → text fields → only the changed fields, and
 // the server's VALIDATION_FAILED issues → a message next to each field. Pure (tested without Taro).
-import type { BookingSettingsView, UpdateBookingSettingsInput } from '@jianban/shared';
+import { centreLocation, centrePhone, updateBookingSettingsInput, type BookingSettingsView, type UpdateBookingSettingsInput } from '@jianban/shared';
 import { ApiError } from '../../services/api-error';
 import { WEEKDAY_TEXT } from './format';
 
@@ -9,7 +9,8 @@ export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 export const PERIODS_PER_DAY = 2;
 
 export type NumberField = 'slotMinutes' | 'postCount' | 'windowStartDays' | 'windowDays' | 'minNoticeMinutes' | 'cutoffMinutes' | 'flagAfterMinutes';
-export type ScalarField = NumberField | 'postTitle' | 'leadStaffId';
+export type CentreField = 'centreAddress' | 'centrePhone' | 'centreLatitude' | 'centreLongitude';
+export type ScalarField = NumberField | 'postTitle' | 'leadStaffId' | CentreField;
 
 export interface NumberRule {
   label: string;
@@ -47,6 +48,11 @@ export interface SettingsForm {
   postTitle: string;
   /** '' = no lead (flags go to every staff member of the community) */
   leadStaffId: string;
+  /** the centre's address, phone and map position as typed; all blank = not filled in */
+  centreAddress: string;
+  centrePhone: string;
+  centreLatitude: string;
+  centreLongitude: string;
 }
 
 /** messages next to fields: scalar fields by name, opening hours by weekday (1…7), the rest in `other` */
@@ -59,13 +65,19 @@ export const noErrors = (): SettingsErrors => ({ fields: {}, days: {}, other: []
 export const hasErrors = (e: SettingsErrors) => Object.values(e.fields).some(Boolean) || Object.values(e.days).some(Boolean) || e.other.length > 0;
 
 /** the three screens of the settings page, one task each */
-export type SettingsTab = 'hours' | 'rules' | 'lead';
+export type SettingsTab = 'hours' | 'rules' | 'lead' | 'centre';
 export const TAB_FIELDS: Record<SettingsTab, readonly (ScalarField | 'openingHours')[]> = {
   hours: ['openingHours'],
   rules: ['slotMinutes', 'postCount', 'windowStartDays', 'windowDays', 'minNoticeMinutes', 'cutoffMinutes'],
   lead: ['postTitle', 'flagAfterMinutes', 'leadStaffId'],
+  centre: ['centreAddress', 'centrePhone', 'centreLatitude', 'centreLongitude'],
 };
-export const FIELD_NAME: Record<ScalarField | 'openingHours', string> = {
+export const FIELD_NAME: Record<ScalarField | 'openingHours' | 'centreLocation', string> = {
+  centreAddress: '地址',
+  centrePhone: '电话',
+  centreLatitude: '纬度',
+  centreLongitude: '经度',
+  centreLocation: '地图位置',
   openingHours: '开放时间',
   slotMinutes: '时段长度',
   postCount: '综合服务岗数',
@@ -88,7 +100,11 @@ export function toSettingsForm(v: BookingSettingsView): SettingsForm {
     while (periods.length < PERIODS_PER_DAY) periods.push(blankPeriod());
     return periods;
   });
-  const out = { days, postTitle: v.postTitle, leadStaffId: v.leadStaffId ?? '' } as SettingsForm;
+  const out = {
+    days, postTitle: v.postTitle, leadStaffId: v.leadStaffId ?? '',
+    centreAddress: v.centreAddress ?? '', centrePhone: v.centrePhone ?? '',
+    centreLatitude: v.centreLocation ? String(v.centreLocation.latitude) : '', centreLongitude: v.centreLocation ? String(v.centreLocation.longitude) : '',
+  } as SettingsForm;
   for (const k of NUMBER_FIELDS) out[k] = String(v[k]);
   return out;
 }
@@ -192,7 +208,62 @@ export function settingsChanges(saved: BookingSettingsView, form: SettingsForm):
   else if (form.postTitle.trim() !== saved.postTitle) changes.postTitle = form.postTitle.trim();
   const lead = form.leadStaffId || null;
   if (lead !== saved.leadStaffId) changes.leadStaffId = lead;
+  readCentre(saved, form, changes, errors);
   return { changes, errors };
+}
+
+/** a coordinate as typed (full-width digits, 。 or ． as the point) → a number, or null */
+export function readCoordinate(typed: string): number | null {
+  const s = toHalfWidth(typed.trim()).replace(/[。．]/g, '.').replace(/[－]/g, '-');
+  return /^-?\d{1,3}(\.\d{1,8})?$/.test(s) ? Number(s) : null;
+}
+
+const firstMessage = (r: { success: boolean; error?: { issues: { message: string }[] } }, fallback: string) =>
+  r.error?.issues.map((i) => i.message).find(hasChinese) ?? fallback;
+
+/** the centre's address, phone and map position: blank clears it; checked with the same rules as the server */
+function readCentre(saved: BookingSettingsView, form: SettingsForm, changes: UpdateBookingSettingsInput, errors: SettingsErrors) {
+  const address = form.centreAddress.trim();
+  if (!address) {
+    if (saved.centreAddress !== null) changes.centreAddress = null;
+  } else {
+    const r = updateBookingSettingsInput.shape.centreAddress.safeParse(address);
+    if (!r.success) errors.fields.centreAddress = firstMessage(r, '地址最多 100 个字，不能有 < > 这类符号');
+    else if (r.data !== saved.centreAddress) changes.centreAddress = r.data;
+  }
+  const phone = form.centrePhone.trim();
+  if (!phone) {
+    if (saved.centrePhone !== null) changes.centrePhone = null;
+  } else {
+    const r = centrePhone.safeParse(phone);
+    if (!r.success) errors.fields.centrePhone = firstMessage(r, '电话格式不对：座机请带区号，如 0716-1234567；手机为 11 位数字');
+    else if (r.data !== saved.centrePhone) changes.centrePhone = r.data;
+  }
+  const latTyped = form.centreLatitude.trim();
+  const lngTyped = form.centreLongitude.trim();
+  const same = (a: { latitude: number; longitude: number } | null, b: { latitude: number; longitude: number } | null) =>
+    (a === null && b === null) || (!!a && !!b && a.latitude === b.latitude && a.longitude === b.longitude);
+  if (!latTyped && !lngTyped) {
+    if (saved.centreLocation !== null) changes.centreLocation = null;
+    return;
+  }
+  if (!latTyped) errors.fields.centreLatitude = '经度和纬度要一起填；不要地图位置就两格都空着';
+  if (!lngTyped) errors.fields.centreLongitude = '经度和纬度要一起填；不要地图位置就两格都空着';
+  if (!latTyped || !lngTyped) return;
+  const latitude = readCoordinate(latTyped);
+  const longitude = readCoordinate(lngTyped);
+  if (latitude === null) errors.fields.centreLatitude = '请填数字，如 30.352817';
+  if (longitude === null) errors.fields.centreLongitude = '请填数字，如 112.190436';
+  if (latitude === null || longitude === null) return;
+  const r = centreLocation.safeParse({ latitude, longitude });
+  if (!r.success) {
+    for (const issue of r.error.issues) {
+      const f = issue.path[0] === 'latitude' ? 'centreLatitude' : 'centreLongitude';
+      errors.fields[f] ??= issue.message;
+    }
+    return;
+  }
+  if (!same(r.data, saved.centreLocation)) changes.centreLocation = r.data;
 }
 
 /** which screens have unsaved changes, in words (e.g. "开放时间、综合服务岗数") */
@@ -208,6 +279,9 @@ function plainMessage(field: ScalarField | 'openingHours', message: string): str
   if (field === 'openingHours') return '开放时间填得不对，请检查每一天';
   if (field === 'postTitle') return `岗位名称要 1 到 ${POST_TITLE_MAX} 个字，不能有 < > 这类符号`;
   if (field === 'leadStaffId') return '请选本社区在岗的工作人员';
+  if (field === 'centreAddress') return '地址最多 100 个字，不能有 < > 这类符号';
+  if (field === 'centrePhone') return '电话格式不对：座机请带区号，如 0716-1234567；手机为 11 位数字';
+  if (field === 'centreLatitude' || field === 'centreLongitude') return '地图位置填得不对';
   return rangeText(field);
 }
 
@@ -230,6 +304,11 @@ export function serverSettingsErrors(err: unknown, sent: UpdateBookingSettingsIn
         continue;
       }
     }
+    if (field === 'centreLocation') {
+      const f = second === 'longitude' ? 'centreLongitude' : 'centreLatitude';
+      out.fields[f] ??= hasChinese(issue.message) ? issue.message : '地图位置填得不对';
+      continue;
+    }
     if (field && field in FIELD_NAME) {
       const f = field as ScalarField | 'openingHours';
       out.fields[f] ??= plainMessage(f, issue.message);
@@ -241,7 +320,7 @@ export function serverSettingsErrors(err: unknown, sent: UpdateBookingSettingsIn
 /** the screen to show first: the first one that has a problem */
 export function tabWithError(e: SettingsErrors): SettingsTab | null {
   if (Object.keys(e.days).length) return 'hours';
-  for (const tab of ['hours', 'rules', 'lead'] as const) {
+  for (const tab of ['hours', 'rules', 'lead', 'centre'] as const) {
     if (TAB_FIELDS[tab].some((f) => e.fields[f])) return tab;
   }
   return null;

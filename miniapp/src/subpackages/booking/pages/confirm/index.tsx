@@ -14,6 +14,7 @@ import { cutoffRuleText, dayLabel, slotTime } from '../../../../features/booking
 import { BOOKING_PASS_PAGE, pageUrl } from '../../../../features/booking/pages';
 import { BOOKING_CREATE_MESSAGES } from '../../../../features/booking/messages';
 import { askToSubscribe, useSubscribePrefetch } from '../../../../features/notifications/subscribe';
+import { CentreInfo } from '../../../../features/booking/CentreInfo';
 import styles from './index.module.scss';
 import { a11y } from '../../../../components/a11y';
 
@@ -68,8 +69,8 @@ export default function BookingConfirmPage() {
     ['办什么事', data.serviceItem.name],
     ['为谁办', who || '（正在读取）'],
     ['时间', `${day ? dayLabel(day, shanghaiDate(new Date())) : flow.date} ${slot ? slotTime(slot) : flow.start}`],
-    ['地点', place ? `${place}党群服务中心` : '社区党群服务中心'],
   ];
+  const centreName = place ? `${place}党群服务中心` : '社区党群服务中心';
   return (
     <PageShell title="确认预约" intro="第4步（共4步）：请核对，没问题就点最下面的“确认预约”。">
       <View className={styles.card}>
@@ -80,6 +81,9 @@ export default function BookingConfirmPage() {
           </View>
         ))}
       </View>
+      <Section title="到哪里办">
+        <CentreInfo centre={data.centre} name={centreName} />
+      </Section>
       <Section title="请一次带齐这些材料">
         {data.serviceItem.materials.length > 0 ? (
           <View className={styles.list} {...a11y('list')}>

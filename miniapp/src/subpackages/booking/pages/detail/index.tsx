@@ -12,6 +12,7 @@ import { cutoffText, groupedCode, instantText } from '../../../../features/booki
 import { slotStep } from '../../../../features/booking/flow';
 import { MY_BOOKINGS_PAGE } from '../../../../features/booking/pages';
 import { RESIDENT_STATUS_EXPLAIN, showsPass } from '../../../../features/booking/status';
+import { CentreInfo } from '../../../../features/booking/CentreInfo';
 import styles from './index.module.scss';
 import { a11y, a11yLabel } from '../../../../components/a11y';
 
@@ -45,7 +46,6 @@ export default function BookingPassPage() {
     ['办什么事', b.serviceItem.name],
     ['为谁办', b.personName],
     ['时间', when],
-    ['地点', `${b.communityName}党群服务中心`],
   ];
   return (
     <PageShell title={b.serviceItem.name}>
@@ -88,6 +88,19 @@ export default function BookingPassPage() {
         </View>
         ) : null}
       </View>
+
+      {showsPass(b.status) ? (
+        <Section title="到哪里办">
+          <CentreInfo centre={b.centre} name={`${b.communityName}党群服务中心`} />
+        </Section>
+      ) : (
+        <View className={styles.card}>
+          <View className={styles.row}>
+            <Text className={styles.key}>地点</Text>
+            <Text className={styles.value}>{`${b.communityName}党群服务中心`}</Text>
+          </View>
+        </View>
+      )}
 
       {b.missingMaterials.length > 0 ? (
         <Section title="还缺这些材料（请一次补齐）">

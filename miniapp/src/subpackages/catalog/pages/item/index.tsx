@@ -8,6 +8,11 @@ import { Steps } from '../../../../components/Steps';
 import { useCatalogItem } from '../../../../features/catalog/hooks';
 import { bookingUrl, pageUrl, param } from '../../../../features/catalog/urls';
 import { displayText, formatDay, residentSteps } from '../../../../features/catalog/search';
+import { useSession } from '../../../../services/session';
+import { useServiceItems } from '../../../../features/booking/hooks';
+import { useRegions } from '../../../../features/family/hooks';
+import { readBookingCommunity } from '../../../../features/booking/community';
+import { CentreInfo } from '../../../../features/booking/CentreInfo';
 import styles from './index.module.scss';
 import { a11y } from '../../../../components/a11y';
 import { QueryState } from '../../../../components/QueryState';
@@ -42,7 +47,23 @@ function NotIssue({ item }: { item: CatalogItemDetail }) {
   );
 }
 
-function Issue({ item }: { item: CatalogItemDetail }) {
+/** the centre of the resident's community (the one the page was opened for, or where they last booked) */
+function Centre({ code }: { code: string }) {
+  const { status } = useSession();
+  const signedIn = status === 'signedIn';
+  const items = useServiceItems(signedIn && code ? code : null);
+  const regions = useRegions();
+  const region = regions.data?.items.find((r) => r.code === code && r.level === 'community');
+  if (!signedIn || !region || !items.data) return null;
+  const name = `${region.name}党群服务中心`;
+  return (
+    <Section title={name}>
+      <CentreInfo centre={items.data.centre} name={name} />
+    </Section>
+  );
+}
+
+function Issue({ item, community }: { item: CatalogItemDetail; community: string }) {
   const steps = residentSteps(item.alternativeRoute.steps);
   return (
     <>
@@ -64,6 +85,7 @@ function Issue({ item }: { item: CatalogItemDetail }) {
       ) : null}
       <Button onClick={() => void Taro.navigateTo({ url: bookingUrl(item.code) })}>预约到社区办</Button>
       <Text className={styles.plain}>到您所在社区的党群服务中心办理。约好时间再去，到了不用排队；服务中心的开放时间在预约页面能看到。</Text>
+      <Centre code={community} />
     </>
   );
 }
@@ -98,7 +120,7 @@ export default function CatalogItemPage() {
   return (
     <PageShell title={d.name} intro={d.aliases.length ? `也叫：${d.aliases.join('、')}` : undefined}>
       <Banner item={d} />
-      {d.list === 'not_issue' ? <NotIssue item={d} /> : <Issue item={d} />}
+      {d.list === 'not_issue' ? <NotIssue item={d} /> : <Issue item={d} community={community || readBookingCommunity() || ''} />}
       {d.inferredNote ? (
         <Notice tone="soon" title="以社区确认为准">{d.inferredNote}</Notice>
       ) : null}

@@ -27,6 +27,7 @@ import {
   TAB_FIELDS,
   toSettingsForm,
   WEEKDAYS,
+  type CentreField,
   type NumberField,
   type PeriodForm,
   type SettingsErrors,
@@ -134,6 +135,10 @@ function Editor({ code, saved }: { code: string; saved: BookingSettingsView }) {
     edit({ ...form, days });
     setErrors((e) => ({ ...e, days: { ...e.days, [day]: undefined } }));
   };
+  const setCentre = (f: CentreField, v: string) => {
+    edit({ ...form, [f]: v });
+    setErrors((e) => ({ ...e, fields: { ...e.fields, [f]: undefined } }));
+  };
   const clearDay = () => edit({ ...form, days: form.days.map((ps, d) => (d === day - 1 ? ps.map(() => ({ start: '', end: '' })) : ps)) });
   const copyToWorkdays = () => edit({ ...form, days: form.days.map((ps, d) => (d < 5 ? form.days[day - 1].map((p) => ({ ...p })) : ps)) });
 
@@ -184,6 +189,7 @@ function Editor({ code, saved }: { code: string; saved: BookingSettingsView }) {
           { value: 'hours', label: tabLabel('hours', '开放时间') },
           { value: 'rules', label: tabLabel('rules', '预约规则') },
           { value: 'lead', label: tabLabel('lead', '负责人') },
+          { value: 'centre', label: tabLabel('centre', '地址和电话') },
         ]}
         value={tab}
         onChange={setTab}
@@ -229,6 +235,16 @@ function Editor({ code, saved }: { code: string; saved: BookingSettingsView }) {
         </Section>
       ) : null}
 
+      {tab === 'centre' ? (
+        <Section title="服务中心的地址、电话和地图位置">
+          <Notice>居民在预约确认页和预约凭证上看到这些。没填的，居民那里会写“社区还没有填写”。不要的就清空后保存。</Notice>
+          <Field label="地址" value={form.centreAddress} onChange={(v) => setCentre('centreAddress', v)} maxlength={100} hint="写到门牌和楼层，如：某某路 12 号党群服务中心一楼" error={errors.fields.centreAddress} />
+          <Field label="电话" type="text" value={form.centrePhone} onChange={(v) => setCentre('centrePhone', v)} maxlength={20} hint="座机带区号，如 0716-1234567；也可以填 11 位手机号" error={errors.fields.centrePhone} />
+          <Field label="纬度（地图位置，可不填）" value={form.centreLatitude} onChange={(v) => setCentre('centreLatitude', v)} maxlength={14} hint="用腾讯地图或高德地图查到的坐标，如 30.352817" error={errors.fields.centreLatitude} />
+          <Field label="经度（地图位置，可不填）" value={form.centreLongitude} onChange={(v) => setCentre('centreLongitude', v)} maxlength={14} hint="如 112.190436；经纬度填了，居民就能点“在地图上看”" error={errors.fields.centreLongitude} />
+        </Section>
+      ) : null}
+
       {hasErrors(errors) ? <Notice tone="error" title="没有保存">{['请按红字提示修改后再保存。', ...errors.other].join('')}</Notice> : null}
       {update.isError && (!validationFailed || !hasErrors(errors)) ? <Notice tone="error" title="没有保存">{messageFor(update.error)}</Notice> : null}
       {done !== null ? (
@@ -270,6 +286,13 @@ function ReadOnly({ code, saved }: { code: string; saved: BookingSettingsView })
           {row('岗位名称（居民看到的）', saved.postTitle)}
           {row(NUMBER_RULES.flagAfterMinutes.label, n('flagAfterMinutes'))}
           {row('社区负责人', leadText(saved.leadStaffId, people))}
+        </View>
+      </Section>
+      <Section title="地址和电话">
+        <View className={styles.card}>
+          {row('地址', saved.centreAddress ?? '还没有填写')}
+          {row('电话', saved.centrePhone ?? '还没有填写')}
+          {row('地图位置', saved.centreLocation ? `纬度 ${saved.centreLocation.latitude}，经度 ${saved.centreLocation.longitude}` : '还没有填写')}
         </View>
       </Section>
     </>

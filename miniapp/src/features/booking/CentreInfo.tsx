@@ -1,0 +1,56 @@
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import type { CentreView } from '@jianban/shared';
+import { Button } from '../../components/Button';
+import { a11y } from '../../components/a11y';
+import { dialNumber, NO_ADDRESS_NO_PHONE_TEXT, NO_ADDRESS_TEXT, NO_PHONE_TEXT, openingHoursLines, phoneA11y, webMapUrl } from './centre';
+import styles from './CentreInfo.module.scss';
+
+const H5 = process.env.TARO_ENV === 'h5';
+
+/**
+ * Where the community's centre is and how to reach it: name, address, opening hours in words, the phone as a call
+ * (Taro.makePhoneCall on weapp, a tel: link on H5) and the map (Taro.openLocation on weapp, a 高德 web map link on H5).
+ * What the community has not filled in is said plainly; nothing is guessed.
+ */
+export function CentreInfo({ centre, name }: { centre: CentreView; name: string }) {
+  const row = (key: string, body: JSX.Element) => (
+    <View className={styles.row}>
+      <Text className={styles.key}>{key}</Text>
+      {body}
+    </View>
+  );
+  const hours = openingHoursLines(centre.openingHours);
+  const missingAddress = centre.phone ? NO_ADDRESS_TEXT : NO_ADDRESS_NO_PHONE_TEXT;
+  const mapLabel = `在地图上看${name}的位置`;
+  return (
+    <View className={styles.card} {...a11y('group', { label: '服务中心地址和电话' })}>
+      {row('地点', <Text className={styles.value}>{name}</Text>)}
+      {row('地址', centre.address ? <Text className={styles.value}>{centre.address}</Text> : <Text className={styles.missing}>{missingAddress}</Text>)}
+      {row('开放时间', <View>{hours.map((l) => <Text key={l} className={styles.line}>{l}</Text>)}</View>)}
+      {row('电话', centre.phone ? <Text className={styles.value}>{centre.phone}</Text> : <Text className={styles.missing}>{NO_PHONE_TEXT}</Text>)}
+      {centre.phone || centre.location ? (
+        <View className={styles.actions}>
+          {centre.phone
+            ? H5
+              ? <a className={styles.link} href={`tel:${dialNumber(centre.phone)}`} aria-label={`打电话 ${phoneA11y(centre.phone)}`}>{`打电话 ${centre.phone}`}</a>
+              : <Button variant="secondary" a11yLabel={`打电话 ${phoneA11y(centre.phone)}`} onClick={() => void Taro.makePhoneCall({ phoneNumber: dialNumber(centre.phone!) }).catch(() => undefined)}>{`打电话 ${centre.phone}`}</Button>
+            : null}
+          {centre.location
+            ? H5
+              ? <a className={styles.link} href={webMapUrl(centre.location, name)} target="_blank" rel="noopener noreferrer" aria-label={`${mapLabel}（在新页面打开高德地图）`}>在地图上看位置</a>
+              : (
+                <Button
+                  variant="secondary"
+                  a11yLabel={mapLabel}
+                  onClick={() => void Taro.openLocation({ latitude: centre.location!.latitude, longitude: centre.location!.longitude, name, address: centre.address ?? '', scale: 17 }).catch(() => undefined)}
+                >
+                  在地图上看位置
+                </Button>
+              )
+            : null}
+        </View>
+      ) : null}
+    </View>
+  );
+}
