@@ -3,7 +3,7 @@ import type { CentreView } from '@jianban/shared';
 import { WEEKDAY_TEXT } from './format';
 
 export const NO_ADDRESS_TEXT = '社区还没有填写地址，可以打电话问';
-export const NO_ADDRESS_NO_PHONE_TEXT = '社区还没有填写地址和电话，请问社区工作人员';
+export const NO_ADDRESS_NO_PHONE_TEXT = '社区还没有填写地址';
 export const NO_PHONE_TEXT = '社区还没有填写电话';
 
 const periodsText = (periods: readonly { start: string; end: string }[]) => periods.map((p) => `${p.start}–${p.end}`).join('、');
