@@ -240,6 +240,7 @@ describe('service item form', () => {
     catalogCode: null,
     active: true,
     sortOrder: 500,
+    inPerson: null,
   };
 
   it('takes materials one per line, without numbers, blanks or repeats', () => {
@@ -247,10 +248,10 @@ describe('service item form', () => {
   });
 
   it('builds a create input the shared schema accepts, and names the wrong fields', () => {
-    const read = readItemForm({ name: ' 开具居住证明 ', durationMinutes: '２０', materials: '身份证\n户口本', description: '' });
-    expect(read).toEqual({ input: { name: '开具居住证明', durationMinutes: 20, materials: ['身份证', '户口本'], description: null } });
+    const read = readItemForm({ name: ' 开具居住证明 ', durationMinutes: '２０', materials: '身份证\n户口本', description: '', inPerson: 'required' });
+    expect(read).toEqual({ input: { name: '开具居住证明', durationMinutes: 20, materials: ['身份证', '户口本'], description: null, inPerson: 'required' } });
     if ('input' in read) expect(createServiceItemInput.safeParse(read.input).success).toBe(true);
-    expect(readItemForm({ name: '', durationMinutes: '300', materials: Array.from({ length: 31 }, (_, i) => `材料${i}`).join('\n'), description: '' })).toEqual({
+    expect(readItemForm({ name: '', durationMinutes: '300', materials: Array.from({ length: 31 }, (_, i) => `材料${i}`).join('\n'), description: '', inPerson: '' })).toEqual({
       errors: { name: expect.any(String), durationMinutes: '请填 5 到 240 之间的整数（分钟）', materials: '材料最多 30 项，请合并或删减' },
     });
   });
@@ -268,6 +269,9 @@ describe('service item form', () => {
     const form = toItemForm(item);
     expect(itemChanges(item, form)).toEqual({ changes: {} });
     expect(itemChanges(item, { ...form, durationMinutes: '25', description: '需本人到场' })).toEqual({ changes: { durationMinutes: 25, description: '需本人到场' } });
+    // whether the person must come: set, changed, and back to "not said"
+    expect(itemChanges(item, { ...form, inPerson: 'proxy_ok' })).toEqual({ changes: { inPerson: 'proxy_ok' } });
+    expect(itemChanges({ ...item, inPerson: 'required' }, { ...toItemForm({ ...item, inPerson: 'required' }), inPerson: '' })).toEqual({ changes: { inPerson: null } });
     expect(itemChanges({ ...item, description: '旧说明' }, { ...toItemForm({ ...item, description: '旧说明' }), description: ' ' })).toEqual({ changes: { description: null } });
   });
 

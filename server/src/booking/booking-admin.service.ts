@@ -144,7 +144,7 @@ export class BookingAdminService {
       const now = this.clock.now();
       const row = Object.assign(new ServiceItemEntity(), {
         id: randomUUID(), communityCode: code, name: input.name, description: input.description ?? null, durationMinutes: input.durationMinutes,
-        materialsJson: JSON.stringify(input.materials ?? []), catalogCode: input.catalogCode ?? null, active: true, sortOrder: input.sortOrder ?? 500,
+        materialsJson: JSON.stringify(input.materials ?? []), catalogCode: input.catalogCode ?? null, active: true, sortOrder: input.sortOrder ?? 500, inPerson: input.inPerson ?? null,
         seedKey: null, createdAt: now, updatedAt: now,
       });
       await this.calendarRepo.insertServiceItem(tx, row);
@@ -168,6 +168,7 @@ export class BookingAdminService {
       if (input.catalogCode !== undefined) row.catalogCode = input.catalogCode;
       if (input.sortOrder !== undefined) row.sortOrder = input.sortOrder;
       if (input.active !== undefined) row.active = input.active;
+      if (input.inPerson !== undefined) row.inPerson = input.inPerson;
       row.updatedAt = this.clock.now();
       await this.calendarRepo.saveServiceItem(tx, row);
       touched = row.communityCode;

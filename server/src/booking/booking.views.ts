@@ -32,6 +32,7 @@ export function serviceItemView(s: ServiceItemEntity): ServiceItemView {
     catalogCode: s.catalogCode,
     active: !!s.active,
     sortOrder: s.sortOrder,
+    inPerson: (s.inPerson as ServiceItemView['inPerson']) ?? null,
   };
 }
 
@@ -137,6 +138,7 @@ export class BookingViews {
       handler: this.person(ctx, b.handlerStaffId, b.communityCode),
       missingMaterials: missingOf(b),
       materials: item ? (JSON.parse(item.materialsJson) as string[]) : [],
+      inPerson: (item?.inPerson as BookingDetailView['inPerson']) ?? null,
       rejectReason: b.rejectReason,
       note: b.note,
       log: logs.map((l) => this.logEntry(l)),

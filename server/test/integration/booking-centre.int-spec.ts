@@ -84,6 +84,23 @@ describeEngines('booking centre contact on %s', (engine) => {
     expect((await availability()).centre.phone).toBe('0716-1234567');
   });
 
+  it('says per service item whether the person must come; null until staff say so, another community cannot set it', async () => {
+    expect((await availability()).serviceItem.inPerson).toBeNull();
+    const denied = await t.call(routes.staffUpdateServiceItem, { inPerson: 'proxy_ok' }, { params: { id: item }, token: dongmen });
+    expect(denied.status).toBe(404);
+    expect((await availability()).serviceItem.inPerson).toBeNull();
+    const bad = await t.call(routes.staffUpdateServiceItem, { inPerson: 'maybe' } as never, { params: { id: item }, token: staff });
+    expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const r = await t.call(routes.staffUpdateServiceItem, { inPerson: 'required' }, { params: { id: item }, token: staff });
+    expect([r.status, r.body.inPerson]).toEqual([200, 'required']);
+    expect((await availability()).serviceItem.inPerson).toBe('required');
+    const mine = await t.call(routes.myBookings, {}, { token: resident });
+    const id = (mine.body.items as { id: string }[])[0].id;
+    expect((await t.call(routes.getBooking, {}, { params: { id }, token: resident })).body.inPerson).toBe('required');
+    await t.call(routes.staffUpdateServiceItem, { inPerson: null }, { params: { id: item }, token: staff });
+    expect((await availability()).serviceItem.inPerson).toBeNull();
+  });
+
   it('clears them with null', async () => {
     const r = await t.call(routes.staffUpdateBookingSettings, { centreAddress: null, centrePhone: null, centreLocation: null }, { params: { code: MEICUN }, token: staff });
     expect(r.body).toMatchObject({ centreAddress: null, centrePhone: null, centreLocation: null });

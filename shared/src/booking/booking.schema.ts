@@ -73,6 +73,17 @@ export const CASE_LOG_ACTION_TEXT: Record<(typeof caseLogActions)[number], strin
 
 // ---- service items --------------------------------------------------------------------------
 
+/** whether the person the visit is for must come: 'required' = in person; 'proxy_ok' = family may come instead;
+ *  null = the community has not said (residents are told to ask) */
+export const inPersonRules = ['required', 'proxy_ok'] as const;
+export const inPersonRule = z.enum(inPersonRules);
+export type InPersonRule = z.infer<typeof inPersonRule>;
+export const IN_PERSON_TEXT: Record<InPersonRule, string> = {
+  required: '要本人到场办理',
+  proxy_ok: '家人可以代办，本人可以不来',
+};
+export const IN_PERSON_UNKNOWN_TEXT = '社区还没有写明要不要本人到场，可以打电话问';
+
 export const serviceItemView = z.object({
   id: z.string(),
   communityCode: z.string(),
@@ -85,6 +96,8 @@ export const serviceItemView = z.object({
   catalogCode: z.string().nullable(),
   active: z.boolean(),
   sortOrder: z.number().int(),
+  /** whether the person must come in person (null = not said) */
+  inPerson: inPersonRule.nullable(),
 });
 export type ServiceItemView = z.infer<typeof serviceItemView>;
 export const serviceItemList = z.object({ items: z.array(serviceItemView) });
@@ -98,6 +111,7 @@ export const createServiceItemInput = z.strictObject({
   materials: z.array(shortText(100)).max(30).default([]),
   catalogCode: z.string().regex(/^[A-Z]{2}-\d{2,3}$/).nullable().optional(),
   sortOrder: z.number().int().min(0).max(9999).optional(),
+  inPerson: inPersonRule.nullable().optional(),
 });
 export type CreateServiceItemInput = z.infer<typeof createServiceItemInput>;
 export const updateServiceItemInput = z.strictObject({
@@ -108,6 +122,7 @@ export const updateServiceItemInput = z.strictObject({
   catalogCode: z.string().regex(/^[A-Z]{2}-\d{2,3}$/).nullable().optional(),
   sortOrder: z.number().int().min(0).max(9999).optional(),
   active: z.boolean().optional(),
+  inPerson: inPersonRule.nullable().optional(),
 });
 export type UpdateServiceItemInput = z.infer<typeof updateServiceItemInput>;
 
@@ -268,6 +283,8 @@ export const bookingDetailView = bookingView.extend({
   /** 一次性告知: everything still missing, listed at once */
   missingMaterials: z.array(z.string()),
   materials: z.array(z.string()),
+  /** whether the person must come in person (null = the community has not said) */
+  inPerson: inPersonRule.nullable(),
   rejectReason: z.string().nullable(),
   note: z.string().nullable(),
   log: z.array(caseLogEntryView),

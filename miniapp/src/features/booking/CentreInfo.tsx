@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import type { CentreView } from '@jianban/shared';
+import { IN_PERSON_TEXT, IN_PERSON_UNKNOWN_TEXT, type CentreView, type InPersonRule } from '@jianban/shared';
 import { Button } from '../../components/Button';
 import { a11y } from '../../components/a11y';
 import { dialNumber, NO_ADDRESS_NO_PHONE_TEXT, NO_ADDRESS_TEXT, NO_PHONE_TEXT, openingHoursLines, phoneA11y, webMapUrl } from './centre';
@@ -13,7 +13,7 @@ const H5 = process.env.TARO_ENV === 'h5';
  * (Taro.makePhoneCall on weapp, a tel: link on H5) and the map (Taro.openLocation on weapp, a 高德 web map link on H5).
  * What the community has not filled in is said plainly; nothing is guessed.
  */
-export function CentreInfo({ centre, name }: { centre: CentreView; name: string }) {
+export function CentreInfo({ centre, name, inPerson }: { centre: CentreView; name: string; /** the booked item's rule; undefined = not about one item */ inPerson?: InPersonRule | null }) {
   const row = (key: string, body: JSX.Element) => (
     <View className={styles.row}>
       <Text className={styles.key}>{key}</Text>
@@ -26,6 +26,9 @@ export function CentreInfo({ centre, name }: { centre: CentreView; name: string 
   return (
     <View className={styles.card} {...a11y('group', { label: '服务中心地址和电话' })}>
       {row('地点', <Text className={styles.value}>{name}</Text>)}
+      {inPerson !== undefined
+        ? row('本人要不要来', inPerson ? <Text className={styles.value}>{IN_PERSON_TEXT[inPerson]}</Text> : <Text className={styles.missing}>{IN_PERSON_UNKNOWN_TEXT}</Text>)
+        : null}
       {row('地址', centre.address ? <Text className={styles.value}>{centre.address}</Text> : <Text className={styles.missing}>{missingAddress}</Text>)}
       {row('开放时间', <View>{hours.map((l) => <Text key={l} className={styles.line}>{l}</Text>)}</View>)}
       {row('电话', centre.phone ? <Text className={styles.value}>{centre.phone}</Text> : <Text className={styles.missing}>{NO_PHONE_TEXT}</Text>)}

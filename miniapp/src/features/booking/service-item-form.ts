@@ -1,6 +1,6 @@
 // 服务事项: the staff add/edit form (name, duration, materials one per line, optional description) → what the server
 // takes (only the changed fields when editing), and the server's issues → a message next to each field. Pure.
-import type { CreateServiceItemInput, ServiceItemView, UpdateServiceItemInput } from '@jianban/shared';
+import { IN_PERSON_TEXT, type CreateServiceItemInput, type InPersonRule, type ServiceItemView, type UpdateServiceItemInput } from '@jianban/shared';
 import { ApiError } from '../../services/api-error';
 
 export type ItemField = 'name' | 'durationMinutes' | 'materials' | 'description';
@@ -14,13 +14,22 @@ export interface ItemForm {
   /** one material per line */
   materials: string;
   description: string;
+  /** 'required' | 'proxy_ok', or '' = not said */
+  inPerson: '' | InPersonRule;
 }
 export type ItemErrors = Partial<Record<ItemField, string>>;
 
-export const emptyItemForm = (): ItemForm => ({ name: '', durationMinutes: '30', materials: '', description: '' });
+export const emptyItemForm = (): ItemForm => ({ name: '', durationMinutes: '30', materials: '', description: '', inPerson: '' });
+
+/** the choices staff make for "does the person have to come", in words */
+export const IN_PERSON_CHOICES: { value: '' | InPersonRule; label: string }[] = [
+  { value: 'required', label: IN_PERSON_TEXT.required },
+  { value: 'proxy_ok', label: IN_PERSON_TEXT.proxy_ok },
+  { value: '', label: '先不写明（居民会看到“可以打电话问”）' },
+];
 
 export function toItemForm(v: ServiceItemView): ItemForm {
-  return { name: v.name, durationMinutes: String(v.durationMinutes), materials: v.materials.join('\n'), description: v.description ?? '' };
+  return { name: v.name, durationMinutes: String(v.durationMinutes), materials: v.materials.join('\n'), description: v.description ?? '', inPerson: v.inPerson ?? '' };
 }
 
 const SPECIAL = /[<>\u0000-\u0008\u000b-\u001f]/u;
@@ -59,7 +68,7 @@ export function readItemForm(f: ItemForm): { input: CreateServiceItemInput } | {
   if (description.length > ITEM_LIMITS.descriptionMax) errors.description = `说明最多 ${ITEM_LIMITS.descriptionMax} 个字`;
   else if (SPECIAL.test(description)) errors.description = '不能有 < > 这类符号';
   if (Object.keys(errors).length) return { errors };
-  return { input: { name, durationMinutes: minutes, materials, description: description || null } };
+  return { input: { name, durationMinutes: minutes, materials, description: description || null, inPerson: f.inPerson || null } };
 }
 
 /** editing: only what changed (an empty object = nothing changed) */
@@ -72,6 +81,7 @@ export function itemChanges(saved: ServiceItemView, f: ItemForm): { changes: Upd
   if (next.durationMinutes !== saved.durationMinutes) changes.durationMinutes = next.durationMinutes;
   if (JSON.stringify(next.materials) !== JSON.stringify(saved.materials)) changes.materials = next.materials;
   if ((next.description ?? null) !== (saved.description ?? null)) changes.description = next.description ?? null;
+  if ((next.inPerson ?? null) !== (saved.inPerson ?? null)) changes.inPerson = next.inPerson ?? null;
   return { changes };
 }
 

@@ -37,6 +37,10 @@ export class ServiceItemEntity {
   @Column({ type: 'varchar', length: 64, name: 'seed_key', nullable: true })
   seedKey: string | null;
 
+  // 'required' | 'proxy_ok'; null = the community has not said whether the person must come
+  @Column({ type: 'varchar', length: 16, name: 'in_person', nullable: true })
+  inPerson: string | null;
+
   @DateTimeColumn('created_at')
   createdAt: Date;
 

@@ -82,7 +82,7 @@ export default function BookingConfirmPage() {
         ))}
       </View>
       <Section title="到哪里办">
-        <CentreInfo centre={data.centre} name={centreName} />
+        <CentreInfo centre={data.centre} name={centreName} inPerson={data.serviceItem.inPerson} />
       </Section>
       <Section title="请一次带齐这些材料">
         {data.serviceItem.materials.length > 0 ? (

@@ -91,7 +91,7 @@ export default function BookingPassPage() {
 
       {showsPass(b.status) ? (
         <Section title="到哪里办">
-          <CentreInfo centre={b.centre} name={`${b.communityName}党群服务中心`} />
+          <CentreInfo centre={b.centre} name={`${b.communityName}党群服务中心`} inPerson={b.inPerson} />
         </Section>
       ) : (
         <View className={styles.card}>

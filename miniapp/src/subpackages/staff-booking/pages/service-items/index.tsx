@@ -1,15 +1,17 @@
 import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
-import type { RegionView, ServiceItemView } from '@jianban/shared';
+import { IN_PERSON_TEXT, type RegionView, type ServiceItemView } from '@jianban/shared';
 import { Section } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/Button';
 import { Field } from '../../../../components/Field';
 import { TextArea } from '../../../../components/TextArea';
+import { OptionGroup } from '../../../../components/OptionGroup';
 import { messageFor } from '../../../../features/errors/messages';
 import { useCanConfigureCentre, useCreateServiceItem, useStaffServiceItems, useUpdateServiceItem } from '../../../../features/booking/hooks';
 import { StaffCommunityPage } from '../../../../features/booking/StaffCommunityPicker';
 import {
+  IN_PERSON_CHOICES,
   emptyItemForm,
   ITEM_LIMITS,
   itemChanges,
@@ -75,6 +77,12 @@ function ItemEditor({ code, item, onDone, onCancel }: { code: string; item?: Ser
         hint="居民预约前会看到，请一次写全；不用带材料就空着"
         error={errors.materials}
       />
+      <OptionGroup<string>
+        label="要不要本人到场"
+        options={IN_PERSON_CHOICES}
+        value={form.inPerson}
+        onChange={(v) => setForm((f) => ({ ...f, inPerson: v as ItemForm['inPerson'] }))}
+      />
       <TextArea label="说明（可以不填）" value={form.description} onChange={set('description')} maxlength={ITEM_LIMITS.descriptionMax} placeholder="如：需本人到场" error={errors.description} />
       {fieldErrors ? <Notice tone="error" title="没有保存">请按红字提示修改。</Notice> : null}
       {other.length ? <Notice tone="error" title="没有保存">{other.join('；')}</Notice> : null}
@@ -91,6 +99,7 @@ function ItemCard({ item, canEdit, onEdit, onToggle, toggling }: { item: Service
       <Text className={styles.name}>{item.active ? item.name : `${item.name}（已停用）`}</Text>
       <Text className={styles.summary}>{itemSummary(item)}</Text>
       {item.materials.length ? <Text className={styles.line}>{`要带：${item.materials.join('、')}`}</Text> : null}
+      <Text className={styles.line}>{item.inPerson ? IN_PERSON_TEXT[item.inPerson] : '要不要本人到场：还没写明'}</Text>
       {item.description ? <Text className={styles.line}>{`说明：${item.description}`}</Text> : null}
       {canEdit ? (
         <View className={styles.actions}>
