@@ -20,6 +20,9 @@ describe('the centre address and phone: staff set them, residents see them on th
   let staffPage: Page;
   let staffToken = '';
   let bookingId = '';
+  let itemId = '';
+  let slotDate = '';
+  let slotStart = '';
   const devUser = `ctr${Date.now().toString(36)}`;
   const pageErrors: string[] = [];
   const clockOffsetMs = shanghaiMorningOffsetMs();
@@ -39,6 +42,10 @@ describe('the centre address and phone: staff set them, residents see them on th
     const day = a.days.find((d) => d.slots.some((s) => s.bookable))!;
     const slot = day.slots.find((s) => s.bookable)!;
     bookingId = (await api(stack.url, routes.createBooking, { serviceItemId: items[0].id, date: day.date, start: slot.start, selfName: '周桂芳', idempotencyKey: randomUUID() }, { token: residentToken })).id;
+    itemId = items[0].id;
+    const next = day.slots.filter((s) => s.bookable && s.remaining > 1)[0] ?? slot;
+    slotDate = day.date;
+    slotStart = next.start;
 
     resident = await launchBrowser({ largestFont: true, clockOffsetMs });
     staff = await launchBrowser({ largestFont: true, clockOffsetMs });
@@ -66,6 +73,7 @@ describe('the centre address and phone: staff set them, residents see them on th
     await vis(residentPage, '社区还没有填写地址').waitFor();
     await vis(residentPage, '社区还没有填写电话').waitFor();
     await vis(residentPage, '周一到周五 08:30–12:00、14:30–17:30').waitFor();
+    await vis(residentPage, '社区还没有写明要不要本人到场，可以打电话问').waitFor();
     await expect(residentPage.locator('a[href^="tel:"]').count()).resolves.toBe(0);
     await expect(residentPage.locator('a[href*="uri.amap.com"]').count()).resolves.toBe(0);
     await vis(residentPage, '到哪里办', true).scrollIntoViewIfNeeded();
@@ -97,6 +105,8 @@ describe('the centre address and phone: staff set them, residents see them on th
     await shot(page, 'booking-centre-3-staff-saved');
     const after = await settings();
     expect(after).toMatchObject({ centreAddress: '测试路 1 号党群服务中心一楼', centrePhone: '0716-1234567', centreLocation: { latitude: 30.352817, longitude: 112.190436 } });
+    // and, for the booked item, that the person must come (set through the API; the form is covered by the unit tests)
+    await api(stack.url, routes.staffUpdateServiceItem, { inPerson: 'required' }, { token: staffToken, params: { id: itemId } });
   });
 
   it('the resident (长辈模式, 390 px) sees the address, a tel: link and a map link on the pass', async () => {
@@ -113,8 +123,21 @@ describe('the centre address and phone: staff set them, residents see them on th
     // tap targets at least as tall as the app's buttons in 长辈模式
     for (const link of [call, map]) expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(56);
     await expect(residentPage.locator('.jb-page.elder').filter({ visible: true }).count()).resolves.toBeGreaterThan(0); // 长辈模式 still on
-    await vis(residentPage, '到哪里办', true).scrollIntoViewIfNeeded();
+    await vis(residentPage, '要本人到场办理', true).waitFor();
+    await map.scrollIntoViewIfNeeded();
     await shot(residentPage, 'booking-centre-4-pass');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('the confirm page shows the same centre card before the resident books', async () => {
+    const q = new URLSearchParams({ item: itemId, code: COMMUNITY, who: 'self', name: '周桂芳', date: slotDate, start: slotStart });
+    await residentPage.goto(`${stack.url}/?devUser=${devUser}#/subpackages/booking/pages/confirm/index?${q}`);
+    await vis(residentPage, '到哪里办', true).waitFor({ timeout: 30_000 });
+    await vis(residentPage, '测试路 1 号党群服务中心一楼', true).waitFor();
+    await vis(residentPage, '要本人到场办理', true).waitFor();
+    await expect(residentPage.locator('a[href^="tel:"]').filter({ visible: true }).getAttribute('href')).resolves.toBe('tel:07161234567');
+    await vis(residentPage, '到哪里办', true).scrollIntoViewIfNeeded();
+    await shot(residentPage, 'booking-centre-5-confirm');
     expect(pageErrors).toEqual([]);
   });
 });
