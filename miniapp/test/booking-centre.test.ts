@@ -1,6 +1,6 @@
 // the centre's address, hours, phone and map position as residents read them (issue 14 item 2)
 import { expect, it } from '@jest/globals';
-import { dialNumber, openingHoursLines, phoneA11y, webMapUrl } from '../src/features/booking/centre';
+import { dialNumber, openingHoursLines, webMapUrl } from '../src/features/booking/centre';
 
 const workday = [
   { start: '08:30', end: '12:00' },
@@ -35,5 +35,4 @@ it('dials a landline with its area code and without the extension, a mobile as i
   expect(dialNumber('0716-1234567')).toBe('07161234567');
   expect(dialNumber('0716-1234567-802')).toBe('07161234567');
   expect(dialNumber('13800001234')).toBe('13800001234');
-  expect(phoneA11y('0716-1234567')).toBe('0 7 1 6 1 2 3 4 5 6 7');
 });

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { api, field, shot, submitStaffLogin, turnOnElderMode } from './support/page-checks';
 import { launchBrowser, shanghaiMorningOffsetMs, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
 import { publishUnknownYears } from './support/statutory';
+import { seriousViolations } from './support/axe';
 
 const COMMUNITY = '421003003003'; // 梅村社区, served by the seeded staff account `meicun`
 
@@ -78,6 +79,7 @@ describe('the centre address and phone: staff set them, residents see them on th
     await expect(residentPage.locator('a[href*="uri.amap.com"]').count()).resolves.toBe(0);
     await vis(residentPage, '到哪里办', true).scrollIntoViewIfNeeded();
     await shot(residentPage, 'booking-centre-1-pass-unset');
+    expect(await seriousViolations(residentPage)).toEqual([]);
   });
 
   it('staff fill in the address, phone and map position; a bad phone is named next to the field and nothing is saved', async () => {
@@ -103,6 +105,7 @@ describe('the centre address and phone: staff set them, residents see them on th
     await vis(page, '已保存').waitFor({ timeout: 30_000 });
     await vis(page, /改了：地址、电话、地图位置/).waitFor();
     await shot(page, 'booking-centre-3-staff-saved');
+    expect(await seriousViolations(page)).toEqual([]);
     const after = await settings();
     expect(after).toMatchObject({ centreAddress: '测试路 1 号党群服务中心一楼', centrePhone: '0716-1234567', centreLocation: { latitude: 30.352817, longitude: 112.190436 } });
     // and, for the booked item, that the person must come (set through the API; the form is covered by the unit tests)
@@ -126,6 +129,7 @@ describe('the centre address and phone: staff set them, residents see them on th
     await vis(residentPage, '要本人到场办理', true).waitFor();
     await map.scrollIntoViewIfNeeded();
     await shot(residentPage, 'booking-centre-4-pass');
+    expect(await seriousViolations(residentPage)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 
@@ -138,6 +142,7 @@ describe('the centre address and phone: staff set them, residents see them on th
     await expect(residentPage.locator('a[href^="tel:"]').filter({ visible: true }).getAttribute('href')).resolves.toBe('tel:07161234567');
     await vis(residentPage, '到哪里办', true).scrollIntoViewIfNeeded();
     await shot(residentPage, 'booking-centre-5-confirm');
+    expect(await seriousViolations(residentPage)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components';
 import { IN_PERSON_TEXT, IN_PERSON_UNKNOWN_TEXT, type CentreView, type InPersonRule } from '@jianban/shared';
 import { Button } from '../../components/Button';
 import { a11y } from '../../components/a11y';
-import { dialNumber, NO_ADDRESS_NO_PHONE_TEXT, NO_ADDRESS_TEXT, NO_PHONE_TEXT, openingHoursLines, phoneA11y, webMapUrl } from './centre';
+import { dialNumber, NO_ADDRESS_NO_PHONE_TEXT, NO_ADDRESS_TEXT, NO_PHONE_TEXT, openingHoursLines, webMapUrl } from './centre';
 import styles from './CentreInfo.module.scss';
 
 const H5 = process.env.TARO_ENV === 'h5';
@@ -22,7 +22,8 @@ export function CentreInfo({ centre, name, inPerson }: { centre: CentreView; nam
   );
   const hours = openingHoursLines(centre.openingHours);
   const missingAddress = centre.phone ? NO_ADDRESS_TEXT : NO_ADDRESS_NO_PHONE_TEXT;
-  const mapLabel = `在地图上看${name}的位置`;
+  // accessible names begin with the visible text (WCAG 2.5.3), then say where it goes
+  const mapLabel = `在地图上看位置：${name}`;
   return (
     <View className={styles.card} {...a11y('group', { label: '服务中心地址和电话' })}>
       {row('地点', <Text className={styles.value}>{name}</Text>)}
@@ -36,8 +37,8 @@ export function CentreInfo({ centre, name, inPerson }: { centre: CentreView; nam
         <View className={styles.actions}>
           {centre.phone
             ? H5
-              ? <a className={styles.link} href={`tel:${dialNumber(centre.phone)}`} aria-label={`打电话 ${phoneA11y(centre.phone)}`}>{`打电话 ${centre.phone}`}</a>
-              : <Button variant="secondary" a11yLabel={`打电话 ${phoneA11y(centre.phone)}`} onClick={() => void Taro.makePhoneCall({ phoneNumber: dialNumber(centre.phone!) }).catch(() => undefined)}>{`打电话 ${centre.phone}`}</Button>
+              ? <a className={styles.link} href={`tel:${dialNumber(centre.phone)}`}>{`打电话 ${centre.phone}`}</a>
+              : <Button variant="secondary" onClick={() => void Taro.makePhoneCall({ phoneNumber: dialNumber(centre.phone!) }).catch(() => undefined)}>{`打电话 ${centre.phone}`}</Button>
             : null}
           {centre.location
             ? H5

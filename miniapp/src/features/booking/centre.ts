@@ -37,8 +37,3 @@ export function dialNumber(phone: string): string {
   const [area, number] = phone.split('-');
   return number ? `${area}${number}` : phone;
 }
-
-/** "0716 123 4567" read out digit by digit for screen readers */
-export function phoneA11y(phone: string): string {
-  return phone.replace(/-/g, ' ').split('').join(' ').replace(/\s+/g, ' ');
-}
