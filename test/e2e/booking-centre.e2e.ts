@@ -22,6 +22,7 @@ describe('the centre address and phone: staff set them, residents see them on th
   let staffToken = '';
   let bookingId = '';
   let itemId = '';
+  let catalogCode: string | null = null;
   let slotDate = '';
   let slotStart = '';
   const devUser = `ctr${Date.now().toString(36)}`;
@@ -44,6 +45,7 @@ describe('the centre address and phone: staff set them, residents see them on th
     const slot = day.slots.find((s) => s.bookable)!;
     bookingId = (await api(stack.url, routes.createBooking, { serviceItemId: items[0].id, date: day.date, start: slot.start, selfName: '周桂芳', idempotencyKey: randomUUID() }, { token: residentToken })).id;
     itemId = items[0].id;
+    catalogCode = items[0].catalogCode;
     const next = day.slots.filter((s) => s.bookable && s.remaining > 1)[0] ?? slot;
     slotDate = day.date;
     slotStart = next.start;
@@ -142,6 +144,18 @@ describe('the centre address and phone: staff set them, residents see them on th
     await expect(residentPage.locator('a[href^="tel:"]').filter({ visible: true }).getAttribute('href')).resolves.toBe('tel:07161234567');
     await vis(residentPage, '到哪里办', true).scrollIntoViewIfNeeded();
     await shot(residentPage, 'booking-centre-5-confirm');
+    expect(await seriousViolations(residentPage)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('the certificate item page that links to booking shows the centre of the resident\'s community', async () => {
+    expect(catalogCode).toMatch(/^IS-\d+$/); // the seeded service item is linked to a 社区还开 item
+    await residentPage.goto(`${stack.url}/?devUser=${devUser}#/subpackages/catalog/pages/item/index?code=${catalogCode}&community=${COMMUNITY}`);
+    await vis(residentPage, '预约到社区办', true).waitFor({ timeout: 30_000 });
+    await vis(residentPage, '测试路 1 号党群服务中心一楼', true).waitFor({ timeout: 30_000 });
+    await expect(residentPage.locator('a[href^="tel:"]').filter({ visible: true }).getAttribute('href')).resolves.toBe('tel:07161234567');
+    await vis(residentPage, '测试路 1 号党群服务中心一楼', true).scrollIntoViewIfNeeded();
+    await shot(residentPage, 'booking-centre-6-item');
     expect(await seriousViolations(residentPage)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
