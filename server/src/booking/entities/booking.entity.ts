@@ -11,6 +11,8 @@ export type BookingStatusValue = BookingStatus;
 @Index('idx_booking_account', ['accountId', 'createdAt'])
 @Index('idx_booking_day', ['communityCode', 'date', 'startTime'])
 @Index('idx_booking_status_date', ['status', 'date'])
+// the staff queue across days: a community's bookings of one status in date and time order
+@Index('idx_booking_queue', ['communityCode', 'status', 'date', 'startTime'])
 @Index('idx_booking_slot', ['slotId'])
 export class BookingEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
