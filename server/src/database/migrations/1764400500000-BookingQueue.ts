@@ -6,7 +6,7 @@ export class BookingQueue1764400500000 implements MigrationInterface {
   name = 'BookingQueue1764400500000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.createIndex('booking', new TableIndex(index('idx_booking_queue', ['community_code', 'status', 'date', 'start_time'])));
+    await q.createIndex('booking', new TableIndex(index('idx_booking_queue', ['community_code', 'status', 'date', 'start_time', 'created_at'])));
   }
 
   async down(q: QueryRunner): Promise<void> {
