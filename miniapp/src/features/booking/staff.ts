@@ -71,3 +71,23 @@ export function flagReasonText(reason: 'unconfirmed' | 'not_closed', overdueMinu
   const span = h > 0 ? `${h}小时${m ? `${m}分钟` : ''}` : `${m}分钟`;
   return reason === 'unconfirmed' ? `提交后一直没人确认，已超时 ${span}` : `时段已过还没办结，已超时 ${span}`;
 }
+
+// ---- the queue across days (待确认 / 我负责的) ----
+
+export const QUEUE_TABS = [
+  { value: 'pending', label: '待确认' },
+  { value: 'mine', label: '我负责的' },
+] as const;
+
+/** who has the case, in the queue's row: 还没人负责, 负责人 X, or X 转给 Y (handed over; X stays 首问) */
+export function queueCaseText(b: { responsibleName: string | null; handlerName: string | null }): string {
+  if (!b.responsibleName && !b.handlerName) return '还没人负责';
+  if (b.handlerName && b.responsibleName && b.handlerName !== b.responsibleName) return `${b.responsibleName} 转给 ${b.handlerName}`;
+  return `负责人 ${b.responsibleName ?? b.handlerName}`;
+}
+
+/** the day list is empty: say so, and how many pending bookings wait on other days (null when none) */
+export function pendingElsewhereText(date: string, today: string, pendingTotal: number): string | null {
+  if (pendingTotal <= 0) return null;
+  return `${date === today ? '今天' : '这一天'}没有预约。还有 ${pendingTotal} 个待确认的预约在别的日子。`;
+}
