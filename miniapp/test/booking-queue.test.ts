@@ -8,7 +8,12 @@ describe('staff queue', () => {
   it('says who has the case: nobody, the responsible person, or a hand-over', () => {
     expect(queueCaseText({ responsibleName: null, handlerName: null })).toBe('还没人负责');
     expect(queueCaseText({ responsibleName: '李敏', handlerName: '李敏' })).toBe('负责人 李敏');
-    expect(queueCaseText({ responsibleName: '刘芳', handlerName: '李敏' })).toBe('刘芳 转给 李敏');
+    expect(queueCaseText({ responsibleName: '刘芳', handlerName: '李敏' })).toBe('刘芳转给李敏');
+    // the signed-in staff member is 我
+    expect(queueCaseText({ responsibleName: '李敏', handlerName: '李敏' }, '李敏')).toBe('我负责');
+    expect(queueCaseText({ responsibleName: '刘芳', handlerName: '李敏' }, '李敏')).toBe('刘芳转给我');
+    expect(queueCaseText({ responsibleName: '李敏', handlerName: '刘芳' }, '李敏')).toBe('我转给刘芳');
+    expect(queueCaseText({ responsibleName: '刘芳', handlerName: '刘芳' }, '李敏')).toBe('负责人 刘芳');
   });
 
   it('the empty day names the pending bookings on other days, and says nothing when there are none', () => {

@@ -125,6 +125,8 @@ export function useStaffQueue(code: string | null, view: StaffQueueView, page: n
     queryFn: () => call(routes.staffBookingQueue, { view, page, pageSize }, { code: code as string }),
     enabled: enabled && !!code && meId.startsWith('staff:'),
     placeholderData: keepPreviousData,
+    // colleagues confirm and hand over all the time: a tab shown again is read again (the cached rows show meanwhile)
+    staleTime: 0,
   });
 }
 

@@ -78,12 +78,19 @@ export const QUEUE_TABS = [
   { value: 'pending', label: '待确认' },
   { value: 'mine', label: '我负责的' },
 ] as const;
+/** the queue page's title follows the tab (the 我负责的 tab lists confirmed cases too) */
+export const QUEUE_TITLE = { pending: '待确认的预约', mine: '我负责的预约' } as const;
 
-/** who has the case, in the queue's row: 还没人负责, 负责人 X, or X 转给 Y (handed over; X stays 首问) */
-export function queueCaseText(b: { responsibleName: string | null; handlerName: string | null }): string {
+/**
+ * who has the case, in the queue's row: 还没人负责, 负责人 X, or X 转给 Y (handed over; X stays 首问). `me` (the signed-in
+ * staff member's name) is said as 我: 我负责, X 转给我, 我转给 Y.
+ */
+export function queueCaseText(b: { responsibleName: string | null; handlerName: string | null }, me?: string): string {
+  const who = (name: string) => (me && name === me ? '我' : name);
   if (!b.responsibleName && !b.handlerName) return '还没人负责';
-  if (b.handlerName && b.responsibleName && b.handlerName !== b.responsibleName) return `${b.responsibleName} 转给 ${b.handlerName}`;
-  return `负责人 ${b.responsibleName ?? b.handlerName}`;
+  if (b.handlerName && b.responsibleName && b.handlerName !== b.responsibleName) return `${who(b.responsibleName)}转给${who(b.handlerName)}`;
+  const one = (b.responsibleName ?? b.handlerName) as string;
+  return who(one) === '我' ? '我负责' : `负责人 ${one}`;
 }
 
 /** the day list is empty: say so, and how many pending bookings wait on other days (null when none) */

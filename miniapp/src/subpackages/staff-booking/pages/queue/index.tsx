@@ -9,12 +9,17 @@ import { Tabs } from '../../../../components/Tabs';
 import { QueryState } from '../../../../components/QueryState';
 import { useStaffQueue } from '../../../../features/booking/hooks';
 import { dayLabel, slotTime } from '../../../../features/booking/format';
-import { queueCaseText, QUEUE_TABS } from '../../../../features/booking/staff';
+import { queueCaseText, QUEUE_TABS, QUEUE_TITLE } from '../../../../features/booking/staff';
+import { useSession } from '../../../../services/session';
 import { useStaffCommunity } from '../../../../features/booking/staff-community';
 import { ChangeCommunity, StaffCommunityPicker } from '../../../../features/booking/StaffCommunityPicker';
 import { pageUrl, STAFF_DETAIL_PAGE } from '../../../../features/booking/pages';
 import { pager } from '../../../../features/staff/paging';
 
+const INTRO: Record<StaffQueueView, string> = {
+  pending: '不管约在哪一天，还没确认的预约都在这里，按日子和时间排。',
+  mine: '您确认过的预约和同事转给您的预约，办完之前都在这里，按日子和时间排。',
+};
 const EMPTY: Record<StaffQueueView, { title: string; text: string }> = {
   pending: { title: '没有待确认的预约', text: '居民新约的预约会出现在这里，不管约的是哪一天。' },
   mine: { title: '您手上没有没办完的预约', text: '您确认过的预约和同事转给您的预约，办完之前都在这里。' },
@@ -22,6 +27,7 @@ const EMPTY: Record<StaffQueueView, { title: string; text: string }> = {
 
 /** the staff queue across days: 待确认 (every unconfirmed booking of the community) and 我负责的 (mine, incl. 转给我的) */
 export default function StaffQueuePage() {
+  const { me } = useSession();
   const { community, choices, loading, pick, isStaff } = useStaffCommunity();
   const asked = Taro.getCurrentInstance().router?.params?.view;
   const [view, setView] = useState<StaffQueueView>(asked === 'mine' ? 'mine' : 'pending');
@@ -30,7 +36,7 @@ export default function StaffQueuePage() {
   useDidShow(() => {
     if (community) void list.refetch();
   });
-  const title = '待确认的预约';
+  const title = QUEUE_TITLE[view];
   if (!isStaff) return <PageShell title={title}><Notice tone="error" title="只有工作人员能看">请先用“工作人员登录”。</Notice></PageShell>;
   if (!community) return <PageShell title={title}><StaffCommunityPicker choices={choices} loading={loading} onPick={pick} /></PageShell>;
   const today = shanghaiDate(new Date());
@@ -38,7 +44,7 @@ export default function StaffQueuePage() {
   const data = list.data && !list.isPlaceholderData ? list.data : undefined;
   const pagerView = data ? pager(data.total, data.page, data.pageSize, data.items.length) : null;
   return (
-    <PageShell title={`${title} · ${community.name}`} intro="不管约在哪一天，没确认的预约都在这里；“我负责的”里是您确认过的和同事转给您的、还没办完的预约。">
+    <PageShell title={`${title} · ${community.name}`} intro={INTRO[view]}>
       <Tabs
         label="看哪些预约"
         options={QUEUE_TABS}
@@ -48,6 +54,7 @@ export default function StaffQueuePage() {
           setPage(1);
         }}
       />
+      {list.isPlaceholderData ? <Notice>正在读取预约…</Notice> : null}
       <QueryState query={list} loading="正在读取预约…" errorTitle="预约没有读出来" empty={data?.total === 0} emptyTitle={EMPTY[view].title} emptyText={EMPTY[view].text} />
       {data && pagerView && data.total > 0 ? (
         <>
@@ -57,7 +64,7 @@ export default function StaffQueuePage() {
               <Cell
                 key={b.id}
                 title={`${dayLabel({ date: b.date, weekday: isoWeekday(b.date) }, today)} ${slotTime(b)}`}
-                description={[b.personName, b.serviceItem.name, queueCaseText(b)].filter(Boolean).join(' · ')}
+                description={[b.personName, b.serviceItem.name, queueCaseText(b, me?.kind === 'staff' ? me.displayName : undefined)].filter(Boolean).join(' · ')}
                 extra={b.statusText}
                 onClick={() => void Taro.navigateTo({ url: pageUrl(STAFF_DETAIL_PAGE, { id: b.id }) })}
               />
