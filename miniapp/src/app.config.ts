@@ -16,7 +16,7 @@ export default defineAppConfig({
     { root: 'subpackages/inbox', pages: ['pages/detail/index'] },
     { root: 'subpackages/booking', pages: ['pages/start/index', 'pages/person/index', 'pages/slot/index', 'pages/confirm/index', 'pages/detail/index', 'pages/mine/index'] },
     { root: 'subpackages/staff-admin', pages: ['pages/accounts/index', 'pages/account/index', 'pages/edit/index', 'pages/password/index'] },
-    { root: 'subpackages/staff-booking', pages: ['pages/day/index', 'pages/detail/index', 'pages/scan/index', 'pages/walk-in/index', 'pages/flagged/index', 'pages/export/index', 'pages/holidays/index', 'pages/settings/index', 'pages/closures/index', 'pages/service-items/index'] },
+    { root: 'subpackages/staff-booking', pages: ['pages/day/index', 'pages/queue/index', 'pages/detail/index', 'pages/scan/index', 'pages/walk-in/index', 'pages/flagged/index', 'pages/export/index', 'pages/holidays/index', 'pages/settings/index', 'pages/closures/index', 'pages/service-items/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -118,6 +118,7 @@ describe('accessibility (axe-core) on every page', () => {
     const pages: [string, string?][] = [
       ['/subpackages/staff/pages/elders/index'],
       ['/subpackages/staff-booking/pages/day/index', `date=${bookingDate}`],
+      ['/subpackages/staff-booking/pages/queue/index'],
       ['/subpackages/staff-booking/pages/detail/index', `id=${bookingId}`],
       ['/subpackages/staff-booking/pages/scan/index'],
       ['/subpackages/staff-booking/pages/walk-in/index'],

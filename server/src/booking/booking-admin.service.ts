@@ -53,7 +53,7 @@ export class BookingAdminService {
       throw new DomainError(ErrorCode.Validation, 'weekday listed twice', { issues: [{ path: 'openingHours', message: '同一天填了两次' }] });
     }
     // invalidated again after commit: a read between the in-transaction invalidation and the commit may re-cache old values
-    return this.db.transaction(async (tx) => {
+    return this.db.retrying(async (tx) => {
       await this.desk.community(tx, staff, code, 'staffUpdateBookingSettings');
       const s = await this.calendar.settings(tx, code);
       const row = s.row;
@@ -96,7 +96,7 @@ export class BookingAdminService {
   }
 
   addClosure(staff: Staff, code: string, input: { date: string; reason: string }) {
-    return this.db.transaction(async (tx) => {
+    return this.db.retrying(async (tx) => {
       await this.desk.community(tx, staff, code, 'staffAddClosure');
       const row = Object.assign(new ClosureEntity(), { id: randomUUID(), communityCode: code, date: input.date, reason: input.reason, createdBy: staff.staffId, createdAt: this.clock.now() });
       if ((await this.calendarRepo.insertClosure(tx, row)) === 'duplicate') throw new DomainError(ErrorCode.ClosureExists, 'that day is already closed');
@@ -106,7 +106,7 @@ export class BookingAdminService {
 
   removeClosure(staff: Staff, id: string) {
     let touched: string | null = null;
-    return this.db.transaction(async (tx) => {
+    return this.db.retrying(async (tx) => {
       const c = await this.calendarRepo.closure(tx, id);
       if (!c) {
         this.desk.denied(staff, 'staffRemoveClosure', id);
@@ -139,7 +139,7 @@ export class BookingAdminService {
   }
 
   createServiceItem(staff: Staff, code: string, input: CreateServiceItemInput) {
-    return this.db.transaction(async (tx) => {
+    return this.db.retrying(async (tx) => {
       await this.desk.community(tx, staff, code, 'staffCreateServiceItem');
       const now = this.clock.now();
       const row = Object.assign(new ServiceItemEntity(), {
@@ -154,7 +154,7 @@ export class BookingAdminService {
 
   updateServiceItem(staff: Staff, id: string, input: UpdateServiceItemInput) {
     let touched: string | null = null;
-    return this.db.transaction(async (tx) => {
+    return this.db.retrying(async (tx) => {
       const row = await this.calendarRepo.serviceItem(tx, id);
       if (!row) {
         this.desk.denied(staff, 'staffUpdateServiceItem', id);

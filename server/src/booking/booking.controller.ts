@@ -121,6 +121,11 @@ export class StaffBookingController {
     return this.desk.addNote(s, p.id, b.note);
   }
 
+  @Endpoint(routes.staffBookingQueue)
+  queue(@RouteParams(routes.staffBookingQueue) p: ParsedParams<typeof routes.staffBookingQueue>, @RouteInput(routes.staffBookingQueue) q: ParsedInput<typeof routes.staffBookingQueue>, @CurrentUser() s: Staff) {
+    return this.desk.queue(s, p.code, q);
+  }
+
   @Endpoint(routes.staffFlaggedBookings)
   flagged(@RouteParams(routes.staffFlaggedBookings) p: ParsedParams<typeof routes.staffFlaggedBookings>, @RouteInput(routes.staffFlaggedBookings) q: ParsedInput<typeof routes.staffFlaggedBookings>, @CurrentUser() s: Staff) {
     return this.desk.flagged(s, p.code, q);

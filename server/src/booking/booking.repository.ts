@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, EntityManager, In, LessThan, MoreThanOrEqual, QueryFailedError, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { Brackets, EntityManager, In, LessThan, MoreThanOrEqual, QueryFailedError, type EntityTarget, type SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
 import { ACTIVE_BOOKING_STATUSES } from '@jianban/shared';
 import { isUniqueViolation } from '../common/db-errors';
 import { AccountQuotaEntity } from './entities/account-quota.entity';
@@ -244,6 +244,26 @@ export class BookingRepository {
     const qb = m.createQueryBuilder(BookingEntity, 'b').where('b.community_code = :communityCode AND b.date = :date', { communityCode, date });
     if (status) qb.andWhere('b.status = :status', { status });
     const [rows, total] = await qb.orderBy('b.start_time', 'ASC').addOrderBy('b.created_at', 'ASC').addOrderBy('b.id', 'ASC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    return { rows, total };
+  }
+
+  /** every booking of the community waiting for confirmation, across days, in date and time order (index idx_booking_queue) */
+  async pagePending(m: EntityManager, communityCode: string, page: number, pageSize: number) {
+    const qb = m.createQueryBuilder(BookingEntity, 'b').where("b.community_code = :communityCode AND b.status = 'pending'", { communityCode });
+    return this.pageInDayOrder(qb, page, pageSize);
+  }
+
+  /** unfinished bookings (pending/confirmed) the staff member is responsible for (首问) or currently handles (转给我的) */
+  async pageMine(m: EntityManager, communityCode: string, staffId: string, page: number, pageSize: number) {
+    const qb = m
+      .createQueryBuilder(BookingEntity, 'b')
+      .where('b.community_code = :communityCode AND b.status IN (:...open)', { communityCode, open: ['pending', 'confirmed'] })
+      .andWhere(new Brackets((w) => w.where('b.responsible_staff_id = :staffId', { staffId }).orWhere('b.handler_staff_id = :staffId', { staffId })));
+    return this.pageInDayOrder(qb, page, pageSize);
+  }
+
+  private async pageInDayOrder(qb: SelectQueryBuilder<BookingEntity>, page: number, pageSize: number) {
+    const [rows, total] = await qb.orderBy('b.date', 'ASC').addOrderBy('b.start_time', 'ASC').addOrderBy('b.created_at', 'ASC').addOrderBy('b.id', 'ASC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
     return { rows, total };
   }
 

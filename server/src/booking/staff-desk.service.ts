@@ -99,6 +99,16 @@ export class StaffDeskService {
     });
   }
 
+  /** the queue across days: pending bookings of the community, or the caller's own unfinished cases (responsible or handed to them) */
+  async queue(staff: Staff, code: string, q: { view: 'pending' | 'mine'; page: number; pageSize: number }) {
+    return this.db.read(async (m) => {
+      await this.community(m, staff, code, 'staffBookingQueue');
+      const { rows, total } = q.view === 'mine' ? await this.repo.pageMine(m, code, staff.staffId, q.page, q.pageSize) : await this.repo.pagePending(m, code, q.page, q.pageSize);
+      const ctx = await this.views.context(m, rows, this.clock.now());
+      return { items: rows.map((b) => this.views.staffSummary(ctx, b)), total, page: q.page, pageSize: q.pageSize };
+    });
+  }
+
   async get(staff: Staff, id: string) {
     return this.db.read(async (m) => this.staffDetail(m, await this.scoped(m, staff, id, 'staffGetBooking')));
   }

@@ -41,6 +41,7 @@ export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
   cancelBooking: [ErrorCode.BookingCutoffPassed, ErrorCode.BookingStateConflict, ErrorCode.Conflict, ErrorCode.NotFound],
   rescheduleBooking: [ErrorCode.BookingCutoffPassed, ErrorCode.BookingStateConflict, ErrorCode.ClosedDay, ErrorCode.Conflict, ErrorCode.MinNoticeNotMet, ErrorCode.NoShowLimit, ErrorCode.NotFound, ErrorCode.OutsideBookingWindow, ErrorCode.SlotFull, ErrorCode.SlotNotAvailable, ErrorCode.Validation],
   staffDayBookings: [ErrorCode.NotFound],
+  staffBookingQueue: [ErrorCode.NotFound],
   staffGetBooking: [ErrorCode.NotFound],
   staffConfirmBooking: [ErrorCode.BookingStateConflict, ErrorCode.Conflict, ErrorCode.NotFound],
   staffRejectBooking: [ErrorCode.BookingStateConflict, ErrorCode.Conflict, ErrorCode.NotFound],

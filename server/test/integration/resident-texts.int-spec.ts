@@ -28,7 +28,10 @@ describeEngines('resident texts on %s', (engine) => {
       await ds.query('UPDATE catalog_item SET content_json = ? WHERE id = ?', [JSON.stringify(content), item.id]);
       expect(await aliased()).toBe(1);
 
-      expect((await ds.query('SELECT name FROM migrations ORDER BY id DESC'))[0].name).toBe('ResidentTexts1764380000000');
+      // back past the migrations after this one, then this one, and forward again
+      const last = async () => (await ds.query('SELECT name FROM migrations ORDER BY id DESC'))[0].name as string;
+      for (let i = 0; i < 20 && (await last()) !== 'ResidentTexts1764380000000'; i++) await ds.undoLastMigration({ transaction: 'each' });
+      expect(await last()).toBe('ResidentTexts1764380000000');
       await ds.undoLastMigration({ transaction: 'each' });
       await ds.runMigrations({ transaction: 'each' });
       expect(await notes()).toEqual([null, null, null]);

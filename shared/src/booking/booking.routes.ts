@@ -37,6 +37,7 @@ import {
   staffCancelBookingInput,
   staffDayQuery,
   staffNoteInput,
+  staffQueueQuery,
   statutoryYearList,
   statutoryGapView,
   statutoryYearParams,
@@ -71,6 +72,7 @@ export const bookingRoutes = {
 
   // ---- staff desk ----
   staffDayBookings: deskRoute({ method: 'GET', path: '/staff/communities/:code/bookings', summary: '工作人员：本社区某天的预约（可按状态筛选）', input: staffDayQuery, params: communityParams, output: staffBookingList }),
+  staffBookingQueue: deskRoute({ method: 'GET', path: '/staff/communities/:code/booking-queue', summary: '工作人员：跨日期的待确认预约，或我负责的 / 转给我的未办结预约（按日期和时间排）', input: staffQueueQuery, params: communityParams, output: staffBookingList }),
   staffGetBooking: deskRoute({ method: 'GET', path: '/staff/bookings/:id', summary: '工作人员：预约详情与办理记录', input: noInput, params: idParams, output: staffBookingDetailView }),
   staffConfirmBooking: deskRoute({ method: 'POST', path: '/staff/bookings/:id/confirm', summary: '工作人员：确认预约（确认人成为首问负责人）', input: staffNoteInput, params: idParams, output: staffBookingDetailView }),
   staffRejectBooking: deskRoute({ method: 'POST', path: '/staff/bookings/:id/reject', summary: '工作人员：不予预约并说明原因', input: rejectBookingInput, params: idParams, output: staffBookingDetailView }),

@@ -15,6 +15,7 @@ export const BOOKING_SAMPLES: Record<keyof typeof bookingRoutes, Sample> = {
   cancelBooking: { input: {}, params: { id: ID } },
   rescheduleBooking: { input: { date: '2026-12-02', start: '14:30' }, params: { id: ID } },
   staffDayBookings: { input: { date: '2026-12-01' }, params: { code: CODE } },
+  staffBookingQueue: { input: { view: 'mine' }, params: { code: CODE } },
   staffGetBooking: { input: {}, params: { id: ID } },
   staffConfirmBooking: { input: {}, params: { id: ID } },
   staffRejectBooking: { input: { reason: '该事项需到街道办理' }, params: { id: ID } },

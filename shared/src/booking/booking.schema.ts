@@ -342,6 +342,14 @@ export const staffBookingView = bookingView.extend({
 });
 export const staffBookingList = z.object({ items: z.array(staffBookingView), ...pageMeta });
 export type StaffBookingList = z.infer<typeof staffBookingList>;
+/**
+ * The staff queue across days: `pending` = every booking of the community still waiting for confirmation (待确认);
+ * `mine` = unfinished bookings (pending/confirmed) the signed-in staff member is responsible for (我负责的) or has been
+ * handed (转给我的). Ordered by date and start time.
+ */
+export const staffQueueView = z.enum(['pending', 'mine']);
+export type StaffQueueView = z.infer<typeof staffQueueView>;
+export const staffQueueQuery = pageQuery.extend({ view: staffQueueView.default('pending') });
 export const staffBookingDetailView = bookingDetailView.extend({
   /** who the account booking it is (resident display name) */
   bookedByName: z.string(),

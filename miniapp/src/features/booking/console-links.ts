@@ -5,6 +5,7 @@ import {
   STAFF_EXPORT_PAGE,
   STAFF_FLAGGED_PAGE,
   STAFF_HOLIDAYS_PAGE,
+  STAFF_QUEUE_PAGE,
   STAFF_SCAN_PAGE,
   STAFF_SERVICE_ITEMS_PAGE,
   STAFF_SETTINGS_PAGE,
@@ -15,6 +16,7 @@ const DESK = ['community_staff', 'street_reviewer', 'district_admin'] as const;
 
 /** the booking pages in the staff 工作台 (filtered by role on 我的) */
 export const BOOKING_CONSOLE_LINKS: ConsoleLink[] = [
+  { title: '待确认的预约', description: '所有日子里还没确认的预约，和我负责的、转给我的', url: STAFF_QUEUE_PAGE, roles: DESK },
   { title: '今天的预约', description: '确认、签到、办结；看办理记录', url: STAFF_DAY_PAGE, roles: DESK },
   { title: '签到', description: '扫居民的预约码，或输入预约码', url: STAFF_SCAN_PAGE, roles: DESK },
   { title: '现场登记', description: '没预约直接来的居民，登记后占用同一时段名额', url: STAFF_WALKIN_PAGE, roles: DESK },

@@ -6,6 +6,7 @@ import {
   type CreateServiceItemInput,
   type PublishStatutoryYearInput,
   type StaffBookingDetailView,
+  type StaffQueueView,
   type UpdateBookingSettingsInput,
   type UpdateServiceItemInput,
 } from '@jianban/shared';
@@ -112,6 +113,21 @@ export function useStaffSettle() {
     void qc.invalidateQueries({ queryKey: ['booking', 'staff-day'] });
     void qc.invalidateQueries({ queryKey: ['booking', 'flagged'] });
   };
+}
+
+export const QUEUE_PAGE_SIZE = 20;
+
+/** the staff queue across days: 待确认 (pending) or 我负责的 / 转给我的 (mine); pageSize 1 reads just the count */
+export function useStaffQueue(code: string | null, view: StaffQueueView, page: number, pageSize = QUEUE_PAGE_SIZE, enabled = true) {
+  const meId = useMeId();
+  return useQuery({
+    queryKey: bookingKeys.queue(meId, code ?? '', view, page, pageSize),
+    queryFn: () => call(routes.staffBookingQueue, { view, page, pageSize }, { code: code as string }),
+    enabled: enabled && !!code && meId.startsWith('staff:'),
+    placeholderData: keepPreviousData,
+    // colleagues confirm and hand over all the time: a tab shown again is read again (the cached rows show meanwhile)
+    staleTime: 0,
+  });
 }
 
 export function useFlagged(code: string | null, page: number) {

@@ -6,6 +6,7 @@ export const bookingKeys = {
   mine: (meId: string, scope: string, page: number) => ['booking', 'mine', meId, scope, page] as const,
   one: (meId: string, id: string) => ['booking', 'one', meId, id] as const,
   staffDay: (meId: string, code: string, date: string, status: string, page: number) => ['booking', 'staff-day', meId, code, date, status, page] as const,
+  queue: (meId: string, code: string, view: string, page: number, pageSize: number) => ['booking', 'queue', meId, code, view, page, pageSize] as const,
   staffOne: (meId: string, id: string) => ['booking', 'staff-one', meId, id] as const,
   flagged: (meId: string, code: string, page: number) => ['booking', 'flagged', meId, code, page] as const,
   colleagues: (meId: string, code: string) => ['booking', 'colleagues', meId, code] as const,

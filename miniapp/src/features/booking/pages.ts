@@ -7,6 +7,7 @@ export const BOOKING_PASS_PAGE = '/subpackages/booking/pages/detail/index';
 export const MY_BOOKINGS_PAGE = '/subpackages/booking/pages/mine/index';
 
 export const STAFF_DAY_PAGE = '/subpackages/staff-booking/pages/day/index';
+export const STAFF_QUEUE_PAGE = '/subpackages/staff-booking/pages/queue/index';
 export const STAFF_DETAIL_PAGE = '/subpackages/staff-booking/pages/detail/index';
 export const STAFF_SCAN_PAGE = '/subpackages/staff-booking/pages/scan/index';
 export const STAFF_WALKIN_PAGE = '/subpackages/staff-booking/pages/walk-in/index';

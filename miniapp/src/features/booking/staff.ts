@@ -71,3 +71,30 @@ export function flagReasonText(reason: 'unconfirmed' | 'not_closed', overdueMinu
   const span = h > 0 ? `${h}小时${m ? `${m}分钟` : ''}` : `${m}分钟`;
   return reason === 'unconfirmed' ? `提交后一直没人确认，已超时 ${span}` : `时段已过还没办结，已超时 ${span}`;
 }
+
+// ---- the queue across days (待确认 / 我负责的) ----
+
+export const QUEUE_TABS = [
+  { value: 'pending', label: '待确认' },
+  { value: 'mine', label: '我负责的' },
+] as const;
+/** the queue page's title follows the tab (the 我负责的 tab lists confirmed cases too) */
+export const QUEUE_TITLE = { pending: '待确认的预约', mine: '我负责的预约' } as const;
+
+/**
+ * who has the case, in the queue's row: 还没人负责, 负责人 X, or X 转给 Y (handed over; X stays 首问). `me` (the signed-in
+ * staff member's name) is said as 我: 我负责, X 转给我, 我转给 Y.
+ */
+export function queueCaseText(b: { responsibleName: string | null; handlerName: string | null }, me?: string): string {
+  const who = (name: string) => (me && name === me ? '我' : name);
+  if (!b.responsibleName && !b.handlerName) return '还没人负责';
+  if (b.handlerName && b.responsibleName && b.handlerName !== b.responsibleName) return `${who(b.responsibleName)}转给${who(b.handlerName)}`;
+  const one = (b.responsibleName ?? b.handlerName) as string;
+  return who(one) === '我' ? '我负责' : `负责人 ${one}`;
+}
+
+/** the day list is empty: say so, and how many pending bookings wait on other days (null when none) */
+export function pendingElsewhereText(date: string, today: string, pendingTotal: number): string | null {
+  if (pendingTotal <= 0) return null;
+  return `${date === today ? '今天' : '这一天'}没有预约。还有 ${pendingTotal} 个待确认的预约在别的日子。`;
+}

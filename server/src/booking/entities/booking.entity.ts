@@ -11,6 +11,9 @@ export type BookingStatusValue = BookingStatus;
 @Index('idx_booking_account', ['accountId', 'createdAt'])
 @Index('idx_booking_day', ['communityCode', 'date', 'startTime'])
 @Index('idx_booking_status_date', ['status', 'date'])
+// the staff queue across days: a community's bookings of one status in date and time order (created_at + the primary key
+// appended by InnoDB cover the tie-breakers, so the page is read in index order without a sort)
+@Index('idx_booking_queue', ['communityCode', 'status', 'date', 'startTime', 'createdAt'])
 @Index('idx_booking_slot', ['slotId'])
 export class BookingEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })

@@ -8,13 +8,13 @@ import { Button } from '../../../../components/Button';
 import { Cell, CellGroup } from '../../../../components/Cell';
 import { OptionGroup } from '../../../../components/OptionGroup';
 import { useSession } from '../../../../services/session';
-import { useStaffDay } from '../../../../features/booking/hooks';
+import { useStaffDay, useStaffQueue } from '../../../../features/booking/hooks';
 import { dayLabel, slotTime } from '../../../../features/booking/format';
-import { addDays, STAFF_STATUS_FILTERS } from '../../../../features/booking/staff';
+import { addDays, pendingElsewhereText, STAFF_STATUS_FILTERS } from '../../../../features/booking/staff';
 import { useStaffCommunity } from '../../../../features/booking/staff-community';
 import { ChangeCommunity, StaffCommunityPicker } from '../../../../features/booking/StaffCommunityPicker';
 import { StatutoryGapBanner } from '../../../../features/booking/StatutoryGapBanner';
-import { pageUrl, STAFF_DETAIL_PAGE, STAFF_SCAN_PAGE, STAFF_WALKIN_PAGE } from '../../../../features/booking/pages';
+import { pageUrl, STAFF_DETAIL_PAGE, STAFF_QUEUE_PAGE, STAFF_SCAN_PAGE, STAFF_WALKIN_PAGE } from '../../../../features/booking/pages';
 import { pager } from '../../../../features/staff/paging';
 import styles from './index.module.scss';
 import { QueryState } from '../../../../components/QueryState';
@@ -31,6 +31,9 @@ export default function StaffDayPage() {
   const [choosingFilter, setChoosingFilter] = useState(false);
   const filterLabel = STAFF_STATUS_FILTERS.find((f) => f.value === filter)?.label ?? '全部';
   const list = useStaffDay(community?.code ?? null, date, filter === 'all' ? '' : filter, page);
+  // an empty day may hide pending bookings on other days: read just their count (one row) to point at the queue
+  const dayEmpty = filter === 'all' && list.data?.total === 0 && !list.isPlaceholderData;
+  const pending = useStaffQueue(community?.code ?? null, 'pending', 1, 1, dayEmpty);
   useDidShow(() => {
     if (community) void list.refetch();
   });
@@ -57,6 +60,8 @@ export default function StaffDayPage() {
   }
   const data = list.data;
   const view = data ? pager(data.total, data.page, data.pageSize, data.items.length) : null;
+  // 「今天没有预约。还有 N 个待确认的预约在别的日子」 (the pending ones are on other days: this one has none)
+  const elsewhere = dayEmpty && pending.data && !pending.isPlaceholderData ? pendingElsewhereText(date, today, pending.data.total) : null;
   return (
     <PageShell title={`${community.name} · ${dayLabel({ date, weekday: isoWeekday(date) }, today)}`}>
       <StatutoryGapBanner />
@@ -96,7 +101,13 @@ export default function StaffDayPage() {
       )}
       <Section title="预约">
         <QueryState query={list} />
-        {data && data.total === 0 ? <Notice>这一天没有{filter === 'all' ? '' : `“${STAFF_STATUS_FILTERS.find((f) => f.value === filter)?.label}”的`}预约。</Notice> : null}
+        {data && data.total === 0 && !elsewhere ? <Notice>这一天没有{filter === 'all' ? '' : `“${STAFF_STATUS_FILTERS.find((f) => f.value === filter)?.label}”的`}预约。</Notice> : null}
+        {elsewhere ? (
+          <>
+            <Notice>{elsewhere}</Notice>
+            <Button variant="secondary" onClick={() => void Taro.navigateTo({ url: STAFF_QUEUE_PAGE })}>看待确认的预约 ›</Button>
+          </>
+        ) : null}
         {data && data.items.length > 0 ? (
           <>
             <Notice>{`共 ${data.total} 个`}</Notice>

@@ -3,8 +3,8 @@ import { int, varchar } from './schema-helpers';
 
 // booking: the community centre's address, phone and map position, and per service item whether the person must come (issue 14 item 2). All nullable: an existing
 // installation has none set, and pages say so rather than show a guessed address.
-export class CentreContact1764400000000 implements MigrationInterface {
-  name = 'CentreContact1764400000000';
+export class CentreContact1764410000000 implements MigrationInterface {
+  name = 'CentreContact1764410000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.addColumn('booking_settings', new TableColumn(varchar('centre_address', 200, { isNullable: true })));
