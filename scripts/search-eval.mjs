@@ -9,47 +9,19 @@
 //
 // A result is a catalog item (its code) or a service (service:<id>). The floor is enforced in the test command by
 // server/src/catalog/search/search-eval.spec.ts over the same set.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { serverProcess } from './lib/server-process.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = resolve(process.env.JB_SERVER_DIST ?? join(root, 'server', 'dist'));
 const { values: opt } = parseArgs({ options: { misses: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } });
 const { queries } = JSON.parse(readFileSync(join(root, 'server', 'test', 'search-eval', 'queries.json'), 'utf8'));
 
-const child = (args, env) =>
-  spawn(process.execPath, args, { env: { PATH: process.env.PATH, NODE_PATH: join(root, 'server', 'node_modules'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-
-function run(args, env) {
-  return new Promise((ok, fail) => {
-    const p = child(args, env);
-    let err = '';
-    p.stderr.on('data', (d) => (err += d));
-    p.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`${args[0]} exited ${code}: ${err}`))));
-  });
-}
-
-function startServer(env) {
-  return new Promise((ok, fail) => {
-    const p = child([join(DIST, 'main.js')], env);
-    let out = '';
-    const timer = setTimeout(() => fail(new Error(`server did not start: ${out}`)), 30_000);
-    p.stdout.on('data', (d) => {
-      out += d;
-      const m = /ready on (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        ok({ url: m[1], stop: () => new Promise((r) => (p.once('exit', r), p.kill('SIGTERM'))) });
-      }
-    });
-    p.stderr.on('data', (d) => (out += d));
-    p.on('exit', (code) => fail(new Error(`server exited ${code}: ${out}`)));
-  });
-}
+const { run, startServer } = serverProcess(root, DIST);
 
 // a result's id: the item code, or service:<id> for a service result
 const idOf = (r) => (r.service ? `service:${r.service.id}` : r.item.code);

@@ -3,7 +3,6 @@ import { describe, expect, it } from '@jest/globals';
 import type { DayView, SlotView } from '@jianban/shared';
 import {
   checkInRefusal,
-  weekdayOf,
   cutoffRuleText,
   cutoffText,
   dayChoice,
@@ -122,8 +121,5 @@ describe('check-in refusal names the booking\'s day (issue 14 item 7)', () => {
     expect(checkInRefusal('CHECK_IN_NOT_TODAY', undefined, '2027-03-01', fallback)).toBe(fallback);
     expect(checkInRefusal('CHECK_IN_NOT_TODAY', { date: 'x' }, '2027-03-01', fallback)).toBe(fallback);
     expect(checkInRefusal('PASS_CODE_NOT_FOUND', { date: '2027-03-02' }, '2027-03-01', 'other')).toBe('other');
-  });
-  it('knows the weekday of a civil date', () => {
-    expect([weekdayOf('2026-12-06'), weekdayOf('2026-12-07'), weekdayOf('2027-02-28')]).toEqual([7, 1, 7]);
   });
 });

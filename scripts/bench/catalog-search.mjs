@@ -11,13 +11,13 @@
 //
 // --check-ms sets CATALOG_INDEX_CHECK_MS (0 = compare the catalog version row on every search).
 // The per-IP search limit (B2) stays on; --rate-limit only raises it so the benchmark client is not refused.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { serverProcess } from '../lib/server-process.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const requireRoot = createRequire(join(root, 'package.json'));
@@ -42,35 +42,7 @@ const QUERIES = [
   '户籍证明', '无犯罪记录', '死亡证明', '收入证明', '居住证明', '健在', '银行要我开夫妻关系证明怎么办', 'hyzkzm', '护照签证',
 ];
 
-const child = (args, env) =>
-  spawn(process.execPath, args, { env: { PATH: process.env.PATH, NODE_PATH: join(root, 'server', 'node_modules'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-
-function run(args, env) {
-  return new Promise((ok, fail) => {
-    const p = child(args, env);
-    let err = '';
-    p.stderr.on('data', (d) => (err += d));
-    p.on('exit', (code) => (code === 0 ? ok() : fail(new Error(`${args[0]} exited ${code}: ${err}`))));
-  });
-}
-
-function startServer(env) {
-  return new Promise((ok, fail) => {
-    const p = child([join(DIST, 'main.js')], env);
-    let out = '';
-    const timer = setTimeout(() => fail(new Error(`server did not start: ${out}`)), 30_000);
-    p.stdout.on('data', (d) => {
-      out += d;
-      const m = /ready on (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        ok({ url: m[1], stop: () => new Promise((r) => (p.once('exit', r), p.kill('SIGTERM'))) });
-      }
-    });
-    p.stderr.on('data', (d) => (out += d));
-    p.on('exit', (code) => fail(new Error(`server exited ${code}: ${out}`)));
-  });
-}
+const { run, startServer } = serverProcess(root, DIST);
 
 async function startBare() {
   const app = Fastify({ logger: false });

@@ -14,6 +14,9 @@ export interface RouteDef<
   summary: string;
   auth: RouteAuth;
   roles?: readonly StaffRole[];
+  // a staff member still on a temporary password may call it (who am I, replace the password, log out); every other
+  // route answers PASSWORD_CHANGE_REQUIRED to them
+  whileTemporaryPassword?: true;
   status: number; // success status
   input: I; // body for POST/PUT/PATCH, query for GET/DELETE
   params: P;
@@ -30,6 +33,9 @@ export interface RouteSpec<I extends z.ZodType, O extends z.ZodType, P extends z
   summary: string;
   auth: RouteAuth;
   roles?: readonly StaffRole[];
+  // a staff member still on a temporary password may call it (who am I, replace the password, log out); every other
+  // route answers PASSWORD_CHANGE_REQUIRED to them
+  whileTemporaryPassword?: true;
   status?: number;
   input: I;
   output: O;

@@ -1,6 +1,12 @@
 import { expect, it } from '@jest/globals';
 import { addClosureInput } from './booking/booking.schema';
 import { personName, updateMeInput } from './identity/identity.schema';
+import { routes, type RouteName } from './routes';
+import { CATALOG_SAMPLES } from './catalog/catalog.samples';
+import { BOOKING_SAMPLES } from './booking/booking.samples';
+import { NOTIFICATIONS_SAMPLES } from './notifications/notifications.samples';
+import { STAFF_ADMIN_SAMPLES } from './identity/staff-admin.samples';
+import type { Sample } from './route-sample';
 
 // issue 15 item 5: names and short texts are NFKC-normalised and refuse invisible and control characters
 const BAD = ['李\u202e敏', '李\u200b敏', '李\u2066敏\u2069', '李敏\u0000', '李\ufeff敏', '李敏\u0085'];
@@ -27,12 +33,6 @@ it('keeps Chinese full-width punctuation as typed while folding full-width lette
 
 // every text a person writes into any route's input (catalog edits, reports, work lists, booking texts, names …) refuses
 // an inserted bidi override or zero-width space: each route's valid sample, one string field at a time
-import { routes, type RouteName } from './routes';
-import { CATALOG_SAMPLES } from './catalog/catalog.samples';
-import { BOOKING_SAMPLES } from './booking/booking.samples';
-import { NOTIFICATIONS_SAMPLES } from './notifications/notifications.samples';
-import { STAFF_ADMIN_SAMPLES } from './identity/staff-admin.samples';
-import type { Sample } from './route-sample';
 
 // strings that are not text shown to anyone: secrets and tokens compared byte for byte, and the search box (its words
 // are normalised by the search, never stored or shown as typed)

@@ -1,14 +1,11 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ErrorCode, routes, type RouteDef } from '@jianban/shared';
+import { ErrorCode, type RouteDef } from '@jianban/shared';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../common/domain-error';
 import { ROUTE_KEY } from '../common/route.decorators';
 import type { Caller } from './caller';
 import { SessionService } from './session.service';
-
-// what a staff member holding a temporary password may still do: see who they are, replace it, log out
-const WHILE_PASSWORD_TEMPORARY: ReadonlySet<RouteDef> = new Set<RouteDef>([routes.me, routes.changeOwnPassword, routes.logout]);
 
 // every handler is bound to a shared route; its `auth` and `roles` decide who may call it
 @Injectable()
@@ -33,7 +30,7 @@ export class AuthGuard implements CanActivate {
       if (caller.kind !== 'staff') throw new DomainError(ErrorCode.Forbidden, 'staff only');
       if (route.roles && !route.roles.includes(caller.role)) throw new DomainError(ErrorCode.Forbidden, `role ${caller.role} may not call this`);
     }
-    if (caller.kind === 'staff' && caller.mustChangePassword && !WHILE_PASSWORD_TEMPORARY.has(route)) {
+    if (caller.kind === 'staff' && caller.mustChangePassword && !route.whileTemporaryPassword) {
       throw new DomainError(ErrorCode.PasswordChangeRequired, 'the temporary password must be replaced first');
     }
     return true;

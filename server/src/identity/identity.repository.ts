@@ -115,6 +115,17 @@ export class SessionRepository {
   }
 
   // ends every live session of a login family (its access tokens die with the rows); returns how many were live
+  // every live session of a staff account ends (deactivation, password reset), except `keep` (their own password change)
+  async revokeStaffSessions(m: EntityManager, staffId: string, at: Date, keep?: string): Promise<void> {
+    const qb = m
+      .createQueryBuilder()
+      .update(AuthSessionEntity)
+      .set({ revokedAt: at, revokeReason: 'account' })
+      .where("subject_kind = 'staff' AND subject_id = :staffId AND revoked_at IS NULL", { staffId });
+    if (keep) qb.andWhere('id <> :keep', { keep });
+    await qb.execute();
+  }
+
   async revokeFamily(m: EntityManager, familyId: string, at: Date): Promise<number> {
     const r = await m
       .createQueryBuilder()

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { isUniqueViolation } from '../common/db-errors';
-import { AuthSessionEntity } from './entities/auth-session.entity';
 import { StaffAccountEntity } from './entities/staff-account.entity';
 import { StaffAuditEntity } from './entities/staff-audit.entity';
 
@@ -54,17 +53,6 @@ export class StaffAdminRepository {
   async lockActiveDistrictAdmins(m: EntityManager, at: Date): Promise<number> {
     const r = await m.update(StaffAccountEntity, { role: 'district_admin', active: true }, { updatedAt: at });
     return r.affected ?? 0;
-  }
-
-  // every live session of the staff member ends (deactivation, password reset), except `keep` (their own password change)
-  async revokeSessions(m: EntityManager, staffId: string, at: Date, keep?: string): Promise<void> {
-    const qb = m
-      .createQueryBuilder()
-      .update(AuthSessionEntity)
-      .set({ revokedAt: at })
-      .where("subject_kind = 'staff' AND subject_id = :staffId AND revoked_at IS NULL", { staffId });
-    if (keep) qb.andWhere('id <> :keep', { keep });
-    await qb.execute();
   }
 
   insertAudit(m: EntityManager, row: StaffAuditEntity) {

@@ -15,7 +15,7 @@ import type { RegionEntity } from './entities/region.entity';
 import type { StaffAccountEntity } from './entities/staff-account.entity';
 import type { StaffAuditEntity } from './entities/staff-audit.entity';
 import { toRegionView } from './identity.mapper';
-import { RegionRepository } from './identity.repository';
+import { RegionRepository, SessionRepository } from './identity.repository';
 import { StaffAdminRepository } from './staff-admin.repository';
 
 type Staff = Extract<Caller, { kind: 'staff' }>;
@@ -34,6 +34,7 @@ export class StaffAdminService {
     private readonly db: Db,
     private readonly staff: StaffAdminRepository,
     private readonly regions: RegionRepository,
+    private readonly sessions: SessionRepository,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -116,7 +117,7 @@ export class StaffAdminService {
       if (!active) {
         if (s.role === 'district_admin') await this.assertNotLastAdmin(tx, caller, s, now);
         else if (s.id === caller.staffId) throw new DomainError(ErrorCode.StaffOwnAccount, 'a staff member cannot deactivate their own account');
-        await this.staff.revokeSessions(tx, id, now);
+        await this.sessions.revokeStaffSessions(tx, id, now);
       }
       await this.staff.update(tx, id, { active }, now);
       await this.audit(tx, caller, id, active ? 'activate' : 'deactivate', []);
@@ -134,7 +135,7 @@ export class StaffAdminService {
       if (s.id === caller.staffId) throw new DomainError(ErrorCode.StaffOwnAccount, 'change your own password with your current one');
       await this.staff.update(tx, id, { passwordHash: hash, mustChangePassword: true }, now);
       // whoever holds a session of this account loses it: the reset is often because a password got out
-      await this.staff.revokeSessions(tx, id, now);
+      await this.sessions.revokeStaffSessions(tx, id, now);
       await this.audit(tx, caller, id, 'reset_password', []);
       return { ...s, passwordHash: hash, mustChangePassword: true, updatedAt: now };
     });
@@ -153,7 +154,7 @@ export class StaffAdminService {
     await this.db.transaction(async (tx) => {
       await this.staff.update(tx, s.id, { passwordHash: hash, mustChangePassword: false }, now);
       // other devices signed in with the old password are signed out; this one stays
-      await this.staff.revokeSessions(tx, s.id, now, caller.sessionId);
+      await this.sessions.revokeStaffSessions(tx, s.id, now, caller.sessionId);
       await this.audit(tx, caller, s.id, 'change_password', []);
     });
   }

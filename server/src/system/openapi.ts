@@ -24,8 +24,8 @@ export function errorCodesOf(name: RouteName, route: RouteDef): ErrorCode[] {
   // the H5 refresh-cookie interceptor (identity/h5-refresh-cookie.ts)
   if (H5_COOKIE_ROUTES.includes(route)) codes.push(ErrorCode.CsrfRejected);
   if (route.auth === 'resident' || route.auth === 'staff') codes.push(ErrorCode.Forbidden);
-  // the guard: a staff member on a temporary password may only replace it (see WHILE_PASSWORD_TEMPORARY in auth.guard.ts)
-  if (route.auth === 'staff' && route !== routes.changeOwnPassword) codes.push(ErrorCode.PasswordChangeRequired);
+  // the guard: a staff member on a temporary password may only call the routes marked whileTemporaryPassword
+  if (route.auth === 'staff' && !route.whileTemporaryPassword) codes.push(ErrorCode.PasswordChangeRequired);
   return [...new Set([...codes, ...ROUTE_ERRORS[name]])];
 }
 

@@ -16,6 +16,7 @@ import { RegionEntity } from '../../src/identity/entities/region.entity';
 import { ResidentAccountEntity } from '../../src/identity/entities/resident-account.entity';
 import { StaffAccountEntity } from '../../src/identity/entities/staff-account.entity';
 import { describeEngines } from '../support/describe-engines';
+import { undoThrough } from '../support/migrations';
 import { createDatabase, type TestDatabase } from '../support/test-app';
 
 // the tree the seed wrote before the official codes (server/src/database/seed/regions.ts until RegionCodes1764350000000)
@@ -81,10 +82,7 @@ describeEngines('moving the placeholder region codes to the official ones on %s'
     await ds.runMigrations({ transaction: 'each' });
     // back to the schema before the move, then the data an installation had under the placeholder codes
     // back past the migrations that came after the move (they run again with it below), then the move itself
-    const last = async () => (await ds.query('SELECT name FROM migrations ORDER BY id DESC'))[0].name as string;
-    for (let i = 0; i < 20 && (await last()) !== 'RegionCodes1764350000000'; i++) await ds.undoLastMigration({ transaction: 'each' });
-    expect(await last()).toBe('RegionCodes1764350000000');
-    await ds.undoLastMigration({ transaction: 'each' });
+    await undoThrough(ds, 'RegionCodes1764350000000');
     await ds.getRepository(RegionEntity).insert(PLACEHOLDER_TREE.map(([code, name, level, parentCode], i) => ({ code, name, level, parentCode, sortOrder: i })));
 
     await insert(StaffAccountEntity, 'staffMeicun', { username: 'meicun', regionCode: OLD.meicun, role: 'community_staff' });

@@ -4,6 +4,7 @@ import { createDataSource } from '../../src/database/data-source';
 import { seedReference } from '../../src/database/seed/seed';
 import { EXAMPLE_SOURCE } from '../../src/catalog/catalog.seed';
 import { describeEngines } from '../support/describe-engines';
+import { undoThrough } from '../support/migrations';
 import { createDatabase } from '../support/test-app';
 
 // issue 14 item 3: what residents read carries no researcher's note — new seeds store none, and the migration removes
@@ -29,10 +30,7 @@ describeEngines('resident texts on %s', (engine) => {
       expect(await aliased()).toBe(1);
 
       // back past the migrations after this one, then this one, and forward again
-      const last = async () => (await ds.query('SELECT name FROM migrations ORDER BY id DESC'))[0].name as string;
-      for (let i = 0; i < 20 && (await last()) !== 'ResidentTexts1764380000000'; i++) await ds.undoLastMigration({ transaction: 'each' });
-      expect(await last()).toBe('ResidentTexts1764380000000');
-      await ds.undoLastMigration({ transaction: 'each' });
+      await undoThrough(ds, 'ResidentTexts1764380000000');
       await ds.runMigrations({ transaction: 'each' });
       expect(await notes()).toEqual([null, null, null]);
       expect(await aliased()).toBe(0);

@@ -107,5 +107,5 @@ export const staffAdminRoutes = {
   updateStaffAccount: defineRoute({ method: 'PATCH', path: '/staff/accounts/:id', summary: '区管理员：改工作人员的姓名、岗位或负责的地方', auth: 'staff', roles: admin, input: updateStaffInput, params: idParams, output: staffAccountView }),
   setStaffAccountActive: defineRoute({ method: 'POST', path: '/staff/accounts/:id/active', summary: '区管理员：停用或重新启用工作人员账号', auth: 'staff', roles: admin, input: setStaffActiveInput, params: idParams, output: staffAccountView }),
   resetStaffPassword: defineRoute({ method: 'POST', path: '/staff/accounts/:id/password-reset', summary: '区管理员：重置工作人员密码（一次性临时密码，下次登录须改）', auth: 'staff', roles: admin, input: noInput, params: idParams, output: staffWithPasswordView }),
-  changeOwnPassword: defineRoute({ method: 'POST', path: '/auth/staff/password', summary: '工作人员：改自己的密码', auth: 'staff', roles: ['community_staff', 'street_reviewer', 'district_admin'], input: changeOwnPasswordInput, output: ok }),
+  changeOwnPassword: defineRoute({ method: 'POST', path: '/auth/staff/password', summary: '工作人员：改自己的密码', auth: 'staff', whileTemporaryPassword: true, roles: ['community_staff', 'street_reviewer', 'district_admin'], input: changeOwnPasswordInput, output: ok }),
 } as const;

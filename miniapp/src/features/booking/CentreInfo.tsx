@@ -32,7 +32,8 @@ export function CentreInfo({ centre, name, inPerson }: { centre: CentreView; nam
         : null}
       {row('地址', centre.address ? <Text className={styles.value}>{centre.address}</Text> : <Text className={styles.missing}>{missingAddress}</Text>)}
       {row('开放时间', <View>{hours.map((l) => <Text key={l} className={styles.line}>{l}</Text>)}</View>)}
-      {row('电话', centre.phone ? <Text className={styles.value}>{centre.phone}</Text> : <Text className={styles.missing}>{NO_PHONE_TEXT}</Text>)}
+      {/* with a number, the call button shows it (once); without, say so */}
+      {centre.phone ? null : row('电话', <Text className={styles.missing}>{NO_PHONE_TEXT}</Text>)}
       {centre.phone || centre.location ? (
         <View className={styles.actions}>
           {centre.phone

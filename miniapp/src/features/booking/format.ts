@@ -1,5 +1,5 @@
 // pure display logic of the booking pages (tested without Taro). Dates are Asia/Shanghai civil dates.
-import { shanghaiPartsOf, type DayView, type SlotView } from '@jianban/shared';
+import { isoWeekday, shanghaiPartsOf, type DayView, type SlotView } from '@jianban/shared';
 
 export const WEEKDAY_TEXT = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const;
 
@@ -15,18 +15,11 @@ export function dayLabel(day: Pick<DayView, 'date' | 'weekday'>, today?: string)
   return `${monthDay(day.date)} ${WEEKDAY_TEXT[day.weekday] ?? ''}${rel ? `（${rel}）` : ''}`;
 }
 
-/** 1 = Monday … 7 = Sunday of a 'YYYY-MM-DD' civil date */
-export function weekdayOf(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  const w = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return w === 0 ? 7 : w;
-}
-
 /** why a pass could not be checked in: for a booking of another day, which day (so staff can tell the resident) */
 export function checkInRefusal(code: string | null, details: unknown, today: string, fallback: string): string {
   const date = (details as { date?: unknown } | null | undefined)?.date;
   if (code !== 'CHECK_IN_NOT_TODAY' || typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return fallback;
-  const when = `${monthDay(date)} ${WEEKDAY_TEXT[weekdayOf(date)]}${relativeDay(date, today) ? `（${relativeDay(date, today)}）` : ''}`;
+  const when = `${monthDay(date)} ${WEEKDAY_TEXT[isoWeekday(date)]}${relativeDay(date, today) ? `（${relativeDay(date, today)}）` : ''}`;
   return date < today
     ? `这个预约是${when}的，已经过了那天，不能签到。可以帮居民现场登记，或重新预约。`
     : `这个预约是${when}的，不是今天，不能签到。请居民那天再来，或帮他改到今天的时间。`;

@@ -1,7 +1,8 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DateTimeColumn } from '../../common/columns';
 
-export type SessionRevokeReason = 'rotated' | 'logout' | 'reuse';
+// account: the district admin deactivated the staff account or reset its password, or its holder changed it
+export type SessionRevokeReason = 'rotated' | 'logout' | 'reuse' | 'account';
 
 // sessions live in the database so any server instance can check any token; only hashes are stored
 @Entity('auth_session')

@@ -14,21 +14,12 @@ import { messageFor } from '../../../../features/errors/messages';
 import { useRegions } from '../../../../features/family/hooks';
 import { useCreateStaff, useStaffAccount, useUpdateStaff } from '../../../../features/staff-admin/hooks';
 import { STAFF_ACCOUNT_PAGE } from '../../../../features/staff-admin/pages';
+import { firstIssuePerField } from '../../../../features/staff-admin/form';
 import { STAFF_ROLE_TEXT } from '../../../../features/staff/roles';
 import styles from '../account/index.module.scss';
 
 const FIELDS = ['username', 'displayName', 'role', 'regionCode'] as const;
 type Errors = Partial<Record<(typeof FIELDS)[number], string>>;
-
-/** zod's first message per field, for the form */
-function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Errors {
-  const out: Errors = {};
-  for (const i of issues) {
-    const key = String(i.path[0] ?? '') as keyof Errors;
-    if ((FIELDS as readonly string[]).includes(key) && !out[key]) out[key] = i.message;
-  }
-  return out;
-}
 
 export default function StaffAccountEditPage() {
   const id = Taro.getCurrentInstance().router?.params?.id ?? '';
@@ -78,7 +69,7 @@ export default function StaffAccountEditPage() {
       };
       const parsed = updateStaffInput.safeParse(patch);
       if (!parsed.success) {
-        const errs = fieldErrors(parsed.error.issues);
+        const errs = firstIssuePerField(parsed.error.issues, FIELDS);
         setErrors(errs);
         if (!Object.keys(errs).length) setGeneral(parsed.error.issues[0]?.message ?? '请检查填写的内容');
         return;
@@ -88,7 +79,7 @@ export default function StaffAccountEditPage() {
     }
     const parsed = createStaffInput.safeParse({ username, displayName, role, regionCode });
     if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error.issues));
+      setErrors(firstIssuePerField(parsed.error.issues, FIELDS));
       return;
     }
     setErrors({});

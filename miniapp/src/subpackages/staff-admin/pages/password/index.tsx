@@ -9,6 +9,7 @@ import { useSession } from '../../../../services/session';
 import { issuesByField } from '../../../../services/api-error';
 import { messageFor } from '../../../../features/errors/messages';
 import { changeOwnPassword } from '../../../../features/staff-admin/hooks';
+import { firstIssuePerField } from '../../../../features/staff-admin/form';
 
 const FIELDS = ['currentPassword', 'newPassword', 'again'] as const;
 type Errors = Partial<Record<(typeof FIELDS)[number], string>>;
@@ -27,13 +28,7 @@ export default function StaffPasswordPage() {
   const submit = async () => {
     setGeneral(null);
     const parsed = changeOwnPasswordInput.safeParse({ currentPassword: current, newPassword: next });
-    const errs: Errors = {};
-    if (!parsed.success) {
-      for (const i of parsed.error.issues) {
-        const key = String(i.path[0]) as keyof Errors;
-        if (!errs[key]) errs[key] = i.message;
-      }
-    }
+    const errs: Errors = parsed.success ? {} : firstIssuePerField(parsed.error.issues, FIELDS);
     if (!errs.newPassword && again !== next) errs.again = '两次输入的新密码不一样';
     setErrors(errs);
     if (Object.keys(errs).length || !parsed.success) return;
