@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Reports the size of the built WeChat mini-program (miniapp/dist/weapp): the main package and each subpackage,
-// against WeChat's 2 MB per-package limit and the project's own 1 MB main-package target.
-// Exit code 1 when the main package is >= 1 MB or any package is >= 2 MB (2 when there is no build).
+// against WeChat's 2 MB per-package limit and the project's own 640 KB main-package budget (issue 11: the allowance
+// pages live in subpackages, so the main package stays where it was).
+// Exit code 1 when the main package is over 640 KB or any package is >= 2 MB (2 when there is no build).
 // Usage: node scripts/weapp-size.mjs [--json] [--dir miniapp/dist/weapp]
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, resolve, sep, dirname } from 'node:path';
@@ -10,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const KB = 1024;
 const MB = 1024 * KB;
 export const PACKAGE_LIMIT = 2 * MB; // WeChat: each package (main or sub) at most 2 MB
-export const MAIN_TARGET = 1 * MB; // ours: keep the main package under 1 MB
+export const MAIN_TARGET = 640 * KB; // ours: the main package at most 640 KB
 
 // files in the build folder that are not uploaded as code
 const NOT_PACKAGED = new Set(['project.config.json', 'project.private.config.json']);
@@ -46,7 +47,7 @@ export function measure(dir) {
     const limit = p === main ? MAIN_TARGET : PACKAGE_LIMIT;
     const problems = [];
     if (p.bytes >= PACKAGE_LIMIT) problems.push('>= 2 MB WeChat limit');
-    if (p === main && p.bytes >= MAIN_TARGET) problems.push('>= 1 MB main-package target');
+    if (p === main && p.bytes > MAIN_TARGET) problems.push('> 640 KB main-package budget');
     return {
       name: p.name,
       root: p.root || '/',
@@ -66,7 +67,7 @@ export function measure(dir) {
 function table(report) {
   const rows = [['package', 'root', 'files', 'bytes', 'KB', 'limit', '% of limit', 'status']];
   for (const p of report.packages) {
-    rows.push([p.name, p.root, String(p.files), String(p.bytes), p.kb.toFixed(1), p.limitBytes === MAIN_TARGET ? '1 MB' : '2 MB', `${p.percentOfLimit}%`, p.ok ? 'ok' : `FAIL (${p.problems.join('; ')})`]);
+    rows.push([p.name, p.root, String(p.files), String(p.bytes), p.kb.toFixed(1), p.limitBytes === MAIN_TARGET ? '640 KB' : '2 MB', `${p.percentOfLimit}%`, p.ok ? 'ok' : `FAIL (${p.problems.join('; ')})`]);
   }
   rows.push(['total', '', '', String(report.totalBytes), report.totalKb.toFixed(1), '', '', '']);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
