@@ -86,8 +86,17 @@ describe('linkTarget', () => {
       label: '查看这个预约',
     });
   });
-  it('explains that the allowance pages are not built yet', () => {
-    expect(linkTarget({ kind: 'allowance', id: 'x' }, 'resident')).toMatchObject({ kind: 'note' });
+  it('sends a family to the progress of the application and staff to the application', () => {
+    expect(linkTarget({ kind: 'allowance', id: 'a 1' }, 'resident')).toEqual({
+      kind: 'page',
+      url: '/subpackages/allowance/pages/status/index?id=a%201',
+      label: '查看申请进度',
+    });
+    expect(linkTarget({ kind: 'allowance', id: 'a1' }, 'staff')).toEqual({
+      kind: 'page',
+      url: '/subpackages/staff-allowance/pages/detail/index?id=a1',
+      label: '查看这份申请',
+    });
   });
   it('sends a resident to their own reports and staff to the report queue', () => {
     expect(linkTarget({ kind: 'demand_report', id: 'r' }, 'resident')).toEqual({

@@ -1,4 +1,5 @@
 import type { SearchServiceId } from '@jianban/shared';
+import { ALLOWANCE_HOME_PAGE } from '../allowance/pages';
 
 // where the catalog pages live (subpackages: the main package only links to them)
 export const CATALOG_PAGES = {
@@ -6,7 +7,6 @@ export const CATALOG_PAGES = {
   report: '/subpackages/catalog/pages/report/index',
   myReports: '/subpackages/catalog/pages/my-reports/index',
   workLists: '/subpackages/catalog/pages/work-lists/index',
-  allowance: '/subpackages/catalog/pages/allowance/index',
   staffItems: '/subpackages/staff-catalog/pages/items/index',
   staffEdit: '/subpackages/staff-catalog/pages/edit/index',
   staffNew: '/subpackages/staff-catalog/pages/new/index',
@@ -21,7 +21,7 @@ export const BOOKING_START = '/subpackages/booking/pages/start/index';
 
 // each service a search can answer with has its own page (the existing one where it exists)
 export const SERVICE_PAGES: Record<SearchServiceId, string> = {
-  allowance: '/subpackages/catalog/pages/allowance/index',
+  allowance: ALLOWANCE_HOME_PAGE,
   booking: BOOKING_START,
   'demand-report': '/subpackages/catalog/pages/report/index',
   'work-lists': '/subpackages/catalog/pages/work-lists/index',

@@ -2,6 +2,7 @@
 import { shanghaiParts, type InboxMessageView, type NotificationLink } from '@jianban/shared';
 import { BOOKING_PASS_PAGE, pageUrl, STAFF_DETAIL_PAGE, STAFF_HOLIDAYS_PAGE } from '../booking/pages';
 import { CATALOG_PAGES } from '../catalog/urls';
+import { ALLOWANCE_STATUS_PAGE, allowanceUrl, STAFF_ALLOWANCE_DETAIL_PAGE } from '../allowance/pages';
 
 export const INBOX_PAGE_SIZE = 20;
 export const MESSAGES_TAB_INDEX = 2;
@@ -76,7 +77,9 @@ export function linkTarget(link: NotificationLink | null, who: 'resident' | 'sta
         ? { kind: 'page', url: pageUrl(STAFF_DETAIL_PAGE, { id: link.id }), label: '查看这个预约' }
         : { kind: 'page', url: pageUrl(BOOKING_PASS_PAGE, { id: link.id }), label: '查看我的预约' };
     case 'allowance':
-      return { kind: 'note', text: '高龄津贴的办理进度还不能在小程序里查看，这个功能还在做。有疑问请问社区。' };
+      return who === 'staff'
+        ? { kind: 'page', url: allowanceUrl(STAFF_ALLOWANCE_DETAIL_PAGE, { id: link.id }), label: '查看这份申请' }
+        : { kind: 'page', url: allowanceUrl(ALLOWANCE_STATUS_PAGE, { id: link.id }), label: '查看申请进度' };
     case 'statutory_year':
       return who === 'staff' ? { kind: 'page', url: STAFF_HOLIDAYS_PAGE, label: '去节假日安排' } : null;
     case 'demand_report':

@@ -1,4 +1,5 @@
 import type { StaffRole } from '@jianban/shared';
+import { ALLOWANCE_CONSOLE_LINKS } from '../allowance/console-links';
 import { BOOKING_CONSOLE_LINKS } from '../booking/console-links';
 import { CATALOG_CONSOLE_LINKS } from '../catalog/console-links';
 import { STAFF_ADMIN_CONSOLE_LINKS } from '../staff-admin/console-links';
@@ -11,7 +12,7 @@ export interface ConsoleLink {
   roles: readonly StaffRole[];
 }
 
-export const STAFF_CONSOLE: ConsoleLink[] = [...BOOKING_CONSOLE_LINKS, ...CATALOG_CONSOLE_LINKS, ...STAFF_ADMIN_CONSOLE_LINKS];
+export const STAFF_CONSOLE: ConsoleLink[] = [...BOOKING_CONSOLE_LINKS, ...ALLOWANCE_CONSOLE_LINKS, ...CATALOG_CONSOLE_LINKS, ...STAFF_ADMIN_CONSOLE_LINKS];
 
 export function consoleLinksFor(role: StaffRole): ConsoleLink[] {
   return STAFF_CONSOLE.filter((l) => l.roles.includes(role));

@@ -16,6 +16,7 @@ import { cleanQuery, SEARCH_DEBOUNCE_MS, SEARCH_INPUT_MAX, whyMatched } from '..
 import { useDebounced } from '../../features/catalog/useDebounced';
 import { HOME_TABS, LIST_TAB_TEXT } from '../../features/catalog/text';
 import { BOOKING_START, CATALOG_PAGES } from '../../features/catalog/urls';
+import { ALLOWANCE_HOME_PAGE } from '../../features/allowance/pages';
 import { a11y } from '../../components/a11y';
 import { QueryState } from '../../components/QueryState';
 
@@ -120,7 +121,7 @@ export default function HomePage() {
       <Section title="其他事项">
         <CellGroup>
           <Cell large title="预约办事" description="在手机上约好时间，到社区不用排队。" onClick={() => void Taro.navigateTo({ url: BOOKING_START })} />
-          <Cell large title="高龄津贴" description="80岁以上老人的津贴。这个功能还没做好，现在请直接问社区。" extra="还没上线" onClick={() => void Taro.navigateTo({ url: CATALOG_PAGES.allowance })} />
+          <Cell large title="高龄津贴" description="80岁以上老人每月可以领。在手机上替家里老人申请，不用开证明。" onClick={() => void Taro.navigateTo({ url: ALLOWANCE_HOME_PAGE })} />
           <Cell title="有人要我开不该开的证明" description="告诉区里，我们去核实" onClick={() => void Taro.navigateTo({ url: CATALOG_PAGES.report })} />
           <Cell title="我的反映" description="看看处理到哪一步了" onClick={() => void Taro.navigateTo({ url: CATALOG_PAGES.myReports })} />
           <Cell title="村（社区）工作清单" description="社区该做什么、协助做什么、不该做什么" onClick={() => void Taro.navigateTo({ url: CATALOG_PAGES.workLists })} />

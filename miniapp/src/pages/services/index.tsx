@@ -5,6 +5,7 @@ import { Cell, CellGroup } from '../../components/Cell';
 import { Notice } from '../../components/Notice';
 import { useSession } from '../../services/session';
 import { BOOKING_START_PAGE, MY_BOOKINGS_PAGE } from '../../features/booking/pages';
+import { ALLOWANCE_ELDER_PAGE, ALLOWANCE_HOME_PAGE } from '../../features/allowance/pages';
 import { consoleLinksFor } from '../../features/staff/console';
 import { showUnreadBadge, useUnreadCount } from '../../features/notifications/hooks';
 
@@ -39,7 +40,7 @@ export default function ServicesPage() {
   }
 
   return (
-    <PageShell title="办事" intro="在手机上约好时间，到社区不用排队。">
+    <PageShell title="办事" intro="在手机上约好时间，到社区不用排队；替家里老人申请高龄津贴。">
       <Section title="到社区办事">
         <CellGroup>
           <Cell large title="预约办事" description="选好事项和时间，可以替家里老人约。" onClick={() => go(BOOKING_START_PAGE)} />
@@ -47,9 +48,10 @@ export default function ServicesPage() {
         </CellGroup>
       </Section>
       <Section title="高龄津贴">
-        <Notice tone="soon" title="还没做好">
-          在手机上申请高龄津贴的功能还在做，现在还不能用。需要申请的，请先到所在社区办理。
-        </Notice>
+        <CellGroup>
+          <Cell large title="为家人申请高龄津贴" description="80岁以上老人每月可以领。不用开任何证明，4步办完。" onClick={() => go(ALLOWANCE_ELDER_PAGE)} />
+          <Cell large title="高龄津贴办到哪了" description="看申请进度、每月领多少、社区公示名单。" onClick={() => go(ALLOWANCE_HOME_PAGE)} />
+        </CellGroup>
       </Section>
     </PageShell>
   );

@@ -13,6 +13,8 @@ import { useServiceItems } from '../../../../features/booking/hooks';
 import { useRegions } from '../../../../features/family/hooks';
 import { readBookingCommunity } from '../../../../features/booking/community';
 import { CentreInfo } from '../../../../features/booking/CentreInfo';
+import { leadsToAllowance } from '../../../../features/allowance/links';
+import { ALLOWANCE_ELDER_PAGE } from '../../../../features/allowance/pages';
 import styles from './index.module.scss';
 import { a11y } from '../../../../components/a11y';
 import { QueryState } from '../../../../components/QueryState';
@@ -120,6 +122,12 @@ export default function CatalogItemPage() {
   return (
     <PageShell title={d.name} intro={d.aliases.length ? `也叫：${d.aliases.join('、')}` : undefined}>
       <Banner item={d} />
+      {leadsToAllowance(d) ? (
+        <View className={styles.service}>
+          <Text className={styles.serviceText}>要领高龄津贴，不用开这张证明，在手机上就能申请。</Text>
+          <Button onClick={() => void Taro.navigateTo({ url: ALLOWANCE_ELDER_PAGE })}>为家人申请高龄津贴</Button>
+        </View>
+      ) : null}
       {d.list === 'not_issue' ? <NotIssue item={d} /> : <Issue item={d} community={community || readBookingCommunity() || ''} />}
       {d.inferredNote ? (
         <Notice tone="soon" title="以社区确认为准">{d.inferredNote}</Notice>

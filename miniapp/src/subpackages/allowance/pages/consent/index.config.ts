@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '同意使用信息' });

@@ -1,0 +1,136 @@
+import Taro, { useDidShow } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { useState } from 'react';
+import type { AllowanceApplicationDetailView } from '@jianban/shared';
+import { PageShell, Section } from '../../../../components/PageShell';
+import { Notice } from '../../../../components/Notice';
+import { Button } from '../../../../components/Button';
+import { Field } from '../../../../components/Field';
+import { OptionGroup } from '../../../../components/OptionGroup';
+import { TextArea } from '../../../../components/TextArea';
+import { a11y } from '../../../../components/a11y';
+import { messageFor } from '../../../../features/errors/messages';
+import { param } from '../../../../features/catalog/urls';
+import { ResidentGate } from '../../../../features/allowance/components/ResidentGate';
+import { AllowanceChecks } from '../../../../features/allowance/components/Checks';
+import { AllowanceTimeline } from '../../../../features/allowance/components/Timeline';
+import { ACCOUNT_KIND_OPTIONS, buildResubmit, EMPTY_RESUBMIT, type ResubmitForm } from '../../../../features/allowance/apply-form';
+import { useAllowanceApplication, useResubmitAllowance } from '../../../../features/allowance/hooks';
+import { dayText, monthText, RESIDENT_STATUS_EXPLAIN, statusTone } from '../../../../features/allowance/status';
+import { ALLOWANCE_HOME_PAGE, ALLOWANCE_PUBLICITY_PAGE, allowanceUrl } from '../../../../features/allowance/pages';
+import styles from '../../../../features/allowance/components/allowance.module.scss';
+
+/** 一次性告知: everything staff asked for, then one form to correct and resubmit */
+function Correct({ a }: { a: AllowanceApplicationDetailView }) {
+  const resubmit = useResubmitAllowance();
+  const [form, setForm] = useState<ResubmitForm>(EMPTY_RESUBMIT);
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
+  const [done, setDone] = useState(false);
+  const set = (change: Partial<ResubmitForm>, field: string) => {
+    setForm((f) => ({ ...f, ...change }));
+    setErrors((e) => ({ ...e, [field]: undefined, form: undefined }));
+  };
+  const send = () => {
+    const built = buildResubmit(form);
+    if (!built.ok) {
+      setErrors(built.errors);
+      return;
+    }
+    resubmit.mutate({ id: a.id, input: built.input }, { onSuccess: () => { setForm(EMPTY_RESUBMIT); setDone(true); } });
+  };
+  if (done && !a.canResubmit) return <Notice tone="success" title="已重新提交">系统会重新核对，结果会在“消息”里告诉您。</Notice>;
+  return (
+    <Section title="改正后重新提交">
+      <View className={styles.form}>
+        <Text className={styles.sub}>只填要改的；没写的保持原样。</Text>
+        <Field label="老人的姓名（和户口本一致）" value={form.elderName} maxlength={30} onChange={(v) => set({ elderName: v }, 'elderName')} error={errors.elderName} />
+        <OptionGroup label="换一个收款账户：用哪种卡" options={ACCOUNT_KIND_OPTIONS} value={form.accountKind} onChange={(v) => set({ accountKind: v }, 'accountKind')} error={errors.accountKind} />
+        <Field label="新的卡号或账号" type="number" value={form.accountNumber} maxlength={40} onChange={(v) => set({ accountNumber: v }, 'accountNumber')} error={errors.accountNumber} />
+        <Field label="开户银行（可以不填）" value={form.bankName} maxlength={60} onChange={(v) => set({ bankName: v }, 'bankName')} error={errors.bankName} />
+        <Field label="新的联系电话" type="number" value={form.phone} maxlength={20} onChange={(v) => set({ phone: v }, 'phone')} error={errors.phone} />
+        <TextArea label="给社区的说明（可以不填）" value={form.note} maxlength={300} onChange={(v) => set({ note: v }, 'note')} error={errors.note} />
+        {errors.form ? <Notice tone="error">{errors.form}</Notice> : null}
+        {resubmit.isError ? <Notice tone="error" title="没有提交成功">{messageFor(resubmit.error)}</Notice> : null}
+        <Button loading={resubmit.isPending} onClick={send}>重新提交</Button>
+      </View>
+    </Section>
+  );
+}
+
+function Status({ id, created }: { id: string; created: boolean }) {
+  const app = useAllowanceApplication(id);
+  useDidShow(() => {
+    if (app.data) void app.refetch();
+  });
+  if (!id) return <Notice tone="error" title="没有指明是哪份申请">请回到高龄津贴页面查看。</Notice>;
+  if (app.isPending) return <Notice>正在读取…</Notice>;
+  if (!app.data) {
+    return (
+      <>
+        <Notice tone="error" title="这份申请打不开">{messageFor(app.error)}</Notice>
+        <Button variant="secondary" onClick={() => void Taro.redirectTo({ url: ALLOWANCE_HOME_PAGE })}>回高龄津贴</Button>
+      </>
+    );
+  }
+  const a = app.data;
+  const rows: [string, string][] = [
+    ['老人', `${a.elderName}（身份证 ${a.elderIdMasked}）`],
+    ...(a.bracket ? [['档次', `${a.bracket.label}，每月${a.bracket.monthlyCny}元`] as [string, string]] : []),
+    ['收款账户', `${a.account.kindText} ${a.account.masked}`],
+    ['联系电话', a.phoneMasked],
+    ...(a.publicity ? [['公示时间', `${dayText(a.publicity.startsOn)}到${dayText(a.publicity.endsOn)}`] as [string, string]] : []),
+    ...(a.firstPaidMonth ? [['从哪个月开始发', monthText(a.firstPaidMonth)] as [string, string]] : []),
+    ...(a.owner ? [['负责的工作人员', `${a.owner.name}（${a.owner.post}）`] as [string, string]] : []),
+  ];
+  return (
+    <>
+      {created ? <Notice tone="success" title="申请已提交">系统正在自动核对，每一步都会在“消息”里告诉您。</Notice> : null}
+      <Notice tone={statusTone(a.status)} title={`状态：${a.statusText}`}>{RESIDENT_STATUS_EXPLAIN[a.status]}</Notice>
+      {a.rejectReason ? <Notice tone="error" title="没有通过的原因">{a.rejectReason}</Notice> : null}
+      {a.missingItems.length > 0 ? (
+        <Section title="需要补充这些（一次列全）">
+          <View className={styles.missing} {...a11y('list', { label: '需要补充' })}>
+            {a.missingItems.map((m, i) => (
+              <Text key={m} className={styles.item} {...a11y('listitem')}>{`${i + 1}. ${m}`}</Text>
+            ))}
+          </View>
+        </Section>
+      ) : null}
+      {a.canResubmit ? <Correct a={a} /> : null}
+      <View className={styles.card}>
+        {rows.map(([k, v]) => (
+          <View key={k} className={styles.row}>
+            <Text className={styles.key}>{k}</Text>
+            <Text className={styles.value}>{v}</Text>
+          </View>
+        ))}
+      </View>
+      {a.checks.length > 0 ? (
+        <Section title="自动核对">
+          <AllowanceChecks checks={a.checks} />
+        </Section>
+      ) : null}
+      {a.status === 'publicity' && a.communityCode ? (
+        <Button variant="secondary" onClick={() => void Taro.navigateTo({ url: allowanceUrl(ALLOWANCE_PUBLICITY_PAGE, { code: a.communityCode }) })}>看社区公示名单</Button>
+      ) : null}
+      {a.timeline.length > 0 ? (
+        <Section title="办理经过">
+          <AllowanceTimeline entries={a.timeline} />
+        </Section>
+      ) : null}
+      <Button variant="secondary" onClick={() => void Taro.redirectTo({ url: ALLOWANCE_HOME_PAGE })}>回高龄津贴</Button>
+    </>
+  );
+}
+
+/** one application: its status in words, each automatic check's sentence, what is missing, and what happened */
+export default function AllowanceStatusPage() {
+  const params = Taro.getCurrentInstance().router?.params ?? {};
+  return (
+    <ResidentGate title="申请进度">
+      <PageShell title="申请进度">
+        <Status id={param(params.id)} created={!!params.created} />
+      </PageShell>
+    </ResidentGate>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '高龄津贴申请' });
