@@ -97,7 +97,13 @@ describe('accessibility (axe-core) on every page', () => {
       ['/subpackages/catalog/pages/report/index', 'code=NI-01'],
       ['/subpackages/catalog/pages/my-reports/index'],
       ['/subpackages/catalog/pages/work-lists/index'],
-      ['/subpackages/catalog/pages/allowance/index'],
+      ['/subpackages/allowance/pages/index/index'],
+      ['/subpackages/allowance/pages/elder/index'],
+      ['/subpackages/allowance/pages/consent/index'],
+      ['/subpackages/allowance/pages/account/index'],
+      ['/subpackages/allowance/pages/review/index'],
+      ['/subpackages/allowance/pages/status/index'],
+      ['/subpackages/allowance/pages/publicity/index', `code=${community}`],
       ['/subpackages/inbox/pages/detail/index', `id=${messageId}`],
       ['/subpackages/booking/pages/start/index'],
       ['/subpackages/booking/pages/person/index', `item=${itemId}&code=${community}`],
@@ -128,12 +134,14 @@ describe('accessibility (axe-core) on every page', () => {
       ['/subpackages/staff-booking/pages/settings/index', `code=${community}`],
       ['/subpackages/staff-booking/pages/closures/index', `code=${community}`],
       ['/subpackages/staff-booking/pages/service-items/index', `code=${community}`],
+      ['/subpackages/staff-allowance/pages/queue/index'],
+      ['/subpackages/staff-allowance/pages/detail/index'],
     ];
     for (const [path, query] of pages) await check(page, 'meicun', path, query);
     expect(found.filter((f) => f.who === 'meicun')).toEqual([]);
   });
 
-  it('the district admin on a PC meets no serious or critical violation on any catalog or staff-account page', async () => {
+  it('the district admin on a PC meets no serious or critical violation on any catalog, staff-account or allowance page', async () => {
     const page = await district.context.newPage();
     await page.setViewportSize({ width: 1366, height: 900 });
     // keyboard only: the password field's Enter submits the login
@@ -156,6 +164,8 @@ describe('accessibility (axe-core) on every page', () => {
       ['/subpackages/staff-admin/pages/edit/index'],
       ['/subpackages/staff-admin/pages/edit/index', `id=${staffAccountId}`],
       ['/subpackages/staff-admin/pages/password/index'],
+      ['/subpackages/staff-allowance/pages/reviews/index'],
+      ['/subpackages/staff-allowance/pages/policy/index'],
     ];
     for (const [path, query] of pages) await check(page, 'district', path, query);
     expect(found.filter((f) => f.who === 'district')).toEqual([]);

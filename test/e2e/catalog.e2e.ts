@@ -170,7 +170,7 @@ describe('certificate catalog in the H5 build (largest browser font, 长辈模�
     await service.waitFor({ timeout: 30_000 });
     await service.click();
     await page.getByText(/高龄津贴/).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
-    expect(page.url()).toContain('/subpackages/catalog/pages/allowance/index');
+    expect(page.url()).toContain('/subpackages/allowance/pages/index/index');
     await checkPage(page, 'catalog-service-allowance');
     await page.close();
   });

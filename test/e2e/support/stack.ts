@@ -26,8 +26,12 @@ export function shanghaiMorningOffsetMs(now = Date.now()): number {
   return Date.parse(`${shanghaiDate}T10:00:00+08:00`) - now;
 }
 
-export async function startStack(name: string, opts: { clockOffsetMs?: number } = {}): Promise<RunningStack> {
-  const dir = mkdtempSync(join(tmpdir(), 'jb-e2e-'));
+/**
+ * opts.dataDir: keep the database in this folder (made by the caller, not removed on stop), so a test can stop the stack
+ * and start it again on the same data with another clock offset (e.g. after a 7-day 公示)
+ */
+export async function startStack(name: string, opts: { clockOffsetMs?: number; dataDir?: string } = {}): Promise<RunningStack> {
+  const dir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'jb-e2e-'));
   mkdirSync(join(ARTIFACTS, 'logs'), { recursive: true });
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'scripts', 'stack.mjs')], {
     cwd: ROOT,
@@ -66,7 +70,7 @@ export async function startStack(name: string, opts: { clockOffsetMs?: number } 
         child.once('exit', () => ok());
         child.kill('SIGTERM');
       });
-      rmSync(dir, { recursive: true, force: true });
+      if (!opts.dataDir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,241 @@
+// The seed's story, end to end in the H5 build at 390 px with the largest browser font and 长辈模式 on:
+// the daughter (demo family) searches 活着证明, lands on 健在证明, follows it to the allowance and applies for 王建国 in
+// four screens; the automatic checks pass; 梅村 staff take and approve the first review; the 7-day 公示 passes (the
+// server is restarted on the same database with the development clock 8 days on); the street and the district
+// approve; she sees 已通过 and an inbox message, and the local WeChat peer received the subscribe messages.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { routes } from '@jianban/shared';
+import type { Page } from 'playwright-core';
+import { api, expectNoHorizontalOverflow, submitStaffLogin, turnOnElderMode } from './support/page-checks';
+import { launchBrowser, screenshotPath, settle, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
+
+type Browser = Awaited<ReturnType<typeof launchBrowser>>;
+const DEMO_USER = 'demo'; // the daughter of the seeded demo family (README)
+const ELDER = '王建国';
+const DAY_S = 24 * 3600;
+const POLL_MS = 60_000;
+
+/** the whole page in one picture (the H5 page scrolls inside Taro's container: grow the window to its height) */
+async function shot(page: Page, name: string) {
+  await settle(page);
+  await expectNoHorizontalOverflow(page);
+  const size = page.viewportSize() ?? { width: 390, height: 844 };
+  const height = await page.evaluate(() =>
+    Math.max(document.documentElement.scrollHeight, ...[...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none').map((p) => p.scrollHeight)),
+  );
+  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height + 120, size.height), 9000) });
+  await settle(page);
+  await page.screenshot({ path: screenshotPath(name) });
+  await page.setViewportSize(size);
+}
+
+const visible = (page: Page, text: string | RegExp) => page.getByText(text).filter({ visible: true }).first();
+
+async function residentToken(url: string, user: string): Promise<string> {
+  const { code } = await api(url, routes.devWechatCode, { user });
+  return (await api(url, routes.wechatLogin, { code })).token as string;
+}
+
+async function staffToken(url: string, username: string): Promise<string> {
+  return (await api(url, routes.staffLogin, { username, password: STAFF_PASSWORD })).token as string;
+}
+
+/** polls until `check` holds, for at most `ms` (behaviour over time is bounded by time) */
+async function eventually<T>(read: () => Promise<T>, check: (v: T) => boolean, ms = POLL_MS): Promise<T> {
+  const until = Date.now() + ms;
+  let last = await read();
+  while (!check(last) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 500));
+    last = await read();
+  }
+  return last;
+}
+
+/** the resident accepts subscriptions for the allowance's messages: our credits and the WeChat peer's both go up */
+async function subscribeToAllowance(stack: RunningStack, token: string, user: string, count = 10) {
+  const templates = (await api(stack.url, routes.subscriptionTemplates, { purpose: 'allowance' }, { token })).items as { templateId: string }[];
+  // @ts-expect-error the peer is plain JavaScript
+  const { openidForUser } = (await import('../../scripts/wechat-peer/peer.mjs')) as { openidForUser: (u: string) => string };
+  for (const { templateId } of templates) {
+    for (let i = 0; i < count; i++) await api(stack.url, routes.reportSubscriptions, { results: [{ templateId, result: 'accept' }] }, { token });
+    await fetch(`${stack.peerUrl}/__peer/credits`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: openidForUser(user), templateId, count }) });
+  }
+  return { templates: templates.map((t) => t.templateId), openid: openidForUser(user) };
+}
+
+async function peerMessages(stack: RunningStack, openid: string): Promise<unknown[]> {
+  return ((await (await fetch(`${stack.peerUrl}/__peer/messages?touser=${encodeURIComponent(openid)}`)).json()) as { messages: unknown[] }).messages;
+}
+
+describe('senior allowance in the H5 build: the seed story (390 px, largest font, 长辈模式)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'jb-e2e-allowance-'));
+  let stack: RunningStack;
+  let resident: Browser;
+  let staff: Browser;
+  let page: Page;
+  let staffPage: Page;
+  let token = '';
+  let openid = '';
+  let applicationId = '';
+  let messagesBeforeRestart = 0;
+  const pageErrors: string[] = [];
+
+  async function openAsResident(path: string) {
+    await page.goto(`${stack.url}/?devUser=${DEMO_USER}#${path}`);
+  }
+
+  async function startResident() {
+    resident = await launchBrowser({ largestFont: true });
+    page = await resident.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await openAsResident('/pages/me/index');
+    await turnOnElderMode(page);
+  }
+
+  async function startStaff(username: string) {
+    staff = await launchBrowser({ largestFont: true });
+    staffPage = await staff.context.newPage();
+    staffPage.on('pageerror', (e) => pageErrors.push(e.message));
+    await submitStaffLogin(staffPage, stack.url, username);
+    await visible(staffPage, '工作台').waitFor({ timeout: 30_000 });
+    await turnOnElderMode(staffPage);
+  }
+
+  beforeAll(async () => {
+    stack = await startStack('allowance', { dataDir });
+    token = await residentToken(stack.url, DEMO_USER);
+    openid = (await subscribeToAllowance(stack, token, DEMO_USER)).openid;
+    await startResident();
+  });
+  afterAll(async () => {
+    await resident?.close();
+    await staff?.close();
+    await stack?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('the daughter searches 活着证明, lands on 健在证明 and applies for 王建国 in four screens', async () => {
+    await openAsResident('/pages/index/index');
+    const box = page.getByRole('search').locator('input').filter({ visible: true });
+    await box.fill('活着证明');
+    await page.getByRole('button', { name: '查一查' }).filter({ visible: true }).click();
+    await page.getByRole('button', { name: /^健在证明/ }).filter({ visible: true }).first().click();
+    await visible(page, '✗ 社区不再开具').waitFor({ timeout: 30_000 });
+    await shot(page, 'allowance-0-item');
+    await page.getByRole('button', { name: '为家人申请高龄津贴' }).filter({ visible: true }).click();
+
+    // screen 1 of 4: the elder
+    await visible(page, '第1步（共4步）').waitFor({ timeout: 30_000 });
+    await page.getByRole('radio', { name: new RegExp(`^${ELDER}（`) }).filter({ visible: true }).click();
+    await shot(page, 'allowance-1-elder');
+    await page.getByRole('button', { name: '下一步' }).filter({ visible: true }).click();
+
+    // screen 2 of 4: the separate consent, in plain words
+    await visible(page, /第2步（共4步）/).waitFor({ timeout: 30_000 });
+    await visible(page, /谁能看到/).waitFor();
+    // agreeing without saying who agrees is refused on the screen
+    await page.getByRole('button', { name: '我已读懂，同意' }).filter({ visible: true }).click();
+    await visible(page, '请选择是谁同意').waitFor();
+    await page.getByRole('radio', { name: '老人委托我替他（她）办理' }).filter({ visible: true }).click();
+    await shot(page, 'allowance-2-consent');
+    await page.getByRole('button', { name: '我已读懂，同意' }).filter({ visible: true }).click();
+
+    // screen 3 of 4: the account in the elder's name and a phone
+    await visible(page, /第3步（共4步）/).waitFor({ timeout: 30_000 });
+    await page.getByRole('radio', { name: '银行卡或存折' }).filter({ visible: true }).click();
+    await page.locator('input[aria-label="卡号或账号"]').filter({ visible: true }).fill('6217000012345678');
+    await page.locator('input[aria-label="联系电话"]').filter({ visible: true }).fill('13800005678');
+    await shot(page, 'allowance-3-account');
+    await page.getByRole('button', { name: '下一步：核对' }).filter({ visible: true }).click();
+
+    // screen 4 of 4: review, the account masked
+    await visible(page, '第4步（共4步）').waitFor({ timeout: 30_000 });
+    await visible(page, '银行卡或存折 **** **** 5678').waitFor();
+    await visible(page, '138****5678').waitFor();
+    await expect(page.getByText('6217000012345678').count()).resolves.toBe(0);
+    await shot(page, 'allowance-4-review');
+    await page.getByRole('button', { name: '提交申请' }).filter({ visible: true }).click();
+
+    await visible(page, '申请已提交').waitFor({ timeout: 30_000 });
+    const mine = await api(stack.url, routes.myAllowanceApplications, {}, { token });
+    expect(mine.items).toHaveLength(1);
+    applicationId = mine.items[0].id;
+    // no file input anywhere in the flow
+    await expect(page.locator('input[type="file"]').count()).resolves.toBe(0);
+  });
+
+  it('runs the automatic checks and shows each as a plain sentence; the application waits for 梅村', async () => {
+    await visible(page, '状态：社区初审中').waitFor({ timeout: POLL_MS });
+    const detail = await api(stack.url, routes.getAllowanceApplication, {}, { token, params: { id: applicationId } });
+    expect(detail.checks.length).toBeGreaterThanOrEqual(6);
+    expect(detail.checks.every((c: { result: string }) => c.result === 'passed')).toBe(true);
+    for (const c of detail.checks as { sentence: string }[]) await visible(page, c.sentence).waitFor();
+    await shot(page, 'allowance-5-status-checked');
+  });
+
+  it('梅村 staff take the first review and approve it: the 公示 starts and shows in the community list', async () => {
+    await startStaff('meicun');
+    await staffPage.goto(`${stack.url}/#/subpackages/staff-allowance/pages/queue/index`);
+    await staffPage.getByText(new RegExp(`^${ELDER}（`)).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
+    await shot(staffPage, 'staff-allowance-queue');
+    await staffPage.getByText(new RegExp(`^${ELDER}（`)).filter({ visible: true }).first().click();
+    await visible(staffPage, '自动核对和依据').waitFor({ timeout: 30_000 });
+    await visible(staffPage, /^来源：/).waitFor();
+    await staffPage.getByRole('button', { name: '接手初审（我来负责）' }).filter({ visible: true }).click();
+    await visible(staffPage, '社区初审：您的决定').waitFor({ timeout: 30_000 });
+    await shot(staffPage, 'staff-allowance-detail');
+    await staffPage.getByRole('radio', { name: '通过' }).filter({ visible: true }).click();
+    await staffPage.getByRole('button', { name: '提交决定' }).filter({ visible: true }).click();
+    await visible(staffPage, '状态：公示中').waitFor({ timeout: 30_000 });
+    await staff.close();
+
+    await openAsResident(`/subpackages/allowance/pages/publicity/index?code=421003003003`);
+    await visible(page, /^王\*国，\d+岁$/).waitFor({ timeout: 30_000 });
+    await shot(page, 'allowance-6-publicity');
+    messagesBeforeRestart = (await peerMessages(stack, openid)).length;
+  });
+
+  it('after the 公示 week the street and the district approve, and she sees 已通过 with an inbox message', async () => {
+    // a week on: the same database, the server's development clock 8 days ahead
+    await resident.close();
+    await stack.stop();
+    stack = await startStack('allowance-week-later', { dataDir, clockOffsetMs: 8 * DAY_S * 1000 });
+    token = await residentToken(stack.url, DEMO_USER);
+    const after = await eventually(
+      () => api(stack.url, routes.getAllowanceApplication, {}, { token, params: { id: applicationId } }),
+      (a) => a.status === 'street_review',
+    );
+    expect(after.status).toBe('street_review');
+
+    for (const [username, title] of [['chengnan', '街道审核'], ['district', '区民政局审批']] as const) {
+      await startStaff(username);
+      await staffPage.goto(`${stack.url}/#/subpackages/staff-allowance/pages/reviews/index`);
+      await staffPage.getByText(new RegExp(`^${ELDER}（`)).filter({ visible: true }).first().click({ timeout: 30_000 });
+      await visible(staffPage, `${title}：您的决定`).waitFor({ timeout: 30_000 });
+      await staffPage.getByRole('radio', { name: '通过' }).filter({ visible: true }).click();
+      await staffPage.getByRole('button', { name: '提交决定' }).filter({ visible: true }).click();
+      await staffPage.getByText(/^状态：(区民政局审批中|已通过)$/).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
+      await shot(staffPage, `staff-allowance-${username}`);
+      await staff.close();
+    }
+
+    await startResident();
+    await openAsResident(`/subpackages/allowance/pages/status/index?id=${applicationId}`);
+    await visible(page, '状态：已通过').waitFor({ timeout: 30_000 });
+    await visible(page, '从哪个月开始发').waitFor();
+    await shot(page, 'allowance-7-approved');
+    await openAsResident('/pages/messages/index');
+    await page.getByRole('button', { name: /高龄津贴/ }).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
+    await shot(page, 'allowance-8-inbox');
+  });
+
+  it('the local WeChat peer received the subscribe messages, before and after the 公示', async () => {
+    const later = await eventually(() => peerMessages(stack, openid), (m) => m.length >= 1);
+    expect(messagesBeforeRestart).toBeGreaterThanOrEqual(1);
+    expect(later.length).toBeGreaterThanOrEqual(1);
+    expect(pageErrors).toEqual([]);
+  });
+});
