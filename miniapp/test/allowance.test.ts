@@ -75,10 +75,10 @@ describe('the four screens of an application', () => {
 describe('masking', () => {
   it('shows only the last four digits of an account', () => {
     const shown = maskAccount(ACCOUNT);
-    expect(shown).toBe('**** **** 5678');
+    expect(shown).toBe('尾号5678');
     expect(shown).not.toContain('6217');
     expect(shown).not.toContain('1234');
-    expect(maskAccount('123')).toBe('****');
+    expect(maskAccount('123')).toBe('尾号****');
   });
   it('shows a phone as 138****5678', () => {
     expect(maskPhone('13800005678')).toBe('138****5678');

@@ -153,7 +153,7 @@ describe('senior allowance in the H5 build: the seed story (390 px, largest font
 
     // screen 4 of 4: review, the account masked
     await visible(page, '第4步（共4步）').waitFor({ timeout: 30_000 });
-    await visible(page, '银行卡或存折 **** **** 5678').waitFor();
+    await visible(page, '银行卡或存折，尾号5678').waitFor();
     await visible(page, '138****5678').waitFor();
     await expect(page.getByText('6217000012345678').count()).resolves.toBe(0);
     await shot(page, 'allowance-4-review');

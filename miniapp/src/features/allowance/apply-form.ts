@@ -85,11 +85,11 @@ export function buildApplyInput(d: ApplyDraft, idempotencyKey: string): { ok: tr
   return { ok: true, input };
 }
 
-/** an account number as shown anywhere in the app: only the last four digits (尾号) */
+/** an account number as shown anywhere in the app: only the last four digits, said the way banks say it (尾号5678) */
 export function maskAccount(number: string): string {
   const digits = number.replace(/\D/g, '');
-  if (digits.length < 8) return '****';
-  return `**** **** ${digits.slice(-4)}`;
+  if (digits.length < 8) return '尾号****';
+  return `尾号${digits.slice(-4)}`;
 }
 
 /** a phone number as shown: 138****5678 */

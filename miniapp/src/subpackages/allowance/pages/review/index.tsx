@@ -39,7 +39,7 @@ function Review() {
   const rows: [string, string][] = [
     ['为谁申请', draft.elderName],
     ['谁同意', CONSENT_BASIS_OPTIONS.find((o) => o.value === input.consent.basis)?.label ?? ''],
-    ['收款账户', `${ACCOUNT_KIND_OPTIONS.find((o) => o.value === input.account.kind)?.label ?? ''} ${maskAccount(input.account.number)}`],
+    ['收款账户', `${ACCOUNT_KIND_OPTIONS.find((o) => o.value === input.account.kind)?.label ?? ''}，${maskAccount(input.account.number)}`],
     ...(input.account.bankName ? [['开户银行', input.account.bankName] as [string, string]] : []),
     ['联系电话', maskPhone(input.phone)],
   ];
