@@ -13,3 +13,4 @@ export * from './catalog';
 export * from './notifications';
 export * from './booking';
 export * from './allowance';
+export * from './cases';

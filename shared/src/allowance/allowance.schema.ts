@@ -4,6 +4,7 @@ import { pageMeta, pageQuery } from '../common.schema';
 import { localDate, localMonth } from '../booking/booking.schema';
 import { personName } from '../identity/identity.schema';
 import { ALLOWANCE_CONSENT_VERSION } from './allowance.consent';
+import { caseLogEntry, caseParty, staffCaseLogEntry, staffCaseParty } from '../cases/cases.schema';
 
 // ---------------------------------------------------------------------------------------------
 // Senior allowance (高龄津贴) contract, issue 11 part 1: application, automatic checks, staged approval, 公示.
@@ -227,17 +228,8 @@ export type ResubmitAllowanceInput = z.infer<typeof resubmitAllowanceInput>;
 
 // ---- application views --------------------------------------------------------------------------
 
-export const allowanceTimelineEntryView = z.object({
-  id: z.string(),
-  at: z.string(),
-  /** plain Chinese, e.g. '社区初审通过，开始公示' */
-  text: z.string(),
-  actorKind: z.enum(['resident', 'staff', 'system']),
-  /** the staff member's name (residents see the owner), null for system and resident entries */
-  actorName: z.string().nullable(),
-  /** a reason or note visible to the family */
-  note: z.string().nullable(),
-});
+/** timeline entries are the case kit's log (cases.schema): residents see visible steps, staff every step */
+export const allowanceTimelineEntryView = caseLogEntry;
 export type AllowanceTimelineEntryView = z.infer<typeof allowanceTimelineEntryView>;
 
 export const allowancePublicityPeriodView = z.object({ startsOn: localDate, endsOn: localDate });
@@ -271,7 +263,7 @@ export const allowanceApplicationDetailView = allowanceApplicationView.extend({
   missingItems: z.array(z.string()),
   rejectReason: z.string().nullable(),
   /** the staff member responsible (首问负责人), when one has taken it */
-  owner: z.object({ name: z.string(), post: z.string() }).nullable(),
+  owner: caseParty.nullable(),
   timeline: z.array(allowanceTimelineEntryView),
 });
 export type AllowanceApplicationDetailView = z.infer<typeof allowanceApplicationDetailView>;
@@ -336,10 +328,12 @@ export const staffAllowanceDetailView = staffAllowanceRowView.extend({
   checks: z.array(staffAllowanceCheckView),
   missingItems: z.array(z.string()),
   rejectReason: z.string().nullable(),
-  owner: z.object({ staffId: z.string(), name: z.string(), post: z.string() }).nullable(),
+  /** 首问负责人 and the current handler (differs after a hand-over) */
+  owner: staffCaseParty.nullable(),
+  handler: staffCaseParty.nullable(),
   consent: z.object({ version: z.string(), basis: allowanceConsentBasis, givenAt: z.string(), givenBy: z.enum(['family', 'staff_counter']) }),
   objections: z.array(allowanceObjectionView),
-  timeline: z.array(allowanceTimelineEntryView),
+  timeline: z.array(staffCaseLogEntry),
   /** the elder's death is known (registry or reported): messages to other family members have stopped */
   deceased: z.boolean(),
 });
@@ -370,3 +364,26 @@ export const revealAllowanceInput = z.strictObject({ field: z.enum(['idNumber', 
 export const revealAllowanceView = z.object({ field: z.enum(['idNumber', 'account']), value: z.string() });
 
 export { ALLOWANCE_CONSENT_VERSION };
+
+/** the allowance's case-log actions (the case kit stores them) and their plain-Chinese text */
+export const ALLOWANCE_ACTION_TEXT: Record<string, string> = {
+  submitted: '提交申请',
+  counter_submitted: '社区窗口代为提交申请',
+  checks_passed: '自动核对通过',
+  check_failed: '自动核对没有通过',
+  checks_waiting: '核对系统暂时连不上，稍后自动再核对',
+  taken: '社区工作人员接手初审',
+  publicity_started: '社区初审通过，开始公示',
+  objection_raised: '有居民对公示提出异议',
+  objection_resolved: '异议已核实',
+  publicity_ended: '公示结束，送街道审核',
+  street_approved: '街道审核通过，送区民政局审批',
+  district_approved: '区民政局审批通过',
+  rejected: '未通过',
+  more_info: '需要补充信息',
+  resubmitted: '修改后重新提交',
+  closed_deceased: '老人已去世，停止办理',
+  handed_over: '转交同事办理',
+  note: '备注',
+};
+export const allowanceActionText = (action: string): string => ALLOWANCE_ACTION_TEXT[action] ?? '办理';
