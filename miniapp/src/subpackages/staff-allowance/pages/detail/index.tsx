@@ -135,6 +135,7 @@ function Detail({ id }: { id: string }) {
     ['同意', `${CONSENT_BASIS_OPTIONS.find((o) => o.value === a.consent.basis)?.label ?? ''}，${instantText(a.consent.givenAt)}${a.consent.givenBy === 'staff_counter' ? '（窗口当面）' : ''}`],
     ['提交时间', instantText(a.submittedAt)],
     ['负责人（首问负责）', a.owner ? `${a.owner.name}（${a.owner.post}）` : '还没有人接手'],
+    ...(a.handler && a.owner && a.handler.staffId !== a.owner.staffId ? [['现在办理的人', `${a.handler.name}（${a.handler.post}）`] as [string, string]] : []),
     ...(a.stageDueAt ? [['本环节期限', `${instantText(a.stageDueAt)}${a.overdue ? '（已超时）' : ''}`] as [string, string]] : []),
     ...(a.publicity ? [['公示时间', `${dayText(a.publicity.startsOn)}到${dayText(a.publicity.endsOn)}`] as [string, string]] : []),
     ...(a.firstPaidMonth ? [['从哪个月开始发', monthText(a.firstPaidMonth)] as [string, string]] : []),
