@@ -2,15 +2,18 @@
 // the daughter (demo family) searches 活着证明, lands on 健在证明, follows it to the allowance and applies for 王建国 in
 // four screens; the automatic checks pass; 梅村 staff take and approve the first review; the 7-day 公示 passes (the
 // server is restarted on the same database with the development clock 8 days on); the street and the district
-// approve; she sees 已通过 and an inbox message, and the local WeChat peer received the subscribe messages.
+// approve; she sees 已通过 and an inbox message, and the local WeChat peer received the subscribe messages. Then two
+// elders made up on the spot (put into the registry through its import): one passes the checks, one fails with the
+// reason shown.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { routes } from '@jianban/shared';
+import { checkDigitOf, routes } from '@jianban/shared';
 import type { Page } from 'playwright-core';
 import { api, expectNoHorizontalOverflow, submitStaffLogin, turnOnElderMode } from './support/page-checks';
-import { launchBrowser, screenshotPath, settle, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
+import { launchBrowser, ROOT, screenshotPath, settle, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
 
 type Browser = Awaited<ReturnType<typeof launchBrowser>>;
 const DEMO_USER = 'demo'; // the daughter of the seeded demo family (README)
@@ -30,6 +33,33 @@ async function shot(page: Page, name: string) {
   await settle(page);
   await page.screenshot({ path: screenshotPath(name) });
   await page.setViewportSize(size);
+}
+
+
+const MEICUN = '421003003003';
+
+/** a person the test makes up on the spot: a valid ID number (荆州区 prefix, check digit) born `age` years ago */
+function madeUpElder(age: number, name: string) {
+  const now = new Date();
+  const year = now.getUTCFullYear() - age - 1; // birthday already passed this year whatever today is
+  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, '0');
+  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, '0');
+  const first17 = `421003${year}${month}${day}${String(100 + Math.floor(Math.random() * 899))}`;
+  return { name, idNumber: first17 + checkDigitOf(first17), birthDate: `${year}-${month}-${day}`, sex: Number(first17[16]) % 2 ? '男' : '女' };
+}
+
+/** puts people into the district copy of the registry through its real import (the roster file the police hand over) */
+function importRoster(dataDir: string, people: ReturnType<typeof madeUpElder>[]) {
+  const file = join(dataDir, `roster-${Date.now()}.csv`);
+  const rows = people.map((p, i) => [p.idNumber, p.name, p.sex, p.birthDate, MEICUN, `00300399${String(90000 + i + Math.floor(Math.random() * 9000))}`].join(','));
+  writeFileSync(file, ['身份证号,姓名,性别,出生日期,户籍地区划代码,户号', ...rows].join('\n') + '\n');
+  const out = execFileSync(process.execPath, [join(ROOT, 'server', 'dist', 'cli', 'registry-import.js'), '--kind', 'roster', file], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'development', DB_SQLITE_PATH: join(dataDir, 'e2e.sqlite') },
+    encoding: 'utf8',
+  });
+  const summary = JSON.parse(out.trim().split('\n')[0]) as { status: string; acceptedRows: number };
+  expect(summary).toMatchObject({ status: 'published', acceptedRows: people.length });
 }
 
 const visible = (page: Page, text: string | RegExp) => page.getByText(text).filter({ visible: true }).first();
@@ -81,6 +111,8 @@ describe('senior allowance in the H5 build: the seed story (390 px, largest font
   let openid = '';
   let applicationId = '';
   let messagesBeforeRestart = 0;
+  const passing = madeUpElder(85, '赵桂英');
+  const failing = madeUpElder(72, '钱德明');
   const pageErrors: string[] = [];
 
   async function openAsResident(path: string) {
@@ -117,6 +149,48 @@ describe('senior allowance in the H5 build: the seed story (390 px, largest font
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  /** the four screens from 第1步 on; returns the new application's id (read from the status page's URL) */
+  async function applyThroughScreens(elderName: string, shots?: string) {
+    // screen 1 of 4: the elder
+    await visible(page, '第1步（共4步）').waitFor({ timeout: 30_000 });
+    await page.getByRole('radio', { name: new RegExp(`^${elderName}（`) }).filter({ visible: true }).click();
+    if (shots) await shot(page, `${shots}-1-elder`);
+    await page.getByRole('button', { name: '下一步', exact: true }).filter({ visible: true }).click();
+
+    // screen 2 of 4: the separate consent, in plain words
+    await visible(page, /第2步（共4步）/).waitFor({ timeout: 30_000 });
+    await visible(page, /谁能看到/).waitFor();
+    // agreeing without saying who agrees is refused on the screen
+    await page.getByRole('button', { name: '我已读懂，同意' }).filter({ visible: true }).click();
+    await visible(page, '请选择是谁同意').waitFor();
+    await page.getByRole('radio', { name: '老人委托我替他（她）办理' }).filter({ visible: true }).click();
+    if (shots) await shot(page, `${shots}-2-consent`);
+    await page.getByRole('button', { name: '我已读懂，同意' }).filter({ visible: true }).click();
+
+    // screen 3 of 4: the account in the elder's name and a phone
+    await visible(page, /第3步（共4步）/).waitFor({ timeout: 30_000 });
+    await page.getByRole('radio', { name: '银行卡或存折' }).filter({ visible: true }).click();
+    await page.locator('input[aria-label="卡号或账号"]').filter({ visible: true }).fill('6217000012345678');
+    await page.locator('input[aria-label="联系电话"]').filter({ visible: true }).fill('13800005678');
+    if (shots) await shot(page, `${shots}-3-account`);
+    await page.getByRole('button', { name: '下一步：核对' }).filter({ visible: true }).click();
+
+    // screen 4 of 4: review, the account masked
+    await visible(page, '第4步（共4步）').waitFor({ timeout: 30_000 });
+    await visible(page, '银行卡或存折，尾号5678').waitFor();
+    await visible(page, '138****5678').waitFor();
+    await expect(page.getByText('6217000012345678').count()).resolves.toBe(0);
+    if (shots) await shot(page, `${shots}-4-review`);
+    await page.getByRole('button', { name: '提交申请' }).filter({ visible: true }).click();
+
+    await visible(page, '申请已提交').waitFor({ timeout: 30_000 });
+    // no file input anywhere in the flow
+    await expect(page.locator('input[type="file"]').count()).resolves.toBe(0);
+    const id = new URL(page.url().replace('#', '')).searchParams.get('id') ?? '';
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    return id;
+  }
+
   it('the daughter searches 活着证明, lands on 健在证明 and applies for 王建国 in four screens', async () => {
     await openAsResident('/pages/index/index');
     const box = page.getByRole('search').locator('input').filter({ visible: true });
@@ -126,45 +200,9 @@ describe('senior allowance in the H5 build: the seed story (390 px, largest font
     await visible(page, '✗ 社区不再开具').waitFor({ timeout: 30_000 });
     await shot(page, 'allowance-0-item');
     await page.getByRole('button', { name: '为家人申请高龄津贴' }).filter({ visible: true }).click();
-
-    // screen 1 of 4: the elder
-    await visible(page, '第1步（共4步）').waitFor({ timeout: 30_000 });
-    await page.getByRole('radio', { name: new RegExp(`^${ELDER}（`) }).filter({ visible: true }).click();
-    await shot(page, 'allowance-1-elder');
-    await page.getByRole('button', { name: '下一步' }).filter({ visible: true }).click();
-
-    // screen 2 of 4: the separate consent, in plain words
-    await visible(page, /第2步（共4步）/).waitFor({ timeout: 30_000 });
-    await visible(page, /谁能看到/).waitFor();
-    // agreeing without saying who agrees is refused on the screen
-    await page.getByRole('button', { name: '我已读懂，同意' }).filter({ visible: true }).click();
-    await visible(page, '请选择是谁同意').waitFor();
-    await page.getByRole('radio', { name: '老人委托我替他（她）办理' }).filter({ visible: true }).click();
-    await shot(page, 'allowance-2-consent');
-    await page.getByRole('button', { name: '我已读懂，同意' }).filter({ visible: true }).click();
-
-    // screen 3 of 4: the account in the elder's name and a phone
-    await visible(page, /第3步（共4步）/).waitFor({ timeout: 30_000 });
-    await page.getByRole('radio', { name: '银行卡或存折' }).filter({ visible: true }).click();
-    await page.locator('input[aria-label="卡号或账号"]').filter({ visible: true }).fill('6217000012345678');
-    await page.locator('input[aria-label="联系电话"]').filter({ visible: true }).fill('13800005678');
-    await shot(page, 'allowance-3-account');
-    await page.getByRole('button', { name: '下一步：核对' }).filter({ visible: true }).click();
-
-    // screen 4 of 4: review, the account masked
-    await visible(page, '第4步（共4步）').waitFor({ timeout: 30_000 });
-    await visible(page, '银行卡或存折，尾号5678').waitFor();
-    await visible(page, '138****5678').waitFor();
-    await expect(page.getByText('6217000012345678').count()).resolves.toBe(0);
-    await shot(page, 'allowance-4-review');
-    await page.getByRole('button', { name: '提交申请' }).filter({ visible: true }).click();
-
-    await visible(page, '申请已提交').waitFor({ timeout: 30_000 });
+    applicationId = await applyThroughScreens(ELDER, 'allowance');
     const mine = await api(stack.url, routes.myAllowanceApplications, {}, { token });
-    expect(mine.items).toHaveLength(1);
-    applicationId = mine.items[0].id;
-    // no file input anywhere in the flow
-    await expect(page.locator('input[type="file"]').count()).resolves.toBe(0);
+    expect(mine.items.map((a: { id: string }) => a.id)).toEqual([applicationId]);
   });
 
   it('runs the automatic checks and shows each as a plain sentence; the application waits for 梅村', async () => {
@@ -187,7 +225,7 @@ describe('senior allowance in the H5 build: the seed story (390 px, largest font
     await staffPage.getByRole('button', { name: '接手初审（我来负责）' }).filter({ visible: true }).click();
     await visible(staffPage, '社区初审：您的决定').waitFor({ timeout: 30_000 });
     await shot(staffPage, 'staff-allowance-detail');
-    await staffPage.getByRole('radio', { name: '通过' }).filter({ visible: true }).click();
+    await staffPage.getByRole('radio', { name: '通过', exact: true }).filter({ visible: true }).click();
     await staffPage.getByRole('button', { name: '提交决定' }).filter({ visible: true }).click();
     await visible(staffPage, '状态：公示中').waitFor({ timeout: 30_000 });
     await staff.close();
@@ -202,6 +240,8 @@ describe('senior allowance in the H5 build: the seed story (390 px, largest font
     // a week on: the same database, the server's development clock 8 days ahead
     await resident.close();
     await stack.stop();
+    // while it is down, two people made up on the spot go into the registry through its import (used by the last test)
+    importRoster(dataDir, [passing, failing]);
     stack = await startStack('allowance-week-later', { dataDir, clockOffsetMs: 8 * DAY_S * 1000 });
     token = await residentToken(stack.url, DEMO_USER);
     const after = await eventually(
@@ -215,7 +255,7 @@ describe('senior allowance in the H5 build: the seed story (390 px, largest font
       await staffPage.goto(`${stack.url}/#/subpackages/staff-allowance/pages/reviews/index`);
       await staffPage.getByText(new RegExp(`^${ELDER}（`)).filter({ visible: true }).first().click({ timeout: 30_000 });
       await visible(staffPage, `${title}：您的决定`).waitFor({ timeout: 30_000 });
-      await staffPage.getByRole('radio', { name: '通过' }).filter({ visible: true }).click();
+      await staffPage.getByRole('radio', { name: '通过', exact: true }).filter({ visible: true }).click();
       await staffPage.getByRole('button', { name: '提交决定' }).filter({ visible: true }).click();
       await staffPage.getByText(/^状态：(区民政局审批中|已通过)$/).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
       await shot(staffPage, `staff-allowance-${username}`);
@@ -230,6 +270,31 @@ describe('senior allowance in the H5 build: the seed story (390 px, largest font
     await openAsResident('/pages/messages/index');
     await page.getByRole('button', { name: /高龄津贴/ }).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
     await shot(page, 'allowance-8-inbox');
+  });
+
+  it('an elder made up on the spot passes the checks; another, too young, fails with the reason shown', async () => {
+    for (const p of [passing, failing]) {
+      await api(stack.url, routes.addFamilyMember, { name: p.name, idNumber: p.idNumber, relationship: 'parent', communityCode: MEICUN }, { token });
+    }
+    await openAsResident('/pages/services/index');
+    await page.getByText('为家人申请高龄津贴', { exact: true }).filter({ visible: true }).click();
+    const passed = await applyThroughScreens(passing.name);
+    await visible(page, '状态：社区初审中').waitFor({ timeout: POLL_MS });
+    await shot(page, 'allowance-9-generated-passed');
+    const passedView = await api(stack.url, routes.getAllowanceApplication, {}, { token, params: { id: passed } });
+    expect(passedView.checks.every((c: { result: string }) => c.result === 'passed')).toBe(true);
+
+    await openAsResident('/pages/services/index');
+    await page.getByText('为家人申请高龄津贴', { exact: true }).filter({ visible: true }).click();
+    const failed = await applyThroughScreens(failing.name);
+    await visible(page, '状态：自动核对没有通过').waitFor({ timeout: POLL_MS });
+    const failedView = await api(stack.url, routes.getAllowanceApplication, {}, { token, params: { id: failed } });
+    const age = (failedView.checks as { kind: string; result: string; sentence: string }[]).find((c) => c.kind === 'age')!;
+    expect(age.result).toBe('failed');
+    await visible(page, age.sentence).waitFor();
+    await visible(page, '✗ 没通过').waitFor();
+    await visible(page, '改正后重新提交').waitFor();
+    await shot(page, 'allowance-10-generated-failed');
   });
 
   it('the local WeChat peer received the subscribe messages, before and after the 公示', async () => {
