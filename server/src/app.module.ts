@@ -9,6 +9,7 @@ import { dataSourceOptions } from './database/data-source';
 import { LocalWechatPeerModule } from './dev/local-wechat-peer.module';
 import { BookingModule } from './booking/booking.module';
 import { CasesModule } from './cases/cases.module';
+import { AllowanceModule } from './allowance/allowance.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CivilAffairsModule } from './civil-affairs/civil-affairs.module';
 import { IdentityModule } from './identity/identity.module';
@@ -31,6 +32,7 @@ export class AppModule {
         BookingModule,
         CivilAffairsModule,
         CasesModule,
+        AllowanceModule,
         // development-only calls to the local WeChat peer (dev login code, template registration): never in production
         ...(config.env === 'production' ? [] : [LocalWechatPeerModule]),
       ],

@@ -97,7 +97,7 @@ export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
   staffAllowanceReviews: [ErrorCode.NotFound],
   staffGetAllowanceApplication: [ErrorCode.NotFound],
   staffTakeAllowanceApplication: [ErrorCode.AllowanceStateConflict, ErrorCode.NotFound],
-  staffDecideAllowance: [ErrorCode.AllowanceStateConflict, ErrorCode.NotFound],
+  staffDecideAllowance: [ErrorCode.AllowanceStateConflict, ErrorCode.Forbidden, ErrorCode.NotFound],
   staffRevealAllowanceField: [ErrorCode.NotFound],
   staffResolveAllowanceObjection: [ErrorCode.AllowanceStateConflict, ErrorCode.NotFound],
   staffCounterApplyAllowance: [ErrorCode.AllowanceAlreadyApplied, ErrorCode.AllowanceConsentOutdated, ErrorCode.IdNumberInvalid, ErrorCode.NotFound],
