@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
-  ALLOWANCE_CONSENT_VERSION, ErrorCode, maskIdNumber, maskPersonName, maskPhone, normalizeIdNumber, ruleAgeInMonth, bracketForAge, bracketLabel,
+  ageOn, ALLOWANCE_CONSENT_VERSION, ErrorCode, maskIdNumber, maskPersonName, maskPhone, normalizeIdNumber, ruleAgeInMonth, bracketForAge, bracketLabel,
   type AllowanceApplicationDetailView, type AllowanceApplicationList, type ApplyAllowanceInput, type PublicityList, type ResubmitAllowanceInput,
 } from '@jianban/shared';
 import { EntityManager } from 'typeorm';
@@ -144,8 +144,8 @@ export class AllowanceService {
       const policy = await this.policies.policyOn(m, today);
       const [rows, total] = await this.repo.publicityOf(m, code, today, page, pageSize);
       const items = rows.map((a) => {
-        const age = ruleAgeInMonth(a.elderBirthDate, today.slice(0, 7), policy.ageRule);
-        const b = bracketForAge(policy.brackets, age);
+        const age = ageOn(a.elderBirthDate, today);
+        const b = bracketForAge(policy.brackets, ruleAgeInMonth(a.elderBirthDate, today.slice(0, 7), policy.ageRule));
         return {
           id: a.publicityId as string, maskedName: maskPersonName(a.elderName), age, bracketLabel: b ? bracketLabel(b) : '', monthlyCny: b?.monthlyCny ?? 0,
           startsOn: a.publicityStartsOn as string, endsOn: a.publicityEndsOn as string,
