@@ -10,6 +10,7 @@ import { LocalWechatPeerModule } from './dev/local-wechat-peer.module';
 import { BookingModule } from './booking/booking.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { IdentityModule } from './identity/identity.module';
+import { ProxiesModule } from './identity/proxies.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { HealthService } from './system/health.service';
 import { DocsController, SystemController } from './system/system.controller';
@@ -27,6 +28,7 @@ export class AppModule {
         CatalogModule,
         NotificationsModule,
         BookingModule,
+        ProxiesModule,
         // development-only calls to the local WeChat peer (dev login code, template registration): never in production
         ...(config.env === 'production' ? [] : [LocalWechatPeerModule]),
       ],

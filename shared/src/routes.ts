@@ -21,6 +21,7 @@ import { catalogRoutes } from './catalog/catalog.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { bookingRoutes } from './booking/booking.routes';
 import { staffAdminRoutes } from './identity/staff-admin.schema';
+import { proxiesRoutes } from './identity/proxies.schema';
 
 const staffAll = ['community_staff', 'street_reviewer', 'district_admin'] as const;
 
@@ -44,6 +45,7 @@ export const routes = {
   ...catalogRoutes,
   ...notificationsRoutes,
   ...bookingRoutes,
+  ...proxiesRoutes,
 } as const;
 
 export type Routes = typeof routes;
