@@ -9,6 +9,7 @@ import { dataSourceOptions } from './database/data-source';
 import { LocalWechatPeerModule } from './dev/local-wechat-peer.module';
 import { BookingModule } from './booking/booking.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { CivilAffairsModule } from './civil-affairs/civil-affairs.module';
 import { IdentityModule } from './identity/identity.module';
 import { ProxiesModule } from './identity/proxies.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -28,6 +29,7 @@ export class AppModule {
         CatalogModule,
         NotificationsModule,
         BookingModule,
+        CivilAffairsModule,
         ProxiesModule,
         // development-only calls to the local WeChat peer (dev login code, template registration): never in production
         ...(config.env === 'production' ? [] : [LocalWechatPeerModule]),

@@ -194,18 +194,18 @@ export class ProxyService {
       const actor = { actorKind: 'staff' as const, actorId: staff.staffId, objectKind: 'family_member' as const, objectId: member.id };
       if (this.cipher.blindIndex('id_number', parsed.id.value) !== member.idNumberHash) {
         await this.audit(tx, { ...actor, action: 'proxy.staff_confirm', result: 'refused', detail: { reason: 'id_mismatch' } });
-        return { refused: ErrorCode.ElderIdMismatch } as const;
+        return { kind: 'refused', code: ErrorCode.ElderIdMismatch } as const;
       }
       if (!(await this.proxies.findIdentity(tx, member.accountId))) {
         await this.audit(tx, { ...actor, action: 'proxy.staff_confirm', result: 'refused', detail: { reason: 'account_not_verified' } });
-        return { refused: ErrorCode.RealNameRequired } as const;
+        return { kind: 'refused', code: ErrorCode.RealNameRequired } as const;
       }
       const row = this.verifiedRow(member, { via: 'staff', verifiedByKind: 'staff', verifiedById: staff.staffId, verifiedName: input.elderName });
       await this.proxies.saveVerified(tx, row);
       await this.audit(tx, { ...actor, action: 'proxy.staff_confirm', result: 'ok' });
-      return { member, row };
+      return { kind: 'ok', member, row } as const;
     });
-    if ('refused' in outcome) throw new DomainError(outcome.refused, 'the relation cannot be confirmed');
+    if (outcome.kind === 'refused') throw new DomainError(outcome.code, 'the relation cannot be confirmed');
     return { id: outcome.member.id, verification: toProxyVerification(outcome.member, outcome.row) };
   }
 
