@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { defineRoute, noInput } from '../route';
 import { idParams } from '../common.schema';
+import { cleanText } from '../text';
 import { idNumberInput, personName, proxyVerificationView } from './identity.schema';
 
 export const realNameMethods = ['face', 'counter'] as const;
@@ -54,7 +55,7 @@ export const staffConfirmProxyInput = z.strictObject({
   elderIdNumber: idNumberInput,
   elderName: personName,
 });
-export const staffRevokeProxyInput = z.strictObject({ reason: z.string().trim().min(2, '请写明原因').max(200) });
+export const staffRevokeProxyInput = z.strictObject({ reason: cleanText().min(2, '请写明原因').max(200, '原因最多200个字') });
 export const staffVerifyResidentInput = z.strictObject({ name: personName, idNumber: idNumberInput });
 export const staffProxyResult = z.object({ id: z.string(), verification: proxyVerificationView });
 const okView = z.object({ ok: z.literal(true) });
