@@ -23,8 +23,8 @@ export type StartRealNameInput = z.infer<typeof startRealNameInput>;
 // the mini-program hands verifyId to wx.requestFacialVerify, then asks for the result of checkId
 export const realNameStartView = z.object({ checkId: z.string(), verifyId: z.string(), expiresAt: z.string() });
 
-// the page the elder opens from the shared invitation (main package: one small screen)
-export const PROXY_INVITATION_PAGE = '/pages/family-invite/index';
+// the page the elder opens from the shared invitation
+export const PROXY_INVITATION_PAGE = '/subpackages/family/pages/invite/index';
 
 export const invitationView = z.object({
   code: z.string(),
