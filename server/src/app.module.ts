@@ -13,6 +13,7 @@ import { AllowanceModule } from './allowance/allowance.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CivilAffairsModule } from './civil-affairs/civil-affairs.module';
 import { IdentityModule } from './identity/identity.module';
+import { ProxiesModule } from './identity/proxies.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { HealthService } from './system/health.service';
 import { DocsController, SystemController } from './system/system.controller';
@@ -33,6 +34,7 @@ export class AppModule {
         CivilAffairsModule,
         CasesModule,
         AllowanceModule,
+        ProxiesModule,
         // development-only calls to the local WeChat peer (dev login code, template registration): never in production
         ...(config.env === 'production' ? [] : [LocalWechatPeerModule]),
       ],
