@@ -9,9 +9,11 @@ import { dataSourceOptions } from './database/data-source';
 import { LocalWechatPeerModule } from './dev/local-wechat-peer.module';
 import { BookingModule } from './booking/booking.module';
 import { CasesModule } from './cases/cases.module';
+import { AllowanceModule } from './allowance/allowance.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CivilAffairsModule } from './civil-affairs/civil-affairs.module';
 import { IdentityModule } from './identity/identity.module';
+import { ProxiesModule } from './identity/proxies.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { HealthService } from './system/health.service';
 import { DocsController, SystemController } from './system/system.controller';
@@ -31,6 +33,8 @@ export class AppModule {
         BookingModule,
         CivilAffairsModule,
         CasesModule,
+        AllowanceModule,
+        ProxiesModule,
         // development-only calls to the local WeChat peer (dev login code, template registration): never in production
         ...(config.env === 'production' ? [] : [LocalWechatPeerModule]),
       ],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { addMonths, bracketForAge, bracketProblem, firstMonthAtAge, firstPaidMonth, maskAccountNumber, maskPersonName, meetsAgeRule, ruleAgeInMonth } from './allowance.rules';
+import { addMonths, bracketForAge, bracketProblem, firstMonthAtAge, firstPaidMonth, maskAccountNumber, meetsAgeRule, ruleAgeInMonth } from './allowance.rules';
+import { maskPersonName } from '../identity/proxies.schema';
 
 const BRACKETS = [
   { minAge: 80, maxAge: 89, monthlyCny: 50 },

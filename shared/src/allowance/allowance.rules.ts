@@ -60,13 +60,7 @@ export function firstPaidMonth(approvedOn: string, eligibleFrom: string): string
   return laterMonth(addMonths(monthOf(approvedOn), 1), eligibleFrom);
 }
 
-/** the public list shows 王*国 / 王* / 欧阳**明: first and last character, the rest hidden */
-export function maskPersonName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length <= 1) return chars.join('');
-  if (chars.length === 2) return `${chars[0]}*`;
-  return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
-}
+// the public list masks names with maskPersonName (identity/proxies.schema): 王*国
 
 /** bank / 一卡通 / 社保卡 account for display: last 4 digits only */
 export function maskAccountNumber(raw: string): string {
