@@ -3,7 +3,7 @@ import type { MessageOverrides } from '../errors/messages';
 /** what a code means at 提交申请, where the general message would be vague */
 export const APPLY_MESSAGES: MessageOverrides = {
   FORBIDDEN: '只有核实过身份的家属才能替老人申请。请带上老人的身份证到社区核实一次，或请老人在自己的微信上确认。',
-  NOT_FOUND: '没有找到这位家人，可能已经从名单里移除了。请回到第1步重新选择。',
+  NOT_FOUND: '没有找到这位家人，或者还没有核验您和老人的关系。请先在“我的”里核验，再来申请。',
   ALLOWANCE_CONSENT_OUTDATED: '同意书的内容更新了，请回到第2步重新阅读并同意。',
 };
 

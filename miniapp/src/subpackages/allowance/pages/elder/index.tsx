@@ -8,6 +8,9 @@ import { OptionGroup } from '../../../../components/OptionGroup';
 import { QueryState } from '../../../../components/QueryState';
 import { useMeId } from '../../../../services/session';
 import { useFamilyMembers } from '../../../../features/family/hooks';
+import { verificationText } from '../../../../features/family/verification';
+import { FAMILY_VERIFY_PAGE } from '../../../../features/family/proxies';
+import { allowanceUrl } from '../../../../features/allowance/pages';
 import { ResidentGate } from '../../../../features/allowance/components/ResidentGate';
 import { checkElder } from '../../../../features/allowance/apply-form';
 import { readDraft, updateDraft } from '../../../../features/allowance/draft';
@@ -19,6 +22,7 @@ function ChooseElder() {
   const [chosen, setChosen] = useState(() => readDraft(meId).familyMemberId);
   const [error, setError] = useState<string | undefined>();
   const items = family.data?.items ?? [];
+  const picked = items.find((m) => m.id === chosen);
 
   const next = () => {
     const member = items.find((m) => m.id === chosen);
@@ -40,7 +44,7 @@ function ChooseElder() {
       {items.length > 0 ? (
         <OptionGroup
           label="选一位老人"
-          options={items.map((m) => ({ value: m.id, label: `${m.name}（${RELATIONSHIP_TEXT[m.relationship]}，${m.age}岁）` }))}
+          options={items.map((m) => ({ value: m.id, label: `${m.name}（${RELATIONSHIP_TEXT[m.relationship]}，${m.age}岁，${verificationText(m).label}）` }))}
           value={chosen}
           onChange={(v) => {
             setChosen(v);
@@ -48,6 +52,16 @@ function ChooseElder() {
           }}
           error={error}
         />
+      ) : null}
+      {picked && picked.verification.state !== 'verified' ? (
+        <>
+          <Notice tone="soon" title={`还没有核验您和${picked.name}的关系`}>
+            {picked.verification.state === 'revoked'
+              ? verificationText(picked).explain
+              : '高龄津贴要发到老人账户里，所以要先核验您能替老人办理：本人刷脸后核对户籍，或请老人在自己的微信里确认，或到社区服务中心核验。'}
+          </Notice>
+          <Button variant="secondary" onClick={() => void Taro.navigateTo({ url: allowanceUrl(FAMILY_VERIFY_PAGE, { memberId: picked.id }) })}>去核验</Button>
+        </>
       ) : null}
       {items.length > 0 ? <Button onClick={next}>下一步</Button> : null}
       <Button variant="link" onClick={() => void Taro.navigateTo({ url: '/pages/family-add/index' })}>
