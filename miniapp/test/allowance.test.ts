@@ -171,5 +171,7 @@ describe('where the allowance is offered', () => {
     const lines = evidenceLines({ source: 'district-copy', asOf: null, facts: { hukouRegionCode: '421003003003', alive: true, someNewKey: 'x' } });
     expect(lines).toEqual(['来源：区里导入的户籍、死亡、迁出名册', '户籍地代码：421003003003', '是否健在：是', '其他信息：x']);
     expect(lines.join('')).not.toMatch(/[a-zA-Z]{3,}/);
+    const age = evidenceLines({ source: 'district-copy', asOf: null, facts: { birthDate: '1940-03-15', ageRule: 'birthday_month', found: true } });
+    expect(age).toEqual(['来源：区里导入的户籍、死亡、迁出名册', '出生日期：1940-03-15', '年龄规则：满80周岁的当月起', '户籍库里有这个人：是']);
   });
 });

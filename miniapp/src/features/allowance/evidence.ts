@@ -1,4 +1,4 @@
-import type { StaffAllowanceCheckView } from '@jianban/shared';
+import { ALLOWANCE_AGE_RULE_TEXT, type StaffAllowanceCheckView } from '@jianban/shared';
 import { instantText } from '../booking/format';
 
 type Evidence = StaffAllowanceCheckView['evidence'];
@@ -32,6 +32,12 @@ const FACT_TEXT: Record<string, string> = {
   otherApplication: '已有的申请',
   receiving: '是否已在领取',
   reason: '原因',
+  problem: '问题',
+  otherActive: '已有其他申请或正在领取',
+  unavailable: '核对系统连不上',
+  found: '户籍库里有这个人',
+  nameMatches: '姓名和户籍一致',
+  preRegistrationMonths: '可以提前申请的月数',
 };
 
 function valueText(v: string | number | boolean | null): string {
@@ -45,6 +51,9 @@ function valueText(v: string | number | boolean | null): string {
 export function evidenceLines(e: Evidence): string[] {
   const lines = [`来源：${EVIDENCE_SOURCE_TEXT[e.source] ?? '其他'}`];
   if (e.asOf) lines.push(`数据截至：${valueText(e.asOf)}`);
-  for (const [k, v] of Object.entries(e.facts)) lines.push(`${FACT_TEXT[k] ?? '其他信息'}：${valueText(v)}`);
+  for (const [k, v] of Object.entries(e.facts)) {
+    const text = k === 'ageRule' && typeof v === 'string' && v in ALLOWANCE_AGE_RULE_TEXT ? ALLOWANCE_AGE_RULE_TEXT[v as keyof typeof ALLOWANCE_AGE_RULE_TEXT] : valueText(v);
+    lines.push(`${FACT_TEXT[k] ?? '其他信息'}：${text}`);
+  }
   return lines;
 }
