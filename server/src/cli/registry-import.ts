@@ -47,7 +47,7 @@ async function main() {
       ? await service.approveHeld(approve, 'cli')
       : await service.importFile({ kind: kind!, path: file!, fileName: arg(args, '--name'), actor: 'cli' });
     const seconds = (performance.now() - started) / 1000;
-    process.stdout.write(`${JSON.stringify({ ...summary, seconds: Number(seconds.toFixed(2)), rowsPerSecond: Math.round(summary.totalRows / seconds) })}\n`);
+    process.stdout.write(`${JSON.stringify({ ...summary, seconds: Number(seconds.toFixed(2)), rowsPerSecond: Math.round(summary.totalRows / seconds), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
     if (summary.status === 'held') process.stdout.write(`held: it would mark more of the roster than CIVIL_AFFAIRS_IMPORT_HOLD_SHARE allows; check the file, then run --approve ${summary.importId}\n`);
     if (summary.status === 'failed') process.exitCode = 1;
   } finally {

@@ -145,7 +145,6 @@ export class RegistryImportIssueEntity {
 
 // rows of an import before it is published: invisible to lookups until the publish transaction copies them
 @Entity('registry_staging')
-@Index('idx_registry_staging_hash', ['importId', 'idNumberHash'])
 export class RegistryStagingEntity {
   @PrimaryColumn({ type: 'varchar', length: 36, name: 'import_id' })
   importId: string;

@@ -24,6 +24,7 @@ const ISSUE_COLUMNS = ['import_id', 'row_no', 'column_name', 'reason'];
 const EVENT_TABLE = { deaths: 'registry_death', moveouts: 'registry_move_out' } as const;
 
 const count = (rows: { n: unknown }[]) => Number(rows[0]?.n ?? 0);
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 @Injectable()
 export class RegistryImportRepository {
@@ -61,13 +62,19 @@ export class RegistryImportRepository {
     await insertRows(m, 'registry_import_issue', ISSUE_COLUMNS, issues.map((i) => [importId, i.rowNo, i.column, i.reason]));
   }
 
-  /** every later row repeating an ID number of an earlier row in the same file */
-  async flagDuplicates(m: EntityManager, importId: string, column: string): Promise<void> {
+  /**
+   * every later row repeating an ID number of an earlier row in the same file; `among` narrows the search to the
+   * candidate hashes (found in memory while staging), otherwise the whole import is grouped
+   */
+  async flagDuplicates(m: EntityManager, importId: string, column: string, among?: readonly string[]): Promise<void> {
+    const narrow = among ? `AND id_number_hash IN (${marks(among.length)})` : '';
     await m.query(
       `INSERT INTO registry_import_issue (${ISSUE_COLUMNS.join(', ')})
        SELECT s.import_id, s.row_no, ?, 'duplicate_in_file' FROM registry_staging s
-       WHERE s.import_id = ? AND EXISTS (SELECT 1 FROM registry_staging t WHERE t.import_id = s.import_id AND t.id_number_hash = s.id_number_hash AND t.row_no < s.row_no)`,
-      [column, importId],
+       JOIN (SELECT id_number_hash AS h, MIN(row_no) AS first_row FROM registry_staging WHERE import_id = ? ${narrow}
+             GROUP BY id_number_hash HAVING COUNT(*) > 1) d ON d.h = s.id_number_hash
+       WHERE s.import_id = ? AND s.row_no > d.first_row`,
+      [column, importId, ...(among ?? []), importId],
     );
   }
 
@@ -116,7 +123,7 @@ export class RegistryImportRepository {
     ));
   }
 
-  /** copies the staged rows into the district copy: rows that differ are replaced, identical ones left untouched */
+  /** copies the staged rows into the district copy: rows that differ are replaced, identical ones left untouched (in key order: appends to the clustered index) */
   async publish(m: EntityManager, kind: RegistryImportKind, importId: string, at: Date): Promise<void> {
     const now = sqlDateTime(at);
     if (kind === 'roster') {
@@ -130,7 +137,8 @@ export class RegistryImportRepository {
       await m.query(
         `INSERT INTO registry_person (${PERSON_COLUMNS.join(', ')})
          SELECT s.id_number_hash, s.id_number_enc, s.name, s.sex, s.birth_date, s.hukou_region_code, s.household_no, ?, ?
-         FROM registry_staging s WHERE s.import_id = ? AND NOT EXISTS (SELECT 1 FROM registry_person p WHERE p.id_number_hash = s.id_number_hash)`,
+         FROM registry_staging s WHERE s.import_id = ? AND NOT EXISTS (SELECT 1 FROM registry_person p WHERE p.id_number_hash = s.id_number_hash)
+         ORDER BY s.id_number_hash`,
         [importId, now, importId],
       );
       return;
@@ -145,7 +153,8 @@ export class RegistryImportRepository {
     await m.query(
       `INSERT INTO ${table} (${EVENT_COLUMNS.join(', ')})
        SELECT s.id_number_hash, s.id_number_enc, s.name, s.event_date, ?, ?
-       FROM registry_staging s WHERE s.import_id = ? AND NOT EXISTS (SELECT 1 FROM ${table} e WHERE e.id_number_hash = s.id_number_hash)`,
+       FROM registry_staging s WHERE s.import_id = ? AND NOT EXISTS (SELECT 1 FROM ${table} e WHERE e.id_number_hash = s.id_number_hash)
+       ORDER BY s.id_number_hash`,
       [importId, now, importId],
     );
   }

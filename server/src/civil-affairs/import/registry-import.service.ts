@@ -9,6 +9,7 @@ import { Db } from '../../common/db';
 import { PiiCipher } from '../../common/pii-cipher';
 import { REGION_SEED } from '../../database/seed/regions';
 import type { RegistryImportEntity, RegistryImportKind, RegistryImportStatus } from '../entities/registry.entities';
+import { FingerprintSet } from './fingerprint-set';
 import { formatOf, readRows, type FileFormat } from './file-rows';
 import { checkRow, columnTitle, readHeader, REASON_TEXT, type IssueReason, type RowContext, type RowIssue, type StagedRow } from './import-format';
 import { RegistryImportRepository, type EncryptedStagedRow } from './registry-import.repository';
@@ -66,9 +67,9 @@ export class RegistryImportService {
     if (!format) return this.finishEarly({ ...row, status: 'failed', error: 'unsupported file type (expected .csv or .xlsx)' }, {});
     await this.db.read((m) => this.imports.insertImport(m, row));
     try {
-      const staged = await this.stageFile(row, req.path, format);
-      if (!staged) return await this.finishFailed(row, 'missing columns');
-      await this.crossRowChecks(row);
+      const repeats = await this.stageFile(row, req.path, format);
+      if (!repeats) return await this.finishFailed(row, 'missing columns');
+      await this.crossRowChecks(row, repeats);
       await hooks.afterStaging?.(row.id);
       if (await this.mustHold(row)) return await this.finishHeld(row);
       return await this.publish(row.id, req.actor);
@@ -120,19 +121,28 @@ export class RegistryImportService {
     };
   }
 
-  /** streams the file into the staging area; false when the header lacks a column (reported, nothing staged) */
-  private async stageFile(row: RegistryImportEntity, path: string, format: FileFormat): Promise<boolean> {
+  /**
+   * streams the file into the staging area; returns the hashes seen more than once (candidates, confirmed in SQL), or
+   * null when the header lacks a column (reported, nothing staged)
+   */
+  private async stageFile(row: RegistryImportEntity, path: string, format: FileFormat): Promise<Set<string> | null> {
+    const seen = new FingerprintSet();
+    const repeats = new Set<string>();
     const chunk = this.config.civilAffairs.importChunk;
     let ctx: RowContext | null = null;
     let rows: EncryptedStagedRow[] = [];
     let issues: RowIssue[] = [];
+    // one chunk written while the next is read and encrypted: at most two chunks in memory
+    let inFlight: Promise<unknown> = Promise.resolve();
     const flush = async () => {
       const [r, i] = [rows, issues];
       [rows, issues] = [[], []];
-      await this.db.read(async (m) => {
+      await inFlight;
+      inFlight = this.db.read(async (m) => {
         await this.imports.stage(m, row.id, r);
         await this.imports.addIssues(m, row.id, i);
       });
+      inFlight.catch(() => undefined); // handled: the next flush or the end of the file awaits it and throws
     };
     for await (const { rowNo, cells } of readRows(path, format)) {
       if (!ctx) {
@@ -140,7 +150,7 @@ export class RegistryImportService {
         const header = readHeader(row.kind, cells);
         if (!header.ok) {
           await this.db.read((m) => this.imports.addIssues(m, row.id, header.missing.map((column) => ({ rowNo, column, reason: 'missing_column' as IssueReason }))));
-          return false;
+          return null;
         }
         ctx = { kind: row.kind, positions: header.positions, today: this.clock.today(), regionCodes: HUKOU_CODES };
         continue;
@@ -149,16 +159,21 @@ export class RegistryImportService {
       if ('empty' in checked) continue;
       row.totalRows++;
       if ('issues' in checked) issues.push(...checked.issues);
-      else rows.push(this.encrypt(checked.row));
+      else {
+        const staged = this.encrypt(checked.row);
+        if (seen.addHex(staged.idNumberHash) && repeats.size <= 2000) repeats.add(staged.idNumberHash);
+        rows.push(staged);
+      }
       if (rows.length + issues.length >= chunk) await flush();
     }
     await flush();
+    await inFlight;
     await this.db.read((m) => this.imports.updateImport(m, row.id, { totalRows: row.totalRows }));
     if (!ctx) {
       await this.db.read((m) => this.imports.addIssues(m, row.id, [{ rowNo: 1, column: columnTitle(row.kind, 'idNumber'), reason: 'missing_column' }]));
-      return false;
+      return null;
     }
-    return true;
+    return repeats;
   }
 
   private encrypt(r: StagedRow): EncryptedStagedRow {
@@ -168,9 +183,13 @@ export class RegistryImportService {
     };
   }
 
-  private async crossRowChecks(row: RegistryImportEntity): Promise<void> {
+  // repeated ID numbers (few candidates: looked up by hash; many: the whole import grouped once), then names against the copy
+  private async crossRowChecks(row: RegistryImportEntity, repeats: ReadonlySet<string>): Promise<void> {
+    const column = columnTitle(row.kind, 'idNumber');
+    const candidates = [...repeats];
     await this.db.read(async (m) => {
-      await this.imports.flagDuplicates(m, row.id, columnTitle(row.kind, 'idNumber'));
+      if (candidates.length > 2000) await this.imports.flagDuplicates(m, row.id, column);
+      else for (let i = 0; i < candidates.length; i += 500) await this.imports.flagDuplicates(m, row.id, column, candidates.slice(i, i + 500));
       await this.imports.flagNameMismatches(m, row.id, columnTitle(row.kind, 'name'));
       await this.imports.dropRejected(m, row.id);
     });
