@@ -247,6 +247,12 @@ describe('senior allowance in the H5 build: the seed story (390 px, largest font
     importRoster(dataDir, [passing, failing]);
     stack = await startStack('allowance-week-later', { dataDir, clockOffsetMs: 8 * DAY_S * 1000 });
     token = await residentToken(stack.url, DEMO_USER);
+    // a new WeChat peer came up with the stack: WeChat's side of her subscriptions is given again (ours are in the database)
+    await subscribeToAllowance(stack, token, DEMO_USER);
+    // the made-up elders join her family before her browser opens (the last test applies for them)
+    for (const p of [passing, failing]) {
+      await api(stack.url, routes.addFamilyMember, { name: p.name, idNumber: p.idNumber, relationship: 'parent', communityCode: MEICUN }, { token });
+    }
     const after = await eventually(
       () => api(stack.url, routes.getAllowanceApplication, {}, { token, params: { id: applicationId } }),
       (a) => a.status === 'street_review',
@@ -276,9 +282,6 @@ describe('senior allowance in the H5 build: the seed story (390 px, largest font
   });
 
   it('an elder made up on the spot passes the checks; another, too young, fails with the reason shown', async () => {
-    for (const p of [passing, failing]) {
-      await api(stack.url, routes.addFamilyMember, { name: p.name, idNumber: p.idNumber, relationship: 'parent', communityCode: MEICUN }, { token });
-    }
     await openAsResident('/pages/services/index');
     await page.getByText('为家人申请高龄津贴', { exact: true }).filter({ visible: true }).click();
     const passed = await applyThroughScreens(passing.name);
