@@ -9,6 +9,7 @@ import {
   checkConsent,
   EMPTY_DRAFT,
   EMPTY_RESUBMIT,
+  lastFourText,
   maskAccount,
   maskPhone,
   type ApplyDraft,
@@ -79,6 +80,11 @@ describe('masking', () => {
     expect(shown).not.toContain('6217');
     expect(shown).not.toContain('1234');
     expect(maskAccount('123')).toBe('尾号****');
+  });
+  it('says a masked account from the server the same way (尾号5678), and keeps what it cannot read', () => {
+    expect(lastFourText('**** **** 5678')).toBe('尾号5678');
+    expect(lastFourText('6217 **** **** 0012')).toBe('尾号0012');
+    expect(lastFourText('****')).toBe('****');
   });
   it('shows a phone as 138****5678', () => {
     expect(maskPhone('13800005678')).toBe('138****5678');

@@ -92,6 +92,12 @@ export function maskAccount(number: string): string {
   return `尾号${digits.slice(-4)}`;
 }
 
+/** the server's masked account (**** **** 5678) said the same way as on the review screen: 尾号5678 */
+export function lastFourText(masked: string): string {
+  const m = /(\d{4})\s*$/.exec(masked);
+  return m ? `尾号${m[1]}` : masked;
+}
+
 /** a phone number as shown: 138****5678 */
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');

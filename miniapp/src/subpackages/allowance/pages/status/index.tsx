@@ -14,7 +14,7 @@ import { param } from '../../../../features/catalog/urls';
 import { ResidentGate } from '../../../../features/allowance/components/ResidentGate';
 import { AllowanceChecks } from '../../../../features/allowance/components/Checks';
 import { AllowanceTimeline } from '../../../../features/allowance/components/Timeline';
-import { ACCOUNT_KIND_OPTIONS, buildResubmit, EMPTY_RESUBMIT, type ResubmitForm } from '../../../../features/allowance/apply-form';
+import { ACCOUNT_KIND_OPTIONS, buildResubmit, EMPTY_RESUBMIT, lastFourText, type ResubmitForm } from '../../../../features/allowance/apply-form';
 import { useAllowanceApplication, useResubmitAllowance } from '../../../../features/allowance/hooks';
 import { dayText, monthText, RESIDENT_STATUS_EXPLAIN, statusTone } from '../../../../features/allowance/status';
 import { ALLOWANCE_HOME_PAGE, ALLOWANCE_PUBLICITY_PAGE, allowanceUrl } from '../../../../features/allowance/pages';
@@ -73,10 +73,11 @@ function Status({ id, created }: { id: string; created: boolean }) {
     );
   }
   const a = app.data;
+  const failed = a.checks.filter((c) => c.result === 'failed');
   const rows: [string, string][] = [
     ['老人', `${a.elderName}（身份证 ${a.elderIdMasked}）`],
     ...(a.bracket ? [['档次', `${a.bracket.label}，每月${a.bracket.monthlyCny}元`] as [string, string]] : []),
-    ['收款账户', `${a.account.kindText} ${a.account.masked}`],
+    ['收款账户', `${a.account.kindText}，${lastFourText(a.account.masked)}`],
     ['联系电话', a.phoneMasked],
     ...(a.publicity ? [['公示时间', `${dayText(a.publicity.startsOn)}到${dayText(a.publicity.endsOn)}`] as [string, string]] : []),
     ...(a.firstPaidMonth ? [['从哪个月开始发', monthText(a.firstPaidMonth)] as [string, string]] : []),
@@ -86,6 +87,7 @@ function Status({ id, created }: { id: string; created: boolean }) {
     <>
       {created ? <Notice tone="success" title="申请已提交">系统正在自动核对，每一步都会在“消息”里告诉您。</Notice> : null}
       <Notice tone={statusTone(a.status)} title={`状态：${a.statusText}`}>{RESIDENT_STATUS_EXPLAIN[a.status]}</Notice>
+      {failed.length > 0 ? <Notice tone="error" title="没有通过的核对">{failed.map((c) => `${c.label}：${c.sentence}`).join('；')}</Notice> : null}
       {a.rejectReason ? <Notice tone="error" title="没有通过的原因">{a.rejectReason}</Notice> : null}
       {a.missingItems.length > 0 ? (
         <Section title="需要补充这些（一次列全）">
@@ -96,7 +98,6 @@ function Status({ id, created }: { id: string; created: boolean }) {
           </View>
         </Section>
       ) : null}
-      {a.canResubmit ? <Correct a={a} /> : null}
       <View className={styles.card}>
         {rows.map(([k, v]) => (
           <View key={k} className={styles.row}>
@@ -110,6 +111,7 @@ function Status({ id, created }: { id: string; created: boolean }) {
           <AllowanceChecks checks={a.checks} />
         </Section>
       ) : null}
+      {a.canResubmit ? <Correct a={a} /> : null}
       {a.status === 'publicity' && a.communityCode ? (
         <Button variant="secondary" onClick={() => void Taro.navigateTo({ url: allowanceUrl(ALLOWANCE_PUBLICITY_PAGE, { code: a.communityCode }) })}>看社区公示名单</Button>
       ) : null}

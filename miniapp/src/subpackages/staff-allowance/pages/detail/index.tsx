@@ -18,7 +18,7 @@ import { AllowanceChecks } from '../../../../features/allowance/components/Check
 import { AllowanceTimeline } from '../../../../features/allowance/components/Timeline';
 import { useDecideAllowance, useResolveObjection, useRevealAllowanceField, useStaffAllowanceApplication, useTakeAllowance } from '../../../../features/allowance/hooks';
 import { buildDecision, dayText, monthText, stageOf, STAGE_TEXT, statusTone, type DecisionKind } from '../../../../features/allowance/status';
-import { CONSENT_BASIS_OPTIONS } from '../../../../features/allowance/apply-form';
+import { CONSENT_BASIS_OPTIONS, lastFourText } from '../../../../features/allowance/apply-form';
 import styles from '../../../../features/allowance/components/allowance.module.scss';
 
 const DECISIONS: { value: DecisionKind; label: string }[] = [
@@ -130,7 +130,7 @@ function Detail({ id }: { id: string }) {
     ['老人', `${a.elderName}（身份证 ${a.elderIdMasked}）`],
     ['户籍社区', a.communityName ?? '未知'],
     ...(a.bracket ? [['档次', `${a.bracket.label}，每月${a.bracket.monthlyCny}元`] as [string, string]] : []),
-    ['收款账户', `${a.account.kindText} ${a.account.masked}${a.account.bankName ? `（${a.account.bankName}）` : ''}`],
+    ['收款账户', `${a.account.kindText}，${lastFourText(a.account.masked)}${a.account.bankName ? `（${a.account.bankName}）` : ''}`],
     ['联系电话', a.phoneMasked],
     ['同意', `${CONSENT_BASIS_OPTIONS.find((o) => o.value === a.consent.basis)?.label ?? ''}，${instantText(a.consent.givenAt)}${a.consent.givenBy === 'staff_counter' ? '（窗口当面）' : ''}`],
     ['提交时间', instantText(a.submittedAt)],
