@@ -277,7 +277,8 @@ describe('senior allowance in the H5 build: the seed story (390 px, largest font
     await visible(page, '从哪个月开始发').waitFor();
     await shot(page, 'allowance-7-approved');
     await openAsResident('/pages/messages/index');
-    await page.getByRole('button', { name: /高龄津贴/ }).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: /高龄津贴已批准/ }).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
+    await visible(page, `${ELDER}的高龄津贴已批准`).waitFor();
     await shot(page, 'allowance-8-inbox');
   });
 
