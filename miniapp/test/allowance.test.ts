@@ -15,7 +15,7 @@ import {
   type ApplyDraft,
 } from '../src/features/allowance/apply-form';
 import { clearDraft, readDraft, updateDraft } from '../src/features/allowance/draft';
-import { buildDecision, listFromLines, monthText, stageOf } from '../src/features/allowance/status';
+import { buildDecision, listFromLines, mayDecide, monthText, stageOf } from '../src/features/allowance/status';
 import { buildPolicyInput, type PolicyForm } from '../src/features/allowance/policy-form';
 import { leadsToAllowance } from '../src/features/allowance/links';
 import { evidenceLines } from '../src/features/allowance/evidence';
@@ -135,6 +135,14 @@ describe('staff decisions', () => {
     expect(stageOf('publicity')).toBeNull();
     expect(stageOf('approved')).toBeNull();
     expect(monthText('2027-01')).toBe('2027年1月');
+  });
+  it('offers the decision only to the role of the stage', () => {
+    expect(mayDecide('community_staff', 'community_review')).toBe(true);
+    expect(mayDecide('community_staff', 'street_review')).toBe(false);
+    expect(mayDecide('street_reviewer', 'street_review')).toBe(true);
+    expect(mayDecide('street_reviewer', 'district_review')).toBe(false);
+    expect(mayDecide('district_admin', 'district_review')).toBe(true);
+    expect(mayDecide('district_admin', 'publicity')).toBe(false);
   });
 });
 

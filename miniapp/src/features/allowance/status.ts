@@ -1,4 +1,4 @@
-import { decideAllowanceInput, type AllowanceStatus, type DecideAllowanceInput } from '@jianban/shared';
+import { decideAllowanceInput, type AllowanceStatus, type DecideAllowanceInput, type StaffRole } from '@jianban/shared';
 
 type Tone = 'info' | 'error' | 'success';
 
@@ -28,6 +28,19 @@ export const CHECK_MARK = { passed: '✓ 通过', failed: '✗ 没通过', waiti
 /** the review stage a status is in (the stage staff decide on), or null when nobody has to decide */
 export function stageOf(s: AllowanceStatus): DecideAllowanceInput['stage'] | null {
   return s === 'community_review' || s === 'street_review' || s === 'district_review' ? s : null;
+}
+
+// who decides at each stage (the server checks again, with the region)
+const DECIDERS: Record<DecideAllowanceInput['stage'], readonly StaffRole[]> = {
+  community_review: ['community_staff', 'district_admin'],
+  street_review: ['street_reviewer', 'district_admin'],
+  district_review: ['district_admin'],
+};
+
+/** whether this staff role decides at the application's current stage (others only read it) */
+export function mayDecide(role: StaffRole, s: AllowanceStatus): boolean {
+  const stage = stageOf(s);
+  return stage !== null && DECIDERS[stage].includes(role);
 }
 
 export const STAGE_TEXT: Record<DecideAllowanceInput['stage'], string> = {

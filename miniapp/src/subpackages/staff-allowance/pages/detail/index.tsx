@@ -17,7 +17,7 @@ import { StaffGate } from '../../../../features/allowance/components/StaffGate';
 import { AllowanceChecks } from '../../../../features/allowance/components/Checks';
 import { AllowanceTimeline } from '../../../../features/allowance/components/Timeline';
 import { useDecideAllowance, useResolveObjection, useRevealAllowanceField, useStaffAllowanceApplication, useTakeAllowance } from '../../../../features/allowance/hooks';
-import { buildDecision, dayText, monthText, stageOf, STAGE_TEXT, statusTone, type DecisionKind } from '../../../../features/allowance/status';
+import { buildDecision, dayText, mayDecide, monthText, stageOf, STAGE_TEXT, statusTone, type DecisionKind } from '../../../../features/allowance/status';
 import { CONSENT_BASIS_OPTIONS, lastFourText } from '../../../../features/allowance/apply-form';
 import styles from '../../../../features/allowance/components/allowance.module.scss';
 
@@ -167,9 +167,9 @@ function Detail({ id }: { id: string }) {
           {take.isError ? <Notice tone="error" title="没有接手成功">{messageFor(take.error)}</Notice> : null}
           <Button loading={take.isPending} onClick={() => take.mutate(a.id)}>接手初审（我来负责）</Button>
         </>
-      ) : (
+      ) : me?.kind === 'staff' && mayDecide(me.role, a.status) ? (
         <Decide a={a} />
-      )}
+      ) : null}
       <Section title="自动核对和依据">
         <AllowanceChecks checks={a.checks} withEvidence />
       </Section>
