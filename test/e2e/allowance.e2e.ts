@@ -268,6 +268,12 @@ describe('senior allowance in the H5 build: the seed story (390 px, largest font
       await staffPage.getByRole('button', { name: '提交决定' }).filter({ visible: true }).click();
       await staffPage.getByText(/^状态：(区民政局审批中|已通过)$/).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
       await shot(staffPage, `staff-allowance-${username}`);
+      if (username === 'district') {
+        // the bracket settings say plainly that the amounts are defaults not confirmed for 荆州区
+        await staffPage.goto(`${stack.url}/#/subpackages/staff-allowance/pages/policy/index`);
+        await visible(staffPage, '这是默认值，还没有确认').waitFor({ timeout: 30_000 });
+        await shot(staffPage, 'staff-allowance-policy');
+      }
       await staff.close();
     }
 
