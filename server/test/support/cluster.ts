@@ -35,6 +35,8 @@ export interface ClusterOptions {
   // through the first, server process i talks to node i mod n, and the probe reads through the first with
   // wsrep_sync_wait so it sees every write committed on any node
   nodeUrls?: string[];
+  // per-process extra env (e.g. each process's failover order over the cluster's nodes)
+  envOf?: (index: number) => Record<string, string>;
 }
 
 export interface ServerProcess {
@@ -266,7 +268,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     const nodeEnv = (index: number): Record<string, string> =>
       opts.nodeUrls ? { DB_URL: `${opts.nodeUrls[index % opts.nodeUrls.length].replace(/^mysql:/, 'mariadb:')}/${dbName}` } : {};
     const procs: ProcState[] = Array.from({ length: opts.processes }, (_, index) => ({
-      index, url: '', port: 0, env: { ...env, ...nodeEnv(index) }, output: '',
+      index, url: '', port: 0, env: { ...env, ...nodeEnv(index), ...opts.envOf?.(index) }, output: '',
       logFile: join(LOG_DIR, `cluster-${opts.name}-${opts.engine}-${process.pid}-p${index}.log`),
       get pid(): number | undefined {
         return (this as ProcState).child?.pid;
