@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import mysql from 'mysql2/promise';
-import { startCluster, type Cluster, type DbProbe } from '../support/cluster';
+import { SERVER_DIST, startCluster, type Cluster, type DbProbe } from '../support/cluster';
 import { countBy, percentile, race } from '../support/booking-load';
 import { insertSlot, naiveBook, slotState } from '../support/booking-invariants';
 import { COMMUNITY, prepareBookings, type BookingFixture } from '../support/booking-scenario';
@@ -78,6 +80,24 @@ suite(missing ? `Galera — SKIPPED: this machine lacks ${missing} (REQUIRE_GALE
     );
     const ports = c.procs.map((p, i) => ({ proc: i, port: galera.nodes[i].port }));
     expect(new Set(ports.map((p) => p.port)).size).toBe(3);
+  });
+
+  it('the schema suits Galera: migrated through one node, every table InnoDB with a primary key, no drift read from another node', async () => {
+    const bad = await c.probe.query<{ table_name: string; engine: string; pk: number }>(
+      `SELECT t.table_name AS table_name, t.engine AS engine,
+              (SELECT COUNT(*) FROM information_schema.table_constraints k
+                WHERE k.table_schema = t.table_schema AND k.table_name = t.table_name AND k.constraint_type = 'PRIMARY KEY') AS pk
+         FROM information_schema.tables t WHERE t.table_schema = ? AND t.table_type = 'BASE TABLE'`,
+      [c.dbName],
+    );
+    expect(bad.length).toBeGreaterThan(10);
+    expect(bad.filter((t) => t.engine !== 'InnoDB' || Number(t.pk) !== 1).map((t) => t.table_name)).toEqual([]);
+    // the drift check (entities == migrations) against the third node, which received the DDL by replication
+    const out = execFileSync(process.execPath, [join(SERVER_DIST, 'cli', 'check-migrations.js')], {
+      env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', DB_URL: `${galera.nodes[2].url.replace(/^mysql:/, 'mariadb:')}/${c.dbName}` },
+      encoding: 'utf8',
+    });
+    expect(out).toContain('no schema drift on mariadb');
   });
 
   it.each(KS)('C1 on the cluster: %i last seat(s), 60 clients over three nodes, 5 runs → exactly K booked, the rest 409 SLOT_FULL', async (k) => {
