@@ -10,6 +10,9 @@ import { COMMUNITY, prepareBookings, type BookingFixture } from '../support/book
 import { galeraMissing, startGalera, type GaleraCluster } from '../support/galera';
 import { answersOf, bookingLoad, fmtRecovery, recoveryAfter, settle } from '../support/booking-wishes';
 import { sleep } from '../support/booking-load';
+import type { ChildProcess } from 'node:child_process';
+import { bookingData, MANUAL_DISPATCH, notify, peer, startDispatcherChild, TPL } from '../support/notifications-helpers';
+import { startTestApp } from '../support/test-app';
 
 // Issue 16: the product on a 3-node multi-primary MariaDB Galera cluster (Debian's galera-4), one server process per
 // node. Galera turns a write-write conflict between nodes into a deadlock error at COMMIT (certification failure):
@@ -214,4 +217,54 @@ suite(missing ? `Galera — SKIPPED: this machine lacks ${missing} (REQUIRE_GALE
     await sleep(200);
     expect(await rows(VICTIM)).toBe(await rows(0));
   }, 240_000);
+
+  it('E2 on the cluster: two dispatchers on two different nodes at once deliver every event — 0 lost, 0 duplicate inbox messages, duplicate pushes only from lost replies', async () => {
+    const EVENTS = 300;
+    // the app (and its database) on node 1; the dispatchers poll the outbox through nodes 2 and 3
+    const t = await startTestApp('mariadb', { name: 'galera-notify', env: MANUAL_DISPATCH, adminUrl: galera.nodes[0].url });
+    const children: ChildProcess[] = [];
+    try {
+      const n = notify(t);
+      const r = await n.resident('galera-dispatch');
+      await n.q('INSERT INTO notification_credit (account_id, template_id, credits, updated_at) VALUES (?, ?, ?, ?)', [r.id, TPL.booking_result, EVENTS, '2026-01-01 00:00:00.000']);
+      await peer(t, '/__peer/credits', { openid: r.openid, templateId: TPL.booking_result, count: EVENTS * 2 });
+      for (let i = 0; i < EVENTS; i++) await n.record(r, 'booking_confirmed', `galera-${i}`, bookingData({ serviceName: `事项${i}` }));
+      await peer(t, '/__peer/chaos', { endpoint: 'subscribe_send', httpStatusRate: 0.05, lostReplyRate: 0.02 });
+      const dbName = /\/([^/?]+)(\?|$)/.exec((t.config.db as { url: string }).url)![1];
+      const env = {
+        NOTIFY_DISPATCH: 'on', NOTIFY_LEASE_SECONDS: '5', NOTIFY_POLL_MS: '50', NOTIFY_BATCH_SIZE: '50', NOTIFY_SEND_CONCURRENCY: '16',
+        NOTIFY_RETRY_BASE_MS: '50', NOTIFY_RETRY_MAX_MS: '200', NOTIFY_MAX_ATTEMPTS: '30', WECHAT_SEND_TIMEOUT_MS: '2000',
+      };
+      await Promise.all([1, 2].map((i) =>
+        startDispatcherChild(t, { tag: `node${i + 1}`, name: 'galera-notify', children, env, compiledServer: SERVER_DIST, dbUrl: `${galera.nodes[i].url.replace(/^mysql:/, 'mariadb:')}/${dbName}` }),
+      ));
+      const started = Date.now();
+      const states = async () =>
+        Object.fromEntries((await n.q<{ push_state: string; c: number | string }>('SELECT push_state, COUNT(*) c FROM notification_event WHERE recipient_id = ? GROUP BY push_state', [r.id])).map((x) => [x.push_state, Number(x.c)]));
+      while ((await states()).sent !== EVENTS) {
+        if (Date.now() - started > 60_000) throw new Error(`not every event sent within 60 s: ${JSON.stringify(await states())}`);
+        await sleep(200);
+      }
+      const seconds = (Date.now() - started) / 1000;
+      const pages = (await n.delivered(r)).map((m) => m.page!);
+      const duplicates = pages.length - new Set(pages).size;
+      const { lostReplies } = await peer<{ lostReplies: Record<string, number> }>(t, '/__peer/chaos');
+      const lost = lostReplies.subscribe_send ?? 0;
+      const errors = await n.q<{ error: string | null; c: number | string }>(
+        'SELECT a.error, COUNT(*) c FROM notification_attempt a JOIN notification_event e ON e.id = a.event_id WHERE e.recipient_id = ? GROUP BY a.error',
+        [r.id],
+      );
+      const timeouts = errors.filter((e) => e.error === 'timeout').reduce((a, e) => a + Number(e.c), 0);
+      const [{ c: inbox }] = await n.q<{ c: number | string }>('SELECT COUNT(*) c FROM inbox_message WHERE recipient_id = ?', [r.id]);
+      console.log(`[galera] two dispatchers on nodes 2 and 3: ${EVENTS} events sent in ${seconds.toFixed(1)} s, pushes ${pages.length}, duplicates ${duplicates}, lost replies ${lost}, timeouts ${timeouts}`);
+      expect(await states()).toEqual({ sent: EVENTS });
+      expect(new Set(pages).size).toBe(EVENTS);
+      expect(Number(inbox)).toBe(EVENTS);
+      expect(duplicates).toBeLessThanOrEqual(lost + timeouts);
+      expect(await n.credits(r, TPL.booking_result)).toBe(0);
+    } finally {
+      for (const ch of children) if (ch.exitCode === null && ch.signalCode === null) ch.kill('SIGKILL');
+      await t.close();
+    }
+  }, 180_000);
 });

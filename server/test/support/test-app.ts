@@ -74,8 +74,9 @@ export async function createDatabase(engine: Engine, charset = 'utf8mb4 COLLATE 
 }
 
 // one fresh database, one local WeChat peer and one listening server per test file and engine
-export async function startTestApp(engine: Engine, opts: { env?: Record<string, string>; name?: string; peer?: Record<string, unknown> } = {}): Promise<TestApp> {
-  const db = await createDatabase(engine);
+// adminUrl: create the MariaDB database on another server than TEST_MARIADB_URL (a Galera node)
+export async function startTestApp(engine: Engine, opts: { env?: Record<string, string>; name?: string; peer?: Record<string, unknown>; adminUrl?: string } = {}): Promise<TestApp> {
+  const db = await createDatabase(engine, undefined, opts.adminUrl);
   const peer = await startPeer(opts.peer);
   mkdirSync(LOG_DIR, { recursive: true });
   const config = loadConfig({
