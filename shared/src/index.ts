@@ -12,3 +12,4 @@ export * from './system/system.schema';
 export * from './catalog';
 export * from './notifications';
 export * from './booking';
+export * from './civil-affairs';

@@ -6,6 +6,7 @@ import { routes, type RouteName } from './routes';
 import { CATALOG_SAMPLES } from './catalog/catalog.samples';
 import { NOTIFICATIONS_SAMPLES } from './notifications/notifications.samples';
 import { BOOKING_SAMPLES } from './booking/booking.samples';
+import { CIVIL_AFFAIRS_SAMPLES } from './civil-affairs/civil-affairs.samples';
 import { STAFF_ADMIN_SAMPLES } from './identity/staff-admin.samples';
 
 import type { Sample } from './route-sample';
@@ -31,6 +32,7 @@ const VALID: Record<RouteName, Sample> = {
   ...NOTIFICATIONS_SAMPLES,
   ...BOOKING_SAMPLES,
   ...STAFF_ADMIN_SAMPLES,
+  ...CIVIL_AFFAIRS_SAMPLES,
 };
 
 const entries = Object.entries(routes) as [RouteName, RouteDef][];

@@ -20,6 +20,7 @@ import {
 import { catalogRoutes } from './catalog/catalog.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { bookingRoutes } from './booking/booking.routes';
+import { civilAffairsRoutes } from './civil-affairs/civil-affairs.routes';
 import { staffAdminRoutes } from './identity/staff-admin.schema';
 
 const staffAll = ['community_staff', 'street_reviewer', 'district_admin'] as const;
@@ -44,6 +45,7 @@ export const routes = {
   ...catalogRoutes,
   ...notificationsRoutes,
   ...bookingRoutes,
+  ...civilAffairsRoutes,
 } as const;
 
 export type Routes = typeof routes;
