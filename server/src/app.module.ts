@@ -9,6 +9,7 @@ import { dataSourceOptions } from './database/data-source';
 import { LocalWechatPeerModule } from './dev/local-wechat-peer.module';
 import { BookingModule } from './booking/booking.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { CivilAffairsModule } from './civil-affairs/civil-affairs.module';
 import { IdentityModule } from './identity/identity.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { HealthService } from './system/health.service';
@@ -27,6 +28,7 @@ export class AppModule {
         CatalogModule,
         NotificationsModule,
         BookingModule,
+        CivilAffairsModule,
         // development-only calls to the local WeChat peer (dev login code, template registration): never in production
         ...(config.env === 'production' ? [] : [LocalWechatPeerModule]),
       ],

@@ -1,6 +1,7 @@
 import { AppConfig, parseConfig } from './common/config';
 import { bookingConfigSection } from './booking/booking.config';
 import { catalogConfigSection } from './catalog/catalog.config';
+import { civilAffairsConfigSection } from './civil-affairs/civil-affairs.config';
 import { notificationsConfigSection } from './notifications/notifications.config';
 
 export { AppConfig, ConfigError, type AppConfigValues, type DbConfig } from './common/config';
@@ -8,7 +9,7 @@ export { AppConfig, ConfigError, type AppConfigValues, type DbConfig } from './c
 // the app root composes the settings: common's core variables and each module's own section (declared next to the
 // module's code; a module left out here fails typecheck). The only place that reads process.env: everything else
 // receives AppConfig.
-const SECTIONS = [catalogConfigSection, notificationsConfigSection, bookingConfigSection] as const;
+const SECTIONS = [catalogConfigSection, notificationsConfigSection, bookingConfigSection, civilAffairsConfigSection] as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return new AppConfig(parseConfig(env, SECTIONS));

@@ -1,4 +1,5 @@
 import { BOOKING_ENTITIES } from '../booking/booking.entities';
+import { CIVIL_AFFAIRS_ENTITIES } from '../civil-affairs/entities/registry.entities';
 import { CATALOG_ENTITIES } from '../catalog/catalog.entities';
 import { JobLeaseEntity } from '../common/job-lease.entity';
 import { RateLimitBucketEntity } from '../common/rate-limit.entity';
@@ -15,5 +16,5 @@ export const ENTITIES = [
   RegionEntity, RegionCodeHoldEntity, ResidentAccountEntity, StaffAccountEntity, StaffAuditEntity, AuthSessionEntity, FamilyMemberEntity, RateLimitBucketEntity,
   JobLeaseEntity,
   // each domain module lists its own
-  ...CATALOG_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...BOOKING_ENTITIES,
+  ...CATALOG_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...BOOKING_ENTITIES, ...CIVIL_AFFAIRS_ENTITIES,
 ];

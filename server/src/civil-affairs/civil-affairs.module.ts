@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { AppConfig, ConfigError } from '../common/config';
+import { Db } from '../common/db';
+import { PiiCipher } from '../common/pii-cipher';
+import { CivilAffairsRegistry } from './civil-affairs.port';
+import { DistrictCopyRegistry } from './district-copy.adapter';
+import { RegistryRepository } from './registry.repository';
+
+// the civil-affairs registry behind its port; config (CIVIL_AFFAIRS_SOURCE) picks the adapter. No business rules here.
+@Module({
+  providers: [
+    RegistryRepository,
+    {
+      provide: CivilAffairsRegistry,
+      inject: [AppConfig, Db, PiiCipher, RegistryRepository],
+      useFactory: (config: AppConfig, db: Db, cipher: PiiCipher, people: RegistryRepository): CivilAffairsRegistry => {
+        if (config.civilAffairs.source === 'district-copy') return new DistrictCopyRegistry(db, cipher, people, config);
+        throw new ConfigError(`CIVIL_AFFAIRS_SOURCE=${config.civilAffairs.source}: no adapter for it in this build`);
+      },
+    },
+  ],
+  exports: [CivilAffairsRegistry],
+})
+export class CivilAffairsModule {}
