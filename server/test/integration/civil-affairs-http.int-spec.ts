@@ -4,7 +4,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { checkDigitOf, ID_NUMBER_PATTERN, maskIdNumber } from '@jianban/shared';
 import pino from 'pino';
+import { CivilAffairsRegistry } from '../../src/civil-affairs/civil-affairs.port';
 import { HttpRegistryAdapter, type HttpRegistryOptions } from '../../src/civil-affairs/http-registry.adapter';
+import { describeEngines } from '../support/describe-engines';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 interface PeerPerson {
   idNumber: string;
@@ -246,5 +249,28 @@ describe("the adapter's log", () => {
     for (const id of ALL_IDS) expect(text).not.toContain(id);
     expect(text).toContain(maskIdNumber(WANG.idNumber.slice(0, 17) + '1'));
     expect(text).toContain('giving up');
+  });
+});
+
+// the configuration picks the adapter: the running server answers CivilAffairsRegistry through the data-sharing service
+describeEngines('the server with CIVIL_AFFAIRS_SOURCE=data-sharing on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(engine, {
+      name: 'civil-affairs-http',
+      env: { CIVIL_AFFAIRS_SOURCE: 'data-sharing', CIVIL_AFFAIRS_SHARING_URL: peer.url, CIVIL_AFFAIRS_SHARING_APP_KEY: APP_KEY, CIVIL_AFFAIRS_SHARING_APP_SECRET: APP_SECRET },
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('resolves the port to the HTTP adapter, which answers from the peer', async () => {
+    const registry = t.app.app.get(CivilAffairsRegistry);
+    expect(registry).toBeInstanceOf(HttpRegistryAdapter);
+    expect(await registry.lookup(WANG.idNumber)).toMatchObject({ kind: 'found', source: 'data-sharing', person: { name: '王建国' } });
+    const answers = await registry.lookupMany([...ALL_IDS.slice(0, 119), UNKNOWN[0]]);
+    expect(received().filter((r) => r.endpoint === 'persons_batch').map((r) => r.idNumbers.length)).toEqual([1, 100, 20]);
+    expect(answers.get(UNKNOWN[0])).toEqual({ kind: 'not-found', source: 'data-sharing' });
   });
 });
