@@ -53,6 +53,8 @@ export function dataSharingConfig(
       if (!e[key]) problems.push(`${key}: ${why}`);
     }
     if (o.production && url !== undefined && isLoopback(url)) problems.push('CIVIL_AFFAIRS_SHARING_URL: the local peer cannot be used in production');
+    // personal data travels on this link (reliability row G2): TLS only, outside the machine
+    else if (real && !url.startsWith('https://')) problems.push('CIVIL_AFFAIRS_SHARING_URL: must be https:// (the answers carry personal data)');
   }
   if (e.CIVIL_AFFAIRS_SHARING_BUDGET_MS < e.CIVIL_AFFAIRS_SHARING_TIMEOUT_MS) {
     problems.push('CIVIL_AFFAIRS_SHARING_BUDGET_MS: must be at least CIVIL_AFFAIRS_SHARING_TIMEOUT_MS (one request must fit in the budget)');

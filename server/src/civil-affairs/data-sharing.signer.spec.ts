@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { ConfigError } from '../common/config';
+import { loadConfig } from '../config';
 import { DataSharingEnv, dataSharingConfig } from './data-sharing.config';
 import { canonicalRequest, DataSharingSigner, sortedQuery } from './data-sharing.signer';
 import { parseRetryAfter } from './http-registry.adapter';
@@ -76,6 +77,7 @@ describe('data-sharing configuration', () => {
     const secretless = { CIVIL_AFFAIRS_SHARING_URL: 'https://share.example.gov.cn/gateway/', CIVIL_AFFAIRS_SHARING_APP_KEY: 'jz-app' };
     expect(refusal(secretless, { production: true, selected: true })).toMatch(/APP_SECRET: required in production/);
     expect(refusal({ ...secretless, CIVIL_AFFAIRS_SHARING_URL: 'http://127.0.0.1:3902', CIVIL_AFFAIRS_SHARING_APP_SECRET: 's' }, { production: true, selected: true })).toMatch(/local peer cannot be used in production/);
+    expect(refusal({ ...secretless, CIVIL_AFFAIRS_SHARING_URL: 'http://share.example.gov.cn', CIVIL_AFFAIRS_SHARING_APP_SECRET: 's' }, { production: true, selected: true })).toMatch(/must be https/);
     const ok = parse({ ...secretless, CIVIL_AFFAIRS_SHARING_APP_SECRET: 'real-secret' }, { production: true, selected: true });
     expect(ok).toMatchObject({ baseUrl: 'https://share.example.gov.cn/gateway', appKey: 'jz-app', appSecret: 'real-secret' });
     // not selected: nothing of it is required
@@ -86,5 +88,19 @@ describe('data-sharing configuration', () => {
     expect(refusal({ CIVIL_AFFAIRS_SHARING_URL: 'https://share.example.gov.cn' }, { production: false, selected: true })).toMatch(/APP_SECRET: required when CIVIL_AFFAIRS_SHARING_URL is not the local peer/);
     expect(refusal({ CIVIL_AFFAIRS_SHARING_TIMEOUT_MS: '5000', CIVIL_AFFAIRS_SHARING_BUDGET_MS: '1000' }, { production: false, selected: false })).toMatch(/BUDGET_MS: must be at least/);
     expect(() => DataSharingEnv.parse({ CIVIL_AFFAIRS_SHARING_BATCH_SIZE: '0' })).toThrow();
+  });
+
+  it('is part of the app configuration: CIVIL_AFFAIRS_SOURCE=data-sharing in production without the service is refused at boot', () => {
+    const prod = {
+      NODE_ENV: 'production', WECHAT_APP_ID: 'wx0123456789abcdef', WECHAT_APP_SECRET: 'prod-secret', WECHAT_API_BASE: 'https://api.weixin.qq.com',
+      PII_KEY: Buffer.alloc(32, 1).toString('base64'), PII_HMAC_KEY: Buffer.alloc(32, 2).toString('base64'), DB_URL: 'mariadb://jb@db.internal:3306/jb', TRUST_PROXY: '1',
+    };
+    expect(loadConfig(prod).civilAffairs.source).toBe('district-copy');
+    expect(() => loadConfig({ ...prod, CIVIL_AFFAIRS_SOURCE: 'data-sharing' })).toThrow(/CIVIL_AFFAIRS_SHARING_APP_SECRET: required in production/);
+    const c = loadConfig({
+      ...prod, CIVIL_AFFAIRS_SOURCE: 'data-sharing', CIVIL_AFFAIRS_SHARING_URL: 'https://share.example.gov.cn', CIVIL_AFFAIRS_SHARING_APP_KEY: 'k',
+      CIVIL_AFFAIRS_SHARING_APP_SECRET: 's', CIVIL_AFFAIRS_SHARING_BATCH_SIZE: '50',
+    });
+    expect(c.civilAffairs.sharing).toMatchObject({ baseUrl: 'https://share.example.gov.cn', appKey: 'k', appSecret: 's', batchSize: 50 });
   });
 });
