@@ -204,7 +204,7 @@ export class HttpRegistryAdapter extends CivilAffairsRegistry {
         last = 'http 429';
         waitMs = r.retryAfterMs ?? this.backoff(attempt);
         if (this.nowMs() + waitMs > deadline || attempt >= this.maxAttempts) {
-          return this.giveUp(endpoint, items, attempt, 'rate limited by the service', waitMs);
+          return this.giveUp(endpoint, items, attempt, 'rate limited by the service', r.retryAfterMs);
         }
       } else if (r.status >= 500 || r.status === 200) {
         last = r.status === 200 ? 'a reply that is not JSON' : `http ${r.status}`;

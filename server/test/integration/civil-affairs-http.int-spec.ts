@@ -190,6 +190,14 @@ describe('data-sharing adapter: rate limits, outages and timeouts stay within th
     expect(received()).toHaveLength(1);
   });
 
+  it('429 without Retry-After: backs off, gives up after the attempts allowed, and invents no hint', async () => {
+    await control('/__peer/fail', { endpoint: 'persons_batch', httpStatus: 429, times: 100 });
+    const r = await adapter({ maxAttempts: 3 }).lookup(WANG.idNumber);
+    expect(r).toMatchObject({ kind: 'unavailable' });
+    expect(r.kind === 'unavailable' && 'retryAfterMs' in r).toBe(false);
+    expect(received().map((x) => x.status)).toEqual([429, 429, 429]);
+  });
+
   it('a 503 or two is retried with backoff and then answered', async () => {
     await control('/__peer/fail', { endpoint: 'persons_batch', httpStatus: 503, times: 2 });
     const r = await adapter().lookup(WANG.idNumber);
