@@ -2,12 +2,20 @@
 // signing, batching by the service's limit, Retry-After, bounded retries and timeouts, per-item codes, masked logs.
 // No database is involved (the adapter has none), so there is no engine matrix here.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { checkDigitOf, ID_NUMBER_PATTERN, maskIdNumber } from '@jianban/shared';
+import { checkDigitOf, ID_NUMBER_PATTERN, maskIdNumber, shanghaiDate } from '@jianban/shared';
 import pino from 'pino';
-import { CivilAffairsRegistry } from '../../src/civil-affairs/civil-affairs.port';
+import type { DataSource } from 'typeorm';
+import { CivilAffairsRegistry, type RegistryPerson } from '../../src/civil-affairs/civil-affairs.port';
+import { DistrictCopyRegistry } from '../../src/civil-affairs/district-copy.adapter';
 import { HttpRegistryAdapter, type HttpRegistryOptions } from '../../src/civil-affairs/http-registry.adapter';
+import { RegistryRepository } from '../../src/civil-affairs/registry.repository';
+import { DEMO_HOUSEHOLD_NO, demoRegistryPeople, seedDemoRegistry } from '../../src/civil-affairs/registry.seed';
+import { Db } from '../../src/common/db';
+import { PiiCipher } from '../../src/common/pii-cipher';
+import { loadConfig } from '../../src/config';
+import { createDataSource } from '../../src/database/data-source';
 import { describeEngines } from '../support/describe-engines';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { createDatabase, startTestApp, type TestApp, type TestDatabase } from '../support/test-app';
 
 interface PeerPerson {
   idNumber: string;
@@ -28,6 +36,7 @@ interface Received {
 }
 interface CivilAffairsPeer {
   url: string;
+  addPeople(people: RegistryPerson[]): unknown;
   close(): Promise<void>;
   reset(): void;
   state: { received: Received[]; config: { rateLimitPerSecond: number; batchLimit: number } };
@@ -280,5 +289,40 @@ describeEngines('the server with CIVIL_AFFAIRS_SOURCE=data-sharing on %s', (engi
     const answers = await registry.lookupMany([...ALL_IDS.slice(0, 119), UNKNOWN[0]]);
     expect(received().filter((r) => r.endpoint === 'persons_batch').map((r) => r.idNumbers.length)).toEqual([1, 100, 20]);
     expect(answers.get(UNKNOWN[0])).toEqual({ kind: 'not-found', source: 'data-sharing' });
+  });
+});
+
+// the demo registry served by the peer (as `pnpm start` does with CIVIL_AFFAIRS_SOURCE=data-sharing) and imported into
+// the district copy (as the demo seed does): both adapters give the same answers
+describeEngines('the demo registry through both adapters on %s', (engine) => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  const people = [...demoRegistryPeople(shanghaiDate(new Date()), 300)];
+  beforeAll(async () => {
+    db = await createDatabase(engine);
+    const config = loadConfig({ NODE_ENV: 'test', ...db.env });
+    ds = await createDataSource(config.db).initialize();
+    await ds.runMigrations({ transaction: 'each' });
+    expect(await seedDemoRegistry(ds, config, 300)).toMatch(/302 synthetic people/);
+  });
+  afterAll(async () => {
+    if (ds?.isInitialized) await ds.destroy();
+    await db?.drop();
+  });
+
+  it('every person and the demo household read the same from the district copy and from the data-sharing peer', async () => {
+    peer.addPeople(people);
+    const config = loadConfig({ NODE_ENV: 'test', ...db.env });
+    const copy = new DistrictCopyRegistry(new Db(ds), new PiiCipher(config), new RegistryRepository(), config);
+    const ids = people.map((p) => p.idNumber);
+    const [fromCopy, fromPeer] = await Promise.all([copy.lookupMany(ids), adapter().lookupMany(ids)]);
+    const strip = (a: unknown) => (a && typeof a === 'object' && 'person' in a ? (a as { person: RegistryPerson }).person : (a as { kind: string }).kind);
+    const differences = ids.filter((id) => JSON.stringify(strip(fromCopy.get(id))) !== JSON.stringify(strip(fromPeer.get(id))));
+    expect(differences.map((id) => maskIdNumber(id))).toEqual([]);
+    expect([...fromPeer.values()].filter((a) => a.kind === 'found')).toHaveLength(302);
+    const byId = (a: RegistryPerson, b: RegistryPerson) => a.idNumber.localeCompare(b.idNumber);
+    const [hhCopy, hhPeer] = await Promise.all([copy.household(DEMO_HOUSEHOLD_NO), adapter().household(DEMO_HOUSEHOLD_NO)]);
+    expect(hhCopy.kind === 'found' && hhPeer.kind === 'found').toBe(true);
+    if (hhCopy.kind === 'found' && hhPeer.kind === 'found') expect([...hhPeer.members].sort(byId)).toEqual([...hhCopy.members].sort(byId));
   });
 });
