@@ -86,7 +86,7 @@ export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
   noticeBoard: [ErrorCode.CommunityNotFound, ErrorCode.NotFound, ErrorCode.NoticeFontMissing],
   health: [],
   myVerification: [],
-  startRealNameCheck: [ErrorCode.IdNumberInvalid, ErrorCode.RealNameNotPassed, ErrorCode.Unauthenticated, ErrorCode.WechatUnavailable],
+  startRealNameCheck: [ErrorCode.IdNumberInvalid, ErrorCode.RateLimited, ErrorCode.RealNameNotPassed, ErrorCode.Unauthenticated, ErrorCode.WechatUnavailable],
   finishRealNameCheck: [ErrorCode.HouseholdCheckUnavailable, ErrorCode.NotFound, ErrorCode.NotSameHousehold, ErrorCode.ProxyRevoked, ErrorCode.RealNameCheckExpired, ErrorCode.RealNameNotPassed, ErrorCode.RealNameRequired, ErrorCode.Unauthenticated, ErrorCode.WechatUnavailable],
   checkHousehold: [ErrorCode.HouseholdCheckUnavailable, ErrorCode.NotFound, ErrorCode.NotSameHousehold, ErrorCode.ProxyRevoked, ErrorCode.RealNameRequired],
   createProxyInvitation: [ErrorCode.Conflict, ErrorCode.NotFound],
