@@ -11,6 +11,7 @@ export default defineAppConfig({
   // everything past the first screens lives in subpackages to keep the main package small; one line per feature
   subPackages: [
     { root: 'subpackages/staff', pages: ['pages/elders/index'] },
+    { root: 'subpackages/family', pages: ['pages/verify/index', 'pages/invite/index'] },
     { root: 'subpackages/catalog', pages: ['pages/item/index', 'pages/report/index', 'pages/my-reports/index', 'pages/work-lists/index', 'pages/allowance/index'] },
     { root: 'subpackages/staff-catalog', pages: ['pages/items/index', 'pages/edit/index', 'pages/new/index', 'pages/proposals/index', 'pages/reports/index', 'pages/board/index', 'pages/work-lists/index'] },
     { root: 'subpackages/inbox', pages: ['pages/detail/index'] },

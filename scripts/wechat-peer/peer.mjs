@@ -2,11 +2,12 @@
 // server API that Jianban uses (jscode2session, stable_token, subscribe/send), plus a
 // control API under /__peer/ so development and tests can mint login codes, grant
 // subscribe credits, register templates, inject failures and read what was received.
+// 微信人脸核身 (getverifyid / queryverifyinfo): POST /__peer/face plays the user's part in wx.requestFacialVerify.
 // All state lives in memory. No dependencies beyond node:*.
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 
-/** @typedef {'jscode2session' | 'stable_token' | 'subscribe_send'} WechatEndpoint */
+/** @typedef {'jscode2session' | 'stable_token' | 'subscribe_send' | 'face_getverifyid' | 'face_queryverifyinfo'} WechatEndpoint */
 /**
  * @typedef {'thing' | 'phrase' | 'character_string' | 'name' | 'amount' | 'number' | 'date' | 'time'
  *   | 'letter' | 'symbol' | 'phone_number' | 'car_number'} FieldType
@@ -39,7 +40,7 @@ export const TEMPLATE_FIELD_TYPES = /** @type {const} */ ([
   'thing', 'phrase', 'character_string', 'name', 'amount', 'number',
   'date', 'time', 'letter', 'symbol', 'phone_number', 'car_number',
 ]);
-const ENDPOINTS = /** @type {const} */ (['jscode2session', 'stable_token', 'subscribe_send']);
+const ENDPOINTS = /** @type {const} */ (['jscode2session', 'stable_token', 'subscribe_send', 'face_getverifyid', 'face_queryverifyinfo']);
 const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_RECEIVED = 5000;
 
@@ -61,6 +62,7 @@ const ERRMSG = /** @type {Record<number, string>} */ ({
   43101: 'user refuse to accept the msg',
   45009: 'reach max api daily quota limit',
   45011: 'api minute-quota reach limit mustslower retry next minute',
+  84001: 'invalid identify id',
   47001: 'data format error',
   47003: 'argument invalid!',
 });
@@ -135,6 +137,12 @@ const randomOpenid = () => 'o' + randomBytes(21).toString('base64url').slice(0, 
 const randomCode = () => randomBytes(24).toString('base64url'); // 32 chars, like WeChat's
 const randomSessionKey = () => randomBytes(16).toString('base64'); // 24 chars
 const randomToken = () => randomBytes(96).toString('base64url'); // opaque, ~128 chars
+
+/** cert_hash as WeChat documents it: sha256 hex of cert_type=…&cert_name=…&cert_no=… with base64 values */
+const faceCertHash = (/** @type {string} */ name, /** @type {string} */ no) => {
+  const b64 = (/** @type {string} */ v) => Buffer.from(v, 'utf8').toString('base64');
+  return createHash('sha256').update(`cert_type=${b64('IDENTITY_CARD')}&cert_name=${b64(name)}&cert_no=${b64(no)}`).digest('hex');
+};
 
 /** @param {unknown} v @returns {v is Record<string, any>} */
 const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -228,6 +236,11 @@ export async function startWechatPeer(options = {}) {
     /** @type {SentMessage[]} */
     messages: [],
     nextMsgid: 2_000_000_000_000_000,
+    /**
+     * 人脸核身 sessions by verify_id; `ret` is what the user's scan produced (null until POST /__peer/face)
+     * @type {Map<string, { appid: string, outSeqNo: string, openid: string, certHash: string, expiresAt: number, ret: number | null }>}
+     */
+    faceSessions: new Map(),
   };
 
   const now = () => baseNow() + state.timeOffsetMs;
@@ -245,7 +258,7 @@ export async function startWechatPeer(options = {}) {
 
   function reset() {
     state.timeOffsetMs = 0;
-    for (const m of [state.codes, state.jscodeCalls, state.tokens, state.currentToken, state.credits, state.templates, state.failures, state.chaos]) {
+    for (const m of [state.codes, state.jscodeCalls, state.tokens, state.currentToken, state.credits, state.templates, state.failures, state.chaos, state.faceSessions]) {
       m.clear();
     }
     state.lostReplies = {};
@@ -374,6 +387,57 @@ export async function startWechatPeer(options = {}) {
       ...(lang !== undefined ? { lang } : {}),
     });
     return { errcode: 0, errmsg: 'ok', msgid };
+  }
+
+  /** @param {Record<string, string>} query @param {unknown} body */
+  function faceGetVerifyId(query, body) {
+    const auth = checkToken(query.access_token);
+    if ('error' in auth) return auth.error;
+    if (!isObject(body) || !isObject(body.cert_info)) return wxError(47001);
+    const { out_seq_no: outSeqNo, cert_info: cert, openid } = body;
+    if (!(typeof outSeqNo === 'string' && /^[A-Za-z0-9_-]{5,32}$/.test(outSeqNo))) return wxError(47003, 'argument invalid! out_seq_no invalid');
+    if (cert.cert_type !== 'IDENTITY_CARD' || !nonEmptyString(cert.cert_name) || !nonEmptyString(cert.cert_no)) {
+      return wxError(47003, 'argument invalid! cert_info invalid');
+    }
+    if (!nonEmptyString(openid)) return wxError(40003);
+    for (const f of state.faceSessions.values()) {
+      if (f.appid === auth.appid && f.outSeqNo === outSeqNo) return wxError(47003, 'argument invalid! out_seq_no duplicated');
+    }
+    const verifyId = randomToken();
+    state.faceSessions.set(verifyId, {
+      appid: auth.appid, outSeqNo, openid, certHash: faceCertHash(cert.cert_name, cert.cert_no), expiresAt: now() + 3600_000, ret: null,
+    });
+    return { errcode: 0, errmsg: 'ok', verify_id: verifyId, expires_in: 3600 };
+  }
+
+  /** @param {Record<string, string>} query @param {unknown} body */
+  function faceQueryVerifyInfo(query, body) {
+    const auth = checkToken(query.access_token);
+    if ('error' in auth) return auth.error;
+    if (!isObject(body)) return wxError(47001);
+    const session = nonEmptyString(body.verify_id) ? state.faceSessions.get(body.verify_id) : undefined;
+    if (!session || session.appid !== auth.appid) return wxError(84001);
+    // WeChat checks the identity and the user against the session, so a tampered cert_info or openid is refused
+    if (body.out_seq_no !== session.outSeqNo || body.openid !== session.openid || body.cert_hash !== session.certHash) {
+      return wxError(47003, 'argument invalid! cert_hash, openid or out_seq_no does not match the session');
+    }
+    // no scan happened (or it ran out): reported like a scan that timed out (90017)
+    const ret = session.ret ?? 90017;
+    return { errcode: 0, errmsg: 'ok', verify_ret: ret };
+  }
+
+  /** @param {unknown} body */
+  function playFaceScan(body) {
+    if (!isObject(body)) throw badRequest('expected a JSON object');
+    const { verifyId, user, ret = 10000 } = body;
+    // the latest session of an openid, or of a development nickname (?devUser=…)
+    const openid = body.openid ?? (typeof user === 'string' ? openidForUser(user) : undefined);
+    if (!Number.isInteger(ret)) throw badRequest('ret must be an integer (10000 passes)');
+    let session = nonEmptyString(verifyId) ? state.faceSessions.get(verifyId) : undefined;
+    if (!session && nonEmptyString(openid)) session = [...state.faceSessions.values()].filter((f) => f.openid === openid).at(-1);
+    if (!session) throw new HttpError(404, { errcode: -1, errmsg: 'no such face session' });
+    session.ret = session.expiresAt > now() ? ret : 90017;
+    return { ok: true, ret: session.ret };
   }
 
   // --- control API -----------------------------------------------------------
@@ -535,6 +599,10 @@ export async function startWechatPeer(options = {}) {
     '/__peer/config': { GET: () => ({ ...config }), POST: ({ body }) => updateConfig(body) },
     '/__peer/time': { POST: ({ body }) => advanceTime(body) },
     '/__peer/reset': { POST: () => (reset(), { ok: true }) },
+    '/__peer/face': {
+      POST: ({ body }) => playFaceScan(body),
+      GET: () => ({ sessions: [...state.faceSessions.values()].map(({ openid, outSeqNo, ret }) => ({ openid, outSeqNo, ret })) }),
+    },
   };
 
   /** @type {Record<string, { method: string, endpoint: WechatEndpoint, bodyless: boolean, handle: (ctx: Ctx) => object }>} */
@@ -543,6 +611,12 @@ export async function startWechatPeer(options = {}) {
     '/cgi-bin/stable_token': { method: 'POST', endpoint: 'stable_token', bodyless: false, handle: ({ body }) => stableToken(body) },
     '/cgi-bin/message/subscribe/send': {
       method: 'POST', endpoint: 'subscribe_send', bodyless: false, handle: ({ query, body }) => subscribeSend(query, body),
+    },
+    '/cityservice/face/identify/getverifyid': {
+      method: 'POST', endpoint: 'face_getverifyid', bodyless: false, handle: ({ query, body }) => faceGetVerifyId(query, body),
+    },
+    '/cityservice/face/identify/queryverifyinfo': {
+      method: 'POST', endpoint: 'face_queryverifyinfo', bodyless: false, handle: ({ query, body }) => faceQueryVerifyInfo(query, body),
     },
   };
 

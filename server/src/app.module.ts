@@ -11,6 +11,7 @@ import { BookingModule } from './booking/booking.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CivilAffairsModule } from './civil-affairs/civil-affairs.module';
 import { IdentityModule } from './identity/identity.module';
+import { ProxiesModule } from './identity/proxies.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { HealthService } from './system/health.service';
 import { DocsController, SystemController } from './system/system.controller';
@@ -29,6 +30,7 @@ export class AppModule {
         NotificationsModule,
         BookingModule,
         CivilAffairsModule,
+        ProxiesModule,
         // development-only calls to the local WeChat peer (dev login code, template registration): never in production
         ...(config.env === 'production' ? [] : [LocalWechatPeerModule]),
       ],

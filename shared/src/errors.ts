@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BookingErrorCode, BookingErrorStatus } from './booking/booking.errors';
 import { CatalogErrorCode, CatalogErrorStatus } from './catalog/catalog.errors';
 import { NotificationsErrorCode, NotificationsErrorStatus } from './notifications/notifications.errors';
+import { ProxyErrorCode, ProxyErrorStatus } from './identity/proxies.errors';
 
 // every error body the server sends: { code, message, details? }
 export const CoreErrorCode = {
@@ -40,7 +41,7 @@ export const CoreErrorCode = {
   Internal: 'INTERNAL_ERROR',
 } as const;
 // domain modules keep their own codes next to their routes
-export const ErrorCode = { ...CoreErrorCode, ...CatalogErrorCode, ...NotificationsErrorCode, ...BookingErrorCode } as const;
+export const ErrorCode = { ...CoreErrorCode, ...CatalogErrorCode, ...NotificationsErrorCode, ...BookingErrorCode, ...ProxyErrorCode } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 // the HTTP status of each core code (exhaustive: a code without a status fails typecheck)
@@ -80,7 +81,7 @@ export const CoreErrorStatus = {
 
 // one table, read generically by the server's error filter and the OpenAPI document: every ErrorCode has its status
 export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
-  ...CoreErrorStatus, ...CatalogErrorStatus, ...NotificationsErrorStatus, ...BookingErrorStatus,
+  ...CoreErrorStatus, ...CatalogErrorStatus, ...NotificationsErrorStatus, ...BookingErrorStatus, ...ProxyErrorStatus,
 };
 
 /** the HTTP status the server answers with for this error code */

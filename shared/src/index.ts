@@ -8,6 +8,8 @@ export * from './routes';
 export * from './common.schema';
 export * from './identity/identity.schema';
 export * from './identity/staff-admin.schema';
+export * from './identity/proxies.schema';
+export * from './identity/proxies.errors';
 export * from './system/system.schema';
 export * from './catalog';
 export * from './notifications';

@@ -8,6 +8,7 @@ import { NOTIFICATIONS_SAMPLES } from './notifications/notifications.samples';
 import { BOOKING_SAMPLES } from './booking/booking.samples';
 import { CIVIL_AFFAIRS_SAMPLES } from './civil-affairs/civil-affairs.samples';
 import { STAFF_ADMIN_SAMPLES } from './identity/staff-admin.samples';
+import { PROXIES_SAMPLES } from './identity/proxies.samples';
 
 import type { Sample } from './route-sample';
 
@@ -33,6 +34,7 @@ const VALID: Record<RouteName, Sample> = {
   ...BOOKING_SAMPLES,
   ...STAFF_ADMIN_SAMPLES,
   ...CIVIL_AFFAIRS_SAMPLES,
+  ...PROXIES_SAMPLES,
 };
 
 const entries = Object.entries(routes) as [RouteName, RouteDef][];

@@ -6,6 +6,7 @@ import { CATALOG_SAMPLES } from './catalog/catalog.samples';
 import { BOOKING_SAMPLES } from './booking/booking.samples';
 import { NOTIFICATIONS_SAMPLES } from './notifications/notifications.samples';
 import { STAFF_ADMIN_SAMPLES } from './identity/staff-admin.samples';
+import { PROXIES_SAMPLES } from './identity/proxies.samples';
 import type { Sample } from './route-sample';
 
 // issue 15 item 5: names and short texts are NFKC-normalised and refuse invisible and control characters
@@ -37,7 +38,7 @@ it('keeps Chinese full-width punctuation as typed while folding full-width lette
 // strings that are not text shown to anyone: secrets and tokens compared byte for byte, and the search box (its words
 // are normalised by the search, never stored or shown as typed)
 const NOT_TEXT = new Set(['password', 'currentPassword', 'newPassword', 'refreshToken', 'code', 'q', 'idempotencyKey']);
-const SAMPLES: Partial<Record<RouteName, Sample>> = { ...CATALOG_SAMPLES, ...BOOKING_SAMPLES, ...NOTIFICATIONS_SAMPLES, ...STAFF_ADMIN_SAMPLES };
+const SAMPLES: Partial<Record<RouteName, Sample>> = { ...CATALOG_SAMPLES, ...BOOKING_SAMPLES, ...NOTIFICATIONS_SAMPLES, ...STAFF_ADMIN_SAMPLES, ...PROXIES_SAMPLES };
 
 function stringPaths(v: unknown, path: (string | number)[] = []): (string | number)[][] {
   if (typeof v === 'string') return [path];

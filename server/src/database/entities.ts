@@ -11,10 +11,11 @@ import { ResidentAccountEntity } from '../identity/entities/resident-account.ent
 import { StaffAccountEntity } from '../identity/entities/staff-account.entity';
 import { StaffAuditEntity } from '../identity/entities/staff-audit.entity';
 import { NOTIFICATIONS_ENTITIES } from '../notifications/notifications.entities';
+import { PROXY_ENTITIES } from '../identity/proxies.entities';
 
 export const ENTITIES = [
   RegionEntity, RegionCodeHoldEntity, ResidentAccountEntity, StaffAccountEntity, StaffAuditEntity, AuthSessionEntity, FamilyMemberEntity, RateLimitBucketEntity,
   JobLeaseEntity,
   // each domain module lists its own
-  ...CATALOG_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...BOOKING_ENTITIES, ...CIVIL_AFFAIRS_ENTITIES,
+  ...CATALOG_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...BOOKING_ENTITIES, ...CIVIL_AFFAIRS_ENTITIES, ...PROXY_ENTITIES,
 ];

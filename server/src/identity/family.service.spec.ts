@@ -9,6 +9,14 @@ import { loadConfig } from '../config';
 import type { Caller } from './caller';
 import { FAMILY_MEMBER_LIMIT, FamilyService } from './family.service';
 import { RegionScope } from './region.scope';
+import { ProxyRepository } from './proxies.repository';
+
+// no verified proxies in these tests (the proxy rules have their own specs)
+class NoProxies extends ProxyRepository {
+  override async proxiesOfMembers() {
+    return [];
+  }
+}
 
 type Resident = Extract<Caller, { kind: 'resident' }>;
 
@@ -23,7 +31,7 @@ function setup() {
   const members = new FakeFamilyMemberRepository();
   const regions = new FakeRegionRepository(regionTree());
   const db = new FakeDb([accounts, members]);
-  const sut = new FamilyService(db.asDb(), accounts, members, regions, new RegionScope(regions), cipher, clock);
+  const sut = new FamilyService(db.asDb(), accounts, members, regions, new RegionScope(regions), new NoProxies(), cipher, clock);
   const newResident = (): Resident => {
     const a = aResidentAccount();
     accounts.residents.set(a.id, a);

@@ -7,6 +7,7 @@ import { DomainError } from '../common/domain-error';
 import { PiiCipher } from '../common/pii-cipher';
 import type { Caller } from './caller';
 import { AccountRepository, FamilyMemberRepository, RegionRepository } from './identity.repository';
+import { ProxyRepository } from './proxies.repository';
 import { missingRegionView, toFamilyMemberView, toRegionView } from './identity.mapper';
 import { RegionScope } from './region.scope';
 
@@ -21,6 +22,7 @@ export class FamilyService {
     private readonly members: FamilyMemberRepository,
     private readonly regions: RegionRepository,
     private readonly scope: RegionScope,
+    private readonly proxies: ProxyRepository,
     private readonly cipher: PiiCipher,
     private readonly clock: Clock,
   ) {}
@@ -30,9 +32,10 @@ export class FamilyService {
     const items = await this.db.read(async (m) => {
       const rows = await this.members.listByAccount(m, caller.accountId);
       const communities = await this.scope.regionsByCode(m, rows.map((r) => r.communityCode));
+      const proxies = new Map((await this.proxies.proxiesOfMembers(m, rows.map((r) => r.id))).map((p) => [p.familyMemberId, p]));
       return rows.map((r) => {
         const community = communities.get(r.communityCode);
-        return toFamilyMemberView(r, this.cipher.decrypt(r.idNumberEnc), community ? toRegionView(community) : missingRegionView(r.communityCode), today);
+        return toFamilyMemberView(r, this.cipher.decrypt(r.idNumberEnc), community ? toRegionView(community) : missingRegionView(r.communityCode), today, proxies.get(r.id));
       });
     });
     return { items, limit: FAMILY_MEMBER_LIMIT };

@@ -97,9 +97,4 @@ export class RegionController {
   bindWechat(@RouteInput(routes.bindStaffWechat) body: ParsedInput<typeof routes.bindStaffWechat>, @CurrentUser() caller: Staff) {
     return this.auth.bindStaffWechat(caller.staffId, body.code);
   }
-
-  @Endpoint(routes.communityElders)
-  elders(@RouteParams(routes.communityElders) p: ParsedParams<typeof routes.communityElders>, @RouteInput(routes.communityElders) q: ParsedInput<typeof routes.communityElders>, @CurrentUser() caller: Staff) {
-    return this.staff.communityElders(caller, p.code, q);
-  }
 }

@@ -1,7 +1,8 @@
-import { ageOn, maskIdNumber, type FamilyMemberView, type MeView, type RegionView } from '@jianban/shared';
+import { ageOn, maskIdNumber, type FamilyMemberView, type MeView, type ProxyVerificationView, type RegionView } from '@jianban/shared';
 import type { z } from 'zod';
 import type { elderView } from '@jianban/shared';
 import type { FamilyMemberEntity } from './entities/family-member.entity';
+import type { FamilyProxyEntity } from './entities/family-proxy.entity';
 import type { RegionEntity } from './entities/region.entity';
 import type { ResidentAccountEntity } from './entities/resident-account.entity';
 import type { StaffAccountEntity } from './entities/staff-account.entity';
@@ -15,8 +16,10 @@ export function missingRegionView(code: string): RegionView {
   return { code, name: '（社区已调整，请重新选择）', level: 'community', parentCode: null };
 }
 
-export function toElderView(f: FamilyMemberEntity, idNumber: string, community: RegionView, today: string): z.infer<typeof elderView> {
-  return { id: f.id, name: f.name, idNumberMasked: maskIdNumber(idNumber), gender: f.gender, age: ageOn(f.birthDate, today), community };
+export type ElderExtras = Pick<z.infer<typeof elderView>, 'name' | 'nameSource' | 'proxies'>;
+
+export function toElderView(f: FamilyMemberEntity, idNumber: string, community: RegionView, today: string, extras: ElderExtras): z.infer<typeof elderView> {
+  return { id: f.id, ...extras, idNumberMasked: maskIdNumber(idNumber), gender: f.gender, age: ageOn(f.birthDate, today), community };
 }
 
 export function toResidentMe(a: ResidentAccountEntity): MeView {
@@ -30,7 +33,13 @@ export function toStaffMe(s: StaffAccountEntity, region: RegionEntity): MeView {
   };
 }
 
-export function toFamilyMemberView(f: FamilyMemberEntity, idNumber: string, community: RegionView, today: string): FamilyMemberView {
+// no row (or a row for the person the family member stood for before an edit): unverified
+export function toProxyVerification(f: Pick<FamilyMemberEntity, 'idNumberHash'>, p: FamilyProxyEntity | undefined): ProxyVerificationView {
+  if (!p || p.idNumberHash !== f.idNumberHash) return { state: 'unverified', via: null, verifiedAt: null };
+  return { state: p.state, via: p.via, verifiedAt: p.verifiedAt ? new Date(p.verifiedAt).toISOString() : null };
+}
+
+export function toFamilyMemberView(f: FamilyMemberEntity, idNumber: string, community: RegionView, today: string, proxy?: FamilyProxyEntity): FamilyMemberView {
   return {
     id: f.id,
     name: f.name,
@@ -41,5 +50,6 @@ export function toFamilyMemberView(f: FamilyMemberEntity, idNumber: string, comm
     age: ageOn(f.birthDate, today),
     community,
     createdAt: new Date(f.createdAt).toISOString(),
+    verification: toProxyVerification(f, proxy),
   };
 }

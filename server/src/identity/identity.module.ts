@@ -10,6 +10,8 @@ import { HttpWechatClient } from './http-wechat.client';
 import { AuthController, FamilyController, RegionController } from './identity.controller';
 import { AccountRepository, FamilyMemberRepository, RegionRepository, SessionRepository } from './identity.repository';
 import { PeopleDirectory } from './people.directory';
+import { ProxyDirectory } from './proxy.directory';
+import { ProxyRepository } from './proxies.repository';
 import { RegionScope } from './region.scope';
 import { SessionService } from './session.service';
 import { StaffDirectoryService } from './staff.service';
@@ -24,8 +26,9 @@ import { WechatAuthPort } from './wechat-auth.port';
   providers: [
     AccountDirectory, PeopleDirectory, AuthGuard, H5RefreshCookie, HousekeepingService, AuthService, FamilyService, SessionService, StaffDirectoryService, RegionScope,
     AccountRepository, FamilyMemberRepository, RegionRepository, SessionRepository, StaffAdminService, StaffAdminRepository,
+    ProxyRepository, ProxyDirectory,
     { provide: WechatAuthPort, useClass: HttpWechatClient },
   ],
-  exports: [AuthGuard, SessionService, RegionScope, AccountDirectory, PeopleDirectory],
+  exports: [AuthGuard, SessionService, RegionScope, AccountDirectory, PeopleDirectory, ProxyDirectory],
 })
 export class IdentityModule {}

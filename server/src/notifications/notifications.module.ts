@@ -24,6 +24,7 @@ import { WechatMessagePort } from './wechat-message.port';
     DispatchRepository, NotificationDispatcher, AccessTokenRepository, AccessTokenService,
     { provide: WechatMessagePort, useClass: HttpWechatMessageClient },
   ],
-  exports: [OutboxModule],
+  // the access token is shared with identity's real-name check (WeChat 人脸核身 uses the same token)
+  exports: [OutboxModule, AccessTokenService],
 })
 export class NotificationsModule {}

@@ -95,6 +95,23 @@ export const addFamilyMemberInput = z.strictObject({
 });
 export type AddFamilyMemberInput = z.infer<typeof addFamilyMemberInput>;
 
+export const proxyStates = ['unverified', 'verified', 'revoked'] as const;
+export const proxyVias = ['household', 'staff', 'invitation'] as const;
+export const PROXY_STATE_TEXT: Record<(typeof proxyStates)[number], string> = { unverified: '未核验', verified: '已核验', revoked: '已撤销' };
+export const PROXY_VIA_TEXT: Record<(typeof proxyVias)[number], string> = {
+  household: '户籍登记在同一户',
+  staff: '社区服务中心核验',
+  invitation: '老人在自己微信里确认',
+};
+
+// a family member's standing: whether this account may act for them where it matters (the allowance)
+export const proxyVerificationView = z.object({
+  state: z.enum(proxyStates),
+  via: z.enum(proxyVias).nullable(),
+  verifiedAt: z.string().nullable(),
+});
+export type ProxyVerificationView = z.infer<typeof proxyVerificationView>;
+
 export const familyMemberView = z.object({
   id: z.string(),
   name: z.string(),
@@ -105,13 +122,31 @@ export const familyMemberView = z.object({
   age: z.number().int(),
   community: regionView,
   createdAt: z.string(),
+  verification: proxyVerificationView,
 });
 export type FamilyMemberView = z.infer<typeof familyMemberView>;
 export const familyMemberList = z.object({ items: z.array(familyMemberView), limit: z.number().int() });
 
+// an account acting for an elder, as staff see it: masked, with its verification
+export const elderProxyView = z.object({
+  // the family-member id (staff confirm or revoke the relation through it)
+  id: z.string(),
+  accountId: z.string(),
+  accountNameMasked: z.string(),
+  // the name this account typed for the elder: shown as the family's words, never as the elder's name
+  enteredName: z.string(),
+  relationship,
+  accountVerified: z.boolean(),
+  verification: proxyVerificationView,
+});
+export const elderNameSources = ['registry', 'verified', 'family'] as const;
 export const elderView = z.object({
   id: z.string(),
+  // the registry's name when the registry has the person; else the name staff or the registry verified; else what a
+  // family typed (nameSource 'family': unchecked)
   name: z.string(),
+  nameSource: z.enum(elderNameSources),
+  proxies: z.array(elderProxyView),
   idNumberMasked: z.string(),
   gender: z.enum(['male', 'female']),
   age: z.number().int(),

@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
 import { RELATIONSHIP_TEXT, type FamilyMemberView } from '@jianban/shared';
+import { verificationText } from '../../features/family/verification';
 import { Button } from '../Button';
 import { Notice } from '../Notice';
 import styles from './index.module.scss';
@@ -16,13 +17,16 @@ export interface FamilyListProps {
   /** removes one member; rejects with an ApiError, turned into text by `errorText` */
   onRemove?: (m: FamilyMemberView) => Promise<void>;
   errorText?: (err: unknown) => string;
+  /** opens the page that explains how to get this family member verified */
+  onVerify?: (m: FamilyMemberView) => void;
 }
+
 
 /**
  * 我代办的家人. 移除 asks on the same screen (the row opens a confirmation, no pop-up),
  * so nobody removes a family member by one stray tap.
  */
-export function FamilyList({ items, onRemove, errorText }: FamilyListProps) {
+export function FamilyList({ items, onRemove, errorText, onVerify }: FamilyListProps) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -70,6 +74,7 @@ export function FamilyList({ items, onRemove, errorText }: FamilyListProps) {
                 </Text>
               ))}
             </View>
+            <Verification m={m} onVerify={onVerify} />
             {open ? (
               <View className={styles.confirm} {...a11y('group', { label: `移除 ${m.name}` })}>
                 <Text className={styles.question}>{`确定不再代办 ${m.name} 吗？`}</Text>
@@ -92,6 +97,21 @@ export function FamilyList({ items, onRemove, errorText }: FamilyListProps) {
           </View>
         );
       })}
+    </View>
+  );
+}
+
+function Verification({ m, onVerify }: { m: FamilyMemberView; onVerify?: (m: FamilyMemberView) => void }) {
+  const v = verificationText(m);
+  return (
+    <View className={styles.verification}>
+      <Text className={`${styles.badge} ${styles[v.tone]}`}>{v.tone === 'ok' ? `✓ ${v.label}` : v.label}</Text>
+      {v.explain ? <Text className={styles.explainSmall}>{v.explain}</Text> : null}
+      {v.tone === 'todo' && onVerify ? (
+        <Button variant="secondary" small inline a11yLabel={`核验 ${m.name}`} onClick={() => onVerify(m)}>
+          去核验
+        </Button>
+      ) : null}
     </View>
   );
 }

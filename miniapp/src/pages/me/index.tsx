@@ -16,6 +16,7 @@ import { STAFF_ROLE_TEXT } from '../../features/staff/roles';
 import { consoleLinksFor } from '../../features/staff/console';
 import { STAFF_PASSWORD_PAGE } from '../../features/staff-admin/pages';
 import { FAMILY_ADDED_EVENT } from '../../features/family/events';
+import { FAMILY_VERIFY_PAGE } from '../../features/family/verification';
 import type { MeView } from '@jianban/shared';
 import { QueryState } from '../../components/QueryState';
 
@@ -47,6 +48,7 @@ function ResidentPart() {
             showDone(`已移除：${m.name}`);
           }}
           errorText={(err) => messageFor(err)}
+          onVerify={(m) => void Taro.navigateTo({ url: `${FAMILY_VERIFY_PAGE}?memberId=${m.id}` })}
         />
       ) : null}
       {full ? (

@@ -9,6 +9,70 @@ import { useCommunityElders, useRegions } from '../../../../features/family/hook
 import { communitiesUnder } from '../../../../features/regions/communities';
 import { ELDERS_PAGE_SIZE, pager } from '../../../../features/staff/paging';
 import { QueryState } from '../../../../components/QueryState';
+import { Field } from '../../../../components/Field';
+import { View, Text } from '@tarojs/components';
+import { normalizeIdNumber, PROXY_STATE_TEXT, PROXY_VIA_TEXT, RELATIONSHIP_TEXT, type elderView } from '@jianban/shared';
+import type { z } from 'zod';
+import { useStaffConfirmProxy } from '../../../../features/family/proxies';
+import { messageFor } from '../../../../features/errors/messages';
+
+type Elder = z.infer<typeof elderView>;
+type Proxy = Elder['proxies'][number];
+
+const NAME_SOURCE_TEXT: Record<Elder['nameSource'], string> = {
+  registry: '姓名来自户籍登记',
+  verified: '姓名已核对',
+  family: '姓名是家属填写的，未核对',
+};
+
+// who acts for this person: each account masked, the name that account typed, and whether the relation is verified
+function ElderCard({ e }: { e: Elder }) {
+  return (
+    <CellGroup>
+      <Cell title={`${e.name}（${e.gender === 'male' ? '男' : '女'}，${e.age}岁）`} description={`身份证 ${e.idNumberMasked} · ${NAME_SOURCE_TEXT[e.nameSource]}`} />
+      {e.proxies.map((p) => <ProxyRow key={p.id} p={p} shownName={e.name} />)}
+    </CellGroup>
+  );
+}
+
+function ProxyRow({ p, shownName }: { p: Proxy; shownName: string }) {
+  const confirm = useStaffConfirmProxy();
+  const [open, setOpen] = useState(false);
+  const [idNumber, setIdNumber] = useState('');
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const state = `${PROXY_STATE_TEXT[p.verification.state]}${p.verification.via ? `（${PROXY_VIA_TEXT[p.verification.via]}）` : ''}`;
+  const submit = async () => {
+    setError(null);
+    try {
+      await confirm.mutateAsync({ id: p.id, elderIdNumber: normalizeIdNumber(idNumber), elderName: name.trim() });
+      setOpen(false);
+    } catch (err) {
+      setError(messageFor(err));
+    }
+  };
+  return (
+    <View>
+      <Cell
+        title={`代办人 ${p.accountNameMasked}（${RELATIONSHIP_TEXT[p.relationship]}）`}
+        description={`代办关系：${state} · 代办人本人${p.accountVerified ? '已核验' : '未核验'}${p.enteredName !== shownName ? ` · 这位代办人填写的姓名是“${p.enteredName}”，和上面不一致` : ''}`}
+      />
+      {p.verification.state === 'unverified' && !open ? (
+        <Button variant="secondary" small onClick={() => setOpen(true)}>看过老人身份证，确认代办关系</Button>
+      ) : null}
+      {open ? (
+        <View>
+          <Text>请照着老人的身份证填写，核对无误才会确认。</Text>
+          {error ? <Notice tone="error" title="没有确认">{error}</Notice> : null}
+          <Field label="老人的身份证号" value={idNumber} onChange={setIdNumber} type="idcard" maxlength={18} />
+          <Field label="老人的姓名" value={name} onChange={setName} maxlength={30} />
+          <Button loading={confirm.isPending} disabled={!idNumber.trim() || !name.trim()} onClick={() => void submit()}>确认代办关系</Button>
+          <Button variant="secondary" disabled={confirm.isPending} onClick={() => setOpen(false)}>取消</Button>
+        </View>
+      ) : null}
+    </View>
+  );
+}
 
 export default function CommunityEldersPage() {
   const { me, status } = useSession();
@@ -48,7 +112,7 @@ export default function CommunityEldersPage() {
     );
   }
   return (
-    <PageShell title={`${community.name}的老人`} intro="居民在“简办”里登记的家人。证件号只显示前6位和后2位。">
+    <PageShell title={`${community.name}的老人`} intro="居民在“简办”里登记的家人，和替他们办事的账号。证件号只显示前6位和后2位。">
       <QueryState query={elders} loading="正在读取名单…" errorTitle="名单没有读出来" />
       {data && data.total === 0 ? <Notice>还没有居民登记本社区的老人。</Notice> : null}
       {data && view && data.total > 0 ? (
@@ -56,11 +120,9 @@ export default function CommunityEldersPage() {
           <Notice>
             {view.pages > 1 ? `共 ${data.total} 位，这是第 ${view.from}–${view.to} 位（第 ${data.page}/${view.pages} 页）` : `共 ${data.total} 位`}
           </Notice>
-          <CellGroup>
-            {data.items.map((e) => (
-              <Cell key={e.id} title={`${e.name}（${e.gender === 'male' ? '男' : '女'}，${e.age}岁）`} description={`身份证 ${e.idNumberMasked}`} />
-            ))}
-          </CellGroup>
+          {data.items.map((e) => (
+            <ElderCard key={e.id} e={e} />
+          ))}
           {view.hasNext ? (
             <Button loading={elders.isPlaceholderData} onClick={() => go(data.page + 1)}>
               下一页

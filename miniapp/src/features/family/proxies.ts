@@ -1,0 +1,73 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { routes, type StartRealNameInput } from '@jianban/shared';
+import { call } from '../../services/http';
+import { useSession } from '../../services/session';
+import { familyKeys, staffKeys } from './keys';
+import type { WxFace } from './verification';
+
+export { faceScanAvailable, FAMILY_VERIFY_PAGE } from './verification';
+
+
+export const verificationKeys = {
+  all: ['verification'] as const,
+  mine: (meId: string) => ['verification', 'mine', meId] as const,
+};
+
+export function useMyVerification() {
+  const { me } = useSession();
+  const meId = me?.kind === 'resident' ? me.id : '';
+  return useQuery({ queryKey: verificationKeys.mine(meId), queryFn: () => call(routes.myVerification, {}), enabled: !!meId });
+}
+
+function scanFace(verifyId: string): Promise<void> {
+  const wx = (globalThis as { wx?: WxFace }).wx;
+  return new Promise((resolve, reject) => {
+    if (!wx?.requestFacialVerify) return reject(new Error('face check needs WeChat'));
+    wx.requestFacialVerify({ verifyId, success: () => resolve(), fail: (e) => reject(new Error(e.errMsg ?? 'face check failed')) });
+  });
+}
+
+/** start → WeChat's face scan → the server asks WeChat for the real result */
+export function useFaceCheck() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (input: StartRealNameInput) => {
+      const started = await call(routes.startRealNameCheck, input);
+      await scanFace(started.verifyId);
+      return call(routes.finishRealNameCheck, {}, { id: started.checkId });
+    },
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: verificationKeys.all });
+      void qc.invalidateQueries({ queryKey: familyKeys.all });
+    },
+  });
+}
+
+export function useHouseholdCheck() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (memberId: string) => call(routes.checkHousehold, {}, { id: memberId }),
+    onSettled: () => qc.invalidateQueries({ queryKey: familyKeys.all }),
+  });
+}
+
+export function useCreateInvitation() {
+  return useMutation({ mutationFn: (memberId: string) => call(routes.createProxyInvitation, {}, { id: memberId }) });
+}
+
+export function useInvitationPreview(code: string) {
+  return useQuery({ queryKey: ['invitation', code], queryFn: () => call(routes.previewProxyInvitation, { code }), enabled: !!code, retry: false });
+}
+
+export function useAcceptInvitation() {
+  return useMutation({ mutationFn: (code: string) => call(routes.acceptProxyInvitation, { code }) });
+}
+
+export function useStaffConfirmProxy() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (a: { id: string; elderIdNumber: string; elderName: string }) =>
+      call(routes.staffConfirmProxy, { elderIdNumber: a.elderIdNumber, elderName: a.elderName }, { id: a.id }),
+    onSettled: () => qc.invalidateQueries({ queryKey: staffKeys.all }),
+  });
+}
