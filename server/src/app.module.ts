@@ -8,6 +8,7 @@ import { AppConfig } from './common/config';
 import { dataSourceOptions } from './database/data-source';
 import { LocalWechatPeerModule } from './dev/local-wechat-peer.module';
 import { BookingModule } from './booking/booking.module';
+import { CasesModule } from './cases/cases.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CivilAffairsModule } from './civil-affairs/civil-affairs.module';
 import { IdentityModule } from './identity/identity.module';
@@ -29,6 +30,7 @@ export class AppModule {
         CatalogModule,
         NotificationsModule,
         BookingModule,
+        CasesModule,
         CivilAffairsModule,
         ProxiesModule,
         // development-only calls to the local WeChat peer (dev login code, template registration): never in production

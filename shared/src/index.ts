@@ -15,3 +15,4 @@ export * from './catalog';
 export * from './notifications';
 export * from './booking';
 export * from './civil-affairs';
+export * from './cases';

@@ -1,5 +1,6 @@
 import { BOOKING_ENTITIES } from '../booking/booking.entities';
 import { CIVIL_AFFAIRS_ENTITIES } from '../civil-affairs/entities/registry.entities';
+import { CASES_ENTITIES } from '../cases/cases.entities';
 import { CATALOG_ENTITIES } from '../catalog/catalog.entities';
 import { JobLeaseEntity } from '../common/job-lease.entity';
 import { RateLimitBucketEntity } from '../common/rate-limit.entity';
@@ -17,5 +18,5 @@ export const ENTITIES = [
   RegionEntity, RegionCodeHoldEntity, ResidentAccountEntity, StaffAccountEntity, StaffAuditEntity, AuthSessionEntity, FamilyMemberEntity, RateLimitBucketEntity,
   JobLeaseEntity,
   // each domain module lists its own
-  ...CATALOG_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...BOOKING_ENTITIES, ...CIVIL_AFFAIRS_ENTITIES, ...PROXY_ENTITIES,
+  ...CATALOG_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...BOOKING_ENTITIES, ...CASES_ENTITIES, ...CIVIL_AFFAIRS_ENTITIES, ...PROXY_ENTITIES,
 ];

@@ -8,11 +8,16 @@ import { RegionRepository } from './identity.repository';
 
 type Staff = Extract<Caller, { kind: 'staff' }>;
 
-// staff see only their own place in the region tree and what lies below it
+/**
+ * Staff scope in one place: staff see only their own place in the region tree and what lies below it. Every answer
+ * about "may this staff member act here" and "what lies above this community" comes from here; an unknown region, a
+ * region outside the caller's scope and a region of the wrong level all answer the same NOT_FOUND.
+ */
 @Injectable()
 export class RegionScope {
   constructor(private readonly regions: RegionRepository) {}
 
+  /** the region if it lies inside the staff member's scope (their own region or below) */
   async assertCovers(m: EntityManager, staff: Staff, regionCode: string): Promise<RegionEntity> {
     const chain = await this.regions.ancestry(m, regionCode);
     // an unknown region and a region outside scope answer the same way
@@ -20,6 +25,25 @@ export class RegionScope {
       throw new DomainError(ErrorCode.NotFound, 'no such region in your scope');
     }
     return chain[0];
+  }
+
+  /** a community (社区/村) the staff member may act on; anything else (unknown, out of scope, a street) is NOT_FOUND */
+  async community(m: EntityManager, staff: Staff, code: string): Promise<RegionEntity> {
+    const region = await this.assertCovers(m, staff, code);
+    if (region.level !== 'community') throw new DomainError(ErrorCode.NotFound, 'no such community in your scope');
+    return region;
+  }
+
+  /** a community by code for anyone signed in (a resident picking a centre); unknown or not a community is NOT_FOUND */
+  async knownCommunity(m: EntityManager, code: string): Promise<RegionEntity> {
+    const region = (await this.regions.findByCodes(m, [code]))[0];
+    if (!region || region.level !== 'community') throw new DomainError(ErrorCode.NotFound, 'no such community');
+    return region;
+  }
+
+  /** the region and everything above it, nearest first (community → street/town → district); [] when unknown */
+  async ancestry(m: EntityManager, code: string): Promise<RegionEntity[]> {
+    return this.regions.ancestry(m, code);
   }
 
   async regionsByCode(m: EntityManager, codes: string[]): Promise<Map<string, RegionEntity>> {

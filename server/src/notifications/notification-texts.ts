@@ -17,6 +17,14 @@ export interface BookingFlaggedData {
   reason: 'unconfirmed' | 'not_closed';
   thresholdMinutes: number;
 }
+/** to staff: a colleague handed a case over to them (the case kit; any module's case) */
+export interface CaseHandedOverData {
+  /** what the case is, in the module's words, e.g. '张桂英的“高龄津贴申请”' */
+  caseTitle: string;
+  fromName: string;
+  reason: string;
+  communityName: string;
+}
 /** to district admins: the booking window will reach (or has reached) a year with no statutory holiday schedule */
 export interface StatutoryYearMissingData {
   year: number;
@@ -46,6 +54,7 @@ export interface NotificationDataOf {
   booking_reminder: BookingEventData;
   booking_cancelled_by_staff: BookingEventData;
   booking_flagged: BookingFlaggedData;
+  case_handed_over: CaseHandedOverData;
   statutory_year_missing: StatutoryYearMissingData;
   allowance_received: AllowanceEventData;
   allowance_verified: AllowanceEventData;
@@ -75,6 +84,10 @@ export const INBOX_TEXT: { [T in NotificationType]: (d: NotificationDataOf[T]) =
   booking_flagged: (d) => ({
     title: d.reason === 'unconfirmed' ? '有预约太久没人确认' : '有预约过了时间还没办结',
     body: `${d.communityName}：${d.personName}的“${d.serviceName}”（${when(d.startsAt)}）${d.reason === 'unconfirmed' ? '提交后' : '到了时间后'}超过${span(d.thresholdMinutes)}还没有人处理。请尽快确认、办结或转交同事。`,
+  }),
+  case_handed_over: (d) => ({
+    title: `${d.fromName}转给您一件事`,
+    body: `${d.communityName}：${d.caseTitle}已转给您办理。转交原因：${d.reason}。请在“转给我的”里查看。`,
   }),
   statutory_year_missing: (d) => ({
     title: `${d.year} 年的节假日安排还没有录入`,

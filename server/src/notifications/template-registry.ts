@@ -64,6 +64,7 @@ export const EVENT_TEMPLATES: Mapping = {
     slots: (d) => ({ thing1: d.serviceName, time2: { instant: d.startsAt }, thing3: d.place, thing4: '请带好材料按时前来' }),
   },
   booking_flagged: null, // to staff, inbox only
+  case_handed_over: null, // to staff, inbox only
   statutory_year_missing: null, // to staff, inbox only
   allowance_received: { kind: 'allowance_progress', slots: allowance('已受理', '正在核对信息') },
   allowance_verified: { kind: 'allowance_progress', slots: allowance('已核对', '等待审批') },

@@ -8,6 +8,7 @@ export const notificationTypes = [
   'booking_reminder',
   'booking_cancelled_by_staff',
   'booking_flagged', // to staff: a case left unhandled past the community's threshold
+  'case_handed_over', // to staff: a colleague handed a case (booking, allowance …) over to them
   'statutory_year_missing', // to district admins: the booking window reaches a year with no holiday schedule within a month
   'allowance_received',
   'allowance_verified',

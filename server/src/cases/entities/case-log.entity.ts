@@ -1,15 +1,19 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DateTimeColumn } from '../../common/columns';
 
-// 办理记录: every action on a booking (who, what, when, note)
-@Entity('booking_case_log')
-@Index('idx_booking_case_log_booking', ['bookingId', 'createdAt'])
+// 办理记录: every step of a case (who, what, when). `note` may reach the resident when the row is visible to them;
+// `internal_note` (e.g. a hand-over reason) is for staff only, always.
+@Entity('case_log')
+@Index('idx_case_log_subject', ['kind', 'subjectId', 'createdAt'])
 export class CaseLogEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  @Column({ type: 'varchar', length: 36, name: 'booking_id' })
-  bookingId: string;
+  @Column({ type: 'varchar', length: 24 })
+  kind: string;
+
+  @Column({ type: 'varchar', length: 36, name: 'subject_id' })
+  subjectId: string;
 
   @Column({ type: 'varchar', length: 32 })
   action: string;
@@ -25,6 +29,9 @@ export class CaseLogEntity {
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   note: string | null;
+
+  @Column({ type: 'varchar', length: 500, name: 'internal_note', nullable: true })
+  internalNote: string | null;
 
   @Column({ type: 'boolean', name: 'visible_to_resident', default: true })
   visibleToResident: boolean;
