@@ -10,7 +10,7 @@ import { AllowanceJob } from '../../src/allowance/allowance.job';
 import { PiiCipher } from '../../src/common/pii-cipher';
 import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { ACCOUNT, ALLOWANCE_TEST_ENV, CONSENT, apply, familyOf, outboxTypes, registryElder, registryOutage } from './allowance-helpers';
+import { ACCOUNT, ALLOWANCE_TEST_ENV, CONSENT, apply, familyOf, outboxTypes, registryElder, registryOutage, unverifiedFamilyOf } from './allowance-helpers';
 import { at, controlClock } from './booking-helpers';
 
 type Detail = ReturnType<typeof allowanceApplicationDetailView.parse>;
@@ -59,13 +59,12 @@ describeEngines('the senior allowance on %s', (engine) => {
   });
 
   it.each([
-    ['name_match', { name: '张桂兰' }, '姓名'],
     ['hukou', { hukouRegionCode: '420106001001' }, '户籍不在荆州区'],
     ['not_moved_out', { movedOutDate: '2025-06-01' }, '迁出'],
   ] as const)('a failing %s check stops at check_failed with its reason, and the family is told', async (kind, over, words) => {
     // the family writes 张桂英; the registry holds the person as given in `over`
     const seeded = await registryElder(t, '1941-05-01', { ...over });
-    const fam2 = await familyOf(t, user(), { name: '张桂英', idNumber: seeded.idNumber });
+    const fam2 = await familyOf(t, user(), { ...seeded, name: '张桂英' });
     const d = allowanceApplicationDetailView.parse((await apply(t, fam2)).body);
     expect(d.status).toBe('check_failed');
     expect(checkOf(d, kind).result).toBe('failed');
@@ -74,11 +73,30 @@ describeEngines('the senior allowance on %s', (engine) => {
     expect(await outboxTypes(t, d.id)).toContain('allowance_check_failed');
   });
 
-  it('someone the registry does not know fails the name check (never a 500)', async () => {
+  it('a name that differs from the registry fails the name check (a counter application: staff type the name)', async () => {
+    const elder = await registryElder(t, '1939-06-06', { name: '张桂兰' });
+    const r = await t.call(routes.staffCounterApplyAllowance, { elderName: '张桂英', idNumber: elder.idNumber, consent: { ...CONSENT, basis: 'elder_self' }, account: ACCOUNT, phone: '13800001234' }, { params: { code: '421003003003' }, token: meicun });
+    const d = staffAllowanceDetailView.parse(r.body);
+    expect(d.status).toBe('check_failed');
+    expect(d.checks.find((c) => c.kind === 'name_match')).toMatchObject({ result: 'failed', sentence: expect.stringContaining('姓名') });
+  });
+
+  it('someone the registry does not know (applied for at the counter) fails the name check, never a 500', async () => {
     const { anIdNumber } = await import('../support/registry');
-    const fam = await familyOf(t, user(), { name: '李四', idNumber: anIdNumber('421003', '1938-01-01', 777) });
-    const d = allowanceApplicationDetailView.parse((await apply(t, fam)).body);
-    expect([d.status, checkOf(d, 'name_match').result]).toEqual(['check_failed', 'failed']);
+    const r = await t.call(routes.staffCounterApplyAllowance, { elderName: '李四', idNumber: anIdNumber('421003', '1938-01-01', 777), consent: { ...CONSENT, basis: 'elder_self' }, account: ACCOUNT, phone: '13800001234' }, { params: { code: '421003003003' }, token: meicun });
+    const d = staffAllowanceDetailView.parse(r.body);
+    expect([d.status, d.checks.find((c) => c.kind === 'name_match')?.result]).toEqual(['check_failed', 'failed']);
+  });
+
+  it('an unverified family member cannot apply for or read the elder\'s application (404, like an unknown id)', async () => {
+    const elder = await registryElder(t, '1940-05-05');
+    const verified = await familyOf(t, user(), elder);
+    const d = (await apply(t, verified)).body as Detail;
+    const unverified = await unverifiedFamilyOf(t, user(), elder);
+    const r = await apply(t, unverified);
+    expect([r.status, r.body.code]).toEqual([404, 'NOT_FOUND']);
+    expect((await t.call(routes.getAllowanceApplication, {}, { params: { id: d.id }, token: unverified.token })).status).toBe(404);
+    expect((await t.call(routes.getAllowanceApplication, {}, { params: { id: d.id }, token: verified.token })).status).toBe(200);
   });
 
   it('a death in the registry closes the application and sends one careful notice, nothing else after it', async () => {
@@ -143,7 +161,8 @@ describeEngines('the senior allowance on %s', (engine) => {
 
   it('two families applying for the same elder at the same moment get one application; the other hears it exists, not who', async () => {
     const elder = await registryElder(t, '1942-02-02');
-    const [a, b] = await Promise.all([familyOf(t, user(), elder), familyOf(t, user(), elder)]);
+    const a = await familyOf(t, user(), elder);
+    const b = await familyOf(t, user(), elder);
     const [ra, rb] = await Promise.all([apply(t, a), apply(t, b)]);
     expect([ra.status, rb.status].sort()).toEqual([201, 409]);
     const lost = ra.status === 409 ? ra : rb;
