@@ -7,6 +7,7 @@ import {
   allowanceApplicationDetailView, publicityList, routes, staffAllowanceDetailView, staffAllowanceList, type AllowanceCheckKind,
 } from '@jianban/shared';
 import { AllowanceJob } from '../../src/allowance/allowance.job';
+import { AllowanceService } from '../../src/allowance/allowance.service';
 import { PiiCipher } from '../../src/common/pii-cipher';
 import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -299,5 +300,36 @@ describeEngines('the senior allowance on %s', (engine) => {
       const res = await t.http(r.method, path, { raw: form, token: r.auth === 'staff' ? meicun : token, headers: { 'content-type': 'multipart/form-data; boundary=x' } });
       expect([res.status, r.path]).toEqual([415, r.path]);
     }
+  });
+
+  it('A2: a resident session gets 403 on every staff allowance route; the district-only policy route refuses community staff', async () => {
+    const token = await t.loginResident(user());
+    const staffRoutes = Object.values(routes).filter((r) => r.auth === 'staff' && r.path.includes('allowance'));
+    expect(staffRoutes.length).toBe(9);
+    for (const r of staffRoutes) {
+      const path = '/api' + r.path.replace(/:id/, '3f1c1f5e-8d2a-4c1b-9b7e-2a4d5e6f7a8b').replace(/:code/, '421003003003');
+      const res = await t.http(r.method, path, { body: r.method === 'GET' ? undefined : {}, token });
+      expect([r.path, res.status]).toEqual([r.path, 403]);
+    }
+    const policy = { effectiveFrom: '2030-01-01', brackets: [{ minAge: 80, maxAge: null, monthlyCny: 1 }], ageRule: 'birthday_month' as const, preRegistrationMonths: 2, confirmedForDistrict: true };
+    expect((await t.call(routes.staffUpdateAllowancePolicy, policy, { token: meicun })).status).toBe(403);
+  });
+
+  it('an application left in checking by a crash (before the registry was asked) is picked up by the job', async () => {
+    const elder = await registryElder(t, '1938-12-12');
+    const fam = await familyOf(t, user(), elder);
+    const service = t.app.app.get(AllowanceService);
+    const me = (await t.call(routes.me, {}, { token: fam.token })).body.id as string;
+    // submit alone: the application, consent, case and "received" message committed, the checks never ran
+    const id = await service.submit({
+      elder: { name: elder.name, idNumber: elder.idNumber, communityCode: '421003003003', familyMemberId: fam.memberId }, applicantAccountId: me,
+      consent: CONSENT, consentBy: { kind: 'family', id: me }, account: ACCOUNT, phone: '13800001234', idempotencyKey: null,
+      firstStep: { action: 'submitted', actor: { kind: 'resident', id: me, name: '家属' } },
+    });
+    expect((await t.call(routes.getAllowanceApplication, {}, { params: { id }, token: fam.token })).body.status).toBe('checking');
+    clock.set(new Date(clock.now.getTime() + 2 * 60_000));
+    await job.runOnce();
+    expect((await t.call(routes.getAllowanceApplication, {}, { params: { id }, token: fam.token })).body.status).toBe('community_review');
+    clock.set(at('2026-03-10', '10:00'));
   });
 });
