@@ -332,4 +332,18 @@ describeEngines('the senior allowance on %s', (engine) => {
     expect((await t.call(routes.getAllowanceApplication, {}, { params: { id }, token: fam.token })).body.status).toBe('community_review');
     clock.set(at('2026-03-10', '10:00'));
   });
+
+  it('a community review past its 3-day deadline is flagged once to the community; the queue shows it overdue', async () => {
+    clock.set(at('2026-03-10', '10:00'));
+    const d = (await apply(t, await familyOf(t, user(), await registryElder(t, '1937-03-03')))).body as Detail;
+    clock.set(at('2026-03-14', '10:00'));
+    await job.runOnce();
+    await job.runOnce();
+    const flags = (await t.ds.query("SELECT recipient_id FROM notification_event WHERE link_id = ? AND type = 'allowance_flagged'", [d.id])) as { recipient_id: string }[];
+    const meicunId = (await t.call(routes.me, {}, { token: meicun })).body.id as string;
+    expect(flags.map((f) => f.recipient_id)).toEqual([meicunId]);
+    const all = staffAllowanceList.parse((await t.call(routes.staffAllowanceQueue, { view: 'waiting', pageSize: 100 }, { params: { code: '421003003003' }, token: meicun })).body);
+    expect(all.items.find((i) => i.id === d.id)).toMatchObject({ overdue: true });
+    clock.set(at('2026-03-10', '10:00'));
+  });
 });
