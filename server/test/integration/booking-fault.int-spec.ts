@@ -146,7 +146,8 @@ async function assertConsistent(c: Cluster, acknowledged: string[]) {
   );
   expect(quota.filter((q) => Number(q.active_count) !== Number(q.n))).toEqual([]);
   // no half-written booking: each has exactly one 'created' case-log entry, each completed idempotency record points at a booking
-  const noLog = await c.probe.query(`SELECT b.id FROM booking b WHERE (SELECT COUNT(*) FROM booking_case_log l WHERE l.booking_id = b.id AND l.action = 'created') <> 1`);
+  const noLog = await c.probe.query(`SELECT b.id FROM booking b WHERE (SELECT COUNT(*) FROM case_log l WHERE l.kind = 'booking' AND l.subject_id = b.id AND l.action = 'created') <> 1
+       OR NOT EXISTS (SELECT 1 FROM case_file f WHERE f.kind = 'booking' AND f.subject_id = b.id)`);
   expect(noLog).toEqual([]);
   const danglingIdem = await c.probe.query('SELECT i.id FROM booking_idempotency i WHERE i.booking_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.id = i.booking_id)');
   expect(danglingIdem).toEqual([]);
@@ -158,7 +159,7 @@ async function assertConsistent(c: Cluster, acknowledged: string[]) {
   const mismatch = await c.probe.query(
     `SELECT b.id FROM booking b
       WHERE (SELECT COUNT(*) FROM notification_event e WHERE e.link_kind = 'booking' AND e.link_id = b.id AND e.type = 'booking_confirmed')
-         <> (SELECT COUNT(*) FROM booking_case_log l WHERE l.booking_id = b.id AND l.action = 'confirmed')`,
+         <> (SELECT COUNT(*) FROM case_log l WHERE l.kind = 'booking' AND l.subject_id = b.id AND l.action = 'confirmed')`,
   );
   expect(mismatch).toEqual([]);
 }
