@@ -7,18 +7,26 @@ import type { ConfigSection } from '../common/config';
 export const CivilAffairsEnv = z.object({
   CIVIL_AFFAIRS_SOURCE: z.enum(['district-copy', 'data-sharing']).default('district-copy'),
   // rows per staged / published statement of an import, and ID numbers per lookup statement
-  CIVIL_AFFAIRS_IMPORT_CHUNK: z.coerce.number().int().min(10).max(5000).default(1000),
+  CIVIL_AFFAIRS_IMPORT_CHUNK: z.coerce.number().int().min(10).max(3000).default(2000),
   CIVIL_AFFAIRS_LOOKUP_CHUNK: z.coerce.number().int().min(1).max(2000).default(500),
+  // F5: a death or move-out file that would newly mark more than this share of the roster (and more than the minimum
+  // number of people) is held until a person approves it; a wrong or short extract cannot mark thousands on its own
+  CIVIL_AFFAIRS_IMPORT_HOLD_SHARE: z.coerce.number().min(0).max(1).default(0.05),
+  CIVIL_AFFAIRS_IMPORT_HOLD_MIN: z.coerce.number().int().min(0).default(50),
 });
 
 export interface CivilAffairsConfig {
   source: 'district-copy' | 'data-sharing';
   importChunk: number;
   lookupChunk: number;
+  hold: { share: number; min: number };
 }
 
 export function civilAffairsConfig(e: z.output<typeof CivilAffairsEnv> & { NODE_ENV: string }): CivilAffairsConfig {
-  return { source: e.CIVIL_AFFAIRS_SOURCE, importChunk: e.CIVIL_AFFAIRS_IMPORT_CHUNK, lookupChunk: e.CIVIL_AFFAIRS_LOOKUP_CHUNK };
+  return {
+    source: e.CIVIL_AFFAIRS_SOURCE, importChunk: e.CIVIL_AFFAIRS_IMPORT_CHUNK, lookupChunk: e.CIVIL_AFFAIRS_LOOKUP_CHUNK,
+    hold: { share: e.CIVIL_AFFAIRS_IMPORT_HOLD_SHARE, min: e.CIVIL_AFFAIRS_IMPORT_HOLD_MIN },
+  };
 }
 
 export const civilAffairsConfigSection: ConfigSection<'civilAffairs', typeof CivilAffairsEnv.shape, CivilAffairsConfig> = {

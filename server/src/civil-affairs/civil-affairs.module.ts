@@ -1,15 +1,23 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
 import { AppConfig, ConfigError } from '../common/config';
 import { Db } from '../common/db';
 import { PiiCipher } from '../common/pii-cipher';
 import { CivilAffairsRegistry } from './civil-affairs.port';
 import { DistrictCopyRegistry } from './district-copy.adapter';
+import { RegistryImportRepository } from './import/registry-import.repository';
+import { RegistryImportService } from './import/registry-import.service';
+import { RegistryImportsDesk } from './import/registry-imports.desk';
+import { RegistryImportsController } from './registry-imports.controller';
 import { RegistryRepository } from './registry.repository';
 
 // the civil-affairs registry behind its port; config (CIVIL_AFFAIRS_SOURCE) picks the adapter. No business rules here.
+// Also the district copy's imports: the registry:import CLI and district staff's list of imports with their reports.
 @Module({
+  imports: [IdentityModule],
+  controllers: [RegistryImportsController],
   providers: [
-    RegistryRepository,
+    RegistryRepository, RegistryImportRepository, RegistryImportService, RegistryImportsDesk,
     {
       provide: CivilAffairsRegistry,
       inject: [AppConfig, Db, PiiCipher, RegistryRepository],

@@ -3,6 +3,8 @@ import { ID_NUMBER_PATTERN } from '@jianban/shared';
 import type { DataSource } from 'typeorm';
 import { DistrictCopyRegistry } from '../../src/civil-affairs/district-copy.adapter';
 import { RegistryRepository } from '../../src/civil-affairs/registry.repository';
+import { seedDemoRegistry } from '../../src/civil-affairs/registry.seed';
+import { DEMO_DAUGHTER, DEMO_ELDER } from '../../src/database/seed/regions';
 import { Db } from '../../src/common/db';
 import { PiiCipher } from '../../src/common/pii-cipher';
 import { loadConfig, type AppConfig } from '../../src/config';
@@ -90,6 +92,27 @@ describeEngines('the district copy of the civil-affairs registry on %s', (engine
       }
     }
     expect(scanned).toBeGreaterThan(11);
+  });
+
+  it('out of the box: the demo seed loads a generated registry through the import, 王建国 and his daughter in one household', async () => {
+    const demoDb = await createDatabase(engine);
+    const demo = loadConfig({ NODE_ENV: 'test', ...demoDb.env });
+    const demoDs = await createDataSource(demo.db).initialize();
+    try {
+      await demoDs.runMigrations({ transaction: 'each' });
+      expect(await seedDemoRegistry(demoDs, demo, 400)).toMatch(/402 synthetic people/);
+      const demoRegistry = new DistrictCopyRegistry(new Db(demoDs), new PiiCipher(demo), new RegistryRepository(), demo);
+      const elder = await demoRegistry.lookup(DEMO_ELDER.idNumber);
+      expect(elder).toMatchObject({ kind: 'found', person: { name: '王建国', hukouRegionCode: '421003003003', deathDate: null, movedOutDate: null } });
+      if (elder.kind !== 'found') return;
+      const household = await demoRegistry.household(elder.person.householdNo);
+      expect(household.kind === 'found' && household.members.map((m) => m.idNumber).sort()).toEqual([DEMO_ELDER.idNumber, DEMO_DAUGHTER.idNumber].sort());
+      expect(Number((await demoDs.query(`SELECT COUNT(*) AS n FROM registry_import WHERE actor = 'seed' AND status = 'published'`))[0].n)).toBe(3);
+      expect(await seedDemoRegistry(demoDs, demo, 400)).toBeNull(); // a second start leaves the copy alone
+    } finally {
+      await demoDs.destroy();
+      await demoDb.drop();
+    }
   });
 
   it('answers unavailable, not an exception, when the database is gone', async () => {

@@ -81,7 +81,8 @@ export class RegistryMoveOutEntity {
 }
 
 export type RegistryImportKind = 'roster' | 'deaths' | 'moveouts';
-export type RegistryImportStatus = 'staging' | 'published' | 'failed' | 'duplicate';
+// held: a death or move-out file that would mark more of the roster than the threshold waits for a person to approve it (F5)
+export type RegistryImportStatus = 'staging' | 'held' | 'published' | 'failed' | 'duplicate';
 
 // one file handed over: what it was (kind, name, SHA-256 of its bytes), who imported it and how it went
 @Entity('registry_import')
@@ -144,7 +145,6 @@ export class RegistryImportIssueEntity {
 
 // rows of an import before it is published: invisible to lookups until the publish transaction copies them
 @Entity('registry_staging')
-@Index('idx_registry_staging_hash', ['importId', 'idNumberHash'])
 export class RegistryStagingEntity {
   @PrimaryColumn({ type: 'varchar', length: 36, name: 'import_id' })
   importId: string;

@@ -38,3 +38,5 @@ export const STAFF_SEED = [
 // the demo family: a daughter acting for Mr Wang (synthetic ID number with a valid check digit)
 export const DEMO_RESIDENT = { peerUser: 'demo', displayName: '王女士（演示）' };
 export const DEMO_ELDER = { name: '王建国', idNumber: '42100319400315001X', relationship: 'parent', communityCode: '421003003003' } as const;
+// his daughter, the demo account's resident: in his household in the demo civil-affairs registry (synthetic ID number)
+export const DEMO_DAUGHTER = { name: '王丽', idNumber: '421003196807020025', birthDate: '1968-07-02', sex: 'female' } as const;
