@@ -9,6 +9,7 @@ import {
 import { AllowanceJob } from '../../src/allowance/allowance.job';
 import { AllowanceService } from '../../src/allowance/allowance.service';
 import { PiiCipher } from '../../src/common/pii-cipher';
+import { NotificationOutbox } from '../../src/notifications/notification-outbox';
 import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { ACCOUNT, ALLOWANCE_TEST_ENV, CONSENT, apply, familyOf, outboxTypes, registryElder, registryOutage, unverifiedFamilyOf } from './allowance-helpers';
@@ -345,5 +346,26 @@ describeEngines('the senior allowance on %s', (engine) => {
     const all = staffAllowanceList.parse((await t.call(routes.staffAllowanceQueue, { view: 'waiting', pageSize: 100 }, { params: { code: '421003003003' }, token: meicun })).body);
     expect(all.items.find((i) => i.id === d.id)).toMatchObject({ overdue: true });
     clock.set(at('2026-03-10', '10:00'));
+  });
+
+  it('E1: when the message cannot be written the application is not written either (nothing half-submitted)', async () => {
+    const elder = await registryElder(t, '1936-01-16');
+    const fam = await familyOf(t, user(), elder);
+    const outbox = t.app.app.get(NotificationOutbox);
+    const real = outbox.record.bind(outbox);
+    outbox.record = async () => {
+      throw new Error('injected outbox failure');
+    };
+    try {
+      expect((await apply(t, fam)).status).toBe(500);
+    } finally {
+      outbox.record = real;
+    }
+    const hash = new PiiCipher(t.config).blindIndex('id_number', elder.idNumber);
+    const count = async (sql: string) => Number(((await t.ds.query(sql, [hash])) as { n: number }[])[0].n);
+    expect(await count('SELECT COUNT(*) AS n FROM allowance_application WHERE elder_id_hash = ?')).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM allowance_consent c JOIN allowance_application a ON a.id = c.application_id WHERE a.elder_id_hash = ?')).toBe(0);
+    // and the family can simply submit again
+    expect((await apply(t, fam)).status).toBe(201);
   });
 });
