@@ -9,6 +9,7 @@ import { dataSourceOptions } from './database/data-source';
 import { LocalWechatPeerModule } from './dev/local-wechat-peer.module';
 import { BookingModule } from './booking/booking.module';
 import { CasesModule } from './cases/cases.module';
+import { AllowanceModule } from './allowance/allowance.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CivilAffairsModule } from './civil-affairs/civil-affairs.module';
 import { IdentityModule } from './identity/identity.module';
@@ -30,8 +31,9 @@ export class AppModule {
         CatalogModule,
         NotificationsModule,
         BookingModule,
-        CasesModule,
         CivilAffairsModule,
+        CasesModule,
+        AllowanceModule,
         ProxiesModule,
         // development-only calls to the local WeChat peer (dev login code, template registration): never in production
         ...(config.env === 'production' ? [] : [LocalWechatPeerModule]),

@@ -12,7 +12,7 @@ import { dirname, join, normalize, relative, sep } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import * as ts from 'typescript';
 
-const MODULES = ['booking', 'cases', 'catalog', 'civil-affairs', 'identity', 'notifications', 'system'];
+const MODULES = ['allowance', 'booking', 'cases', 'catalog', 'civil-affairs', 'identity', 'notifications', 'system'];
 // booking's three case services; the kit and repositories they share are not services
 const BOOKING_CASE_SERVICES = ['booking/booking.service.ts', 'booking/staff-desk.service.ts', 'booking/booking-admin.service.ts'];
 

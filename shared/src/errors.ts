@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BookingErrorCode, BookingErrorStatus } from './booking/booking.errors';
 import { CatalogErrorCode, CatalogErrorStatus } from './catalog/catalog.errors';
 import { NotificationsErrorCode, NotificationsErrorStatus } from './notifications/notifications.errors';
+import { AllowanceErrorCode, AllowanceErrorStatus } from './allowance/allowance.errors';
 import { ProxyErrorCode, ProxyErrorStatus } from './identity/proxies.errors';
 
 // every error body the server sends: { code, message, details? }
@@ -41,7 +42,7 @@ export const CoreErrorCode = {
   Internal: 'INTERNAL_ERROR',
 } as const;
 // domain modules keep their own codes next to their routes
-export const ErrorCode = { ...CoreErrorCode, ...CatalogErrorCode, ...NotificationsErrorCode, ...BookingErrorCode, ...ProxyErrorCode } as const;
+export const ErrorCode = { ...CoreErrorCode, ...CatalogErrorCode, ...NotificationsErrorCode, ...BookingErrorCode, ...AllowanceErrorCode, ...ProxyErrorCode } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 // the HTTP status of each core code (exhaustive: a code without a status fails typecheck)
@@ -81,7 +82,7 @@ export const CoreErrorStatus = {
 
 // one table, read generically by the server's error filter and the OpenAPI document: every ErrorCode has its status
 export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
-  ...CoreErrorStatus, ...CatalogErrorStatus, ...NotificationsErrorStatus, ...BookingErrorStatus, ...ProxyErrorStatus,
+  ...CoreErrorStatus, ...CatalogErrorStatus, ...NotificationsErrorStatus, ...BookingErrorStatus, ...AllowanceErrorStatus, ...ProxyErrorStatus,
 };
 
 /** the HTTP status the server answers with for this error code */

@@ -14,5 +14,6 @@ export * from './system/system.schema';
 export * from './catalog';
 export * from './notifications';
 export * from './booking';
-export * from './civil-affairs';
+export * from './allowance';
 export * from './cases';
+export * from './civil-affairs';

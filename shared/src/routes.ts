@@ -22,6 +22,7 @@ import { notificationsRoutes } from './notifications/notifications.routes';
 import { bookingRoutes } from './booking/booking.routes';
 import { civilAffairsRoutes } from './civil-affairs/civil-affairs.routes';
 import { staffAdminRoutes } from './identity/staff-admin.schema';
+import { allowanceRoutes } from './allowance/allowance.routes';
 import { proxiesRoutes } from './identity/proxies.schema';
 
 const staffAll = ['community_staff', 'street_reviewer', 'district_admin'] as const;
@@ -46,8 +47,7 @@ export const routes = {
   ...catalogRoutes,
   ...notificationsRoutes,
   ...bookingRoutes,
-  ...civilAffairsRoutes,
-  ...proxiesRoutes,
+  ...allowanceRoutes, ...proxiesRoutes, ...civilAffairsRoutes,
 } as const;
 
 export type Routes = typeof routes;

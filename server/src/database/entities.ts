@@ -1,6 +1,7 @@
 import { BOOKING_ENTITIES } from '../booking/booking.entities';
 import { CIVIL_AFFAIRS_ENTITIES } from '../civil-affairs/entities/registry.entities';
 import { CASES_ENTITIES } from '../cases/cases.entities';
+import { ALLOWANCE_ENTITIES } from '../allowance/allowance.entities';
 import { CATALOG_ENTITIES } from '../catalog/catalog.entities';
 import { JobLeaseEntity } from '../common/job-lease.entity';
 import { RateLimitBucketEntity } from '../common/rate-limit.entity';
@@ -18,5 +19,5 @@ export const ENTITIES = [
   RegionEntity, RegionCodeHoldEntity, ResidentAccountEntity, StaffAccountEntity, StaffAuditEntity, AuthSessionEntity, FamilyMemberEntity, RateLimitBucketEntity,
   JobLeaseEntity,
   // each domain module lists its own
-  ...CATALOG_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...BOOKING_ENTITIES, ...CASES_ENTITIES, ...CIVIL_AFFAIRS_ENTITIES, ...PROXY_ENTITIES,
+  ...CATALOG_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...BOOKING_ENTITIES, ...CIVIL_AFFAIRS_ENTITIES, ...CASES_ENTITIES, ...ALLOWANCE_ENTITIES, ...PROXY_ENTITIES,
 ];

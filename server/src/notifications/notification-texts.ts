@@ -63,6 +63,11 @@ export interface NotificationDataOf {
   allowance_rejected: AllowanceEventData;
   allowance_paid: AllowanceEventData & { amountYuan: number };
   allowance_suspended: AllowanceEventData;
+  allowance_check_failed: AllowanceEventData;
+  allowance_publicity_started: AllowanceEventData;
+  allowance_objection: AllowanceEventData;
+  allowance_closed: AllowanceEventData;
+  allowance_flagged: AllowanceEventData & { stageText: string };
   demand_report_updated: DemandReportEventData;
   session_revoked: SessionRevokedData;
 }
@@ -100,6 +105,11 @@ export const INBOX_TEXT: { [T in NotificationType]: (d: NotificationDataOf[T]) =
   allowance_rejected: (d) => ({ title: '高龄津贴没有批准', body: `${d.personName}的高龄津贴没有批准。${reason(d.reason)}有疑问请问社区。` }),
   allowance_paid: (d) => ({ title: '高龄津贴已发放', body: `${d.personName}的高龄津贴${d.period ? `（${d.period}）` : ''}已发放${d.amountYuan ? `${d.amountYuan}元` : ''}。` }),
   allowance_suspended: (d) => ({ title: '高龄津贴暂停发放', body: `${d.personName}的高龄津贴暂停发放。${reason(d.reason)}有疑问请问社区。` }),
+  allowance_check_failed: (d) => ({ title: '高龄津贴自动核对没有通过', body: `${d.personName}的高龄津贴申请：${d.reason ?? '有一项核对没有通过'}。可以在小程序里修改后重新提交，或问社区。` }),
+  allowance_publicity_started: (d) => ({ title: '高龄津贴开始公示', body: `${d.personName}的高龄津贴申请社区初审已通过，${d.period ?? ''}在社区公示7天，公示结束后送街道审核。` }),
+  allowance_objection: (d) => ({ title: '公示收到异议', body: `${d.personName}的高龄津贴公示收到一条异议：${d.reason ?? ''}。请核实后记录结果。` }),
+  allowance_closed: (d) => ({ title: '高龄津贴申请已停止办理', body: `很抱歉打扰您。民政数据登记${d.personName}已经离世，高龄津贴申请已停止办理，之后不再发送相关消息。如登记有误，请联系社区。` }),
+  allowance_flagged: (d) => ({ title: '高龄津贴申请超过办理期限', body: `${d.personName}的高龄津贴申请在“${d.stageText}”环节已超过办理期限，请尽快处理或转交同事。` }),
   demand_report_updated: (d) => ({ title: '您的反映有了进展', body: `您反映的“${d.itemName}”：${d.statusText}。` }),
   session_revoked: (d) => ({
     title: '为了安全，已退出登录',

@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode } from '@jianban/shared';
+import { Brackets, EntityManager, In, LessThan, LessThanOrEqual } from 'typeorm';
+import { isUniqueViolation } from '../common/db-errors';
+import { DomainError } from '../common/domain-error';
+import {
+  AllowanceApplicationEntity, AllowanceAuditEntity, AllowanceCheckEntity, AllowanceConsentEntity, AllowanceObjectionEntity, AllowancePolicyEntity,
+} from './allowance.entities';
+
+export type ApplicationRow = AllowanceApplicationEntity;
+type Patch = Partial<Omit<AllowanceApplicationEntity, 'id'>>;
+const A = AllowanceApplicationEntity;
+
+export interface Condition {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+@Injectable()
+export class AllowanceRepository {
+  /** one active application per elder: the unique (elder_id_hash, active_key) index answers a second one, never who */
+  async insertApplication(tx: EntityManager, row: ApplicationRow): Promise<void> {
+    try {
+      await tx.insert(A, row);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new DomainError(ErrorCode.AllowanceAlreadyApplied, 'an application for this elder is active');
+      throw err;
+    }
+  }
+
+  insertConsent(tx: EntityManager, row: AllowanceConsentEntity): Promise<unknown> {
+    return tx.insert(AllowanceConsentEntity, row);
+  }
+
+  consentOf(m: EntityManager, applicationId: string): Promise<AllowanceConsentEntity | null> {
+    return m.findOne(AllowanceConsentEntity, { where: { applicationId }, order: { givenAt: 'DESC' } });
+  }
+
+  byId(m: EntityManager, id: string): Promise<ApplicationRow | null> {
+    return m.findOne(A, { where: { id } });
+  }
+
+  byIdempotencyKey(m: EntityManager, accountId: string, key: string): Promise<ApplicationRow | null> {
+    return m.findOne(A, { where: { applicantAccountId: accountId, idempotencyKey: key } });
+  }
+
+  byPublicityId(m: EntityManager, publicityId: string): Promise<ApplicationRow | null> {
+    return m.findOne(A, { where: { publicityId } });
+  }
+
+  /** another active application for the same elder (not this one) */
+  async otherActive(m: EntityManager, elderIdHash: string, exceptId: string): Promise<boolean> {
+    const n = await m.createQueryBuilder(A, 'a').where('a.elder_id_hash = :h AND a.active_key IS NOT NULL AND a.id <> :id', { h: elderIdHash, id: exceptId }).getCount();
+    return n > 0;
+  }
+
+  mine(m: EntityManager, accountId: string, page: number, pageSize: number): Promise<[ApplicationRow[], number]> {
+    return m.findAndCount(A, { where: { applicantAccountId: accountId }, order: { submittedAt: 'DESC', id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
+  }
+
+  /** conditional UPDATE on status: true only for the one caller whose `from` still held (two reviewers: one wins) */
+  async transition(tx: EntityManager, id: string, from: readonly string[], patch: Patch): Promise<boolean> {
+    const r = await tx.createQueryBuilder().update(A).set(patch).where('id = :id AND status IN (:...from)', { id, from: [...from] }).execute();
+    return r.affected === 1;
+  }
+
+  async replaceChecks(tx: EntityManager, applicationId: string, rows: AllowanceCheckEntity[]): Promise<void> {
+    await tx.delete(AllowanceCheckEntity, { applicationId });
+    if (rows.length) await tx.insert(AllowanceCheckEntity, rows);
+  }
+
+  checks(m: EntityManager, applicationId: string): Promise<AllowanceCheckEntity[]> {
+    return m.find(AllowanceCheckEntity, { where: { applicationId } });
+  }
+
+  /** applications whose checks must run (again): waiting on the registry, or left in checking by a crash */
+  dueForCheck(m: EntityManager, now: Date, limit: number): Promise<ApplicationRow[]> {
+    return m.find(A, { where: { status: In(['waiting', 'checking']), nextCheckAt: LessThanOrEqual(now) }, order: { nextCheckAt: 'ASC' }, take: limit });
+  }
+
+  /** 公示 whose last day is before `today` */
+  publicityOver(m: EntityManager, today: string, limit: number): Promise<ApplicationRow[]> {
+    return m.find(A, { where: { status: 'publicity', publicityEndsOn: LessThan(today) }, order: { publicityEndsOn: 'ASC' }, take: limit });
+  }
+
+  publicityOf(m: EntityManager, communityCode: string, today: string, page: number, pageSize: number): Promise<[ApplicationRow[], number]> {
+    return m
+      .createQueryBuilder(A, 'a')
+      .where('a.community_code = :c AND a.status = :s AND a.publicity_starts_on <= :t AND a.publicity_ends_on >= :t', { c: communityCode, s: 'publicity', t: today })
+      .orderBy('a.publicity_starts_on', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
+  }
+
+  /** a community's queue; `extra` adds the case kit's ownership condition for 'mine' */
+  async queue(
+    m: EntityManager,
+    where: { communityCode?: string; streetCode?: string; statuses?: readonly string[]; withOpenObjections?: boolean; extra?: Condition },
+    page: number,
+    pageSize: number,
+  ): Promise<[ApplicationRow[], number]> {
+    const qb = m.createQueryBuilder(A, 'a');
+    if (where.communityCode) qb.andWhere('a.community_code = :c', { c: where.communityCode });
+    if (where.streetCode) qb.andWhere('a.street_code = :sc', { sc: where.streetCode });
+    if (where.statuses) qb.andWhere('a.status IN (:...st)', { st: [...where.statuses] });
+    if (where.withOpenObjections) {
+      qb.andWhere(new Brackets((w) => w.where('EXISTS (SELECT 1 FROM allowance_objection o WHERE o.application_id = a.id AND o.resolved_at IS NULL)')));
+    }
+    if (where.extra) qb.andWhere(where.extra.sql, where.extra.params);
+    return qb.orderBy('a.submitted_at', 'ASC').addOrderBy('a.id', 'ASC').skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+  }
+
+  async openObjectionCounts(m: EntityManager, ids: string[]): Promise<Map<string, number>> {
+    if (!ids.length) return new Map();
+    const rows = await m
+      .createQueryBuilder(AllowanceObjectionEntity, 'o')
+      .select('o.application_id', 'id')
+      .addSelect('COUNT(*)', 'n')
+      .where('o.application_id IN (:...ids) AND o.resolved_at IS NULL', { ids })
+      .groupBy('o.application_id')
+      .getRawMany<{ id: string; n: string | number }>();
+    return new Map(rows.map((r) => [r.id, Number(r.n)]));
+  }
+
+  /** applications past their stage deadline in one of `statuses`, not yet flagged for it (`extra`: the kit's condition) */
+  overdue(m: EntityManager, now: Date, statuses: readonly string[], extra: Condition, limit: number): Promise<ApplicationRow[]> {
+    return m
+      .createQueryBuilder(A, 'a')
+      .where('a.status IN (:...st) AND a.stage_due_at < :now', { st: [...statuses], now })
+      .andWhere(extra.sql, extra.params)
+      .orderBy('a.stage_due_at', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
+  objections(m: EntityManager, applicationId: string): Promise<AllowanceObjectionEntity[]> {
+    return m.find(AllowanceObjectionEntity, { where: { applicationId }, order: { receivedAt: 'ASC', id: 'ASC' } });
+  }
+
+  objectionById(m: EntityManager, id: string): Promise<AllowanceObjectionEntity | null> {
+    return m.findOne(AllowanceObjectionEntity, { where: { id } });
+  }
+
+  insertObjection(tx: EntityManager, row: AllowanceObjectionEntity): Promise<unknown> {
+    return tx.insert(AllowanceObjectionEntity, row);
+  }
+
+  async resolveObjection(tx: EntityManager, id: string, patch: { resolvedAt: Date; resolution: string; resolvedBy: string }): Promise<boolean> {
+    const r = await tx.createQueryBuilder().update(AllowanceObjectionEntity).set(patch).where('id = :id AND resolved_at IS NULL', { id }).execute();
+    return r.affected === 1;
+  }
+
+  policies(m: EntityManager): Promise<AllowancePolicyEntity[]> {
+    return m.find(AllowancePolicyEntity, { order: { effectiveFrom: 'ASC' } });
+  }
+
+  /** one version per effective date: a new entry for the same date replaces it */
+  async putPolicy(tx: EntityManager, row: AllowancePolicyEntity): Promise<void> {
+    await tx.delete(AllowancePolicyEntity, { effectiveFrom: row.effectiveFrom });
+    await tx.insert(AllowancePolicyEntity, row);
+  }
+
+  /** the audit trail is insert-only: there is no update or delete of it anywhere */
+  audit(tx: EntityManager, row: AllowanceAuditEntity): Promise<unknown> {
+    return tx.insert(AllowanceAuditEntity, row);
+  }
+}

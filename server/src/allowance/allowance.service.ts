@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  ageOn, ALLOWANCE_CONSENT_VERSION, ErrorCode, maskIdNumber, maskPersonName, maskPhone, normalizeIdNumber, ruleAgeInMonth, bracketForAge, bracketLabel,
+  type AllowanceApplicationDetailView, type AllowanceApplicationList, type ApplyAllowanceInput, type PublicityList, type ResubmitAllowanceInput,
+} from '@jianban/shared';
+import { EntityManager } from 'typeorm';
+import { CaseKit, type CaseActor, type StaffActor } from '../cases/case-kit.service';
+import { Clock } from '../common/clock';
+import { Db } from '../common/db';
+import { DomainError } from '../common/domain-error';
+import { PiiCipher } from '../common/pii-cipher';
+import type { Caller } from '../identity/caller';
+import { RegionScope } from '../identity/region.scope';
+import { AllowanceAccess } from './allowance.access';
+import { AllowanceChecker } from './allowance.checker';
+import { AllowanceNotices } from './allowance.notices';
+import { AllowancePolicyService } from './allowance.policy';
+import { AllowanceRepository, type ApplicationRow } from './allowance.repository';
+import { AllowanceViews, RESUBMITTABLE } from './allowance.views';
+
+type Resident = Extract<Caller, { kind: 'resident' }>;
+const notFound = () => new DomainError(ErrorCode.NotFound, 'no such application');
+
+export interface NewApplication {
+  elder: { name: string; idNumber: string; communityCode: string; familyMemberId: string | null };
+  applicantAccountId: string | null;
+  consent: ApplyAllowanceInput['consent'];
+  consentBy: { kind: 'family' | 'staff_counter'; id: string };
+  account: ApplyAllowanceInput['account'];
+  phone: string;
+  idempotencyKey: string | null;
+  firstStep: { action: string; actor: CaseActor };
+  /** staff who apply at the counter own the case from the start */
+  owner?: StaffActor;
+}
+
+/** the family's side of the allowance: apply, follow, correct and resubmit, read the 公示 list, raise an objection */
+@Injectable()
+export class AllowanceService {
+  constructor(
+    private readonly db: Db,
+    private readonly repo: AllowanceRepository,
+    private readonly access: AllowanceAccess,
+    private readonly checker: AllowanceChecker,
+    private readonly views: AllowanceViews,
+    private readonly policies: AllowancePolicyService,
+    private readonly regions: RegionScope,
+    private readonly cipher: PiiCipher,
+    private readonly cases: CaseKit,
+    private readonly notices: AllowanceNotices,
+    private readonly clock: Clock,
+  ) {}
+
+  async apply(caller: Resident, input: ApplyAllowanceInput): Promise<AllowanceApplicationDetailView> {
+    if (input.idempotencyKey) {
+      const again = await this.db.read((m) => this.repo.byIdempotencyKey(m, caller.accountId, input.idempotencyKey as string));
+      if (again) return this.get(caller, again.id);
+    }
+    const elder = await this.db.read((m) => this.access.elderFor(m, caller, input.familyMemberId));
+    if (!elder) throw notFound();
+    const id = await this.submit({
+      elder: { name: elder.name, idNumber: elder.idNumber, communityCode: elder.communityCode, familyMemberId: elder.familyMemberId },
+      applicantAccountId: caller.accountId, consent: input.consent, consentBy: { kind: 'family', id: caller.accountId }, account: input.account,
+      phone: input.phone, idempotencyKey: input.idempotencyKey ?? null, firstStep: { action: 'submitted', actor: { kind: 'resident', id: caller.accountId, name: '家属' } },
+    });
+    await this.checker.run(id);
+    return this.get(caller, id);
+  }
+
+  /** writes the application, its consent, its case and the "received" message in one transaction (D2, E1) */
+  async submit(n: NewApplication): Promise<string> {
+    if (n.consent.version !== ALLOWANCE_CONSENT_VERSION) throw new DomainError(ErrorCode.AllowanceConsentOutdated, 'consent text version is not current');
+    const idNumber = normalizeIdNumber(n.elder.idNumber);
+    const now = this.clock.now();
+    const id = randomUUID();
+    await this.db.transaction(async (tx) => {
+      const place = await this.placeOf(tx, n.elder.communityCode);
+      const row: ApplicationRow = {
+        id, elderIdHash: this.cipher.blindIndex('id_number', idNumber), elderIdEnc: this.cipher.encrypt(idNumber), elderIdMasked: maskIdNumber(idNumber),
+        elderName: n.elder.name, elderBirthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+        familyMemberId: n.elder.familyMemberId, applicantAccountId: n.applicantAccountId, ...place, status: 'checking', activeKey: '1',
+        accountKind: n.account.kind, accountEnc: this.cipher.encrypt(n.account.number), accountLast4: n.account.number.slice(-4), bankName: n.account.bankName ?? null,
+        phoneEnc: this.cipher.encrypt(n.phone), phoneMasked: maskPhone(n.phone), missingItemsJson: null, rejectReason: null, eligibleFrom: null,
+        firstPaidMonth: null, publicityId: null, publicityStartsOn: null, publicityEndsOn: null, stageDueAt: null,
+        // a crash before the checks ran leaves it for the job to pick up
+        nextCheckAt: new Date(now.getTime() + 60_000), checkAttempts: 0, deceased: false, idempotencyKey: n.idempotencyKey, submittedAt: now, updatedAt: now,
+      };
+      await this.repo.insertApplication(tx, row);
+      await this.repo.insertConsent(tx, {
+        id: randomUUID(), applicationId: id, version: n.consent.version, basis: n.consent.basis, givenBy: n.consentBy.kind, givenById: n.consentBy.id, givenAt: now, withdrawnAt: null,
+      });
+      await this.cases.open(tx, { kind: 'allowance', subjectId: id }, place.communityCode, { ...n.firstStep, at: now }, n.owner);
+      await this.notices.toFamily(tx, row, 'allowance_received', now);
+    });
+    return id;
+  }
+
+  private async placeOf(m: EntityManager, communityCode: string): Promise<{ communityCode: string; streetCode: string }> {
+    const chain = await this.regions.ancestry(m, communityCode);
+    return { communityCode, streetCode: chain[1]?.code ?? communityCode };
+  }
+
+  async mine(caller: Resident, page: number, pageSize: number): Promise<AllowanceApplicationList> {
+    return this.db.read(async (m) => {
+      const [rows, total] = await this.repo.mine(m, caller.accountId, page, pageSize);
+      const readable: ApplicationRow[] = [];
+      for (const r of rows) if (await this.access.mayRead(m, caller, r)) readable.push(r);
+      return { items: await this.views.rows(m, readable), total, page, pageSize };
+    });
+  }
+
+  async get(caller: Resident, id: string): Promise<AllowanceApplicationDetailView> {
+    return this.db.read(async (m) => {
+      const app = await this.repo.byId(m, id);
+      if (!app || !(await this.access.mayRead(m, caller, app))) throw notFound();
+      return this.views.detail(m, app);
+    });
+  }
+
+  /** correct what was wrong and run the checks again (after check_failed or more_info) */
+  async resubmit(caller: Resident, id: string, input: ResubmitAllowanceInput): Promise<AllowanceApplicationDetailView> {
+    const now = this.clock.now();
+    await this.db.retrying(async (tx) => {
+      const app = await this.repo.byId(tx, id);
+      if (!app || !(await this.access.mayRead(tx, caller, app))) throw notFound();
+      if (!RESUBMITTABLE.includes(app.status) || app.deceased) throw new DomainError(ErrorCode.AllowanceStateConflict, `cannot resubmit in ${app.status}`);
+      const patch: Partial<ApplicationRow> = { status: 'checking', missingItemsJson: null, nextCheckAt: new Date(now.getTime() + 60_000), checkAttempts: 0, updatedAt: now };
+      if (input.elderName) patch.elderName = input.elderName;
+      if (input.account) Object.assign(patch, { accountKind: input.account.kind, accountEnc: this.cipher.encrypt(input.account.number), accountLast4: input.account.number.slice(-4), bankName: input.account.bankName ?? null });
+      if (input.phone) Object.assign(patch, { phoneEnc: this.cipher.encrypt(input.phone), phoneMasked: maskPhone(input.phone) });
+      if (!(await this.repo.transition(tx, id, [app.status], patch))) throw new DomainError(ErrorCode.AllowanceStateConflict, 'changed meanwhile');
+      await this.cases.log(tx, { kind: 'allowance', subjectId: id }, { action: 'resubmitted', actor: { kind: 'resident', id: caller.accountId, name: '家属' }, at: now, note: input.note ?? null });
+    });
+    await this.checker.run(id);
+    return this.get(caller, id);
+  }
+
+  /** the community's public list: masked name, age, bracket, dates — nothing else */
+  async publicity(code: string, page: number, pageSize: number): Promise<PublicityList> {
+    const today = this.clock.today();
+    return this.db.read(async (m) => {
+      const community = await this.regions.knownCommunity(m, code);
+      const policy = await this.policies.policyOn(m, today);
+      const [rows, total] = await this.repo.publicityOf(m, code, today, page, pageSize);
+      const items = rows.map((a) => {
+        const age = ageOn(a.elderBirthDate, today);
+        const b = bracketForAge(policy.brackets, ruleAgeInMonth(a.elderBirthDate, today.slice(0, 7), policy.ageRule));
+        return {
+          id: a.publicityId as string, maskedName: maskPersonName(a.elderName), age, bracketLabel: b ? bracketLabel(b) : '', monthlyCny: b?.monthlyCny ?? 0,
+          startsOn: a.publicityStartsOn as string, endsOn: a.publicityEndsOn as string,
+        };
+      });
+      return { communityCode: code, communityName: community.name, items, total, page, pageSize };
+    });
+  }
+
+  /** any signed-in resident may object during the 公示; the objection reaches the case's owner (or the community's staff) */
+  async raiseObjection(caller: Resident, publicityId: string, reason: string): Promise<{ id: string; receivedAt: string }> {
+    const now = this.clock.now();
+    const today = this.clock.today();
+    const id = randomUUID();
+    await this.db.transaction(async (tx) => {
+      const app = await this.repo.byPublicityId(tx, publicityId);
+      if (!app) throw new DomainError(ErrorCode.NotFound, 'no such publicity entry');
+      const open = app.status === 'publicity' && (app.publicityStartsOn ?? '9') <= today && today <= (app.publicityEndsOn ?? '0');
+      if (!open) throw new DomainError(ErrorCode.AllowanceObjectionClosed, 'publicity is not running');
+      await this.repo.insertObjection(tx, { id, applicationId: app.id, accountId: caller.accountId, reason, receivedAt: now, resolvedAt: null, resolution: null, resolvedBy: null });
+      const ref = { kind: 'allowance' as const, subjectId: app.id };
+      await this.cases.log(tx, ref, { action: 'objection_raised', actor: { kind: 'system', id: null, name: '系统' }, at: now, internalNote: reason, visibleToResident: false });
+      const file = await this.cases.file(tx, ref);
+      const owners = [file?.handlerStaffId, file?.responsibleStaffId].filter((x): x is string => !!x);
+      const to = owners.length ? owners : await this.cases.flagRecipients(tx, app.communityCode, null);
+      await this.notices.toStaff(tx, to, app, `objection:${id}`, { reason });
+    });
+    return { id, receivedAt: now.toISOString() };
+  }
+}

@@ -1,0 +1,5 @@
+export * from './allowance.errors';
+export * from './allowance.consent';
+export * from './allowance.schema';
+export * from './allowance.routes';
+export * from './allowance.rules';
