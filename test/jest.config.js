@@ -1,5 +1,5 @@
 // Jest for the @jianban/test package: two projects.
-//   peer — unit/integration tests of the local WeChat peer (scripts/wechat-peer), fast.
+//   peer — unit/integration tests of the local peers (scripts/wechat-peer, scripts/civil-affairs-peer), fast.
 //   e2e  — browser tests against the H5 build (test/e2e/**/*.e2e.ts), long timeouts.
 // `jest` runs both; `jest --selectProjects peer` (or e2e) runs one.
 const swc = [

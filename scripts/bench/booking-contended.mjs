@@ -22,7 +22,11 @@ import { parseArgs } from 'node:util';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const requireServer = createRequire(join(root, 'server', 'package.json'));
 const mysql = requireServer('mysql2/promise');
-const ADMIN_URL = process.env.TEST_MARIADB_URL ?? 'mysql://root@127.0.0.1:3306';
+// BENCH_NODE_URLS: the admin URLs of a multi-primary cluster's nodes (comma-separated; see booking-galera.mjs) —
+// the database is created through the first, server process i and bare worker i use node i mod n
+const NODE_URLS = (process.env.BENCH_NODE_URLS ?? '').split(',').filter(Boolean);
+const ADMIN_URL = NODE_URLS[0] ?? process.env.TEST_MARIADB_URL ?? 'mysql://root@127.0.0.1:3306';
+const nodeOf = (i) => NODE_URLS.length ? NODE_URLS[i % NODE_URLS.length] : ADMIN_URL;
 const DIST = resolve(process.env.JB_SERVER_DIST ?? join(root, 'server', 'dist'));
 const STAFF_PASSWORD = 'bench-staff-pw-1';
 const COMMUNITY = '421003003003'; // 梅村社区 (seeded staff: meicun)
@@ -219,7 +223,8 @@ async function main() {
     mkdirSync(logDir, { recursive: true });
     const servers = [];
     for (let i = 0; i < 2; i++) {
-      const s = await startServer({ ...env, DB_MIGRATE_ON_START: 'false', LOG_FILE: join(logDir, `bench-booking-p${i}.log`) }, o.serverNodeArgs);
+      const nodeDb = `${nodeOf(i)}/${dbName}`.replace(/^mysql:/, 'mariadb:');
+      const s = await startServer({ ...env, DB_URL: nodeDb, DB_MIGRATE_ON_START: 'false', LOG_FILE: join(logDir, `bench-booking-p${i}.log`) }, o.serverNodeArgs);
       servers.push(s);
       cleanups.push(async () => { s.child.kill('SIGTERM'); await new Promise((r) => s.child.once('exit', r)); });
     }
@@ -283,7 +288,7 @@ async function main() {
     // the bare endpoint: two forked processes, their own slots on the same schema (a far date, same community)
     const bare = [];
     for (let i = 0; i < 2; i++) {
-      const child = fork(fileURLToPath(import.meta.url), ['--bare-worker', dbUrl], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env } });
+      const child = fork(fileURLToPath(import.meta.url), ['--bare-worker', `${nodeOf(i)}/${dbName}`], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env } });
       cleanups.push(async () => { child.kill('SIGTERM'); });
       bare.push(await new Promise((ok, fail) => { child.once('message', (m) => ok(m.url)); child.once('exit', (c) => fail(new Error(`bare worker exited ${c}`))); }));
     }
@@ -305,12 +310,26 @@ async function main() {
       return () => http(bare[n % 2], 'POST', '/book', { slotId: bareSlots[n % bareSlots.length], serviceItemId: items[0].id, accountId: randomUUID(), outbox });
     };
 
+    // Galera: certification failures and brute-force aborts over the measured runs, summed over the nodes
+    const wsrep = async () => {
+      let sum = 0;
+      for (const url of NODE_URLS) {
+        const c = await mysql.createConnection({ uri: url });
+        const [rows] = await c.query("SHOW STATUS WHERE Variable_name IN ('wsrep_local_cert_failures', 'wsrep_local_bf_aborts')");
+        sum += rows.reduce((a, r) => a + Number(r.Value), 0);
+        await c.end();
+      }
+      return sum;
+    };
     // warm-up (JIT, pools), then alternate the three measurements run by run
     await load(o.clients, 500, bareJob(true));
     await load(o.clients, 500, apiJob);
     const results = { api: [], bareOutbox: [], bareNoOutbox: [] };
+    let conflicts = 0;
     for (let run = 0; run < o.runs; run++) {
+      const before = NODE_URLS.length ? await wsrep() : 0;
       results.api.push(await load(o.clients, o.durationMs, apiJob));
+      if (NODE_URLS.length) conflicts += (await wsrep()) - before;
       results.bareOutbox.push(await load(o.clients, o.durationMs, bareJob(true)));
       results.bareNoOutbox.push(await load(o.clients, o.durationMs, bareJob(false)));
       if (apiNext >= combos.length) process.stderr.write('warning: the API work list ran out (raise --residents/--services)\n');
@@ -330,7 +349,7 @@ async function main() {
     const mBare = median(results.bareOutbox.map((r) => r.perSec));
     const mBareNo = median(results.bareNoOutbox.map((r) => r.perSec));
     process.stdout.write([
-      `contended booking, MariaDB ${version}, ${o.clients} clients, ${o.runs} run(s) × ${o.durationMs / 1000} s, ${slots.length} hot slots each`,
+      `contended booking, MariaDB ${version}${NODE_URLS.length ? ` on ${NODE_URLS.length} node(s) of a 3-node Galera cluster (server process i on node i mod ${NODE_URLS.length})` : ''}, ${o.clients} clients, ${o.runs} run(s) × ${o.durationMs / 1000} s, ${slots.length} hot slots each`,
       `  API (Nest + TypeORM, 2 processes):        median ${mApi.toFixed(0)} bookings/s`,
       `      ${fmt(results.api)}`,
       `  bare fastify + mysql2 + outbox (2 procs):  median ${mBare.toFixed(0)} bookings/s`,
@@ -340,6 +359,7 @@ async function main() {
       `  ratio API / bare-with-outbox = ${(mApi / mBare).toFixed(2)}  (aim ≥ 0.5; regression floor 0.35)`,
       `  ratio API / bare-no-outbox   = ${(mApi / mBareNo).toFixed(2)}`,
       `  overbooked = ${overbooked} (must be 0); slots whose counter != active rows: ${counterMismatch} (must be 0)`,
+      ...(NODE_URLS.length ? [`  API runs: ${conflicts} certification failures + brute-force aborts (each retried by the server), ${(conflicts / Math.max(1, results.api.reduce((a, r) => a + (r.counts[201] ?? 0), 0))).toFixed(3)} per booking`] : []),
       '',
     ].join('\n'));
     await cleanup();

@@ -429,7 +429,9 @@ export async function startWechatPeer(options = {}) {
   /** @param {unknown} body */
   function playFaceScan(body) {
     if (!isObject(body)) throw badRequest('expected a JSON object');
-    const { verifyId, openid, ret = 10000 } = body;
+    const { verifyId, user, ret = 10000 } = body;
+    // the latest session of an openid, or of a development nickname (?devUser=…)
+    const openid = body.openid ?? (typeof user === 'string' ? openidForUser(user) : undefined);
     if (!Number.isInteger(ret)) throw badRequest('ret must be an integer (10000 passes)');
     let session = nonEmptyString(verifyId) ? state.faceSessions.get(verifyId) : undefined;
     if (!session && nonEmptyString(openid)) session = [...state.faceSessions.values()].filter((f) => f.openid === openid).at(-1);

@@ -92,6 +92,18 @@ describe('loadConfig', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
   });
 
+  it('reads the other nodes of a cluster from DB_FAILOVER_HOSTS, in order, and refuses anything else', () => {
+    const c = loadConfig({ ...PROD, DB_FAILOVER_HOSTS: 'db2.internal:3306, 10.0.0.3:3307,[fd00::4]:3306' });
+    expect(c.db.driver === 'mariadb' && c.db.failoverHosts).toEqual([
+      { host: 'db2.internal', port: 3306 },
+      { host: '10.0.0.3', port: 3307 },
+      { host: 'fd00::4', port: 3306 },
+    ]);
+    expect(loadConfig(PROD).db).toMatchObject({ failoverHosts: [] });
+    expect(refusal({ ...PROD, DB_FAILOVER_HOSTS: 'db2.internal' })).toContain('DB_FAILOVER_HOSTS');
+    expect(refusal({ ...PROD, DB_FAILOVER_HOSTS: 'db2:3306;db3:3306' })).toContain('DB_FAILOVER_HOSTS');
+  });
+
   it('serves the API document by default outside production only, and as a setting', () => {
     expect(loadConfig(PROD).apiDocs).toBe(false);
     expect(loadConfig({ ...PROD, API_DOCS: 'true' }).apiDocs).toBe(true);

@@ -16,3 +16,4 @@ export * from './notifications';
 export * from './booking';
 export * from './allowance';
 export * from './cases';
+export * from './civil-affairs';

@@ -6,6 +6,7 @@ import { routes, type RouteName } from './routes';
 import { CATALOG_SAMPLES } from './catalog/catalog.samples';
 import { NOTIFICATIONS_SAMPLES } from './notifications/notifications.samples';
 import { BOOKING_SAMPLES } from './booking/booking.samples';
+import { CIVIL_AFFAIRS_SAMPLES } from './civil-affairs/civil-affairs.samples';
 import { STAFF_ADMIN_SAMPLES } from './identity/staff-admin.samples';
 import { ALLOWANCE_SAMPLES } from './allowance/allowance.samples';
 import { PROXIES_SAMPLES } from './identity/proxies.samples';
@@ -33,7 +34,7 @@ const VALID: Record<RouteName, Sample> = {
   ...NOTIFICATIONS_SAMPLES,
   ...BOOKING_SAMPLES,
   ...STAFF_ADMIN_SAMPLES,
-  ...ALLOWANCE_SAMPLES, ...PROXIES_SAMPLES,
+  ...ALLOWANCE_SAMPLES, ...PROXIES_SAMPLES, ...CIVIL_AFFAIRS_SAMPLES,
 };
 
 const entries = Object.entries(routes) as [RouteName, RouteDef][];

@@ -20,6 +20,7 @@ import {
 import { catalogRoutes } from './catalog/catalog.routes';
 import { notificationsRoutes } from './notifications/notifications.routes';
 import { bookingRoutes } from './booking/booking.routes';
+import { civilAffairsRoutes } from './civil-affairs/civil-affairs.routes';
 import { staffAdminRoutes } from './identity/staff-admin.schema';
 import { allowanceRoutes } from './allowance/allowance.routes';
 import { proxiesRoutes } from './identity/proxies.schema';
@@ -46,7 +47,7 @@ export const routes = {
   ...catalogRoutes,
   ...notificationsRoutes,
   ...bookingRoutes,
-  ...allowanceRoutes, ...proxiesRoutes,
+  ...allowanceRoutes, ...proxiesRoutes, ...civilAffairsRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -130,6 +130,11 @@ describe('booking in the H5 build: resident books for a family member, staff con
     await page.getByText('已确认预约').filter({ visible: true }).waitFor({ timeout: 30_000 });
     await page.getByText(`${staffName}（${postTitle}）`).filter({ visible: true }).first().waitFor();
     await shot(page, 'staff-booking-confirmed');
+    // the case log (<CaseLog>): the confirmation is its last row, by the staff member's name
+    const confirmedRow = page.getByText(`${staffName}：确认预约`).filter({ visible: true });
+    await confirmedRow.waitFor({ timeout: 30_000 });
+    await confirmedRow.scrollIntoViewIfNeeded();
+    await shot(page, 'staff-booking-case-log');
   });
 
   it('tells the resident in 消息 (unread marked in words), and shows the responsible person on the booking', async () => {
@@ -154,6 +159,11 @@ describe('booking in the H5 build: resident books for a family member, staff con
     await shot(page, 'booking-7-pass-confirmed');
     await responsible.scrollIntoViewIfNeeded();
     await shot(page, 'booking-7b-pass-responsible');
+    // the same <CaseLog> on the resident's page: the steps by name, no staff id
+    const logRow = page.getByText(`${staffName}：确认预约`).filter({ visible: true });
+    await logRow.scrollIntoViewIfNeeded();
+    await logRow.waitFor();
+    await shot(page, 'booking-7c-case-log');
 
     await page.goto(`${stack.url}/?devUser=${devUser}#/pages/messages/index`);
     await page.getByText('消息都已读过').filter({ visible: true }).waitFor({ timeout: 30_000 });

@@ -121,6 +121,14 @@ describe('resident adds an elder in the H5 build (largest browser font, 长辈�
     expect(body).not.toContain(elderId);
     await settle(page);
     await page.screenshot({ path: screenshotPath('me-after-add'), fullPage: true });
+    // not verified yet: the list says so in words, and 去核验 leads to the one 核验代办 screen
+    await page.getByText('未核验').first().waitFor();
+    await page.getByRole('button', { name: `核验 ${elderName}` }).click();
+    await page.getByText('第一步：核验您本人').waitFor({ timeout: 30_000 });
+    await page.getByText('刷脸核验要在微信小程序里进行', { exact: false }).waitFor();
+    await expectNoHorizontalOverflow(page);
+    await settle(page);
+    await page.screenshot({ path: screenshotPath('family-verify'), fullPage: true });
     await page.close();
   });
 
@@ -134,6 +142,9 @@ describe('resident adds an elder in the H5 build (largest browser font, 长辈�
     expect(body).toContain(`${elderId.slice(0, 6)}**********${elderId.slice(-2)}`);
     expect(body).not.toContain(elderId);
     await settle(page);
+    // the account acting for the elder is listed, masked, with a confirm action for staff who saw the ID card
+    await page.getByText('代办关系：未核验', { exact: false }).first().waitFor();
+    await page.getByText('看过老人身份证，确认代办关系').first().waitFor();
     await page.screenshot({ path: screenshotPath('staff-elders'), fullPage: true });
     await page.close();
   });

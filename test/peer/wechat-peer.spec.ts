@@ -409,6 +409,40 @@ describe('local WeChat peer', () => {
     });
   });
 
+  describe('人脸核身 (getverifyid / queryverifyinfo)', () => {
+    const cert = { cert_type: 'IDENTITY_CARD', cert_name: '张三', cert_no: '310101199801011234' };
+    // the documented cert_hash of this cert_info
+    const CERT_HASH = '3c241f7ff324977aeb91f173bb2a7b06569e6fd784d5573db34a636d8671108b';
+    const start = async (token: string, outSeqNo: string, openid = 'o-face-user') => {
+      const r = await wx.post(`/cityservice/face/identify/getverifyid?access_token=${encodeURIComponent(token)}`, { out_seq_no: outSeqNo, cert_info: cert, openid });
+      return r.json;
+    };
+    const query = (token: string, body: Json) => wx.post(`/cityservice/face/identify/queryverifyinfo?access_token=${encodeURIComponent(token)}`, body);
+
+    it('passes only after the scan reports 10000, for the same openid, serial number and identity', async () => {
+      const token = await wx.token();
+      const started = await start(token, 'seq-face-1');
+      expect([started.errcode, started.expires_in, typeof started.verify_id]).toEqual([0, 3600, 'string']);
+      const body = { verify_id: started.verify_id, out_seq_no: 'seq-face-1', cert_hash: CERT_HASH, openid: 'o-face-user' };
+      expect((await query(token, body)).json).toMatchObject({ errcode: 0, verify_ret: 90017 });
+      expect((await wx.post('/__peer/face', { verifyId: started.verify_id, ret: 10000 })).json).toEqual({ ok: true, ret: 10000 });
+      expect((await query(token, body)).json).toMatchObject({ errcode: 0, verify_ret: 10000 });
+      // a tampered identity or another user is refused with an errcode, never a verify_ret
+      expect((await query(token, { ...body, cert_hash: CERT_HASH.replace(/^3/, '4') })).json).toMatchObject({ errcode: 47003 });
+      expect((await query(token, { ...body, openid: 'o-someone-else' })).json).toMatchObject({ errcode: 47003 });
+      expect((await query(token, { ...body, verify_id: 'nope' })).json.errcode).toBe(84001);
+    });
+
+    it('refuses a reused serial number, a missing token and a bad cert_info', async () => {
+      const token = await wx.token();
+      expect((await start(token, 'seq-face-2')).errcode).toBe(0);
+      expect((await start(token, 'seq-face-2')).errcode).toBe(47003);
+      expect((await start('not-a-token', 'seq-face-3')).errcode).toBe(40001);
+      const bad = await wx.post(`/cityservice/face/identify/getverifyid?access_token=${encodeURIComponent(token)}`, { out_seq_no: 'seq-face-4', cert_info: { ...cert, cert_type: 'PASSPORT' }, openid: 'o' });
+      expect(bad.json.errcode).toBe(47003);
+    });
+  });
+
   describe('failure injection', () => {
     it('returns an injected errcode for the next N calls, before any state change', async () => {
       await wx.post('/__peer/fail', { endpoint: 'jscode2session', errcode: 45009, times: 2 });

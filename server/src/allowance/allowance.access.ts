@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { PiiCipher } from '../common/pii-cipher';
 import type { Caller } from '../identity/caller';
-import { PeopleDirectory } from '../identity/people.directory';
+import { ProxyDirectory } from '../identity/proxy.directory';
 import type { ApplicationRow } from './allowance.repository';
 
 type Resident = Extract<Caller, { kind: 'resident' }>;
@@ -16,25 +15,23 @@ export interface ElderOfCaller {
 }
 
 /**
- * Who may act for an elder: the one place to switch when identity's verified proxies arrive. Today: a family member the
- * account itself registered. Anything else (another account's member, an unknown id) is null → the same NOT_FOUND.
+ * Who may act for an elder: only a verified proxy (identity's ProxyDirectory — household match, staff confirmation or
+ * the elder's own invitation; revocation and withdrawn consent take effect at once). Anything else — an unverified or
+ * revoked member, another account's member, an unknown id — is null / false → the same NOT_FOUND.
  */
 @Injectable()
 export class AllowanceAccess {
-  constructor(
-    private readonly people: PeopleDirectory,
-    private readonly cipher: PiiCipher,
-  ) {}
+  constructor(private readonly proxies: ProxyDirectory) {}
 
   async elderFor(m: EntityManager, caller: Resident, familyMemberId: string): Promise<ElderOfCaller | null> {
-    const member = await this.people.familyMember(m, caller.accountId, familyMemberId);
-    if (!member) return null;
-    return { familyMemberId: member.id, name: member.name, idNumber: this.cipher.decrypt(member.idNumberEnc), idNumberHash: member.idNumberHash, communityCode: member.communityCode };
+    const p = await this.proxies.verifiedProxy(m, caller.accountId, familyMemberId);
+    if (!p) return null;
+    return { familyMemberId, name: p.elder.name, idNumber: p.elder.idNumber, idNumberHash: p.elder.idNumberHash, communityCode: p.elder.communityCode };
   }
 
-  /** the account that applied may read and correct the application while it still acts for the elder */
-  async mayRead(m: EntityManager, caller: Resident, app: ApplicationRow): Promise<boolean> {
-    if (app.applicantAccountId !== caller.accountId || !app.familyMemberId) return false;
-    return (await this.people.familyMember(m, caller.accountId, app.familyMemberId)) !== null;
+  /** any account verified to act for the elder may follow and correct the application */
+  mayRead(m: EntityManager, caller: Resident, app: ApplicationRow): Promise<boolean> {
+    return this.proxies.isVerifiedProxyFor(m, caller.accountId, app.elderIdHash);
   }
+
 }

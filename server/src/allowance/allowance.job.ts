@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { ALLOWANCE_STATUS_TEXT } from '@jianban/shared';
+import { EntityManager } from 'typeorm';
 import { CaseKit } from '../cases/case-kit.service';
+import { PeopleDirectory } from '../identity/people.directory';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../common/config';
 import { Db } from '../common/db';
@@ -8,7 +11,8 @@ import { JobLeaseRepository } from '../common/job-lease.repository';
 import { LeasedJob } from '../common/leased-job';
 import { PINO } from '../common/logger';
 import { AllowanceChecker } from './allowance.checker';
-import { AllowanceRepository } from './allowance.repository';
+import { AllowanceRepository, type ApplicationRow } from './allowance.repository';
+import { DISTRICT_CODE } from './allowance.checks';
 import { UPPER_REVIEW_DAYS } from './allowance-review.service';
 
 const BATCH = 100;
@@ -28,6 +32,7 @@ export class AllowanceJob extends LeasedJob {
     private readonly repo: AllowanceRepository,
     private readonly checker: AllowanceChecker,
     private readonly cases: CaseKit,
+    private readonly people: PeopleDirectory,
     @Inject(AppConfig) config: AppConfig,
     @Inject(PINO) log: Logger,
   ) {
@@ -35,7 +40,35 @@ export class AllowanceJob extends LeasedJob {
   }
 
   protected async work(now: Date): Promise<number> {
-    return (await this.recheck(now)) + (await this.endPublicity(now));
+    return (await this.recheck(now)) + (await this.endPublicity(now)) + (await this.flagOverdue(now));
+  }
+
+  /** a review stage past its deadline is flagged once per application and stage to those who must act (the case kit) */
+  private async flagOverdue(now: Date): Promise<number> {
+    let flagged = 0;
+    for (const status of ['community_review', 'street_review', 'district_review'] as const) {
+      const cond = this.cases.conditions.notYetFlagged('a.id', 'allowance', `'${status.slice(0, 16)}'`);
+      const due = await this.db.read((m) => this.repo.overdue(m, now, [status], cond, BATCH));
+      for (const app of due) {
+        const ok = await this.db.retrying(async (tx) => {
+          const to = await this.recipients(tx, status, app);
+          const data = { personName: app.elderName, stageText: ALLOWANCE_STATUS_TEXT[status] };
+          return this.cases.flagOnce(tx, { kind: 'allowance', subjectId: app.id }, status.slice(0, 16), to, { type: 'allowance_flagged', data });
+        });
+        if (ok) flagged++;
+      }
+    }
+    return flagged;
+  }
+
+  /** the community's lead (else its staff) at the first stage, then the street's reviewers, then the district's admins */
+  private async recipients(m: EntityManager, status: string, app: ApplicationRow): Promise<string[]> {
+    if (status === 'community_review') {
+      const file = await this.cases.file(m, { kind: 'allowance', subjectId: app.id });
+      return file?.handlerStaffId ? [file.handlerStaffId] : this.cases.flagRecipients(m, app.communityCode, null);
+    }
+    const staff = await this.people.activeStaffInRegions(m, [status === 'street_review' ? app.streetCode : DISTRICT_CODE]);
+    return staff.filter((s) => s.role === (status === 'street_review' ? 'street_reviewer' : 'district_admin')).map((s) => s.id);
   }
 
   private async recheck(now: Date): Promise<number> {

@@ -124,6 +124,17 @@ export class AllowanceRepository {
     return new Map(rows.map((r) => [r.id, Number(r.n)]));
   }
 
+  /** applications past their stage deadline in one of `statuses`, not yet flagged for it (`extra`: the kit's condition) */
+  overdue(m: EntityManager, now: Date, statuses: readonly string[], extra: Condition, limit: number): Promise<ApplicationRow[]> {
+    return m
+      .createQueryBuilder(A, 'a')
+      .where('a.status IN (:...st) AND a.stage_due_at < :now', { st: [...statuses], now })
+      .andWhere(extra.sql, extra.params)
+      .orderBy('a.stage_due_at', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+
   objections(m: EntityManager, applicationId: string): Promise<AllowanceObjectionEntity[]> {
     return m.find(AllowanceObjectionEntity, { where: { applicationId }, order: { receivedAt: 'ASC', id: 'ASC' } });
   }

@@ -7,13 +7,14 @@ import { Db } from '../common/db';
 import { DomainError } from '../common/domain-error';
 import type { Caller } from '../identity/caller';
 import { PeopleDirectory } from '../identity/people.directory';
-import { BookingRepository, CalendarRepository } from './booking.repository';
+import { BookingScope } from './booking-scope';
 import { BookingViews, missingOf, serviceItemView } from './booking.views';
+import { BookingRepository } from './bookings.repository';
+import { CalendarRepository } from './calendar/calendar.repository';
 import { CalendarService } from './calendar/calendar.service';
 import { addDays, minutesOf, shanghaiParts } from './calendar/schedule';
 import { ClosureEntity } from './entities/closure.entity';
 import { ServiceItemEntity } from './entities/service-item.entity';
-import { StaffDeskService } from './staff-desk.service';
 
 type Staff = Extract<Caller, { kind: 'staff' }>;
 export const EXPORT_MAX_ROWS = 5000;
@@ -29,13 +30,13 @@ export class BookingAdminService {
     private readonly calendarRepo: CalendarRepository,
     private readonly calendar: CalendarService,
     private readonly views: BookingViews,
-    private readonly desk: StaffDeskService,
+    private readonly scope: BookingScope,
     private readonly clock: Clock,
   ) {}
 
   getSettings(staff: Staff, code: string) {
     return this.db.read(async (m) => {
-      await this.desk.community(m, staff, code, 'staffGetBookingSettings');
+      await this.scope.community(m, staff, code, 'staffGetBookingSettings');
       return this.calendar.toView(await this.calendar.settings(m, code));
     });
   }
@@ -54,7 +55,7 @@ export class BookingAdminService {
     }
     // invalidated again after commit: a read between the in-transaction invalidation and the commit may re-cache old values
     return this.db.retrying(async (tx) => {
-      await this.desk.community(tx, staff, code, 'staffUpdateBookingSettings');
+      await this.scope.community(tx, staff, code, 'staffUpdateBookingSettings');
       const s = await this.calendar.settings(tx, code);
       const row = s.row;
       const now = this.clock.now();
@@ -88,7 +89,7 @@ export class BookingAdminService {
 
   listClosures(staff: Staff, code: string, q: { from?: string; to?: string }) {
     return this.db.read(async (m) => {
-      await this.desk.community(m, staff, code, 'staffListClosures');
+      await this.scope.community(m, staff, code, 'staffListClosures');
       const today = this.clock.today();
       const rows = await this.calendarRepo.closures(m, code, q.from ?? today, q.to ?? addDays(today, 366));
       return { items: rows.map((c) => ({ id: c.id, communityCode: c.communityCode, date: c.date, reason: c.reason, createdAt: c.createdAt.toISOString() })) };
@@ -97,7 +98,7 @@ export class BookingAdminService {
 
   addClosure(staff: Staff, code: string, input: { date: string; reason: string }) {
     return this.db.retrying(async (tx) => {
-      await this.desk.community(tx, staff, code, 'staffAddClosure');
+      await this.scope.community(tx, staff, code, 'staffAddClosure');
       const row = Object.assign(new ClosureEntity(), { id: randomUUID(), communityCode: code, date: input.date, reason: input.reason, createdBy: staff.staffId, createdAt: this.clock.now() });
       if ((await this.calendarRepo.insertClosure(tx, row)) === 'duplicate') throw new DomainError(ErrorCode.ClosureExists, 'that day is already closed');
       return { id: row.id, communityCode: code, date: row.date, reason: row.reason, createdAt: row.createdAt.toISOString() };
@@ -108,39 +109,23 @@ export class BookingAdminService {
     let touched: string | null = null;
     return this.db.retrying(async (tx) => {
       const c = await this.calendarRepo.closure(tx, id);
-      if (!c) {
-        this.desk.denied(staff, 'staffRemoveClosure', id);
-        throw new DomainError(ErrorCode.NotFound, 'not found');
-      }
-      await this.scopedCommunity(tx, staff, c.communityCode, 'staffRemoveClosure', id);
+      await this.scope.communityOfObject(tx, staff, c?.communityCode ?? null, 'staffRemoveClosure', id);
       await this.calendarRepo.deleteClosure(tx, id);
-      touched = c.communityCode;
+      touched = c!.communityCode; // communityOfObject refused a missing closure
       return { ok: true as const };
     }).finally(() => touched && this.calendar.invalidate(touched));
   }
 
-  private async scopedCommunity(m: import('typeorm').EntityManager, staff: Staff, code: string, route: string, objectId: string) {
-    try {
-      await this.desk.community(m, staff, code, route);
-    } catch (err) {
-      if (err instanceof DomainError) {
-        this.desk.denied(staff, route, objectId);
-        throw new DomainError(ErrorCode.NotFound, 'not found');
-      }
-      throw err;
-    }
-  }
-
   listServiceItems(staff: Staff, code: string) {
     return this.db.read(async (m) => {
-      await this.desk.community(m, staff, code, 'staffListServiceItems');
+      await this.scope.community(m, staff, code, 'staffListServiceItems');
       return { items: (await this.calendarRepo.serviceItems(m, code, true)).map(serviceItemView) };
     });
   }
 
   createServiceItem(staff: Staff, code: string, input: CreateServiceItemInput) {
     return this.db.retrying(async (tx) => {
-      await this.desk.community(tx, staff, code, 'staffCreateServiceItem');
+      await this.scope.community(tx, staff, code, 'staffCreateServiceItem');
       const now = this.clock.now();
       const row = Object.assign(new ServiceItemEntity(), {
         id: randomUUID(), communityCode: code, name: input.name, description: input.description ?? null, durationMinutes: input.durationMinutes,
@@ -155,12 +140,9 @@ export class BookingAdminService {
   updateServiceItem(staff: Staff, id: string, input: UpdateServiceItemInput) {
     let touched: string | null = null;
     return this.db.retrying(async (tx) => {
-      const row = await this.calendarRepo.serviceItem(tx, id);
-      if (!row) {
-        this.desk.denied(staff, 'staffUpdateServiceItem', id);
-        throw new DomainError(ErrorCode.NotFound, 'not found');
-      }
-      await this.scopedCommunity(tx, staff, row.communityCode, 'staffUpdateServiceItem', id);
+      const found = await this.calendarRepo.serviceItem(tx, id);
+      await this.scope.communityOfObject(tx, staff, found?.communityCode ?? null, 'staffUpdateServiceItem', id);
+      const row = found!;
       if (input.name !== undefined) row.name = input.name;
       if (input.description !== undefined) row.description = input.description;
       if (input.durationMinutes !== undefined) row.durationMinutes = input.durationMinutes;
@@ -178,14 +160,14 @@ export class BookingAdminService {
 
   /** a day's or a month's bookings of one community as an XLSX workbook (base64 in JSON) */
   async export(staff: Staff, code: string, q: { date?: string; month?: string }): Promise<ExportView> {
-    const { rows, name, ctx, staffNames } = await this.db.read(async (m) => {
-      const region = await this.desk.community(m, staff, code, 'staffExportBookings');
+    const { rows, name, ctx } = await this.db.read(async (m) => {
+      const region = await this.scope.community(m, staff, code, 'staffExportBookings');
       const from = q.date ?? `${q.month}-01`;
       const to = q.date ?? `${q.month}-31`;
       const rows = await this.repo.rangeForExport(m, code, from, to, EXPORT_MAX_ROWS + 1);
       if (rows.length > EXPORT_MAX_ROWS) throw new DomainError(ErrorCode.ExportTooLarge, 'too many rows for one export', { maxRows: EXPORT_MAX_ROWS });
       const ctx = await this.views.context(m, rows, this.clock.now());
-      return { rows, name: region.name, ctx, staffNames: new Map([...ctx.staff].map(([k, v]) => [k, v.displayName])) };
+      return { rows, name: region.name, ctx };
     });
     const wb = new ExcelJS.Workbook();
     wb.creator = 'Jianban';
@@ -211,8 +193,8 @@ export class BookingAdminService {
       const created = shanghaiParts(b.createdAt);
       ws.addRow({
         date: b.date, time: `${v.start}-${v.end}`, item: v.serviceItem.name, person: b.personName, status: v.statusText,
-        channel: b.channel === 'walk_in' ? '现场' : '预约', responsible: b.responsibleStaffId ? (staffNames.get(b.responsibleStaffId) ?? '') : '',
-        handler: b.handlerStaffId ? (staffNames.get(b.handlerStaffId) ?? '') : '', missing: missingOf(b).join('、'), reject: b.rejectReason ?? '',
+        channel: b.channel === 'walk_in' ? '现场' : '预约', responsible: ctx.staff.get(ctx.files.get(b.id)?.responsibleStaffId ?? '')?.displayName ?? '',
+        handler: ctx.staff.get(ctx.files.get(b.id)?.handlerStaffId ?? '')?.displayName ?? '', missing: missingOf(b).join('、'), reject: b.rejectReason ?? '',
         pass: b.passCode.slice(-4), created: `${created.date} ${created.time}`,
       });
     }

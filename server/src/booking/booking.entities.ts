@@ -1,7 +1,6 @@
 import { AccountQuotaEntity } from './entities/account-quota.entity';
 import { BookingSettingsEntity } from './entities/booking-settings.entity';
 import { BookingEntity } from './entities/booking.entity';
-import { CaseLogEntity } from './entities/case-log.entity';
 import { ClosureEntity } from './entities/closure.entity';
 import { IdempotencyEntity } from './entities/idempotency.entity';
 import { ServiceItemEntity } from './entities/service-item.entity';
@@ -10,6 +9,6 @@ import { StatutoryDayEntity, StatutoryYearEntity } from './entities/statutory.en
 
 // the booking module's TypeORM entities; registered in database/entities.ts
 export const BOOKING_ENTITIES: Function[] = [
-  ServiceItemEntity, BookingSettingsEntity, ClosureEntity, SlotEntity, BookingEntity, CaseLogEntity, IdempotencyEntity,
+  ServiceItemEntity, BookingSettingsEntity, ClosureEntity, SlotEntity, BookingEntity, IdempotencyEntity,
   AccountQuotaEntity, StatutoryYearEntity, StatutoryDayEntity,
 ];

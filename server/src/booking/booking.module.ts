@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
 import { IdentityModule } from '../identity/identity.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { BookingAdminService } from './booking-admin.service';
 import { BookingController, StaffBookingController } from './booking.controller';
-import { BookingRepository, CalendarRepository } from './booking.repository';
+import { BookingScope } from './booking-scope';
+import { BookingRepository } from './bookings.repository';
+import { CalendarRepository } from './calendar/calendar.repository';
+import { IdempotencyRepository } from './idempotency.repository';
 import { LockRetry } from './booking.retry';
 import { BookingService } from './booking.service';
 import { BookingViews } from './booking.views';
@@ -19,11 +23,11 @@ import { StaffDeskService } from './staff-desk.service';
 
 // one-stop booking with 首问负责制 (issue 5): see docs/booking.md
 @Module({
-  imports: [IdentityModule, NotificationsModule],
+  imports: [IdentityModule, NotificationsModule, CasesModule],
   controllers: [BookingController, StaffBookingController],
   providers: [
     BookingService, StaffDeskService, BookingAdminService, CalendarService, BookingViews, LockRetry, BookingReminderJob, BookingFlagJob, StatutoryGapJob,
-    BookingRepository, CalendarRepository, StatutoryRepository, StatutoryService,
+    BookingScope, BookingRepository, IdempotencyRepository, CalendarRepository, StatutoryRepository, StatutoryService,
     { provide: HolidayCalendar, useClass: ChineseDaysCalendar },
   ],
   exports: [HolidayCalendar],

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   ErrorCode,
@@ -7,51 +7,30 @@ import {
   type BookingList,
   type CreateBookingInput,
 } from '@jianban/shared';
-import type { Logger } from 'pino';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { DomainError } from '../common/domain-error';
-import { PINO } from '../common/logger';
 import { RateLimiter } from '../common/rate-limiter';
 import { AppConfig } from '../common/config';
 import type { Caller } from '../identity/caller';
 import { PeopleDirectory } from '../identity/people.directory';
 import { RegionScope } from '../identity/region.scope';
-import { BookingRepository, CalendarRepository } from './booking.repository';
+import { CaseKit } from '../cases/case-kit.service';
+import { insertBooking, newBooking } from './booking.factory';
+import { BookingScope } from './booking-scope';
+import { BookingRepository } from './bookings.repository';
 import { LockRetry } from './booking.retry';
-import { BookingViews, serviceItemView, type ViewContext } from './booking.views';
+import { BookingViews, caseOf, serviceItemView, type ViewContext } from './booking.views';
+import { CalendarRepository } from './calendar/calendar.repository';
 import { CalendarService, type SlotCheck } from './calendar/calendar.service';
-import { BookingEntity } from './entities/booking.entity';
-import { CaseLogEntity } from './entities/case-log.entity';
+import type { BookingEntity } from './entities/booking.entity';
+import { IdempotencyRepository } from './idempotency.repository';
 import type { IdempotencyEntity } from './entities/idempotency.entity';
 import type { ServiceItemEntity } from './entities/service-item.entity';
 import type { SlotEntity } from './entities/slot.entity';
 
 type Resident = Extract<Caller, { kind: 'resident' }>;
-const PASS_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-export function newPassCode(): string {
-  const bytes = randomBytes(10);
-  let s = '';
-  for (const b of bytes) s += PASS_ALPHABET[b % PASS_ALPHABET.length];
-  return s;
-}
-
-// case-log ids sort in creation order (ms time + a per-process counter), the tie-breaker when two entries share created_at
-let logCounter = 0;
-function orderedId(): string {
-  logCounter = (logCounter + 1) % 0x10000;
-  const hex = Date.now().toString(16).padStart(12, '0') + logCounter.toString(16).padStart(4, '0') + randomBytes(8).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
-
-export function logRow(bookingId: string, action: string, actor: { kind: 'resident' | 'staff' | 'system'; id: string | null; name: string }, at: Date, note: string | null = null, visible = true): CaseLogEntity {
-  return Object.assign(new CaseLogEntity(), {
-    id: orderedId(), bookingId, action, actorKind: actor.kind, actorId: actor.id, actorName: actor.name.slice(0, 64), note: note?.slice(0, 500) ?? null, visibleToResident: visible, createdAt: at,
-  });
-}
-
 // the request a key stands for: everything in the body except the key itself, in a stable order
 function requestHash(input: CreateBookingInput): string {
   const { idempotencyKey: _k, ...rest } = input;
@@ -85,6 +64,9 @@ export class BookingService {
   constructor(
     private readonly db: Db,
     private readonly repo: BookingRepository,
+    private readonly idempotency: IdempotencyRepository,
+    private readonly cases: CaseKit,
+    private readonly scope: BookingScope,
     private readonly people: PeopleDirectory,
     private readonly calendarRepo: CalendarRepository,
     private readonly calendar: CalendarService,
@@ -94,15 +76,13 @@ export class BookingService {
     private readonly retry: LockRetry,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
-    @Inject(PINO) private readonly log: Logger,
   ) {}
 
   // ---- catalogue and availability (any signed-in user) ----
 
   async listServiceItems(communityCode: string) {
     return this.db.read(async (m) => {
-      const region = (await this.regions.regionsByCode(m, [communityCode])).get(communityCode);
-      if (!region || region.level !== 'community') throw new DomainError(ErrorCode.NotFound, 'no such community');
+      await this.regions.knownCommunity(m, communityCode);
       const items = (await this.calendarRepo.serviceItems(m, communityCode, false)).map(serviceItemView);
       return { items, centre: this.calendar.centre(await this.calendar.cachedSettings(m, communityCode)) };
     });
@@ -159,6 +139,7 @@ export class BookingService {
       now,
       items: new Map([[prep.item.id, prep.item]]),
       regions: new Map([[prep.item.communityCode, prep.communityName]]),
+      files: new Map(),
       staff: new Map(),
       cutoff: new Map([[prep.item.communityCode, prep.check.settings.row.cutoffMinutes]]),
       postTitle: new Map([[prep.item.communityCode, prep.check.settings.row.postTitle]]),
@@ -169,7 +150,7 @@ export class BookingService {
       const outcome = await this.retry.transaction((tx) => this.insertBooking(tx, { accountId, input, hash, now, prep, ctx }));
       if (!outcome.raced) return outcome.view;
       // another request with the same key committed first (or is still deciding): answer exactly what it answered
-      const row = await this.db.read((m) => this.repo.findIdempotency(m, accountId, input.idempotencyKey));
+      const row = await this.db.read((m) => this.idempotency.findIdempotency(m, accountId, input.idempotencyKey));
       if (row) return this.replay(row, hash);
     }
     throw new DomainError(ErrorCode.Conflict, 'please retry', { retryAfterSeconds: 1 }, { 'retry-after': '1' });
@@ -185,9 +166,9 @@ export class BookingService {
       return { prep: await this.prepareCreate(m, accountId, input, now) };
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      const earlier = await this.repo.findIdempotency(m, accountId, input.idempotencyKey);
+      const earlier = await this.idempotency.findIdempotency(m, accountId, input.idempotencyKey);
       if (earlier) return { replay: this.replay(earlier, hash) };
-      if (err instanceof UnknownFamilyMember) this.denied(accountId, 'createBooking', input.familyMemberId!);
+      if (err instanceof UnknownFamilyMember) this.scope.denied(`resident:${accountId}`, 'createBooking', input.familyMemberId!);
       throw err;
     }
   }
@@ -240,10 +221,10 @@ export class BookingService {
    */
   private async insertBooking(tx: EntityManager, a: CreateArgs): Promise<{ raced: true } | { raced: false; view: BookingDetailView }> {
     const b = this.newBooking(a);
-    const log = logRow(b.id, 'created', RESIDENT(a.accountId), a.now, null);
+    const log = this.cases.step(caseOf(b.id), { action: 'created', actor: RESIDENT(a.accountId), at: a.now });
     let view = this.views.detail(a.ctx, b, [log]);
     const idemId = randomUUID();
-    const claimed = await this.repo.insertIdempotency(tx, {
+    const claimed = await this.idempotency.insertIdempotency(tx, {
       id: idemId, accountId: a.accountId, idemKey: a.input.idempotencyKey, requestHash: a.hash, bookingId: b.id, statusCode: 201,
       responseJson: JSON.stringify(view), createdAt: a.now, expiresAt: new Date(a.now.getTime() + this.config.booking.idempotencyTtlHours * 3600_000),
     });
@@ -251,18 +232,12 @@ export class BookingService {
     if (!(await this.repo.takeQuota(tx, a.accountId, this.config.booking.activeLimit))) {
       throw new DomainError(ErrorCode.ActiveBookingLimit, 'too many active bookings', { limit: this.config.booking.activeLimit });
     }
-    let inserted = await this.repo.insert(tx, b);
-    for (let i = 0; inserted === 'pass' && i < 3; i++) {
-      b.passCode = newPassCode();
-      inserted = await this.repo.insert(tx, b);
-    }
-    if (inserted === 'active') throw new DomainError(ErrorCode.AlreadyBooked, 'this person already has an active booking for this service');
-    if (inserted === 'pass') throw new DomainError(ErrorCode.Conflict, 'please retry');
+    if ((await insertBooking(tx, this.repo, b)) === 'active') throw new DomainError(ErrorCode.AlreadyBooked, 'this person already has an active booking for this service');
     if (b.passCode !== view.passCode) {
       view = this.views.detail(a.ctx, b, [log]);
-      await this.repo.completeIdempotency(tx, idemId, { responseJson: JSON.stringify(view) });
+      await this.idempotency.completeIdempotency(tx, idemId, { responseJson: JSON.stringify(view) });
     }
-    await this.repo.insertLog(tx, log);
+    await this.cases.open(tx, caseOf(b.id), b.communityCode, log);
     // counted only for the request that claimed the key (a double tap's copies replay without counting); it joins
     // this transaction, so the hit commits with the booking — refusals roll their own hit back
     await this.rateLimiter.consume(this.createRule(), a.accountId);
@@ -272,14 +247,12 @@ export class BookingService {
   }
 
   private newBooking({ accountId, input, now, prep }: CreateArgs): BookingEntity {
-    return Object.assign(new BookingEntity(), {
-      id: randomUUID(), accountId, communityCode: prep.item.communityCode, serviceItemId: prep.item.id, slotId: prep.slot.id,
+    return newBooking({
+      accountId, communityCode: prep.item.communityCode, serviceItemId: prep.item.id, slotId: prep.slot.id,
       date: prep.check.plan.date, startTime: prep.check.slot.start, startsAt: prep.check.slot.startsAt, endsAt: prep.check.slot.endsAt,
       personName: prep.person.name, familyMemberId: prep.person.familyMemberId, personKey: prep.person.key,
-      activeKey: `${prep.person.key}|${prep.item.id}`, channel: 'online', status: 'pending', passCode: newPassCode(),
-      responsibleStaffId: null, responsibleAt: null, handlerStaffId: null, missingMaterialsJson: null, rejectReason: null,
-      note: input.note ?? null, reminderFor: null, flaggedReason: null, createdByStaffId: null, createdAt: now, updatedAt: now, closedAt: null,
-    } satisfies BookingEntity);
+      activeKey: `${prep.person.key}|${prep.item.id}`, channel: 'online', status: 'pending', note: input.note ?? null, createdByStaffId: null, createdAt: now,
+    });
   }
 
   private createRule() {
@@ -335,21 +308,12 @@ export class BookingService {
 
   private async detail(m: EntityManager, b: BookingEntity): Promise<BookingDetailView> {
     const ctx = await this.views.context(m, [b], this.clock.now());
-    return this.views.detail(ctx, b, await this.repo.logs(m, b.id, true));
+    return this.views.detail(ctx, b, await this.views.logs(m, b.id, true));
   }
 
   /** A1: someone else's booking and a missing one answer the same 404; every denial is logged */
-  private async owned(m: EntityManager, caller: Resident, id: string, route: string): Promise<BookingEntity> {
-    const b = await this.repo.find(m, id);
-    if (!b || b.accountId !== caller.accountId) {
-      this.denied(caller.accountId, route, id);
-      throw new DomainError(ErrorCode.NotFound, 'no such booking');
-    }
-    return b;
-  }
-
-  private denied(accountId: string, route: string, objectId: string): void {
-    this.log.warn({ event: 'object_access_denied', user: `resident:${accountId}`, route, objectId, at: this.clock.now().toISOString() }, 'object access denied');
+  private owned(m: EntityManager, caller: Resident, id: string, route: string): Promise<BookingEntity> {
+    return this.scope.residentBooking(m, caller, id, route);
   }
 
   private assertChangeable(b: BookingEntity, cutoffMinutes: number, now: Date): void {
@@ -372,7 +336,8 @@ export class BookingService {
       if (!ok) throw new DomainError(ErrorCode.BookingStateConflict, 'booking changed meanwhile');
       await this.calendarRepo.releaseSeat(tx, b.slotId);
       await this.repo.releaseQuota(tx, b.accountId);
-      await this.repo.insertLog(tx, logRow(b.id, 'cancelled_by_resident', RESIDENT(caller.accountId), now, input.reason ?? null));
+      await this.cases.log(tx, caseOf(b.id), { action: 'cancelled_by_resident', actor: RESIDENT(caller.accountId), at: now, note: input.reason ?? null });
+      await this.cases.close(tx, caseOf(b.id), now);
       return this.detail(tx, (await this.repo.find(tx, b.id))!);
     });
   }
@@ -401,7 +366,7 @@ export class BookingService {
       });
       if (!moved) throw new DomainError(ErrorCode.BookingStateConflict, 'booking changed meanwhile');
       await this.calendarRepo.releaseSeat(tx, b.slotId);
-      await this.repo.insertLog(tx, logRow(b.id, 'rescheduled', RESIDENT(caller.accountId), now, `${b.date} ${b.startTime} → ${prep.check.plan.date} ${prep.check.slot.start}`));
+      await this.cases.log(tx, caseOf(b.id), { action: 'rescheduled', actor: RESIDENT(caller.accountId), at: now, note: `${b.date} ${b.startTime} → ${prep.check.plan.date} ${prep.check.slot.start}` });
       return this.detail(tx, (await this.repo.find(tx, b.id))!);
     });
   }

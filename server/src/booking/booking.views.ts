@@ -1,4 +1,3 @@
-import { PeopleDirectory, type StaffPerson } from '../identity/people.directory';
 import { Injectable } from '@nestjs/common';
 import {
   BOOKING_STATUS_TEXT,
@@ -7,19 +6,23 @@ import {
   type BookingView,
   type CaseLogEntryView,
   type CentreView,
-  type ResponsibleView,
   type ServiceItemView,
+  type StaffBookingDetailView,
+  type StaffCaseLogEntryView,
 } from '@jianban/shared';
 import { EntityManager } from 'typeorm';
+import { CaseKit, type CaseFileRecord, type CaseRef, type CaseStepRecord } from '../cases/case-kit.service';
+import type { StaffPerson } from '../identity/people.directory';
 import { RegionScope } from '../identity/region.scope';
-import { CalendarRepository } from './booking.repository';
+import { CalendarRepository } from './calendar/calendar.repository';
 import { CalendarService } from './calendar/calendar.service';
 import { shanghaiParts } from './calendar/schedule';
 import type { BookingEntity } from './entities/booking.entity';
-import type { CaseLogEntity } from './entities/case-log.entity';
 import type { ServiceItemEntity } from './entities/service-item.entity';
 
-const ROLE_POST: Record<string, string> = { street_reviewer: '街道审核岗', district_admin: '区民政管理岗' };
+/** the booking as a case of the kit */
+export const caseOf = (bookingId: string): CaseRef => ({ kind: 'booking', subjectId: bookingId });
+const actionText = (a: string) => CASE_LOG_ACTION_TEXT[a as CaseLogEntryView['action']] ?? a;
 
 export function serviceItemView(s: ServiceItemEntity): ServiceItemView {
   return {
@@ -40,9 +43,10 @@ export function missingOf(b: BookingEntity): string[] {
   return b.missingMaterialsJson ? (JSON.parse(b.missingMaterialsJson) as string[]) : [];
 }
 
-/** what a list of bookings needs around it: service items, community names, staff names and posts */
+/** what a list of bookings needs around it: service items, community names, case files, staff names and posts */
 export interface ViewContext {
   now: Date;
+  files: Map<string, CaseFileRecord>;
   items: Map<string, ServiceItemEntity>;
   regions: Map<string, string>;
   staff: Map<string, StaffPerson>;
@@ -54,7 +58,7 @@ export interface ViewContext {
 @Injectable()
 export class BookingViews {
   constructor(
-    private readonly people: PeopleDirectory,
+    private readonly cases: CaseKit,
     private readonly calendarRepo: CalendarRepository,
     private readonly calendar: CalendarService,
     private readonly regions: RegionScope,
@@ -64,7 +68,8 @@ export class BookingViews {
     const items = await this.calendarRepo.serviceItemsByIds(m, bookings.map((b) => b.serviceItemId));
     const codes = [...new Set(bookings.map((b) => b.communityCode))];
     const regions = await this.regions.regionsByCode(m, codes);
-    const staff = await this.people.staffByIds(m, [...bookings.flatMap((b) => [b.responsibleStaffId, b.handlerStaffId]), ...extraStaff]);
+    const files = await this.cases.files(m, 'booking', bookings.map((b) => b.id));
+    const staff = await this.cases.people(m, [...[...files.values()].flatMap((f) => [f.responsibleStaffId, f.handlerStaffId]), ...extraStaff]);
     const cutoff = new Map<string, number>();
     const postTitle = new Map<string, string>();
     const centre = new Map<string, CentreView>();
@@ -76,20 +81,19 @@ export class BookingViews {
     }
     return {
       now,
+      files,
       items: new Map(items.map((i) => [i.id, i])),
       regions: new Map([...regions].map(([k, v]) => [k, v.name])),
-      staff: new Map(staff.map((s) => [s.id, s])),
+      staff,
       cutoff,
       postTitle,
       centre,
     };
   }
 
-  person(ctx: ViewContext, staffId: string | null, communityCode: string): ResponsibleView | null {
-    if (!staffId) return null;
-    const s = ctx.staff.get(staffId);
-    if (!s) return { staffId, name: '工作人员', post: ctx.postTitle.get(communityCode) ?? '综合服务岗' };
-    return { staffId, name: s.displayName, post: ROLE_POST[s.role] ?? ctx.postTitle.get(communityCode) ?? '综合服务岗' };
+  /** the staff member's name as colleagues and the export see it */
+  staffName(ctx: ViewContext, staffId: string | null | undefined): string | null {
+    return staffId ? (ctx.staff.get(staffId)?.displayName ?? '工作人员') : null;
   }
 
   summary(ctx: ViewContext, b: BookingEntity): BookingView {
@@ -123,38 +127,48 @@ export class BookingViews {
     return {
       ...this.summary(ctx, b),
       passCodeTail: b.passCode.slice(-4),
-      responsibleName: this.person(ctx, b.responsibleStaffId, b.communityCode)?.name ?? null,
-      handlerName: this.person(ctx, b.handlerStaffId, b.communityCode)?.name ?? null,
+      responsibleName: this.staffName(ctx, ctx.files.get(b.id)?.responsibleStaffId),
+      handlerName: this.staffName(ctx, ctx.files.get(b.id)?.handlerStaffId),
       missingMaterialsCount: missingOf(b).length,
     };
   }
 
-  detail(ctx: ViewContext, b: BookingEntity, logs: CaseLogEntity[]): BookingDetailView {
+  /** the resident's detail: staff by name and post only, the log without internal steps or text */
+  detail(ctx: ViewContext, b: BookingEntity, logs: readonly CaseStepRecord[]): BookingDetailView {
+    const file = ctx.files.get(b.id);
+    const post = ctx.postTitle.get(b.communityCode);
     const item = ctx.items.get(b.serviceItemId);
     return {
       ...this.summary(ctx, b),
       passCode: b.passCode,
-      responsible: this.person(ctx, b.responsibleStaffId, b.communityCode),
-      handler: this.person(ctx, b.handlerStaffId, b.communityCode),
+      responsible: this.cases.party(ctx.staff, file?.responsibleStaffId ?? null, post),
+      handler: this.cases.party(ctx.staff, file?.handlerStaffId ?? null, post),
+      handedOver: !!file?.responsibleStaffId && file.responsibleStaffId !== file.handlerStaffId,
       missingMaterials: missingOf(b),
       materials: item ? (JSON.parse(item.materialsJson) as string[]) : [],
       inPerson: (item?.inPerson as BookingDetailView['inPerson']) ?? null,
       rejectReason: b.rejectReason,
       note: b.note,
-      log: logs.map((l) => this.logEntry(l)),
+      log: this.cases.residentEntries(logs, actionText) as CaseLogEntryView[],
       centre: ctx.centre.get(b.communityCode) ?? { address: null, phone: null, location: null, openingHours: [] },
     };
   }
 
-  logEntry(l: CaseLogEntity): CaseLogEntryView {
+  /** the staff detail: colleagues' ids, every step with internal text */
+  staffDetail(ctx: ViewContext, b: BookingEntity, logs: readonly CaseStepRecord[], bookedByName: string): StaffBookingDetailView {
+    const file = ctx.files.get(b.id);
+    const post = ctx.postTitle.get(b.communityCode);
     return {
-      id: l.id,
-      action: l.action as CaseLogEntryView['action'],
-      actionText: CASE_LOG_ACTION_TEXT[l.action as CaseLogEntryView['action']] ?? l.action,
-      actorName: l.actorName,
-      actorKind: l.actorKind,
-      note: l.note,
-      at: l.createdAt.toISOString(),
+      ...this.detail(ctx, b, []),
+      bookedByName,
+      responsible: this.cases.staffParty(ctx.staff, file?.responsibleStaffId ?? null, post),
+      handler: this.cases.staffParty(ctx.staff, file?.handlerStaffId ?? null, post),
+      log: this.cases.staffEntries(logs, actionText) as StaffCaseLogEntryView[],
     };
+  }
+
+  /** the case log rows of one booking: the resident's visible steps, or all of them for staff */
+  logs(m: EntityManager, bookingId: string, residentView: boolean): Promise<CaseStepRecord[]> {
+    return this.cases.logRows(m, caseOf(bookingId), residentView);
   }
 }

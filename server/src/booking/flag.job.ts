@@ -6,10 +6,9 @@ import { PINO } from '../common/logger';
 import { AppConfig } from '../common/config';
 import { JobLeaseRepository } from '../common/job-lease.repository';
 import { LeasedJob } from '../common/leased-job';
-import { PeopleDirectory } from '../identity/people.directory';
-import { NotificationOutbox } from '../notifications/notification-outbox';
-import { BookingRepository, flagReasonOf } from './booking.repository';
-import { BookingViews } from './booking.views';
+import { CaseKit } from '../cases/case-kit.service';
+import { BookingViews, caseOf } from './booking.views';
+import { BookingRepository, FLAG_REASON_SQL, flagReasonOf } from './bookings.repository';
 import { CalendarService } from './calendar/calendar.service';
 
 const BATCH = 200;
@@ -17,8 +16,9 @@ const BATCH = 200;
 /**
  * 首问负责制: a booking left unconfirmed, or a case not closed after its time, past the community's `flagAfterMinutes`
  * is flagged to the community's lead — an inbox message (staff get no WeChat push) linking to the booking. Each flag
- * ('unconfirmed', then possibly 'not_closed') is raised once per booking: `booking.flagged_reason` is changed by a
- * conditional UPDATE in the same transaction as the outbox rows, and the outbox key is per booking, flag and recipient.
+ * ('unconfirmed', then possibly 'not_closed') is raised once per booking: the flag is recorded by a
+ * conditional UPDATE (the case kit's flagOnce on case_file.flagged_reason) in the same transaction as the outbox rows, and the
+ * outbox key is per booking, flag and recipient.
  * The lead is `booking_settings.lead_staff_id`; without one (or if that account left the community), every active staff
  * member of the community is told. A DB lease lets one instance run it per tick.
  */
@@ -29,11 +29,10 @@ export class BookingFlagJob extends LeasedJob {
   constructor(
     db: Db,
     private readonly repo: BookingRepository,
-    private readonly people: PeopleDirectory,
+    private readonly cases: CaseKit,
     leases: JobLeaseRepository,
     private readonly views: BookingViews,
     private readonly calendar: CalendarService,
-    private readonly outbox: NotificationOutbox,
     clock: Clock,
     @Inject(AppConfig) config: AppConfig,
     @Inject(PINO) log: Logger,
@@ -48,31 +47,21 @@ export class BookingFlagJob extends LeasedJob {
       const { settings, due, recipients } = await this.db.read(async (m) => {
         const s = await this.calendar.settings(m, code);
         const edge = new Date(now.getTime() - s.row.flagAfterMinutes * 60_000);
-        const rows = await this.repo.flagCandidates(m, code, edge, BATCH);
+        const rows = await this.repo.flagCandidates(m, code, edge, this.cases.conditions.notYetFlagged('b.id', 'booking', FLAG_REASON_SQL), BATCH);
         if (!rows.length) return { settings: s, due: [], recipients: [] };
-        const [lead] = s.row.leadStaffId ? await this.people.staffByIds(m, [s.row.leadStaffId]) : [];
-        const people = lead && lead.active && lead.regionCode === code ? [lead] : await this.people.activeStaffInRegions(m, [code]);
-        return { settings: s, due: rows.map((b) => ({ b, reason: flagReasonOf(b, edge) })), recipients: people.map((p) => p.id) };
+        return { settings: s, due: rows.map((b) => ({ b, reason: flagReasonOf(b, edge) })), recipients: await this.cases.flagRecipients(m, code, s.row.leadStaffId) };
       });
       if (!recipients.length && due.length) this.log.warn({ event: 'booking_flag_no_recipient', community: code, bookings: due.length }, 'flagged bookings but no staff to tell');
       for (const { b, reason } of due) {
-        if (b.flaggedReason === reason) continue;
         const done = await this.db.transaction(async (tx) => {
-          if (!(await this.repo.markFlagged(tx, b.id, reason))) return false;
           const ctx = await this.views.context(tx, [b], now);
-          for (const staffId of recipients) {
-            await this.outbox.record({
-              recipient: { kind: 'staff', id: staffId },
-              type: 'booking_flagged',
-              data: {
-                serviceName: ctx.items.get(b.serviceItemId)?.name ?? '', personName: b.personName, startsAt: b.startsAt.toISOString(),
-                communityName: ctx.regions.get(b.communityCode) ?? '', reason, thresholdMinutes: settings.row.flagAfterMinutes,
-              },
-              idempotencyKey: `booking:${b.id}:flag:${reason}:${staffId}`,
-              link: { kind: 'booking', id: b.id },
-            });
-          }
-          return true;
+          return this.cases.flagOnce(tx, caseOf(b.id), reason, recipients, {
+            type: 'booking_flagged',
+            data: {
+              serviceName: ctx.items.get(b.serviceItemId)?.name ?? '', personName: b.personName, startsAt: b.startsAt.toISOString(),
+              communityName: ctx.regions.get(b.communityCode) ?? '', reason, thresholdMinutes: settings.row.flagAfterMinutes,
+            },
+          });
         });
         if (done) flagged++;
       }

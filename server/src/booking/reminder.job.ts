@@ -7,7 +7,8 @@ import { AppConfig } from '../common/config';
 import { JobLeaseRepository } from '../common/job-lease.repository';
 import { LeasedJob } from '../common/leased-job';
 import { NotificationOutbox } from '../notifications/notification-outbox';
-import { BookingRepository } from './booking.repository';
+import { BookingRepository } from './bookings.repository';
+import { IdempotencyRepository } from './idempotency.repository';
 import { BookingViews } from './booking.views';
 import { addDays, shanghaiParts } from './calendar/schedule';
 
@@ -26,6 +27,7 @@ export class BookingReminderJob extends LeasedJob {
   constructor(
     db: Db,
     private readonly repo: BookingRepository,
+    private readonly idempotency: IdempotencyRepository,
     leases: JobLeaseRepository,
     private readonly views: BookingViews,
     private readonly outbox: NotificationOutbox,
@@ -40,7 +42,7 @@ export class BookingReminderJob extends LeasedJob {
   protected async work(now: Date): Promise<number> {
     const local = shanghaiParts(now);
     // housekeeping under the same lease: idempotency keys past their TTL (≥ 24 h, BOOKING_IDEMPOTENCY_TTL_HOURS)
-    await this.db.transaction((tx) => this.repo.purgeIdempotency(tx, now));
+    await this.db.transaction((tx) => this.idempotency.purgeIdempotency(tx, now));
     if (local.minutes < this.config.booking.reminderHour * 60) return 0;
     const tomorrow = addDays(local.date, 1);
     const due = await this.db.read((m) => this.repo.confirmedOn(m, tomorrow));

@@ -1,26 +1,25 @@
-import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { ErrorCode, type NotificationType, type StaffBookingDetailView } from '@jianban/shared';
-import type { Logger } from 'pino';
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, type NotificationType } from '@jianban/shared';
 import { EntityManager } from 'typeorm';
+import { CaseKit, type StaffActor } from '../cases/case-kit.service';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { DomainError } from '../common/domain-error';
-import { PINO } from '../common/logger';
 import type { Caller } from '../identity/caller';
-import { PeopleDirectory, type StaffPerson } from '../identity/people.directory';
-import { RegionScope } from '../identity/region.scope';
+import { PeopleDirectory } from '../identity/people.directory';
 import { NotificationOutbox } from '../notifications/notification-outbox';
-import { ACTIVE, BookingRepository, CalendarRepository, flagReasonOf } from './booking.repository';
+import { insertBooking, newBooking } from './booking.factory';
+import { BookingScope } from './booking-scope';
 import { LockRetry } from './booking.retry';
-import { logRow, newPassCode } from './booking.service';
-import { BookingViews, type ViewContext } from './booking.views';
+import { BookingViews, caseOf } from './booking.views';
+import { ACTIVE, BookingRepository, flagReasonOf } from './bookings.repository';
+import { CalendarRepository } from './calendar/calendar.repository';
 import { CalendarService } from './calendar/calendar.service';
 import { shanghaiParts } from './calendar/schedule';
-import { BookingEntity, type BookingStatusValue } from './entities/booking.entity';
+import type { BookingEntity, BookingStatusValue } from './entities/booking.entity';
 
 type Staff = Extract<Caller, { kind: 'staff' }>;
-type Actor = { kind: 'staff'; id: string; name: string };
+type Actor = StaffActor;
 /** a resident notification an action sends, keyed `booking:<id>:<suffix>` (one per real-world event) */
 type Notice = { type: NotificationType & `booking_${string}`; suffix: string; reason?: string };
 
@@ -33,59 +32,27 @@ export class StaffDeskService {
     private readonly calendarRepo: CalendarRepository,
     private readonly calendar: CalendarService,
     private readonly views: BookingViews,
-    private readonly regions: RegionScope,
+    private readonly scope: BookingScope,
+    private readonly cases: CaseKit,
     private readonly outbox: NotificationOutbox,
     private readonly retry: LockRetry,
     private readonly clock: Clock,
-    @Inject(PINO) private readonly log: Logger,
   ) {}
 
-  // ---- scope ----
+  // ---- scope (BookingScope: same 404 for out of region and unknown, every denial logged) ----
 
-  /** out of region and non-existent answer the same 404; every denial is logged with user, route, object id, time */
-  async scoped(m: EntityManager, staff: Staff, id: string, route: string): Promise<BookingEntity> {
-    const b = await this.repo.find(m, id);
-    if (b) {
-      try {
-        await this.regions.assertCovers(m, staff, b.communityCode);
-        return b;
-      } catch (err) {
-        if (!(err instanceof DomainError)) throw err;
-      }
-    }
-    this.denied(staff, route, id);
-    throw new DomainError(ErrorCode.NotFound, 'no such booking');
+  private scoped(m: EntityManager, staff: Staff, id: string, route: string): Promise<BookingEntity> {
+    return this.scope.staffBooking(m, staff, id, route);
   }
 
-  async community(m: EntityManager, staff: Staff, code: string, route: string) {
-    try {
-      const region = await this.regions.assertCovers(m, staff, code);
-      if (region.level !== 'community') throw new DomainError(ErrorCode.NotFound, 'not a community');
-      return region;
-    } catch (err) {
-      if (err instanceof DomainError) this.denied(staff, route, code);
-      throw err;
-    }
+  private community(m: EntityManager, staff: Staff, code: string, route: string) {
+    return this.scope.community(m, staff, code, route);
   }
 
-  denied(staff: Staff, route: string, objectId: string): void {
-    this.log.warn({ event: 'object_access_denied', user: `staff:${staff.staffId}`, route, objectId, at: this.clock.now().toISOString() }, 'object access denied');
-  }
-
-  private async actor(m: EntityManager, staff: Staff): Promise<Actor> {
-    const [me] = await this.people.staffByIds(m, [staff.staffId]);
-    return { kind: 'staff', id: staff.staffId, name: me?.displayName ?? '工作人员' };
-  }
-
-  async staffDetail(m: EntityManager, b: BookingEntity): Promise<StaffBookingDetailView> {
+  private async staffDetail(m: EntityManager, b: BookingEntity) {
     const ctx = await this.views.context(m, [b], this.clock.now());
-    const d = this.views.detail(ctx, b, await this.repo.logs(m, b.id, false));
     const bookedBy = b.accountId ? await this.people.residentName(m, b.accountId) : null;
-    return {
-      ...d,
-      bookedByName: b.channel === 'walk_in' ? '现场登记' : (bookedBy ?? '居民'),
-      handedOver: !!b.responsibleStaffId && b.responsibleStaffId !== b.handlerStaffId,
-    };
+    return this.views.staffDetail(ctx, b, await this.views.logs(m, b.id, false), b.channel === 'walk_in' ? '现场登记' : (bookedBy ?? '居民'));
   }
 
   // ---- lists ----
@@ -103,7 +70,10 @@ export class StaffDeskService {
   async queue(staff: Staff, code: string, q: { view: 'pending' | 'mine'; page: number; pageSize: number }) {
     return this.db.read(async (m) => {
       await this.community(m, staff, code, 'staffBookingQueue');
-      const { rows, total } = q.view === 'mine' ? await this.repo.pageMine(m, code, staff.staffId, q.page, q.pageSize) : await this.repo.pagePending(m, code, q.page, q.pageSize);
+      const { rows, total } =
+        q.view === 'mine'
+          ? await this.repo.pageMine(m, code, this.cases.conditions.ownedOrHandledBy('b.id', 'booking', staff.staffId), q.page, q.pageSize)
+          : await this.repo.pagePending(m, code, q.page, q.pageSize);
       const ctx = await this.views.context(m, rows, this.clock.now());
       return { items: rows.map((b) => this.views.staffSummary(ctx, b)), total, page: q.page, pageSize: q.pageSize };
     });
@@ -133,26 +103,13 @@ export class StaffDeskService {
   async colleagues(staff: Staff, code: string) {
     return this.db.read(async (m) => {
       await this.community(m, staff, code, 'staffColleagues');
-      const chain = await this.ancestry(m, code);
       const settings = await this.calendar.settings(m, code);
-      const people = await this.people.activeStaffInRegions(m, chain);
-      const ctx = { postTitle: new Map([[code, settings.row.postTitle]]), staff: new Map(people.map((p) => [p.id, p])) } as ViewContext;
+      const people = await this.cases.colleagues(m, code);
+      const staffMap = new Map(people.map((p) => [p.id, p]));
       return {
-        items: people.map((p) => ({ staffId: p.id, name: p.displayName, post: this.views.person(ctx, p.id, code)!.post, role: p.role })),
+        items: people.map((p) => ({ staffId: p.id, name: p.displayName, post: this.cases.party(staffMap, p.id, settings.row.postTitle)!.post, role: p.role })),
       };
     });
-  }
-
-  private async ancestry(m: EntityManager, code: string): Promise<string[]> {
-    const out: string[] = [];
-    let next: string | null = code;
-    while (next && out.length < 6) {
-      const r = (await this.regions.regionsByCode(m, [next])).get(next);
-      if (!r) break;
-      out.push(r.code);
-      next = r.parentCode;
-    }
-    return out;
   }
 
   // ---- actions (each: conditional UPDATE + case-log row [+ notification] in one transaction) ----
@@ -161,7 +118,7 @@ export class StaffDeskService {
     return this.retry.transaction(async (tx) => {
       const b = await this.scoped(tx, staff, id, route);
       const now = this.clock.now();
-      const notice = await work(tx, b, await this.actor(tx, staff), now);
+      const notice = await work(tx, b, await this.cases.actor(tx, staff.staffId), now);
       const detail = await this.staffDetail(tx, (await this.repo.find(tx, b.id))!);
       if (notice) await this.notify(b, detail, notice);
       return detail;
@@ -175,7 +132,7 @@ export class StaffDeskService {
   }
 
   // joins the action's transaction; names come from the detail view the action answers with (no second lookup)
-  private async notify(b: BookingEntity, detail: StaffBookingDetailView, { type, suffix, reason }: Notice) {
+  private async notify(b: BookingEntity, detail: { serviceItem: { name: string }; communityName: string }, { type, suffix, reason }: Notice) {
     if (!b.accountId) return; // walk-ins have no account to notify
     await this.outbox.record({
       recipient: { kind: 'resident', id: b.accountId },
@@ -195,8 +152,8 @@ export class StaffDeskService {
   confirm(staff: Staff, id: string, note?: string) {
     return this.act(staff, id, 'staffConfirmBooking', async (tx, b, me, now) => {
       await this.move(tx, b, ['pending'], { status: 'confirmed', updatedAt: now });
-      await this.repo.claimResponsible(tx, b.id, me.id, now);
-      await this.repo.insertLog(tx, logRow(b.id, 'confirmed', me, now, note ?? null));
+      await this.cases.take(tx, caseOf(b.id), me, now);
+      await this.cases.log(tx, caseOf(b.id), { action: 'confirmed', actor: me, at: now, note: note ?? null });
       return { type: 'booking_confirmed', suffix: 'confirmed' };
     });
   }
@@ -206,8 +163,9 @@ export class StaffDeskService {
       await this.move(tx, b, ['pending', 'confirmed'], { status: 'rejected', activeKey: null, rejectReason: reason, closedAt: now, updatedAt: now });
       await this.calendarRepo.releaseSeat(tx, b.slotId);
       await this.repo.releaseQuota(tx, b.accountId);
-      await this.repo.claimResponsible(tx, b.id, me.id, now);
-      await this.repo.insertLog(tx, logRow(b.id, 'rejected', me, now, reason));
+      await this.cases.take(tx, caseOf(b.id), me, now);
+      await this.cases.log(tx, caseOf(b.id), { action: 'rejected', actor: me, at: now, note: reason });
+      await this.cases.close(tx, caseOf(b.id), now);
       return { type: 'booking_rejected', suffix: 'rejected', reason };
     });
   }
@@ -217,8 +175,9 @@ export class StaffDeskService {
       await this.move(tx, b, ['pending', 'confirmed'], { status: 'cancelled', activeKey: null, closedAt: now, updatedAt: now });
       await this.calendarRepo.releaseSeat(tx, b.slotId);
       await this.repo.releaseQuota(tx, b.accountId);
-      await this.repo.claimResponsible(tx, b.id, me.id, now);
-      await this.repo.insertLog(tx, logRow(b.id, 'cancelled_by_staff', me, now, reason));
+      await this.cases.take(tx, caseOf(b.id), me, now);
+      await this.cases.log(tx, caseOf(b.id), { action: 'cancelled_by_staff', actor: me, at: now, note: reason });
+      await this.cases.close(tx, caseOf(b.id), now);
       return { type: 'booking_cancelled_by_staff', suffix: 'cancelled_by_staff', reason };
     });
   }
@@ -227,8 +186,9 @@ export class StaffDeskService {
     return this.act(staff, id, 'staffCompleteBooking', async (tx, b, me, now) => {
       await this.move(tx, b, ['confirmed', 'checked_in'], { status: 'done', activeKey: null, closedAt: now, updatedAt: now });
       await this.repo.releaseQuota(tx, b.accountId);
-      await this.repo.claimResponsible(tx, b.id, me.id, now);
-      await this.repo.insertLog(tx, logRow(b.id, 'done', me, now, note ?? null));
+      await this.cases.take(tx, caseOf(b.id), me, now);
+      await this.cases.log(tx, caseOf(b.id), { action: 'done', actor: me, at: now, note: note ?? null });
+      await this.cases.close(tx, caseOf(b.id), now);
     });
   }
 
@@ -238,8 +198,9 @@ export class StaffDeskService {
       // the seat stays taken: the slot is in the past
       await this.move(tx, b, ['pending', 'confirmed'], { status: 'no_show', activeKey: null, closedAt: now, updatedAt: now });
       await this.repo.releaseQuota(tx, b.accountId);
-      await this.repo.claimResponsible(tx, b.id, me.id, now);
-      await this.repo.insertLog(tx, logRow(b.id, 'no_show', me, now, note ?? null));
+      await this.cases.take(tx, caseOf(b.id), me, now);
+      await this.cases.log(tx, caseOf(b.id), { action: 'no_show', actor: me, at: now, note: note ?? null });
+      await this.cases.close(tx, caseOf(b.id), now);
     });
   }
 
@@ -248,15 +209,13 @@ export class StaffDeskService {
       if (!ACTIVE.includes(b.status)) {
         throw new DomainError(ErrorCode.BookingStateConflict, 'the case is closed', { status: b.status });
       }
-      const [target] = (await this.people.staffByIds(tx, [input.toStaffId])) as (StaffPerson | undefined)[];
-      const chain = await this.ancestry(tx, b.communityCode);
-      if (!target || !target.active || target.id === me.id || target.id === (b.handlerStaffId ?? me.id) || !chain.includes(target.regionCode)) {
-        throw new DomainError(ErrorCode.HandOverTargetInvalid, 'cannot hand over to that colleague');
-      }
-      // the first receiver stays accountable (responsible); only the current handler changes
-      await this.repo.claimResponsible(tx, b.id, me.id, now);
-      await this.repo.update(tx, b.id, { handlerStaffId: target.id, updatedAt: now });
-      await this.repo.insertLog(tx, logRow(b.id, 'handed_over', me, now, `转交给${target.displayName}：${input.reason}`));
+      // the kit checks the colleague, keeps the first receiver accountable, logs it (reason internal) and tells the colleague
+      const ctx = await this.views.context(tx, [b], now);
+      await this.cases.handOver(tx, caseOf(b.id), {
+        from: me, toStaffId: input.toStaffId, reason: input.reason, at: now,
+        caseTitle: `${b.personName}的“${ctx.items.get(b.serviceItemId)?.name ?? '预约'}”预约（${b.date} ${b.startTime}）`,
+        communityName: ctx.regions.get(b.communityCode) ?? '',
+      });
     });
   }
 
@@ -266,16 +225,16 @@ export class StaffDeskService {
         throw new DomainError(ErrorCode.BookingStateConflict, 'the case is closed', { status: b.status });
       }
       const items = [...new Set(input.items)];
-      await this.repo.claimResponsible(tx, b.id, me.id, now);
+      await this.cases.take(tx, caseOf(b.id), me, now);
       await this.repo.update(tx, b.id, { missingMaterialsJson: JSON.stringify(items), updatedAt: now });
-      await this.repo.insertLog(tx, logRow(b.id, 'materials_missing', me, now, `请一次带齐：${items.join('、')}${input.note ? `。${input.note}` : ''}`));
+      await this.cases.log(tx, caseOf(b.id), { action: 'materials_missing', actor: me, at: now, note: `请一次带齐：${items.join('、')}${input.note ? `。${input.note}` : ''}` });
     });
   }
 
   addNote(staff: Staff, id: string, note: string) {
     // internal notes: in the staff case log, not shown to the resident
     return this.act(staff, id, 'staffAddCaseNote', async (tx, b, me, now) => {
-      await this.repo.insertLog(tx, logRow(b.id, 'note', me, now, note, false));
+      await this.cases.log(tx, caseOf(b.id), { action: 'note', actor: me, at: now, note, visibleToResident: false });
     });
   }
 
@@ -284,15 +243,15 @@ export class StaffDeskService {
       await this.community(tx, staff, code, 'staffCheckIn');
       const b = await this.repo.findByPassCode(tx, code, passCode);
       if (!b) {
-        this.denied(staff, 'staffCheckIn', `pass:${passCode.slice(-4)}`);
+        this.scope.denied(`staff:${staff.staffId}`, 'staffCheckIn', `pass:${passCode.slice(-4)}`);
         throw new DomainError(ErrorCode.PassCodeNotFound, 'no booking with that pass code here');
       }
       const now = this.clock.now();
       if (b.date !== shanghaiParts(now).date) throw new DomainError(ErrorCode.CheckInNotToday, 'the booking is for another day', { date: b.date });
-      const me = await this.actor(tx, staff);
+      const me = await this.cases.actor(tx, staff.staffId);
       await this.move(tx, b, ['pending', 'confirmed'], { status: 'checked_in', updatedAt: now });
-      await this.repo.claimResponsible(tx, b.id, me.id, now);
-      await this.repo.insertLog(tx, logRow(b.id, 'checked_in', me, now));
+      await this.cases.take(tx, caseOf(b.id), me, now);
+      await this.cases.log(tx, caseOf(b.id), { action: 'checked_in', actor: me, at: now });
       return this.staffDetail(tx, (await this.repo.find(tx, b.id))!);
     });
   }
@@ -319,23 +278,16 @@ export class StaffDeskService {
       return { item, check, slot };
     });
     return this.retry.transaction(async (tx) => {
-      const me = await this.actor(tx, staff);
+      const me = await this.cases.actor(tx, staff.staffId);
       if (!(await this.calendarRepo.takeSeat(tx, prep.slot.id))) throw new DomainError(ErrorCode.SlotFull, 'the slot is full');
-      const id = randomUUID();
-      const b = Object.assign(new BookingEntity(), {
-        id, accountId: null, communityCode: code, serviceItemId: prep.item.id, slotId: prep.slot.id, date: today,
-        startTime: prep.check.slot.start, startsAt: prep.check.slot.startsAt, endsAt: prep.check.slot.endsAt, personName: input.personName,
-        familyMemberId: null, personKey: `walkin:${id}`, activeKey: null, channel: 'walk_in', status: 'checked_in', passCode: newPassCode(),
-        responsibleStaffId: me.id, responsibleAt: now, handlerStaffId: me.id, missingMaterialsJson: null, rejectReason: null,
-        note: input.note ?? null, reminderFor: null, flaggedReason: null, createdByStaffId: me.id, createdAt: now, updatedAt: now, closedAt: null,
-      } satisfies BookingEntity);
-      let inserted = await this.repo.insert(tx, b);
-      for (let i = 0; inserted === 'pass' && i < 3; i++) {
-        b.passCode = newPassCode();
-        inserted = await this.repo.insert(tx, b);
-      }
-      if (inserted !== 'inserted') throw new DomainError(ErrorCode.Conflict, 'please retry');
-      await this.repo.insertLog(tx, logRow(id, 'walk_in_registered', me, now, input.note ?? null));
+      const b = newBooking({
+        accountId: null, communityCode: code, serviceItemId: prep.item.id, slotId: prep.slot.id, date: today, startTime: prep.check.slot.start,
+        startsAt: prep.check.slot.startsAt, endsAt: prep.check.slot.endsAt, personName: input.personName, familyMemberId: null,
+        channel: 'walk_in', status: 'checked_in', note: input.note ?? null, createdByStaffId: me.id, createdAt: now,
+      });
+      await insertBooking(tx, this.repo, b);
+      // the receiver owns the case from the start (首问)
+      await this.cases.open(tx, caseOf(b.id), code, { action: 'walk_in_registered', actor: me, at: now, note: input.note ?? null }, me);
       return this.staffDetail(tx, b);
     });
   }

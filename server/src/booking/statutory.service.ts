@@ -6,7 +6,7 @@ import { Db } from '../common/db';
 import { DomainError } from '../common/domain-error';
 import type { Caller } from '../identity/caller';
 import { PeopleDirectory } from '../identity/people.directory';
-import { CalendarRepository } from './booking.repository';
+import { CalendarRepository } from './calendar/calendar.repository';
 import { CalendarService, exampleSettings } from './calendar/calendar.service';
 import { HolidayCalendar } from './calendar/holiday-calendar.port';
 import { addDays, shanghaiParts } from './calendar/schedule';

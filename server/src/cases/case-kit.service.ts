@@ -193,6 +193,11 @@ export class CaseKit {
     return p && staffId ? { staffId, ...p } : null;
   }
 
+  /** the log rows of a case in order (only those visible to the resident when `residentView`), to render later */
+  logRows(m: EntityManager, ref: CaseRef, residentView = false): Promise<CaseStepRecord[]> {
+    return this.repo.logs(m, ref, residentView);
+  }
+
   async residentLog(m: EntityManager, ref: CaseRef, actionText: (action: string) => string): Promise<CaseLogEntry[]> {
     return this.residentEntries(await this.repo.logs(m, ref, true), actionText);
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ConfigSection } from '../common/config';
+import { DataSharingEnv, dataSharingConfig, type DataSharingConfig } from './data-sharing.config';
 
 // the civil-affairs module's environment variables: its ConfigSection (composed by ../config.ts, the app root, the only
 // reader of the environment). Which adapter answers CivilAffairsRegistry: the district's imported copy (default) or a
@@ -13,6 +14,8 @@ export const CivilAffairsEnv = z.object({
   // number of people) is held until a person approves it; a wrong or short extract cannot mark thousands on its own
   CIVIL_AFFAIRS_IMPORT_HOLD_SHARE: z.coerce.number().min(0).max(1).default(0.05),
   CIVIL_AFFAIRS_IMPORT_HOLD_MIN: z.coerce.number().int().min(0).default(50),
+  // the data-sharing adapter's own variables (data-sharing.config.ts)
+  ...DataSharingEnv.shape,
 });
 
 export interface CivilAffairsConfig {
@@ -20,12 +23,16 @@ export interface CivilAffairsConfig {
   importChunk: number;
   lookupChunk: number;
   hold: { share: number; min: number };
+  /** the data-sharing service (used when source is data-sharing) */
+  sharing: DataSharingConfig;
 }
 
 export function civilAffairsConfig(e: z.output<typeof CivilAffairsEnv> & { NODE_ENV: string }): CivilAffairsConfig {
+  const sharing = dataSharingConfig(e, { production: e.NODE_ENV === 'production', selected: e.CIVIL_AFFAIRS_SOURCE === 'data-sharing' });
   return {
     source: e.CIVIL_AFFAIRS_SOURCE, importChunk: e.CIVIL_AFFAIRS_IMPORT_CHUNK, lookupChunk: e.CIVIL_AFFAIRS_LOOKUP_CHUNK,
     hold: { share: e.CIVIL_AFFAIRS_IMPORT_HOLD_SHARE, min: e.CIVIL_AFFAIRS_IMPORT_HOLD_MIN },
+    sharing,
   };
 }
 

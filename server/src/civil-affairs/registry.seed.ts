@@ -63,6 +63,16 @@ export function demoHousehold(): RegistryPerson[] {
 }
 
 /**
+ * the demo registry's people: the demo family, then `people` generated ones (seeded: the same for the same day). The
+ * district copy's demo seed and the local data-sharing peer under `pnpm start` serve the same people.
+ */
+export function* demoRegistryPeople(today: string, people = 3000): Generator<RegistryPerson> {
+  const demo = demoHousehold();
+  yield* demo;
+  yield* generatePeople({ seed: 20261201, people, today, reserved: demo.map((p) => p.idNumber) });
+}
+
+/**
  * development out of the box: a generated registry of `people` synthetic people plus the demo family, written as the
  * files the departments hand over and loaded through the real import. Only into an empty district copy (a copy that
  * holds real imports is never touched); returns what it did, for the seed's output.
@@ -70,14 +80,9 @@ export function demoHousehold(): RegistryPerson[] {
 export async function seedDemoRegistry(ds: DataSource, config: AppConfig, people = 3000): Promise<string | null> {
   const held = Number((await ds.query('SELECT COUNT(*) AS n FROM registry_person'))[0].n);
   if (held > 0) return null;
-  const demo = demoHousehold();
-  const generated = generatePeople({ seed: 20261201, people, today: shanghaiDate(new Date()), reserved: demo.map((p) => p.idNumber) });
   const dir = mkdtempSync(join(tmpdir(), 'jb-demo-registry-'));
   try {
-    const files = await writeRegistryFiles(dir, 'csv', (function* () {
-      yield* demo;
-      yield* generated;
-    })());
+    const files = await writeRegistryFiles(dir, 'csv', demoRegistryPeople(shanghaiDate(new Date()), people));
     const service = new RegistryImportService(new Db(ds), new PiiCipher(config), new RegistryImportRepository(), config, new SystemClock());
     for (const kind of ['roster', 'deaths', 'moveouts'] as RegistryImportKind[]) {
       const summary = await service.importFile({ kind, path: files[kind], fileName: `演示数据-${kind}.csv`, actor: 'seed' });

@@ -62,6 +62,11 @@ const CoreEnv = z.object({
   DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60000).optional(), // default: HANDLER_TIMEOUT_MS
   DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(200).max(120000).optional(), // default: statement limit + 5 s
   DB_IDLE_TRANSACTION_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  // host:port,host:port — the other nodes of a Galera cluster, tried in order when the DB_URL's node cannot serve
+  DB_FAILOVER_HOSTS: z
+    .string()
+    .regex(/^\s*[A-Za-z0-9.\-:\[\]]+:\d{1,5}\s*(,\s*[A-Za-z0-9.\-:\[\]]+:\d{1,5}\s*)*$/, 'must be host:port,host:port')
+    .optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
   H5_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -129,6 +134,8 @@ export type DbConfig =
       /** client-side limit for a statement the server never answers (half-open socket); above the statement limit */
       queryTimeoutMs: number;
       idleTransactionTimeoutSeconds: number;
+      /** further nodes of a multi-primary cluster (Galera), tried in order when the URL's node cannot serve */
+      failoverHosts: { host: string; port: number }[];
     };
 
 // the settings common itself reads
@@ -214,6 +221,7 @@ function parseCore(e: CoreEnvValues): CoreConfigValues {
           acquireTimeoutMs: Math.min(e.DB_ACQUIRE_TIMEOUT_MS ?? e.HANDLER_TIMEOUT_MS, e.HANDLER_TIMEOUT_MS),
           queryTimeoutMs: Math.max(e.DB_QUERY_TIMEOUT_MS ?? e.DB_STATEMENT_TIMEOUT_MS + 5000, e.DB_STATEMENT_TIMEOUT_MS + 500),
           idleTransactionTimeoutSeconds: e.DB_IDLE_TRANSACTION_TIMEOUT_SECONDS,
+          failoverHosts: parseHosts(e.DB_FAILOVER_HOSTS),
         };
   return {
     env: e.NODE_ENV,
@@ -261,4 +269,14 @@ export class AppConfig {
   constructor(values: AppConfigValues) {
     Object.assign(this, values);
   }
+}
+
+// "host:port,host:port" (an IPv6 host in brackets) → [{ host, port }]
+function parseHosts(list: string | undefined): { host: string; port: number }[] {
+  if (!list) return [];
+  return list.split(',').map((part) => {
+    const t = part.trim();
+    const i = t.lastIndexOf(':');
+    return { host: t.slice(0, i).replace(/^\[|\]$/g, ''), port: Number(t.slice(i + 1)) };
+  });
 }

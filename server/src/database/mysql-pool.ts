@@ -19,6 +19,8 @@ import type { Pool, PoolConnection, PoolOptions } from 'mysql2';
 export interface BoundedPoolOptions {
   sessionSql: string[];
   acquireTimeoutMs: number;
+  /** the other nodes of a multi-primary cluster (Galera), tried in order when the current one cannot serve */
+  failoverHosts?: { host: string; port: number }[];
 }
 
 export const ACQUIRE_TIMEOUT_CODE = 'DB_ACQUIRE_TIMEOUT';
@@ -26,7 +28,11 @@ export const ACQUIRE_TIMEOUT_CODE = 'DB_ACQUIRE_TIMEOUT';
 type GetConnectionCb = (err: NodeJS.ErrnoException | null, conn?: PoolConnection) => void;
 
 export function boundedMysqlDriver(opts: BoundedPoolOptions): typeof mysql2 {
-  return { ...mysql2, createPool: (config: PoolOptions) => boundPool(mysql2.createPool(config), opts) } as typeof mysql2;
+  return {
+    ...mysql2,
+    createPool: (config: PoolOptions) =>
+      opts.failoverHosts?.length ? failoverPool(config, opts) : boundPool(mysql2.createPool(config), opts),
+  } as typeof mysql2;
 }
 
 function boundPool(pool: Pool, opts: BoundedPoolOptions): Pool {
@@ -69,6 +75,54 @@ function boundPool(pool: Pool, opts: BoundedPoolOptions): Pool {
     });
   };
   return pool;
+}
+
+// a node that cannot serve: refused / unreachable, gone mid-handshake, or a Galera node outside the primary component
+// ("WSREP has not yet prepared node for application use", 1047) or still joining
+const NODE_DOWN = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ENOTFOUND', 'ECONNRESET', 'PROTOCOL_CONNECTION_LOST', 'ER_UNKNOWN_COM_ERROR']);
+export function isNodeDownError(err: unknown): boolean {
+  const e = err as { code?: string; errno?: number } | undefined;
+  return !!e && (NODE_DOWN.has(e.code ?? '') || e.errno === 1047);
+}
+
+/**
+ * A pool over the nodes of a multi-primary cluster: one bounded pool per node, all connections taken from the current
+ * node; when it cannot hand out a connection (refused, unreachable, not ready) the next node is tried at once, and the
+ * one that answers becomes current (sticky — a node that comes back is used again only when another fails). The
+ * whole acquisition stays within `acquireTimeoutMs`. Connections already open on a node that dies fail on their next
+ * statement and leave their pool (mysql2 drops a connection after a fatal error), so only the requests in flight at
+ * that moment see an error. Only `getConnection` and `end` are used by TypeORM.
+ */
+function failoverPool(config: PoolOptions, opts: BoundedPoolOptions): Pool {
+  const hosts = [{ host: config.host ?? '127.0.0.1', port: config.port ?? 3306 }, ...(opts.failoverHosts ?? [])];
+  const pools = hosts.map((h) => boundPool(mysql2.createPool({ ...config, host: h.host, port: h.port }), opts));
+  let current = 0;
+  const getConnection = (cb: GetConnectionCb) => {
+    const deadline = Date.now() + opts.acquireTimeoutMs;
+    const tryFrom = (i: number, tried: number, lastErr: NodeJS.ErrnoException | null) => {
+      if (tried >= pools.length || Date.now() >= deadline) return cb(lastErr ?? new Error('no database node can serve'));
+      (pools[i] as unknown as { getConnection(cb: GetConnectionCb): void }).getConnection((err, conn) => {
+        if (!err && conn) {
+          current = i;
+          return cb(null, conn);
+        }
+        if (err && isNodeDownError(err)) return tryFrom((i + 1) % pools.length, tried + 1, err);
+        cb(err ?? new Error('no connection'));
+      });
+    };
+    tryFrom(current, 0, null);
+  };
+  const end = (cb?: (err?: NodeJS.ErrnoException | null) => void) => {
+    let left = pools.length;
+    let first: NodeJS.ErrnoException | null = null;
+    for (const p of pools) {
+      p.end((err) => {
+        first ??= (err as NodeJS.ErrnoException | null) ?? null;
+        if (--left === 0) cb?.(first);
+      });
+    }
+  };
+  return { getConnection, end, get currentHost() { return hosts[current]; } } as unknown as Pool;
 }
 
 // error codes after which the connection cannot be trusted with another statement

@@ -2,11 +2,15 @@ import { DataSource, Not, Like } from 'typeorm';
 import { PiiCipher } from '../common/pii-cipher';
 import { FamilyMemberEntity } from '../identity/entities/family-member.entity';
 import { ResidentAccountEntity } from '../identity/entities/resident-account.entity';
+import { AllowanceApplicationEntity } from '../allowance/allowance.entities';
 
 // every encrypted column in the schema; a new one must be added here to take part in key rotation
 const ENCRYPTED = [
   { entity: ResidentAccountEntity, column: 'openidEnc' as const, name: 'resident_account.openid_enc' },
   { entity: FamilyMemberEntity, column: 'idNumberEnc' as const, name: 'family_member.id_number_enc' },
+  { entity: AllowanceApplicationEntity, column: 'elderIdEnc' as const, name: 'allowance_application.elder_id_enc' },
+  { entity: AllowanceApplicationEntity, column: 'accountEnc' as const, name: 'allowance_application.account_enc' },
+  { entity: AllowanceApplicationEntity, column: 'phoneEnc' as const, name: 'allowance_application.phone_enc' },
 ];
 
 const BATCH = 500;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { maskPersonName, type PageQuery, type RegionView } from '@jianban/shared';
+import { type PageQuery, type RegionView } from '@jianban/shared';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
@@ -13,6 +13,9 @@ import { RegionScope } from './region.scope';
 import { RegistryNames } from './registry-names';
 
 type Staff = Extract<Caller, { kind: 'staff' }>;
+
+// what a resident calls themself (a nickname, maybe with brackets or a role): only its first character shows
+const maskAccountName = (name: string) => `${[...name.trim()][0] ?? '居'}**`;
 
 @Injectable()
 export class ElderListService {
@@ -64,7 +67,7 @@ export class ElderListService {
       const verification = toProxyVerification(f, relation);
       if (verification.state === 'verified' && relation?.verifiedName) entry.verifiedName = relation.verifiedName;
       entry.proxies.push({
-        id: f.id, accountId: f.accountId, accountNameMasked: maskPersonName(names.get(f.accountId) ?? '居民'), enteredName: f.name,
+        id: f.id, accountId: f.accountId, accountNameMasked: maskAccountName(names.get(f.accountId) ?? '居民'), enteredName: f.name,
         relationship: f.relationship as ElderExtras['proxies'][number]['relationship'], accountVerified: verifiedAccounts.has(f.accountId), verification,
       });
       out.set(f.idNumberHash, entry);

@@ -7,7 +7,7 @@ import { StaffAccountEntity } from './entities/staff-account.entity';
 // what other modules may know of a staff account, a family member
 export type StaffPerson = Readonly<Pick<StaffAccountEntity, 'id' | 'displayName' | 'role' | 'regionCode' | 'active'>>;
 export type StaffRole = StaffAccountEntity['role'];
-export type FamilyMemberRecord = Readonly<Pick<FamilyMemberEntity, 'id' | 'accountId' | 'name' | 'idNumberHash' | 'idNumberEnc' | 'communityCode'>>;
+export type FamilyMemberRecord = Readonly<Pick<FamilyMemberEntity, 'id' | 'accountId' | 'name' | 'idNumberHash'>>;
 
 /**
  * Identity's people, read-only, for other modules: inside the caller's transaction (every method takes its

@@ -25,7 +25,14 @@ export class ProxyRepository {
   // verified (again): one row per family member, replacing an earlier verification or revocation
   async saveVerified(m: EntityManager, row: FamilyProxyEntity): Promise<void> {
     await m.delete(FamilyProxyEntity, { familyMemberId: row.familyMemberId });
-    await m.insert(FamilyProxyEntity, row);
+    try {
+      await m.insert(FamilyProxyEntity, row);
+    } catch (err) {
+      // a concurrent request wrote the row between the delete and the insert: the later word wins
+      if (!isUniqueViolation(err)) throw err;
+      const { familyMemberId, ...rest } = row;
+      await m.update(FamilyProxyEntity, { familyMemberId }, rest);
+    }
   }
   async revoke(m: EntityManager, familyMemberId: string, by: ProxyRevoker, byId: string | null, at: Date): Promise<boolean> {
     const r = await m.update(FamilyProxyEntity, { familyMemberId, state: 'verified' }, { state: 'revoked', revokedAt: at, revokedBy: by, revokedById: byId });

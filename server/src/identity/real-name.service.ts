@@ -5,6 +5,7 @@ import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { DomainError } from '../common/domain-error';
 import { PiiCipher } from '../common/pii-cipher';
+import { RateLimiter } from '../common/rate-limiter';
 import type { Caller } from './caller';
 import type { RealNameCheckEntity } from './entities/real-name-check.entity';
 import type { ResidentIdentityEntity } from './entities/resident-identity.entity';
@@ -17,6 +18,7 @@ import { RegionScope } from './region.scope';
 type Resident = Extract<Caller, { kind: 'resident' }>;
 type Staff = Extract<Caller, { kind: 'staff' }>;
 
+const REAL_NAME_STARTS = { name: 'real-name-start', limit: 6, windowSeconds: 3600 };
 const UNVERIFIED: MyVerificationView = { verified: false, method: null, nameMasked: null, idNumberMasked: null, verifiedAt: null };
 
 // a resident's own identity: WeChat 人脸核身 (the result comes from WeChat, never from the client) or staff at the
@@ -30,6 +32,7 @@ export class RealNameService {
     private readonly port: RealNameCheck,
     private readonly proxyService: ProxyService,
     private readonly scope: RegionScope,
+    private readonly limiter: RateLimiter,
     private readonly cipher: PiiCipher,
     private readonly clock: Clock,
   ) {}
@@ -41,6 +44,8 @@ export class RealNameService {
 
   async start(caller: Resident, input: StartRealNameInput) {
     const idNumber = this.parseId(input.idNumber);
+    // every session is billed by WeChat and probes an identity: a few an hour per account is plenty for a real person
+    await this.limiter.consume(REAL_NAME_STARTS, caller.accountId);
     const account = await this.db.read((m) => this.accounts.findResident(m, caller.accountId));
     if (!account) throw new DomainError(ErrorCode.Unauthenticated, 'no such account');
     const subject: RealNameSubject = { outSeqNo: randomBytes(18).toString('base64url'), openId: this.cipher.decrypt(account.openidEnc), name: input.name, idNumber };

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { PINO } from '../common/logger';
-import { CivilAffairsRegistry } from '../civil-affairs/civil-affairs.port';
+import { CivilAffairsRegistry, type RegistryLookup } from '../civil-affairs/civil-affairs.port';
 
 // what identity asks the civil-affairs registry: names for staff's elder list, and whether two people share a household
 export type SameHousehold =
@@ -20,7 +20,14 @@ export class RegistryNames {
   async namesOf(idNumbers: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     if (!idNumbers.length) return out;
-    const answers = await this.registry.lookupMany(idNumbers);
+    let answers: ReadonlyMap<string, RegistryLookup>;
+    try {
+      answers = await this.registry.lookupMany(idNumbers);
+    } catch (err) {
+      // the list still shows (with the verified or typed names) when the registry fails outright
+      this.log.error({ err: (err as Error).message }, 'registry names failed for the elder list');
+      return out;
+    }
     let unavailable = 0;
     for (const [id, a] of answers) {
       if (a.kind === 'found') out.set(id, a.person.name);

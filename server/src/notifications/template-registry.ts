@@ -75,6 +75,7 @@ export const EVENT_TEMPLATES: Mapping = {
   allowance_check_failed: { kind: 'allowance_progress', slots: allowance('核对未通过', '可在小程序修改后重新提交') },
   allowance_publicity_started: { kind: 'allowance_progress', slots: (d) => ({ thing1: '高龄津贴申请', name2: d.personName, phrase3: '公示中', thing4: '公示7天后送街道审核' }) },
   allowance_objection: null, // to staff, inbox only
+  allowance_flagged: null, // to staff, inbox only
   allowance_closed: { kind: 'allowance_progress', slots: allowance('已停止办理', '详情请看小程序消息') },
   allowance_paid: {
     kind: 'allowance_paid',

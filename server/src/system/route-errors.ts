@@ -84,6 +84,8 @@ export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
   createCommunityItem: [ErrorCode.CommunityNotFound, ErrorCode.Conflict, ErrorCode.ItemNameTaken, ErrorCode.NotFound, ErrorCode.Unauthenticated],
   updateWorkList: [ErrorCode.WorkListVersionConflict],
   noticeBoard: [ErrorCode.CommunityNotFound, ErrorCode.NotFound, ErrorCode.NoticeFontMissing],
+  registryImports: [],
+  registryImportReport: [ErrorCode.NotFound],
   health: [],
   // allowance
   allowancePolicy: [],
@@ -103,7 +105,7 @@ export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
   staffCounterApplyAllowance: [ErrorCode.AllowanceAlreadyApplied, ErrorCode.AllowanceConsentOutdated, ErrorCode.IdNumberInvalid, ErrorCode.NotFound],
   staffUpdateAllowancePolicy: [ErrorCode.AllowancePolicyInvalid],
   myVerification: [],
-  startRealNameCheck: [ErrorCode.IdNumberInvalid, ErrorCode.RealNameNotPassed, ErrorCode.Unauthenticated, ErrorCode.WechatUnavailable],
+  startRealNameCheck: [ErrorCode.IdNumberInvalid, ErrorCode.RateLimited, ErrorCode.RealNameNotPassed, ErrorCode.Unauthenticated, ErrorCode.WechatUnavailable],
   finishRealNameCheck: [ErrorCode.HouseholdCheckUnavailable, ErrorCode.NotFound, ErrorCode.NotSameHousehold, ErrorCode.ProxyRevoked, ErrorCode.RealNameCheckExpired, ErrorCode.RealNameNotPassed, ErrorCode.RealNameRequired, ErrorCode.Unauthenticated, ErrorCode.WechatUnavailable],
   checkHousehold: [ErrorCode.HouseholdCheckUnavailable, ErrorCode.NotFound, ErrorCode.NotSameHousehold, ErrorCode.ProxyRevoked, ErrorCode.RealNameRequired],
   createProxyInvitation: [ErrorCode.Conflict, ErrorCode.NotFound],

@@ -1,12 +1,14 @@
 import type { RouteName } from '@jianban/shared';
 import { BOOKING_CASES } from './booking.cases';
 import { CATALOG_CASES } from './catalog.cases';
+import { CIVIL_AFFAIRS_CASES } from './civil-affairs.cases';
 import type { ContractContext, ModuleContractCases } from './contract-cases';
 import { IDENTITY_CASES } from './identity.cases';
 import { NOTIFICATIONS_CASES } from './notifications.cases';
 import { PROXIES_CASES } from './proxies.cases';
+import { ALLOWANCE_CASES } from './allowance.cases';
 
-const MODULES: ModuleContractCases[] = [IDENTITY_CASES, CATALOG_CASES, NOTIFICATIONS_CASES, BOOKING_CASES, PROXIES_CASES];
+const MODULES: ModuleContractCases[] = [IDENTITY_CASES, CATALOG_CASES, NOTIFICATIONS_CASES, BOOKING_CASES, PROXIES_CASES, ALLOWANCE_CASES, CIVIL_AFFAIRS_CASES];
 
 export const VALID_PARAMS: Partial<Record<RouteName, Record<string, string>>> = Object.assign({}, ...MODULES.map((m) => m.validParams ?? {}));
 export const OK_FOR_VALID: Partial<Record<RouteName, number[]>> = Object.assign({}, ...MODULES.map((m) => m.okForValid));

@@ -32,7 +32,7 @@ export const PROXIES_CASES: ModuleContractCases = {
     finishRealNameCheck: ID, checkHousehold: ID, createProxyInvitation: ID, revokeMyProxy: ID, staffConfirmProxy: ID, staffRevokeProxy: ID, staffVerifyResident: ID,
   },
   okForValid: {
-    myVerification: [200], startRealNameCheck: [201, 400, 422, 503], finishRealNameCheck: [404], checkHousehold: [404], createProxyInvitation: [404],
+    myVerification: [200], startRealNameCheck: [201, 400, 422, 429, 503], finishRealNameCheck: [404], checkHousehold: [404], createProxyInvitation: [404],
     previewProxyInvitation: [404], acceptProxyInvitation: [404], listMyProxies: [200, 409], revokeMyProxy: [404, 409], withdrawProxyConsent: [200, 409],
     staffConfirmProxy: [400, 404], staffRevokeProxy: [400, 404], staffVerifyResident: [400, 404],
   },

@@ -7,10 +7,12 @@ import {
   allowanceApplicationDetailView, publicityList, routes, staffAllowanceDetailView, staffAllowanceList, type AllowanceCheckKind,
 } from '@jianban/shared';
 import { AllowanceJob } from '../../src/allowance/allowance.job';
+import { AllowanceService } from '../../src/allowance/allowance.service';
 import { PiiCipher } from '../../src/common/pii-cipher';
+import { NotificationOutbox } from '../../src/notifications/notification-outbox';
 import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { ACCOUNT, ALLOWANCE_TEST_ENV, CONSENT, apply, familyOf, outboxTypes, registryElder, registryOutage } from './allowance-helpers';
+import { ACCOUNT, ALLOWANCE_TEST_ENV, CONSENT, apply, familyOf, outboxTypes, registryElder, registryOutage, unverifiedFamilyOf } from './allowance-helpers';
 import { at, controlClock } from './booking-helpers';
 
 type Detail = ReturnType<typeof allowanceApplicationDetailView.parse>;
@@ -59,13 +61,12 @@ describeEngines('the senior allowance on %s', (engine) => {
   });
 
   it.each([
-    ['name_match', { name: '张桂兰' }, '姓名'],
     ['hukou', { hukouRegionCode: '420106001001' }, '户籍不在荆州区'],
     ['not_moved_out', { movedOutDate: '2025-06-01' }, '迁出'],
   ] as const)('a failing %s check stops at check_failed with its reason, and the family is told', async (kind, over, words) => {
     // the family writes 张桂英; the registry holds the person as given in `over`
     const seeded = await registryElder(t, '1941-05-01', { ...over });
-    const fam2 = await familyOf(t, user(), { name: '张桂英', idNumber: seeded.idNumber });
+    const fam2 = await familyOf(t, user(), { ...seeded, name: '张桂英' });
     const d = allowanceApplicationDetailView.parse((await apply(t, fam2)).body);
     expect(d.status).toBe('check_failed');
     expect(checkOf(d, kind).result).toBe('failed');
@@ -74,11 +75,30 @@ describeEngines('the senior allowance on %s', (engine) => {
     expect(await outboxTypes(t, d.id)).toContain('allowance_check_failed');
   });
 
-  it('someone the registry does not know fails the name check (never a 500)', async () => {
+  it('a name that differs from the registry fails the name check (a counter application: staff type the name)', async () => {
+    const elder = await registryElder(t, '1939-06-06', { name: '张桂兰' });
+    const r = await t.call(routes.staffCounterApplyAllowance, { elderName: '张桂英', idNumber: elder.idNumber, consent: { ...CONSENT, basis: 'elder_self' }, account: ACCOUNT, phone: '13800001234' }, { params: { code: '421003003003' }, token: meicun });
+    const d = staffAllowanceDetailView.parse(r.body);
+    expect(d.status).toBe('check_failed');
+    expect(d.checks.find((c) => c.kind === 'name_match')).toMatchObject({ result: 'failed', sentence: expect.stringContaining('姓名') });
+  });
+
+  it('someone the registry does not know (applied for at the counter) fails the name check, never a 500', async () => {
     const { anIdNumber } = await import('../support/registry');
-    const fam = await familyOf(t, user(), { name: '李四', idNumber: anIdNumber('421003', '1938-01-01', 777) });
-    const d = allowanceApplicationDetailView.parse((await apply(t, fam)).body);
-    expect([d.status, checkOf(d, 'name_match').result]).toEqual(['check_failed', 'failed']);
+    const r = await t.call(routes.staffCounterApplyAllowance, { elderName: '李四', idNumber: anIdNumber('421003', '1938-01-01', 777), consent: { ...CONSENT, basis: 'elder_self' }, account: ACCOUNT, phone: '13800001234' }, { params: { code: '421003003003' }, token: meicun });
+    const d = staffAllowanceDetailView.parse(r.body);
+    expect([d.status, d.checks.find((c) => c.kind === 'name_match')?.result]).toEqual(['check_failed', 'failed']);
+  });
+
+  it('an unverified family member cannot apply for or read the elder\'s application (404, like an unknown id)', async () => {
+    const elder = await registryElder(t, '1940-05-05');
+    const verified = await familyOf(t, user(), elder);
+    const d = (await apply(t, verified)).body as Detail;
+    const unverified = await unverifiedFamilyOf(t, user(), elder);
+    const r = await apply(t, unverified);
+    expect([r.status, r.body.code]).toEqual([404, 'NOT_FOUND']);
+    expect((await t.call(routes.getAllowanceApplication, {}, { params: { id: d.id }, token: unverified.token })).status).toBe(404);
+    expect((await t.call(routes.getAllowanceApplication, {}, { params: { id: d.id }, token: verified.token })).status).toBe(200);
   });
 
   it('a death in the registry closes the application and sends one careful notice, nothing else after it', async () => {
@@ -143,7 +163,8 @@ describeEngines('the senior allowance on %s', (engine) => {
 
   it('two families applying for the same elder at the same moment get one application; the other hears it exists, not who', async () => {
     const elder = await registryElder(t, '1942-02-02');
-    const [a, b] = await Promise.all([familyOf(t, user(), elder), familyOf(t, user(), elder)]);
+    const a = await familyOf(t, user(), elder);
+    const b = await familyOf(t, user(), elder);
     const [ra, rb] = await Promise.all([apply(t, a), apply(t, b)]);
     expect([ra.status, rb.status].sort()).toEqual([201, 409]);
     const lost = ra.status === 409 ? ra : rb;
@@ -280,5 +301,71 @@ describeEngines('the senior allowance on %s', (engine) => {
       const res = await t.http(r.method, path, { raw: form, token: r.auth === 'staff' ? meicun : token, headers: { 'content-type': 'multipart/form-data; boundary=x' } });
       expect([res.status, r.path]).toEqual([415, r.path]);
     }
+  });
+
+  it('A2: a resident session gets 403 on every staff allowance route; the district-only policy route refuses community staff', async () => {
+    const token = await t.loginResident(user());
+    const staffRoutes = Object.values(routes).filter((r) => r.auth === 'staff' && r.path.includes('allowance'));
+    expect(staffRoutes.length).toBe(9);
+    for (const r of staffRoutes) {
+      const path = '/api' + r.path.replace(/:id/, '3f1c1f5e-8d2a-4c1b-9b7e-2a4d5e6f7a8b').replace(/:code/, '421003003003');
+      const res = await t.http(r.method, path, { body: r.method === 'GET' ? undefined : {}, token });
+      expect([r.path, res.status]).toEqual([r.path, 403]);
+    }
+    const policy = { effectiveFrom: '2030-01-01', brackets: [{ minAge: 80, maxAge: null, monthlyCny: 1 }], ageRule: 'birthday_month' as const, preRegistrationMonths: 2, confirmedForDistrict: true };
+    expect((await t.call(routes.staffUpdateAllowancePolicy, policy, { token: meicun })).status).toBe(403);
+  });
+
+  it('an application left in checking by a crash (before the registry was asked) is picked up by the job', async () => {
+    const elder = await registryElder(t, '1938-12-12');
+    const fam = await familyOf(t, user(), elder);
+    const service = t.app.app.get(AllowanceService);
+    const me = (await t.call(routes.me, {}, { token: fam.token })).body.id as string;
+    // submit alone: the application, consent, case and "received" message committed, the checks never ran
+    const id = await service.submit({
+      elder: { name: elder.name, idNumber: elder.idNumber, communityCode: '421003003003', familyMemberId: fam.memberId }, applicantAccountId: me,
+      consent: CONSENT, consentBy: { kind: 'family', id: me }, account: ACCOUNT, phone: '13800001234', idempotencyKey: null,
+      firstStep: { action: 'submitted', actor: { kind: 'resident', id: me, name: '家属' } },
+    });
+    expect((await t.call(routes.getAllowanceApplication, {}, { params: { id }, token: fam.token })).body.status).toBe('checking');
+    clock.set(new Date(clock.now.getTime() + 2 * 60_000));
+    await job.runOnce();
+    expect((await t.call(routes.getAllowanceApplication, {}, { params: { id }, token: fam.token })).body.status).toBe('community_review');
+    clock.set(at('2026-03-10', '10:00'));
+  });
+
+  it('a community review past its 3-day deadline is flagged once to the community; the queue shows it overdue', async () => {
+    clock.set(at('2026-03-10', '10:00'));
+    const d = (await apply(t, await familyOf(t, user(), await registryElder(t, '1937-03-03')))).body as Detail;
+    clock.set(at('2026-03-14', '10:00'));
+    await job.runOnce();
+    await job.runOnce();
+    const flags = (await t.ds.query("SELECT recipient_id FROM notification_event WHERE link_id = ? AND type = 'allowance_flagged'", [d.id])) as { recipient_id: string }[];
+    const meicunId = (await t.call(routes.me, {}, { token: meicun })).body.id as string;
+    expect(flags.map((f) => f.recipient_id)).toEqual([meicunId]);
+    const all = staffAllowanceList.parse((await t.call(routes.staffAllowanceQueue, { view: 'waiting', pageSize: 100 }, { params: { code: '421003003003' }, token: meicun })).body);
+    expect(all.items.find((i) => i.id === d.id)).toMatchObject({ overdue: true });
+    clock.set(at('2026-03-10', '10:00'));
+  });
+
+  it('E1: when the message cannot be written the application is not written either (nothing half-submitted)', async () => {
+    const elder = await registryElder(t, '1936-01-16');
+    const fam = await familyOf(t, user(), elder);
+    const outbox = t.app.app.get(NotificationOutbox);
+    const real = outbox.record.bind(outbox);
+    outbox.record = async () => {
+      throw new Error('injected outbox failure');
+    };
+    try {
+      expect((await apply(t, fam)).status).toBe(500);
+    } finally {
+      outbox.record = real;
+    }
+    const hash = new PiiCipher(t.config).blindIndex('id_number', elder.idNumber);
+    const count = async (sql: string) => Number(((await t.ds.query(sql, [hash])) as { n: number }[])[0].n);
+    expect(await count('SELECT COUNT(*) AS n FROM allowance_application WHERE elder_id_hash = ?')).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM allowance_consent c JOIN allowance_application a ON a.id = c.application_id WHERE a.elder_id_hash = ?')).toBe(0);
+    // and the family can simply submit again
+    expect((await apply(t, fam)).status).toBe(201);
   });
 });

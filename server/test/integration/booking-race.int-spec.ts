@@ -145,11 +145,14 @@ describeEngines('booking races on %s', (engine) => {
       const outcomes = await race(staff.map((token, j) => () => c.call(routes.staffConfirmBooking, {}, { token, params: { id }, proc: j % c.procs.length })));
       const statuses = countBy(outcomes, (o) => o.status);
       expect(statuses).toEqual({ 200: 1, 409: 2 });
-      const [row] = await c.probe.query<{ status: string; responsible_staff_id: string }>('SELECT status, responsible_staff_id FROM booking WHERE id = ?', [id]);
+      const [row] = await c.probe.query<{ status: string; responsible_staff_id: string }>(
+        "SELECT b.status, f.responsible_staff_id FROM booking b JOIN case_file f ON f.kind = 'booking' AND f.subject_id = b.id WHERE b.id = ?",
+        [id],
+      );
       const winner = outcomes.find((o) => o.status === 200)!.body as { responsible: { staffId: string } };
       expect(row.status).toBe('confirmed');
       expect(row.responsible_staff_id).toBe(winner.responsible.staffId);
-      const logs = await c.probe.query("SELECT id FROM booking_case_log WHERE booking_id = ? AND action = 'confirmed'", [id]);
+      const logs = await c.probe.query("SELECT id FROM case_log WHERE kind = 'booking' AND subject_id = ? AND action = 'confirmed'", [id]);
       expect(logs).toHaveLength(1);
       const events = await c.probe.query("SELECT id FROM notification_event WHERE link_kind = 'booking' AND link_id = ? AND type LIKE '%confirm%'", [id]);
       expect(events).toHaveLength(1);

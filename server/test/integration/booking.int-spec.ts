@@ -224,7 +224,9 @@ describeEngines('booking on %s', (engine) => {
       expect(await events(t, `booking:${b.body.id}:confirmed`)).toHaveLength(1);
       // the resident sees the responsible person's name and post
       const seen = (await t.call(routes.getBooking, {}, { params: { id: b.body.id }, token })).body;
-      expect(seen.responsible).toEqual(ok.body.responsible);
+      // (issue 10: residents get names and posts only — staff see the id, the resident does not)
+      expect(ok.body.responsible.staffId).toEqual(expect.any(String));
+      expect(seen.responsible).toEqual({ name: ok.body.responsible.name, post: ok.body.responsible.post });
       expect(seen.log.map((l: { action: string }) => l.action)).toEqual(['created', 'confirmed']);
     });
 
@@ -285,17 +287,30 @@ describeEngines('booking on %s', (engine) => {
       expect(h.body.responsible.staffId).toBe(self.staffId);
       expect(h.body.handler).toMatchObject({ staffId: colleagueId, name: '李娟' });
       expect(h.body.handedOver).toBe(true);
+      // the colleague is told in the inbox (the case kit's hand-over message), linking to the booking
+      const told = await t.ds.query("SELECT title, body, link_kind, link_id FROM inbox_message WHERE recipient_kind = 'staff' AND recipient_id = ? AND type = 'case_handed_over'", [colleagueId]);
+      expect(told).toHaveLength(1);
+      expect(told[0]).toMatchObject({ link_kind: 'booking', link_id: b.body.id });
+      expect(told[0].body).toContain('需要民政专干办理');
       const m = await t.call(routes.staffRecordMissingMaterials, { items: ['户口簿原件', '收入证明', '户口簿原件'], note: '下次一起带来' }, { params: { id: b.body.id }, token: staff });
       expect(m.body.missingMaterials).toEqual(['户口簿原件', '收入证明']);
       await t.call(routes.staffAddCaseNote, { note: '内部备注：已电话联系' }, { params: { id: b.body.id }, token: staff });
       const seen = (await t.call(routes.getBooking, {}, { params: { id: b.body.id }, token })).body;
       expect(seen.missingMaterials).toEqual(['户口簿原件', '收入证明']);
-      expect(seen.responsible.staffId).toBe(self.staffId);
-      expect(seen.handler.name).toBe('李娟');
+      // the resident sees names and posts only (issue 10): no staff ids, and the hand-over's reason stays internal
+      expect(seen.responsible).toEqual({ name: self.name, post: self.post });
+      expect(seen.handler).toEqual({ name: '李娟', post: expect.any(String) });
+      expect(seen.handedOver).toBe(true);
+      expect(JSON.stringify(seen)).not.toContain(self.staffId);
+      expect(JSON.stringify(seen)).not.toContain(colleagueId);
       expect(seen.log.map((l: { action: string }) => l.action)).toEqual(['created', 'handed_over', 'materials_missing']); // internal notes hidden
+      expect(seen.log[1].note).toBe('转交给李娟');
+      expect(JSON.stringify(seen.log)).not.toContain('需要民政专干办理');
+      expect(JSON.stringify(seen.log)).not.toContain('已电话联系');
       const staffView = (await t.call(routes.staffGetBooking, {}, { params: { id: b.body.id }, token: staff })).body;
       expect(staffView.log.map((l: { action: string }) => l.action)).toEqual(['created', 'handed_over', 'materials_missing', 'note']);
-      expect(staffView.log[1].note).toContain('需要民政专干办理');
+      expect(staffView.log.map((l: { internal: boolean }) => l.internal)).toEqual([false, false, false, true]);
+      expect(staffView.log[1].note).toBe('转交给李娟：需要民政专干办理');
     });
 
     it('no-show only after the start; 3 no-shows in 90 days block online booking for a while', async () => {

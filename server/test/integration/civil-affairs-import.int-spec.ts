@@ -162,6 +162,19 @@ describeEngines('importing registry files into the district copy on %s', (engine
     expect((await registry.lookup(newcomer.idNumber)).kind).toBe('found');
   });
 
+  it('closes an import whose process died while staging: marked failed, its staging rows removed, on the next import', async () => {
+    const lost = '5d0c9d64-7b5e-4c8e-9f0a-1b2c3d4e5f60';
+    await ds.query(
+      `INSERT INTO registry_import (id, kind, file_name, file_sha256, status, total_rows, accepted_rows, rejected_rows, actor, started_at)
+       VALUES (?, 'roster', 'lost.csv', 'x', 'staging', 0, 0, 0, 'cli', ?)`,
+      [lost, new Date(Date.now() - 25 * 3600_000).toISOString().replace('T', ' ').replace('Z', '')],
+    );
+    await ds.query(`INSERT INTO registry_staging (import_id, row_no, id_number_hash, id_number_enc, name) VALUES (?, 2, 'h', 'e', 'n')`, [lost]);
+    await service.importFile({ kind: 'roster', path: file('roster-after-crash.csv', csv([ROSTER_HEADER, rosterRow(li)])), actor: 'cli' });
+    expect((await ds.query('SELECT status, error FROM registry_import WHERE id = ?', [lost]))[0]).toMatchObject({ status: 'failed', error: expect.stringContaining('abandoned') });
+    expect(await count('registry_staging')).toBe(0);
+  });
+
   it('F5: a death file that would mark more of the roster than the threshold waits for approval', async () => {
     const people = [...generatePeople({ seed: 11, people: 40, today: '2026-12-01' })].map((p) => ({ ...p, deathDate: null, movedOutDate: null }));
     const files = await writeRegistryFiles(join(dir, 'f5'), 'csv', people);

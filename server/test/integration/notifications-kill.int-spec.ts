@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { describeEngines } from '../support/describe-engines';
-import { bookingData, MANUAL_DISPATCH, notify, peer, TPL, type Resident } from '../support/notifications-helpers';
-import { LOG_DIR, startTestApp, type TestApp } from '../support/test-app';
+import { bookingData, MANUAL_DISPATCH, notify, peer, startDispatcherChild, TPL, type Resident } from '../support/notifications-helpers';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 const EVENTS = 400;
 const LEASE_SECONDS = 5;
@@ -24,33 +23,12 @@ describeEngines('dispatcher killed mid-batch on %s', (engine) => {
     await t?.close();
   });
 
-  function startDispatcher(tag: string): Promise<ChildProcess> {
-    const db = engine === 'sqlite' ? { DB_SQLITE_PATH: t.sqlitePath! } : { DB_URL: (t.config.db as { url: string }).url };
-    const child = spawn(process.execPath, [join(__dirname, '../support/notifications-child.cjs')], {
-      cwd: join(__dirname, '../..'),
-      env: {
-        PATH: process.env.PATH, NODE_ENV: 'test', ...db, DB_MIGRATE_ON_START: 'false', WECHAT_API_BASE: t.peer.url, LOG_LEVEL: 'info',
-        LOG_FILE: join(LOG_DIR, `int-notify-kill-child-${tag}-${engine}-${process.pid}.log`),
-        NOTIFY_DISPATCH: 'on', NOTIFY_LEASE_SECONDS: String(LEASE_SECONDS), NOTIFY_POLL_MS: '50', NOTIFY_BATCH_SIZE: '100',
-        NOTIFY_SEND_CONCURRENCY: '32', NOTIFY_RETRY_BASE_MS: '50', NOTIFY_RETRY_MAX_MS: '200', NOTIFY_MAX_ATTEMPTS: '30',
-        WECHAT_SEND_TIMEOUT_MS: '2000',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let err = '';
-    child.stderr!.on('data', (d) => (err += d));
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`dispatcher did not start: ${err}`)), 30_000);
-      child.stdout!.on('data', (d) => {
-        if (String(d).includes('dispatcher ready')) {
-          clearTimeout(timer);
-          resolve(child);
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`dispatcher exited ${code}: ${err}`)));
-    });
-  }
+  const DISPATCH_ENV = {
+    NOTIFY_DISPATCH: 'on', NOTIFY_LEASE_SECONDS: String(LEASE_SECONDS), NOTIFY_POLL_MS: '50', NOTIFY_BATCH_SIZE: '100',
+    NOTIFY_SEND_CONCURRENCY: '32', NOTIFY_RETRY_BASE_MS: '50', NOTIFY_RETRY_MAX_MS: '200', NOTIFY_MAX_ATTEMPTS: '30',
+    WECHAT_SEND_TIMEOUT_MS: '2000',
+  };
+  const startDispatcher = (tag: string) => startDispatcherChild(t, { tag, name: 'notify-kill', children, env: DISPATCH_ENV });
 
   const waitFor = async (what: string, check: () => Promise<boolean>, ms: number) => {
     const until = Date.now() + ms;

@@ -31,6 +31,12 @@ export interface ClusterOptions {
   // MariaDB only: the server processes reach the database through a fault-injecting TCP proxy (cluster.proxy)
   viaProxy?: boolean;
   readyTimeoutMs?: number;
+  // a multi-primary cluster (Galera): admin URLs of its nodes (mysql://root@127.0.0.1:port); the database is created
+  // through the first, server process i talks to node i mod n, and the probe reads through the first with
+  // wsrep_sync_wait so it sees every write committed on any node
+  nodeUrls?: string[];
+  // per-process extra env (e.g. each process's failover order over the cluster's nodes)
+  envOf?: (index: number) => Record<string, string>;
 }
 
 export interface ServerProcess {
@@ -186,7 +192,7 @@ interface SqliteConn {
   close(): void;
 }
 
-async function openProbe(engine: Engine, db: TestDatabase, dbName?: string): Promise<DbProbe> {
+async function openProbe(engine: Engine, db: TestDatabase, dbName?: string, adminUrl = MARIADB_ADMIN_URL, syncWait = false): Promise<DbProbe> {
   if (engine === 'sqlite') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const Sqlite = require('better-sqlite3') as new (path: string) => SqliteConn;
@@ -200,7 +206,9 @@ async function openProbe(engine: Engine, db: TestDatabase, dbName?: string): Pro
       close: async () => void conn.close(),
     };
   }
-  const pool = mysql.createPool({ uri: `${MARIADB_ADMIN_URL}/${dbName}`, connectionLimit: 16, timezone: 'Z', dateStrings: false });
+  const pool = mysql.createPool({ uri: `${adminUrl}/${dbName}`, connectionLimit: 16, timezone: 'Z', dateStrings: false });
+  // Galera: a read waits until this node has applied everything committed cluster-wide before it (causal reads)
+  if (syncWait) pool.on('connection', (conn) => void conn.query('SET SESSION wsrep_sync_wait = 1'));
   return {
     query: async <T>(sql: string, params: unknown[] = []) => {
       const [rows] = await pool.query(sql, params);
@@ -228,7 +236,9 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   if (!existsSync(join(SERVER_DIST, 'main.js'))) {
     throw new Error(`no compiled server at ${SERVER_DIST}: run \`pnpm --filter @jianban/server build\` (or set JB_SERVER_DIST)`);
   }
-  const db = await createDatabase(opts.engine);
+  if (opts.nodeUrls && opts.engine !== 'mariadb') throw new Error('nodeUrls needs MariaDB');
+  const adminUrl = opts.nodeUrls?.[0] ?? MARIADB_ADMIN_URL;
+  const db = await createDatabase(opts.engine, undefined, adminUrl);
   const dbName = opts.engine === 'mariadb' ? /\/([^/]+)$/.exec(db.env.DB_URL)![1] : undefined;
   const peer = await startPeer({ rateLimitPerMinute: 1_000_000, ...opts.peer });
   const cleanup: (() => Promise<unknown>)[] = [() => peer.close(), () => db.drop()];
@@ -255,8 +265,10 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     }
     const env = { ...base, ...serverDb, DB_MIGRATE_ON_START: 'false', ...opts.env };
     const readyMs = opts.readyTimeoutMs ?? 30000;
+    const nodeEnv = (index: number): Record<string, string> =>
+      opts.nodeUrls ? { DB_URL: `${opts.nodeUrls[index % opts.nodeUrls.length].replace(/^mysql:/, 'mariadb:')}/${dbName}` } : {};
     const procs: ProcState[] = Array.from({ length: opts.processes }, (_, index) => ({
-      index, url: '', port: 0, env, output: '',
+      index, url: '', port: 0, env: { ...env, ...nodeEnv(index), ...opts.envOf?.(index) }, output: '',
       logFile: join(LOG_DIR, `cluster-${opts.name}-${opts.engine}-${process.pid}-p${index}.log`),
       get pid(): number | undefined {
         return (this as ProcState).child?.pid;
@@ -271,7 +283,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
       await Promise.all(procs.map((p) => stop(p, 'SIGTERM')));
     });
     await Promise.all(procs.map((p) => spawnServer(p, readyMs)));
-    const probe = await openProbe(opts.engine, db, dbName);
+    const probe = await openProbe(opts.engine, db, dbName, adminUrl, !!opts.nodeUrls);
     cleanup.unshift(() => probe.close());
 
     let rr = 0;

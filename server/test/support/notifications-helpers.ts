@@ -1,3 +1,5 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import { routes, type NotificationType } from '@jianban/shared';
 import { DataSource } from 'typeorm';
 import { Db } from '../../src/common/db';
@@ -5,7 +7,7 @@ import { NotificationDispatcher, type DispatchStats } from '../../src/notificati
 import { NotificationOutbox } from '../../src/notifications/notification-outbox';
 import type { NotificationDataOf } from '../../src/notifications/notification-texts';
 import { DEV_TEMPLATE_IDS } from '../../src/notifications/notifications.config';
-import type { TestApp } from './test-app';
+import { LOG_DIR, type TestApp } from './test-app';
 
 export const TPL = DEV_TEMPLATE_IDS;
 
@@ -109,4 +111,42 @@ export function notify(t: TestApp) {
       await q(`UPDATE notification_event SET next_attempt_at = ? WHERE push_state = 'pending'`, [sqlTime(new Date(Date.now() - 1000))]);
     },
   };
+}
+
+/**
+ * A dispatcher in its own process (support/notifications-child.cjs, compiled from the sources on the fly) on the test
+ * app's database — or on `dbUrl`, another node of a cluster holding the same database. `compiledServer`: a whole server
+ * instance from the compiled build instead (server/dist/main.js on a free port; faster to boot on a loaded machine).
+ * Resolves when it is polling; `children` collects it for clean-up.
+ */
+export function startDispatcherChild(
+  t: TestApp,
+  o: { tag: string; name: string; children: ChildProcess[]; dbUrl?: string; env?: Record<string, string>; compiledServer?: string },
+): Promise<ChildProcess> {
+  const db = t.engine === 'sqlite' ? { DB_SQLITE_PATH: t.sqlitePath! } : { DB_URL: o.dbUrl ?? (t.config.db as { url: string }).url };
+  const entry = o.compiledServer ? join(o.compiledServer, 'main.js') : join(__dirname, 'notifications-child.cjs');
+  const ready = o.compiledServer ? 'jianban server ready' : 'dispatcher ready';
+  const child = spawn(process.execPath, [entry], {
+    cwd: join(__dirname, '../..'),
+    env: {
+      PATH: process.env.PATH, NODE_ENV: 'test', ...db, DB_MIGRATE_ON_START: 'false', WECHAT_API_BASE: t.peer.url, LOG_LEVEL: 'info',
+      LOG_FILE: join(LOG_DIR, `int-${o.name}-child-${o.tag}-${t.engine}-${process.pid}.log`),
+      ...(o.compiledServer ? { HOST: '127.0.0.1', PORT: '0' } : {}),
+      ...o.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  o.children.push(child);
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`dispatcher did not start: ${err}`)), 60_000);
+    child.stdout!.on('data', (d) => {
+      if (String(d).includes(ready)) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`dispatcher exited ${code}: ${err}`)));
+  });
 }

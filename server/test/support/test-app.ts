@@ -53,20 +53,20 @@ export interface TestDatabase {
 }
 
 // a fresh, empty database of its own for one test file: a temp SQLite file, or a MariaDB database that is dropped after
-export async function createDatabase(engine: Engine, charset = 'utf8mb4 COLLATE utf8mb4_unicode_ci'): Promise<TestDatabase> {
+export async function createDatabase(engine: Engine, charset = 'utf8mb4 COLLATE utf8mb4_unicode_ci', adminUrl = MARIADB_ADMIN_URL): Promise<TestDatabase> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'jb-int-'));
     const sqlitePath = join(dir, 'test.sqlite');
     return { env: { DB_SQLITE_PATH: sqlitePath }, sqlitePath, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const name = `jb_test_${randomBytes(5).toString('hex')}`;
-  const admin = await mysql.createConnection({ uri: MARIADB_ADMIN_URL });
+  const admin = await mysql.createConnection({ uri: adminUrl });
   await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET ${charset}`);
   await admin.end();
   return {
-    env: { DB_URL: `${MARIADB_ADMIN_URL.replace(/^mysql:/, 'mariadb:')}/${name}` },
+    env: { DB_URL: `${adminUrl.replace(/^mysql:/, 'mariadb:')}/${name}` },
     drop: async () => {
-      const c = await mysql.createConnection({ uri: MARIADB_ADMIN_URL });
+      const c = await mysql.createConnection({ uri: adminUrl });
       await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
       await c.end();
     },
@@ -74,8 +74,9 @@ export async function createDatabase(engine: Engine, charset = 'utf8mb4 COLLATE 
 }
 
 // one fresh database, one local WeChat peer and one listening server per test file and engine
-export async function startTestApp(engine: Engine, opts: { env?: Record<string, string>; name?: string; peer?: Record<string, unknown> } = {}): Promise<TestApp> {
-  const db = await createDatabase(engine);
+// adminUrl: create the MariaDB database on another server than TEST_MARIADB_URL (a Galera node)
+export async function startTestApp(engine: Engine, opts: { env?: Record<string, string>; name?: string; peer?: Record<string, unknown>; adminUrl?: string } = {}): Promise<TestApp> {
+  const db = await createDatabase(engine, undefined, opts.adminUrl);
   const peer = await startPeer(opts.peer);
   mkdirSync(LOG_DIR, { recursive: true });
   const config = loadConfig({

@@ -3,6 +3,7 @@ import { isRealDate } from '../dates';
 import { cleanText, hasNoInvisible, INVISIBLE_MESSAGE, nfkc } from '../text';
 import { pageMeta, pageQuery } from '../common.schema';
 import { personName, staffRole } from '../identity/identity.schema';
+import { caseLogEntry, caseParty, staffCaseLogEntry, staffCaseParty } from '../cases/cases.schema';
 
 // ---------------------------------------------------------------------------------------------
 // Booking module contract (issue 5: one-stop booking with 首问负责制).
@@ -227,26 +228,16 @@ export type AvailabilityView = z.infer<typeof availabilityView>;
 
 // ---- bookings ---------------------------------------------------------------------------------
 
-export const responsibleView = z.object({
-  staffId: z.string(),
-  /** the staff member's display name */
-  name: z.string(),
-  /** 岗位 text, e.g. '综合服务岗' */
-  post: z.string(),
-});
+/** a staff member as the resident sees them (the case kit's party): name and 岗位, never an id */
+export const responsibleView = caseParty;
 export type ResponsibleView = z.infer<typeof responsibleView>;
 
-export const caseLogEntryView = z.object({
-  id: z.string(),
-  action: caseLogAction,
-  actionText: z.string(),
-  /** who did it: '居民' for the resident, staff display name otherwise */
-  actorName: z.string(),
-  actorKind: z.enum(['resident', 'staff', 'system']),
-  note: z.string().nullable(),
-  at: z.string(),
-});
+/** one step of the booking's case log as the resident sees it (the case kit's entry, with booking's actions) */
+export const caseLogEntryView = caseLogEntry.extend({ action: caseLogAction });
 export type CaseLogEntryView = z.infer<typeof caseLogEntryView>;
+/** one step as staff see it: every step, internal ones marked, a hand-over's reason included */
+export const staffCaseLogEntryView = staffCaseLogEntry.extend({ action: caseLogAction });
+export type StaffCaseLogEntryView = z.infer<typeof staffCaseLogEntryView>;
 
 export const bookingView = z.object({
   id: z.string(),
@@ -280,6 +271,8 @@ export const bookingDetailView = bookingView.extend({
   responsible: responsibleView.nullable(),
   /** current handler (differs from responsible after a hand-over) */
   handler: responsibleView.nullable(),
+  /** the case was handed over: the handler is not the first receiver (首问), who stays accountable */
+  handedOver: z.boolean(),
   /** 一次性告知: everything still missing, listed at once */
   missingMaterials: z.array(z.string()),
   materials: z.array(z.string()),
@@ -353,8 +346,11 @@ export const staffQueueQuery = pageQuery.extend({ view: staffQueueView.default('
 export const staffBookingDetailView = bookingDetailView.extend({
   /** who the account booking it is (resident display name) */
   bookedByName: z.string(),
-  /** first receiver (首问) when it differs from the current handler */
-  handedOver: z.boolean(),
+  /** colleagues see the staff ids (to hand over, to compare with themselves) */
+  responsible: staffCaseParty.nullable(),
+  handler: staffCaseParty.nullable(),
+  /** every step, internal notes and hand-over reasons included */
+  log: z.array(staffCaseLogEntryView),
 });
 export type StaffBookingDetailView = z.infer<typeof staffBookingDetailView>;
 

@@ -21,6 +21,7 @@ export const notificationTypes = [
   'allowance_publicity_started', // 公示 began in the community
   'allowance_objection', // to staff: a resident raised an objection during 公示
   'allowance_closed', // the one careful notice after the elder's death; nothing else follows
+  'allowance_flagged', // to staff: an application past its review deadline (once per application and stage)
   'demand_report_updated',
   'session_revoked', // to the account holder: an old login token came back, so every device of that login was signed out
 ] as const;

@@ -5,9 +5,8 @@ import { useSession } from '../../services/session';
 import { familyKeys, staffKeys } from './keys';
 import type { WxFace } from './verification';
 
-export { faceScanAvailable } from './verification';
+export { faceScanAvailable, FAMILY_VERIFY_PAGE } from './verification';
 
-export const FAMILY_VERIFY_PAGE = '/subpackages/family/pages/verify/index';
 
 export const verificationKeys = {
   all: ['verification'] as const,

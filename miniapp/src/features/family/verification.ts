@@ -1,5 +1,8 @@
 import { PROXY_VIA_TEXT, type FamilyMemberView } from '@jianban/shared';
 
+// the 核验代办 screen (subpackage): pages in the main package link to it without loading its hooks
+export const FAMILY_VERIFY_PAGE = '/subpackages/family/pages/verify/index';
+
 /** 已核验 / 未核验 / 已撤销, in plain words: what it means and what to do */
 export function verificationText(m: FamilyMemberView): { label: string; tone: 'ok' | 'todo' | 'stopped'; explain: string } {
   const v = m.verification;

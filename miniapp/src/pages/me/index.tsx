@@ -16,7 +16,7 @@ import { STAFF_ROLE_TEXT } from '../../features/staff/roles';
 import { consoleLinksFor } from '../../features/staff/console';
 import { STAFF_PASSWORD_PAGE } from '../../features/staff-admin/pages';
 import { FAMILY_ADDED_EVENT } from '../../features/family/events';
-import { FAMILY_VERIFY_PAGE } from '../../features/family/proxies';
+import { FAMILY_VERIFY_PAGE } from '../../features/family/verification';
 import type { MeView } from '@jianban/shared';
 import { QueryState } from '../../components/QueryState';
 

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { DomainError } from '../../common/domain-error';
 import { AppConfig } from '../../common/config';
-import { CalendarRepository } from '../booking.repository';
+import { CalendarRepository } from './calendar.repository';
 import { randomUUID } from 'node:crypto';
 import { BookingSettingsEntity } from '../entities/booking-settings.entity';
 import { SlotEntity } from '../entities/slot.entity';

@@ -68,16 +68,7 @@ export class BookingEntity {
   @Column({ type: 'varchar', length: 16, name: 'pass_code' })
   passCode: string;
 
-  // 首问负责人: set once (conditional UPDATE) by the first staff member who handles the case
-  @Column({ type: 'varchar', length: 36, name: 'responsible_staff_id', nullable: true })
-  responsibleStaffId: string | null;
-
-  @DateTimeColumn('responsible_at', { nullable: true })
-  responsibleAt: Date | null;
-
-  // current handler (changes on hand-over)
-  @Column({ type: 'varchar', length: 36, name: 'handler_staff_id', nullable: true })
-  handlerStaffId: string | null;
+  // ownership (首问负责), the current handler and overdue flags live in the case kit's case_file (kind 'booking')
 
   @Column({ type: 'text', name: 'missing_materials_json', nullable: true })
   missingMaterialsJson: string | null;
@@ -91,10 +82,6 @@ export class BookingEntity {
   // the reminder already recorded for this date+time ('<date>T<HH:mm>'), so each is recorded once
   @Column({ type: 'varchar', length: 20, name: 'reminder_for', nullable: true })
   reminderFor: string | null;
-
-  // the last flag already sent to the community's lead ('unconfirmed' / 'not_closed'), so each is sent once
-  @Column({ type: 'varchar', length: 16, name: 'flagged_reason', nullable: true })
-  flaggedReason: 'unconfirmed' | 'not_closed' | null;
 
   @Column({ type: 'varchar', length: 36, name: 'created_by_staff_id', nullable: true })
   createdByStaffId: string | null;

@@ -28,9 +28,14 @@ async function sniffEncoding(path: string): Promise<'utf-8' | 'gb18030'> {
   try {
     const buf = Buffer.alloc(64 * 1024);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-    // cut at the last ASCII byte so a multi-byte character split by the sample does not count against UTF-8
+    // a sample that stops inside the file may split a multi-byte character: drop the last character (its lead byte
+    // and up to 3 continuation bytes) before judging
     let end = bytesRead;
-    while (end > 0 && buf[end - 1] >= 0x80 && bytesRead - end < 4) end--;
+    if (bytesRead === buf.length) {
+      let k = end - 1;
+      while (k > 0 && (buf[k] & 0xc0) === 0x80 && end - k < 4) k--;
+      if (buf[k] >= 0xc0) end = k;
+    }
     try {
       new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, end));
       return 'utf-8';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { LessThan, type EntityManager } from 'typeorm';
 import { RegistryAuditEntity, RegistryImportEntity, type RegistryImportKind } from '../entities/registry.entities';
 import { EVENT_COLUMNS, PERSON_COLUMNS, insertRows, sqlDateTime } from '../registry.repository';
 import type { RowIssue } from './import-format';
@@ -42,6 +42,11 @@ export class RegistryImportRepository {
 
   findPublished(m: EntityManager, kind: RegistryImportKind, fileSha256: string) {
     return m.findOne(RegistryImportEntity, { where: { kind, fileSha256, status: 'published' }, order: { startedAt: 'ASC' } });
+  }
+
+  /** imports still staging that started before `before`: their process ended without publishing */
+  findStaleStaging(m: EntityManager, before: Date) {
+    return m.find(RegistryImportEntity, { where: { status: 'staging', startedAt: LessThan(before) }, take: 100 });
   }
 
   listImports(m: EntityManager, limit: number) {

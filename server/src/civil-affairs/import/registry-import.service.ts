@@ -41,6 +41,9 @@ export interface ImportHooks {
   afterStaging?: (importId: string) => Promise<void>;
 }
 
+// an import still staging after this long has lost its process (a million rows take minutes)
+const STALE_STAGING_MS = 24 * 3600_000;
+
 // 12-digit codes of every community and village of the district: where a hukou can be
 const HUKOU_CODES: ReadonlySet<string> = new Set(REGION_SEED.filter((r) => r.level === 'community').map((r) => r.code));
 
@@ -65,6 +68,7 @@ export class RegistryImportService {
     const earlier = await this.db.read((m) => this.imports.findPublished(m, req.kind, fileSha256));
     if (earlier) return this.finishEarly({ ...row, status: 'duplicate' }, { duplicateOf: earlier.id });
     if (!format) return this.finishEarly({ ...row, status: 'failed', error: 'unsupported file type (expected .csv or .xlsx)' }, {});
+    await this.abandonStale();
     await this.db.read((m) => this.imports.insertImport(m, row));
     try {
       const repeats = await this.stageFile(row, req.path, format);
@@ -112,6 +116,14 @@ export class RegistryImportService {
     return this.db.read((m) =>
       this.imports.insertAudit(m, { id: randomUUID(), at: this.clock.now(), actor, action: 'download_report', importId, detailJson: '{}' }),
     );
+  }
+
+  // an import whose process died (killed, power cut) stays 'staging' with rows nobody sees: the next import closes it
+  private async abandonStale(): Promise<void> {
+    const before = new Date(this.clock.now().getTime() - STALE_STAGING_MS);
+    for (const stale of await this.db.read((m) => this.imports.findStaleStaging(m, before))) {
+      await this.finishFailed(stale, 'abandoned: the importing process ended before publication');
+    }
   }
 
   private newImport(req: ImportRequest, fileName: string, fileSha256: string): RegistryImportEntity {

@@ -13,6 +13,7 @@ import { slotStep } from '../../../../features/booking/flow';
 import { MY_BOOKINGS_PAGE } from '../../../../features/booking/pages';
 import { RESIDENT_STATUS_EXPLAIN, showsPass } from '../../../../features/booking/status';
 import { CentreInfo } from '../../../../features/booking/CentreInfo';
+import { CaseLog } from '../../../../components/CaseLog';
 import styles from './index.module.scss';
 import { a11y, a11yLabel } from '../../../../components/a11y';
 
@@ -82,7 +83,7 @@ export default function BookingPassPage() {
           <Text className={styles.value}>
             {b.responsible ? `${b.responsible.name}（${b.responsible.post}）` : '社区确认后，这里会写明负责接待您的工作人员'}
           </Text>
-          {b.handler && b.responsible && b.handler.staffId !== b.responsible.staffId ? (
+          {b.handedOver && b.handler && b.responsible ? (
             <Text className={styles.sub}>{`现在由 ${b.handler.name}（${b.handler.post}）办理，${b.responsible.name}仍然负责到底。`}</Text>
           ) : null}
         </View>
@@ -151,14 +152,7 @@ export default function BookingPassPage() {
 
       {b.log.length > 0 ? (
         <Section title="办理记录">
-          <View className={styles.list} {...a11y('list')}>
-            {b.log.map((e) => (
-              <View key={e.id} className={styles.logRow} {...a11y('listitem')}>
-                <Text className={styles.sub}>{instantText(e.at)}</Text>
-                <Text className={styles.item}>{`${e.actorName}：${e.actionText}${e.note ? `（${e.note}）` : ''}`}</Text>
-              </View>
-            ))}
-          </View>
+          <CaseLog entries={b.log} />
         </Section>
       ) : null}
       <Button variant="secondary" onClick={() => void Taro.redirectTo({ url: MY_BOOKINGS_PAGE })}>看我的全部预约</Button>

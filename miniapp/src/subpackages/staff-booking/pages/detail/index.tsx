@@ -7,6 +7,7 @@ import { Button } from '../../../../components/Button';
 import { Field } from '../../../../components/Field';
 import { TextArea } from '../../../../components/TextArea';
 import { OptionGroup } from '../../../../components/OptionGroup';
+import { CaseLog } from '../../../../components/CaseLog';
 import { sendStaffAction } from '../../../../features/booking/staff-calls';
 import { useSession } from '../../../../services/session';
 import { messageFor } from '../../../../features/errors/messages';
@@ -14,7 +15,6 @@ import { useColleagues, useStaffBooking, useStaffSettle } from '../../../../feat
 import { groupedCode, instantText } from '../../../../features/booking/format';
 import { needsForm, parseMaterials, STAFF_ACTION_TEXT, staffActionsFor, type StaffAction } from '../../../../features/booking/staff';
 import styles from './index.module.scss';
-import { a11y } from '../../../../components/a11y';
 
 const FORM_LABEL: Partial<Record<StaffAction, string>> = {
   reject: '不通过的原因（居民会看到）',
@@ -147,14 +147,7 @@ export default function StaffBookingDetailPage() {
       </Section>
 
       <Section title="办理记录">
-        <View className={styles.log} {...a11y('list')}>
-          {b.log.map((e) => (
-            <View key={e.id} className={styles.logRow} {...a11y('listitem')}>
-              <Text className={styles.key}>{instantText(e.at)}</Text>
-              <Text className={styles.logText}>{`${e.actorName}：${e.actionText}${e.note ? `（${e.note}）` : ''}`}</Text>
-            </View>
-          ))}
-        </View>
+        <CaseLog entries={b.log} />
       </Section>
     </PageShell>
   );

@@ -30,12 +30,12 @@ function ElderCard({ e }: { e: Elder }) {
   return (
     <CellGroup>
       <Cell title={`${e.name}（${e.gender === 'male' ? '男' : '女'}，${e.age}岁）`} description={`身份证 ${e.idNumberMasked} · ${NAME_SOURCE_TEXT[e.nameSource]}`} />
-      {e.proxies.map((p) => <ProxyRow key={p.id} p={p} />)}
+      {e.proxies.map((p) => <ProxyRow key={p.id} p={p} shownName={e.name} />)}
     </CellGroup>
   );
 }
 
-function ProxyRow({ p }: { p: Proxy }) {
+function ProxyRow({ p, shownName }: { p: Proxy; shownName: string }) {
   const confirm = useStaffConfirmProxy();
   const [open, setOpen] = useState(false);
   const [idNumber, setIdNumber] = useState('');
@@ -55,7 +55,7 @@ function ProxyRow({ p }: { p: Proxy }) {
     <View>
       <Cell
         title={`代办人 ${p.accountNameMasked}（${RELATIONSHIP_TEXT[p.relationship]}）`}
-        description={`代办关系：${state} · 代办人本人${p.accountVerified ? '已核验' : '未核验'} · 家属填写的姓名：${p.enteredName}`}
+        description={`代办关系：${state} · 代办人本人${p.accountVerified ? '已核验' : '未核验'}${p.enteredName !== shownName ? ` · 这位代办人填写的姓名是“${p.enteredName}”，和上面不一致` : ''}`}
       />
       {p.verification.state === 'unverified' && !open ? (
         <Button variant="secondary" small onClick={() => setOpen(true)}>看过老人身份证，确认代办关系</Button>

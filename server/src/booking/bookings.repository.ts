@@ -1,41 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, EntityManager, In, LessThan, MoreThanOrEqual, QueryFailedError, type EntityTarget, type SelectQueryBuilder, type ObjectLiteral } from 'typeorm';
+import { Brackets, EntityManager, MoreThanOrEqual, type SelectQueryBuilder } from 'typeorm';
 import { ACTIVE_BOOKING_STATUSES } from '@jianban/shared';
 import { isUniqueViolation } from '../common/db-errors';
+import { affectedRows, insertRow, violatedUnique } from '../common/rows';
 import { AccountQuotaEntity } from './entities/account-quota.entity';
-import { BookingSettingsEntity } from './entities/booking-settings.entity';
 import { BookingEntity, type BookingStatusValue } from './entities/booking.entity';
-import { CaseLogEntity } from './entities/case-log.entity';
-import { ClosureEntity } from './entities/closure.entity';
-import { IdempotencyEntity } from './entities/idempotency.entity';
-import { ServiceItemEntity } from './entities/service-item.entity';
-import { SlotEntity } from './entities/slot.entity';
 
-/** which unique index a duplicate-key error hit (MariaDB names the key; SQLite names the columns) */
-function violatedUnique(err: unknown): string {
-  const d = (err instanceof QueryFailedError ? err.driverError : err) as { message?: string; sqlMessage?: string } | null;
-  return `${d?.sqlMessage ?? ''} ${d?.message ?? ''}`;
-}
-
-// The booking hot path's single-row INSERTs and conditional UPDATEs run as plain parameterised SQL: on a busy box
-// TypeORM's query builders cost more CPU per statement than the statement itself. Identifiers are escaped and values
-// converted (dates, booleans) by the driver, exactly as the query builders do, so the SQL is valid on SQLite and MariaDB.
-async function insertRow<T extends ObjectLiteral>(m: EntityManager, entity: EntityTarget<T>, row: T): Promise<void> {
-  const meta = m.connection.getMetadata(entity);
-  const driver = m.connection.driver;
-  const cols = meta.columns.filter((c) => c.getEntityValue(row) !== undefined);
-  const sql = `INSERT INTO ${driver.escape(meta.tableName)} (${cols.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`;
-  await m.query(sql, cols.map((c) => driver.preparePersistentValue(c.getEntityValue(row), c)));
-}
-
-/** rows an UPDATE changed, reported the same way by both drivers */
-async function affectedRows(m: EntityManager, sql: string, params: unknown[]): Promise<number> {
-  const runner = m.queryRunner ?? m.connection.createQueryRunner();
-  try {
-    return (await runner.query(sql, params, true)).affected ?? 0;
-  } finally {
-    if (!m.queryRunner) await runner.release();
-  }
+/** an SQL condition (with its parameters) another part supplies, e.g. the case kit's owned-or-handled-by */
+export interface SqlCondition {
+  sql: string;
+  params: Record<string, unknown>;
 }
 
 export const ACTIVE: readonly BookingStatusValue[] = ACTIVE_BOOKING_STATUSES;
@@ -48,105 +22,10 @@ const overdue = (edge: Date) =>
   new Brackets((w) => {
     w.where("b.status = 'pending' AND b.created_at < :edge", { edge }).orWhere('b.status IN (:...active) AND b.ends_at < :edge', { edge, active: ACTIVE });
   });
+/** flagReasonOf as SQL over the booking row `b` (uses the :edge parameter) */
+export const FLAG_REASON_SQL = "(CASE WHEN b.status = 'pending' AND b.created_at < :edge THEN 'unconfirmed' ELSE 'not_closed' END)";
 export function flagReasonOf(b: { status: BookingStatusValue; createdAt: Date }, edge: Date): 'unconfirmed' | 'not_closed' {
   return b.status === 'pending' && b.createdAt < edge ? 'unconfirmed' : 'not_closed';
-}
-
-// calendar data: settings, service items, closures, slots
-@Injectable()
-export class CalendarRepository {
-  settings(m: EntityManager, communityCode: string) {
-    return m.findOne(BookingSettingsEntity, { where: { communityCode } });
-  }
-  saveSettings(m: EntityManager, row: BookingSettingsEntity) {
-    return m.save(BookingSettingsEntity, row);
-  }
-  /** the longest booking window any community has configured (null when none has saved settings) */
-  async longestWindowDays(m: EntityManager): Promise<number | null> {
-    const row = await m.createQueryBuilder(BookingSettingsEntity, 's').select('MAX(s.window_days)', 'days').getRawOne<{ days: number | string | null }>();
-    return row?.days == null ? null : Number(row.days);
-  }
-  // capacity of future slot rows follows the number of posts (booked may then exceed capacity: no new seats until it drops)
-  async resizeSlots(m: EntityManager, communityCode: string, fromDate: string, capacity: number) {
-    await m.createQueryBuilder().update(SlotEntity).set({ capacity }).where('community_code = :communityCode AND date >= :fromDate', { communityCode, fromDate }).execute();
-  }
-
-  serviceItems(m: EntityManager, communityCode: string, includeInactive: boolean) {
-    return m.find(ServiceItemEntity, { where: includeInactive ? { communityCode } : { communityCode, active: true }, order: { sortOrder: 'ASC', createdAt: 'ASC' } });
-  }
-  serviceItem(m: EntityManager, id: string) {
-    return m.findOne(ServiceItemEntity, { where: { id } });
-  }
-  serviceItemsByIds(m: EntityManager, ids: string[]) {
-    return ids.length ? m.find(ServiceItemEntity, { where: { id: In([...new Set(ids)]) } }) : Promise.resolve([]);
-  }
-  insertServiceItem(m: EntityManager, row: ServiceItemEntity) {
-    return m.insert(ServiceItemEntity, row);
-  }
-  saveServiceItem(m: EntityManager, row: ServiceItemEntity) {
-    return m.save(ServiceItemEntity, row);
-  }
-
-  closures(m: EntityManager, communityCode: string, from: string, to: string) {
-    return m
-      .createQueryBuilder(ClosureEntity, 'c')
-      .where('c.community_code = :communityCode AND c.date >= :from AND c.date <= :to', { communityCode, from, to })
-      .orderBy('c.date', 'ASC')
-      .getMany();
-  }
-  closure(m: EntityManager, id: string) {
-    return m.findOne(ClosureEntity, { where: { id } });
-  }
-  async insertClosure(m: EntityManager, row: ClosureEntity): Promise<'inserted' | 'duplicate'> {
-    try {
-      await m.insert(ClosureEntity, row);
-      return 'inserted';
-    } catch (err) {
-      if (isUniqueViolation(err)) return 'duplicate';
-      throw err;
-    }
-  }
-  async deleteClosure(m: EntityManager, id: string) {
-    return (await m.delete(ClosureEntity, { id })).affected === 1;
-  }
-
-  slots(m: EntityManager, communityCode: string, from: string, to: string) {
-    return m
-      .createQueryBuilder(SlotEntity, 's')
-      .where('s.community_code = :communityCode AND s.date >= :from AND s.date <= :to', { communityCode, from, to })
-      .getMany();
-  }
-
-  findSlot(m: EntityManager, communityCode: string, date: string, startTime: string) {
-    return m.findOne(SlotEntity, { where: { communityCode, date, startTime } });
-  }
-
-  /** the slot row, created on first use; concurrent creators converge on one row through its unique index */
-  async ensureSlot(m: EntityManager, row: SlotEntity): Promise<SlotEntity> {
-    const where = { communityCode: row.communityCode, date: row.date, startTime: row.startTime };
-    const found = await m.findOne(SlotEntity, { where });
-    if (found) return found;
-    try {
-      await m.insert(SlotEntity, row);
-      return row;
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-      const again = await m.findOne(SlotEntity, { where });
-      if (!again) throw err;
-      return again;
-    }
-  }
-
-  /** THE capacity guard: one conditional UPDATE; pending, confirmed, checked-in and walk-in bookings all hold a seat */
-  async takeSeat(m: EntityManager, slotId: string): Promise<boolean> {
-    return (await affectedRows(m, 'UPDATE booking_slot SET booked = booked + 1 WHERE id = ? AND booked < capacity', [slotId])) === 1;
-  }
-  async releaseSeat(m: EntityManager, slotId: string): Promise<void> {
-    await m.createQueryBuilder().update(SlotEntity).set({ booked: () => 'booked - 1' }).where('id = :slotId AND booked > 0', { slotId }).execute();
-  }
-  slot(m: EntityManager, id: string) {
-    return m.findOne(SlotEntity, { where: { id } });
-  }
 }
 
 @Injectable()
@@ -210,26 +89,8 @@ export class BookingRepository {
     return r.affected === 1;
   }
 
-  /** 首问负责制: the first staff member to handle the case becomes responsible — set once */
-  async claimResponsible(m: EntityManager, id: string, staffId: string, at: Date): Promise<boolean> {
-    const r = await m
-      .createQueryBuilder()
-      .update(BookingEntity)
-      .set({ responsibleStaffId: staffId, handlerStaffId: staffId, responsibleAt: at })
-      .where('id = :id AND responsible_staff_id IS NULL', { id })
-      .execute();
-    return r.affected === 1;
-  }
-
   async update(m: EntityManager, id: string, patch: Partial<BookingEntity>): Promise<void> {
     await m.createQueryBuilder().update(BookingEntity).set(patch).where('id = :id', { id }).execute();
-  }
-
-  insertLog(m: EntityManager, row: CaseLogEntity): Promise<void> {
-    return insertRow(m, CaseLogEntity, row);
-  }
-  logs(m: EntityManager, bookingId: string, residentView: boolean) {
-    return m.find(CaseLogEntity, { where: residentView ? { bookingId, visibleToResident: true } : { bookingId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   async pageOfAccount(m: EntityManager, accountId: string, scope: 'active' | 'past' | 'all', page: number, pageSize: number) {
@@ -253,12 +114,12 @@ export class BookingRepository {
     return this.pageInDayOrder(qb, page, pageSize);
   }
 
-  /** unfinished bookings (pending/confirmed) the staff member is responsible for (首问) or currently handles (转给我的) */
-  async pageMine(m: EntityManager, communityCode: string, staffId: string, page: number, pageSize: number) {
+  /** unfinished bookings (pending/confirmed) the staff member is responsible for (首问) or currently handles (转给我的): `mine` is the case kit's condition on b.id */
+  async pageMine(m: EntityManager, communityCode: string, mine: SqlCondition, page: number, pageSize: number) {
     const qb = m
       .createQueryBuilder(BookingEntity, 'b')
       .where('b.community_code = :communityCode AND b.status IN (:...open)', { communityCode, open: ['pending', 'confirmed'] })
-      .andWhere(new Brackets((w) => w.where('b.responsible_staff_id = :staffId', { staffId }).orWhere('b.handler_staff_id = :staffId', { staffId })));
+      .andWhere(mine.sql, mine.params);
     return this.pageInDayOrder(qb, page, pageSize);
   }
 
@@ -280,28 +141,17 @@ export class BookingRepository {
     return rows.map((r) => r.code);
   }
 
-  /** flagged bookings (as pageFlagged) whose current flag has not been raised yet: none raised, or only 'unconfirmed' and it has since been confirmed */
-  flagCandidates(m: EntityManager, communityCode: string, edge: Date, limit: number) {
+  /** flagged bookings (as pageFlagged) whose current flag has not been raised yet (`unflagged`: the case kit's condition over FLAG_REASON_SQL) */
+  flagCandidates(m: EntityManager, communityCode: string, edge: Date, unflagged: SqlCondition, limit: number) {
     return m
       .createQueryBuilder(BookingEntity, 'b')
       .where('b.community_code = :communityCode', { communityCode })
       .andWhere(overdue(edge))
-      .andWhere(new Brackets((w) => w.where('b.flagged_reason IS NULL').orWhere("b.flagged_reason = 'unconfirmed' AND b.status <> 'pending'")))
+      .andWhere(unflagged.sql, { ...unflagged.params, edge })
       .orderBy('b.created_at', 'ASC')
       .addOrderBy('b.id', 'ASC')
       .take(limit)
       .getMany();
-  }
-
-  /** raises a flag once: only the caller that changes flagged_reason goes on to tell the lead */
-  async markFlagged(m: EntityManager, id: string, reason: 'unconfirmed' | 'not_closed'): Promise<boolean> {
-    const r = await m
-      .createQueryBuilder()
-      .update(BookingEntity)
-      .set({ flaggedReason: reason })
-      .where('id = :id AND (flagged_reason IS NULL OR flagged_reason <> :reason) AND status IN (:...active)', { id, reason, active: ACTIVE })
-      .execute();
-    return r.affected === 1;
   }
 
   rangeForExport(m: EntityManager, communityCode: string, from: string, to: string, limit: number) {
@@ -348,26 +198,5 @@ export class BookingRepository {
       .where("id = :id AND status = 'confirmed' AND date = :date AND start_time = :startTime AND (reminder_for IS NULL OR reminder_for <> :key)", { id, date, startTime, key })
       .execute();
     return r.affected === 1;
-  }
-
-  // ---- idempotency ----
-  findIdempotency(m: EntityManager, accountId: string, idemKey: string) {
-    return m.findOne(IdempotencyEntity, { where: { accountId, idemKey } });
-  }
-  /** 'duplicate' when another request with this key got there first (on MariaDB it waits until that one commits) */
-  async insertIdempotency(m: EntityManager, row: IdempotencyEntity): Promise<'inserted' | 'duplicate'> {
-    try {
-      await insertRow(m, IdempotencyEntity, row);
-      return 'inserted';
-    } catch (err) {
-      if (isUniqueViolation(err)) return 'duplicate';
-      throw err;
-    }
-  }
-  async completeIdempotency(m: EntityManager, id: string, patch: Partial<IdempotencyEntity>) {
-    await m.createQueryBuilder().update(IdempotencyEntity).set(patch).where('id = :id', { id }).execute();
-  }
-  async purgeIdempotency(m: EntityManager, before: Date): Promise<number> {
-    return (await m.delete(IdempotencyEntity, { expiresAt: LessThan(before) })).affected ?? 0;
   }
 }

@@ -1,0 +1,10 @@
+import { idParams } from '../common.schema';
+import { defineRoute, noInput } from '../route';
+import { registryImportList, registryImportReportView } from './civil-affairs.schema';
+
+const district = ['district_admin'] as const;
+
+export const civilAffairsRoutes = {
+  registryImports: defineRoute({ method: 'GET', path: '/staff/civil-affairs/imports', summary: '户籍、死亡、迁出数据的导入记录（区管理员）', auth: 'staff', roles: district, input: noInput, output: registryImportList }),
+  registryImportReport: defineRoute({ method: 'GET', path: '/staff/civil-affairs/imports/:id/report', summary: '下载一次导入的校验报告（CSV：行号、列、问题）', auth: 'staff', roles: district, input: noInput, params: idParams, output: registryImportReportView }),
+} as const;

@@ -1,0 +1,2 @@
+export * from './civil-affairs.schema';
+export * from './civil-affairs.routes';
