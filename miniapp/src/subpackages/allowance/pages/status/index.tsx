@@ -13,7 +13,7 @@ import { messageFor } from '../../../../features/errors/messages';
 import { param } from '../../../../features/catalog/urls';
 import { ResidentGate } from '../../../../features/allowance/components/ResidentGate';
 import { AllowanceChecks } from '../../../../features/allowance/components/Checks';
-import { AllowanceTimeline } from '../../../../features/allowance/components/Timeline';
+import { CaseLog } from '../../../../components/CaseLog';
 import { ACCOUNT_KIND_OPTIONS, buildResubmit, EMPTY_RESUBMIT, lastFourText, type ResubmitForm } from '../../../../features/allowance/apply-form';
 import { useAllowanceApplication, useResubmitAllowance } from '../../../../features/allowance/hooks';
 import { dayText, monthText, RESIDENT_STATUS_EXPLAIN, statusTone } from '../../../../features/allowance/status';
@@ -117,7 +117,7 @@ function Status({ id, created }: { id: string; created: boolean }) {
       ) : null}
       {a.timeline.length > 0 ? (
         <Section title="办理经过">
-          <AllowanceTimeline entries={a.timeline} />
+          <CaseLog entries={a.timeline} label="办理经过" />
         </Section>
       ) : null}
       <Button variant="secondary" onClick={() => void Taro.redirectTo({ url: ALLOWANCE_HOME_PAGE })}>回高龄津贴</Button>

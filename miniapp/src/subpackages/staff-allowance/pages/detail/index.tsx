@@ -15,7 +15,7 @@ import { param } from '../../../../features/catalog/urls';
 import { instantText } from '../../../../features/booking/format';
 import { StaffGate } from '../../../../features/allowance/components/StaffGate';
 import { AllowanceChecks } from '../../../../features/allowance/components/Checks';
-import { AllowanceTimeline } from '../../../../features/allowance/components/Timeline';
+import { CaseLog } from '../../../../components/CaseLog';
 import { useDecideAllowance, useResolveObjection, useRevealAllowanceField, useStaffAllowanceApplication, useTakeAllowance } from '../../../../features/allowance/hooks';
 import { buildDecision, dayText, mayDecide, monthText, stageOf, STAGE_TEXT, statusTone, type DecisionKind } from '../../../../features/allowance/status';
 import { CONSENT_BASIS_OPTIONS, lastFourText } from '../../../../features/allowance/apply-form';
@@ -174,9 +174,11 @@ function Detail({ id }: { id: string }) {
         <AllowanceChecks checks={a.checks} withEvidence />
       </Section>
       <Objections a={a} />
-      <Section title="办理经过">
-        <AllowanceTimeline entries={a.timeline} />
-      </Section>
+      {a.timeline.length > 0 ? (
+        <Section title="办理经过">
+          <CaseLog entries={a.timeline} label="办理经过" />
+        </Section>
+      ) : null}
       <Reveal a={a} />
     </>
   );
