@@ -73,6 +73,16 @@ async function staffToken(url: string, username: string): Promise<string> {
   return (await api(url, routes.staffLogin, { username, password: STAFF_PASSWORD })).token as string;
 }
 
+/** 梅村 staff confirm at the counter, after seeing the elder's ID card, that she acts for these elders (verified proxy) */
+async function confirmAtCounter(url: string, token: string, elders: { name: string; idNumber: string }[]) {
+  const staff = await staffToken(url, 'meicun');
+  const members = (await api(url, routes.listFamilyMembers, {}, { token })).items as { id: string; name: string; verification: { state: string } }[];
+  for (const e of elders) {
+    const m = members.find((x) => x.name === e.name)!;
+    if (m.verification.state !== 'verified') await api(url, routes.staffConfirmProxy, { elderIdNumber: e.idNumber, elderName: e.name }, { token: staff, params: { id: m.id } });
+  }
+}
+
 /** polls until `check` holds, for at most `ms` (behaviour over time is bounded by time) */
 async function eventually<T>(read: () => Promise<T>, check: (v: T) => boolean, ms = POLL_MS): Promise<T> {
   const until = Date.now() + ms;
@@ -143,6 +153,8 @@ describe('senior allowance in the H5 build: the seed story (390 px, largest font
     stack = await startStack('allowance', { dataDir });
     token = await residentToken(stack.url, DEMO_USER);
     openid = (await subscribeToAllowance(stack, token, DEMO_USER)).openid;
+    // only a verified proxy may apply: the demo daughter's relationship to 王建国 is confirmed at the counter first
+    await confirmAtCounter(stack.url, token, [{ name: ELDER, idNumber: '42100319400315001X' }]);
     await startResident();
   });
   afterAll(async () => {
@@ -253,6 +265,7 @@ describe('senior allowance in the H5 build: the seed story (390 px, largest font
     for (const p of [passing, failing]) {
       await api(stack.url, routes.addFamilyMember, { name: p.name, idNumber: p.idNumber, relationship: 'parent', communityCode: MEICUN }, { token });
     }
+    await confirmAtCounter(stack.url, token, [passing, failing]);
     const after = await eventually(
       () => api(stack.url, routes.getAllowanceApplication, {}, { token, params: { id: applicationId } }),
       (a) => a.status === 'street_review',

@@ -36,7 +36,7 @@ export async function startStack(name: string, opts: { clockOffsetMs?: number; d
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'scripts', 'stack.mjs')], {
     cwd: ROOT,
     env: {
-      ...process.env, PORT: '0', WECHAT_PEER_PORT: '0', DB_SQLITE_PATH: join(dir, 'e2e.sqlite'), H5_DIR: process.env.JB_H5_DIR ?? join(ROOT, 'miniapp', 'dist', 'h5'),
+      ...process.env, PORT: '0', WECHAT_PEER_PORT: '0', CIVIL_AFFAIRS_PEER_PORT: '0', DB_SQLITE_PATH: join(dir, 'e2e.sqlite'), H5_DIR: process.env.JB_H5_DIR ?? join(ROOT, 'miniapp', 'dist', 'h5'),
       LOG_FILE: join(ARTIFACTS, 'logs', `e2e-${name}-server.log`), SEED_STAFF_PASSWORD: STAFF_PASSWORD,
       // browser tests check flows, not the 2 s handler budget (covered by the server's limits tests): a busy CI box must not turn a slow argon2 login into a 503
       HANDLER_TIMEOUT_MS: process.env.HANDLER_TIMEOUT_MS ?? '10000',
