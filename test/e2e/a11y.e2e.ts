@@ -97,6 +97,9 @@ describe('accessibility (axe-core) on every page', () => {
       ['/subpackages/catalog/pages/report/index', 'code=NI-01'],
       ['/subpackages/catalog/pages/my-reports/index'],
       ['/subpackages/catalog/pages/work-lists/index'],
+      // the one 核验代办 screen (no member chosen: the resident's own step) and an invitation that does not exist
+      ['/subpackages/family/pages/verify/index'],
+      ['/subpackages/family/pages/invite/index', 'code=ABCD2345'],
       ['/subpackages/allowance/pages/index/index'],
       ['/subpackages/allowance/pages/elder/index'],
       ['/subpackages/allowance/pages/consent/index'],

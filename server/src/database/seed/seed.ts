@@ -5,12 +5,14 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../common/config';
 import { PiiCipher } from '../../common/pii-cipher';
 import { FamilyMemberEntity } from '../../identity/entities/family-member.entity';
+import { FamilyProxyEntity } from '../../identity/entities/family-proxy.entity';
+import { ResidentIdentityEntity } from '../../identity/entities/resident-identity.entity';
 import { RegionEntity } from '../../identity/entities/region.entity';
 import { ResidentAccountEntity } from '../../identity/entities/resident-account.entity';
 import { StaffAccountEntity } from '../../identity/entities/staff-account.entity';
 import { seedBookingReference } from '../../booking/booking.seed';
 import { seedCatalogReference } from '../../catalog/catalog.seed';
-import { DEMO_ELDER, DEMO_RESIDENT, REGION_SEED, STAFF_SEED } from './regions';
+import { DEMO_DAUGHTER, DEMO_ELDER, DEMO_RESIDENT, REGION_SEED, STAFF_SEED } from './regions';
 
 // the local WeChat peer derives a stable openid from a nickname the same way
 export function peerOpenidFor(user: string): string {
@@ -56,14 +58,18 @@ export async function seedDemo(ds: DataSource, config: AppConfig, staffPassword:
       createdAt: existing?.createdAt ?? now, updatedAt: now,
     });
   }
-  await seedDemoResident(ds, new PiiCipher(config), now);
+  const counterStaff = await staffRepo.findOneOrFail({ where: { username: 'meicun' } });
+  await seedDemoResident(ds, new PiiCipher(config), now, counterStaff.id);
   return {
     staff: STAFF_SEED.map((s) => ({ username: s.username, password: staffPassword, role: s.role, region: s.regionCode })),
     residentDevUser: DEMO_RESIDENT.peerUser,
   };
 }
 
-async function seedDemoResident(ds: DataSource, cipher: PiiCipher, now: Date) {
+// The demo family as it would stand after one visit to 梅村's centre: the daughter's own identity and her acting for
+// her father were checked at the counter by 梅村 staff (the H5 build has no face check), so a newcomer can apply for the
+// allowance with no setup. Every other account verifies itself (face check, household match, counter or invitation).
+async function seedDemoResident(ds: DataSource, cipher: PiiCipher, now: Date, counterStaffId: string) {
   const openid = peerOpenidFor(DEMO_RESIDENT.peerUser);
   const openidHash = cipher.blindIndex('openid', openid);
   const accounts = ds.getRepository(ResidentAccountEntity);
@@ -71,14 +77,25 @@ async function seedDemoResident(ds: DataSource, cipher: PiiCipher, now: Date) {
   const accountId = randomUUID();
   const parsed = parseIdNumber(DEMO_ELDER.idNumber, shanghaiDate(now));
   if (!parsed.ok) throw new Error('demo elder ID number is invalid');
+  const daughter = parseIdNumber(DEMO_DAUGHTER.idNumber, shanghaiDate(now));
+  if (!daughter.ok) throw new Error('demo daughter ID number is invalid');
+  const memberId = randomUUID();
   await ds.transaction(async (tx) => {
     await tx.insert(ResidentAccountEntity, {
       id: accountId, openidHash, openidEnc: cipher.encrypt(openid), displayName: DEMO_RESIDENT.displayName, familyCount: 1, createdAt: now, updatedAt: now,
     });
     await tx.insert(FamilyMemberEntity, {
-      id: randomUUID(), accountId, name: DEMO_ELDER.name, idNumberEnc: cipher.encrypt(parsed.id.value),
+      id: memberId, accountId, name: DEMO_ELDER.name, idNumberEnc: cipher.encrypt(parsed.id.value),
       idNumberHash: cipher.blindIndex('id_number', parsed.id.value), birthDate: parsed.id.birthDate, gender: parsed.id.gender,
       relationship: DEMO_ELDER.relationship, communityCode: DEMO_ELDER.communityCode, createdAt: now, updatedAt: now,
+    });
+    await tx.insert(ResidentIdentityEntity, {
+      accountId, name: DEMO_DAUGHTER.name, idNumberEnc: cipher.encrypt(daughter.id.value), idNumberHash: cipher.blindIndex('id_number', daughter.id.value),
+      method: 'counter', verifiedByStaffId: counterStaffId, verifiedAt: now,
+    });
+    await tx.insert(FamilyProxyEntity, {
+      familyMemberId: memberId, accountId, idNumberHash: cipher.blindIndex('id_number', parsed.id.value), state: 'verified', via: 'staff',
+      verifiedByKind: 'staff', verifiedById: counterStaffId, verifiedAt: now, verifiedName: DEMO_ELDER.name, revokedAt: null, revokedBy: null, revokedById: null,
     });
   });
 }
