@@ -6,7 +6,7 @@ import { describeEngines } from '../support/describe-engines';
 import { startCluster, type Cluster } from '../support/cluster';
 import { countBy, loop, percentile, race } from '../support/booking-load';
 import { insertSlot, naiveBook, slotState } from '../support/booking-invariants';
-import { COMMUNITY, prepareBookings, type BookingFixture } from '../support/booking-scenario';
+import { COMMUNITY, lastSeatsRun as lastSeatsRunOf, prepareBookings, type BookingFixture } from '../support/booking-scenario';
 
 // Reliability rows C1 (last-K-seats race + negative control), C2 (idempotent booking), racing confirmations, B1 (per
 // account cap under a burst), B4 (sell-out surge) and C4 (MariaDB lock-conflict handling) — through the real HTTP API of
@@ -48,21 +48,7 @@ describeEngines('booking races on %s', (engine) => {
   afterAll(() => c?.close());
 
   // one C1 run: capacity K + PREBOOKED, PREBOOKED seats taken, then CLIENTS residents race for the last K
-  async function lastSeatsRun(k: number) {
-    const item = f.nextItem();
-    const slot = f.nextSlot();
-    await f.setPostCount(k + PREBOOKED);
-    let slotId = '';
-    for (const t of pre) {
-      const r = await f.book(t, item, slot);
-      expect(r.status).toBe(201);
-      slotId = await f.slotIdOf((r.body as { id: string }).id);
-    }
-    const start = (await slotState(c.probe, slotId)).booked;
-    const outcomes = await race(racers.map((t) => () => f.book(t, item, slot, { timeoutMs: RACE_TIMEOUT_MS })));
-    const after = await slotState(c.probe, slotId);
-    return { outcomes, start, after };
-  }
+  const lastSeatsRun = (k: number) => lastSeatsRunOf(c, f, { k, pre, racers, timeoutMs: RACE_TIMEOUT_MS });
 
   it.each(KS)('C1: %i last seat(s), 200 clients, 5 runs → exactly K booked, 0 overbooked, no 5xx', async (k) => {
     const t0 = performance.now();

@@ -6,7 +6,7 @@ import mysql from 'mysql2/promise';
 import { SERVER_DIST, startCluster, type Cluster, type DbProbe } from '../support/cluster';
 import { countBy, percentile, race } from '../support/booking-load';
 import { insertSlot, naiveBook, slotState } from '../support/booking-invariants';
-import { COMMUNITY, prepareBookings, type BookingFixture } from '../support/booking-scenario';
+import { COMMUNITY, lastSeatsRun, prepareBookings, type BookingFixture } from '../support/booking-scenario';
 import { galeraMissing, startGalera, type GaleraCluster } from '../support/galera';
 import { answersOf, bookingLoad, fmtRecovery, recoveryAfter, settle } from '../support/booking-wishes';
 import { sleep } from '../support/booking-load';
@@ -106,19 +106,8 @@ suite(missing ? `Galera — SKIPPED: this machine lacks ${missing} (REQUIRE_GALE
   it.each(KS)('C1 on the cluster: %i last seat(s), 60 clients over three nodes, 5 runs → exactly K booked, the rest 409 SLOT_FULL', async (k) => {
     const before = await Promise.all(galera.nodes.map((_, i) => galera.status(i)));
     for (let run = 0; run < RUNS; run++) {
-      const item = f.nextItem();
-      const slot = f.nextSlot();
-      await f.setPostCount(k + PREBOOKED);
-      let slotId = '';
-      for (const t of pre) {
-        const r = await f.book(t, item, slot);
-        expect(r.status).toBe(201);
-        slotId = await f.slotIdOf((r.body as { id: string }).id);
-      }
-      const start = (await slotState(c.probe, slotId)).booked;
       // client i goes to server process i mod 3, so the racers write through all three nodes at once
-      const outcomes = await race(racers.map((t, i) => () => f.book(t, item, slot, { timeoutMs: RACE_TIMEOUT_MS, proc: i % 3 })));
-      const after = await slotState(c.probe, slotId);
+      const { outcomes, start, after } = await lastSeatsRun(c, f, { k, pre, racers, timeoutMs: RACE_TIMEOUT_MS, procOf: (i) => i % 3 });
       const statuses = countBy(outcomes, (o) => o.status);
       const failures = [...new Set(outcomes.filter((o) => o.status === 0 || o.status >= 500).map((o) => o.error ?? JSON.stringify(o.body)))].slice(0, 3);
       expect({ run, statuses, failures }).toEqual({ run, statuses: { 201: k, 409: CLIENTS - k }, failures: [] });

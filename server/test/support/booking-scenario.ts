@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { routes } from '@jianban/shared';
 import type { Cluster } from './cluster';
+import { race } from './booking-load';
+import { slotState } from './booking-invariants';
 import { publishUnknownYears } from './statutory-years';
 
 // Booking fixtures shared by the race and fault suites: service items, free slots from the availability API, the slot
@@ -65,4 +67,25 @@ export async function prepareBookings(c: Cluster, opts: { items: number }): Prom
       return row.slot_id;
     },
   };
+}
+
+/**
+ * One C1 run (reliability row C1): a fresh slot of capacity K + pre.length with the `pre` residents' seats taken first,
+ * then every racer books the last K at once (racer i through server process `procOf(i)`, default round robin). Returns
+ * the outcomes and the slot's counter before and after the race, read from the database.
+ */
+export async function lastSeatsRun(c: Cluster, f: BookingFixture, o: { k: number; pre: string[]; racers: string[]; timeoutMs: number; procOf?: (i: number) => number }) {
+  const item = f.nextItem();
+  const slot = f.nextSlot();
+  await f.setPostCount(o.k + o.pre.length);
+  let slotId = '';
+  for (const t of o.pre) {
+    const r = await f.book(t, item, slot);
+    if (r.status !== 201) throw new Error(`pre-booking answered ${r.status}: ${JSON.stringify(r.body)}`);
+    slotId = await f.slotIdOf((r.body as { id: string }).id);
+  }
+  const start = (await slotState(c.probe, slotId)).booked;
+  const outcomes = await race(o.racers.map((t, i) => () => f.book(t, item, slot, { timeoutMs: o.timeoutMs, proc: o.procOf?.(i) })));
+  const after = await slotState(c.probe, slotId);
+  return { outcomes, start, after };
 }
