@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import type { EverydayWord, MatchKind } from '@jianban/shared';
-import { informativeness, segmenter } from './segmenter';
+import { generallyKnown, informativeness, segmenter } from './segmenter';
 
 // The in-memory search over the (small) catalog and the services, built from the DB rows and rebuilt when the
 // catalog version changes (issue 3, ranking of issue 13).
@@ -107,7 +107,16 @@ const FILLER_CHARS = new Set([...'什么怎样哪咋啥俺的了吗呢吧啊呀�
 // where and about whom residents ask (社区, 居委会, 老人, 孩子): in nearly every question here, so they count little
 const DOMAIN_COMMON = new Set(['社区', '居委会', '村委会', '居委', '村委', '委会', '村里', '街道', '老人', '孩子', '家里', '屋里']);
 const DOMAIN_COMMON_WEIGHT = 0.2;
-const generalWeight = (text: string) => (DOMAIN_COMMON.has(text) ? DOMAIN_COMMON_WEIGHT : informativeness(text));
+function generalWeight(text: string): number {
+  if (DOMAIN_COMMON.has(text)) return DOMAIN_COMMON_WEIGHT;
+  // a longer word everyday Chinese does not know (a catalog term: 一个孩子, 老年人补贴) is as informative as its most
+  // informative known part, not fully informative because it is unknown
+  if ([...text].length > 2 && !generallyKnown(text)) {
+    const parts = segmenter().cutForSearch(text, false).filter((w) => w !== text && [...w].length >= 2);
+    if (parts.length > 0) return Math.max(...parts.map(generalWeight));
+  }
+  return informativeness(text);
+}
 
 // ---- documents ----
 type Field = 'name' | 'alias' | 'everydayName' | 'subject' | 'use' | 'usedFor' | 'route';
@@ -116,6 +125,7 @@ const FIELD_WEIGHT: Record<Field, number> = { name: 3, alias: 2.4, everydayName:
 // length normalisation (BM25 b) per field: a short name that is all about the query beats a long one that mentions it
 const FIELD_B: Record<Field, number> = { name: 0.6, alias: 0.3, everydayName: 0.2, subject: 0.1, use: 0.1, usedFor: 0.5, route: 0.5 };
 const K1 = 1.2;
+const LIST_FIELDS = new Set<Field>(['alias', 'everydayName', 'subject', 'use']);
 const EVERYDAY_FIELD: Record<EverydayWord['kind'], Field> = { name: 'everydayName', subject: 'subject', use: 'use' };
 // what a whole term found in the query is called
 const KIND_OF: Record<Field, MatchKind> = { name: 'name', alias: 'alias', everydayName: 'synonym', subject: 'everyday', use: 'keyword', usedFor: 'keyword', route: 'sentence' };
@@ -144,6 +154,7 @@ const PHRASE_BONUS = 1.25;
 const SERVICE_FOR_CERTIFICATE = 0.5;
 const CLOSE_THRESHOLD = 0.5;
 const TAIL_SHARE = 0.3;
+const NAMED_MAX = 8;
 
 const stripParens = (s: string) => s.replace(/\(.*?\)|（.*?）/g, '');
 
@@ -156,6 +167,8 @@ export class SearchIndex {
   private readonly byCode = new Map<string, number>();
   private readonly aboutCertificates = new Set<number>();
   private readonly soundInformativeness = new Map<string, number>();
+  private readonly postingDocs = new Map<string, Set<number>>();
+  private readonly ownWords = new Map<string, Set<number>>(); // token → documents having it outside the route text
 
   constructor(
     docs: IndexedDoc[],
@@ -194,6 +207,7 @@ export class SearchIndex {
     for (const { doc, field, text } of fieldTexts) {
       const texts = new Map<string, string>();
       const tokens = tokenize(text, new Map(), texts);
+      if (field !== 'route') for (const t of tokens.keys()) this.ownWords.set(t, (this.ownWords.get(t) ?? new Set()).add(doc));
       for (const [t, src] of texts) if (t.startsWith('s:')) tokenTexts.set(t, (tokenTexts.get(t) ?? new Set()).add(src));
       const list = perField.get(field) ?? [];
       const same = list.find((x) => x.doc === doc);
@@ -210,7 +224,10 @@ export class SearchIndex {
         const norm = 1 - FIELD_B[field] + (FIELD_B[field] * x.len) / Math.max(1, avg);
         for (const [t, n] of x.tokens) {
           const m = tf.get(t) ?? new Map<number, number>();
-          m.set(x.doc, (m.get(x.doc) ?? 0) + (FIELD_WEIGHT[field] * n) / norm);
+          // a list of words (aliases, everyday words) says a token once however many entries repeat it: five
+          // everyday words with 户口 do not make an item five times more about 户口
+          const count = LIST_FIELDS.has(field) ? 1 : n;
+          m.set(x.doc, (m.get(x.doc) ?? 0) + (FIELD_WEIGHT[field] * count) / norm);
           tf.set(t, m);
         }
       }
@@ -219,6 +236,7 @@ export class SearchIndex {
     const n = this.docs.length;
     for (const [t, m] of tf) {
       this.postings.set(t, [...m.entries()].map(([doc, f]) => ({ doc, tf: f })));
+      this.postingDocs.set(t, new Set(m.keys()));
       this.idf.set(t, Math.log(1 + (n - m.size + 0.5) / (m.size + 0.5)));
     }
   }
@@ -249,7 +267,7 @@ export class SearchIndex {
     return hits.sort((a, b) => b.score - a.score || Number(this.popular.has(b.code)) - Number(this.popular.has(a.code)) || a.code.localeCompare(b.code));
   }
 
-  private scores(q: string): { scores: Map<number, number>; parts: Map<number, Map<string, number>>; coverage: (doc: number) => number } {
+  private scores(q: string): { scores: Map<number, number>; parts: Map<number, Map<string, number>>; coverage: (doc: number) => number; ownHit: Set<number> } {
     const chars = [...q];
     // the query as words: a character counts alone only where it is a word of its own (狗, 穷), otherwise through the
     // pairs and words it is part of (市 in 菜市场 is not a match for 市场主体)
@@ -281,7 +299,19 @@ export class SearchIndex {
         if (hasHan(c) && hasHan(chars[i + 1]) && ((own(i) && own(i + 1)) || oneWord)) add(`s:${soundOfChar(c)}|${soundOfChar(chars[i + 1])}`, pair, [i, i + 1]);
       }
     });
+    // a certificate named by a word the catalog has neither whole nor in pairs (残废证明): its characters count on their
+    // own. Only for a name (…证明), not a sentence: in a sentence such characters match anything (电费 → 缴费)
+    let at = 0;
+    const named = q.endsWith('证明') && chars.length <= NAMED_MAX;
+    for (const w of named ? words : []) {
+      const cs = [...w];
+      if (cs.length >= 2 && !FILLER.has(w) && !this.postings.has(`w:${w}`) && cs.every((c, k) => k === 0 || !this.postings.has(`b:${cs[k - 1]}${c}`))) {
+        cs.forEach((c, k) => hasHan(c) && !FILLER_CHARS.has(c) && add(`c:${c}`, c, [at + k]));
+      }
+      at += cs.length;
+    }
     const scores = new Map<number, number>();
+    const ownHit = new Set<number>(); // documents matched in their own words, not only in their alternative route's text
     const parts = new Map<number, Map<string, number>>();
     const explained = new Map<number, Set<number>>();
     for (const [t, { text, at }] of qTokens) {
@@ -290,12 +320,16 @@ export class SearchIndex {
       // (见在 sounds like 健在): as informative as the catalog's pairs it sounds like
       // a character that is a word of its own in the question (狗, 病, 穷) counts nearly as a word
       const w = this.idf.get(t)! * (t.startsWith('c:') ? SINGLE_WORD_WEIGHT : TYPE_WEIGHT[t[0] as TokenType]) * (t.startsWith('s:') ? this.soundInformativeness.get(t)! : generalWeight(text));
+      // a pair heard as itself already counted as written: its sound counts only for a homophone (见在 → 健在)
+      const literal = t.startsWith('s:') ? this.postingDocs.get(`b:${text}`) : undefined;
       for (const p of postings) {
+        if (literal?.has(p.doc)) continue;
         const s = (w * p.tf * (K1 + 1)) / (p.tf + K1);
         scores.set(p.doc, (scores.get(p.doc) ?? 0) + s);
         const m = parts.get(p.doc) ?? new Map<string, number>();
         m.set(t, s);
         parts.set(p.doc, m);
+        if (this.ownWords.get(t)?.has(p.doc)) ownHit.add(p.doc);
         const e = explained.get(p.doc) ?? new Set<number>();
         for (const i of at) e.add(i);
         explained.set(p.doc, e);
@@ -310,16 +344,17 @@ export class SearchIndex {
       for (const i of explained.get(doc) ?? []) got += weightAt[i] ?? 0;
       return got / total;
     };
-    return { scores, parts, coverage };
+    return { scores, parts, coverage, ownHit };
   }
 
   private rankHan(q: string, owners: Set<string>): Hit[] {
-    const { scores, parts, coverage } = this.scores(q);
+    const { scores, parts, coverage, ownHit } = this.scores(q);
     const asksCertificate = q.includes('证明');
     const out: Hit[] = [];
     for (const [i, score] of scores) {
       const d = this.docs[i];
-      if (!this.visible(d, owners)) continue;
+      // the alternative route's text supports a match but never makes one (视频 in 上门/视频核实 is not 健在证明)
+      if (!this.visible(d, owners) || !ownHit.has(i)) continue;
       const cov = coverage(i);
       // a document that explains little of the question is about something else (老年大学 is not 老年人补贴)
       if (cov < MIN_COVERAGE) continue;
@@ -363,6 +398,29 @@ export class SearchIndex {
   }
 
   private rankAscii(q: string, owners: Set<string>): Hit[] {
+    const hits = this.rankAsciiWhole(q, owners);
+    if (hits.length > 0) return hits;
+    // nearly every name ends in 证明: typed as its first words and 证明 (jibingzhengming for 疾病状况证明), the words
+    // before 证明 begin the name
+    const head = q.endsWith('zhengming') ? q.slice(0, -'zhengming'.length) : q.endsWith('zm') ? q.slice(0, -2) : '';
+    const initialsOnly = !q.endsWith('zhengming');
+    if ((initialsOnly ? head.length < 2 : head.length < 4) || /[0-9]/.test(head)) return [];
+    const best = new Map<string, Hit>();
+    for (const d of this.docs) {
+      if (!this.visible(d, owners)) continue;
+      for (const t of d.terms) {
+        if (!t.pinyin || (t.field !== 'name' && t.field !== 'alias' && t.field !== 'everydayName')) continue;
+        const ok = initialsOnly ? t.initials.startsWith(head) && t.initials.endsWith('zm') : t.pinyin.startsWith(head) && t.pinyin.endsWith('zhengming');
+        if (!ok) continue;
+        const hit: Hit = { code: d.code, score: (initialsOnly ? 30 : 35) + (t.field === 'name' ? 2 : t.field === 'alias' ? 1 : 0.5), matchedBy: initialsOnly ? 'initials' : 'pinyin', matchedText: t.shown };
+        const prev = best.get(d.code);
+        if (!prev || hit.score > prev.score) best.set(d.code, hit);
+      }
+    }
+    return [...best.values()];
+  }
+
+  private rankAsciiWhole(q: string, owners: Set<string>): Hit[] {
     const best = new Map<string, Hit>();
     const fieldBonus: Partial<Record<Field, number>> = { name: 2, alias: 1, everydayName: 0.5 };
     for (const d of this.docs) {

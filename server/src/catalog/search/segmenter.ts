@@ -44,11 +44,20 @@ function loadGeneralIdf(): Map<string, number> {
   return m;
 }
 
+const ASPECT = new Set(['了', '过', '着']);
+
+// whether jieba's general table knows the word (the catalog's own terms it does not)
+export function generallyKnown(word: string): boolean {
+  return loadGeneralIdf().has(word);
+}
+
 export function informativeness(word: string): number {
   const m = loadGeneralIdf();
   let v = m.get(word);
   if (v === undefined) {
     const chars = [...word];
+    // a verb with its aspect particle (丢了, 犯过) is as informative as the verb
+    if (chars.length === 2 && ASPECT.has(chars[1]) && !ASPECT.has(chars[0])) return informativeness(chars[0]);
     // an unknown pair of characters is as informative as its less informative character (么证, 要开)
     if (chars.length === 2) return Math.min(informativeness(chars[0]), informativeness(chars[1]));
     return 1;
