@@ -9,14 +9,18 @@ import { DemandReportService } from './demand-report.service';
 import { NoticeBoardService } from './notice/notice-board.service';
 import { CatalogIndexService } from './search/catalog-index.service';
 import { SearchRateGate } from './search/search-rate-gate';
+import { ServiceWordsController } from './search/service-words.controller';
+import { ServiceWordsRepository } from './search/service-words.repository';
+import { ServiceWordsService } from './search/service-words.service';
 
 // certificate rules: the two lists with alternative routes, search, edits with history, demand reports, notice boards
 @Module({
   imports: [IdentityModule, NotificationsModule],
-  controllers: [CatalogController],
+  controllers: [CatalogController, ServiceWordsController],
   providers: [
     CatalogReadService, CatalogEditService, DemandReportService, NoticeBoardService, CatalogIndexService, SearchRateGate,
     CatalogItemRepository, CatalogMetaRepository, CatalogProposalRepository, DemandReportRepository, WorkListRepository,
+    ServiceWordsRepository, ServiceWordsService,
   ],
 })
 export class CatalogModule {}

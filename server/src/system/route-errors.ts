@@ -117,4 +117,7 @@ export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
   staffConfirmProxy: [ErrorCode.ElderIdMismatch, ErrorCode.IdNumberInvalid, ErrorCode.NotFound, ErrorCode.RealNameRequired],
   staffRevokeProxy: [ErrorCode.NotFound],
   staffVerifyResident: [ErrorCode.IdNumberInvalid, ErrorCode.NotFound],
+  searchServiceWords: [],
+  updateSearchServiceWords: [ErrorCode.NotFound, ErrorCode.ProposalEmpty, ErrorCode.Unauthenticated, ErrorCode.VersionConflict],
+  searchServiceWordsHistory: [ErrorCode.NotFound],
 };

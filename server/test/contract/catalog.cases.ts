@@ -17,6 +17,8 @@ export const CATALOG_CASES: ModuleContractCases = {
     createCommunityItem: { code: MEICUN },
     updateWorkList: { kind: 'assist' },
     noticeBoard: { code: MEICUN },
+    updateSearchServiceWords: { service: 'booking' },
+    searchServiceWordsHistory: { service: 'booking' },
   },
   okForValid: {
     // 404: a well-formed community code that does not exist; 429: the per-IP search limit
@@ -40,6 +42,10 @@ export const CATALOG_CASES: ModuleContractCases = {
     updateWorkList: [200, 400, 409],
     // 503 only when the CJK font is missing
     noticeBoard: [200, 404, 503],
+    searchServiceWords: [200],
+    // 400 also for CATALOG_PROPOSAL_EMPTY (the same words), 409 stale version
+    updateSearchServiceWords: [200, 400, 409],
+    searchServiceWordsHistory: [200],
   },
   massAssignment: {
     // a demand report with extra fields is refused and nothing is stored; the clean one is stored
@@ -95,6 +101,15 @@ export const CATALOG_CASES: ModuleContractCases = {
       const input = { title: '主责清单', note: null, entries: ['契约测试'], example: true, baseVersion: list.version };
       await expectRejectedEverywhere((extra) => t.http('PUT', '/api/staff/catalog/work-lists/primary', { body: { ...input, ...extra }, token: staff }));
       expect((await t.call(routes.updateWorkList, input, { token: staff, params: { kind: 'primary' } })).body.version).toBe(list.version + 1);
+    },
+
+    // extra fields on a service-words edit are refused and the version stays; the clean edit makes the next version
+    updateSearchServiceWords: async ({ t, staff, expectRejectedEverywhere }) => {
+      const cur = (await t.call(routes.searchServiceWords, {}, { token: staff })).body.services.find((s: { service: string }) => s.service === 'work-lists');
+      const input = { baseVersion: cur.version, words: [...cur.words, { word: '契约测试词', kind: 'subject', source: null }], changeNote: '契约测试' };
+      await expectRejectedEverywhere((extra) => t.http('PUT', '/api/staff/catalog/service-words/work-lists', { body: { ...input, ...extra }, token: staff }));
+      expect((await t.call(routes.searchServiceWordsHistory, {}, { token: staff, params: { service: 'work-lists' } })).body.currentVersion).toBe(cur.version);
+      expect((await t.call(routes.updateSearchServiceWords, input, { token: staff, params: { service: 'work-lists' } })).body.version).toBe(cur.version + 1);
     },
   },
 };

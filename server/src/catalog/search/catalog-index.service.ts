@@ -5,10 +5,13 @@ import { Db } from '../../common/db';
 import { PINO } from '../../common/logger';
 import searchData from '../seed-data/search-terms.json';
 import { CatalogItemRepository, CatalogMetaRepository } from '../catalog.repository';
-import type { CatalogItemSummary, SearchResultView, SearchServiceId, SearchServiceSummary } from '@jianban/shared';
+import type { CatalogItemSummary, SearchResultView, SearchServiceId, SearchServiceSummary, ServiceWord } from '@jianban/shared';
 import { parseContent, toSummary } from '../catalog.mapper';
 import type { CatalogItemEntity } from '../entities/catalog.entity';
 import { SearchIndex, SERVICE_OWNER, type IndexedDoc } from './search-index';
+import { ServiceWordsRepository } from './service-words.repository';
+import { seedWordsOf } from './service-words.seed';
+import { parseStoredServiceWords } from './service-words.stored';
 
 interface ServiceData {
   title: string;
@@ -23,16 +26,21 @@ const SERVICES = searchData.services as Record<SearchServiceId, ServiceData>;
 export const SERVICE_SUMMARIES = new Map<string, SearchServiceSummary>(
   (Object.entries(SERVICES) as [SearchServiceId, ServiceData][]).map(([id, s]) => [`service:${id}`, { id, title: s.title, description: s.description, available: s.available }]),
 );
-export const SERVICE_DOCS_FOR_EVAL: IndexedDoc[] = (Object.entries(SERVICES) as [SearchServiceId, ServiceData][]).map(([id, s]) => ({
-  code: `service:${id}`,
-  owner: SERVICE_OWNER,
-  name: s.title,
-  aliases: s.words.name,
-  everyday: s.words.subject.map((word) => ({ word, kind: 'subject' as const })),
-  usedFor: null,
-  route: [],
-  aboutCertificates: s.aboutCertificates === true,
-}));
+// a service as a document the index scores, with its words (from the database; the seed's for the evaluation)
+export function serviceDoc(id: SearchServiceId, words: Pick<ServiceWord, 'word' | 'kind'>[]): IndexedDoc {
+  const s = SERVICES[id];
+  return {
+    code: `service:${id}`,
+    owner: SERVICE_OWNER,
+    name: s.title,
+    aliases: words.filter((w) => w.kind === 'name').map((w) => w.word),
+    everyday: words.filter((w) => w.kind === 'subject').map((w) => ({ word: w.word, kind: 'subject' as const })),
+    usedFor: null,
+    route: [],
+    aboutCertificates: s.aboutCertificates === true,
+  };
+}
+export const SERVICE_DOCS_FOR_EVAL: IndexedDoc[] = (Object.keys(SERVICES) as SearchServiceId[]).map((id) => serviceDoc(id, seedWordsOf(id)));
 
 export interface IndexSnapshot {
   index: SearchIndex;
@@ -55,6 +63,7 @@ export class CatalogIndexService {
     private readonly db: Db,
     private readonly items: CatalogItemRepository,
     private readonly meta: CatalogMetaRepository,
+    private readonly serviceWords: ServiceWordsRepository,
     private readonly config: AppConfig,
     @Inject(PINO) private readonly log: Logger,
   ) {}
@@ -97,13 +106,16 @@ export class CatalogIndexService {
   private async build(): Promise<IndexSnapshot> {
     const started = Date.now();
     const generation = this.generation;
-    const { version, rows } = await this.db.read(async (m) => ({ version: await this.meta.version(m), rows: await this.items.all(m) }));
+    const { version, rows, serviceRows } = await this.db.read(async (m) => ({ version: await this.meta.version(m), rows: await this.items.all(m), serviceRows: await this.serviceWords.all(m) }));
+    // a service's words as staff last saved them; the seed's until the reference seed has stored them
+    const stored = new Map(serviceRows.map((r) => [r.serviceId, parseStoredServiceWords(r.wordsJson)]));
+    const services = (Object.keys(SERVICES) as SearchServiceId[]).map((id) => serviceDoc(id, stored.get(id) ?? seedWordsOf(id)));
     const parsed = rows.map((r) => ({ row: r, content: parseContent(r) }));
     const indexed: IndexedDoc[] = parsed.map(({ row, content }) => ({
       code: row.code, owner: row.owner, name: content.name, aliases: content.aliases, everyday: content.everydayWords ?? [], usedFor: content.usedFor, route: content.routeSteps,
     }));
     const snapshot: IndexSnapshot = {
-      index: new SearchIndex([...indexed, ...SERVICE_DOCS_FOR_EVAL], { popular: searchData.popular }, version),
+      index: new SearchIndex([...indexed, ...services], { popular: searchData.popular }, version),
       rows: new Map(rows.map((r) => [r.code, r])),
       summaries: new Map(parsed.map(({ row, content }) => [row.code, toSummary(row, content)])),
       answers: new Map(),

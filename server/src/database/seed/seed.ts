@@ -12,6 +12,7 @@ import { ResidentAccountEntity } from '../../identity/entities/resident-account.
 import { StaffAccountEntity } from '../../identity/entities/staff-account.entity';
 import { seedBookingReference } from '../../booking/booking.seed';
 import { seedCatalogReference } from '../../catalog/catalog.seed';
+import { seedServiceWords } from '../../catalog/search/service-words.seed';
 import { DEMO_DAUGHTER, DEMO_ELDER, DEMO_RESIDENT, REGION_SEED, STAFF_SEED } from './regions';
 
 // the local WeChat peer derives a stable openid from a nickname the same way
@@ -37,6 +38,8 @@ export async function seedReference(ds: DataSource): Promise<string[]> {
     const line = await seeder(ds);
     if (line) lines.push(line);
   }
+  const serviceWords = await seedServiceWords(ds);
+  if (serviceWords) lines.push(serviceWords);
   return lines;
 }
 
