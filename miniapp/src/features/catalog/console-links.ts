@@ -39,4 +39,10 @@ export const CATALOG_CONSOLE_LINKS: ConsoleLink[] = [
     url: CATALOG_PAGES.staffBoard,
     roles: ['district_admin', 'street_reviewer', 'community_staff'],
   },
+  {
+    title: '搜索里的服务用词',
+    description: '居民说到哪些词会看到高龄津贴、预约办事等服务；区管理员可以修改',
+    url: CATALOG_PAGES.staffServiceWords,
+    roles: ['district_admin', 'community_staff', 'street_reviewer'],
+  },
 ];
