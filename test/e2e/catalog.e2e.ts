@@ -173,6 +173,55 @@ describe('certificate catalog in the H5 build (largest browser font, 长辈模�
     expect(page.url()).toContain('/subpackages/allowance/pages/index/index');
     await checkPage(page, 'catalog-service-allowance');
     await page.close();
+
+    // the shortest way residents ask for it lands on the allowance page too
+    const short = await resident.context.newPage();
+    await short.goto(home());
+    await short.getByText('想开什么证明？').waitFor({ timeout: 30_000 });
+    await search(short, '老人补贴怎么领');
+    const first2 = short.getByRole('button', { name: /证明|补贴|津贴/ }).first();
+    await first2.waitFor({ timeout: 30_000 });
+    await expect(first2.textContent()).resolves.toMatch(/^高龄津贴/);
+    await checkPage(short, 'catalog-search-service-short');
+    await first2.click();
+    await short.getByText(/高龄津贴/).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
+    expect(short.url()).toContain('/subpackages/allowance/pages/index/index');
+    await short.close();
+  });
+
+  it('a district admin adds a word that leads to a service, and a resident’s search follows it at once', async () => {
+    const word = '石榴花开';
+    const before = await resident.context.newPage();
+    await before.goto(home());
+    await before.getByText('想开什么证明？').waitFor({ timeout: 30_000 });
+    await search(before, word);
+    await before.getByText(`没有找到“${word}”`).waitFor({ timeout: 30_000 });
+    await before.close();
+
+    const admin = await staff.context.newPage();
+    await staffLogin(admin, stack.url, 'district');
+    await admin.getByText('搜索里的服务用词').first().click();
+    await admin.getByRole('tab', { name: '预约办事' }).click({ timeout: 30_000 });
+    const words = field(admin, '搜索用词（一行一个）');
+    await words.waitFor({ timeout: 30_000 });
+    await words.fill(`${(await words.inputValue()).trim()}\n${word}（来源：e2e 居民来电）`);
+    await field(admin, '为什么修改').fill('居民常这样问');
+    await checkPage(admin, 'catalog-staff-service-words', STAFF_MIN_TEXT_PX);
+    await admin.getByText('保存修改', { exact: true }).click();
+    await admin.getByText('已保存').first().waitFor({ timeout: 30_000 });
+    await admin.getByText(`加了：${word}`).waitFor({ timeout: 30_000 });
+    await fullShot(admin, 'catalog-staff-service-words-saved');
+    await admin.close();
+
+    const page = await resident.context.newPage();
+    await page.goto(home());
+    await page.getByText('想开什么证明？').waitFor({ timeout: 30_000 });
+    await search(page, word);
+    const service = page.getByRole('button', { name: /预约办事/ }).first();
+    await service.waitFor({ timeout: 30_000 });
+    await service.click();
+    await page.waitForURL(/\/subpackages\/booking\/pages\/start\/index/, { timeout: 30_000 });
+    await page.close();
   });
 
   it('answers a question it cannot match with the closest items and how to ask staff', async () => {
