@@ -15,9 +15,11 @@ import {
   type RouteDef,
   type RouteName,
   searchHitCode,
+  serviceWordsRoutes,
 } from '@jianban/shared';
 import researchData from '../../src/catalog/seed-data/certificate-catalog.json';
 import { seedReference } from '../../src/database/seed/seed';
+import { seedWordsOf } from '../../src/catalog/search/service-words.seed';
 import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -36,6 +38,9 @@ const CATALOG_PARAMS: Record<string, { params?: Record<string, string>; input: R
   createCommunityItem: { params: { code: '421003003003' }, input: { name: 'A2 测试事项', category: '其他' } },
   updateWorkList: { params: { kind: 'assist' }, input: { title: '协助清单', note: null, entries: ['a'], example: true, baseVersion: 1 } },
   noticeBoard: { params: { code: '421003003003' }, input: {} },
+  searchServiceWords: { input: {} },
+  updateSearchServiceWords: { params: { service: 'booking' }, input: { baseVersion: 1, words: [...seedWordsOf('booking'), { word: '约办事', kind: 'subject', source: null }], changeNote: 'a2' } },
+  searchServiceWordsHistory: { params: { service: 'booking' }, input: {} },
 };
 
 describeEngines('catalog on %s', (engine) => {
@@ -304,7 +309,7 @@ describeEngines('catalog on %s', (engine) => {
     it('covers every catalog staff route', () => {
       // from the route table itself (the catalog module's routes, and every /staff/catalog path of the whole table),
       // not filtered by CATALOG_PARAMS: a new catalog staff route without an entry there fails here
-      const staffRoutes = Object.entries(catalogRoutes).filter(([, r]) => r.auth === 'staff').map(([n]) => n);
+      const staffRoutes = Object.entries({ ...catalogRoutes, ...serviceWordsRoutes }).filter(([, r]) => r.auth === 'staff').map(([n]) => n);
       const catalogPaths = (Object.entries(routes) as [RouteName, RouteDef][]).filter(([, r]) => r.path.startsWith('/staff/catalog/')).map(([n]) => n);
       expect(staffRoutes.length).toBeGreaterThan(0);
       expect(staffRoutes.sort()).toEqual(Object.keys(CATALOG_PARAMS).sort());
@@ -312,12 +317,12 @@ describeEngines('catalog on %s', (engine) => {
     });
     it.each(Object.keys(CATALOG_PARAMS))('%s answers 403 to a resident and changes nothing', async (name) => {
       const route = routes[name as RouteName] as RouteDef;
-      const before = await t.ds.query('SELECT (SELECT COUNT(*) FROM catalog_item_version) AS v, (SELECT COUNT(*) FROM catalog_proposal) AS p, (SELECT COUNT(*) FROM catalog_item) AS i');
+      const before = await t.ds.query('SELECT (SELECT COUNT(*) FROM catalog_item_version) AS v, (SELECT COUNT(*) FROM catalog_proposal) AS p, (SELECT COUNT(*) FROM catalog_item) AS i, (SELECT COUNT(*) FROM catalog_service_words_version) AS w');
       const { params, input } = CATALOG_PARAMS[name];
       const r = await t.call(route, input as never, { token: resident, params: params as never });
       expect([name, r.status]).toEqual([name, 403]);
       expect(errorBody.parse(r.body).code).toBe('FORBIDDEN');
-      expect(await t.ds.query('SELECT (SELECT COUNT(*) FROM catalog_item_version) AS v, (SELECT COUNT(*) FROM catalog_proposal) AS p, (SELECT COUNT(*) FROM catalog_item) AS i')).toEqual(before);
+      expect(await t.ds.query('SELECT (SELECT COUNT(*) FROM catalog_item_version) AS v, (SELECT COUNT(*) FROM catalog_proposal) AS p, (SELECT COUNT(*) FROM catalog_item) AS i, (SELECT COUNT(*) FROM catalog_service_words_version) AS w')).toEqual(before);
       // positive control: the same request from the district admin (or a proposer) is not refused as forbidden
       const staffToken = name === 'proposeCatalogChange' ? meicun : admin;
       const ok = await t.call(route, input as never, { token: staffToken, params: params as never });
