@@ -73,9 +73,12 @@ function soundOfChar(c: string): string {
 }
 
 // ---- tokens ----
-// w: a word of two or more characters; b: a character bigram; c: one Han character; s: the sounds of a bigram
-type TokenType = 'w' | 'b' | 'c' | 's';
-const TYPE_WEIGHT: Record<TokenType, number> = { w: 1, b: 0.8, c: 0.25, s: 0.5 };
+const HEAD_WEIGHT = 0.5;
+// what asks for a paper or a service
+const REQUEST = /证明|开|办|申请|领|补/;
+// h: the last character of a word; w: a word of two or more characters; b: a character bigram; c: one Han character; s: the sounds of a bigram
+type TokenType = 'w' | 'b' | 'c' | 's' | 'h';
+const TYPE_WEIGHT: Record<TokenType, number> = { w: 1, b: 0.8, c: 0.25, s: 0.5, h: HEAD_WEIGHT };
 
 // each token with the text it stands for (a sound token: the two characters it was heard from)
 function tokenize(text: string, into: Map<string, number> = new Map(), texts?: Map<string, string>): Map<string, number> {
@@ -85,7 +88,13 @@ function tokenize(text: string, into: Map<string, number> = new Map(), texts?: M
   };
   if (!text) return into;
   const chars = [...text];
-  for (const w of segmenter().cutForSearch(text, false)) if (hasHan(w)) add(`w:${w}`, w);
+  for (const w of segmenter().cutForSearch(text, false)) {
+    if (!hasHan(w)) continue;
+    add(`w:${w}`, w);
+    // the last character of a word is what it is (住 of 居住, 病 of 疾病): a question saying just that character meets it
+    const cs = [...w];
+    if (cs.length >= 2 && hasHan(cs[cs.length - 1])) add(`h:${cs[cs.length - 1]}`, cs[cs.length - 1]);
+  }
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
     if (hasHan(c)) add(`c:${c}`, c);
@@ -283,12 +292,15 @@ export class SearchIndex {
       for (let k = 0; k < n; k++) weightAt.push(weight);
     }
     const qTokens = new Map<string, { text: string; at: number[] }>();
+    // a question that asks for a paper or a service (开证明, 办, 申请, 领 …): a lone character in it may stand for a word
+    const asks = REQUEST.test(q);
     const add = (t: string, text: string, at: number[]) => qTokens.has(t) || qTokens.set(t, { text, at });
     for (const w of segmenter().cutForSearch(q, false)) if ([...w].length >= 2 && hasHan(w)) add(`w:${w}`, w, []);
     // a character that is a word of its own (狗, 穷) matches where the catalog has it as a word of its own too
     chars.forEach((c, i) => single.has(i) && hasHan(c) && !FILLER_CHARS.has(c) && add(`w:${c}`, c, [i]));
     chars.forEach((c, i) => {
       if (single.has(i) && hasHan(c)) add(`c:${c}`, c, [i]);
+      if (asks && single.has(i) && hasHan(c) && !FILLER_CHARS.has(c)) add(`h:${c}`, c, [i]);
       if (i + 1 < chars.length) {
         const pair = c + chars[i + 1];
         add(`b:${pair}`, pair, [i, i + 1]);
