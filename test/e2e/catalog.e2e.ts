@@ -161,6 +161,8 @@ describe('certificate catalog in the H5 build (largest browser font, 长辈模�
     await page.goto(home());
     await page.getByText('想开什么证明？').waitFor({ timeout: 30_000 });
     await search(page, '我妈快九十了，发养老金的地方要我证明她还在世');
+    // the answer first (the home page's own links also name 补贴 and 证明)
+    await page.getByText(/^找到\d+项$/).waitFor({ timeout: 30_000 });
     const first = page.getByRole('button', { name: /证明|补贴|津贴/ }).first();
     await first.waitFor({ timeout: 30_000 });
     await expect(first.textContent()).resolves.toMatch(/^健在证明/);
@@ -179,6 +181,7 @@ describe('certificate catalog in the H5 build (largest browser font, 长辈模�
     await short.goto(home());
     await short.getByText('想开什么证明？').waitFor({ timeout: 30_000 });
     await search(short, '老人补贴怎么领');
+    await short.getByText(/^找到\d+项$/).waitFor({ timeout: 30_000 });
     const first2 = short.getByRole('button', { name: /证明|补贴|津贴/ }).first();
     await first2.waitFor({ timeout: 30_000 });
     await expect(first2.textContent()).resolves.toMatch(/^高龄津贴/);

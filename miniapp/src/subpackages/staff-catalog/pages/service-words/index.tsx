@@ -80,9 +80,9 @@ function ServiceWords({ me }: { me: StaffMe }) {
       {list.data ? <Tabs label="哪项服务" value={service} onChange={setService} options={list.data.services.map((s) => ({ value: s.service, label: s.title }))} /> : null}
       {list.isPending ? <Notice>正在读取…</Notice> : null}
       {list.isError ? <Notice tone="error" title="没有读出来">{messageFor(list.error)}</Notice> : null}
-      {/* a new Editor per service and version: after a save it starts from the saved words */}
-      {entry ? <Editor key={`${entry.service}-${entry.version}`} entry={entry} canEdit={me.role === 'district_admin'} /> : null}
-      {entry ? <History key={`h-${entry.service}-${entry.version}`} service={entry.service} /> : null}
+      {/* a new Editor per service; after a save it keeps what was typed (and says so) and saves against the refreshed version */}
+      {entry ? <Editor key={entry.service} entry={entry} canEdit={me.role === 'district_admin'} /> : null}
+      {entry ? <History key={`h-${entry.service}`} service={entry.service} /> : null}
     </PageShell>
   );
 }
