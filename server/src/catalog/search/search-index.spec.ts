@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { normalizeQuery } from './search-index';
+import { normalizeQuery, type IndexedDoc } from './search-index';
 import { seededIndex } from './search-eval';
 
 // the index over the seeded catalog and services, plus one community's own item
@@ -51,5 +51,31 @@ describe('SearchIndex', () => {
     for (const q of ['护照签证', '今天天气怎么样', '证明', '我要开个证明', '孙女学钢琴多少钱']) expect([q, index.search(normalizeQuery(q), district, 5)]).toEqual([q, []]);
     expect(index.closest(normalizeQuery('今天天气怎么样'), district, 3)).toEqual([]);
     expect(index.closest('', district, 3)).toEqual(['NI-10', 'NI-08', 'NI-03']);
+  });
+
+  // the second round (issue 13, held-out set): each mechanism with a case it decides
+  it('never matches on the alternative route text alone (视频 in 上门/视频核实 is not 健在证明)', () => {
+    const routeOnly: IndexedDoc = { code: 'X-ROUTE', owner: 'district', name: '某某证明', aliases: [], everyday: [], usedFor: null, route: ['到石榴花开处登记'] };
+    const withRoute = seededIndex([routeOnly]);
+    expect(withRoute.search(normalizeQuery('石榴花开'), district, 5)).toEqual([]);
+    expect(index.search(normalizeQuery('微信视频怎么打'), district, 5)).toEqual([]);
+  });
+
+  it('counts a thesaurus token once however many entries repeat it, and a pair’s sound only for a homophone', () => {
+    // 家里 / 老人 are written, not misheard: their sounds add nothing, so a question about sleep matches nothing
+    expect(index.search(normalizeQuery('家里老人失眠睡不着'), district, 5)).toEqual([]);
+    expect(top('见在证明')).toMatchObject({ code: 'NI-10', matchedBy: 'pinyin' });
+  });
+
+  it('falls back to characters for a certificate name the catalog lacks, and reads pinyin of a name’s head + 证明', () => {
+    expect(top('残废证明')?.code).toBe('NI-13');
+    expect(index.search(normalizeQuery('残废的老人'), district, 5).map((h) => h.code)).not.toContain('NI-13');
+    expect(top('jibingzhengming')).toMatchObject({ code: 'NI-12', matchedBy: 'pinyin' });
+    expect(top('jbzm')).toMatchObject({ code: 'NI-12', matchedBy: 'initials' });
+  });
+
+  it('lets a lone character meet the words it ends only in a question that asks for a paper (住 → 居住)', () => {
+    expect(top('俺在这儿住了好些年了要开证明')?.code).toBe('IS-08');
+    expect(index.search(normalizeQuery('俺在这儿住了好些年了'), district, 5)).toEqual([]);
   });
 });
