@@ -28,7 +28,9 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
     backgroundColor: '#f3f4f6',
   },
+  // custom: src/custom-tab-bar (icons, 长辈模式, the unread badge); H5 draws the same bar in PageShell
   tabBar: {
+    custom: true,
     color: '#4a4a4a',
     selectedColor: '#0b57d0',
     backgroundColor: '#ffffff',
