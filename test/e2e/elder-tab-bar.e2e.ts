@@ -84,7 +84,7 @@ describe('长辈模式 everywhere: the tab bar, the search box, text areas and t
 
   it('gives the home search box a 60 px target and keeps each list tab word whole', async () => {
     await page.goto(`${stack.url}/?devUser=${devUser}#/pages/index/index`);
-    const input = page.locator('[role="search"] input').filter({ visible: true });
+    const input = page.getByRole('searchbox', { name: '想开什么证明？' }).filter({ visible: true });
     await input.waitFor({ timeout: 30_000 });
     expect(await height(input)).toBeGreaterThanOrEqual(TAB_TARGET_PX);
     const issueTab = page.getByRole('tab', { name: /^社区还开的证明/ }).filter({ visible: true });
