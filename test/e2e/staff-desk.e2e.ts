@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { routes } from '@jianban/shared';
 import type { Page } from 'playwright-core';
-import { api, shot, submitStaffLogin } from './support/page-checks';
+import { api, field, shot, submitStaffLogin, turnOnElderMode } from './support/page-checks';
 import { launchBrowser, shanghaiMorningOffsetMs, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
 import { publishUnknownYears } from './support/statutory';
 import { seriousViolations } from './support/axe';
@@ -28,6 +28,10 @@ describe('the staff desk at a PC: camera check-in and exports', () => {
   let resident: Awaited<ReturnType<typeof launchBrowser>>;
   let staff: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   let staffPage: Page;
+  let residentPage: Page;
+  let itemIds: string[] = [];
+  let bookingDay = '';
+  let bookingSlots: string[] = [];
   let residentToken = '';
   let bookingId = '';
   const devUser = `desk${Date.now().toString(36)}`;
@@ -53,7 +57,7 @@ describe('the staff desk at a PC: camera check-in and exports', () => {
     await api(stack.url, routes.staffConfirmBooking, {}, { token: staffToken, params: { id: bookingId } });
 
     // the pass as the resident's phone draws it: a screenshot of its QR code, laid on a white 640×480 frame
-    resident = await launchBrowser({ clockOffsetMs });
+    resident = await launchBrowser({ largestFont: true, clockOffsetMs });
     const r = await resident.context.newPage();
     await r.goto(`${stack.url}/?devUser=${devUser}#/subpackages/booking/pages/detail/index?id=${bookingId}`);
     const qr = r.locator('[role="img"][aria-label^="预约码二维码"]').filter({ visible: true });
@@ -80,7 +84,10 @@ describe('the staff desk at a PC: camera check-in and exports', () => {
       { png, W, H },
     );
     writeFileSync(videoFile, y4m(Buffer.from(luma, 'base64')));
-    await resident.close();
+    residentPage = r;
+    itemIds = (await api(stack.url, routes.listServiceItems, {}, { token: residentToken, params: { code: COMMUNITY } })).items.map((i: { id: string }) => i.id);
+    bookingDay = today.date;
+    bookingSlots = today.slots.filter((s) => s.bookable).map((s) => s.start);
 
     staff = await launchBrowser({
       clockOffsetMs,
@@ -90,10 +97,12 @@ describe('the staff desk at a PC: camera check-in and exports', () => {
     });
     staffPage = await staff.context.newPage();
     staffPage.on('pageerror', (e) => pageErrors.push(e.message));
+    residentPage.on('pageerror', (e) => pageErrors.push(e.message));
     await submitStaffLogin(staffPage, stack.url, 'meicun');
     await staffPage.getByText('工作台').first().waitFor({ timeout: 30_000 });
   });
   afterAll(async () => {
+    await resident?.close();
     await staff?.close();
     await stack?.stop();
     rmSync(workDir, { recursive: true, force: true });
@@ -148,6 +157,41 @@ describe('the staff desk at a PC: camera check-in and exports', () => {
     await page.getByText(/^已导出 [1-9]\d* 条$/).filter({ visible: true }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'staff-desk-export-range');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('takes the family phone with consent on the confirm page; staff see it masked and reveal it in the detail', async () => {
+    const r = residentPage;
+    await r.goto(`${stack.url}/?devUser=${devUser}#/pages/me/index`);
+    await turnOnElderMode(r);
+    const start = bookingSlots[bookingSlots.length - 1];
+    await r.goto(`${stack.url}/?devUser=${devUser}#/subpackages/booking/pages/confirm/index?item=${itemIds[1]}&who=self&name=${encodeURIComponent('周桂芳')}&date=${bookingDay}&start=${start}`);
+    const phone = field(r, '您的手机号（可以不填）');
+    await phone.waitFor({ timeout: 30_000 });
+    await phone.fill('13912345678');
+    const confirm = r.getByRole('button', { name: '确认预约' }).filter({ visible: true });
+    await confirm.click();
+    await r.getByText(/同意工作人员用这个电话联系您/).filter({ visible: true }).first().waitFor();
+    const consent = r.getByRole('switch', { name: '同意工作人员用这个电话联系我' }).filter({ visible: true });
+    await consent.click();
+    await expect(consent.getAttribute('aria-checked')).resolves.toBe('true');
+    expect(await seriousViolations(r)).toEqual([]);
+    await shot(r, 'booking-confirm-phone-consent');
+    await confirm.click();
+    await r.getByText('到社区时给工作人员看').filter({ visible: true }).waitFor({ timeout: 30_000 });
+    const id = /[?&]id=([0-9a-f-]{36})/.exec(r.url())![1];
+
+    const page = staffPage;
+    await page.goto(`${stack.url}/#/subpackages/staff-booking/pages/detail/index?id=${id}`);
+    await page.getByText('139****5678').filter({ visible: true }).waitFor({ timeout: 30_000 });
+    await expect(page.getByText('13912345678').count()).resolves.toBe(0);
+    const reveal = page.getByRole('button', { name: '查看完整号码' }).filter({ visible: true });
+    await reveal.focus();
+    await page.keyboard.press('Enter');
+    const call = page.locator('a[href="tel:13912345678"]').filter({ visible: true });
+    await call.waitFor({ timeout: 30_000 });
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'staff-desk-phone-revealed');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -55,7 +55,7 @@ export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
   staffAddCaseNote: [ErrorCode.Conflict, ErrorCode.NotFound],
   staffFlaggedBookings: [ErrorCode.NotFound],
   staffColleagues: [ErrorCode.NotFound],
-  staffExportBookings: [ErrorCode.ExportTooLarge, ErrorCode.NotFound],
+  staffExportBookings: [ErrorCode.Conflict, ErrorCode.ExportTooLarge, ErrorCode.NotFound],
   staffGetBookingSettings: [ErrorCode.NotFound],
   staffUpdateBookingSettings: [ErrorCode.NotFound, ErrorCode.Validation],
   staffListClosures: [ErrorCode.NotFound],
@@ -117,5 +117,5 @@ export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
   staffConfirmProxy: [ErrorCode.ElderIdMismatch, ErrorCode.IdNumberInvalid, ErrorCode.NotFound, ErrorCode.RealNameRequired],
   staffRevokeProxy: [ErrorCode.NotFound],
   staffVerifyResident: [ErrorCode.IdNumberInvalid, ErrorCode.NotFound],
-  staffRevealBookingPhone: [ErrorCode.NotFound],
+  staffRevealBookingPhone: [ErrorCode.Conflict, ErrorCode.NotFound],
 };
