@@ -2,10 +2,12 @@
 // has icons and big words and follows 长辈模式, the unread count sits on 消息, the home search box and text areas are at
 // least 60 px tall, and the list tab "社区还开的证明（N项）" never breaks inside a word.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { routes } from '@jianban/shared';
 import type { Page } from 'playwright-core';
 import { api, shot, turnOnElderMode } from './support/page-checks';
-import { launchBrowser, settle, startStack, type RunningStack } from './support/stack';
+import { launchBrowser, settle, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
+import { publishUnknownYears } from './support/statutory';
 import { seriousViolations } from './support/axe';
 
 const TAB_TARGET_PX = 60;
@@ -22,6 +24,7 @@ describe('长辈模式 everywhere: the tab bar, the search box, text areas and t
 
   beforeAll(async () => {
     stack = await startStack('elder-tab-bar');
+    await publishUnknownYears(stack.url);
     browser = await launchBrowser({ largestFont: true });
     page = await browser.context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -59,18 +62,31 @@ describe('长辈模式 everywhere: the tab bar, the search box, text areas and t
   });
 
   it('switches pages from the tab bar and shows the unread count on 消息', async () => {
+    const messages = bar().getByRole('link', { name: /^消息/ });
+    await expect(messages.getAttribute('aria-label')).resolves.toBe('消息');
+    // a message arrives: the resident books, the community confirms, the inbox gets 预约已确认
     const token = (await api(stack.url, routes.wechatLogin, { code: (await api(stack.url, routes.devWechatCode, { user: devUser })).code })).token;
-    const { unread } = await api(stack.url, routes.inboxUnread, {}, { token });
+    const staffToken = (await api(stack.url, routes.staffLogin, { username: 'meicun', password: STAFF_PASSWORD })).token;
+    const [item] = (await api(stack.url, routes.listServiceItems, {}, { token, params: { code: '421003003003' } })).items as { id: string }[];
+    const a = await api(stack.url, routes.serviceAvailability, {}, { token, params: { id: item.id } });
+    type Day = { date: string; slots: { start: string; bookable: boolean }[] };
+    const day = (a.days as Day[]).find((d) => d.slots.some((x) => x.bookable))!;
+    const booking = await api(stack.url, routes.createBooking, { serviceItemId: item.id, date: day.date, start: day.slots.find((x) => x.bookable)!.start, selfName: '周桂芳', idempotencyKey: randomUUID() }, { token });
+    await api(stack.url, routes.staffConfirmBooking, {}, { token: staffToken, params: { id: booking.id } });
+    const until = Date.now() + 20_000;
+    let unread = 0;
+    while (unread === 0 && Date.now() < until) {
+      unread = (await api(stack.url, routes.inboxUnread, {}, { token })).unread;
+      if (unread === 0) await new Promise((r) => setTimeout(r, 300));
+    }
+    expect(unread).toBeGreaterThan(0);
+    await page.reload();
     await bar().getByRole('link', { name: '首页' }).click();
     await page.getByRole('search').filter({ visible: true }).waitFor({ timeout: 30_000 });
     await expect(bar().locator('[aria-current="page"]').getAttribute('aria-label')).resolves.toBe('首页');
-    const messages = bar().getByRole('link', { name: /^消息/ });
-    if (unread > 0) {
-      await expect(messages.getAttribute('aria-label')).resolves.toBe(`消息，${unread > 99 ? '99+' : unread}条未读`);
-      await expect(messages.getByText(String(unread > 99 ? '99+' : unread), { exact: true }).isVisible()).resolves.toBe(true);
-    } else {
-      await expect(messages.getAttribute('aria-label')).resolves.toBe('消息');
-    }
+    await expect(messages.getAttribute('aria-label')).resolves.toBe(`消息，${unread}条未读`);
+    await expect(messages.getByText(String(unread), { exact: true }).isVisible()).resolves.toBe(true);
+    await shot(page, 'elder-tab-bar-badge');
     await messages.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: '消息' }).filter({ visible: true }).waitFor({ timeout: 30_000 });
