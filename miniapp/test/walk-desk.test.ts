@@ -24,9 +24,9 @@ describe('the tab bar', () => {
   });
 
   it('says the unread count on 消息 only', () => {
-    expect(tabLabel(TABS[2], 3)).toBe('消息，3条未读');
+    expect(tabLabel(TABS[2], 3)).toBe('消息3条未读');
     expect(tabLabel(TABS[2], 0)).toBe('消息');
-    expect(tabLabel(TABS[2], 250)).toBe('消息，99+条未读');
+    expect(tabLabel(TABS[2], 250)).toBe('消息99+条未读');
     expect(tabLabel(TABS[0], 3)).toBe('首页');
   });
 

@@ -84,7 +84,7 @@ describe('长辈模式 everywhere: the tab bar, the search box, text areas and t
     await bar().getByRole('link', { name: '首页' }).click();
     await page.getByRole('search').filter({ visible: true }).waitFor({ timeout: 30_000 });
     await expect(bar().locator('[aria-current="page"]').getAttribute('aria-label')).resolves.toBe('首页');
-    await expect(messages.getAttribute('aria-label')).resolves.toBe(`消息，${unread}条未读`);
+    await expect(messages.getAttribute('aria-label')).resolves.toBe(`消息${unread}条未读`);
     await expect(messages.getByText(String(unread), { exact: true }).isVisible()).resolves.toBe(true);
     await shot(page, 'elder-tab-bar-badge');
     await messages.focus();

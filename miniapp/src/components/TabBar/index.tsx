@@ -34,9 +34,10 @@ export function TabBar({ current }: { current: number }) {
           <View key={t.path} className={`${styles.tab}${on ? ` ${styles.on}` : ''}`} onClick={() => go(i)} {...a11y('link', { label: tabLabel(t, count) })} {...current_}>
             <View className={styles.iconBox} aria-hidden="true">
               <Image className={styles.icon} src={iconSrc(t.icon, on ? ON : OFF)} />
-              {t.icon === 'messages' && badge ? <Text className={styles.badge}>{badge}</Text> : null}
             </View>
-            <Text className={styles.text} aria-hidden="true">{t.text}</Text>
+            <Text className={styles.text}>{t.text}</Text>
+            {/* after the word in reading order (消息 3), drawn on the icon's corner */}
+            {t.icon === 'messages' && badge ? <Text className={styles.badge}>{badge}</Text> : null}
           </View>
         );
       })}
