@@ -6,12 +6,11 @@ export default defineAppConfig({
     'pages/me/index',
     'pages/family-add/index',
     'pages/staff-login/index',
-    'pages/me-name/index',
   ],
   // everything past the first screens lives in subpackages to keep the main package small; one line per feature
   subPackages: [
     { root: 'subpackages/staff', pages: ['pages/elders/index'] },
-    { root: 'subpackages/family', pages: ['pages/verify/index', 'pages/invite/index'] },
+    { root: 'subpackages/family', pages: ['pages/verify/index', 'pages/invite/index', 'pages/name/index'] },
     { root: 'subpackages/catalog', pages: ['pages/item/index', 'pages/report/index', 'pages/my-reports/index', 'pages/work-lists/index'] },
     { root: 'subpackages/staff-catalog', pages: ['pages/items/index', 'pages/edit/index', 'pages/new/index', 'pages/proposals/index', 'pages/reports/index', 'pages/board/index', 'pages/work-lists/index', 'pages/service-words/index'] },
     { root: 'subpackages/inbox', pages: ['pages/detail/index'] },
@@ -28,7 +27,9 @@ export default defineAppConfig({
     navigationBarTextStyle: 'black',
     backgroundColor: '#f3f4f6',
   },
+  // custom: src/custom-tab-bar (icons, 长辈模式, the unread badge); H5 draws the same bar in PageShell
   tabBar: {
+    custom: true,
     color: '#4a4a4a',
     selectedColor: '#0b57d0',
     backgroundColor: '#ffffff',

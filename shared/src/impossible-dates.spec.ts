@@ -15,6 +15,8 @@ const DATE_FIELDS: [string, string, z.ZodType][] = [
   ['closuresQuery', 'to', closuresQuery],
   ['addClosureInput', 'date', addClosureInput],
   ['exportQuery', 'date', exportQuery],
+  ['exportQuery', 'from', exportQuery],
+  ['exportQuery', 'to', exportQuery],
   ['createDemandReportInput', 'happenedOn', createDemandReportInput],
 ];
 

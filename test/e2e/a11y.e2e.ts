@@ -91,7 +91,7 @@ describe('accessibility (axe-core) on every page', () => {
       ['/pages/messages/index'],
       ['/pages/me/index'],
       ['/pages/family-add/index'],
-      ['/pages/me-name/index'],
+      ['/subpackages/family/pages/name/index'],
       ['/pages/staff-login/index'],
       ['/subpackages/catalog/pages/item/index', 'code=NI-01'],
       ['/subpackages/catalog/pages/report/index', 'code=NI-01'],

@@ -143,8 +143,10 @@ describe('booking in the H5 build: resident books for a family member, staff con
     await page.getByText('预约已确认').filter({ visible: true }).first().waitFor({ timeout: 30_000 });
     await page.getByText('有 1 条未读消息').filter({ visible: true }).waitFor();
     await expect(page.getByText('未读', { exact: true }).filter({ visible: true }).count()).resolves.toBe(1);
-    const badge = await page.locator('.weui-badge').first().textContent().catch(() => null);
-    expect(badge).toBe('1');
+    // the badge on 消息 in the tab bar (components/TabBar; Taro's own H5 bar with its .weui-badge is no longer drawn)
+    const tab = page.getByRole('navigation', { name: '页面导航' }).filter({ visible: true }).getByRole('link', { name: /^消息/ });
+    await expect(tab.getAttribute('aria-label')).resolves.toBe('消息1条未读');
+    await expect(tab.getByText('1', { exact: true }).isVisible()).resolves.toBe(true);
     await shot(page, 'inbox-unread');
 
     await page.getByRole('button', { name: /^未读，预约已确认/ }).filter({ visible: true }).click();

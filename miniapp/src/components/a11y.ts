@@ -15,6 +15,7 @@ export type A11yRole =
   | 'link'
   | 'list'
   | 'listitem'
+  | 'navigation'
   | 'note'
   | 'radio'
   | 'radiogroup'

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, type CreateServiceItemInput, type ExportView, type UpdateBookingSettingsInput, type UpdateServiceItemInput } from '@jianban/shared';
+import { ErrorCode, maskPhone, type CreateServiceItemInput, type ExportQuery, type ExportView, type UpdateBookingSettingsInput, type UpdateServiceItemInput } from '@jianban/shared';
 import ExcelJS from 'exceljs';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
@@ -8,6 +8,9 @@ import { DomainError } from '../common/domain-error';
 import type { Caller } from '../identity/caller';
 import { PeopleDirectory } from '../identity/people.directory';
 import { BookingScope } from './booking-scope';
+import { BookingContactRepository } from './booking-contacts.repository';
+import { LockRetry } from './booking.retry';
+import { PiiCipher } from '../common/pii-cipher';
 import { BookingViews, missingOf, serviceItemView } from './booking.views';
 import { BookingRepository } from './bookings.repository';
 import { CalendarRepository } from './calendar/calendar.repository';
@@ -32,6 +35,9 @@ export class BookingAdminService {
     private readonly views: BookingViews,
     private readonly scope: BookingScope,
     private readonly clock: Clock,
+    private readonly contacts: BookingContactRepository,
+    private readonly cipher: PiiCipher,
+    private readonly retry: LockRetry,
   ) {}
 
   getSettings(staff: Staff, code: string) {
@@ -158,21 +164,36 @@ export class BookingAdminService {
     }).finally(() => touched && this.calendar.invalidate(touched, id));
   }
 
-  /** a day's or a month's bookings of one community as an XLSX workbook (base64 in JSON) */
-  async export(staff: Staff, code: string, q: { date?: string; month?: string }): Promise<ExportView> {
-    const { rows, name, ctx } = await this.db.read(async (m) => {
+  /** a day's, a month's or any span's bookings of one community as an XLSX workbook (base64 in JSON) */
+  async export(staff: Staff, code: string, q: ExportQuery): Promise<ExportView> {
+    const { from, to, label } = exportSpan(q);
+    const now = this.clock.now();
+    // the day they serve: an export of today alone carries the families' full phones (to call about today's visits),
+    // recorded like a reveal; every other export shows them masked
+    const fullPhones = q.date !== undefined && q.date === shanghaiParts(now).date;
+    const { rows, name, ctx, phones } = await this.db.read(async (m) => {
       const region = await this.scope.community(m, staff, code, 'staffExportBookings');
-      const from = q.date ?? `${q.month}-01`;
-      const to = q.date ?? `${q.month}-31`;
       const rows = await this.repo.rangeForExport(m, code, from, to, EXPORT_MAX_ROWS + 1);
       if (rows.length > EXPORT_MAX_ROWS) throw new DomainError(ErrorCode.ExportTooLarge, 'too many rows for one export', { maxRows: EXPORT_MAX_ROWS });
-      const ctx = await this.views.context(m, rows, this.clock.now());
-      return { rows, name: region.name, ctx };
+      const ctx = await this.views.context(m, rows, now);
+      const phones = await this.contacts.phonesOf(m, rows.map((b) => b.id));
+      return { rows, name: region.name, ctx, phones };
     });
+    const phoneOf = (id: string) => {
+      const stored = phones.get(id);
+      if (!stored) return '';
+      const phone = this.cipher.decrypt(stored);
+      return fullPhones ? phone : maskPhone(phone);
+    };
+    if (fullPhones && phones.size > 0) {
+      await this.retry.transaction((tx) =>
+        this.contacts.recordAccess(tx, { id: randomUUID(), bookingId: null, communityCode: code, staffId: staff.staffId, kind: 'export', day: from, phoneCount: phones.size, at: now }),
+      );
+    }
     const wb = new ExcelJS.Workbook();
     wb.creator = 'Jianban';
     wb.created = this.clock.now();
-    const ws = wb.addWorksheet(q.date ?? q.month ?? 'bookings');
+    const ws = wb.addWorksheet(label);
     ws.columns = [
       { header: '日期', key: 'date', width: 12 },
       { header: '时段', key: 'time', width: 13 },
@@ -185,6 +206,7 @@ export class BookingAdminService {
       { header: '缺少材料', key: 'missing', width: 30 },
       { header: '不通过原因', key: 'reject', width: 24 },
       { header: '预约码尾号', key: 'pass', width: 11 },
+      { header: fullPhones ? '家属电话' : '家属电话（已隐去中间四位）', key: 'phone', width: fullPhones ? 14 : 24 },
       { header: '提交时间', key: 'created', width: 18 },
     ];
     ws.getRow(1).font = { bold: true };
@@ -195,10 +217,19 @@ export class BookingAdminService {
         date: b.date, time: `${v.start}-${v.end}`, item: v.serviceItem.name, person: b.personName, status: v.statusText,
         channel: b.channel === 'walk_in' ? '现场' : '预约', responsible: ctx.staff.get(ctx.files.get(b.id)?.responsibleStaffId ?? '')?.displayName ?? '',
         handler: ctx.staff.get(ctx.files.get(b.id)?.handlerStaffId ?? '')?.displayName ?? '', missing: missingOf(b).join('、'), reject: b.rejectReason ?? '',
-        pass: b.passCode.slice(-4), created: `${created.date} ${created.time}`,
+        pass: b.passCode.slice(-4), phone: phoneOf(b.id), created: `${created.date} ${created.time}`,
       });
     }
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
-    return { fileName: `${name}-预约-${q.date ?? q.month}.xlsx`, contentType: XLSX, base64: buf.toString('base64'), rows: rows.length };
+    return { fileName: `${name}-预约-${label}.xlsx`, contentType: XLSX, base64: buf.toString('base64'), rows: rows.length };
   }
+}
+
+/** the days an export covers (both included) and the name its file and sheet carry: 2026-12-07, 2026-12, 2026-11-20至2026-12-07 */
+export function exportSpan(q: ExportQuery): { from: string; to: string; label: string } {
+  if (q.date) return { from: q.date, to: q.date, label: q.date };
+  if (q.month) return { from: `${q.month}-01`, to: `${q.month}-31`, label: q.month };
+  const from = q.from ?? '';
+  const to = q.to ?? from;
+  return { from, to, label: from === to ? from : `${from}至${to}` };
 }

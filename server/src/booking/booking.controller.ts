@@ -141,6 +141,11 @@ export class StaffBookingController {
     return this.admin.export(s, p.code, q);
   }
 
+  @Endpoint(routes.staffRevealBookingPhone)
+  revealPhone(@RouteParams(routes.staffRevealBookingPhone) p: ParsedParams<typeof routes.staffRevealBookingPhone>, @RouteInput(routes.staffRevealBookingPhone) _q: ParsedInput<typeof routes.staffRevealBookingPhone>, @CurrentUser() s: Staff) {
+    return this.desk.revealPhone(s, p.id);
+  }
+
   @Endpoint(routes.staffGetBookingSettings)
   settings(@RouteParams(routes.staffGetBookingSettings) p: ParsedParams<typeof routes.staffGetBookingSettings>, @RouteInput(routes.staffGetBookingSettings) _q: ParsedInput<typeof routes.staffGetBookingSettings>, @CurrentUser() s: Staff) {
     return this.admin.getSettings(s, p.code);

@@ -6,6 +6,7 @@ import { BookingAdminService } from './booking-admin.service';
 import { BookingController, StaffBookingController } from './booking.controller';
 import { BookingScope } from './booking-scope';
 import { BookingRepository } from './bookings.repository';
+import { BookingContactRepository } from './booking-contacts.repository';
 import { CalendarRepository } from './calendar/calendar.repository';
 import { IdempotencyRepository } from './idempotency.repository';
 import { LockRetry } from './booking.retry';
@@ -27,7 +28,7 @@ import { StaffDeskService } from './staff-desk.service';
   controllers: [BookingController, StaffBookingController],
   providers: [
     BookingService, StaffDeskService, BookingAdminService, CalendarService, BookingViews, LockRetry, BookingReminderJob, BookingFlagJob, StatutoryGapJob,
-    BookingScope, BookingRepository, IdempotencyRepository, CalendarRepository, StatutoryRepository, StatutoryService,
+    BookingScope, BookingRepository, BookingContactRepository, IdempotencyRepository, CalendarRepository, StatutoryRepository, StatutoryService,
     { provide: HolidayCalendar, useClass: ChineseDaysCalendar },
   ],
   exports: [HolidayCalendar],

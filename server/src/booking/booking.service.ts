@@ -21,6 +21,8 @@ import { insertBooking, newBooking } from './booking.factory';
 import { BookingScope } from './booking-scope';
 import { BookingRepository } from './bookings.repository';
 import { LockRetry } from './booking.retry';
+import { BookingContactRepository } from './booking-contacts.repository';
+import { PiiCipher } from '../common/pii-cipher';
 import { BookingViews, caseOf, serviceItemView, type ViewContext } from './booking.views';
 import { CalendarRepository } from './calendar/calendar.repository';
 import { CalendarService, type SlotCheck } from './calendar/calendar.service';
@@ -76,6 +78,8 @@ export class BookingService {
     private readonly retry: LockRetry,
     private readonly clock: Clock,
     @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly contacts: BookingContactRepository,
+    private readonly cipher: PiiCipher,
   ) {}
 
   // ---- catalogue and availability (any signed-in user) ----
@@ -233,6 +237,10 @@ export class BookingService {
       throw new DomainError(ErrorCode.ActiveBookingLimit, 'too many active bookings', { limit: this.config.booking.activeLimit });
     }
     if ((await insertBooking(tx, this.repo, b)) === 'active') throw new DomainError(ErrorCode.AlreadyBooked, 'this person already has an active booking for this service');
+    // the family's phone, given with consent (the contract refuses a phone without it); encrypted at rest
+    if (a.input.contactPhone && a.input.phoneConsent) {
+      await this.contacts.insertContact(tx, { bookingId: b.id, phoneEnc: this.cipher.encrypt(a.input.contactPhone), consentedAt: a.now });
+    }
     if (b.passCode !== view.passCode) {
       view = this.views.detail(a.ctx, b, [log]);
       await this.idempotency.completeIdempotency(tx, idemId, { responseJson: JSON.stringify(view) });

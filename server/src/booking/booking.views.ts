@@ -155,7 +155,7 @@ export class BookingViews {
   }
 
   /** the staff detail: colleagues' ids, every step with internal text */
-  staffDetail(ctx: ViewContext, b: BookingEntity, logs: readonly CaseStepRecord[], bookedByName: string): StaffBookingDetailView {
+  staffDetail(ctx: ViewContext, b: BookingEntity, logs: readonly CaseStepRecord[], bookedByName: string, maskedPhone: string | null = null): StaffBookingDetailView {
     const file = ctx.files.get(b.id);
     const post = ctx.postTitle.get(b.communityCode);
     return {
@@ -164,6 +164,7 @@ export class BookingViews {
       responsible: this.cases.staffParty(ctx.staff, file?.responsibleStaffId ?? null, post),
       handler: this.cases.staffParty(ctx.staff, file?.handlerStaffId ?? null, post),
       log: this.cases.staffEntries(logs, actionText) as StaffCaseLogEntryView[],
+      contactPhone: maskedPhone,
     };
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, type NotificationType } from '@jianban/shared';
+import { randomUUID } from 'node:crypto';
+import { ErrorCode, maskPhone, type NotificationType, type RevealPhoneView } from '@jianban/shared';
 import { EntityManager } from 'typeorm';
 import { CaseKit, type StaffActor } from '../cases/case-kit.service';
 import { Clock } from '../common/clock';
@@ -10,6 +11,8 @@ import { PeopleDirectory } from '../identity/people.directory';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { insertBooking, newBooking } from './booking.factory';
 import { BookingScope } from './booking-scope';
+import { BookingContactRepository } from './booking-contacts.repository';
+import { PiiCipher } from '../common/pii-cipher';
 import { LockRetry } from './booking.retry';
 import { BookingViews, caseOf } from './booking.views';
 import { ACTIVE, BookingRepository, flagReasonOf } from './bookings.repository';
@@ -37,6 +40,8 @@ export class StaffDeskService {
     private readonly outbox: NotificationOutbox,
     private readonly retry: LockRetry,
     private readonly clock: Clock,
+    private readonly contacts: BookingContactRepository,
+    private readonly cipher: PiiCipher,
   ) {}
 
   // ---- scope (BookingScope: same 404 for out of region and unknown, every denial logged) ----
@@ -52,7 +57,21 @@ export class StaffDeskService {
   private async staffDetail(m: EntityManager, b: BookingEntity) {
     const ctx = await this.views.context(m, [b], this.clock.now());
     const bookedBy = b.accountId ? await this.people.residentName(m, b.accountId) : null;
-    return this.views.staffDetail(ctx, b, await this.views.logs(m, b.id, false), b.channel === 'walk_in' ? '现场登记' : (bookedBy ?? '居民'));
+    const phone = await this.contacts.phoneOf(m, b.id);
+    const masked = phone ? maskPhone(this.cipher.decrypt(phone)) : null;
+    return this.views.staffDetail(ctx, b, await this.views.logs(m, b.id, false), b.channel === 'walk_in' ? '现场登记' : (bookedBy ?? '居民'), masked);
+  }
+
+  /** the family's full phone for a call; every reveal is recorded (who, which booking, when) in the same transaction */
+  async revealPhone(staff: Staff, id: string): Promise<RevealPhoneView> {
+    const now = this.clock.now();
+    return this.retry.transaction(async (tx) => {
+      const b = await this.scoped(tx, staff, id, 'staffRevealBookingPhone');
+      const stored = await this.contacts.phoneOf(tx, b.id);
+      if (!stored) throw new DomainError(ErrorCode.NotFound, 'this booking has no phone', { reason: 'no_phone' });
+      await this.contacts.recordAccess(tx, { id: randomUUID(), bookingId: b.id, communityCode: b.communityCode, staffId: staff.staffId, kind: 'reveal', day: null, phoneCount: 1, at: now });
+      return { phone: this.cipher.decrypt(stored) };
+    });
   }
 
   // ---- lists ----

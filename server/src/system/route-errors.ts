@@ -55,7 +55,7 @@ export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
   staffAddCaseNote: [ErrorCode.Conflict, ErrorCode.NotFound],
   staffFlaggedBookings: [ErrorCode.NotFound],
   staffColleagues: [ErrorCode.NotFound],
-  staffExportBookings: [ErrorCode.ExportTooLarge, ErrorCode.NotFound],
+  staffExportBookings: [ErrorCode.Conflict, ErrorCode.ExportTooLarge, ErrorCode.NotFound],
   staffGetBookingSettings: [ErrorCode.NotFound],
   staffUpdateBookingSettings: [ErrorCode.NotFound, ErrorCode.Validation],
   staffListClosures: [ErrorCode.NotFound],
@@ -120,4 +120,5 @@ export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
   searchServiceWords: [],
   updateSearchServiceWords: [ErrorCode.NotFound, ErrorCode.ProposalEmpty, ErrorCode.Unauthenticated, ErrorCode.VersionConflict],
   searchServiceWordsHistory: [ErrorCode.NotFound],
+  staffRevealBookingPhone: [ErrorCode.Conflict, ErrorCode.NotFound],
 };

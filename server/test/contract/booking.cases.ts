@@ -73,6 +73,7 @@ export const BOOKING_CASES: ModuleContractCases = {
     staffStatutoryYears: {},
     staffGetStatutoryYear: { year: '2099' },
     staffPublishStatutoryYear: { year: '2099' },
+    staffRevealBookingPhone: { id: ID },
   },
   okForValid: {
     listServiceItems: [200, 404],
@@ -110,6 +111,7 @@ export const BOOKING_CASES: ModuleContractCases = {
     staffStatutoryGap: [200],
     staffGetStatutoryYear: [200],
     staffPublishStatutoryYear: [200, 400],
+    staffRevealBookingPhone: [200, 404],
   },
   massAssignment: {
     // createBooking rejects extra fields (status, accountId, …) and books nothing; the clean input then books
@@ -218,6 +220,18 @@ export const BOOKING_CASES: ModuleContractCases = {
       await c.expectRejectedEverywhere((extra) => c.t.http('PUT', c.pathOf('staffPublishStatutoryYear', { year: '2099' }), { body: { ...input, ...extra }, token: c.staff }));
       const ok = await c.t.call(routes.staffPublishStatutoryYear, input as never, { params: { year: '2099' }, token: c.staff });
       expect([ok.status, ok.body.source, ok.body.days]).toEqual([200, 'district', input.days]);
+    },
+    // issue 14 item 11: the reveal takes no body fields; extras are refused and nothing is recorded, the clean call reveals
+    staffRevealBookingPhone: async (c) => {
+      const token = await c.t.loginResident('mass-reveal');
+      const slot = await openSlot(c.t, token);
+      const r = await c.t.call(routes.createBooking, { ...slot, selfName: '王建国', contactPhone: '13912345678', phoneConsent: true, idempotencyKey: randomUUID() }, { token });
+      expect(r.status).toBe(201);
+      const seen = async () => Number((await c.t.ds.query(`SELECT COUNT(*) AS n FROM booking_contact_access WHERE booking_id = '${r.body.id}'`))[0].n);
+      await c.expectRejectedEverywhere((extra) => c.t.http('POST', c.pathOf('staffRevealBookingPhone', { id: r.body.id }), { body: extra, token: c.staff }));
+      expect(await seen()).toBe(0);
+      expect((await c.t.call(routes.staffRevealBookingPhone, {}, { params: { id: r.body.id }, token: c.staff })).body).toEqual({ phone: '13912345678' });
+      expect(await seen()).toBe(1);
     },
   },
 };

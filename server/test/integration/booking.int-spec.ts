@@ -378,6 +378,24 @@ describeEngines('booking on %s', (engine) => {
       expect(both.status).toBe(400);
     });
 
+    it('exports any span of days (issue 14 item 11): the rows of those days, both ends included, named by the span', async () => {
+      const span = await t.call(routes.staffExportBookings, { from: '2026-09-17', to: '2026-09-18' }, { params: { code: MEICUN }, token: staff });
+      expect(span.status).toBe(200);
+      const expected = Number((await t.ds.query(`SELECT COUNT(*) AS n FROM booking WHERE community_code = '${MEICUN}' AND date >= '2026-09-17' AND date <= '2026-09-18'`))[0].n);
+      const day18 = Number((await t.ds.query(`SELECT COUNT(*) AS n FROM booking WHERE community_code = '${MEICUN}' AND date = '2026-09-18'`))[0].n);
+      expect(expected).toBeGreaterThan(0);
+      expect(span.body.rows).toBe(expected);
+      expect(span.body.fileName).toContain('2026-09-17至2026-09-18');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(span.body.base64, 'base64') as unknown as ArrayBuffer);
+      const dates = wb.worksheets[0].getColumn(1).values.slice(2) as string[];
+      expect(dates.every((d) => d === '2026-09-17' || d === '2026-09-18')).toBe(true);
+      expect(dates.filter((d) => d === '2026-09-18')).toHaveLength(day18);
+      const backwards = await t.call(routes.staffExportBookings, { from: '2026-09-18', to: '2026-09-17' }, { params: { code: MEICUN }, token: staff });
+      expect(backwards.status).toBe(400);
+      expect(backwards.body.code).toBe('VALIDATION_FAILED');
+    });
+
     it('staff day list filters by status', async () => {
       const all = await t.call(routes.staffDayBookings, { date: '2026-09-18' }, { params: { code: MEICUN }, token: staff });
       const done = await t.call(routes.staffDayBookings, { date: '2026-09-18', state: 'done' }, { params: { code: MEICUN }, token: staff });

@@ -30,6 +30,7 @@ export const BOOKING_SAMPLES: Record<keyof typeof bookingRoutes, Sample> = {
   staffFlaggedBookings: { input: {}, params: { code: CODE } },
   staffColleagues: { input: {}, params: { code: CODE } },
   staffExportBookings: { input: { month: '2026-12' }, params: { code: CODE } },
+  staffRevealBookingPhone: { input: {}, params: { id: ID } },
   staffGetBookingSettings: { input: {}, params: { code: CODE } },
   staffUpdateBookingSettings: { input: { postCount: 3, centreAddress: '示例路 1 号', centrePhone: '0716-1234567', centreLocation: { latitude: 30.35, longitude: 112.19 } }, params: { code: CODE } },
   staffListClosures: { input: {}, params: { code: CODE } },

@@ -296,6 +296,10 @@ export type BookingList = z.infer<typeof bookingList>;
  * field (the shared call() sends no custom headers); the server also accepts an `Idempotency-Key` header, which must
  * then equal the body field. The same key with a different body → IDEMPOTENCY_KEY_REUSED (422); kept ≥ 24 h.
  */
+/** a mainland mobile number as a family types it (spaces, dashes, full-width digits folded): 11 digits from 1 */
+export const contactPhone = cleanText()
+  .transform((s) => s.replace(/[\s-]+/g, ''))
+  .pipe(z.string().regex(/^1[3-9]\d{9}$/, '手机号应是 11 位数字，以 1 开头'));
 export const createBookingInput = z
   .strictObject({
     serviceItemId: z.string().uuid(),
@@ -305,10 +309,16 @@ export const createBookingInput = z
     selfName: personName.optional(),
     note: shortText(200).optional(),
     idempotencyKey: z.string().uuid(),
+    /** the family's mobile phone, so staff can call about the visit; only with the family's consent (phoneConsent) */
+    contactPhone: contactPhone.optional(),
+    phoneConsent: z.literal(true).optional(),
   })
   .superRefine((v, ctx) => {
     if ((v.familyMemberId === undefined) === (v.selfName === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['familyMemberId'], message: '请选择为谁预约（本人或家人）' });
+    }
+    if (v.contactPhone !== undefined && v.phoneConsent !== true) {
+      ctx.addIssue({ code: 'custom', path: ['phoneConsent'], message: '留电话前请先勾选同意工作人员用这个电话联系您' });
     }
   });
 export type CreateBookingInput = z.infer<typeof createBookingInput>;
@@ -351,9 +361,14 @@ export const staffBookingDetailView = bookingDetailView.extend({
   handler: staffCaseParty.nullable(),
   /** every step, internal notes and hand-over reasons included */
   log: z.array(staffCaseLogEntryView),
+  /** the family's phone given with consent at booking, masked (138****5678); the full number only through the audited reveal */
+  contactPhone: z.string().nullable(),
 });
 export type StaffBookingDetailView = z.infer<typeof staffBookingDetailView>;
 
+/** the full phone of a booking's family, for a call; every reveal is recorded with who and when */
+export const revealPhoneView = z.object({ phone: z.string() });
+export type RevealPhoneView = z.infer<typeof revealPhoneView>;
 export const staffNoteInput = z.strictObject({ note: shortText(500).optional() });
 export const rejectBookingInput = z.strictObject({ reason: shortText(200) });
 export const staffCancelBookingInput = z.strictObject({ reason: shortText(200) });
@@ -448,11 +463,27 @@ export const addClosureInput = z.strictObject({ date: localDate, reason: shortTe
 // ---- export ---------------------------------------------------------------------------------------
 
 /** exactly one of date or month */
+/** the longest span one export covers (a year, leap day included) */
+export const EXPORT_MAX_DAYS = 366;
+/** one day, one month, or any span from–to (both days included, at most EXPORT_MAX_DAYS) */
 export const exportQuery = z
-  .strictObject({ date: localDate.optional(), month: localMonth.optional() })
+  .strictObject({ date: localDate.optional(), month: localMonth.optional(), from: localDate.optional(), to: localDate.optional() })
   .superRefine((v, ctx) => {
-    if ((v.date === undefined) === (v.month === undefined)) ctx.addIssue({ code: 'custom', path: ['date'], message: '请选择导出某一天或某个月' });
+    const range = v.from !== undefined || v.to !== undefined;
+    const kinds = [v.date !== undefined, v.month !== undefined, range].filter(Boolean).length;
+    if (kinds !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['date'], message: '请选择导出某一天、某个月，或从哪天到哪天' });
+      return;
+    }
+    if (!range) return;
+    if (v.from === undefined) ctx.addIssue({ code: 'custom', path: ['from'], message: '请填写从哪天开始' });
+    if (v.to === undefined) ctx.addIssue({ code: 'custom', path: ['to'], message: '请填写到哪天为止' });
+    if (v.from === undefined || v.to === undefined) return;
+    const days = (Date.parse(`${v.to}T00:00:00Z`) - Date.parse(`${v.from}T00:00:00Z`)) / 86_400_000 + 1;
+    if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' });
+    else if (days > EXPORT_MAX_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `一次最多导出 ${EXPORT_MAX_DAYS} 天，请分几次导出` });
   });
+export type ExportQuery = z.infer<typeof exportQuery>;
 /** XLSX as base64 inside JSON (works through the shared call() and on weapp: base64ToArrayBuffer → writeFile → openDocument) */
 export const exportView = z.object({
   fileName: z.string(),

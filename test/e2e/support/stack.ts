@@ -76,7 +76,9 @@ export async function startStack(name: string, opts: { clockOffsetMs?: number; d
 }
 
 // Debian's Chromium, with the browser's largest default font size ("very large" = 24px) for elder checks
-export async function launchBrowser(opts: { largestFont?: boolean; clockOffsetMs?: number } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchBrowser(
+  opts: { largestFont?: boolean; clockOffsetMs?: number; viewport?: { width: number; height: number }; args?: string[]; permissions?: string[] } = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'jb-chromium-'));
   if (opts.largestFont) {
     mkdirSync(join(profile, 'Default'), { recursive: true });
@@ -85,10 +87,12 @@ export async function launchBrowser(opts: { largestFont?: boolean; clockOffsetMs
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
+    viewport: opts.viewport ?? { width: 390, height: 844 },
+    deviceScaleFactor: opts.viewport ? 1 : 2,
     locale: 'zh-CN',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    permissions: opts.permissions,
+    acceptDownloads: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...(opts.args ?? [])],
   });
   // the same shifted time as the server (startStack's clockOffsetMs); it flows on from there in real time
   if (opts.clockOffsetMs) await context.clock.install({ time: Date.now() + Math.round(opts.clockOffsetMs / 1000) * 1000 });

@@ -8,6 +8,17 @@ export function blobUrlOf(file: ExportView): string {
   return URL.createObjectURL(new Blob([base64ToBytes(file.base64) as BlobPart], { type: file.contentType }));
 }
 
+/** H5: save the file at once (a click on a hidden <a download>), so one press of 导出 is enough */
+export function downloadNow(url: string, fileName: string): void {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
 /** weapp: write to the user data folder, then open it with WeChat's document viewer (can be forwarded from there) */
 export async function openInWechat(file: ExportView): Promise<void> {
   const env = (globalThis as { wx?: { env?: { USER_DATA_PATH?: string } } }).wx?.env;

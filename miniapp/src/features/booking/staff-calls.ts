@@ -44,3 +44,8 @@ export function registerWalkIn(communityCode: string, serviceItemId: string, per
 export function exportBookings(communityCode: string, query: RouteInput<typeof routes.staffExportBookings>): Promise<ExportView> {
   return call(routes.staffExportBookings, query, { code: communityCode });
 }
+
+/** the family's full phone of a booking, for a call; the server records every reveal (who, when) */
+export function revealBookingPhone(bookingId: string): Promise<string> {
+  return call(routes.staffRevealBookingPhone, {}, { id: bookingId }).then((r) => r.phone);
+}

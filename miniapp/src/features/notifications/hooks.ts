@@ -1,10 +1,9 @@
-import Taro from '@tarojs/taro';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { routes, type InboxMessageView } from '@jianban/shared';
 import { call } from '../../services/http';
 import { useMeId } from '../../services/session';
 import { inboxKeys } from './keys';
-import { badgeText, INBOX_PAGE_SIZE, MESSAGES_TAB_INDEX, nextInboxPage } from './inbox';
+import { INBOX_PAGE_SIZE, nextInboxPage } from './inbox';
 
 /** the inbox, newest first, one page at a time ("更多" loads the next) */
 export function useInbox() {
@@ -61,17 +60,4 @@ export function useMarkAllRead() {
       void qc.invalidateQueries({ queryKey: inboxKeys.all });
     },
   });
-}
-
-/** the number on the 消息 tab (where the platform has a tab-bar badge; errors ignored: it is only a hint) */
-export function showUnreadBadge(unread: number): void {
-  const text = badgeText(unread);
-  try {
-    const p = text
-      ? Taro.setTabBarBadge({ index: MESSAGES_TAB_INDEX, text })
-      : Taro.removeTabBarBadge({ index: MESSAGES_TAB_INDEX });
-    void Promise.resolve(p).catch(() => undefined);
-  } catch {
-    // not a tab page right now, or no tab bar on this platform
-  }
 }

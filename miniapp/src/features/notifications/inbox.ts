@@ -5,7 +5,6 @@ import { CATALOG_PAGES } from '../catalog/urls';
 import { ALLOWANCE_STATUS_PAGE, allowanceUrl, STAFF_ALLOWANCE_DETAIL_PAGE } from '../allowance/pages';
 
 export const INBOX_PAGE_SIZE = 20;
-export const MESSAGES_TAB_INDEX = 2;
 
 export const INBOX_DETAIL_PAGE = '/subpackages/inbox/pages/detail/index';
 

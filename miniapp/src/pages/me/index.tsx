@@ -179,7 +179,7 @@ export default function MePage() {
             <Cell
               title={me.displayName}
               description={me.kind === 'staff' ? `${STAFF_ROLE_TEXT[me.role]} · ${me.region.name}` : '居民（家属） · 点这里改称呼'}
-              onClick={me.kind === 'resident' ? () => void Taro.navigateTo({ url: '/pages/me-name/index' }) : undefined}
+              onClick={me.kind === 'resident' ? () => void Taro.navigateTo({ url: '/subpackages/family/pages/name/index' }) : undefined}
             />
           </CellGroup>
           {me.kind === 'resident' ? <ResidentPart /> : <StaffPart me={me} />}

@@ -1,6 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { PageShell } from '../../components/PageShell';
 import { Notice } from '../../components/Notice';
 import { Button } from '../../components/Button';
@@ -8,7 +8,7 @@ import { MessageRow } from '../../components/MessageRow';
 import { useSession } from '../../services/session';
 import { messageFor } from '../../features/errors/messages';
 import { INBOX_DETAIL_PAGE, mergePages, unreadSummary } from '../../features/notifications/inbox';
-import { showUnreadBadge, useInbox, useMarkAllRead, useUnreadCount } from '../../features/notifications/hooks';
+import { useInbox, useMarkAllRead, useUnreadCount } from '../../features/notifications/hooks';
 import { a11y } from '../../components/a11y';
 import { QueryState } from '../../components/QueryState';
 
@@ -26,9 +26,6 @@ export default function MessagesPage() {
   });
 
   const count = unread.data?.unread ?? inbox.data?.pages[0]?.unread ?? 0;
-  useEffect(() => {
-    if (unread.data || inbox.data) showUnreadBadge(count);
-  }, [count, unread.data, inbox.data]);
 
   const items = useMemo(() => mergePages(inbox.data?.pages ?? []), [inbox.data]);
   const total = inbox.data?.pages[inbox.data.pages.length - 1]?.total ?? 0;

@@ -1,5 +1,4 @@
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useEffect } from 'react';
 import { PageShell, Section } from '../../components/PageShell';
 import { Cell, CellGroup } from '../../components/Cell';
 import { Notice } from '../../components/Notice';
@@ -7,18 +6,15 @@ import { useSession } from '../../services/session';
 import { BOOKING_START_PAGE, MY_BOOKINGS_PAGE } from '../../features/booking/pages';
 import { ALLOWANCE_ELDER_PAGE, ALLOWANCE_HOME_PAGE } from '../../features/allowance/pages';
 import { consoleLinksFor } from '../../features/staff/console';
-import { showUnreadBadge, useUnreadCount } from '../../features/notifications/hooks';
+import { useUnreadCount } from '../../features/notifications/hooks';
 
 export default function ServicesPage() {
   const { me, status } = useSession();
   const unread = useUnreadCount();
-  // keep the 消息 badge current on this tab too
+  // keep the 消息 badge of the tab bar (components/TabBar) current on this tab too
   useDidShow(() => {
     if (status === 'signedIn') void unread.refetch();
   });
-  useEffect(() => {
-    if (unread.data) showUnreadBadge(unread.data.unread);
-  }, [unread.data]);
 
   const go = (url: string) => void Taro.navigateTo({ url });
 

@@ -15,6 +15,8 @@ import { BOOKING_PASS_PAGE, pageUrl } from '../../../../features/booking/pages';
 import { BOOKING_CREATE_MESSAGES } from '../../../../features/booking/messages';
 import { askToSubscribe, useSubscribePrefetch } from '../../../../features/notifications/subscribe';
 import { CentreInfo } from '../../../../features/booking/CentreInfo';
+import { PhoneConsent } from '../../../../features/booking/PhoneConsent';
+import { readPhoneChoice, type PhoneChoice } from '../../../../features/booking/phone-choice';
 import styles from './index.module.scss';
 import { a11y } from '../../../../components/a11y';
 
@@ -28,6 +30,8 @@ export default function BookingConfirmPage() {
   // one key for this screen: a double tap or a retry after a lost answer makes one booking
   const [keys] = useState(() => createKeyHolder());
   useSubscribePrefetch('booking');
+  const [phone, setPhone] = useState<PhoneChoice>({ phone: '', consent: false });
+  const [phoneError, setPhoneError] = useState<string | undefined>();
 
   const data = availability.data;
   const day = data?.days.find((d) => d.date === flow.date);
@@ -39,10 +43,15 @@ export default function BookingConfirmPage() {
 
   const submit = () => {
     if (!data || !flow.date || !flow.start || !person || create.isPending) return;
+    const contact = readPhoneChoice(phone);
+    if (!contact.ok) {
+      setPhoneError(contact.error);
+      return;
+    }
     // first, inside the tap: WeChat only shows the subscribe dialog during a user gesture. Not awaited.
     void askToSubscribe('booking');
     create.mutate(
-      { serviceItemId: data.serviceItem.id, date: flow.date, start: flow.start, ...person, idempotencyKey: keys.current() },
+      { serviceItemId: data.serviceItem.id, date: flow.date, start: flow.start, ...person, ...contact.input, idempotencyKey: keys.current() },
       { onSuccess: (b) => void Taro.redirectTo({ url: pageUrl(BOOKING_PASS_PAGE, { id: b.id, created: 1 }) }) },
     );
   };
@@ -94,6 +103,9 @@ export default function BookingConfirmPage() {
         ) : (
           <Notice>这件事不用带材料，带上身份证就行。</Notice>
         )}
+      </Section>
+      <Section title="留个电话（可以不填）">
+        <PhoneConsent value={phone} onChange={(v) => { setPhone(v); setPhoneError(undefined); }} error={phoneError} />
       </Section>
       <Notice title="可以取消或改时间">{cutoffRuleText(data?.cutoffMinutes, slot?.startsAt)}</Notice>
       {create.isError ? <Notice tone="error" title="没有约上">{messageFor(create.error, BOOKING_CREATE_MESSAGES)}</Notice> : null}

@@ -9,6 +9,7 @@ import { TextArea } from '../../../../components/TextArea';
 import { OptionGroup } from '../../../../components/OptionGroup';
 import { CaseLog } from '../../../../components/CaseLog';
 import { sendStaffAction } from '../../../../features/booking/staff-calls';
+import { ContactPhone } from '../../../../features/booking/ContactPhone';
 import { useSession } from '../../../../services/session';
 import { messageFor } from '../../../../features/errors/messages';
 import { useColleagues, useStaffBooking, useStaffSettle } from '../../../../features/booking/hooks';
@@ -102,6 +103,7 @@ export default function StaffBookingDetailPage() {
           </View>
         ))}
       </View>
+      {b.channel === 'walk_in' ? null : <ContactPhone key={b.id} bookingId={b.id} masked={b.contactPhone} />}
       {b.rejectReason ? <Notice tone="error" title="不通过的原因">{b.rejectReason}</Notice> : null}
       {b.missingMaterials.length > 0 ? (
         <Notice tone="error" title={`已告知缺少 ${b.missingMaterials.length} 样材料`}>{b.missingMaterials.map((m, i) => `${i + 1}. ${m}`).join('\n')}</Notice>

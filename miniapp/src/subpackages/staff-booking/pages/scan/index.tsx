@@ -13,8 +13,11 @@ import { ApiError } from '../../../../services/api-error';
 import { useStaffCommunity } from '../../../../features/booking/staff-community';
 import { StaffCommunityPicker } from '../../../../features/booking/StaffCommunityPicker';
 import { pageUrl, STAFF_DETAIL_PAGE } from '../../../../features/booking/pages';
+import { CameraScan } from '../../../../features/booking/CameraScan';
 
 const CAN_SCAN = process.env.TARO_ENV === 'weapp';
+/** H5 on a PC: the camera (when the browser has one) beside a USB scanner or typing */
+const CAN_CAMERA = process.env.TARO_ENV === 'h5';
 
 /** check-in: scan the resident's QR pass (WeChat) or type the code (browser) */
 export default function StaffScanPage() {
@@ -62,7 +65,7 @@ export default function StaffScanPage() {
   if (!community) return <PageShell title="签到"><StaffCommunityPicker choices={choices} loading={loading} onPick={pick} /></PageShell>;
 
   return (
-    <PageShell title={`签到 · ${community.name}`} intro={CAN_SCAN ? '扫居民手机上的预约码；扫不出来时输入预约码。' : '请输入居民预约凭证上的预约码（字母和数字，空格不用输）。'}>
+    <PageShell title={`签到 · ${community.name}`} intro={CAN_SCAN ? '扫居民手机上的预约码；扫不出来时输入预约码。' : '用摄像头或扫码枪扫居民手机上的二维码；扫不出来时输入预约码（字母和数字，空格不用输）。'}>
       {done ? (
         <>
           <Notice tone="success" title={`已签到：${done.personName}`}>{`${done.serviceItem.name} · ${instantText(done.startsAt)}`}</Notice>
@@ -73,6 +76,7 @@ export default function StaffScanPage() {
       ) : null}
       {error ? <Notice tone="error" title="没有签到成功">{error}</Notice> : null}
       {CAN_SCAN ? <Button loading={busy} onClick={() => void scan()}>扫码签到</Button> : null}
+      {CAN_CAMERA ? <CameraScan busy={busy} onCode={(text) => void checkIn(text)} /> : null}
       {/* a USB barcode scanner types the code and presses Enter: Enter checks in with what was typed */}
       <Field label="预约码" value={code} onChange={(v) => { setCode(v); setError(null); }} onConfirm={(v) => void checkIn(v)} maxlength={24} hint="例如 AB12 CD34 EF" />
       <Button variant={CAN_SCAN ? 'secondary' : 'primary'} loading={busy} onClick={() => void checkIn(code)}>

@@ -1,13 +1,13 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { updateMeInput } from '@jianban/shared';
-import { PageShell } from '../../components/PageShell';
-import { Field } from '../../components/Field';
-import { Button } from '../../components/Button';
-import { Notice } from '../../components/Notice';
-import { updateMyName } from '../../features/identity/me';
-import { useSession } from '../../services/session';
-import { messageFor } from '../../features/errors/messages';
+import { PageShell } from '../../../../components/PageShell';
+import { Field } from '../../../../components/Field';
+import { Button } from '../../../../components/Button';
+import { Notice } from '../../../../components/Notice';
+import { updateMyName } from '../../../../features/identity/me';
+import { useSession } from '../../../../services/session';
+import { messageFor } from '../../../../features/errors/messages';
 
 // one task: what the app calls the signed-in family member (WeChat no longer gives apps a nickname)
 export default function MeNamePage() {
