@@ -135,7 +135,7 @@ describe('certificate catalog in the H5 build (largest browser font, 长辈模�
     await expect(steps.first().textContent()).resolves.toMatch(/^1\S/);
     await page.getByText('找哪个部门').waitFor();
     await page.getByText('手机上能办吗').waitFor();
-    await page.getByText('以社区确认为准', { exact: true }).waitFor(); // 健在证明's route is inferred in the research data
+    await page.getByText(/区里还在逐条核对/).waitFor(); // 健在证明's route is inferred in the research data: one line of small print
     await page.getByText(/^最近核对：/).waitFor();
     await checkPage(page, 'catalog-item-jianzai');
     await page.close();

@@ -20,6 +20,7 @@ import { shareJson } from '../common/json-once';
 import { CatalogIndexService, SERVICE_SUMMARIES, type IndexSnapshot } from './search/catalog-index.service';
 import { normalizeQuery } from './search/search-index';
 import { SearchRateGate } from './search/search-rate-gate';
+import { groupByCategory } from './list-order';
 
 const ANSWERS_MAX = 2000;
 
@@ -98,9 +99,8 @@ export class CatalogReadService {
 
   private group(list: CatalogList, items: CatalogItemSummary[]) {
     const mine = items.filter((i) => i.list === list);
-    const categories = new Map<string, CatalogItemSummary[]>();
-    for (const i of mine) categories.set(i.category, [...(categories.get(i.category) ?? []), i]);
-    return { list, title: CATALOG_LIST_TEXT[list], total: mine.length, categories: [...categories.entries()].map(([name, its]) => ({ name, items: its })) };
+    // in the order residents need them (list-order.ts), grouped by category
+    return { list, title: CATALOG_LIST_TEXT[list], total: mine.length, categories: groupByCategory(mine) };
   }
 
   // the district's items, plus the named community's own ones (an unknown community is a 404)

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 // imported (resolveJsonModule) so tsc ships the data with server/dist
 import researchData from './seed-data/certificate-catalog.json';
 import thesaurus from './seed-data/everyday-words.json';
+import residentRoutes from './seed-data/resident-routes.json';
 import { DISTRICT_OWNER } from './catalog.mapper';
 import { CatalogItemEntity, CatalogItemVersionEntity, CatalogMetaEntity, CatalogWorkListEntity } from './entities/catalog.entity';
 
@@ -56,7 +57,7 @@ const hanCount = (s: string) => (s.match(HAN) ?? []).length;
 const latinCount = (s: string) => (s.match(/[A-Za-z]/g) ?? []).length;
 
 // the research data carries notes for researchers (English remarks, "(inferred)" markers); residents must not see them.
-// The inferred flag and fields are kept separately and shown as "以社区确认为准".
+// The inferred flag and fields are kept separately and shown once per item page in small print.
 export function residentText(raw: string | null | undefined): string | null {
   if (!raw) return null;
   let t = raw
@@ -82,6 +83,27 @@ export function routeSteps(route: string | null): string[] {
     .slice(0, 12);
 }
 
+interface ResidentRoute {
+  routeSteps: string[];
+  posterLine?: string;
+  sourceNote?: string;
+}
+const RESIDENT_ROUTES = residentRoutes.items as Record<string, ResidentRoute>;
+const CURATE_NOTE = '替代途径改写成居民看得懂的步骤：常见情况在前，文件号和外地做法不再作为步骤';
+
+// the route residents read (resident-routes.json): the research data's own facts, common case first
+export function residentRouteSteps(it: Pick<ResearchItem, 'id' | 'alternative_route'>): string[] {
+  return RESIDENT_ROUTES[it.id]?.routeSteps ?? routeSteps(it.alternative_route);
+}
+
+// the one line a notice-board poster shows for an item's route: the curated line while the steps are the curated
+// ones, otherwise (an admin rewrote the route) its first step
+export function posterLineOf(code: string, steps: readonly string[]): string | null {
+  const curated = RESIDENT_ROUTES[code];
+  if (curated?.posterLine && JSON.stringify(curated.routeSteps) === JSON.stringify(steps)) return curated.posterLine;
+  return steps[0] ?? null;
+}
+
 export function contentOf(it: ResearchItem): ItemContentInput {
   return {
     name: it.name,
@@ -89,7 +111,7 @@ export function contentOf(it: ResearchItem): ItemContentInput {
     list: it.list === 'issue' ? 'issue' : 'not_issue',
     category: it.category,
     usedFor: null,
-    routeSteps: routeSteps(it.alternative_route),
+    routeSteps: residentRouteSteps(it),
     department: residentText(it.responsible_department),
     onlineChannel: residentText(it.online_channel),
     materials: it.required_materials.map(residentText).filter((m): m is string => m !== null).slice(0, 30),
@@ -121,6 +143,30 @@ async function addEverydayWords(m: EntityManager, rows: CatalogItemEntity[], now
     if (!done.affected) continue;
     await m.insert(CatalogItemVersionEntity, {
       id: randomUUID(), itemId: row.id, version, contentJson: next, changeNote: THESAURUS_NOTE, changedFields: JSON.stringify(['everydayWords']),
+      editorId: null, editorName: null, editorRole: null, proposalId: null, createdAt: now,
+    });
+    n++;
+  }
+  return n;
+}
+
+// seeded items whose route nobody has edited (still the research text split into steps) get the resident route once,
+// as a new version; an admin's route is left alone
+async function curateRoutes(m: EntityManager, rows: CatalogItemEntity[], now: Date): Promise<number> {
+  const research = new Map((researchData.items as ResearchItem[]).map((it) => [it.id, it]));
+  let n = 0;
+  for (const row of rows) {
+    const it = research.get(row.code);
+    const curated = RESIDENT_ROUTES[row.code];
+    if (!it || !curated || row.owner !== DISTRICT_OWNER) continue;
+    const content = JSON.parse(row.contentJson) as ItemContentInput;
+    if (JSON.stringify(content.routeSteps) !== JSON.stringify(routeSteps(it.alternative_route))) continue;
+    const next = JSON.stringify({ ...content, routeSteps: curated.routeSteps });
+    const version = row.version + 1;
+    const done = await m.update(CatalogItemEntity, { id: row.id, version: row.version }, { contentJson: next, version, updatedAt: now });
+    if (!done.affected) continue;
+    await m.insert(CatalogItemVersionEntity, {
+      id: randomUUID(), itemId: row.id, version, contentJson: next, changeNote: CURATE_NOTE, changedFields: JSON.stringify(['routeSteps']),
       editorId: null, editorName: null, editorRole: null, proposalId: null, createdAt: now,
     });
     n++;
@@ -215,7 +261,7 @@ async function seedWorkLists(m: EntityManager, now: Date): Promise<number> {
 export async function seedCatalogReference(ds: DataSource): Promise<string | null> {
   return ds.transaction(async (m) => {
     const now = new Date();
-    const updated = await addEverydayWords(m, await m.find(CatalogItemEntity), now);
+    const updated = (await addEverydayWords(m, await m.find(CatalogItemEntity), now)) + (await curateRoutes(m, await m.find(CatalogItemEntity), now));
     const items = (await seedItems(m, now)) + updated;
     const lists = await seedWorkLists(m, now);
     const meta = await m.findOne(CatalogMetaEntity, { where: { key: 'catalog' } });

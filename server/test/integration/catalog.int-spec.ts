@@ -75,7 +75,7 @@ describeEngines('catalog on %s', (engine) => {
       expect(d.sources.map((s) => s.key)).toEqual(researchData.items.find((i) => i.id === 'NI-10')!.source);
       expect(d.sources[0].urls.length).toBeGreaterThan(0);
       expect(d.inferred).toBe(true);
-      expect(d.inferredNote).toContain('请以社区确认为准');
+      expect(d.inferredNote).toContain('区里还在逐条核对');
       const before = await t.ds.query('SELECT COUNT(*) AS n FROM catalog_item_version');
       await seedReference(t.ds);
       expect(await t.ds.query('SELECT COUNT(*) AS n FROM catalog_item_version')).toEqual(before);

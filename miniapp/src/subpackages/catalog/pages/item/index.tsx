@@ -99,7 +99,9 @@ function SmallPrint({ item }: { item: CatalogItemDetail }) {
       {item.sources.map((s) => (
         <Text key={s.key} className={styles.small}>{`来源：${s.title}${s.date ? `（${s.date}）` : ''}`}</Text>
       ))}
-      <Text className={styles.small}>{item.lastReviewedOn ? `最近核对：${formatDay(item.lastReviewedOn)}` : '最近核对：暂无记录'}</Text>
+      {/* once per page, in small print; gone once the district admin has checked the item */}
+      {item.inferredNote ? <Text className={styles.small}>{item.inferredNote}</Text> : null}
+      <Text className={styles.small}>{item.lastReviewedOn ? `区里已核对：${formatDay(item.lastReviewedOn)}` : '最近核对：暂无记录'}</Text>
     </View>
   );
 }
@@ -129,9 +131,6 @@ export default function CatalogItemPage() {
         </View>
       ) : null}
       {d.list === 'not_issue' ? <NotIssue item={d} /> : <Issue item={d} community={community || readBookingCommunity() || ''} />}
-      {d.inferredNote ? (
-        <Notice tone="soon" title="以社区确认为准">{d.inferredNote}</Notice>
-      ) : null}
       {d.usedFor ? (
         <Section title="以前常用来办">
           <Text className={styles.plain}>{displayText(d.usedFor)}</Text>

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { catalogItemDetail, catalogListView, itemHistoryView, routes } from '@jianban/shared';
+import order from '../../src/catalog/seed-data/resident-order.json';
+import { routeSteps } from '../../src/catalog/catalog.seed';
+import researchData from '../../src/catalog/seed-data/certificate-catalog.json';
+import { seedReference } from '../../src/database/seed/seed';
+import { describeEngines } from '../support/describe-engines';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+// issue 14 items 1, 3 and 5: routes written for residents, lists in the order people need them, checked items
+describeEngines('catalog for residents on %s', (engine) => {
+  let t: TestApp;
+  let admin: string;
+  beforeAll(async () => {
+    t = await startTestApp(engine, { name: 'catalog-walk', env: { HANDLER_TIMEOUT_MS: '10000', CATALOG_INDEX_CHECK_MS: '0' } });
+    admin = await t.loginStaff('district');
+  });
+  afterAll(async () => t?.close());
+
+  const lists = async () => catalogListView.parse((await t.call(routes.catalogLists, {})).body);
+  const detail = async (code: string) => catalogItemDetail.parse((await t.call(routes.catalogItem, {}, { params: { itemCode: code } })).body);
+
+  it('orders both lists by what residents need most, 健在证明 first, categories in the order of their first item', async () => {
+    const view = await lists();
+    const notIssue = view.lists.find((l) => l.list === 'not_issue')!;
+    const issue = view.lists.find((l) => l.list === 'issue')!;
+    expect(notIssue.categories[0].items[0].name).toBe('健在证明');
+    expect(issue.categories[0].items[0].code).toBe(order.issue[0]);
+    for (const [list, group] of [['not_issue', notIssue], ['issue', issue]] as const) {
+      const rank = (code: string) => (order[list] as string[]).indexOf(code);
+      // within a category the configured order holds; each category's first item ranks above the next category's
+      for (const c of group.categories) {
+        const ranks = c.items.map((i) => rank(i.code)).filter((r) => r >= 0);
+        expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+      }
+      const firsts = group.categories.map((c) => rank(c.items[0].code));
+      expect(firsts).toEqual([...firsts].sort((a, b) => a - b));
+    }
+  });
+
+  it('gives every still-issued row all its materials, or none when nobody has written them down', async () => {
+    const issue = (await lists()).lists.find((l) => l.list === 'issue')!;
+    const rows = issue.categories.flatMap((c) => c.items);
+    expect(rows).toHaveLength(10);
+    for (const row of rows) {
+      const d = await detail(row.code);
+      expect([row.code, row.routeSummary]).toEqual([row.code, d.materials.length ? d.materials.join('、') : null]);
+    }
+  });
+
+  it('puts the common case first and keeps document numbers and other cities\' policies out of the steps', async () => {
+    const hukou = await detail('NI-03');
+    expect(hukou.alternativeRoute.steps[0]).toMatch(/写错了.*派出所申请更正/);
+    const marriage = await detail('NI-08');
+    expect(marriage.alternativeRoute.steps.join('')).not.toContain('公通字');
+    expect(marriage.legalBasis).toContain('公通字〔2016〕21号'); // the document number stays where staff and the small print read it
+    for (const it of researchData.items) {
+      const d = await detail(it.id);
+      for (const step of d.alternativeRoute.steps) expect([it.id, step]).toEqual([it.id, expect.not.stringMatching(/〔\d{4}〕|重庆|上海|政策[:：]/)]);
+    }
+  });
+
+  it('drops the "still being checked" note from an item the district admin has marked checked, and says who and when', async () => {
+    const before = await detail('NI-10');
+    expect(before.inferredNote).toContain('区里还在逐条核对');
+    const r = await t.call(routes.updateCatalogItem, { baseVersion: before.version, changes: { lastReviewedOn: '2026-12-06' }, changeNote: '已与区医保局核对' }, { token: admin, params: { itemCode: 'NI-10' } });
+    expect(r.status).toBe(200);
+    const after = await detail('NI-10');
+    expect([after.inferredNote, after.lastReviewedOn]).toEqual([null, '2026-12-06']);
+    const history = itemHistoryView.parse((await t.call(routes.catalogItemHistory, {}, { token: admin, params: { itemCode: 'NI-10' } })).body);
+    const last = history.versions.find((v) => v.version === after.version)!;
+    expect([last.changedFields, last.editedBy?.role, last.changeNote]).toEqual([['lastReviewedOn'], 'district_admin', '已与区医保局核对']);
+  });
+
+  it('rewrites a route stored by an earlier seed once, as a new version, and leaves an admin\'s route alone', async () => {
+    const raw = (code: string) => routeSteps(researchData.items.find((i) => i.id === code)!.alternative_route);
+    const setSteps = async (code: string, steps: string[]) => {
+      const [row] = await t.ds.query('SELECT content_json AS c FROM catalog_item WHERE code = ?', [code]);
+      await t.ds.query('UPDATE catalog_item SET content_json = ? WHERE code = ?', [JSON.stringify({ ...JSON.parse(row.c), routeSteps: steps }), code]);
+    };
+    await setSteps('NI-01', raw('NI-01')); // as seeded before the resident routes
+    await setSteps('NI-05', ['派出所（区管理员写的）']); // an admin's own route
+    const v1 = (await detail('NI-01')).version;
+    await seedReference(t.ds);
+    const d = await detail('NI-01');
+    expect(d.version).toBe(v1 + 1);
+    expect(d.alternativeRoute.steps[0]).toContain('同一户口簿上的家人');
+    expect((await detail('NI-05')).alternativeRoute.steps).toEqual(['派出所（区管理员写的）']);
+    await seedReference(t.ds);
+    expect((await detail('NI-01')).version).toBe(v1 + 1);
+  });
+});
