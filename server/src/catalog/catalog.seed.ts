@@ -160,7 +160,8 @@ async function curateRoutes(m: EntityManager, rows: CatalogItemEntity[], now: Da
     const curated = RESIDENT_ROUTES[row.code];
     if (!it || !curated || row.owner !== DISTRICT_OWNER) continue;
     const content = JSON.parse(row.contentJson) as ItemContentInput;
-    if (JSON.stringify(content.routeSteps) !== JSON.stringify(routeSteps(it.alternative_route))) continue;
+    const stored = JSON.stringify(content.routeSteps);
+    if (stored !== JSON.stringify(routeSteps(it.alternative_route)) || stored === JSON.stringify(curated.routeSteps)) continue;
     const next = JSON.stringify({ ...content, routeSteps: curated.routeSteps });
     const version = row.version + 1;
     const done = await m.update(CatalogItemEntity, { id: row.id, version: row.version }, { contentJson: next, version, updatedAt: now });

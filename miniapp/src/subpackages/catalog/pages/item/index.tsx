@@ -15,6 +15,7 @@ import { readBookingCommunity } from '../../../../features/booking/community';
 import { CentreInfo } from '../../../../features/booking/CentreInfo';
 import { leadsToAllowance } from '../../../../features/allowance/links';
 import { ALLOWANCE_ELDER_PAGE } from '../../../../features/allowance/pages';
+import { residentLegalBasis, residentSources } from '../../../../features/catalog/resident-sources';
 import styles from './index.module.scss';
 import { a11y } from '../../../../components/a11y';
 import { QueryState } from '../../../../components/QueryState';
@@ -93,10 +94,11 @@ function Issue({ item, community }: { item: CatalogItemDetail; community: string
 }
 
 function SmallPrint({ item }: { item: CatalogItemDetail }) {
+  const basis = residentLegalBasis(item.legalBasis);
   return (
     <View className={styles.smallPrint} {...a11y('contentinfo', { label: '依据和来源' })}>
-      {item.legalBasis ? <Text className={styles.small}>{`依据：${item.legalBasis}`}</Text> : null}
-      {item.sources.map((s) => (
+      {basis ? <Text className={styles.small}>{`依据：${basis}`}</Text> : null}
+      {residentSources(item.sources).map((s) => (
         <Text key={s.key} className={styles.small}>{`来源：${s.title}${s.date ? `（${s.date}）` : ''}`}</Text>
       ))}
       {/* once per page, in small print; gone once the district admin has checked the item */}
