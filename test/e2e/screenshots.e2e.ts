@@ -47,6 +47,10 @@ describe('docs/screenshots', () => {
     const slot = day.slots.filter((s) => s.bookable).at(-1)!;
     const booking = await api(stack.url, routes.createBooking, { serviceItemId: items[0].id, date: day.date, start: slot.start, selfName: '王秀兰', idempotencyKey: randomUUID() }, { token });
     bookingId = booking.id;
+    // a second family's booking stays pending: the staff queue shows it
+    const other = (await api(stack.url, routes.wechatLogin, { code: (await api(stack.url, routes.devWechatCode, { user: `${devUser}b` })).code })).token as string;
+    const later = day.slots.filter((s) => s.bookable).at(-2) ?? slot;
+    await api(stack.url, routes.createBooking, { serviceItemId: items[0].id, date: day.date, start: later.start, selfName: '李桂英', idempotencyKey: randomUUID() }, { token: other });
     resident = await launchBrowser({ largestFont: true, clockOffsetMs });
     staff = await launchBrowser({ clockOffsetMs });
   });
@@ -68,6 +72,8 @@ describe('docs/screenshots', () => {
     const page = await resident.context.newPage();
     await page.goto(`${stack.url}/?devUser=${devUser}#/pages/me/index`);
     await turnOnElderMode(page);
+    // a tall phone screen: the page scrolls inside Taro's container, so the picture shows what fits the viewport
+    await page.setViewportSize({ width: 390, height: 1400 });
     await page.goto(`${stack.url}/?devUser=${devUser}#/pages/index/index`);
     await page.getByText('健在证明').first().waitFor({ timeout: 30_000 });
     const home = await save(page, 'home');
@@ -89,7 +95,7 @@ describe('docs/screenshots', () => {
     await page.getByText('工作台').first().waitFor({ timeout: 30_000 });
     await page.goto(`${stack.url}/#/subpackages/staff-booking/pages/queue/index`);
     await page.locator('.taro_page').filter({ visible: true }).first().waitFor({ timeout: 30_000 });
-    await page.getByText(/^正在(读取|查|加载)/).filter({ visible: true }).first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
+    await page.getByText('李桂英').first().waitFor({ timeout: 30_000 });
     const file = await save(page, 'staff-queue');
     expect([pngWidth(file), statSync(file).size <= MAX_BYTES]).toEqual([1366, true]);
     await page.close();

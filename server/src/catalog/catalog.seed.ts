@@ -85,15 +85,24 @@ export function routeSteps(route: string | null): string[] {
 
 interface ResidentRoute {
   routeSteps: string[];
+  department?: string | null; // absent: the research text stays; null: none for residents
+  onlineChannel?: string | null;
   posterLine?: string;
   sourceNote?: string;
 }
 const RESIDENT_ROUTES = residentRoutes.items as Record<string, ResidentRoute>;
-const CURATE_NOTE = '替代途径改写成居民看得懂的步骤：常见情况在前，文件号和外地做法不再作为步骤';
+const CURATE_NOTE = '替代途径、办理部门、网上渠道改写成居民看得懂的话：常见情况在前，文件号和外地做法不再作为步骤';
 
 // the route residents read (resident-routes.json): the research data's own facts, common case first
 export function residentRouteSteps(it: Pick<ResearchItem, 'id' | 'alternative_route'>): string[] {
   return RESIDENT_ROUTES[it.id]?.routeSteps ?? routeSteps(it.alternative_route);
+}
+
+const RAW_FIELD = { department: 'responsible_department', onlineChannel: 'online_channel' } as const;
+// the department / online channel residents read: the curated text where there is one, else the research text cleaned
+function residentField(it: ResearchItem, field: keyof typeof RAW_FIELD): string | null {
+  const curated = RESIDENT_ROUTES[it.id];
+  return curated && curated[field] !== undefined ? (curated[field] ?? null) : residentText(it[RAW_FIELD[field]]);
 }
 
 // the one line a notice-board poster shows for an item's route: the curated line while the steps are the curated
@@ -112,8 +121,8 @@ export function contentOf(it: ResearchItem): ItemContentInput {
     category: it.category,
     usedFor: null,
     routeSteps: residentRouteSteps(it),
-    department: residentText(it.responsible_department),
-    onlineChannel: residentText(it.online_channel),
+    department: residentField(it, 'department'),
+    onlineChannel: residentField(it, 'onlineChannel'),
     materials: it.required_materials.map(residentText).filter((m): m is string => m !== null).slice(0, 30),
     legalBasis: it.legal_basis || null,
     inferredFields: it.inferred_fields,
@@ -150,24 +159,26 @@ async function addEverydayWords(m: EntityManager, rows: CatalogItemEntity[], now
   return n;
 }
 
-// seeded items whose route nobody has edited (still the research text split into steps) get the resident route once,
-// as a new version; an admin's route is left alone
+// seeded items whose route, department or online channel nobody has edited (still as first imported from the research
+// data) get the resident text once, as a new version; what an admin wrote is left alone
 async function curateRoutes(m: EntityManager, rows: CatalogItemEntity[], now: Date): Promise<number> {
   const research = new Map((researchData.items as ResearchItem[]).map((it) => [it.id, it]));
   let n = 0;
   for (const row of rows) {
     const it = research.get(row.code);
-    const curated = RESIDENT_ROUTES[row.code];
-    if (!it || !curated || row.owner !== DISTRICT_OWNER) continue;
+    if (!it || !RESIDENT_ROUTES[row.code] || row.owner !== DISTRICT_OWNER) continue;
     const content = JSON.parse(row.contentJson) as ItemContentInput;
-    const stored = JSON.stringify(content.routeSteps);
-    if (stored !== JSON.stringify(routeSteps(it.alternative_route)) || stored === JSON.stringify(curated.routeSteps)) continue;
-    const next = JSON.stringify({ ...content, routeSteps: curated.routeSteps });
+    const imported = { routeSteps: routeSteps(it.alternative_route), department: residentText(it.responsible_department), onlineChannel: residentText(it.online_channel) };
+    const wanted = { routeSteps: residentRouteSteps(it), department: residentField(it, 'department'), onlineChannel: residentField(it, 'onlineChannel') };
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    const changed = (['routeSteps', 'department', 'onlineChannel'] as const).filter((f) => same(content[f], imported[f]) && !same(content[f], wanted[f]));
+    if (changed.length === 0) continue;
+    const next = JSON.stringify({ ...content, ...Object.fromEntries(changed.map((f) => [f, wanted[f]])) });
     const version = row.version + 1;
     const done = await m.update(CatalogItemEntity, { id: row.id, version: row.version }, { contentJson: next, version, updatedAt: now });
     if (!done.affected) continue;
     await m.insert(CatalogItemVersionEntity, {
-      id: randomUUID(), itemId: row.id, version, contentJson: next, changeNote: CURATE_NOTE, changedFields: JSON.stringify(['routeSteps']),
+      id: randomUUID(), itemId: row.id, version, contentJson: next, changeNote: CURATE_NOTE, changedFields: JSON.stringify(changed),
       editorId: null, editorName: null, editorRole: null, proposalId: null, createdAt: now,
     });
     n++;

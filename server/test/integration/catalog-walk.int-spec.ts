@@ -57,7 +57,12 @@ describeEngines('catalog for residents on %s', (engine) => {
     for (const it of researchData.items) {
       const d = await detail(it.id);
       for (const step of d.alternativeRoute.steps) expect([it.id, step]).toEqual([it.id, expect.not.stringMatching(/〔\d{4}〕|重庆|上海|政策[:：]/)]);
+      // no "somewhere, some app" for residents: a channel is named or there is none
+      expect([it.id, d.alternativeRoute.onlineChannel ?? '']).toEqual([it.id, expect.not.stringMatching(/部分(地区|城市)/)]);
     }
+    const alive = await detail('NI-10');
+    expect(alive.alternativeRoute.department).toContain('社保经办机构');
+    expect(alive.alternativeRoute.onlineChannel).toContain('掌上12333');
   });
 
   it('drops the "still being checked" note from an item the district admin has marked checked, and says who and when', async () => {
