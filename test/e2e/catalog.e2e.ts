@@ -101,11 +101,18 @@ describe('certificate catalog in the H5 build (largest browser font, 长辈模�
     await expect(page.getByRole('switch', { name: '长辈模式（大字）' }).getAttribute('aria-checked')).resolves.toBe('true');
     await page.getByRole('tab', { name: /社区不再开的证明/ }).waitFor();
     await page.getByText('健在证明', { exact: true }).waitFor();
+    // in the order residents need them (issue 14 item 5): 健在证明 is the first row, not 缴费票据遗失证明
+    await expect(page.getByRole('tabpanel').getByRole('listitem').first().textContent()).resolves.toMatch(/^健在证明/);
     await checkPage(page, 'catalog-home-not-issue');
     await page.getByRole('tab', { name: /社区还开的证明/ }).click();
     await expect(page.getByRole('tab', { name: /社区还开的证明/ }).getAttribute('aria-selected')).resolves.toBe('true');
     await page.getByText('居(租)住证明', { exact: true }).waitFor();
     await expect(page.getByText('健在证明', { exact: true }).count()).resolves.toBe(0);
+    // every still-issued row says what to bring, or plainly that it is not written down yet
+    const rows = page.getByRole('tabpanel').getByRole('listitem');
+    const texts = await rows.allTextContents();
+    expect(texts.length).toBe(10);
+    for (const text of texts) expect(text).toMatch(/要带：|要带的材料：还没有写明/);
     await checkPage(page, 'catalog-home-issue');
     // a should-issue item: materials and a button to book the visit
     await page.getByRole('button', { name: /^收养人婚姻状况/ }).click();
