@@ -173,6 +173,7 @@ describe('accessibility (axe-core) on every page', () => {
       ['/subpackages/staff-admin/pages/password/index'],
       ['/subpackages/staff-allowance/pages/reviews/index'],
       ['/subpackages/staff-allowance/pages/policy/index'],
+      ['/subpackages/staff-catalog/pages/departments/index'],
     ];
     for (const [path, query] of pages) await check(page, 'district', path, query);
     expect(found.filter((f) => f.who === 'district')).toEqual([]);

@@ -5,8 +5,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import researchData from './seed-data/certificate-catalog.json';
 import thesaurus from './seed-data/everyday-words.json';
 import residentRoutes from './seed-data/resident-routes.json';
+import directory from './seed-data/departments.json';
 import { DISTRICT_OWNER } from './catalog.mapper';
-import { CatalogItemEntity, CatalogItemVersionEntity, CatalogMetaEntity, CatalogWorkListEntity } from './entities/catalog.entity';
+import { CatalogDepartmentEntity, CatalogItemEntity, CatalogItemVersionEntity, CatalogMetaEntity, CatalogWorkListEntity } from './entities/catalog.entity';
 
 interface ResearchItem {
   id: string;
@@ -268,6 +269,23 @@ async function seedWorkLists(m: EntityManager, now: Date): Promise<number> {
   return n;
 }
 
+// the department directory's kinds (departments.json), each named from its source; every other field stays empty until
+// the district admin fills it in. Missing departments only: an admin's entries survive every re-seed.
+async function seedDepartments(m: EntityManager, now: Date): Promise<number> {
+  const have = new Set((await m.find(CatalogDepartmentEntity)).map((d) => d.code));
+  let n = 0;
+  for (const [position, d] of directory.departments.entries()) {
+    if (have.has(d.code)) continue;
+    await m.insert(CatalogDepartmentEntity, {
+      id: randomUUID(), code: d.code, position, name: d.name, address: null, phone: null, hours: null, onlineChannel: null,
+      fieldSourcesJson: JSON.stringify({ name: directory.source }), itemCodesJson: JSON.stringify(d.items), checkedBy: null, checkedOn: null,
+      version: 1, createdAt: now, updatedAt: now,
+    });
+    n++;
+  }
+  return n;
+}
+
 // the catalog module's reference data (not demo data): runs on every seed, so it must be idempotent.
 // Returns a one-line summary for the seed command's output.
 export async function seedCatalogReference(ds: DataSource): Promise<string | null> {
@@ -275,7 +293,7 @@ export async function seedCatalogReference(ds: DataSource): Promise<string | nul
     const now = new Date();
     const updated = (await addEverydayWords(m, await m.find(CatalogItemEntity), now)) + (await curateRoutes(m, await m.find(CatalogItemEntity), now));
     const items = (await seedItems(m, now)) + updated;
-    const lists = await seedWorkLists(m, now);
+    const lists = (await seedWorkLists(m, now)) + (await seedDepartments(m, now));
     const meta = await m.findOne(CatalogMetaEntity, { where: { key: 'catalog' } });
     if (!meta) await m.insert(CatalogMetaEntity, { key: 'catalog', value: 1 });
     else if (items > 0) await m.update(CatalogMetaEntity, { key: 'catalog' }, { value: meta.value + 1 });

@@ -17,6 +17,7 @@ export const CATALOG_CASES: ModuleContractCases = {
     createCommunityItem: { code: MEICUN },
     updateWorkList: { kind: 'assist' },
     noticeBoard: { code: MEICUN },
+    updateDepartment: { deptCode: 'police-hukou' },
   },
   okForValid: {
     // 404: a well-formed community code that does not exist; 429: the per-IP search limit
@@ -40,6 +41,9 @@ export const CATALOG_CASES: ModuleContractCases = {
     updateWorkList: [200, 400, 409],
     // 503 only when the CJK font is missing
     noticeBoard: [200, 404, 503],
+    catalogDepartments: [200],
+    // 404 unknown department, 409 stale version
+    updateDepartment: [200, 404, 409],
   },
   massAssignment: {
     // a demand report with extra fields is refused and nothing is stored; the clean one is stored
@@ -95,6 +99,14 @@ export const CATALOG_CASES: ModuleContractCases = {
       const input = { title: '主责清单', note: null, entries: ['契约测试'], example: true, baseVersion: list.version };
       await expectRejectedEverywhere((extra) => t.http('PUT', '/api/staff/catalog/work-lists/primary', { body: { ...input, ...extra }, token: staff }));
       expect((await t.call(routes.updateWorkList, input, { token: staff, params: { kind: 'primary' } })).body.version).toBe(list.version + 1);
+    },
+
+    // a department edit with extra fields (e.g. fieldSources, checked by someone else) changes nothing; the clean one applies
+    updateDepartment: async ({ t, staff, expectRejectedEverywhere }) => {
+      const dept = (await t.call(routes.catalogDepartments, {})).body.items.find((d: { code: string }) => d.code === 'court');
+      const input = { baseVersion: dept.version, changes: { hours: '工作日上午' }, checked: false, changeNote: '契约测试' };
+      await expectRejectedEverywhere((extra) => t.http('PUT', '/api/staff/catalog/departments/court', { body: { ...input, ...extra }, token: staff }));
+      expect((await t.call(routes.updateDepartment, input, { token: staff, params: { deptCode: 'court' } })).body.version).toBe(dept.version + 1);
     },
   },
 };

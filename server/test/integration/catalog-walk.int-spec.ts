@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { catalogItemDetail, catalogListView, itemHistoryView, routes } from '@jianban/shared';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { catalogItemDetail, catalogListView, departmentListView, departmentView, itemHistoryView, routes } from '@jianban/shared';
 import order from '../../src/catalog/seed-data/resident-order.json';
 import { routeSteps } from '../../src/catalog/catalog.seed';
 import researchData from '../../src/catalog/seed-data/certificate-catalog.json';
@@ -93,5 +93,58 @@ describeEngines('catalog for residents on %s', (engine) => {
     expect((await detail('NI-05')).alternativeRoute.steps).toEqual(['派出所（区管理员写的）']);
     await seedReference(t.ds);
     expect((await detail('NI-01')).version).toBe(v1 + 1);
+  });
+
+  describe('department directory', () => {
+    const departments = async () => departmentListView.parse((await t.call(routes.catalogDepartments, {})).body).items;
+
+    it('is seeded with names from a source and nothing unconfirmed: no address, phone, hours or channel', async () => {
+      const items = await departments();
+      expect(items.length).toBeGreaterThanOrEqual(8);
+      const codes = new Set(researchData.items.map((i) => i.id));
+      for (const d of items) {
+        expect([d.code, d.address, d.phone, d.hours, d.onlineChannel, d.checked]).toEqual([d.code, null, null, null, null, null]);
+        expect(Object.keys(d.fieldSources)).toEqual(['name']);
+        expect(d.fieldSources.name).toContain('民发〔2020〕20号');
+        for (const code of d.itemCodes) expect([d.code, codes.has(code)]).toEqual([d.code, true]);
+      }
+      expect(items.find((d) => d.code === 'police-hukou')!.itemCodes).toContain('NI-03');
+      await seedReference(t.ds);
+      expect(await departments()).toEqual(items);
+    });
+
+    it('lets the district admin fill in and check an entry, naming who and when, with every version kept', async () => {
+      const before = (await departments()).find((d) => d.code === 'police-hukou')!;
+      const input = { baseVersion: before.version, changes: { phone: '0716-0000000', hours: '工作日 9:00-17:00' }, checked: true, changeNote: '电话问过派出所' };
+      const r = await t.call(routes.updateDepartment, input, { token: admin, params: { deptCode: 'police-hukou' } });
+      expect(r.status).toBe(200);
+      const d = departmentView.parse(r.body);
+      expect([d.version, d.phone, d.hours, d.address]).toEqual([before.version + 1, '0716-0000000', '工作日 9:00-17:00', null]);
+      expect(d.fieldSources.phone).toMatch(/^区管理员 .+ 填写（\d{4}-\d{2}-\d{2}）$/);
+      expect(d.fieldSources.address).toBeUndefined();
+      expect(d.checked?.on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(d.checked?.by.length).toBeGreaterThan(0);
+      const versions = await t.ds.query('SELECT version, change_note AS note, editor_name AS editor FROM catalog_department_version');
+      expect(versions).toEqual([{ version: d.version, note: '电话问过派出所', editor: d.checked!.by }]);
+      // stale version: refused, nothing written
+      const stale = await t.call(routes.updateDepartment, { ...input, changes: { phone: '0716-1111111' } }, { token: admin, params: { deptCode: 'police-hukou' } });
+      expect([stale.status, stale.body.code]).toEqual([409, 'CATALOG_VERSION_CONFLICT']);
+      expect((await departments()).find((x) => x.code === 'police-hukou')!.phone).toBe('0716-0000000');
+      // emptied again: the field loses its source; unchecked: who/when cleared
+      const cleared = departmentView.parse((await t.call(routes.updateDepartment, { baseVersion: d.version, changes: { phone: null }, checked: false, changeNote: '号码不对' }, { token: admin, params: { deptCode: 'police-hukou' } })).body);
+      expect([cleared.phone, cleared.fieldSources.phone, cleared.checked]).toEqual([null, undefined, null]);
+    });
+
+    it('refuses other staff, unknown departments and a phone with letters', async () => {
+      const community = await t.loginStaff('meicun');
+      const dept = (await departments()).find((d) => d.code === 'court')!;
+      const input = { baseVersion: dept.version, changes: { address: '某路1号' }, checked: false, changeNote: 'x' };
+      expect((await t.call(routes.updateDepartment, input, { token: community, params: { deptCode: 'court' } })).status).toBe(403);
+      const missing = await t.call(routes.updateDepartment, input, { token: admin, params: { deptCode: 'no-such-office' } });
+      expect([missing.status, missing.body.code]).toEqual([404, 'NOT_FOUND']);
+      const bad = await t.call(routes.updateDepartment, { ...input, changes: { phone: 'call me' } }, { token: admin, params: { deptCode: 'court' } });
+      expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect((await departments()).find((d) => d.code === 'court')!.version).toBe(dept.version);
+    });
   });
 });

@@ -39,4 +39,10 @@ export const CATALOG_CONSOLE_LINKS: ConsoleLink[] = [
     url: CATALOG_PAGES.staffBoard,
     roles: ['district_admin', 'street_reviewer', 'community_staff'],
   },
+  {
+    title: '部门名录',
+    description: '替代途径指向的部门：填写地址、电话、办公时间，核对后标明',
+    url: CATALOG_PAGES.staffDepartments,
+    roles: ['district_admin'],
+  },
 ];

@@ -14,6 +14,7 @@ export const CATALOG_PAGES = {
   staffReports: '/subpackages/staff-catalog/pages/reports/index',
   staffBoard: '/subpackages/staff-catalog/pages/board/index',
   staffWorkLists: '/subpackages/staff-catalog/pages/work-lists/index',
+  staffDepartments: '/subpackages/staff-catalog/pages/departments/index',
 } as const;
 
 // built by the booking feature; ?catalogCode=… says what the visit is for

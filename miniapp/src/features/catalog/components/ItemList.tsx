@@ -70,7 +70,7 @@ export function ItemList({ rows, community, showTag = true }: { rows: readonly (
               {showTag ? <Text className={`${styles.tag} ${not ? styles.tagNot : styles.tagIssue}`}>{`${not ? '✗' : '✓'} ${LIST_TAG[item.list]}`}</Text> : null}
               {note ? <Text className={styles.rowNote}>{note}</Text> : null}
               {summary ? <Text className={styles.rowSummary}>{not ? `现在：${summary}` : `要带：${summary}`}</Text> : null}
-              {!summary && !not ? <Text className={styles.rowSummary}>要带的材料：还没有写明，请先问社区工作人员</Text> : null}
+              {!summary && !not ? <Text className={styles.rowSummary}>还没写明要带什么，请先问社区工作人员</Text> : null}
             </View>
             <Text className={styles.arrow} aria-hidden>
               ›

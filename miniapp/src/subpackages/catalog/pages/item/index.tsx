@@ -16,6 +16,7 @@ import { CentreInfo } from '../../../../features/booking/CentreInfo';
 import { leadsToAllowance } from '../../../../features/allowance/links';
 import { ALLOWANCE_ELDER_PAGE } from '../../../../features/allowance/pages';
 import { residentLegalBasis, residentSources } from '../../../../features/catalog/resident-sources';
+import { departmentsFor, fieldText, useDepartments } from '../../../../features/catalog/departments';
 import styles from './index.module.scss';
 import { a11y } from '../../../../components/a11y';
 import { QueryState } from '../../../../components/QueryState';
@@ -32,6 +33,26 @@ function Banner({ item }: { item: CatalogItemDetail }) {
   );
 }
 
+/** the directory's entries for the departments this route sends residents to: what is not known yet says so */
+function Departments({ code }: { code: string }) {
+  const all = useDepartments();
+  const mine = departmentsFor(all.data?.items ?? [], code);
+  if (!mine.length) return null;
+  return (
+    <View className={styles.bullets} {...a11y('list', { label: '部门的地址和电话' })}>
+      {mine.map((d) => (
+        <View key={d.code} className={styles.department} {...a11y('listitem')}>
+          <Text className={styles.departmentName}>{d.name}</Text>
+          <Text className={styles.plain}>{`地址：${fieldText(d.address)}`}</Text>
+          <Text className={styles.plain}>{`电话：${fieldText(d.phone)}`}</Text>
+          <Text className={styles.plain}>{`办公时间：${fieldText(d.hours)}`}</Text>
+          {d.onlineChannel ? <Text className={styles.plain}>{`网上办理：${d.onlineChannel}`}</Text> : null}
+        </View>
+      ))}
+    </View>
+  );
+}
+
 function NotIssue({ item }: { item: CatalogItemDetail }) {
   const route = item.alternativeRoute;
   const steps = residentSteps(route.steps);
@@ -42,6 +63,7 @@ function NotIssue({ item }: { item: CatalogItemDetail }) {
       </Section>
       <Section title="找哪个部门">
         <Text className={styles.plain}>{route.department ? displayText(route.department) : '请问社区工作人员'}</Text>
+        <Departments code={item.code} />
       </Section>
       <Section title="手机上能办吗">
         <Text className={styles.plain}>{route.onlineChannel ? `可以：${displayText(route.onlineChannel)}` : '还没有查到能在手机上办的地方，请按上面的步骤办。'}</Text>
