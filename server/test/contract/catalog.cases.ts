@@ -42,8 +42,8 @@ export const CATALOG_CASES: ModuleContractCases = {
     // 503 only when the CJK font is missing
     noticeBoard: [200, 404, 503],
     catalogDepartments: [200],
-    // 404 unknown department, 409 stale version
-    updateDepartment: [200, 404, 409],
+    // 400 a request without its body, 404 unknown department, 409 stale version
+    updateDepartment: [200, 400, 404, 409],
   },
   massAssignment: {
     // a demand report with extra fields is refused and nothing is stored; the clean one is stored
