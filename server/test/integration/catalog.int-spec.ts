@@ -36,6 +36,7 @@ const CATALOG_PARAMS: Record<string, { params?: Record<string, string>; input: R
   createCommunityItem: { params: { code: '421003003003' }, input: { name: 'A2 测试事项', category: '其他' } },
   updateWorkList: { params: { kind: 'assist' }, input: { title: '协助清单', note: null, entries: ['a'], example: true, baseVersion: 1 } },
   noticeBoard: { params: { code: '421003003003' }, input: {} },
+  updateDepartment: { params: { deptCode: 'court' }, input: { baseVersion: 1, changes: { hours: 'A2 测试' }, checked: false, changeNote: 'a2' } },
 };
 
 describeEngines('catalog on %s', (engine) => {
@@ -326,7 +327,7 @@ describeEngines('catalog on %s', (engine) => {
       expect([name, ok.status < 500]).toEqual([name, true]);
     });
     it('answers 403 to community staff on district-admin-only routes', async () => {
-      for (const name of ['demandReportQueue', 'updateWorkList', 'decideCatalogProposal'] as const) {
+      for (const name of ['demandReportQueue', 'updateWorkList', 'decideCatalogProposal', 'updateDepartment'] as const) {
         const { params, input } = CATALOG_PARAMS[name];
         const r = await t.call(routes[name] as RouteDef, input as never, { token: meicun, params: params as never });
         expect([name, r.status]).toEqual([name, 403]);
