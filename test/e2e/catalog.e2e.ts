@@ -168,6 +168,8 @@ describe('certificate catalog in the H5 build (largest browser font, 长辈模�
     await page.goto(home());
     await page.getByText('想开什么证明？').waitFor({ timeout: 30_000 });
     await search(page, '我妈快九十了，发养老金的地方要我证明她还在世');
+    // the results are in (until then the always-shown 高龄津贴 entry below the lists is the first such button)
+    await page.getByRole('button', { name: /^健在证明/ }).first().waitFor({ timeout: 30_000 });
     const first = page.getByRole('button', { name: /证明|补贴|津贴/ }).first();
     await first.waitFor({ timeout: 30_000 });
     await expect(first.textContent()).resolves.toMatch(/^健在证明/);

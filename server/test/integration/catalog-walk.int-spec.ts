@@ -1,5 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { catalogItemDetail, catalogListView, departmentListView, departmentView, itemHistoryView, routes } from '@jianban/shared';
+import { catalogItemDetail, catalogListView, noticeBoardView, departmentListView, departmentView, itemHistoryView, routes } from '@jianban/shared';
 import order from '../../src/catalog/seed-data/resident-order.json';
 import { routeSteps } from '../../src/catalog/catalog.seed';
 import researchData from '../../src/catalog/seed-data/certificate-catalog.json';
@@ -146,5 +150,26 @@ describeEngines('catalog for residents on %s', (engine) => {
       expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
       expect((await departments()).find((d) => d.code === 'court')!.version).toBe(dept.version);
     });
+  });
+
+  // last: it changes the order the tests above check
+  it('puts an item residents keep reporting first, in the app and on the poster', async () => {
+    const resident = await t.loginResident('walk-reporter');
+    for (let i = 0; i < 3; i++) {
+      const r = await t.call(routes.createDemandReport, { itemCode: 'HB-21', place: `银行${i}`, happenedOn: '2026-11-20' }, { token: resident });
+      expect(r.status).toBe(201);
+    }
+    const notIssue = (await lists()).lists.find((l) => l.list === 'not_issue')!;
+    const names = notIssue.categories.flatMap((c) => c.items.map((i) => i.name));
+    expect(names[0]).toBe('缴费票据遗失证明');
+    // its category moves up with it; the rest keep the default order
+    expect(notIssue.categories.map((c) => c.items[0].name).slice(0, 2)).toEqual(['缴费票据遗失证明', '健在证明']);
+    const staff = await t.loginStaff('meicun');
+    const board = noticeBoardView.parse((await t.call(routes.noticeBoard, {}, { token: staff, params: { code: '421003003003' } })).body);
+    const file = join(mkdtempSync(join(tmpdir(), 'jb-walk-')), 'board.pdf');
+    writeFileSync(file, Buffer.from(board.base64, 'base64'));
+    const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+    const rows = text.split('\n').flatMap((l) => /^\d+\. (\S+)/.exec(l.trim())?.slice(1) ?? []);
+    expect(rows).toEqual(names);
   });
 });

@@ -10,7 +10,8 @@ import type { Caller } from '../../identity/caller';
 import { RegionScope } from '../../identity/region.scope';
 import { DISTRICT_OWNER, parseContent } from '../catalog.mapper';
 import { posterLineOf } from '../catalog.seed';
-import { orderItems, groupByCategory } from '../list-order';
+import { DEMAND_MIN, groupByCategory, type DemandCounts } from '../list-order';
+import { CatalogReadService } from '../catalog-read.service';
 import { CatalogIndexService, type IndexSnapshot } from '../search/catalog-index.service';
 import { loadFont, renderNoticeBoard, type PosterItem } from './notice-board.renderer';
 
@@ -36,6 +37,7 @@ export class NoticeBoardService {
     private readonly config: AppConfig,
     private readonly clock: Clock,
     @Inject(PINO) private readonly log: Logger,
+    private readonly read: CatalogReadService,
   ) {}
 
   async render(staff: Staff, community: string): Promise<NoticeBoardView> {
@@ -44,8 +46,11 @@ export class NoticeBoardService {
     const font = this.font();
     const snap = await this.index.current();
     const today = this.clock.today();
-    const key = `${community}|${snap.index.version}|${today}|${font.path}`;
-    const rendered = this.cache.get(key) ?? (await this.renderFresh(region.name, community, snap, today, font));
+    const demand = await this.read.demand();
+    // the order follows residents' demand reports too: a board is reused only while they rank items the same way
+    const ranked = [...demand.entries()].filter(([, n]) => n >= DEMAND_MIN).sort().join(',');
+    const key = `${community}|${snap.index.version}|${today}|${font.path}|${ranked}`;
+    const rendered = this.cache.get(key) ?? (await this.renderFresh({ communityName: region.name, community, snap, today, font, demand }));
     this.remember(key, rendered);
     const { pdf, pageCount, itemCount } = rendered;
     return {
@@ -61,12 +66,13 @@ export class NoticeBoardService {
   }
 
   // exactly the items residents of the community see in the app (GET /catalog/items?community=), in the same order
-  private async renderFresh(communityName: string, community: string, snap: IndexSnapshot, today: string, font: { bytes: Buffer; family: string | undefined }): Promise<Rendered> {
+  private async renderFresh(o: { communityName: string; community: string; snap: IndexSnapshot; today: string; font: { bytes: Buffer; family: string | undefined }; demand: DemandCounts }): Promise<Rendered> {
+    const { communityName, community, snap, today, font, demand } = o;
     const rows = [...snap.rows.values()].filter((r) => r.owner === DISTRICT_OWNER || r.owner === community);
     const visible = rows.map((r) => ({ row: r, content: parseContent(r), summary: snap.summaries.get(r.code)! }));
     const byCode = new Map(visible.map((v) => [v.row.code, v]));
     const inOrder = (list: 'issue' | 'not_issue') =>
-      groupByCategory(orderItems(visible.map((v) => v.summary).filter((s) => s.list === list))).flatMap((g) => g.items).map((s) => byCode.get(s.code)!);
+      groupByCategory(visible.map((v) => v.summary).filter((s) => s.list === list), demand).flatMap((g) => g.items).map((s) => byCode.get(s.code)!);
     const poster = (v: (typeof visible)[number]): PosterItem => ({
       code: v.row.code,
       name: v.content.name,

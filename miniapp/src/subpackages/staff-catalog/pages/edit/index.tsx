@@ -32,17 +32,24 @@ function History({ code }: { code: string }) {
   const history = useItemHistory(code);
   if (history.isPending) return <Notice>正在读取修改记录…</Notice>;
   if (history.isError) return <Notice tone="error" title="修改记录没有读出来">{messageFor(history.error)}</Notice>;
+  // who marked the item checked, and when: the latest version that set 最近核对日期
+  const checked = [...history.data.versions].sort((a, b) => b.version - a.version).find((v) => v.changedFields.includes('lastReviewedOn') && v.content.lastReviewedOn);
   return (
-    <View className={styles.history} {...a11y('list', { label: '修改记录' })}>
-      {[...history.data.versions].sort((a, b) => b.version - a.version).map((v) => (
-        <View key={v.version} className={styles.version} {...a11y('listitem')}>
-          <Text className={styles.versionTitle}>{`第${v.version}版${v.version === history.data.currentVersion ? '（现在用的）' : ''}`}</Text>
-          <Text className={styles.versionLine}>{`${formatTime(v.editedAt)} · ${v.editedBy ? `${v.editedBy.displayName}（${STAFF_ROLE_TEXT[v.editedBy.role as keyof typeof STAFF_ROLE_TEXT] ?? v.editedBy.role}）` : '初始导入'}`}</Text>
-          <Text className={styles.versionLine}>{`改了：${changedFieldsText(v.changedFields)}`}</Text>
-          <Text className={styles.versionLine}>{`说明：${changeNoteText(v.changeNote)}${v.proposalId ? '（采纳的修改建议）' : ''}`}</Text>
-        </View>
-      ))}
-    </View>
+    <>
+      {checked ? (
+        <Notice>{`${checked.editedBy?.displayName ?? '初始导入'} 在第${checked.version}版（${formatTime(checked.editedAt)}）标明已核对（${checked.content.lastReviewedOn}）：居民页面不再显示“还在核对”的小字。`}</Notice>
+      ) : null}
+      <View className={styles.history} {...a11y('list', { label: '修改记录' })}>
+        {[...history.data.versions].sort((a, b) => b.version - a.version).map((v) => (
+          <View key={v.version} className={styles.version} {...a11y('listitem')}>
+            <Text className={styles.versionTitle}>{`第${v.version}版${v.version === history.data.currentVersion ? '（现在用的）' : ''}`}</Text>
+            <Text className={styles.versionLine}>{`${formatTime(v.editedAt)} · ${v.editedBy ? `${v.editedBy.displayName}（${STAFF_ROLE_TEXT[v.editedBy.role as keyof typeof STAFF_ROLE_TEXT] ?? v.editedBy.role}）` : '初始导入'}`}</Text>
+            <Text className={styles.versionLine}>{`改了：${changedFieldsText(v.changedFields)}`}</Text>
+            <Text className={styles.versionLine}>{`说明：${changeNoteText(v.changeNote)}${v.proposalId ? '（采纳的修改建议）' : ''}`}</Text>
+          </View>
+        ))}
+      </View>
+    </>
   );
 }
 
