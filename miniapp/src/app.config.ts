@@ -13,6 +13,7 @@ export default defineAppConfig({
     { root: 'subpackages/family', pages: ['pages/verify/index', 'pages/invite/index', 'pages/name/index'] },
     { root: 'subpackages/catalog', pages: ['pages/item/index', 'pages/report/index', 'pages/my-reports/index', 'pages/work-lists/index'] },
     { root: 'subpackages/staff-catalog', pages: ['pages/items/index', 'pages/edit/index', 'pages/new/index', 'pages/proposals/index', 'pages/reports/index', 'pages/board/index', 'pages/work-lists/index', 'pages/service-words/index'] },
+    { root: 'subpackages/staff-catalog', pages: ['pages/items/index', 'pages/edit/index', 'pages/new/index', 'pages/proposals/index', 'pages/reports/index', 'pages/board/index', 'pages/work-lists/index', 'pages/departments/index'] },
     { root: 'subpackages/inbox', pages: ['pages/detail/index'] },
     { root: 'subpackages/booking', pages: ['pages/start/index', 'pages/person/index', 'pages/slot/index', 'pages/confirm/index', 'pages/detail/index', 'pages/mine/index'] },
     { root: 'subpackages/staff-admin', pages: ['pages/accounts/index', 'pages/account/index', 'pages/edit/index', 'pages/password/index'] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { CatalogItemDetail } from '@jianban/shared';
-import { changedFieldsText, contentOf, diffContent, fromForm, lines, toForm, validateContent } from '../src/features/catalog/edit-form';
+import { changedFieldsText, changeNoteText, contentOf, diffContent, fromForm, lines, toForm, validateContent } from '../src/features/catalog/edit-form';
 import { CATALOG_CONSOLE_LINKS } from '../src/features/catalog/console-links';
 import { consoleLinksFor } from '../src/features/staff/console';
 
@@ -30,6 +30,20 @@ const detail: CatalogItemDetail = {
 };
 
 describe('the staff edit form', () => {
+  it('shows the inferred parts as Chinese labels and stores the research keys they stand for', () => {
+    const content = { ...contentOf(detail), inferredFields: ['responsible_department', 'online_channel', '自填的部分'] };
+    const form = toForm(content);
+    expect(form.inferredFields).toBe('负责部门\n网上办理渠道\n自填的部分');
+    expect(form.inferredFields).not.toMatch(/[a-z]_[a-z]/);
+    expect(fromForm(form).inferredFields).toEqual(['responsible_department', 'online_channel', '自填的部分']);
+  });
+
+  it('says where a version came from without the data file name', () => {
+    expect(changeNoteText('导入调研数据（certificate-catalog.json）')).toBe('导入调研数据');
+    expect(changeNoteText('加入居民的日常说法（搜索用，everyday-words.json）')).toBe('加入居民的日常说法');
+    expect(changeNoteText('补充网上办理渠道')).toBe('补充网上办理渠道');
+  });
+
   it('round-trips an item through the form unchanged (nothing to save)', () => {
     const content = contentOf(detail);
     expect(fromForm(toForm(content))).toEqual(content);
@@ -85,5 +99,16 @@ describe('catalog pages in the staff 工作台', () => {
     expect(urls('community_staff')).not.toContain('修改建议');
     expect(urls('street_reviewer')).not.toContain('居民反映');
     for (const l of CATALOG_CONSOLE_LINKS) expect(l.url).toMatch(/^\/subpackages\/staff-catalog\/pages\/[a-z-]+\/index$/);
+  });
+});
+
+describe('what a resident reads of an item\'s basis and sources', () => {
+  it('keeps national, Hubei and Jingzhou texts and leaves out other places\' documents and English remarks', async () => {
+    const { residentLegalBasis, residentSources } = await import('../src/features/catalog/resident-sources');
+    expect(residentLegalBasis('国卫规划发〔2026〕5号; 晋民发〔2020〕72号 (山西取消村居出具); 民发〔2020〕20号')).toBe('国卫规划发〔2026〕5号；民发〔2020〕20号');
+    expect(residentLegalBasis('民发〔2020〕20号; 《民法典》宣告失踪 (inferred)')).toBe('民发〔2020〕20号；《民法典》宣告失踪');
+    expect(residentLegalBasis('重庆 依法出具证明事项清单 2023')).toBeNull();
+    const src = (key: string, title: string) => ({ key, title, issuer: null, date: null, urls: [], note: null });
+    expect(residentSources([src('MCA2020', '民政部等《指导意见》'), src('CQ2023', '重庆市涉村(社区)事项“四清单一目录”'), src('HB2020', '《湖北省不应由基层群众性自治组织出具证明事项清单》')]).map((s) => s.key)).toEqual(['MCA2020', 'HB2020']);
   });
 });

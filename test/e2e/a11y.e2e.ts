@@ -6,6 +6,7 @@ import { declaredPages, seriousViolations, type AxeViolation } from './support/a
 import { api, submitStaffLogin, turnOnElderMode } from './support/page-checks';
 import { launchBrowser, settle, startStack, shanghaiMorningOffsetMs, type RunningStack } from './support/stack';
 import { publishUnknownYears } from './support/statutory';
+import { pageLeaks, textLeaks } from './support/resident-text';
 
 // axe-core on every page of app.config: a resident on a 390 px phone with the browser's largest font and 长辈模式 on,
 // 梅村 staff and the district admin on a 1366 px desktop. 0 serious or critical violations; a page nobody visits fails
@@ -28,6 +29,7 @@ describe('accessibility (axe-core) on every page', () => {
   let staffAccountId = '';
   const visited = new Set<string>();
   const found: { who: string; url: string; violations: AxeViolation[] }[] = [];
+  const leaks: { who: string; url: string; leaks: string[] }[] = []; // Latin keys, file names, researchers' notes (issue 14 item 3)
 
   beforeAll(async () => {
     stack = await startStack('a11y', { clockOffsetMs });
@@ -78,6 +80,8 @@ describe('accessibility (axe-core) on every page', () => {
     visited.add(path);
     const violations = await seriousViolations(page);
     if (violations.length) found.push({ who, url: `${path}${query ? `?${query}` : ''}`, violations });
+    const leaked = await pageLeaks(page);
+    if (leaked.length) leaks.push({ who, url: `${path}${query ? `?${query}` : ''}`, leaks: leaked });
   }
 
   it('a resident (390 px, largest font, 长辈模式) meets no serious or critical violation on any page', async () => {
@@ -170,6 +174,7 @@ describe('accessibility (axe-core) on every page', () => {
       ['/subpackages/staff-allowance/pages/reviews/index'],
       ['/subpackages/staff-allowance/pages/policy/index'],
       ['/subpackages/staff-catalog/pages/service-words/index'],
+      ['/subpackages/staff-catalog/pages/departments/index'],
     ];
     for (const [path, query] of pages) await check(page, 'district', path, query);
     expect(found.filter((f) => f.who === 'district')).toEqual([]);
@@ -195,5 +200,28 @@ describe('accessibility (axe-core) on every page', () => {
     });
     const ids = (await seriousViolations(page)).map((v) => v.id);
     expect(ids).toEqual(expect.arrayContaining(['aria-valid-attr', 'aria-command-name']));
+  });
+
+  it('no page shows a Latin-script key, a file name or a researchers\' note (residents and staff)', () => {
+    expect(visited.size).toBeGreaterThan(30);
+    expect(leaks).toEqual([]);
+  });
+
+  it('negative control: the text check catches a key, a file name and a researchers\' note put on a page', async () => {
+    expect(textLeaks('办理部门：公安派出所')).toEqual([]);
+    const page = await resident.context.newPage();
+    await page.goto(`${stack.url}/?devUser=${devUser}#/subpackages/catalog/pages/item/index?code=NI-01`);
+    await page.getByText('✗ 社区不再开具').waitFor({ timeout: 30_000 });
+    await settle(page);
+    expect(await pageLeaks(page)).toEqual([]);
+    await page.evaluate(() => {
+      const shown = [...document.querySelectorAll('.taro_page')].find((p) => getComputedStyle(p).display !== 'none')!;
+      const bad = document.createElement('div');
+      bad.textContent = 'responsible_department onlineChannel certificate-catalog.json 原文未找到（湖北表述）';
+      shown.appendChild(bad);
+    });
+    const kinds = (await pageLeaks(page)).map((l) => l.split(':')[0]);
+    expect(kinds).toEqual(expect.arrayContaining(['snake_case key', 'camelCase key', 'file name', "researchers' note"]));
+    await page.close();
   });
 });

@@ -101,11 +101,18 @@ describe('certificate catalog in the H5 build (largest browser font, 长辈模�
     await expect(page.getByRole('switch', { name: '长辈模式（大字）' }).getAttribute('aria-checked')).resolves.toBe('true');
     await page.getByRole('tab', { name: /社区不再开的证明/ }).waitFor();
     await page.getByText('健在证明', { exact: true }).waitFor();
+    // in the order residents need them (issue 14 item 5): 健在证明 is the first row, not 缴费票据遗失证明
+    await expect(page.getByRole('tabpanel').getByRole('listitem').first().textContent()).resolves.toMatch(/^健在证明/);
     await checkPage(page, 'catalog-home-not-issue');
     await page.getByRole('tab', { name: /社区还开的证明/ }).click();
     await expect(page.getByRole('tab', { name: /社区还开的证明/ }).getAttribute('aria-selected')).resolves.toBe('true');
     await page.getByText('居(租)住证明', { exact: true }).waitFor();
     await expect(page.getByText('健在证明', { exact: true }).count()).resolves.toBe(0);
+    // every still-issued row says what to bring, or plainly that it is not written down yet
+    const rows = page.getByRole('tabpanel').getByRole('listitem');
+    const texts = await rows.allTextContents();
+    expect(texts.length).toBe(10);
+    for (const text of texts) expect(text).toMatch(/要带：|还没写明要带什么/);
     await checkPage(page, 'catalog-home-issue');
     // a should-issue item: materials and a button to book the visit
     await page.getByRole('button', { name: /^收养人婚姻状况/ }).click();
@@ -135,7 +142,7 @@ describe('certificate catalog in the H5 build (largest browser font, 长辈模�
     await expect(steps.first().textContent()).resolves.toMatch(/^1\S/);
     await page.getByText('找哪个部门').waitFor();
     await page.getByText('手机上能办吗').waitFor();
-    await page.getByText('以社区确认为准', { exact: true }).waitFor(); // 健在证明's route is inferred in the research data
+    await page.getByText(/区里还在逐条核对/).waitFor(); // 健在证明's route is inferred in the research data: one line of small print
     await page.getByText(/^最近核对：/).waitFor();
     await checkPage(page, 'catalog-item-jianzai');
     await page.close();
@@ -413,6 +420,36 @@ describe('certificate catalog in the H5 build (largest browser font, 长辈模�
     await expect(page.getByText('这是示例').filter({ visible: true }).count()).resolves.toBe(0);
     await page.getByRole('tab', { name: '主责清单' }).click();
     await page.getByText('这是示例').filter({ visible: true }).waitFor(); // the untouched list keeps its example mark
+    await page.close();
+  });
+
+  it('shows residents the departments a route sends them to, 待区管理员填写 until the district admin fills in and checks an entry (issue 14 item 1)', async () => {
+    const page = await resident.context.newPage();
+    await page.goto(`${stack.url}/?devUser=${devUser}#/subpackages/catalog/pages/item/index?code=NI-03`);
+    const card = page.getByRole('list', { name: '部门的地址和电话' }).getByRole('listitem').filter({ hasText: '户籍所在地派出所' });
+    await card.waitFor({ timeout: 30_000 });
+    await expect(card.textContent()).resolves.toContain('电话：待区管理员填写');
+    // the route for a 户口簿 that is itself wrong comes first
+    await expect(page.getByRole('list', { name: '现在怎么办' }).getByRole('listitem').first().textContent()).resolves.toMatch(/写错了.*派出所申请更正/);
+    await checkPage(page, 'catalog-item-departments');
+
+    const admin = await staff.context.newPage();
+    await staffLogin(admin, stack.url, 'district');
+    await admin.goto(`${stack.url}/#/subpackages/staff-catalog/pages/departments/index`);
+    const entry = admin.getByRole('listitem').filter({ has: admin.getByRole('heading', { name: '户籍所在地派出所' }) });
+    await entry.waitFor({ timeout: 30_000 });
+    await field(entry, '办公时间').fill('工作日 8:30-17:30');
+    await entry.getByRole('radio', { name: /已向这个部门核对过/ }).click();
+    await field(entry, '这次填了什么、从哪里核实的').fill('到户籍窗口问过');
+    await checkPage(admin, 'catalog-staff-departments', STAFF_MIN_TEXT_PX);
+    await entry.getByRole('button', { name: '保存户籍所在地派出所' }).click();
+    await admin.getByText(/^已核对：.+，/).first().waitFor({ timeout: 30_000 });
+    await admin.close();
+
+    await page.reload();
+    const after = page.getByRole('list', { name: '部门的地址和电话' }).getByRole('listitem').filter({ hasText: '户籍所在地派出所' });
+    await after.getByText('办公时间：工作日 8:30-17:30').waitFor({ timeout: 30_000 });
+    await expect(after.textContent()).resolves.toContain('地址：待区管理员填写');
     await page.close();
   });
 });

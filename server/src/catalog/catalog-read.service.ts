@@ -14,12 +14,14 @@ import {
 import { Db } from '../common/db';
 import { DomainError } from '../common/domain-error';
 import { RegionScope } from '../identity/region.scope';
-import { WorkListRepository } from './catalog.repository';
+import { DemandReportRepository, WorkListRepository } from './catalog.repository';
+import { Clock } from '../common/clock';
 import { DISTRICT_OWNER, requireCommunity, toDetail, toWorkListView } from './catalog.mapper';
 import { shareJson } from '../common/json-once';
 import { CatalogIndexService, SERVICE_SUMMARIES, type IndexSnapshot } from './search/catalog-index.service';
 import { normalizeQuery } from './search/search-index';
 import { SearchRateGate } from './search/search-rate-gate';
+import { DEMAND_WINDOW_DAYS, groupByCategory, type DemandCounts } from './list-order';
 
 const ANSWERS_MAX = 2000;
 
@@ -37,6 +39,8 @@ export class CatalogReadService {
     private readonly regions: RegionScope,
     private readonly workLists: WorkListRepository,
     private readonly gate: SearchRateGate,
+    private readonly reports: DemandReportRepository,
+    private readonly clock: Clock,
   ) {}
 
   async search(input: { q: string; community?: string; limit: number }, ip: string): Promise<SearchResultView> {
@@ -76,7 +80,8 @@ export class CatalogReadService {
     const snap = await this.index.current();
     const owners = await this.ownersFor(input.community);
     const visible = [...snap.rows.values()].filter((r) => owners.has(r.owner)).map((r) => snap.summaries.get(r.code)!);
-    const lists = (input.list ? [input.list] : [...catalogLists].reverse()).map((list) => this.group(list, visible));
+    const demand = await this.demand();
+    const lists = (input.list ? [input.list] : [...catalogLists].reverse()).map((list) => this.group(list, visible, demand));
     return { lists, catalogVersion: snap.index.version };
   }
 
@@ -96,11 +101,16 @@ export class CatalogReadService {
     return workListKinds.filter((k) => byKind.has(k)).map((k) => toWorkListView(byKind.get(k)!));
   }
 
-  private group(list: CatalogList, items: CatalogItemSummary[]) {
+  // how often residents reported each item lately (list-order.ts puts often-reported items first)
+  demand(): Promise<DemandCounts> {
+    const since = new Date(this.clock.now().getTime() - DEMAND_WINDOW_DAYS * 86_400_000);
+    return this.db.read((m) => this.reports.countsByItemSince(m, since));
+  }
+
+  private group(list: CatalogList, items: CatalogItemSummary[], demand: DemandCounts) {
     const mine = items.filter((i) => i.list === list);
-    const categories = new Map<string, CatalogItemSummary[]>();
-    for (const i of mine) categories.set(i.category, [...(categories.get(i.category) ?? []), i]);
-    return { list, title: CATALOG_LIST_TEXT[list], total: mine.length, categories: [...categories.entries()].map(([name, its]) => ({ name, items: its })) };
+    // in the order residents need them (list-order.ts), grouped by category
+    return { list, title: CATALOG_LIST_TEXT[list], total: mine.length, categories: groupByCategory(mine, demand) };
   }
 
   // the district's items, plus the named community's own ones (an unknown community is a 404)

@@ -15,6 +15,8 @@ export const CatalogEnv = z.object({
   // the CJK font for the notice-board PDF (ttf / otf / ttc / woff); the family name is used for .ttc collections
   CATALOG_NOTICE_FONT: z.string().optional(),
   CATALOG_NOTICE_FONT_FAMILY: z.string().default('NotoSansCJKsc-Regular'),
+  // the H5 address the notice-board posters' QR code opens (the resident app); no QR code when unset
+  CATALOG_BOARD_APP_URL: z.string().url().optional(),
 });
 
 export interface CatalogConfig {
@@ -22,6 +24,7 @@ export interface CatalogConfig {
   reportsPerHour: number;
   indexCheckMs: number;
   noticeFont: { path: string; family: string };
+  boardAppUrl: string | null;
 }
 
 export function catalogConfig(e: z.output<typeof CatalogEnv> & { NODE_ENV: string }): CatalogConfig {
@@ -30,6 +33,7 @@ export function catalogConfig(e: z.output<typeof CatalogEnv> & { NODE_ENV: strin
     reportsPerHour: e.CATALOG_REPORT_RATE_LIMIT,
     indexCheckMs: e.CATALOG_INDEX_CHECK_MS,
     noticeFont: { path: e.CATALOG_NOTICE_FONT ?? DEFAULT_NOTICE_FONT, family: e.CATALOG_NOTICE_FONT_FAMILY },
+    boardAppUrl: e.CATALOG_BOARD_APP_URL ?? null,
   };
 }
 

@@ -7,6 +7,7 @@ import { CatalogEditService } from './catalog-edit.service';
 import { CatalogReadService } from './catalog-read.service';
 import { DemandReportService } from './demand-report.service';
 import { NoticeBoardService } from './notice/notice-board.service';
+import { DepartmentService } from './department.service';
 
 type Resident = Extract<Caller, { kind: 'resident' }>;
 type Staff = Extract<Caller, { kind: 'staff' }>;
@@ -19,7 +20,18 @@ export class CatalogController {
     private readonly edit: CatalogEditService,
     private readonly reports: DemandReportService,
     private readonly notice: NoticeBoardService,
+    private readonly departments: DepartmentService,
   ) {}
+
+  @Endpoint(routes.catalogDepartments)
+  departmentList(@RouteInput(routes.catalogDepartments) _q: ParsedInput<typeof routes.catalogDepartments>) {
+    return this.departments.list();
+  }
+
+  @Endpoint(routes.updateDepartment)
+  updateDepartment(@RouteParams(routes.updateDepartment) p: ParsedParams<typeof routes.updateDepartment>, @RouteInput(routes.updateDepartment) body: ParsedInput<typeof routes.updateDepartment>, @CurrentUser() caller: Staff) {
+    return this.departments.update(caller, p.deptCode, body);
+  }
 
   @Endpoint(routes.catalogSearch)
   search(@RouteInput(routes.catalogSearch) q: ParsedInput<typeof routes.catalogSearch>, @Ip() ip: string) {

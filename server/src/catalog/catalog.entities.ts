@@ -1,5 +1,7 @@
 import {
   CatalogDemandReportEntity,
+  CatalogDepartmentEntity,
+  CatalogDepartmentVersionEntity,
   CatalogItemEntity,
   CatalogItemVersionEntity,
   CatalogMetaEntity,
@@ -10,4 +12,5 @@ import {
 // the catalog module's TypeORM entities; registered in database/entities.ts
 export const CATALOG_ENTITIES: Function[] = [
   CatalogItemEntity, CatalogItemVersionEntity, CatalogProposalEntity, CatalogWorkListEntity, CatalogDemandReportEntity, CatalogMetaEntity,
+  CatalogDepartmentEntity, CatalogDepartmentVersionEntity,
 ];

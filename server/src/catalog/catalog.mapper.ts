@@ -44,11 +44,12 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 export function inferredNote(fields: string[]): string | null {
   if (fields.length === 0) return null;
   const named = [...new Set(fields.map((f) => FIELD_TEXT[f] ?? f))].join('、');
-  return `${named}是根据相关规定整理的，尚未逐条核对原文，请以社区确认为准。`;
+  return `${named}是按有关规定整理的，区里还在逐条核对。`;
 }
 
 export function toSummary(row: CatalogItemEntity, c: ItemContentInput = parseContent(row)): CatalogItemSummary {
-  const routeSummary = c.list === 'not_issue' ? (c.routeSteps[0] ?? null) : (c.materials[0] ?? null);
+  // not-issued: the first step; still-issued: every material (null = nobody has written them down yet)
+  const routeSummary = c.list === 'not_issue' ? (c.routeSteps[0] ?? null) : c.materials.join('、') || null;
   return {
     code: row.code,
     name: c.name,
@@ -93,7 +94,8 @@ export function toDetail(row: CatalogItemEntity, communityItems: CatalogItemSumm
     jurisdiction: row.jurisdiction,
     sources: (JSON.parse(row.sourcesJson) as CatalogSourceView[]).map((src) => ({ ...src, title: sourceTitle(src.title), date: sourceDate(src.date) })),
     inferredFields: c.inferredFields,
-    inferredNote: inferredNote(c.inferredFields),
+    // an item the district admin has marked checked (核对日期 set) carries no "not yet checked" note
+    inferredNote: c.lastReviewedOn ? null : inferredNote(c.inferredFields),
     lastReviewedOn: c.lastReviewedOn,
     everydayWords: c.everydayWords ?? [],
     version: row.version,

@@ -6,6 +6,8 @@ import { CatalogReadService } from './catalog-read.service';
 import { CatalogController } from './catalog.controller';
 import { CatalogItemRepository, CatalogMetaRepository, CatalogProposalRepository, DemandReportRepository, WorkListRepository } from './catalog.repository';
 import { DemandReportService } from './demand-report.service';
+import { DepartmentRepository } from './department.repository';
+import { DepartmentService } from './department.service';
 import { NoticeBoardService } from './notice/notice-board.service';
 import { CatalogIndexService } from './search/catalog-index.service';
 import { SearchRateGate } from './search/search-rate-gate';
@@ -21,6 +23,7 @@ import { ServiceWordsService } from './search/service-words.service';
     CatalogReadService, CatalogEditService, DemandReportService, NoticeBoardService, CatalogIndexService, SearchRateGate,
     CatalogItemRepository, CatalogMetaRepository, CatalogProposalRepository, DemandReportRepository, WorkListRepository,
     ServiceWordsRepository, ServiceWordsService,
+    DepartmentService, DepartmentRepository,
   ],
 })
 export class CatalogModule {}

@@ -166,6 +166,18 @@ export class DemandReportRepository {
     return m.findAndCount(CatalogDemandReportEntity, { where, order: { createdAt: 'DESC', id: 'ASC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
   }
 
+  // how many reports each item got since a time (the lists put often-reported items first)
+  async countsByItemSince(m: EntityManager, since: Date): Promise<Map<string, number>> {
+    const rows: { code: string; n: string | number }[] = await m
+      .createQueryBuilder(CatalogDemandReportEntity, 'r')
+      .select('r.item_code', 'code')
+      .addSelect('COUNT(*)', 'n')
+      .where('r.created_at >= :since', { since })
+      .groupBy('r.item_code')
+      .getRawMany();
+    return new Map(rows.map((r) => [r.code, Number(r.n)]));
+  }
+
   async setStatus(m: EntityManager, id: string, status: DemandStatus, staffNote: string, at: Date): Promise<boolean> {
     const r = await m.createQueryBuilder().update(CatalogDemandReportEntity).set({ status, staffNote, updatedAt: at }).where('id = :id', { id }).execute();
     return r.affected === 1;

@@ -4,8 +4,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 // imported (resolveJsonModule) so tsc ships the data with server/dist
 import researchData from './seed-data/certificate-catalog.json';
 import thesaurus from './seed-data/everyday-words.json';
+import residentRoutes from './seed-data/resident-routes.json';
+import directory from './seed-data/departments.json';
 import { DISTRICT_OWNER } from './catalog.mapper';
-import { CatalogItemEntity, CatalogItemVersionEntity, CatalogMetaEntity, CatalogWorkListEntity } from './entities/catalog.entity';
+import { CatalogDepartmentEntity, CatalogItemEntity, CatalogItemVersionEntity, CatalogMetaEntity, CatalogWorkListEntity } from './entities/catalog.entity';
 
 interface ResearchItem {
   id: string;
@@ -56,7 +58,7 @@ const hanCount = (s: string) => (s.match(HAN) ?? []).length;
 const latinCount = (s: string) => (s.match(/[A-Za-z]/g) ?? []).length;
 
 // the research data carries notes for researchers (English remarks, "(inferred)" markers); residents must not see them.
-// The inferred flag and fields are kept separately and shown as "以社区确认为准".
+// The inferred flag and fields are kept separately and shown once per item page in small print.
 export function residentText(raw: string | null | undefined): string | null {
   if (!raw) return null;
   let t = raw
@@ -82,6 +84,36 @@ export function routeSteps(route: string | null): string[] {
     .slice(0, 12);
 }
 
+interface ResidentRoute {
+  routeSteps: string[];
+  department?: string | null; // absent: the research text stays; null: none for residents
+  onlineChannel?: string | null;
+  posterLine?: string;
+  sourceNote?: string;
+}
+const RESIDENT_ROUTES = residentRoutes.items as Record<string, ResidentRoute>;
+const CURATE_NOTE = '替代途径、办理部门、网上渠道改写成居民看得懂的话：常见情况在前，文件号和外地做法不再作为步骤';
+
+// the route residents read (resident-routes.json): the research data's own facts, common case first
+export function residentRouteSteps(it: Pick<ResearchItem, 'id' | 'alternative_route'>): string[] {
+  return RESIDENT_ROUTES[it.id]?.routeSteps ?? routeSteps(it.alternative_route);
+}
+
+const RAW_FIELD = { department: 'responsible_department', onlineChannel: 'online_channel' } as const;
+// the department / online channel residents read: the curated text where there is one, else the research text cleaned
+function residentField(it: ResearchItem, field: keyof typeof RAW_FIELD): string | null {
+  const curated = RESIDENT_ROUTES[it.id];
+  return curated && curated[field] !== undefined ? (curated[field] ?? null) : residentText(it[RAW_FIELD[field]]);
+}
+
+// the one line a notice-board poster shows for an item's route: the curated line while the steps are the curated
+// ones, otherwise (an admin rewrote the route) its first step
+export function posterLineOf(code: string, steps: readonly string[]): string | null {
+  const curated = RESIDENT_ROUTES[code];
+  if (curated?.posterLine && JSON.stringify(curated.routeSteps) === JSON.stringify(steps)) return curated.posterLine;
+  return steps[0] ?? null;
+}
+
 export function contentOf(it: ResearchItem): ItemContentInput {
   return {
     name: it.name,
@@ -89,9 +121,9 @@ export function contentOf(it: ResearchItem): ItemContentInput {
     list: it.list === 'issue' ? 'issue' : 'not_issue',
     category: it.category,
     usedFor: null,
-    routeSteps: routeSteps(it.alternative_route),
-    department: residentText(it.responsible_department),
-    onlineChannel: residentText(it.online_channel),
+    routeSteps: residentRouteSteps(it),
+    department: residentField(it, 'department'),
+    onlineChannel: residentField(it, 'onlineChannel'),
     materials: it.required_materials.map(residentText).filter((m): m is string => m !== null).slice(0, 30),
     legalBasis: it.legal_basis || null,
     inferredFields: it.inferred_fields,
@@ -121,6 +153,33 @@ async function addEverydayWords(m: EntityManager, rows: CatalogItemEntity[], now
     if (!done.affected) continue;
     await m.insert(CatalogItemVersionEntity, {
       id: randomUUID(), itemId: row.id, version, contentJson: next, changeNote: THESAURUS_NOTE, changedFields: JSON.stringify(['everydayWords']),
+      editorId: null, editorName: null, editorRole: null, proposalId: null, createdAt: now,
+    });
+    n++;
+  }
+  return n;
+}
+
+// seeded items whose route, department or online channel nobody has edited (still as first imported from the research
+// data) get the resident text once, as a new version; what an admin wrote is left alone
+async function curateRoutes(m: EntityManager, rows: CatalogItemEntity[], now: Date): Promise<number> {
+  const research = new Map((researchData.items as ResearchItem[]).map((it) => [it.id, it]));
+  let n = 0;
+  for (const row of rows) {
+    const it = research.get(row.code);
+    if (!it || !RESIDENT_ROUTES[row.code] || row.owner !== DISTRICT_OWNER) continue;
+    const content = JSON.parse(row.contentJson) as ItemContentInput;
+    const imported = { routeSteps: routeSteps(it.alternative_route), department: residentText(it.responsible_department), onlineChannel: residentText(it.online_channel) };
+    const wanted = { routeSteps: residentRouteSteps(it), department: residentField(it, 'department'), onlineChannel: residentField(it, 'onlineChannel') };
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    const changed = (['routeSteps', 'department', 'onlineChannel'] as const).filter((f) => same(content[f], imported[f]) && !same(content[f], wanted[f]));
+    if (changed.length === 0) continue;
+    const next = JSON.stringify({ ...content, ...Object.fromEntries(changed.map((f) => [f, wanted[f]])) });
+    const version = row.version + 1;
+    const done = await m.update(CatalogItemEntity, { id: row.id, version: row.version }, { contentJson: next, version, updatedAt: now });
+    if (!done.affected) continue;
+    await m.insert(CatalogItemVersionEntity, {
+      id: randomUUID(), itemId: row.id, version, contentJson: next, changeNote: CURATE_NOTE, changedFields: JSON.stringify(changed),
       editorId: null, editorName: null, editorRole: null, proposalId: null, createdAt: now,
     });
     n++;
@@ -210,14 +269,31 @@ async function seedWorkLists(m: EntityManager, now: Date): Promise<number> {
   return n;
 }
 
+// the department directory's kinds (departments.json), each named from its source; every other field stays empty until
+// the district admin fills it in. Missing departments only: an admin's entries survive every re-seed.
+async function seedDepartments(m: EntityManager, now: Date): Promise<number> {
+  const have = new Set((await m.find(CatalogDepartmentEntity)).map((d) => d.code));
+  let n = 0;
+  for (const [position, d] of directory.departments.entries()) {
+    if (have.has(d.code)) continue;
+    await m.insert(CatalogDepartmentEntity, {
+      id: randomUUID(), code: d.code, position, name: d.name, address: null, phone: null, hours: null, onlineChannel: null,
+      fieldSourcesJson: JSON.stringify({ name: directory.source }), itemCodesJson: JSON.stringify(d.items), checkedBy: null, checkedOn: null,
+      version: 1, createdAt: now, updatedAt: now,
+    });
+    n++;
+  }
+  return n;
+}
+
 // the catalog module's reference data (not demo data): runs on every seed, so it must be idempotent.
 // Returns a one-line summary for the seed command's output.
 export async function seedCatalogReference(ds: DataSource): Promise<string | null> {
   return ds.transaction(async (m) => {
     const now = new Date();
-    const updated = await addEverydayWords(m, await m.find(CatalogItemEntity), now);
+    const updated = (await addEverydayWords(m, await m.find(CatalogItemEntity), now)) + (await curateRoutes(m, await m.find(CatalogItemEntity), now));
     const items = (await seedItems(m, now)) + updated;
-    const lists = await seedWorkLists(m, now);
+    const lists = (await seedWorkLists(m, now)) + (await seedDepartments(m, now));
     const meta = await m.findOne(CatalogMetaEntity, { where: { key: 'catalog' } });
     if (!meta) await m.insert(CatalogMetaEntity, { key: 'catalog', value: 1 });
     else if (items > 0) await m.update(CatalogMetaEntity, { key: 'catalog' }, { value: meta.value + 1 });

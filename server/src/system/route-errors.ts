@@ -84,6 +84,8 @@ export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
   createCommunityItem: [ErrorCode.CommunityNotFound, ErrorCode.Conflict, ErrorCode.ItemNameTaken, ErrorCode.NotFound, ErrorCode.Unauthenticated],
   updateWorkList: [ErrorCode.WorkListVersionConflict],
   noticeBoard: [ErrorCode.CommunityNotFound, ErrorCode.NotFound, ErrorCode.NoticeFontMissing],
+  catalogDepartments: [],
+  updateDepartment: [ErrorCode.NotFound, ErrorCode.Unauthenticated, ErrorCode.VersionConflict],
   registryImports: [],
   registryImportReport: [ErrorCode.NotFound],
   health: [],

@@ -19,6 +19,7 @@ export const CATALOG_CASES: ModuleContractCases = {
     noticeBoard: { code: MEICUN },
     updateSearchServiceWords: { service: 'booking' },
     searchServiceWordsHistory: { service: 'booking' },
+    updateDepartment: { deptCode: 'police-hukou' },
   },
   okForValid: {
     // 404: a well-formed community code that does not exist; 429: the per-IP search limit
@@ -46,6 +47,9 @@ export const CATALOG_CASES: ModuleContractCases = {
     // 400 also for CATALOG_PROPOSAL_EMPTY (the same words), 409 stale version
     updateSearchServiceWords: [200, 400, 409],
     searchServiceWordsHistory: [200],
+    catalogDepartments: [200],
+    // 400 a request without its body, 404 unknown department, 409 stale version
+    updateDepartment: [200, 400, 404, 409],
   },
   massAssignment: {
     // a demand report with extra fields is refused and nothing is stored; the clean one is stored
@@ -110,6 +114,13 @@ export const CATALOG_CASES: ModuleContractCases = {
       await expectRejectedEverywhere((extra) => t.http('PUT', '/api/staff/catalog/service-words/work-lists', { body: { ...input, ...extra }, token: staff }));
       expect((await t.call(routes.searchServiceWordsHistory, {}, { token: staff, params: { service: 'work-lists' } })).body.currentVersion).toBe(cur.version);
       expect((await t.call(routes.updateSearchServiceWords, input, { token: staff, params: { service: 'work-lists' } })).body.version).toBe(cur.version + 1);
+    },
+    // a department edit with extra fields (e.g. fieldSources, checked by someone else) changes nothing; the clean one applies
+    updateDepartment: async ({ t, staff, expectRejectedEverywhere }) => {
+      const dept = (await t.call(routes.catalogDepartments, {})).body.items.find((d: { code: string }) => d.code === 'court');
+      const input = { baseVersion: dept.version, changes: { hours: '工作日上午' }, checked: false, changeNote: '契约测试' };
+      await expectRejectedEverywhere((extra) => t.http('PUT', '/api/staff/catalog/departments/court', { body: { ...input, ...extra }, token: staff }));
+      expect((await t.call(routes.updateDepartment, input, { token: staff, params: { deptCode: 'court' } })).body.version).toBe(dept.version + 1);
     },
   },
 };

@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { catalogItemDetail, noticeBoardView, routes } from '@jianban/shared';
-import researchData from '../../src/catalog/seed-data/certificate-catalog.json';
+import { catalogItemDetail, catalogListView, noticeBoardView, routes, type CatalogList } from '@jianban/shared';
 import { testEngines } from '../support/engines';
 import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -20,12 +23,23 @@ function pdfString(text: string): Buffer {
 }
 const pagesIn = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\n/g) ?? []).length;
 
+// the text of one page in drawing order (poppler's pdftotext; .ci/run installs poppler-utils when missing)
+function pageText(pdf: Buffer, page: number): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'jb-board-')), 'board.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+}
+// the numbered rows of a poster: "12. 出生证明 用出生医学证明" → 出生证明
+const rowNames = (text: string) => text.split('\n').flatMap((l) => /^\d+\. (\S+)/.exec(l.trim())?.slice(1) ?? []);
+// what the researchers wrote for themselves and test-like text: never on a board
+const NOT_FOR_RESIDENTS = /原文未找到|供区管理员替换|表述[)）]|inferred|重庆政策|山西|\.json|示例|测试|[a-z]+_[a-z]+/;
+
 describeEngines('notice board PDF on %s', (engine) => {
   let t: TestApp;
   let meicun: string;
   let admin: string;
   beforeAll(async () => {
-    t = await startTestApp(engine, { name: 'catalog-notice', env: { HANDLER_TIMEOUT_MS: '10000', CATALOG_NOTICE_FONT: FONT, CATALOG_NOTICE_FONT_FAMILY: 'NotoSansCJKsc-Regular' } });
+    t = await startTestApp(engine, { name: 'catalog-notice', env: { HANDLER_TIMEOUT_MS: '10000', CATALOG_NOTICE_FONT: FONT, CATALOG_NOTICE_FONT_FAMILY: 'NotoSansCJKsc-Regular', CATALOG_BOARD_APP_URL: 'http://127.0.0.1:8080/' } });
     meicun = await t.loginStaff('meicun');
     admin = await t.loginStaff('district');
   });
@@ -38,19 +52,38 @@ describeEngines('notice board PDF on %s', (engine) => {
     return { view, pdf: Buffer.from(view.base64, 'base64') };
   };
 
-  it('produces a multi-page PDF with an embedded CJK font and every item of both lists', async () => {
+  // the names of one list exactly as the app shows it to the community's residents, in its order
+  const appNames = async (list: CatalogList, community = MEICUN) => {
+    const view = catalogListView.parse((await t.call(routes.catalogLists, { list, community }, {})).body);
+    return view.lists[0].categories.flatMap((c) => c.items.map((i) => i.name));
+  };
+
+  it('prints one A3 landscape poster per list with exactly the items and order residents see, the date, version and a QR code', async () => {
     const { view, pdf } = await download(meicun);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBe(view.sizeBytes);
-    expect(view.pageCount).toBeGreaterThanOrEqual(3);
-    expect(pagesIn(pdf)).toBe(view.pageCount);
+    expect([view.pageCount, pagesIn(pdf)]).toEqual([2, 2]);
+    expect(pdf.toString('latin1')).toContain('/MediaBox [0 0 1190.55 841.89]');
     // embedded font program: TrueType (FontFile2) or CFF/OpenType (FontFile3, as Noto CJK is)
     expect(pdf.includes('/FontFile2') || pdf.includes('/FontFile3')).toBe(true);
-    expect(pdf.includes('/ToUnicode')).toBe(true);
-    expect(view.itemCount).toBe(researchData.items.length);
-    for (const item of researchData.items) expect([item.name, pdf.includes(pdfString(item.name))]).toEqual([item.name, true]);
-    expect(pdf.includes(pdfString('二、社区不再开具的证明事项及替代途径'))).toBe(true);
-    expect(pdf.includes(pdfString('不存在的证明事项'))).toBe(false);
+    const [notIssue, issue] = [pageText(pdf, 1), pageText(pdf, 2)];
+    expect(notIssue).toContain('社区不再开具的证明');
+    expect(issue).toContain('社区可以开具的证明');
+    expect(rowNames(notIssue)).toEqual(await appNames('not_issue'));
+    expect(rowNames(issue)).toEqual(await appNames('issue'));
+    expect(rowNames(notIssue).length + rowNames(issue).length).toBe(view.itemCount);
+    for (const text of [notIssue, issue]) {
+      expect(text).toContain(`第 ${view.catalogVersion} 版`);
+      expect(text).toMatch(/更新于 \d{4}-\d{2}-\d{2}/);
+      expect(text).toContain('扫码用手机查');
+      expect(text).not.toMatch(NOT_FOR_RESIDENTS);
+      expect(text.match(/核对中/g) ?? []).toHaveLength(1); // the unverified note once, in small print
+    }
+    // each not-issued item with its route on its row: 健在证明 first, with the line residents can act on
+    expect(notIssue).toMatch(/^1\. 健在证明 发放部门自己核验，不用开$/m);
+    // the negative control: the comparison fails for a list that differs from the board
+    expect(rowNames(notIssue)).not.toEqual([...(await appNames('not_issue'))].reverse());
+    expect(rowNames(notIssue.replace('健在证明', '活着证明'))).not.toEqual(await appNames('not_issue'));
   });
 
   it('follows an edit and adds the community\'s own items to its board only', async () => {
@@ -61,8 +94,10 @@ describeEngines('notice board PDF on %s', (engine) => {
     const { pdf } = await download(meicun);
     expect(pdf.includes(pdfString('转学证明（学校出具）'))).toBe(true);
     expect(pdf.includes(pdfString('梅村公示测试证明'))).toBe(true);
+    expect(rowNames(pageText(pdf, 2))).toEqual(await appNames('issue'));
     const other = await download(admin, DONGMEN);
     expect(other.pdf.includes(pdfString('梅村公示测试证明'))).toBe(false);
+    expect(rowNames(pageText(other.pdf, 2))).toEqual(await appNames('issue', DONGMEN));
   });
 
   it('answers a community outside the caller\'s scope like a missing one', async () => {

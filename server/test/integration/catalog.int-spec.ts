@@ -41,6 +41,7 @@ const CATALOG_PARAMS: Record<string, { params?: Record<string, string>; input: R
   searchServiceWords: { input: {} },
   updateSearchServiceWords: { params: { service: 'booking' }, input: { baseVersion: 1, words: [...seedWordsOf('booking'), { word: '约办事', kind: 'subject', source: null }], changeNote: 'a2' } },
   searchServiceWordsHistory: { params: { service: 'booking' }, input: {} },
+  updateDepartment: { params: { deptCode: 'court' }, input: { baseVersion: 1, changes: { hours: 'A2 测试' }, checked: false, changeNote: 'a2' } },
 };
 
 describeEngines('catalog on %s', (engine) => {
@@ -80,7 +81,7 @@ describeEngines('catalog on %s', (engine) => {
       expect(d.sources.map((s) => s.key)).toEqual(researchData.items.find((i) => i.id === 'NI-10')!.source);
       expect(d.sources[0].urls.length).toBeGreaterThan(0);
       expect(d.inferred).toBe(true);
-      expect(d.inferredNote).toContain('请以社区确认为准');
+      expect(d.inferredNote).toContain('区里还在逐条核对');
       const before = await t.ds.query('SELECT COUNT(*) AS n FROM catalog_item_version');
       await seedReference(t.ds);
       expect(await t.ds.query('SELECT COUNT(*) AS n FROM catalog_item_version')).toEqual(before);
@@ -331,7 +332,7 @@ describeEngines('catalog on %s', (engine) => {
       expect([name, ok.status < 500]).toEqual([name, true]);
     });
     it('answers 403 to community staff on district-admin-only routes', async () => {
-      for (const name of ['demandReportQueue', 'updateWorkList', 'decideCatalogProposal'] as const) {
+      for (const name of ['demandReportQueue', 'updateWorkList', 'decideCatalogProposal', 'updateDepartment'] as const) {
         const { params, input } = CATALOG_PARAMS[name];
         const r = await t.call(routes[name] as RouteDef, input as never, { token: meicun, params: params as never });
         expect([name, r.status]).toEqual([name, 403]);

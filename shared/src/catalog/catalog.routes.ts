@@ -32,6 +32,7 @@ import {
   workListsView,
 } from './catalog.schema';
 import { pageQuery } from '../common.schema';
+import { departmentListView, departmentParams, departmentView, updateDepartmentInput } from './department.schema';
 
 const staffAll = ['community_staff', 'street_reviewer', 'district_admin'] as const;
 const districtAdmin = ['district_admin'] as const;
@@ -56,5 +57,7 @@ export const catalogRoutes = {
   decideCatalogProposal: defineRoute({ method: 'POST', path: '/staff/catalog/proposals/:id/decision', summary: '区管理员：采纳（生成新版本）或退回修改建议', auth: 'staff', roles: districtAdmin, input: decideProposalInput, params: proposalParams, output: proposalView }),
   createCommunityItem: defineRoute({ method: 'POST', path: '/staff/catalog/communities/:code/items', summary: '为本社区新增应当出具的事项（社区工作人员：本社区；区管理员：任一社区）', auth: 'staff', roles: ['community_staff', 'district_admin'], status: 201, input: createCommunityItemInput, params: communityParams, output: catalogItemDetail }),
   updateWorkList: defineRoute({ method: 'PUT', path: '/staff/catalog/work-lists/:kind', summary: '区管理员：修改主责/协助/负面清单', auth: 'staff', roles: districtAdmin, input: updateWorkListInput, params: workListParams, output: workListView }),
+  catalogDepartments: defineRoute({ method: 'GET', path: '/catalog/departments', summary: '部门名录：替代途径指向的部门（地址、电话、办公时间、网上办理，注明来源；没有来源的空着）', auth: 'public', input: noInput, output: departmentListView }),
+  updateDepartment: defineRoute({ method: 'PUT', path: '/staff/catalog/departments/:deptCode', summary: '区管理员：填写或核对部门名录的一个部门（保留历史版本）', auth: 'staff', roles: districtAdmin, input: updateDepartmentInput, params: departmentParams, output: departmentView }),
   noticeBoard: defineRoute({ method: 'GET', path: '/staff/catalog/communities/:code/notice-board', summary: '下载社区门口公示牌（PDF，两张清单和替代途径）', auth: 'staff', roles: staffAll, input: noInput, params: communityParams, output: noticeBoardView }),
 } as const;

@@ -21,4 +21,6 @@ export const CATALOG_SAMPLES: Record<keyof typeof catalogRoutes, Sample> = {
   createCommunityItem: { input: { name: '居(租)住证明', category: '居住' }, params: { code: '421003003003' } },
   updateWorkList: { input: { title: '主责清单', note: null, entries: ['组织村民自治'], example: true, baseVersion: 1 }, params: { kind: 'primary' } },
   noticeBoard: { input: {}, params: { code: '421003003003' } },
+  catalogDepartments: { input: {} },
+  updateDepartment: { input: { baseVersion: 1, changes: { hours: '工作日 9:00-17:00' }, checked: false, changeNote: '电话问过窗口' }, params: { deptCode: 'police-hukou' } },
 };

@@ -45,4 +45,10 @@ export const CATALOG_CONSOLE_LINKS: ConsoleLink[] = [
     url: CATALOG_PAGES.staffServiceWords,
     roles: ['district_admin', 'community_staff', 'street_reviewer'],
   },
+  {
+    title: '部门名录',
+    description: '替代途径指向的部门：填写地址、电话、办公时间，核对后标明',
+    url: CATALOG_PAGES.staffDepartments,
+    roles: ['district_admin'],
+  },
 ];

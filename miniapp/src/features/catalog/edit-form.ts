@@ -59,6 +59,24 @@ export function everydayFromText(text: string, before: readonly EverydayWord[]):
   return out;
 }
 
+// the research data names inferred parts by its own keys (responsible_department …); staff read and type Chinese labels.
+// A label typed that is not in the table is kept as typed.
+export const INFERRED_FIELD_TEXT: Record<string, string> = {
+  responsible_department: '负责部门',
+  alternative_route: '替代途径',
+  online_channel: '网上办理渠道',
+  required_materials: '要带的材料',
+  legal_basis: '依据',
+};
+const INFERRED_FIELD_KEY = new Map(Object.entries(INFERRED_FIELD_TEXT).map(([k, v]) => [v, k]));
+export const inferredFieldText = (key: string): string => INFERRED_FIELD_TEXT[key] ?? key;
+export const inferredFieldKey = (label: string): string => INFERRED_FIELD_KEY.get(label) ?? label;
+
+// the seed's change note named the data file; staff read where it came from in words
+export function changeNoteText(note: string): string {
+  return note.replace(/[（(][^（）()]*\.json[)）]/g, '').replace(/\s*[\w.-]+\.json/g, '').trim();
+}
+
 const LIST_FIELDS = ['aliases', 'routeSteps', 'materials', 'inferredFields', 'everydayWords'] as const;
 const NULLABLE_FIELDS = ['usedFor', 'department', 'onlineChannel', 'legalBasis', 'lastReviewedOn'] as const;
 
@@ -92,7 +110,7 @@ export function toForm(c: ItemContentInput): EditForm {
     onlineChannel: c.onlineChannel ?? '',
     materials: c.materials.join('\n'),
     legalBasis: c.legalBasis ?? '',
-    inferredFields: c.inferredFields.join('\n'),
+    inferredFields: c.inferredFields.map(inferredFieldText).join('\n'),
     lastReviewedOn: c.lastReviewedOn ?? '',
     everydayWords: everydayToText(c.everydayWords ?? []),
     everydayBefore: c.everydayWords ?? [],
@@ -118,7 +136,7 @@ export function fromForm(f: EditForm): ItemContentInput {
     onlineChannel: orNull(f.onlineChannel),
     materials: lines(f.materials),
     legalBasis: orNull(f.legalBasis),
-    inferredFields: lines(f.inferredFields),
+    inferredFields: lines(f.inferredFields).map(inferredFieldKey),
     lastReviewedOn: orNull(f.lastReviewedOn),
     everydayWords: everydayFromText(f.everydayWords, f.everydayBefore),
   };

@@ -15,6 +15,7 @@ export const CATALOG_PAGES = {
   staffBoard: '/subpackages/staff-catalog/pages/board/index',
   staffWorkLists: '/subpackages/staff-catalog/pages/work-lists/index',
   staffServiceWords: '/subpackages/staff-catalog/pages/service-words/index',
+  staffDepartments: '/subpackages/staff-catalog/pages/departments/index',
 } as const;
 
 // built by the booking feature; ?catalogCode=… says what the visit is for

@@ -210,3 +210,83 @@ export class CatalogMetaEntity {
   @Column({ type: 'integer' })
   value: number;
 }
+
+// the department directory (issue 14 item 1): one office alternative routes send residents to
+@Entity('catalog_department')
+export class CatalogDepartmentEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Index('uq_catalog_department_code', { unique: true })
+  @Column({ type: 'varchar', length: 32 })
+  code: string;
+
+  @Column({ type: 'integer' })
+  position: number;
+
+  @Column({ type: 'varchar', length: 60 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  address: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  hours: string | null;
+
+  @Column({ type: 'varchar', length: 200, name: 'online_channel', nullable: true })
+  onlineChannel: string | null;
+
+  // { field: where it is read } — a public source or the district admin who entered it
+  @Column({ type: 'text', name: 'field_sources_json' })
+  fieldSourcesJson: string;
+
+  @Column({ type: 'text', name: 'item_codes_json' })
+  itemCodesJson: string;
+
+  @Column({ type: 'varchar', length: 64, name: 'checked_by', nullable: true })
+  checkedBy: string | null;
+
+  @Column({ type: 'varchar', length: 10, name: 'checked_on', nullable: true })
+  checkedOn: string | null;
+
+  @Column({ type: 'integer' })
+  version: number;
+
+  @DateTimeColumn('created_at')
+  createdAt: Date;
+
+  @DateTimeColumn('updated_at')
+  updatedAt: Date;
+}
+
+// every version of a department's entry, with who made it
+@Entity('catalog_department_version')
+@Index('uq_catalog_department_version', ['departmentId', 'version'], { unique: true })
+export class CatalogDepartmentVersionEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 36, name: 'department_id' })
+  departmentId: string;
+
+  @Column({ type: 'integer' })
+  version: number;
+
+  @Column({ type: 'text', name: 'content_json' })
+  contentJson: string;
+
+  @Column({ type: 'varchar', length: 300, name: 'change_note' })
+  changeNote: string;
+
+  @Column({ type: 'varchar', length: 36, name: 'editor_id', nullable: true })
+  editorId: string | null;
+
+  @Column({ type: 'varchar', length: 64, name: 'editor_name', nullable: true })
+  editorName: string | null;
+
+  @DateTimeColumn('created_at')
+  createdAt: Date;
+}

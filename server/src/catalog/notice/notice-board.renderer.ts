@@ -1,19 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import type { ItemContentInput } from '@jianban/shared';
+import { encode } from 'uqr';
 import { woffToSfnt } from './woff';
 
-export interface NoticeItem {
+// one row of a poster: the item's name and its route (not issued) or what to bring (still issued), in one line
+export interface PosterItem {
   code: string;
-  content: ItemContentInput;
-  inferredNote: string | null;
+  name: string;
+  line: string;
 }
-export interface NoticeInput {
+export interface PosterInput {
   communityName: string;
-  issue: NoticeItem[];
-  notIssue: NoticeItem[];
+  notIssue: PosterItem[]; // in the order residents see them in the app
+  issue: PosterItem[];
   catalogVersion: number;
-  generatedOn: string;
+  generatedOn: string; // YYYY-MM-DD
+  appUrl: string | null; // the H5 address the QR code opens; no code without it
+  unverified: boolean; // some routes are not yet checked by the district admin: one line of small print says so
 }
 export interface FontSource {
   path: string;
@@ -31,12 +34,25 @@ export function loadFont(path: string): Buffer | null {
   return bytes;
 }
 
-const A4 = { margin: 48, title: 22, heading: 16, body: 12 };
+// A3 landscape in points. Sizes are the client's minimums on A3: item names ≥ 28 pt, routes ≥ 20 pt.
+export const POSTER = { width: 1190.55, height: 841.89, margin: 30, title: 40, name: 28, route: 20, small: 14, qr: 96, gap: 4, columnGap: 36 } as const;
 
-// a printable A4 notice for the community's door: both lists, every not-issue item with its alternative route.
+const LISTS = {
+  notIssue: { title: '社区不再开具的证明', lead: '办下面这些事，不用再找社区开证明。每行右边是现在的办法。' },
+  issue: { title: '社区可以开具的证明', lead: '下面这些证明仍由社区开具。每行右边是要带的材料。' },
+} as const;
+
+type Doc = PDFKit.PDFDocument;
+
+// two posters for the community's door, one A3 landscape page per list (not issued first), each item on one row.
 // Each item is also a PDF outline entry, so the names can be found in the file without a text extractor.
-export function renderNoticeBoard(input: NoticeInput, font: Buffer, family: string | undefined): Promise<{ pdf: Buffer; pageCount: number }> {
-  const doc = new PDFDocument({ size: 'A4', margin: A4.margin, bufferPages: true, info: { Title: `${input.communityName} 证明事项公示`, Author: '简办' } });
+export function renderNoticeBoard(input: PosterInput, font: Buffer, family: string | undefined): Promise<{ pdf: Buffer; pageCount: number; overflowPt: number }> {
+  const doc = new PDFDocument({
+    size: [POSTER.width, POSTER.height],
+    margin: POSTER.margin,
+    autoFirstPage: false,
+    info: { Title: `${input.communityName} 证明事项公示牌`, Author: '简办' },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -44,34 +60,109 @@ export function renderNoticeBoard(input: NoticeInput, font: Buffer, family: stri
     doc.on('error', reject);
   });
   doc.registerFont('cjk', font, family);
-  doc.font('cjk');
-  doc.fontSize(A4.title).text(`${input.communityName} 证明事项公示`, { align: 'center' });
-  doc.moveDown(0.3).fontSize(A4.body).fillColor('#333333').text(`依据：民政部等六部门《关于改进和规范基层群众性自治组织出具证明工作的指导意见》（民发〔2020〕20号）。更新于 ${input.generatedOn}（第 ${input.catalogVersion} 版）`, { align: 'center' });
-  section(doc, '一、社区应当出具的证明事项', input.issue, (it) => it.content.materials.length > 0 ? [`需带材料：${it.content.materials.join('、')}`] : []);
-  doc.addPage();
-  section(doc, '二、社区不再开具的证明事项及替代途径', input.notIssue, (it) => [
-    ...it.content.routeSteps.map((s, i) => `${i + 1}. ${s}`),
-    ...(it.content.department ? [`办理部门：${it.content.department}`] : []),
-    ...(it.content.onlineChannel ? [`网上办理：${it.content.onlineChannel}`] : []),
-    ...(it.inferredNote ? [`（${it.inferredNote}）`] : []),
-  ]);
-  const pageCount = doc.bufferedPageRange().count;
-  for (let i = 0; i < pageCount; i++) {
-    doc.switchToPage(i);
-    doc.page.margins.bottom = 0; // the footer sits in the bottom margin; without this pdfkit would start a new page
-    doc.fontSize(9).fillColor('#555555').text(`第 ${i + 1} 页 / 共 ${pageCount} 页    不清楚的请问窗口工作人员（谁接待谁负责）`, A4.margin, doc.page.height - A4.margin + 12, { lineBreak: false });
-  }
+  const overflowPt = Math.max(poster(doc, input, 'notIssue'), poster(doc, input, 'issue'));
   doc.end();
-  return done.then((pdf) => ({ pdf, pageCount }));
+  return done.then((pdf) => ({ pdf, pageCount: 2, overflowPt }));
 }
 
-function section(doc: PDFKit.PDFDocument, title: string, items: NoticeItem[], lines: (it: NoticeItem) => string[]) {
-  doc.moveDown(1).fontSize(A4.heading).fillColor('#000000').text(title);
-  const parent = doc.outline.addItem(title);
-  items.forEach((it, n) => {
-    if (doc.y > doc.page.height - A4.margin - 80) doc.addPage();
-    parent.addItem(it.content.name);
-    doc.moveDown(0.5).fontSize(A4.body + 2).fillColor('#000000').text(`${n + 1}、${it.content.name}`);
-    for (const l of lines(it)) doc.fontSize(A4.body).fillColor('#222222').text(l, { indent: 18 });
-  });
+// draws one poster; returns how far (pt) its rows run past the space above the footer (0 when they fit)
+function poster(doc: Doc, input: PosterInput, list: keyof typeof LISTS): number {
+  doc.addPage({ size: [POSTER.width, POSTER.height], margin: POSTER.margin });
+  doc.page.margins.bottom = 0; // the footer sits in the bottom margin; without this pdfkit would start a new page
+  doc.font('cjk').fillColor('#000000');
+  const { margin } = POSTER;
+  const right = POSTER.width - margin;
+  const textRight = input.appUrl ? right - POSTER.qr - 24 : right;
+  doc.fontSize(POSTER.title).text(`${input.communityName}：${LISTS[list].title}`, margin, margin, { width: textRight - margin, lineBreak: false });
+  doc.fontSize(POSTER.route).fillColor('#222222').text(LISTS[list].lead, margin, margin + POSTER.title + 10, { width: textRight - margin, lineBreak: false });
+  const top = margin + POSTER.title + 10 + POSTER.route + 22;
+  // the QR code sits top right: the right column starts under it
+  const qrBottom = input.appUrl ? qrCode(doc, input.appUrl, right - POSTER.qr, margin) + 10 : top;
+  const bottom = POSTER.height - margin - POSTER.small * 2 - 14;
+  const parent = doc.outline.addItem(LISTS[list].title);
+  const overflow = rows(doc, input[list], { tops: [top, Math.max(top, qrBottom)], bottom, left: margin, right }, (name) => parent.addItem(name));
+  footer(doc, input);
+  return overflow;
 }
+
+interface Box {
+  tops: [number, number]; // where each column starts
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+// the rows in two columns (one for a short list), the left one filled first; a row whose name and line do not fit
+// side by side puts the line under the name (still one line, cut with … when even that is too long)
+function rows(doc: Doc, items: PosterItem[], box: Box, outline: (name: string) => void): number {
+  const columns = items.length > 8 ? 2 : 1;
+  const width = (box.right - box.left - POSTER.columnGap * (columns - 1)) / columns;
+  let column = 0;
+  let y = box.tops[0];
+  items.forEach((it, n) => {
+    const height = rowHeight(doc, label(n, it), it.line, width);
+    if (column < columns - 1 && y + height > box.bottom) {
+      column++;
+      y = box.tops[column];
+    }
+    outline(it.name);
+    drawRow(doc, { name: label(n, it), line: it.line, x: box.left + column * (width + POSTER.columnGap), y, width });
+    y += height;
+  });
+  return Math.max(0, Math.round(y - POSTER.gap - box.bottom));
+}
+
+const label = (n: number, it: PosterItem) => `${n + 1}. ${it.name}`;
+const NAME_LINE = POSTER.name * 1.25;
+const ROUTE_LINE = POSTER.route * 1.3;
+
+function fitsBeside(doc: Doc, name: string, line: string, width: number): boolean {
+  const nameWidth = doc.fontSize(POSTER.name).widthOfString(name);
+  return nameWidth + 20 + doc.fontSize(POSTER.route).widthOfString(line) <= width;
+}
+
+function rowHeight(doc: Doc, name: string, line: string, width: number): number {
+  return (fitsBeside(doc, name, line, width) ? NAME_LINE : NAME_LINE + ROUTE_LINE) + POSTER.gap;
+}
+
+function drawRow(doc: Doc, r: { name: string; line: string; x: number; y: number; width: number }) {
+  const beside = fitsBeside(doc, r.name, r.line, r.width);
+  doc.fontSize(POSTER.name).fillColor('#000000').text(r.name, r.x, r.y, { lineBreak: false });
+  const nameWidth = doc.widthOfString(r.name);
+  const lineX = beside ? r.x + nameWidth + 20 : r.x + POSTER.name;
+  const lineY = beside ? r.y + (POSTER.name - POSTER.route) * 0.8 : r.y + NAME_LINE;
+  doc.fontSize(POSTER.route).fillColor('#1a1a1a').text(cut(doc, r.line, r.x + r.width - lineX), lineX, lineY, { lineBreak: false });
+}
+
+// the line cut to the width at the route size, with … when it had to be cut
+function cut(doc: Doc, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text;
+  let t = text;
+  while (t.length > 1 && doc.widthOfString(`${t}…`) > width) t = t.slice(0, -1);
+  return `${t}…`;
+}
+
+// the QR code of the app's address, drawn as squares; returns the bottom of its caption
+function qrCode(doc: Doc, url: string, x: number, y: number): number {
+  const { data } = encode(url, { ecc: 'M', border: 0 });
+  const cell = POSTER.qr / data.length;
+  doc.save().fillColor('#000000');
+  data.forEach((row, r) =>
+    row.forEach((dark, c) => {
+      if (dark) doc.rect(x + c * cell, y + r * cell, cell + 0.1, cell + 0.1).fill();
+    }),
+  );
+  doc.restore();
+  doc.fontSize(POSTER.small).fillColor('#000000').text('扫码用手机查', x, y + POSTER.qr + 4, { width: POSTER.qr, align: 'center', lineBreak: false });
+  return y + POSTER.qr + 4 + POSTER.small * 1.4;
+}
+
+function footer(doc: Doc, input: PosterInput) {
+  const y = POSTER.height - POSTER.margin - POSTER.small * 2 - 4;
+  const width = POSTER.width - POSTER.margin * 2;
+  doc.fontSize(POSTER.small + 2).fillColor('#000000').text(`更新于 ${input.generatedOn}（第 ${input.catalogVersion} 版）　不清楚的请问窗口工作人员，谁接待谁负责。`, POSTER.margin, y, { width, lineBreak: false });
+  if (input.unverified) {
+    doc.fontSize(POSTER.small).fillColor('#333333').text('部分办法还在核对中，以社区工作人员说的为准。', POSTER.margin, y + POSTER.small + 8, { width, lineBreak: false });
+  }
+}
+

@@ -1,14 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Logger } from 'pino';
 import { ErrorCode, type NoticeBoardView } from '@jianban/shared';
 import { AppConfig } from '../../common/config';
 import { Clock } from '../../common/clock';
+import { PINO } from '../../common/logger';
 import { Db } from '../../common/db';
 import { DomainError } from '../../common/domain-error';
 import type { Caller } from '../../identity/caller';
 import { RegionScope } from '../../identity/region.scope';
-import { DISTRICT_OWNER, inferredNote, parseContent } from '../catalog.mapper';
+import { DISTRICT_OWNER, parseContent } from '../catalog.mapper';
+import { posterLineOf } from '../catalog.seed';
+import { DEMAND_MIN, groupByCategory, type DemandCounts } from '../list-order';
+import { CatalogReadService } from '../catalog-read.service';
 import { CatalogIndexService, type IndexSnapshot } from '../search/catalog-index.service';
-import { loadFont, renderNoticeBoard, type NoticeItem } from './notice-board.renderer';
+import { loadFont, renderNoticeBoard, type PosterItem } from './notice-board.renderer';
 
 type Staff = Extract<Caller, { kind: 'staff' }>;
 
@@ -31,6 +36,8 @@ export class NoticeBoardService {
     private readonly index: CatalogIndexService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    @Inject(PINO) private readonly log: Logger,
+    private readonly read: CatalogReadService,
   ) {}
 
   async render(staff: Staff, community: string): Promise<NoticeBoardView> {
@@ -39,12 +46,15 @@ export class NoticeBoardService {
     const font = this.font();
     const snap = await this.index.current();
     const today = this.clock.today();
-    const key = `${community}|${snap.index.version}|${today}|${font.path}`;
-    const rendered = this.cache.get(key) ?? (await this.renderFresh(region.name, community, snap, today, font));
+    const demand = await this.read.demand();
+    // the order follows residents' demand reports too: a board is reused only while they rank items the same way
+    const ranked = [...demand.entries()].filter(([, n]) => n >= DEMAND_MIN).sort().join(',');
+    const key = `${community}|${snap.index.version}|${today}|${font.path}|${ranked}`;
+    const rendered = this.cache.get(key) ?? (await this.renderFresh({ communityName: region.name, community, snap, today, font, demand }));
     this.remember(key, rendered);
     const { pdf, pageCount, itemCount } = rendered;
     return {
-      fileName: `notice-board-${community}-${today}.pdf`,
+      fileName: `公示牌-${region.name}-${today}.pdf`,
       contentType: 'application/pdf',
       base64: pdf.toString('base64'),
       sizeBytes: pdf.length,
@@ -55,25 +65,38 @@ export class NoticeBoardService {
     };
   }
 
-  private async renderFresh(communityName: string, community: string, snap: IndexSnapshot, today: string, font: { bytes: Buffer; family: string | undefined }): Promise<Rendered> {
-    const items: NoticeItem[] = [...snap.rows.values()]
-      .filter((r) => r.owner === DISTRICT_OWNER || r.owner === community)
-      .map((r) => {
-        const content = parseContent(r);
-        return { code: r.code, content, inferredNote: inferredNote(content.inferredFields) };
-      });
-    const { pdf, pageCount } = await renderNoticeBoard(
+  // exactly the items residents of the community see in the app (GET /catalog/items?community=), in the same order
+  private async renderFresh(o: { communityName: string; community: string; snap: IndexSnapshot; today: string; font: { bytes: Buffer; family: string | undefined }; demand: DemandCounts }): Promise<Rendered> {
+    const { communityName, community, snap, today, font, demand } = o;
+    const rows = [...snap.rows.values()].filter((r) => r.owner === DISTRICT_OWNER || r.owner === community);
+    const visible = rows.map((r) => ({ row: r, content: parseContent(r), summary: snap.summaries.get(r.code)! }));
+    const byCode = new Map(visible.map((v) => [v.row.code, v]));
+    const inOrder = (list: 'issue' | 'not_issue') =>
+      groupByCategory(visible.map((v) => v.summary).filter((s) => s.list === list), demand).flatMap((g) => g.items).map((s) => byCode.get(s.code)!);
+    const poster = (v: (typeof visible)[number]): PosterItem => ({
+      code: v.row.code,
+      name: v.content.name,
+      line:
+        v.content.list === 'not_issue'
+          ? (posterLineOf(v.row.code, v.content.routeSteps) ?? '请问社区工作人员')
+          : v.content.materials.length ? `要带：${v.content.materials.join('、')}` : '要带的材料请先问社区工作人员',
+    });
+    const { pdf, pageCount, overflowPt } = await renderNoticeBoard(
       {
         communityName,
-        issue: items.filter((i) => i.content.list === 'issue'),
-        notIssue: items.filter((i) => i.content.list === 'not_issue'),
+        notIssue: inOrder('not_issue').map(poster),
+        issue: inOrder('issue').map(poster),
         catalogVersion: snap.index.version,
         generatedOn: today,
+        appUrl: this.config.catalog.boardAppUrl,
+        unverified: visible.some((v) => v.content.inferredFields.length > 0 && !v.content.lastReviewedOn),
       },
       font.bytes,
       font.family,
     );
-    return { pdf, pageCount, itemCount: items.length };
+    // the rows run into the footer: someone made a route line or a list much longer; the poster is still printed
+    if (overflowPt > 0) this.log.warn({ community, overflowPt }, 'notice-board poster rows run past the footer line');
+    return { pdf, pageCount, itemCount: visible.length };
   }
 
   private remember(key: string, r: Rendered) {

@@ -17,6 +17,7 @@ import { CivilAffairsRegistry1764430000000 } from './1764430000000-CivilAffairsR
 import { Allowance1764450000000 } from './1764450000000-Allowance';
 import { VerifiedProxies1764460000000 } from './1764460000000-VerifiedProxies';
 import { SearchServiceWords1764473000000 } from './1764473000000-SearchServiceWords';
+import { CatalogDepartments1764474000000 } from './1764474000000-CatalogDepartments';
 import { BookingContact1764475000000 } from './1764475000000-BookingContact';
 
 // registered as classes, not globs: the same list runs on SQLite and MariaDB. One file per domain module.
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   Allowance1764450000000,
   VerifiedProxies1764460000000,
   SearchServiceWords1764473000000,
+  CatalogDepartments1764474000000,
   BookingContact1764475000000,
 ];

@@ -4,6 +4,8 @@ import type { CatalogItemSummary, SearchServiceSummary } from '@jianban/shared';
 import { itemUrl, SERVICE_PAGES } from '../urls';
 import { LIST_TAG } from '../text';
 import { shortSummary } from '../search';
+
+const MATERIALS_MAX = 80;
 import styles from './catalog.module.scss';
 import { a11y } from '../../../components/a11y';
 
@@ -52,8 +54,9 @@ export function ItemList({ rows, community, showTag = true }: { rows: readonly (
           );
         }
         const { item, note } = row;
-        const summary = shortSummary(item.routeSummary);
         const not = item.list === 'not_issue';
+        // still-issued rows list every material (the server sends them all); none written down yet is said plainly
+        const summary = not ? shortSummary(item.routeSummary) : shortSummary(item.routeSummary, MATERIALS_MAX);
         return (
           <View key={item.code} className={styles.item} {...a11y('listitem')}>
           <View
@@ -67,6 +70,7 @@ export function ItemList({ rows, community, showTag = true }: { rows: readonly (
               {showTag ? <Text className={`${styles.tag} ${not ? styles.tagNot : styles.tagIssue}`}>{`${not ? '✗' : '✓'} ${LIST_TAG[item.list]}`}</Text> : null}
               {note ? <Text className={styles.rowNote}>{note}</Text> : null}
               {summary ? <Text className={styles.rowSummary}>{not ? `现在：${summary}` : `要带：${summary}`}</Text> : null}
+              {!summary && !not ? <Text className={styles.rowSummary}>还没写明要带什么，请先问社区工作人员</Text> : null}
             </View>
             <Text className={styles.arrow} aria-hidden>
               ›

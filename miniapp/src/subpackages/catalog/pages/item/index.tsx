@@ -15,6 +15,8 @@ import { readBookingCommunity } from '../../../../features/booking/community';
 import { CentreInfo } from '../../../../features/booking/CentreInfo';
 import { leadsToAllowance } from '../../../../features/allowance/links';
 import { ALLOWANCE_ELDER_PAGE } from '../../../../features/allowance/pages';
+import { residentLegalBasis, residentSources } from '../../../../features/catalog/resident-sources';
+import { departmentsFor, fieldText, useDepartments } from '../../../../features/catalog/departments';
 import styles from './index.module.scss';
 import { a11y } from '../../../../components/a11y';
 import { QueryState } from '../../../../components/QueryState';
@@ -31,6 +33,26 @@ function Banner({ item }: { item: CatalogItemDetail }) {
   );
 }
 
+/** the directory's entries for the departments this route sends residents to: what is not known yet says so */
+function Departments({ code }: { code: string }) {
+  const all = useDepartments();
+  const mine = departmentsFor(all.data?.items ?? [], code);
+  if (!mine.length) return null;
+  return (
+    <View className={styles.bullets} {...a11y('list', { label: '部门的地址和电话' })}>
+      {mine.map((d) => (
+        <View key={d.code} className={styles.department} {...a11y('listitem')}>
+          <Text className={styles.departmentName}>{d.name}</Text>
+          <Text className={styles.plain}>{`地址：${fieldText(d.address)}`}</Text>
+          <Text className={styles.plain}>{`电话：${fieldText(d.phone)}`}</Text>
+          <Text className={styles.plain}>{`办公时间：${fieldText(d.hours)}`}</Text>
+          {d.onlineChannel ? <Text className={styles.plain}>{`网上办理：${d.onlineChannel}`}</Text> : null}
+        </View>
+      ))}
+    </View>
+  );
+}
+
 function NotIssue({ item }: { item: CatalogItemDetail }) {
   const route = item.alternativeRoute;
   const steps = residentSteps(route.steps);
@@ -41,6 +63,7 @@ function NotIssue({ item }: { item: CatalogItemDetail }) {
       </Section>
       <Section title="找哪个部门">
         <Text className={styles.plain}>{route.department ? displayText(route.department) : '请问社区工作人员'}</Text>
+        <Departments code={item.code} />
       </Section>
       <Section title="手机上能办吗">
         <Text className={styles.plain}>{route.onlineChannel ? `可以：${displayText(route.onlineChannel)}` : '还没有查到能在手机上办的地方，请按上面的步骤办。'}</Text>
@@ -93,13 +116,16 @@ function Issue({ item, community }: { item: CatalogItemDetail; community: string
 }
 
 function SmallPrint({ item }: { item: CatalogItemDetail }) {
+  const basis = residentLegalBasis(item.legalBasis);
   return (
     <View className={styles.smallPrint} {...a11y('contentinfo', { label: '依据和来源' })}>
-      {item.legalBasis ? <Text className={styles.small}>{`依据：${item.legalBasis}`}</Text> : null}
-      {item.sources.map((s) => (
+      {basis ? <Text className={styles.small}>{`依据：${basis}`}</Text> : null}
+      {residentSources(item.sources).map((s) => (
         <Text key={s.key} className={styles.small}>{`来源：${s.title}${s.date ? `（${s.date}）` : ''}`}</Text>
       ))}
-      <Text className={styles.small}>{item.lastReviewedOn ? `最近核对：${formatDay(item.lastReviewedOn)}` : '最近核对：暂无记录'}</Text>
+      {/* once per page, in small print; gone once the district admin has checked the item */}
+      {item.inferredNote ? <Text className={styles.small}>{item.inferredNote}</Text> : null}
+      <Text className={styles.small}>{item.lastReviewedOn ? `区里已核对：${formatDay(item.lastReviewedOn)}` : '最近核对：暂无记录'}</Text>
     </View>
   );
 }
@@ -129,9 +155,6 @@ export default function CatalogItemPage() {
         </View>
       ) : null}
       {d.list === 'not_issue' ? <NotIssue item={d} /> : <Issue item={d} community={community || readBookingCommunity() || ''} />}
-      {d.inferredNote ? (
-        <Notice tone="soon" title="以社区确认为准">{d.inferredNote}</Notice>
-      ) : null}
       {d.usedFor ? (
         <Section title="以前常用来办">
           <Text className={styles.plain}>{displayText(d.usedFor)}</Text>

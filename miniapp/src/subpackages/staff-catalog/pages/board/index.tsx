@@ -27,10 +27,10 @@ function Board({ me }: { me: StaffMe }) {
     setBusy(true);
     try {
       const board = await fetchNoticeBoard(community);
-      const file = await deliverNoticeBoard(board);
+      await deliverNoticeBoard(board);
       const kb = Math.max(1, Math.round(board.sizeBytes / 1024));
       const where = process.env.TARO_ENV === 'h5' ? '已开始下载' : '已打开，可以点右上角转发或打印';
-      setResult({ ok: true, text: `${file}：${where}。共${board.pageCount}页、${board.itemCount}项，${kb} KB。` });
+      setResult({ ok: true, text: `${name}的公示牌${where}。共${board.pageCount}张A3横版海报（不再开具的一张、还能开具的一张）、${board.itemCount}项，${kb} KB。` });
     } catch (err) {
       setResult({ ok: false, text: err instanceof ApiError ? messageFor(err) : '文件没有保存或打开成功，请再试一次' });
     } finally {
@@ -39,7 +39,7 @@ function Board({ me }: { me: StaffMe }) {
   };
 
   return (
-    <PageShell title="下载门口公示牌" intro="两张清单和每项的替代途径，生成PDF，打印后贴在社区门口。内容和“简办”里居民查到的一样。">
+    <PageShell title="下载门口公示牌" intro="每张清单一张A3横版海报，每项一行写明现在怎么办，带二维码。打印后贴在社区门口。内容和“简办”里居民查到的一样。">
       {own ? (
         <Notice title={me.region.name}>生成本社区的公示牌。</Notice>
       ) : (

@@ -10,7 +10,7 @@ import { TextArea } from '../../../../components/TextArea';
 import { OptionGroup } from '../../../../components/OptionGroup';
 import { ownCommunity, StaffOnly, type StaffMe } from '../../../../features/catalog/components/StaffOnly';
 import { useCatalogItem, useItemHistory, useProposeChange, useUpdateItem } from '../../../../features/catalog/hooks';
-import { changedFieldsText, contentOf, diffContent, EVERYDAY_HINT, FIELD_TEXT, fromForm, toForm, validateContent, type ContentField, type EditForm } from '../../../../features/catalog/edit-form';
+import { changedFieldsText, changeNoteText, contentOf, diffContent, EVERYDAY_HINT, FIELD_TEXT, fromForm, toForm, validateContent, type ContentField, type EditForm } from '../../../../features/catalog/edit-form';
 import { formatTime } from '../../../../features/catalog/search';
 import { itemUrl, pageUrl, param } from '../../../../features/catalog/urls';
 import { STAFF_ROLE_TEXT } from '../../../../features/staff/roles';
@@ -32,17 +32,24 @@ function History({ code }: { code: string }) {
   const history = useItemHistory(code);
   if (history.isPending) return <Notice>正在读取修改记录…</Notice>;
   if (history.isError) return <Notice tone="error" title="修改记录没有读出来">{messageFor(history.error)}</Notice>;
+  // who marked the item checked, and when: the latest version that set 最近核对日期
+  const checked = [...history.data.versions].sort((a, b) => b.version - a.version).find((v) => v.changedFields.includes('lastReviewedOn') && v.content.lastReviewedOn);
   return (
-    <View className={styles.history} {...a11y('list', { label: '修改记录' })}>
-      {[...history.data.versions].sort((a, b) => b.version - a.version).map((v) => (
-        <View key={v.version} className={styles.version} {...a11y('listitem')}>
-          <Text className={styles.versionTitle}>{`第${v.version}版${v.version === history.data.currentVersion ? '（现在用的）' : ''}`}</Text>
-          <Text className={styles.versionLine}>{`${formatTime(v.editedAt)} · ${v.editedBy ? `${v.editedBy.displayName}（${STAFF_ROLE_TEXT[v.editedBy.role as keyof typeof STAFF_ROLE_TEXT] ?? v.editedBy.role}）` : '初始导入'}`}</Text>
-          <Text className={styles.versionLine}>{`改了：${changedFieldsText(v.changedFields)}`}</Text>
-          <Text className={styles.versionLine}>{`说明：${v.changeNote}${v.proposalId ? '（采纳的修改建议）' : ''}`}</Text>
-        </View>
-      ))}
-    </View>
+    <>
+      {checked ? (
+        <Notice>{`${checked.editedBy?.displayName ?? '初始导入'} 在第${checked.version}版（${formatTime(checked.editedAt)}）标明已核对（${checked.content.lastReviewedOn}）：居民页面不再显示“还在核对”的小字。`}</Notice>
+      ) : null}
+      <View className={styles.history} {...a11y('list', { label: '修改记录' })}>
+        {[...history.data.versions].sort((a, b) => b.version - a.version).map((v) => (
+          <View key={v.version} className={styles.version} {...a11y('listitem')}>
+            <Text className={styles.versionTitle}>{`第${v.version}版${v.version === history.data.currentVersion ? '（现在用的）' : ''}`}</Text>
+            <Text className={styles.versionLine}>{`${formatTime(v.editedAt)} · ${v.editedBy ? `${v.editedBy.displayName}（${STAFF_ROLE_TEXT[v.editedBy.role as keyof typeof STAFF_ROLE_TEXT] ?? v.editedBy.role}）` : '初始导入'}`}</Text>
+            <Text className={styles.versionLine}>{`改了：${changedFieldsText(v.changedFields)}`}</Text>
+            <Text className={styles.versionLine}>{`说明：${changeNoteText(v.changeNote)}${v.proposalId ? '（采纳的修改建议）' : ''}`}</Text>
+          </View>
+        ))}
+      </View>
+    </>
   );
 }
 
@@ -101,8 +108,8 @@ function Form({ item, mode, onSaved }: { item: CatalogItemDetail; mode: Mode; on
       {text('onlineChannel', false, '没有就空着')}
       {text('materials', true)}
       {text('legalBasis', true)}
-      {text('inferredFields', true, '哪些内容是推断的（居民会看到“以社区确认为准”）。核实后删掉。')}
-      {text('lastReviewedOn', false, '写成 2026-11-27')}
+      {text('inferredFields', true, '哪些内容还没核对原文（每行一项，如：负责部门、替代途径、网上办理渠道、要带的材料、依据）。居民页面底部会用小字说明。核实后删掉。')}
+      {text('lastReviewedOn', false, '核对过就填上日期，写成 2026-11-27。填了日期，居民页面就不再显示“还在核对”的小字。')}
       <Field
         label={mode === 'edit' ? '这次改了什么、为什么' : '为什么要这样改'}
         value={note}
