@@ -1,5 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { shanghaiDate } from '@jianban/shared';
+import { affectedRows } from '../../common/rows';
 
 // small SQL helpers of the ledger, valid on SQLite, MariaDB (Galera) and TiDB: INSERT IGNORE / INSERT OR IGNORE through
 // TypeORM's orIgnore, IN lists in bounded batches, primary-key range chunks over UUID ids.
@@ -37,3 +38,16 @@ export const shanghaiDayOf = (v: unknown): string | null => {
   const d = asDate(v);
   return d ? shanghaiDate(d) : null;
 };
+
+/** parameters both drivers bind: instants as UTC 'YYYY-MM-DD HH:MM:SS.SSS' (like the entities store them), booleans as 1/0 */
+export function bindable(params: readonly unknown[]): unknown[] {
+  return params.map((v) => (v instanceof Date ? v.toISOString().replace('T', ' ').replace('Z', '') : typeof v === 'boolean' ? (v ? 1 : 0) : v));
+}
+/** a raw statement with bindable parameters */
+export function sql<T = Record<string, unknown>[]>(m: EntityManager, text: string, params: readonly unknown[] = []): Promise<T> {
+  return m.query(text, bindable(params)) as Promise<T>;
+}
+/** rows an UPDATE changed, with bindable parameters */
+export function changed(m: EntityManager, text: string, params: readonly unknown[]): Promise<number> {
+  return affectedRows(m, text, bindable(params));
+}
