@@ -80,7 +80,7 @@ export class LedgerMonths {
 
   private async entitleChunk(tx: EntityManager, run: RunRow, chunkNo: number, policy: Policy, settings: PaymentSettings): Promise<{ rows: number; checksum: string | null }> {
     if (await this.isClosed(tx, run.month)) throw new DomainError(ErrorCode.LedgerMonthClosed, 'the month was closed during the run');
-    const range = rangeSql('r.id', chunkNo);
+    const range = rangeSql('r.id', chunkNo, run.chunksTotal);
     const rows: Raw[] = await sql(tx, 
       `SELECT r.id, r.elder_birth_date, r.status, r.stopped_from, (SELECT MIN(c.withdrawn_at) FROM allowance_consent c WHERE c.application_id = r.application_id) AS withdrawn
        FROM allowance_recipient r WHERE ${range.sql} AND r.first_paid_month <= ?`,

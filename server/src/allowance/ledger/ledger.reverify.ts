@@ -90,7 +90,7 @@ export class LedgerReverify {
   // ---- classify ----------------------------------------------------------------------------------
 
   private async classifyChunk(tx: EntityManager, run: RunRow, chunkNo: number, policy: Policy, settings: PaymentSettings): Promise<{ rows: number; checksum: null }> {
-    const range = rangeSql('r.id', chunkNo);
+    const range = rangeSql('r.id', chunkNo, run.chunksTotal);
     const base = `r.id, r.elder_name, r.elder_id_masked, r.elder_birth_date, r.community_code, r.status, r.status_reason, r.stopped_from, r.application_id,
       (SELECT MIN(c.withdrawn_at) FROM allowance_consent c WHERE c.application_id = r.application_id) AS withdrawn`;
     let rows: (Raw & { facts: RecipientFacts; evidence: { source: string; asOf: string | null; facts: Record<string, string | null> } })[];

@@ -5,7 +5,7 @@ import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/db';
 import { AllowanceLedgerRunEntity, AllowanceRunChunkEntity } from './ledger.entities';
-import { CHUNKS, changed, insertIgnore, sql } from './ledger.sql';
+import { changed, chunkCountFor, insertIgnore, sql } from './ledger.sql';
 
 export type RunKind = 'entitle' | 'reverify';
 export type RunRow = AllowanceLedgerRunEntity;
@@ -40,13 +40,14 @@ export class LedgerRuns {
   async start(kind: RunKind, month: string, by: { id: string; name: string }, again: boolean, extra: Partial<RunRow> = {}): Promise<RunRow> {
     const now = this.clock.now();
     return this.db.retrying(async (tx) => {
+      const [{ n }] = await sql<{ n: number | string }[]>(tx, `SELECT COUNT(*) AS n FROM allowance_recipient`);
       await insertIgnore(tx, AllowanceLedgerRunEntity, [{
-        id: randomUUID(), kind, month, status: 'running', chunksTotal: CHUNKS, chunksDone: 0, startedBy: by.id, startedByName: by.name, startedAt: now,
+        id: randomUUID(), kind, month, status: 'running', chunksTotal: chunkCountFor(Number(n)), chunksDone: 0, startedBy: by.id, startedByName: by.name, startedAt: now,
         finishedAt: null, checksum: null, source: null, countsJson: null, recipients: 0, thresholdBp: 500, heldReason: null, approvedBy: null, approvedAt: null,
         approveReason: null, ...extra,
       }]);
       const run = (await this.byMonth(tx, kind, month)) as RunRow;
-      await insertIgnore(tx, AllowanceRunChunkEntity, Array.from({ length: CHUNKS }, (_, chunkNo) => ({
+      await insertIgnore(tx, AllowanceRunChunkEntity, Array.from({ length: run.chunksTotal }, (_, chunkNo) => ({
         runId: run.id, chunkNo, status: 'open', leaseOwner: null, leaseUntil: null, doneAt: null, rowsDone: 0, checksum: null,
       })));
       if (again && (run.status === 'done' || run.status === 'failed')) {
