@@ -53,7 +53,8 @@ export class LedgerReverify {
     if (existing?.status === 'held') throw new DomainError(ErrorCode.LedgerStateConflict, 'the run waits for approval');
     const settings = await this.db.read((m) => this.settings.current(m));
     const run = await this.runs.start('reverify', month, by, true, { source: this.config.civilAffairs.source, thresholdBp: settings.holdBp });
-    setImmediate(() => void this.drive(run.id).catch((err: unknown) => this.log.warn({ err, event: 'ledger_reverify_failed', month }, 're-verification stopped; it resumes on the next tick')));
+    // this instance starts at once when its ledger job runs (off in tests, which drive runs themselves)
+    if (this.config.ledger.jobPollSeconds > 0) setImmediate(() => void this.drive(run.id).catch((err: unknown) => this.log.warn({ err, event: 'ledger_reverify_failed', month }, 're-verification stopped; it resumes on the next tick')));
     return reverifyRunViewOf(run);
   }
 
