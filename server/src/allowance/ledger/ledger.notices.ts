@@ -51,6 +51,11 @@ export class LedgerNotices {
     return accounts.length;
   }
 
+  /** the verified family accounts of many elders at once */
+  accountsOf(tx: EntityManager, elderIdHashes: readonly string[]): Promise<Map<string, string[]>> {
+    return this.proxies.verifiedProxyAccountsMany(tx, elderIdHashes);
+  }
+
   /** one task per real-world thing to do (dedupe key), for the elder's community */
   async task(tx: EntityManager, elder: Elder, kind: AllowancePayTaskEntity['kind'], key: string, text: string, now: Date): Promise<void> {
     await insertIgnore(tx, AllowancePayTaskEntity, [{
