@@ -14,14 +14,14 @@ import { CivilAffairsRegistry } from '../../civil-affairs/civil-affairs.port';
 import { AllowancePolicyService, type Policy } from '../allowance.policy';
 import { AllowanceCandidateEntity, AllowanceDecisionEntity, AllowanceEntitlementEntity, AllowanceLedgerRunEntity, AllowanceOverpaymentEntity } from './ledger.entities';
 import { audit, LedgerMonths, reverifyRunViewOf, type Actor } from './ledger.months';
-import { LedgerNotices, type Elder } from './ledger.notices';
+import { LedgerNotices, type Elder, type TaskInput } from './ledger.notices';
 import { bracketOfMonth, classify, FLAGS, monthsBetween, monthText, STOPPING, type Finding, type RecipientFacts } from './ledger.rules';
 import { LedgerRuns, type RunRow } from './ledger.runs';
 import { PaymentSettingsService, type PaymentSettings } from './ledger.settings';
-import { changed, insertIgnore, marks, rangeSql, shanghaiDayOf, sql } from './ledger.sql';
+import { asDate, changed, insertIgnore, marks, rangeSql, shanghaiDayOf, sql } from './ledger.sql';
 
 type Raw = Record<string, unknown>;
-const APPLY_BATCH = 100;
+const APPLY_BATCH = 500;
 
 /**
  * Item 3: the monthly re-verification of every recipient against the registry, set-based — one SQL join per
@@ -97,7 +97,9 @@ export class LedgerReverify {
     const base = `r.id, r.elder_id_hash, r.elder_name, r.elder_id_masked, r.elder_birth_date, r.community_code, r.status, r.status_reason, r.stopped_from, r.application_id,
       c.withdrawn_at AS withdrawn`;
     const consent = `LEFT JOIN allowance_consent c ON c.application_id = r.application_id AND c.withdrawn_at IS NOT NULL`;
-    let rows: (Raw & { facts: RecipientFacts; evidence: { source: string; asOf: string | null; facts: Record<string, string | null> } })[];
+    type Evidence = { source: string; asOf: string | null; facts: Record<string, string | null> };
+    // the evidence is built only for the rows with a finding
+    let rows: (Raw & { facts: RecipientFacts; evidence: () => Evidence })[];
     if (run.source === 'data-sharing') {
       const rs: Raw[] = await sql(tx, `SELECT ${base}, r.elder_id_enc FROM allowance_recipient r ${consent} WHERE ${range.sql}`, range.params);
       const ids = rs.map((r) => this.cipher.decrypt(String(r.elder_id_enc)));
@@ -107,7 +109,7 @@ export class LedgerReverify {
         const p = a?.kind === 'found' ? a.person : null;
         return Object.assign(r, {
           facts: this.facts(r, { unavailable: !a || a.kind === 'unavailable', found: !!p, name: p?.name ?? null, hukou: p?.hukouRegionCode ?? null, death: p?.deathDate ?? null, moved: p?.movedOutDate ?? null }),
-          evidence: { source: 'data-sharing', asOf: a?.kind === 'found' ? a.asOf.toISOString() : null, facts: { hukouRegionCode: p?.hukouRegionCode ?? null, deathDate: p?.deathDate ?? null, movedOutDate: p?.movedOutDate ?? null, answer: a?.kind ?? 'unavailable' } },
+          evidence: (): Evidence => ({ source: 'data-sharing', asOf: a?.kind === 'found' ? a.asOf.toISOString() : null, facts: { hukouRegionCode: p?.hukouRegionCode ?? null, deathDate: p?.deathDate ?? null, movedOutDate: p?.movedOutDate ?? null, answer: a?.kind ?? 'unavailable' } }),
         });
       });
     } else {
@@ -124,7 +126,7 @@ export class LedgerReverify {
       rows = rs.map((r) =>
         Object.assign(r, {
           facts: this.facts(r, { unavailable: false, found: r.p_hash !== null && r.p_hash !== undefined, name: (r.p_name as string) ?? null, hukou: (r.p_hukou as string) ?? null, death: (r.death as string) ?? null, moved: (r.moved as string) ?? null }),
-          evidence: { source: 'district-copy', asOf: r.p_at ? new Date(shanghaiDayOf(r.p_at) ?? 0).toISOString() : null, facts: { hukouRegionCode: (r.p_hukou as string) ?? null, deathDate: (r.death as string) ?? null, movedOutDate: (r.moved as string) ?? null, inExtract: r.p_hash ? 'yes' : 'no' } },
+          evidence: (): Evidence => ({ source: 'district-copy', asOf: r.p_at ? asDate(r.p_at)!.toISOString() : null, facts: { hukouRegionCode: (r.p_hukou as string) ?? null, deathDate: (r.death as string) ?? null, movedOutDate: (r.moved as string) ?? null, inExtract: r.p_hash ? 'yes' : 'no' } }),
         }),
       );
     }
@@ -134,7 +136,7 @@ export class LedgerReverify {
       for (const f of classify(r.facts, run.month, settings.bracketChange, policy.brackets)) {
         decisions.push({
           id: randomUUID(), runKey: `reverify:${run.month}`, recipientId: String(r.id), kind: f.kind, status: FLAGS.includes(f.kind) ? 'flagged' : 'proposed',
-          effectiveMonth: f.effectiveMonth, evidenceJson: JSON.stringify(r.evidence), ...texts(f, r, policy, settings, run.month), decidedAt: now, appliedAt: null,
+          effectiveMonth: f.effectiveMonth, evidenceJson: JSON.stringify(r.evidence()), ...texts(f, r, policy, settings, run.month), decidedAt: now, appliedAt: null,
         });
       }
     }
@@ -143,10 +145,8 @@ export class LedgerReverify {
     const flagged = decisions.filter((d) => d.status === 'flagged');
     if (flagged.length) {
       await sql(tx, `UPDATE allowance_recipient SET flagged = ?, flag_reason = ? WHERE id IN (${marks(flagged.length)})`, [true, 'registry', ...flagged.map((d) => d.recipientId)]);
-      for (const d of flagged) {
-        const r = rows.find((x) => x.id === d.recipientId)!;
-        await this.notices.task(tx, elderOf(r), 'registry_flag', `flag:${run.month}:${d.recipientId}:${d.kind}`, `${String(r.elder_name)}：${d.staffText}`, now);
-      }
+      const byId = new Map(rows.map((x) => [String(x.id), x]));
+      await this.notices.tasks(tx, flagged.map((d) => ({ elder: elderOf(byId.get(d.recipientId)!), kind: 'registry_flag', key: `flag:${run.month}:${d.recipientId}:${d.kind}`, text: `${String(byId.get(d.recipientId)!.elder_name)}：${d.staffText}` })), now);
     }
     return { rows: rows.length, checksum: null };
   }
@@ -263,6 +263,7 @@ export class LedgerReverify {
         await sql(tx, `UPDATE allowance_entitlement SET state = 'cancelled', updated_at = ? WHERE id IN (${marks(part.length)}) AND state = 'pending'`, [now, ...part]);
       }
       const overRows: AllowanceOverpaymentEntity[] = [];
+      const tasks: TaskInput[] = [];
       for (const r of stopping) {
         const list = over.get(String(r.id)) ?? [];
         const eff = String(r.effective_month);
@@ -275,13 +276,14 @@ export class LedgerReverify {
         const elder = elderOf(r);
         if (list.length) {
           const total = list.reduce((a, e) => a + Number(e.amount_cny), 0);
-          await this.notices.task(tx, elder, 'overpayment', `over:${String(r.decision_id)}`, `${elder.elderName}${monthText(eff)}起不应再发放，已多发${list.length}个月共${total}元，需要追回。请先慰问家属，再说明退回方式。`, now);
+          tasks.push({ elder, kind: 'overpayment', key: `over:${String(r.decision_id)}`, text: `${elder.elderName}${monthText(eff)}起不应再发放，已多发${list.length}个月共${total}元，需要追回。请先慰问家属，再说明退回方式。` });
         }
         if (r.kind === 'died') {
-          await this.notices.task(tx, elder, 'deceased', `deceased:${elder.id}`, `户籍库登记${elder.elderName}已于${factsOf(r).deathDate ?? ''}去世，津贴从${monthText(eff)}起停发。请向家属致以慰问。`, now);
+          tasks.push({ elder, kind: 'deceased', key: `deceased:${elder.id}`, text: `户籍库登记${elder.elderName}已于${factsOf(r).deathDate ?? ''}去世，津贴从${monthText(eff)}起停发。请向家属致以慰问。` });
         }
       }
       await insertIgnore(tx, AllowanceOverpaymentEntity, overRows);
+      await this.notices.tasks(tx, tasks, now);
       // the family: one careful notice after a death (pushed once per account), a stop after a move
       const accounts = await this.notices.accountsOf(tx, stopping.map((r) => String(r.elder_id_hash)));
       for (const r of stopping) {
