@@ -18,7 +18,7 @@ import { LedgerNotices, type Elder, type TaskInput } from './ledger.notices';
 import { bracketOfMonth, classify, FLAGS, monthsBetween, monthText, STOPPING, type Finding, type RecipientFacts } from './ledger.rules';
 import { LedgerRuns, type RunRow } from './ledger.runs';
 import { PaymentSettingsService, type PaymentSettings } from './ledger.settings';
-import { asDate, changed, insertIgnore, marks, rangeSql, shanghaiDayOf, sql } from './ledger.sql';
+import { asDate, changed, CHUNKS, insertIgnore, marks, rangeSql, shanghaiDayOf, sql } from './ledger.sql';
 
 type Raw = Record<string, unknown>;
 const APPLY_BATCH = 500;
@@ -346,21 +346,22 @@ export class LedgerReverify {
     const next = addMonths(month, 1);
     const cutoff = policy.ageRule === 'calendar_year' ? `${Number(next.slice(0, 4)) - minAge + 1}-01-01` : `${Number(addMonths(next, 1).slice(0, 4)) - minAge}-${addMonths(next, 1).slice(5, 7)}-01`;
     let found = 0;
-    for (;;) {
+    // 256 ranges of the registry's primary key (the hex blind index): each statement reads a bounded slice
+    for (let k = 0; k < CHUNKS; k++) {
+      const range = rangeSql('p.id_number_hash', k, CHUNKS);
       const rows: Raw[] = await this.db.read((m) =>
-        sql(m, 
+        sql(m,
           `SELECT p.id_number_hash, p.id_number_enc, p.name, p.birth_date, p.hukou_region_code FROM registry_person p
-           WHERE p.birth_date < ? AND p.hukou_region_code LIKE '421003%'
+           WHERE ${range.sql} AND p.birth_date < ? AND p.hukou_region_code LIKE '421003%'
              AND NOT EXISTS (SELECT 1 FROM registry_death d WHERE d.id_number_hash = p.id_number_hash)
              AND NOT EXISTS (SELECT 1 FROM registry_move_out mo WHERE mo.id_number_hash = p.id_number_hash)
              AND NOT EXISTS (SELECT 1 FROM allowance_recipient r WHERE r.elder_id_hash = p.id_number_hash)
              AND NOT EXISTS (SELECT 1 FROM allowance_application a WHERE a.elder_id_hash = p.id_number_hash AND a.active_key IS NOT NULL)
-             AND NOT EXISTS (SELECT 1 FROM allowance_candidate c WHERE c.elder_id_hash = p.id_number_hash)
-           ORDER BY p.id_number_hash LIMIT 1000`,
-          [cutoff],
+             AND NOT EXISTS (SELECT 1 FROM allowance_candidate c WHERE c.elder_id_hash = p.id_number_hash)`,
+          [...range.params, cutoff],
         ),
       );
-      if (!rows.length) return found;
+      if (!rows.length) continue;
       const now = this.clock.now();
       await this.db.transaction((tx) =>
         insertIgnore(tx, AllowanceCandidateEntity, rows.map((p) => ({
@@ -371,6 +372,7 @@ export class LedgerReverify {
       );
       found += rows.length;
     }
+    return found;
   }
 }
 
