@@ -8,7 +8,9 @@
 // Prints both times, the ratio, the decisions against the planted counts, and the peak RSS of this process.
 //   pnpm --filter @jianban/server build
 //   node scripts/bench/reverify.mjs [--people 1000000] [--db mysql://root@127.0.0.1:3306] [--keep] [--dist server/dist]
-// A fresh database jb_bench_reverify_<random> is created and dropped (unless --keep).
+// A fresh database jb_bench_reverify_<random> is created and dropped (unless --keep). Recipient ids are random-looking
+// (v4-shaped, from an MD5) like the app's randomUUID: MariaDB's UUID() is time-based and would put them all in a few
+// primary-key chunks.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -70,7 +72,7 @@ try {
   t0 = performance.now();
   await pool.query(
     `INSERT INTO allowance_recipient (id, elder_id_hash, elder_id_enc, elder_id_masked, elder_name, elder_birth_date, community_code, street_code, source, account_kind, account_enc, account_last4, first_paid_month, status, flagged, created_at, updated_at)
-     SELECT UUID(), p.id_number_hash, p.id_number_enc, '421003**********', p.name, p.birth_date, p.hukou_region_code, CONCAT(LEFT(p.hukou_region_code, 9), '000'), 'payment_roll', 'bank_card', p.id_number_enc, '0000', '2026-01', 'active', 0, ?, ?
+     SELECT CONCAT(SUBSTR(MD5(p.id_number_hash), 1, 8), '-', SUBSTR(MD5(p.id_number_hash), 9, 4), '-4', SUBSTR(MD5(p.id_number_hash), 14, 3), '-8', SUBSTR(MD5(p.id_number_hash), 18, 3), '-', SUBSTR(MD5(p.id_number_hash), 21, 12)), p.id_number_hash, p.id_number_enc, '421003**********', p.name, p.birth_date, p.hukou_region_code, CONCAT(LEFT(p.hukou_region_code, 9), '000'), 'payment_roll', 'bank_card', p.id_number_enc, '0000', '2026-01', 'active', 0, ?, ?
      FROM registry_person p WHERE p.birth_date <= '1946-11-30' AND p.hukou_region_code LIKE '421003%'`,
     [stamp, stamp],
   );
