@@ -7,7 +7,7 @@
 //      decision with its evidence, apply them — suspension, 追缴, tasks — and list the 免申即享 candidates).
 // Prints both times, the ratio, the decisions against the planted counts, and the peak RSS of this process.
 //   pnpm --filter @jianban/server build
-//   node scripts/bench/reverify.mjs [--people 1000000] [--db mysql://root@127.0.0.1:3306] [--keep] [--dist server/dist]
+//   node scripts/bench/reverify.mjs [--people 1000000] [--chunk-rows 2000] [--db mysql://root@127.0.0.1:3306] [--keep] [--dist server/dist]
 // A fresh database jb_bench_reverify_<random> is created and dropped (unless --keep). Recipient ids are random-looking
 // (v4-shaped, from an MD5) like the app's randomUUID: MariaDB's UUID() is time-based and would put them all in a few
 // primary-key chunks.
@@ -22,7 +22,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
   options: {
     people: { type: 'string', default: '1000000' }, db: { type: 'string', default: process.env.TEST_MARIADB_URL ?? 'mysql://root@127.0.0.1:3306' },
-    keep: { type: 'boolean', default: false }, dist: { type: 'string' },
+    keep: { type: 'boolean', default: false }, dist: { type: 'string' }, 'chunk-rows': { type: 'string', default: '2000' },
   },
 });
 const dist = resolve(values.dist ?? process.env.JB_SERVER_DIST ?? join(root, 'server', 'dist'));
@@ -49,7 +49,7 @@ const admin = await mysql.createConnection({ uri: values.db });
 await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
 await admin.end();
 const dbUrl = `${values.db}/${name}`;
-const config = loadConfig({ NODE_ENV: 'test', DB_URL: dbUrl.replace(/^mysql:/, 'mariadb:'), LOG_LEVEL: 'warn', NOTIFY_DISPATCH: 'off', LEDGER_JOB_POLL_SECONDS: '0', ALLOWANCE_JOB_POLL_SECONDS: '0', BOOKING_JOB_POLL_SECONDS: '0', HANDLER_TIMEOUT_MS: '60000' });
+const config = loadConfig({ NODE_ENV: 'test', DB_URL: dbUrl.replace(/^mysql:/, 'mariadb:'), LOG_LEVEL: 'warn', NOTIFY_DISPATCH: 'off', LEDGER_JOB_POLL_SECONDS: '0', ALLOWANCE_JOB_POLL_SECONDS: '0', BOOKING_JOB_POLL_SECONDS: '0', HANDLER_TIMEOUT_MS: '60000', LEDGER_CHUNK_ROWS: values['chunk-rows'] });
 const app = await createApp(config, { listen: false });
 const pool = mysql.createPool({ uri: dbUrl, connectionLimit: 4, timezone: 'Z' });
 try {
