@@ -11,6 +11,7 @@ import { STAFF_ADMIN_SAMPLES } from './identity/staff-admin.samples';
 import { ALLOWANCE_SAMPLES } from './allowance/allowance.samples';
 import { PROXIES_SAMPLES } from './identity/proxies.samples';
 import { SERVICE_WORDS_SAMPLES } from './catalog/service-words.samples';
+import { LEDGER_SAMPLES } from './allowance/ledger.samples';
 
 import type { Sample } from './route-sample';
 
@@ -37,6 +38,7 @@ const VALID: Record<RouteName, Sample> = {
   ...STAFF_ADMIN_SAMPLES,
   ...ALLOWANCE_SAMPLES, ...PROXIES_SAMPLES, ...CIVIL_AFFAIRS_SAMPLES,
   ...SERVICE_WORDS_SAMPLES,
+  ...LEDGER_SAMPLES,
 };
 
 const entries = Object.entries(routes) as [RouteName, RouteDef][];

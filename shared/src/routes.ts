@@ -25,6 +25,7 @@ import { staffAdminRoutes } from './identity/staff-admin.schema';
 import { allowanceRoutes } from './allowance/allowance.routes';
 import { proxiesRoutes } from './identity/proxies.schema';
 import { serviceWordsRoutes } from './catalog/service-words.routes';
+import { ledgerRoutes } from './allowance/ledger.routes';
 
 const staffAll = ['community_staff', 'street_reviewer', 'district_admin'] as const;
 
@@ -50,6 +51,7 @@ export const routes = {
   ...bookingRoutes,
   ...allowanceRoutes, ...proxiesRoutes, ...civilAffairsRoutes,
   ...serviceWordsRoutes,
+  ...ledgerRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -15,6 +15,7 @@ import { StaffAuditEntity } from '../identity/entities/staff-audit.entity';
 import { NOTIFICATIONS_ENTITIES } from '../notifications/notifications.entities';
 import { PROXY_ENTITIES } from '../identity/proxies.entities';
 import { SERVICE_WORDS_ENTITIES } from '../catalog/search/service-words.entities';
+import { LEDGER_ENTITIES } from '../allowance/ledger/ledger.entities';
 
 export const ENTITIES = [
   RegionEntity, RegionCodeHoldEntity, ResidentAccountEntity, StaffAccountEntity, StaffAuditEntity, AuthSessionEntity, FamilyMemberEntity, RateLimitBucketEntity,
@@ -22,4 +23,5 @@ export const ENTITIES = [
   // each domain module lists its own
   ...CATALOG_ENTITIES, ...NOTIFICATIONS_ENTITIES, ...BOOKING_ENTITIES, ...CIVIL_AFFAIRS_ENTITIES, ...CASES_ENTITIES, ...ALLOWANCE_ENTITIES, ...PROXY_ENTITIES,
   ...SERVICE_WORDS_ENTITIES,
+  ...LEDGER_ENTITIES,
 ];

@@ -16,6 +16,7 @@ import { BookingCases1764420000001 } from './1764420000001-BookingCases';
 import { CivilAffairsRegistry1764430000000 } from './1764430000000-CivilAffairsRegistry';
 import { Allowance1764450000000 } from './1764450000000-Allowance';
 import { VerifiedProxies1764460000000 } from './1764460000000-VerifiedProxies';
+import { AllowanceLedger1764470000000 } from './1764470000000-AllowanceLedger';
 import { SearchServiceWords1764473000000 } from './1764473000000-SearchServiceWords';
 import { CatalogDepartments1764474000000 } from './1764474000000-CatalogDepartments';
 import { BookingContact1764475000000 } from './1764475000000-BookingContact';
@@ -40,6 +41,7 @@ export const MIGRATIONS = [
   CivilAffairsRegistry1764430000000,
   Allowance1764450000000,
   VerifiedProxies1764460000000,
+  AllowanceLedger1764470000000,
   SearchServiceWords1764473000000,
   CatalogDepartments1764474000000,
   BookingContact1764475000000,
