@@ -1,6 +1,6 @@
 // the family's payments view in words: one row per month (已发放 / 待发放 / 发放失败 / 补发), the next payment, a
 // suspension; pure (the page only lays these out)
-import type { FamilyPaymentMonthView, FamilyPaymentsView } from '@jianban/shared';
+import { allowanceAccountInput, type FamilyPaymentMonthView, type FamilyPaymentsView } from '@jianban/shared';
 import { dateText, monthText, yuanText, type Tone } from './format';
 
 export const PAYMENT_STATE_TONE: Record<FamilyPaymentMonthView['state'], Tone> = {
@@ -60,4 +60,22 @@ export function failedSummary(v: FamilyPaymentsView): string | null {
   if (failed.length === 0) return null;
   const total = failed.reduce((s, m) => s + m.amountCny, 0);
   return `有${failed.length}个月没有发成功（共${yuanText(total)}）。账户改好后，会在下一次发放时一起补发。`;
+}
+
+/** the account-fix form → the account to send, or what to fix (same rules as the application's account screen) */
+export function buildAccountFix(f: { kind: string; number: string; bankName: string }):
+  | { ok: true; account: { kind: 'bank_card' | 'social_security_card' | 'one_card'; number: string; bankName?: string } }
+  | { ok: false; errors: Partial<Record<'kind' | 'number' | 'bankName', string>> } {
+  const errors: Partial<Record<'kind' | 'number' | 'bankName', string>> = {};
+  if (!f.kind) errors.kind = '请选择用哪种卡收钱';
+  const bankName = f.bankName.trim();
+  const parsed = allowanceAccountInput.safeParse({ kind: f.kind || undefined, number: f.number, ...(bankName ? { bankName } : {}) });
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] === 'bankName' ? 'bankName' : issue.path[0] === 'kind' ? 'kind' : 'number';
+      errors[field] ??= field === 'number' && !f.number.trim() ? '请填写新的卡号' : issue.message;
+    }
+  }
+  if (!parsed.success || errors.kind) return { ok: false, errors };
+  return { ok: true, account: parsed.data as { kind: 'bank_card' | 'social_security_card' | 'one_card'; number: string; bankName?: string } };
 }
