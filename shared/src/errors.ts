@@ -4,6 +4,7 @@ import { CatalogErrorCode, CatalogErrorStatus } from './catalog/catalog.errors';
 import { NotificationsErrorCode, NotificationsErrorStatus } from './notifications/notifications.errors';
 import { AllowanceErrorCode, AllowanceErrorStatus } from './allowance/allowance.errors';
 import { ProxyErrorCode, ProxyErrorStatus } from './identity/proxies.errors';
+import { LedgerErrorCode, LedgerErrorStatus } from './allowance/ledger.errors';
 
 // every error body the server sends: { code, message, details? }
 export const CoreErrorCode = {
@@ -42,7 +43,7 @@ export const CoreErrorCode = {
   Internal: 'INTERNAL_ERROR',
 } as const;
 // domain modules keep their own codes next to their routes
-export const ErrorCode = { ...CoreErrorCode, ...CatalogErrorCode, ...NotificationsErrorCode, ...BookingErrorCode, ...AllowanceErrorCode, ...ProxyErrorCode } as const;
+export const ErrorCode = { ...CoreErrorCode, ...CatalogErrorCode, ...NotificationsErrorCode, ...BookingErrorCode, ...AllowanceErrorCode, ...ProxyErrorCode, ...LedgerErrorCode } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 // the HTTP status of each core code (exhaustive: a code without a status fails typecheck)
@@ -82,7 +83,7 @@ export const CoreErrorStatus = {
 
 // one table, read generically by the server's error filter and the OpenAPI document: every ErrorCode has its status
 export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
-  ...CoreErrorStatus, ...CatalogErrorStatus, ...NotificationsErrorStatus, ...BookingErrorStatus, ...AllowanceErrorStatus, ...ProxyErrorStatus,
+  ...CoreErrorStatus, ...CatalogErrorStatus, ...NotificationsErrorStatus, ...BookingErrorStatus, ...AllowanceErrorStatus, ...ProxyErrorStatus, ...LedgerErrorStatus,
 };
 
 /** the HTTP status the server answers with for this error code */
