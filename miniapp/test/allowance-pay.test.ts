@@ -1,9 +1,10 @@
 // the payments pages' words without Taro: money in 元, months, one row per month (paid / pending / failed / back-pay),
 // the summary at the top and the failed-months notice
 import { describe, expect, it } from '@jest/globals';
-import type { FamilyPaymentMonthView, FamilyPaymentsView } from '@jianban/shared';
+import type { FamilyPaymentMonthView, FamilyPaymentsView, LedgerMonthView } from '@jianban/shared';
 import { dateText, monthText, nextMonth, previousMonth, recentMonths, yuanText } from '../src/features/allowance-pay/format';
-import { failedSummary, monthRow, summaryRows } from '../src/features/allowance-pay/payments';
+import { buildAccountFix, failedSummary, monthRow, summaryRows } from '../src/features/allowance-pay/payments';
+import { bankReturnText, buildSettingsInput, monthActions, monthRows } from '../src/features/allowance-pay/staff';
 
 const month = (over: Partial<FamilyPaymentMonthView>): FamilyPaymentMonthView => ({
   forMonth: '2026-03', amountCny: 50, state: 'paid', stateText: '已发放', backPayText: null, failureReason: null, whatToDo: null, paidOn: null, ...over,
@@ -70,5 +71,47 @@ describe('the top of the page', () => {
       '有2个月没有发成功（共150元）。账户改好后，会在下一次发放时一起补发。',
     );
     expect(failedSummary(view({ months: [month({})] }))).toBeNull();
+  });
+});
+
+
+const run = (status: 'running' | 'done' | 'held' | 'failed') => ({ id: 'r', kind: 'entitle' as const, month: '2026-05', status, chunksTotal: 4, chunksDone: 2, startedAt: '', finishedAt: null, startedBy: '陈刚' });
+const ledgerMonth = (over: Partial<LedgerMonthView>): LedgerMonthView => ({
+  month: '2026-05', status: 'open', entitlements: 0, amountCny: 0, backPay: 0, backPayCny: 0, paysThisMonth: true, entitlementRun: null, reverification: null,
+  closedAt: null, closedBy: null, roster: null, bankReturns: [], ...over,
+});
+
+describe('the district month desk', () => {
+  it('offers run → close → roster and bank return in that order only', () => {
+    expect(monthActions(ledgerMonth({}))).toEqual({ run: true, close: false, roster: false, bankReturn: false });
+    expect(monthActions(ledgerMonth({ entitlementRun: run('running') }))).toEqual({ run: false, close: false, roster: false, bankReturn: false });
+    expect(monthActions(ledgerMonth({ entitlementRun: run('done') }))).toEqual({ run: true, close: true, roster: false, bankReturn: false });
+    expect(monthActions(ledgerMonth({ status: 'closed', entitlementRun: run('done') }))).toEqual({ run: false, close: false, roster: true, bankReturn: true });
+    expect(monthActions(ledgerMonth({ status: 'closed', paysThisMonth: false }))).toMatchObject({ roster: false, bankReturn: false });
+  });
+  it('says the month in words, with progress while a run goes', () => {
+    const rows = monthRows(ledgerMonth({ entitlements: 3, amountCny: 200, backPay: 1, backPayCny: 50, entitlementRun: run('running') }));
+    expect(rows).toContainEqual(['应发', '3笔，共200元']);
+    expect(rows).toContainEqual(['其中补发', '1笔，共50元']);
+    expect(rows).toContainEqual(['核算', '正在进行（2/4），陈刚发起']);
+  });
+  it('reports a bank return by line outcome, mentioning bad and duplicate lines only when there are any', () => {
+    expect(bankReturnText({ paid: 9, failed: 1, bad: 0, duplicate: 0 })).toBe('已发放9行，发放失败1行');
+    expect(bankReturnText({ paid: 9, failed: 1, bad: 2, duplicate: 1, unchanged: 3 })).toBe('已发放9行，发放失败1行，有误2行（没有导入），重复1行（只算一次），之前已导入3行');
+  });
+  it('checks the settings form and builds the request (an empty cap is no cap)', () => {
+    const ok = buildSettingsInput({ period: 'quarterly', cap: '', bracketChange: 'month_after', payDay: '15', hold: '5', confirmed: 'no' });
+    expect(ok).toEqual({ ok: true, input: { period: 'quarterly', arrearsCapMonths: null, bracketChange: 'month_after', payDay: 15, reverifyHoldPercent: 5, confirmedForDistrict: false } });
+    const bad = buildSettingsInput({ period: 'monthly', cap: '0', bracketChange: 'birthday_month', payDay: '31', hold: '80', confirmed: 'yes' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(Object.keys(bad.errors).sort()).toEqual(['cap', 'hold', 'payDay']);
+  });
+});
+
+describe('the family corrects the account after a failed payment', () => {
+  it('asks for the kind and the number in words, and sends a clean account', () => {
+    const empty = buildAccountFix({ kind: '', number: '', bankName: '' });
+    expect(empty).toEqual({ ok: false, errors: { kind: '请选择用哪种卡收钱', number: '请填写新的卡号' } });
+    expect(buildAccountFix({ kind: 'bank_card', number: '6217 0000 1234 5678', bankName: ' 农业银行 ' })).toMatchObject({ ok: true, account: { kind: 'bank_card', bankName: '农业银行' } });
   });
 });

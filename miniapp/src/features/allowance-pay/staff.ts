@@ -1,5 +1,5 @@
 // the staff payments pages in words: months, runs, bank-return reports, re-verification; pure
-import type { BankReturnReportView, LedgerMonthView, LedgerRunView, ReverifyRunView } from '@jianban/shared';
+import { updatePaymentSettingsInput, type BankReturnReportView, type LedgerMonthView, type LedgerRunView, type PaymentSettingsView, type ReverifyRunView, type UpdatePaymentSettingsInput } from '@jianban/shared';
 import { monthText, yuanText } from './format';
 
 export const RUN_STATUS_TEXT: Record<LedgerRunView['status'], string> = {
@@ -64,3 +64,35 @@ export function reverifyRows(r: ReverifyRunView): [string, string][] {
 }
 
 export { monthText };
+
+// ---- payment settings (item 0): shown as defaults until the district confirms them for 荆州区 ----
+
+export interface SettingsForm {
+  period: 'monthly' | 'quarterly';
+  cap: string;
+  bracketChange: 'birthday_month' | 'month_after';
+  payDay: string;
+  hold: string;
+  confirmed: 'yes' | 'no';
+}
+
+export function settingsFormOf(s: PaymentSettingsView): SettingsForm {
+  return {
+    period: s.period, cap: s.arrearsCapMonths === null ? '' : String(s.arrearsCapMonths), bracketChange: s.bracketChange,
+    payDay: String(s.payDay), hold: String(s.reverifyHoldPercent), confirmed: s.isDefault ? 'no' : 'yes',
+  };
+}
+
+/** the form → the request, or the first thing to fix in words */
+export function buildSettingsInput(f: SettingsForm): { ok: true; input: UpdatePaymentSettingsInput } | { ok: false; errors: Partial<Record<keyof SettingsForm, string>> } {
+  const errors: Partial<Record<keyof SettingsForm, string>> = {};
+  const cap = f.cap.trim() === '' ? null : Number(f.cap);
+  if (cap !== null && (!Number.isInteger(cap) || cap < 1 || cap > 120)) errors.cap = '补发上限写1到120之间的整数（月），不限就空着';
+  const payDay = Number(f.payDay);
+  if (!Number.isInteger(payDay) || payDay < 1 || payDay > 28) errors.payDay = '发放日写1到28之间的整数';
+  const hold = Number(f.hold);
+  if (!Number.isFinite(hold) || hold < 0.1 || hold > 50) errors.hold = '比例写0.1到50之间的数';
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const input = updatePaymentSettingsInput.parse({ period: f.period, arrearsCapMonths: cap, bracketChange: f.bracketChange, payDay, reverifyHoldPercent: hold, confirmedForDistrict: f.confirmed === 'yes' });
+  return { ok: true, input };
+}

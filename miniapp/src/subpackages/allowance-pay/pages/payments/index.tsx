@@ -17,7 +17,6 @@ import { buildAccountFix, failedSummary, summaryRows } from '../../../../feature
 import { monthText } from '../../../../features/allowance-pay/format';
 import { MonthRows } from '../../../../features/allowance-pay/components/MonthRows';
 import { InfoRows } from '../../../../features/allowance-pay/components/InfoRows';
-import styles from '../../../../features/allowance-pay/components/pay.module.scss';
 
 /** after a failed payment: the family corrects the account in the elder's name; the failed months follow in the next roster */
 function FixAccount({ memberId }: { memberId: string }) {

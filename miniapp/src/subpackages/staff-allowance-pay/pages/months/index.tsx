@@ -10,8 +10,6 @@ import { TextArea } from '../../../../components/TextArea';
 import { QueryState } from '../../../../components/QueryState';
 import { Cell, CellGroup } from '../../../../components/Cell';
 import { messageFor } from '../../../../features/errors/messages';
-import { call } from '../../../../services/http';
-import { routes } from '@jianban/shared';
 import { StaffGate } from '../../../../features/allowance/components/StaffGate';
 import { evidenceLines } from '../../../../features/allowance/evidence';
 import {
@@ -24,7 +22,7 @@ import {
   useStartEntitlementRun,
   useStartReverification,
 } from '../../../../features/allowance-pay/hooks';
-import { fileToBase64, saveWorkbook } from '../../../../features/allowance-pay/download';
+import { fetchRoster, fileToBase64, saveWorkbook } from '../../../../features/allowance-pay/download';
 import { nextMonth, previousMonth } from '../../../../features/allowance-pay/format';
 import { bankReturnText, monthActions, monthRows, monthText, reverifyRows } from '../../../../features/allowance-pay/staff';
 import { InfoRows } from '../../../../features/allowance-pay/components/InfoRows';
@@ -65,7 +63,7 @@ function Roster({ month }: { month: string }) {
     setBusy(true);
     setError(null);
     try {
-      const view = await call(routes.exportPaymentRoster, {}, { month });
+      const view = await fetchRoster(month);
       setFile({ name: view.fileName, rows: view.rows, url: await saveWorkbook(view) });
     } catch (err) {
       setError(messageFor(err));
