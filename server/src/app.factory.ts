@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { LEDGER_FILE_MAX_BYTES, routes } from '@jianban/shared';
 import { createServer, type RequestListener } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -52,6 +53,11 @@ export async function createApp(config: AppConfig, opts: { listen?: boolean; log
   fastify.removeContentTypeParser(['text/plain']);
   fastify.setReplySerializer(jsonReply);
   limitHandlerTime(fastify, { ms: config.limits.handlerMs, prefix: '/api/', log });
+  // the two staff file uploads (bank return, payment roll: base64 in JSON) may be larger than other bodies, bounded by their schema
+  const fileRoutes = new Set([routes.importBankReturn, routes.importPaymentRoll].map((r) => `POST /api${r.path}`));
+  fastify.addHook('onRoute', (o) => {
+    if (fileRoutes.has(`${String(o.method)} ${o.url}`)) o.bodyLimit = Math.ceil(LEDGER_FILE_MAX_BYTES / 3) * 4 + 4096;
+  });
   logRequests(fastify, log);
   await registerSecurityHeaders(fastify, { h5Dir: config.h5Dir });
   await serveH5(app, config.h5Dir);

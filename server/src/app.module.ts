@@ -10,6 +10,7 @@ import { LocalWechatPeerModule } from './dev/local-wechat-peer.module';
 import { BookingModule } from './booking/booking.module';
 import { CasesModule } from './cases/cases.module';
 import { AllowanceModule } from './allowance/allowance.module';
+import { LedgerModule } from './allowance/ledger/ledger.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CivilAffairsModule } from './civil-affairs/civil-affairs.module';
 import { IdentityModule } from './identity/identity.module';
@@ -36,6 +37,7 @@ export class AppModule {
         CasesModule,
         AllowanceModule,
         ProxiesModule,
+        LedgerModule,
         PayviewModule,
         // development-only calls to the local WeChat peer (dev login code, template registration): never in production
         ...(config.env === 'production' ? [] : [LocalWechatPeerModule]),

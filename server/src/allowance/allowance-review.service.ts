@@ -18,6 +18,7 @@ import { AllowancePolicyService } from './allowance.policy';
 import { AllowanceRepository, type ApplicationRow } from './allowance.repository';
 import { AllowanceService } from './allowance.service';
 import { AllowanceViews } from './allowance.views';
+import { enrolApprovedApplication } from './ledger/ledger.enrol';
 
 type Staff = Extract<Caller, { kind: 'staff' }>;
 type QueueView = 'waiting' | 'mine' | 'publicity' | 'objections' | 'all';
@@ -124,6 +125,7 @@ export class AllowanceReviewService {
     }
     const first = firstPaidMonth(today, app.eligibleFrom ?? today.slice(0, 7));
     await this.move(tx, app, [stage], { status: 'approved', firstPaidMonth: first, stageDueAt: null }, now);
+    await enrolApprovedApplication(tx, app, first, now);
     await this.cases.log(tx, ref(app.id), { action: 'district_approved', actor: me, at: now, note: `从${Number(first.slice(0, 4))}年${Number(first.slice(5, 7))}月起发放` });
     await this.cases.close(tx, ref(app.id), now);
     const policy = await this.policies.policyOn(tx, today);

@@ -23,5 +23,7 @@ import { AllowanceViews } from './allowance.views';
     AllowanceService, AllowanceReviewService, AllowancePolicyService, AllowanceChecker, AllowanceAccess, AllowanceNotices, AllowanceViews, AllowanceJob,
     AllowanceRepository,
   ],
+  // the ledger (./ledger) reuses the application flow, the access rule and the policy
+  exports: [AllowanceService, AllowanceAccess, AllowancePolicyService],
 })
 export class AllowanceModule {}

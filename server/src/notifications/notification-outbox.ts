@@ -15,6 +15,8 @@ export interface NotificationEvent<T extends NotificationType = NotificationType
   link?: NotificationLink;
   // earliest push time (e.g. a reminder); the inbox message is written now
   notBefore?: Date;
+  // never pushed (no subscribe credit spent): routine news such as a monthly "paid" notice goes to the inbox only
+  inboxOnly?: true;
 }
 
 /**
@@ -43,7 +45,7 @@ export class NotificationOutbox {
         linkKind: event.link?.kind ?? null,
         linkId: event.link?.id ?? null,
         // staff read their messages in the console: inbox only
-        pushState: event.recipient.kind === 'resident' ? 'pending' : 'no_template',
+        pushState: event.recipient.kind === 'resident' && !event.inboxOnly ? 'pending' : 'no_template',
         templateId: null,
         creditHeld: 0,
         attempts: 0,

@@ -68,6 +68,9 @@ export interface NotificationDataOf {
   allowance_objection: AllowanceEventData;
   allowance_closed: AllowanceEventData;
   allowance_flagged: AllowanceEventData & { stageText: string };
+  allowance_payment_failed: AllowanceEventData;
+  allowance_back_pay: AllowanceEventData & { amountYuan: number };
+  allowance_invited: AllowanceEventData & { amountYuan: number };
   demand_report_updated: DemandReportEventData;
   session_revoked: SessionRevokedData;
 }
@@ -110,6 +113,9 @@ export const INBOX_TEXT: { [T in NotificationType]: (d: NotificationDataOf[T]) =
   allowance_objection: (d) => ({ title: '公示收到异议', body: `${d.personName}的高龄津贴公示收到一条异议：${d.reason ?? ''}。请核实后记录结果。` }),
   allowance_closed: (d) => ({ title: '高龄津贴申请已停止办理', body: `很抱歉打扰您。民政数据登记${d.personName}已经离世，高龄津贴申请已停止办理，之后不再发送相关消息。如登记有误，请联系社区。` }),
   allowance_flagged: (d) => ({ title: '高龄津贴申请超过办理期限', body: `${d.personName}的高龄津贴申请在“${d.stageText}”环节已超过办理期限，请尽快处理或转交同事。` }),
+  allowance_payment_failed: (d) => ({ title: '高龄津贴这次没有发放成功', body: `${d.personName}${d.period ? `${d.period}的` : '的'}高龄津贴没有发放成功：${d.reason ?? '银行退回'}。请在小程序里核对收款账户，改好后下次发放时一起补发；也可以问社区。` }),
+  allowance_back_pay: (d) => ({ title: '高龄津贴将补发', body: `${d.personName}的高龄津贴将补发${d.period ? `${d.period}` : ''}，共${d.amountYuan}元，下次发放时一起发到原账户。${d.reason ?? ''}` }),
+  allowance_invited: (d) => ({ title: '家人可以领取高龄津贴', body: `${d.personName}已经符合高龄津贴的条件，每月${d.amountYuan}元。在小程序里确认收款账户就行，不用交任何证明。` }),
   demand_report_updated: (d) => ({ title: '您的反映有了进展', body: `您反映的“${d.itemName}”：${d.statusText}。` }),
   session_revoked: (d) => ({
     title: '为了安全，已退出登录',

@@ -83,6 +83,9 @@ export const EVENT_TEMPLATES: Mapping = {
   },
   demand_report_updated: null,
   session_revoked: null, // inbox only: the person sees it when they log in again
+  allowance_payment_failed: { kind: 'allowance_progress', slots: allowance('发放失败', '请核对收款账户') },
+  allowance_back_pay: { kind: 'allowance_paid', slots: (d) => ({ thing1: '高龄津贴补发', name2: d.personName, amount3: { yuan: d.amountYuan }, thing4: d.period }) },
+  allowance_invited: null, // inbox only: an invitation, nothing went wrong
 };
 
 export type BuiltMessage =

@@ -24,6 +24,9 @@ export const notificationTypes = [
   'allowance_flagged', // to staff: an application past its review deadline (once per application and stage)
   'demand_report_updated',
   'session_revoked', // to the account holder: an old login token came back, so every device of that login was signed out
+  'allowance_payment_failed', // the bank could not pay a month (push: it needs the family to act)
+  'allowance_back_pay', // missed months will be paid in the next roster (push: a correction)
+  'allowance_invited', // 免申即享: the elder meets the age rule, confirm the account to receive it (inbox)
 ] as const;
 export const notificationType = z.enum(notificationTypes);
 export type NotificationType = z.infer<typeof notificationType>;

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import type { ConfigSection } from '../../common/config';
+
+// the allowance ledger's environment variables (composed by ../../config.ts)
+export const LedgerEnv = z.object({
+  // seconds between ticks of the ledger job on each instance (resume runs, start the month's run on schedule); 0 = off (tests)
+  LEDGER_JOB_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  // from this day of each month the job starts the month's entitlement run if the district has not (0 = only the district starts it)
+  LEDGER_ENTITLE_DAY: z.coerce.number().int().min(0).max(28).default(1),
+});
+
+export interface LedgerConfig {
+  jobPollSeconds: number;
+  entitleDay: number;
+}
+
+export const ledgerConfigSection: ConfigSection<'ledger', typeof LedgerEnv.shape, LedgerConfig> = {
+  key: 'ledger',
+  env: LedgerEnv,
+  build: (e) => ({ jobPollSeconds: e.LEDGER_JOB_POLL_SECONDS, entitleDay: e.LEDGER_ENTITLE_DAY }),
+};
+
+declare module '../../common/config' {
+  interface AppConfigValues {
+    ledger: LedgerConfig;
+  }
+}

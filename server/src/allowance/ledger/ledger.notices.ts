@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { NotificationType } from '@jianban/shared';
+import { EntityManager } from 'typeorm';
+import { ProxyDirectory } from '../../identity/proxy.directory';
+import { NotificationOutbox } from '../../notifications/notification-outbox';
+import type { AllowanceEventData } from '../../notifications/notification-texts';
+import { AllowancePayTaskEntity } from './ledger.entities';
+import { insertIgnore } from './ledger.sql';
+
+type LedgerType = Extract<NotificationType, 'allowance_paid' | 'allowance_payment_failed' | 'allowance_suspended' | 'allowance_back_pay' | 'allowance_closed' | 'allowance_invited'>;
+
+export interface Elder {
+  id: string;
+  elderIdHash: string;
+  elderName: string;
+  elderIdMasked: string;
+  communityCode: string;
+  applicationId: string | null;
+  statusReason?: string | null;
+}
+
+/** which messages may spend a subscribe credit (E1/E2 and WeChat's limits): only what needs the family to act or corrects money */
+const PUSHED: ReadonlySet<LedgerType> = new Set(['allowance_payment_failed', 'allowance_suspended', 'allowance_back_pay', 'allowance_closed']);
+
+/**
+ * The ledger's messages to the family (outbox, in the transaction of the change: E1) and its tasks for community staff.
+ * Monthly "paid" notices and invitations go to the inbox only; pushes are kept for a failed payment, a suspension and
+ * a correction. After a death only the one careful notice is sent, once per account (the same key as part 1's).
+ */
+@Injectable()
+export class LedgerNotices {
+  constructor(
+    private readonly outbox: NotificationOutbox,
+    private readonly proxies: ProxyDirectory,
+  ) {}
+
+  async toFamily(tx: EntityManager, elder: Elder, type: LedgerType, data: Omit<AllowanceEventData, 'personName'> & { amountYuan?: number }, key: string): Promise<number> {
+    if (elder.statusReason === 'died' && type !== 'allowance_closed') return 0;
+    const accounts = await this.proxies.verifiedProxyAccounts(tx, elder.elderIdHash);
+    for (const accountId of accounts) {
+      await this.outbox.record({
+        recipient: { kind: 'resident', id: accountId },
+        type,
+        data: { personName: elder.elderName, ...data } as never,
+        idempotencyKey: type === 'allowance_closed' ? `allowance:${elder.elderIdHash.slice(0, 32)}:closed:${accountId}` : `ledger:${key}:${accountId}`.slice(0, 190),
+        ...(elder.applicationId ? { link: { kind: 'allowance' as const, id: elder.applicationId } } : {}),
+        ...(PUSHED.has(type) ? {} : { inboxOnly: true as const }),
+      });
+    }
+    return accounts.length;
+  }
+
+  /** one task per real-world thing to do (dedupe key), for the elder's community */
+  async task(tx: EntityManager, elder: Elder, kind: AllowancePayTaskEntity['kind'], key: string, text: string, now: Date): Promise<void> {
+    await insertIgnore(tx, AllowancePayTaskEntity, [{
+      id: randomUUID(), dedupeKey: key.slice(0, 100), kind, communityCode: elder.communityCode, recipientId: elder.id, candidateId: null, elderName: elder.elderName,
+      elderIdMasked: elder.elderIdMasked, text: text.slice(0, 300), status: 'open', createdAt: now, resolvedAt: null, resolution: null, resolvedBy: null,
+    }]);
+  }
+}
