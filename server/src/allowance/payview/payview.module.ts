@@ -3,6 +3,7 @@ import { IdentityModule } from '../../identity/identity.module';
 import { AllowanceAccess } from '../allowance.access';
 import { AllowancePolicyService } from '../allowance.policy';
 import { AllowanceRepository } from '../allowance.repository';
+import { PaymentSettingsService } from '../ledger/ledger.settings';
 import { PayviewController } from './payview.controller';
 import { PayviewRepository } from './payview.repository';
 import { PayviewService } from './payview.service';
@@ -11,6 +12,6 @@ import { PayviewService } from './payview.service';
 @Module({
   imports: [IdentityModule],
   controllers: [PayviewController],
-  providers: [PayviewService, PayviewRepository, AllowanceAccess, AllowancePolicyService, AllowanceRepository],
+  providers: [PayviewService, PayviewRepository, AllowanceAccess, AllowancePolicyService, AllowanceRepository, PaymentSettingsService],
 })
 export class PayviewModule {}

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager, In } from 'typeorm';
 import {
-  AllowanceDecisionEntity, AllowanceEntitlementEntity, AllowanceLedgerMonthEntity, AllowanceOverpaymentEntity, AllowancePaymentSettingsEntity,
-  AllowanceRecipientEntity,
+  AllowanceDecisionEntity, AllowanceEntitlementEntity, AllowanceLedgerMonthEntity, AllowanceOverpaymentEntity, AllowanceRecipientEntity,
 } from '../ledger/ledger.entities';
 
 export type RecipientRow = AllowanceRecipientEntity;
@@ -32,10 +31,6 @@ export class PayviewRepository {
 
   latestAppliedDecision(m: EntityManager, recipientId: string): Promise<AllowanceDecisionEntity | null> {
     return m.findOne(AllowanceDecisionEntity, { where: { recipientId, status: 'applied' }, order: { decidedAt: 'DESC', id: 'DESC' } });
-  }
-
-  latestSettings(m: EntityManager): Promise<AllowancePaymentSettingsEntity | null> {
-    return m.findOne(AllowancePaymentSettingsEntity, { where: {}, order: { createdAt: 'DESC', id: 'DESC' } });
   }
 
   async closedMonths(m: EntityManager, months: string[]): Promise<Set<string>> {

@@ -11,15 +11,13 @@ import type { Caller } from '../../identity/caller';
 import { RegionScope } from '../../identity/region.scope';
 import { AllowanceAccess } from '../allowance.access';
 import { AllowancePolicyService, type Policy } from '../allowance.policy';
+import { PaymentSettingsService } from '../ledger/ledger.settings';
 import { figuresWorkbook } from './figures.xlsx';
 import { PayviewRepository, type RecipientRow } from './payview.repository';
 import { accountOf, familyMonth, periodWords, statusWords, suspensionOf } from './payview.texts';
 
 type Resident = Extract<Caller, { kind: 'resident' }>;
 
-// the payment settings while the district saved none: monthly, paid on the 10th of the month after the roster
-// (not confirmed for 荆州区; the settings page says so)
-export const DEFAULT_PAY = { period: 'monthly' as PaymentPeriod, payDay: 10 };
 /** months of a figures range (a wider range is refused: it would be a table nobody reads) */
 export const FIGURES_MAX_MONTHS = 120;
 
@@ -39,6 +37,7 @@ export class PayviewService {
     private readonly policy: AllowancePolicyService,
     private readonly scope: RegionScope,
     private readonly clock: Clock,
+    private readonly settingsService: PaymentSettingsService,
   ) {}
 
   /** a verified proxy reads the elder's payments; anyone else the same NOT_FOUND as an unknown id */
@@ -108,9 +107,9 @@ export class PayviewService {
     return { fileName: `高龄津贴统计-${from}至${to}.xlsx`, contentType: XLSX_CONTENT_TYPE, base64: buf.toString('base64'), rows };
   }
 
-  private async settings(m: EntityManager): Promise<{ period: PaymentPeriod; payDay: number }> {
-    const s = await this.repo.latestSettings(m);
-    return s ? { period: s.period as PaymentPeriod, payDay: s.payDay } : DEFAULT_PAY;
+  /** the ledger's payment settings (its defaults while the district saved none: monthly, the 10th; not confirmed) */
+  private settings(m: EntityManager): Promise<{ period: PaymentPeriod; payDay: number }> {
+    return this.settingsService.current(m);
   }
 
   private bracketToday(policy: Policy, birthDate: string) {
