@@ -6,7 +6,7 @@ export const LedgerEnv = z.object({
   // seconds between ticks of the ledger job on each instance (resume runs, start the month's run on schedule); 0 = off (tests)
   LEDGER_JOB_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   // from this day of each month the job starts the month's entitlement run if the district has not (0 = only the district starts it)
-  LEDGER_ENTITLE_DAY: z.coerce.number().int().min(0).max(28).default(1),
+  LEDGER_ENTITLE_DAY: z.coerce.number().int().min(0).max(28).default(0),
 });
 
 export interface LedgerConfig {

@@ -10,7 +10,6 @@ import { Clock } from '../../common/clock';
 import { Db } from '../../common/db';
 import { DomainError } from '../../common/domain-error';
 import { PiiCipher } from '../../common/pii-cipher';
-import { affectedRows } from '../../common/rows';
 import type { Caller } from '../../identity/caller';
 import { RegionScope } from '../../identity/region.scope';
 import { AllowanceAccess } from '../allowance.access';
@@ -20,7 +19,7 @@ import { AllowanceCandidateEntity, AllowanceDecisionEntity, AllowanceOverpayment
 import { audit } from './ledger.months';
 import { bracketOfMonth, monthText } from './ledger.rules';
 import { PaymentSettingsService } from './ledger.settings';
-import { marks } from './ledger.sql';
+import { changed, marks, sql } from './ledger.sql';
 
 type Staff = Extract<Caller, { kind: 'staff' }>;
 type Resident = Extract<Caller, { kind: 'resident' }>;
@@ -66,7 +65,7 @@ export class LedgerDesk {
     return this.db.read(async (m) => {
       const r = await this.inScope(m, staff, id);
       const region = (await this.regions.ancestry(m, r.communityCode))[0];
-      const ents: Raw[] = await m.query(`SELECT * FROM allowance_entitlement WHERE recipient_id = ? ORDER BY for_month DESC LIMIT 60`, [id]);
+      const ents: Raw[] = await sql(m, `SELECT * FROM allowance_entitlement WHERE recipient_id = ? ORDER BY for_month DESC LIMIT 60`, [id]);
       const decisions = await m.find(AllowanceDecisionEntity, { where: { recipientId: id }, order: { decidedAt: 'DESC' }, take: 50 });
       const overs = await m.find(AllowanceOverpaymentEntity, { where: { recipientId: id }, order: { forMonth: 'ASC' } });
       return {
@@ -92,12 +91,12 @@ export class LedgerDesk {
 
   /** a fixed account: every failed month goes back to pending and is paid in the next roster */
   private async fixAccount(tx: EntityManager, r: AllowanceRecipientEntity, account: AllowanceAccountInput, now: Date) {
-    await tx.query(`UPDATE allowance_recipient SET account_kind = ?, account_enc = ?, account_last4 = ?, bank_name = ?, account_updated_at = ?, updated_at = ? WHERE id = ?`, [
+    await sql(tx, `UPDATE allowance_recipient SET account_kind = ?, account_enc = ?, account_last4 = ?, bank_name = ?, account_updated_at = ?, updated_at = ? WHERE id = ?`, [
       account.kind, this.cipher.encrypt(account.number), account.number.slice(-4), account.bankName ?? null, now, now, r.id,
     ]);
-    const failed: Raw[] = await tx.query(`SELECT id, for_month FROM allowance_entitlement WHERE recipient_id = ? AND state = 'failed' ORDER BY for_month`, [r.id]);
-    if (failed.length) await tx.query(`UPDATE allowance_entitlement SET state = 'pending', failure_reason = NULL, updated_at = ? WHERE id IN (${marks(failed.length)}) AND state = 'failed'`, [now, ...failed.map((f) => f.id)]);
-    await tx.query(`UPDATE allowance_pay_task SET status = 'done', resolved_at = ?, resolution = ? WHERE recipient_id = ? AND kind = 'payment_failed' AND status = 'open'`, [now, '收款账户已改正，下次发放时补发', r.id]);
+    const failed: Raw[] = await sql(tx, `SELECT id, for_month FROM allowance_entitlement WHERE recipient_id = ? AND state = 'failed' ORDER BY for_month`, [r.id]);
+    if (failed.length) await sql(tx, `UPDATE allowance_entitlement SET state = 'pending', failure_reason = NULL, updated_at = ? WHERE id IN (${marks(failed.length)}) AND state = 'failed'`, [now, ...failed.map((f) => f.id)]);
+    await sql(tx, `UPDATE allowance_pay_task SET status = 'done', resolved_at = ?, resolution = ? WHERE recipient_id = ? AND kind = 'payment_failed' AND status = 'open'`, [now, '收款账户已改正，下次发放时补发', r.id]);
     return { kind: account.kind, kindText: ALLOWANCE_ACCOUNT_KIND_TEXT[account.kind], masked: maskAccountNumber(account.number), retryMonths: failed.map((f) => String(f.for_month)) };
   }
 
@@ -139,7 +138,7 @@ export class LedgerDesk {
     return this.db.transaction(async (tx) => {
       const o = await tx.findOne(AllowanceOverpaymentEntity, { where: { id } });
       if (!o) throw notFound();
-      const n = await affectedRows(tx, `UPDATE allowance_overpayment SET status = ?, resolved_at = ?, resolution = ?, resolved_by = ? WHERE id = ? AND status = 'open'`, [input.outcome, now, input.note, staff.staffId, id]);
+      const n = await changed(tx, `UPDATE allowance_overpayment SET status = ?, resolved_at = ?, resolution = ?, resolved_by = ? WHERE id = ? AND status = 'open'`, [input.outcome, now, input.note, staff.staffId, id]);
       if (n !== 1) throw new DomainError(ErrorCode.LedgerStateConflict, 'already resolved');
       await audit(tx, { kind: 'staff', id: staff.staffId }, `overpayment_${input.outcome}`, id, input.note, now);
       return overpaymentView((await tx.findOne(AllowanceOverpaymentEntity, { where: { id } }))!);
@@ -163,7 +162,7 @@ export class LedgerDesk {
       const t = await tx.findOne(AllowancePayTaskEntity, { where: { id } });
       if (!t) throw notFound();
       await this.regions.assertCovers(tx, staff, t.communityCode);
-      const n = await affectedRows(tx, `UPDATE allowance_pay_task SET status = 'done', resolved_at = ?, resolution = ?, resolved_by = ? WHERE id = ? AND status = 'open'`, [now, resolution, staff.staffId, id]);
+      const n = await changed(tx, `UPDATE allowance_pay_task SET status = 'done', resolved_at = ?, resolution = ?, resolved_by = ? WHERE id = ? AND status = 'open'`, [now, resolution, staff.staffId, id]);
       if (n !== 1) throw new DomainError(ErrorCode.LedgerStateConflict, 'already done');
       return taskView((await tx.findOne(AllowancePayTaskEntity, { where: { id } }))!);
     });
@@ -186,7 +185,7 @@ export class LedgerDesk {
       const c = await tx.findOne(AllowanceCandidateEntity, { where: { id } });
       if (!c) throw notFound();
       await this.regions.assertCovers(tx, staff, c.communityCode);
-      await tx.query(`UPDATE allowance_candidate SET status = ?, note = ?, updated_at = ? WHERE id = ? AND status <> 'applied'`, [input.status, input.note, now, id]);
+      await sql(tx, `UPDATE allowance_candidate SET status = ?, note = ?, updated_at = ? WHERE id = ? AND status <> 'applied'`, [input.status, input.note, now, id]);
       return this.candidateView((await tx.findOne(AllowanceCandidateEntity, { where: { id } }))!);
     });
   }
@@ -223,7 +222,7 @@ export class LedgerDesk {
     const elder = await this.db.read((m) => this.access.elderFor(m, caller, familyMemberId));
     if (elder) {
       await this.db.transaction((tx) =>
-        tx.query(`UPDATE allowance_candidate SET status = 'applied', application_id = ?, updated_at = ? WHERE elder_id_hash = ?`, [view.id, this.clock.now(), elder.idNumberHash]),
+        sql(tx, `UPDATE allowance_candidate SET status = 'applied', application_id = ?, updated_at = ? WHERE elder_id_hash = ?`, [view.id, this.clock.now(), elder.idNumberHash]),
       );
     }
     return view;

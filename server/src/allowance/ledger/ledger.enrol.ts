@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../../common/db-errors';
 import type { ApplicationRow } from '../allowance.repository';
 import { AllowanceRecipientEntity } from './ledger.entities';
+import { sql } from './ledger.sql';
 
 /**
  * An approved application becomes a recipient paid from `firstPaidMonth` (called in the approval's transaction: the
@@ -21,7 +22,7 @@ export async function enrolApprovedApplication(tx: EntityManager, app: Applicati
     await tx.insert(AllowanceRecipientEntity, row);
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
-    await tx.query(
+    await sql(tx, 
       `UPDATE allowance_recipient SET application_id = ?, account_kind = ?, account_enc = ?, account_last4 = ?, bank_name = ?, account_updated_at = ?, updated_at = ?,
          status = CASE WHEN status_reason = 'died' THEN status ELSE 'active' END,
          status_reason = CASE WHEN status_reason = 'died' THEN status_reason ELSE NULL END,

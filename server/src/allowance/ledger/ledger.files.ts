@@ -14,7 +14,6 @@ import { Clock } from '../../common/clock';
 import { Db } from '../../common/db';
 import { DomainError } from '../../common/domain-error';
 import { PiiCipher } from '../../common/pii-cipher';
-import { affectedRows } from '../../common/rows';
 import { CivilAffairsRegistry } from '../../civil-affairs/civil-affairs.port';
 import { readRows, type FileRow } from '../../civil-affairs/import/file-rows';
 import { RegionScope } from '../../identity/region.scope';
@@ -23,7 +22,7 @@ import { audit, LedgerMonths } from './ledger.months';
 import { LedgerNotices, type Elder } from './ledger.notices';
 import { DISTRICT_PREFIX, monthText, nextMonth, paysInMonth, plainBankReason } from './ledger.rules';
 import { PaymentSettingsService } from './ledger.settings';
-import { insertIgnore, marks } from './ledger.sql';
+import { changed, insertIgnore, marks, sql } from './ledger.sql';
 
 type Raw = Record<string, unknown>;
 interface Issue {
@@ -71,10 +70,10 @@ export class LedgerFiles {
 
   /** the roster's lines are fixed the first time it is made (unique roster_month + entitlement); later exports repeat them */
   async fixRoster(tx: EntityManager, month: string, now: Date): Promise<void> {
-    const existing: Raw[] = await tx.query(`SELECT COUNT(*) AS n FROM allowance_payment_line WHERE roster_month = ?`, [month]);
+    const existing: Raw[] = await sql(tx, `SELECT COUNT(*) AS n FROM allowance_payment_line WHERE roster_month = ?`, [month]);
     if (Number(existing[0].n) > 0) return;
     // everything due up to this month and not yet sent: this month, earlier months of a quarter, back-pay, retries after a fixed account
-    const due: Raw[] = await tx.query(
+    const due: Raw[] = await sql(tx, 
       `SELECT e.id, e.recipient_id, e.amount_cny, e.for_month FROM allowance_entitlement e
        WHERE e.pay_month <= ? AND e.state = 'pending'
          AND NOT EXISTS (SELECT 1 FROM allowance_payment_line l WHERE l.entitlement_id = e.id AND l.status IN ('sent', 'paid'))
@@ -94,7 +93,7 @@ export class LedgerFiles {
       if (row?.status !== 'closed') throw new DomainError(ErrorCode.LedgerMonthNotClosed, 'close the month before its roster is made');
       const settings = await this.settings.current(tx);
       if (paysInMonth(month, settings.period)) await this.fixRoster(tx, month, now);
-      const out: Raw[] = await tx.query(
+      const out: Raw[] = await sql(tx, 
         `SELECT l.reference, l.amount_cny, l.for_month, r.elder_name, r.elder_id_enc, r.account_kind, r.account_enc, r.bank_name
          FROM allowance_payment_line l JOIN allowance_recipient r ON r.id = l.recipient_id WHERE l.roster_month = ? ORDER BY r.community_code, l.reference`,
         [month],
@@ -156,7 +155,7 @@ export class LedgerFiles {
       const byRef = new Map<string, Raw>();
       for (let i = 0; i < good.length; i += 200) {
         const refs = good.slice(i, i + 200).map((g) => g.reference);
-        const found: Raw[] = await tx.query(
+        const found: Raw[] = await sql(tx, 
           `SELECT l.id, l.reference, l.status, l.amount_cny, l.for_month, l.entitlement_id, r.id AS recipient_id, r.elder_id_hash, r.elder_name, r.elder_id_masked, r.community_code, r.application_id, r.status_reason
            FROM allowance_payment_line l JOIN allowance_recipient r ON r.id = l.recipient_id WHERE l.roster_month = ? AND l.reference IN (${marks(refs.length)})`,
           [month, ...refs],
@@ -171,8 +170,8 @@ export class LedgerFiles {
         const want = g.paid ? 'paid' : 'failed';
         if (line.status === want) { unchanged++; continue; }
         if (line.status !== 'sent') { issues.push({ rowNo: g.rowNo, column: '结果', reason: 'conflict', text: `这一笔此前已标记为${line.status === 'paid' ? '成功' : '失败'}，没有改动` }); continue; }
-        await affectedRows(tx, `UPDATE allowance_payment_line SET status = ?, bank_reason = ?, return_id = ?, updated_at = ? WHERE id = ? AND status = 'sent'`, [want, g.reason?.slice(0, 100) ?? null, importId, now, line.id]);
-        await tx.query(`UPDATE allowance_entitlement SET state = ?, failure_reason = ?, paid_on = ?, updated_at = ? WHERE id = ?`, [
+        await changed(tx, `UPDATE allowance_payment_line SET status = ?, bank_reason = ?, return_id = ?, updated_at = ? WHERE id = ? AND status = 'sent'`, [want, g.reason?.slice(0, 100) ?? null, importId, now, line.id]);
+        await sql(tx, `UPDATE allowance_entitlement SET state = ?, failure_reason = ?, paid_on = ?, updated_at = ? WHERE id = ?`, [
           want, g.paid ? null : plainBankReason(g.reason).slice(0, 100), g.paid ? this.clock.today() : null, now, line.entitlement_id,
         ]);
         const elder: Elder = {
@@ -253,7 +252,7 @@ export class LedgerFiles {
         const p = a.person;
         if (p.deathDate) { mismatches++; issues.push({ rowNo: g.rowNo, column: '身份证号', reason: 'deceased', text: `户籍库登记已于${p.deathDate}去世，没有导入` }); continue; }
         if (p.movedOutDate || !p.hukouRegionCode.startsWith(DISTRICT_PREFIX)) { mismatches++; issues.push({ rowNo: g.rowNo, column: '身份证号', reason: 'moved_out', text: '户口不在荆州区，没有导入' }); continue; }
-        const exists: Raw[] = await tx.query(`SELECT id FROM allowance_recipient WHERE elder_id_hash = ?`, [hash]);
+        const exists: Raw[] = await sql(tx, `SELECT id FROM allowance_recipient WHERE elder_id_hash = ?`, [hash]);
         if (exists.length) { unchanged++; continue; }
         const chain = await this.regions.ancestry(tx, p.hukouRegionCode);
         const nameOk = p.name === g.name;

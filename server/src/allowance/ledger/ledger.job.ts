@@ -7,6 +7,7 @@ import { JobLeaseRepository } from '../../common/job-lease.repository';
 import { PINO } from '../../common/logger';
 import { LedgerMonths } from './ledger.months';
 import { LedgerReverify } from './ledger.reverify';
+import { sql } from './ledger.sql';
 
 /**
  * The ledger's clockwork on every instance: each tick it works the free chunks of any running run (chunk leases let
@@ -45,7 +46,7 @@ export class LedgerJob implements OnApplicationBootstrap, OnApplicationShutdown 
     try {
       await this.schedule();
       let worked = 0;
-      const running: { id: string; kind: string }[] = await this.db.read((m) => m.query(`SELECT id, kind FROM allowance_ledger_run WHERE status = 'running'`));
+      const running: { id: string; kind: string }[] = await this.db.read((m) => sql(m, `SELECT id, kind FROM allowance_ledger_run WHERE status = 'running'`));
       for (const r of running) worked += r.kind === 'entitle' ? await this.months.driveEntitlements(r.id) : await this.reverify.drive(r.id);
       return worked;
     } finally {
@@ -61,7 +62,7 @@ export class LedgerJob implements OnApplicationBootstrap, OnApplicationShutdown 
     const now = this.clock.now();
     const mine = await this.db.transaction((tx) => this.leases.acquire(tx, `ledger-schedule:${month}`, 'schedule', now, new Date(now.getTime() + 3_600_000)));
     if (!mine) return;
-    const known: unknown[] = await this.db.read((m) => m.query(`SELECT id FROM allowance_ledger_run WHERE kind = 'entitle' AND month = ?`, [month]));
+    const known: unknown[] = await this.db.read((m) => sql(m, `SELECT id FROM allowance_ledger_run WHERE kind = 'entitle' AND month = ?`, [month]));
     if (!known.length && !(await this.db.read((m) => this.months.isClosed(m, month)))) await this.months.startEntitlements(month, { kind: 'schedule', id: 'schedule', name: '定时任务' });
   }
 }

@@ -7,13 +7,12 @@ import { Clock } from '../../common/clock';
 import { Db } from '../../common/db';
 import { DomainError } from '../../common/domain-error';
 import { PINO } from '../../common/logger';
-import { affectedRows } from '../../common/rows';
 import { AllowancePolicyService, type Policy } from '../allowance.policy';
 import { AllowanceEntitlementEntity, AllowanceLedgerAuditEntity, AllowanceLedgerMonthEntity, AllowanceLedgerRunEntity } from './ledger.entities';
 import { bracketOfMonth, monthBefore, monthIndex, paysInMonth } from './ledger.rules';
 import { LedgerRuns, runView, sha256, type RunRow } from './ledger.runs';
 import { PaymentSettingsService, type PaymentSettings } from './ledger.settings';
-import { insertIgnore, rangeSql, shanghaiDayOf } from './ledger.sql';
+import { changed, insertIgnore, rangeSql, shanghaiDayOf, sql } from './ledger.sql';
 
 export interface Actor {
   kind: 'staff' | 'schedule' | 'cli';
@@ -52,7 +51,7 @@ export class LedgerMonths {
 
   /** the first month at or after `month` that is not closed (where back-pay and retries are booked) */
   async firstOpenFrom(m: EntityManager, month: string): Promise<string> {
-    const closed = new Set(((await m.query(`SELECT month FROM allowance_ledger_month WHERE status = 'closed' AND month >= ?`, [month])) as { month: string }[]).map((r) => r.month));
+    const closed = new Set(((await sql(m, `SELECT month FROM allowance_ledger_month WHERE status = 'closed' AND month >= ?`, [month])) as { month: string }[]).map((r) => r.month));
     let x = month;
     while (closed.has(x)) x = addMonths(x, 1);
     return x;
@@ -81,8 +80,8 @@ export class LedgerMonths {
 
   private async entitleChunk(tx: EntityManager, run: RunRow, chunkNo: number, policy: Policy, settings: PaymentSettings): Promise<{ rows: number; checksum: string | null }> {
     if (await this.isClosed(tx, run.month)) throw new DomainError(ErrorCode.LedgerMonthClosed, 'the month was closed during the run');
-    const range = rangeSql('r.id', chunkNo);
-    const rows: Raw[] = await tx.query(
+    const range = rangeSql('r.id', chunkNo, run.chunksTotal);
+    const rows: Raw[] = await sql(tx, 
       `SELECT r.id, r.elder_birth_date, r.status, r.stopped_from, (SELECT MIN(c.withdrawn_at) FROM allowance_consent c WHERE c.application_id = r.application_id) AS withdrawn
        FROM allowance_recipient r WHERE ${range.sql} AND r.first_paid_month <= ?`,
       [...range.params, run.month],
@@ -106,14 +105,14 @@ export class LedgerMonths {
     if ((await this.db.read((m) => this.runs.openChunks(m, run.id))) > 0) return;
     const checksum = await this.checksum(run.month);
     await this.db.transaction((tx) =>
-      affectedRows(tx, `UPDATE allowance_ledger_run SET status = 'done', finished_at = ?, checksum = ? WHERE id = ? AND status = 'running'`, [this.clock.now(), checksum, run.id]),
+      changed(tx, `UPDATE allowance_ledger_run SET status = 'done', finished_at = ?, checksum = ? WHERE id = ? AND status = 'running'`, [this.clock.now(), checksum, run.id]),
     );
   }
 
   /** what the month's entitlements are, independent of ids and timing: equal for an interrupted-and-resumed run and a clean one */
   async checksum(month: string): Promise<string> {
     const rows: Raw[] = await this.db.read((m) =>
-      m.query(`SELECT e.recipient_id, e.for_month, e.kind, e.amount_cny, e.state FROM allowance_entitlement e WHERE e.pay_month = ? ORDER BY e.recipient_id, e.for_month`, [month]),
+      sql(m, `SELECT e.recipient_id, e.for_month, e.kind, e.amount_cny, e.state FROM allowance_entitlement e WHERE e.pay_month = ? ORDER BY e.recipient_id, e.for_month`, [month]),
     );
     return sha256(rows.map((r) => `${r.recipient_id}|${r.for_month}|${r.kind}|${r.amount_cny}|${r.state}`));
   }
@@ -127,7 +126,7 @@ export class LedgerMonths {
       if (!row || !run || run.status !== 'done') throw new DomainError(ErrorCode.LedgerStateConflict, 'run the month\'s entitlements first');
       const reverify = await this.runs.byMonth(tx, 'reverify', month);
       if (reverify && (reverify.status === 'running' || reverify.status === 'held')) throw new DomainError(ErrorCode.LedgerStateConflict, 'the re-verification of the month is not finished');
-      const n = await affectedRows(tx, `UPDATE allowance_ledger_month SET status = 'closed', closed_at = ?, closed_by = ?, note = ? WHERE month = ? AND status = 'open'`, [now, staff.id, note ?? null, month]);
+      const n = await changed(tx, `UPDATE allowance_ledger_month SET status = 'closed', closed_at = ?, closed_by = ?, note = ? WHERE month = ? AND status = 'open'`, [now, staff.id, note ?? null, month]);
       if (n !== 1) throw new DomainError(ErrorCode.LedgerMonthClosed, 'the month is already closed');
       await audit(tx, { kind: 'staff', id: staff.id }, 'month_close', month, note ?? null, now);
     });
@@ -137,7 +136,7 @@ export class LedgerMonths {
     return this.db.read(async (m) => {
       const row = await this.monthRow(m, month);
       const settings = await this.settings.current(m);
-      const sums: Raw[] = await m.query(
+      const sums: Raw[] = await sql(m, 
         `SELECT e.kind AS kind, COUNT(*) AS n, COALESCE(SUM(e.amount_cny), 0) AS cny FROM allowance_entitlement e WHERE e.pay_month = ? AND e.state <> 'cancelled' GROUP BY e.kind`,
         [month],
       );
@@ -145,9 +144,9 @@ export class LedgerMonths {
       const all = sums.reduce<{ n: number; cny: number }>((a, s) => ({ n: a.n + Number(s.n), cny: a.cny + Number(s.cny) }), { n: 0, cny: 0 });
       const entitle = await this.runs.byMonth(m, 'entitle', month);
       const reverify = await this.runs.byMonth(m, 'reverify', month);
-      const roster: Raw[] = await m.query(`SELECT COUNT(*) AS n, COALESCE(SUM(amount_cny), 0) AS cny, MIN(created_at) AS first FROM allowance_payment_line WHERE roster_month = ?`, [month]);
-      const exports: Raw[] = await m.query(`SELECT COUNT(*) AS n FROM allowance_ledger_audit WHERE action = 'roster_export' AND subject = ?`, [month]);
-      const returns: Raw[] = await m.query(
+      const roster: Raw[] = await sql(m, `SELECT COUNT(*) AS n, COALESCE(SUM(amount_cny), 0) AS cny, MIN(created_at) AS first FROM allowance_payment_line WHERE roster_month = ?`, [month]);
+      const exports: Raw[] = await sql(m, `SELECT COUNT(*) AS n FROM allowance_ledger_audit WHERE action = 'roster_export' AND subject = ?`, [month]);
+      const returns: Raw[] = await sql(m, 
         `SELECT id, file_name, finished_at, ok_count, failed_count, bad_count, duplicate_count FROM allowance_ledger_import WHERE kind = 'bank_return' AND month = ? AND status = 'applied' ORDER BY started_at`,
         [month],
       );
@@ -165,7 +164,7 @@ export class LedgerMonths {
   }
 
   async list(): Promise<LedgerMonthView[]> {
-    const months: { month: string }[] = await this.db.read((m) => m.query(`SELECT month FROM allowance_ledger_month ORDER BY month DESC LIMIT 36`));
+    const months: { month: string }[] = await this.db.read((m) => sql(m, `SELECT month FROM allowance_ledger_month ORDER BY month DESC LIMIT 36`));
     const out: LedgerMonthView[] = [];
     for (const r of months) out.push(await this.view(r.month));
     return out;

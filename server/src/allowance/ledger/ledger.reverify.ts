@@ -9,7 +9,6 @@ import { Db } from '../../common/db';
 import { DomainError } from '../../common/domain-error';
 import { PINO } from '../../common/logger';
 import { PiiCipher } from '../../common/pii-cipher';
-import { affectedRows } from '../../common/rows';
 import { CivilAffairsRegistry } from '../../civil-affairs/civil-affairs.port';
 import { AllowancePolicyService, type Policy } from '../allowance.policy';
 import { AllowanceCandidateEntity, AllowanceDecisionEntity, AllowanceEntitlementEntity, AllowanceLedgerRunEntity, AllowanceOverpaymentEntity } from './ledger.entities';
@@ -18,7 +17,7 @@ import { LedgerNotices, type Elder } from './ledger.notices';
 import { bracketOfMonth, classify, FLAGS, monthsBetween, monthText, STOPPING, type Finding, type RecipientFacts } from './ledger.rules';
 import { LedgerRuns, type RunRow } from './ledger.runs';
 import { PaymentSettingsService, type PaymentSettings } from './ledger.settings';
-import { insertIgnore, marks, rangeSql, shanghaiDayOf } from './ledger.sql';
+import { changed, insertIgnore, marks, rangeSql, shanghaiDayOf, sql } from './ledger.sql';
 
 type Raw = Record<string, unknown>;
 const APPLY_BATCH = 100;
@@ -69,7 +68,7 @@ export class LedgerReverify {
     const run = await this.db.transaction(async (tx) => {
       const r = await this.runs.byMonth(tx, 'reverify', month);
       if (!r) throw new DomainError(ErrorCode.NotFound, 'no re-verification for that month');
-      const n = await affectedRows(tx, `UPDATE allowance_ledger_run SET status = 'running', approved_by = ?, approved_at = ?, approve_reason = ? WHERE id = ? AND status = 'held'`, [staff.id, now, reason, r.id]);
+      const n = await changed(tx, `UPDATE allowance_ledger_run SET status = 'running', approved_by = ?, approved_at = ?, approve_reason = ? WHERE id = ? AND status = 'held'`, [staff.id, now, reason, r.id]);
       if (n !== 1) throw new DomainError(ErrorCode.LedgerStateConflict, 'the run does not wait for approval');
       await audit(tx, { kind: 'staff', id: staff.id }, 'reverify_approve', month, reason, now);
       return r;
@@ -91,12 +90,12 @@ export class LedgerReverify {
   // ---- classify ----------------------------------------------------------------------------------
 
   private async classifyChunk(tx: EntityManager, run: RunRow, chunkNo: number, policy: Policy, settings: PaymentSettings): Promise<{ rows: number; checksum: null }> {
-    const range = rangeSql('r.id', chunkNo);
+    const range = rangeSql('r.id', chunkNo, run.chunksTotal);
     const base = `r.id, r.elder_name, r.elder_id_masked, r.elder_birth_date, r.community_code, r.status, r.status_reason, r.stopped_from, r.application_id,
       (SELECT MIN(c.withdrawn_at) FROM allowance_consent c WHERE c.application_id = r.application_id) AS withdrawn`;
     let rows: (Raw & { facts: RecipientFacts; evidence: { source: string; asOf: string | null; facts: Record<string, string | null> } })[];
     if (run.source === 'data-sharing') {
-      const rs: Raw[] = await tx.query(`SELECT ${base}, r.elder_id_enc FROM allowance_recipient r WHERE ${range.sql}`, range.params);
+      const rs: Raw[] = await sql(tx, `SELECT ${base}, r.elder_id_enc FROM allowance_recipient r WHERE ${range.sql}`, range.params);
       const ids = rs.map((r) => this.cipher.decrypt(String(r.elder_id_enc)));
       const answers = ids.length ? await this.registry.lookupMany(ids) : new Map();
       rows = rs.map((r, i) => {
@@ -109,7 +108,7 @@ export class LedgerReverify {
       });
     } else {
       // the set-based join over the district copy (registry tables keyed by the same blind index)
-      const rs: Raw[] = await tx.query(
+      const rs: Raw[] = await sql(tx, 
         `SELECT ${base}, p.id_number_hash AS p_hash, p.name AS p_name, p.hukou_region_code AS p_hukou, p.updated_at AS p_at, d.event_date AS death, mo.event_date AS moved
          FROM allowance_recipient r
          LEFT JOIN registry_person p ON p.id_number_hash = r.elder_id_hash
@@ -139,7 +138,7 @@ export class LedgerReverify {
     // flags: the recipient is marked for staff and the community gets one task per month; nothing changes for the family
     const flagged = decisions.filter((d) => d.status === 'flagged');
     if (flagged.length) {
-      await tx.query(`UPDATE allowance_recipient SET flagged = ?, flag_reason = ? WHERE id IN (${marks(flagged.length)})`, [true, 'registry', ...flagged.map((d) => d.recipientId)]);
+      await sql(tx, `UPDATE allowance_recipient SET flagged = ?, flag_reason = ? WHERE id IN (${marks(flagged.length)})`, [true, 'registry', ...flagged.map((d) => d.recipientId)]);
       for (const d of flagged) {
         const r = rows.find((x) => x.id === d.recipientId)!;
         await this.notices.task(tx, elderOf(r), 'registry_flag', `flag:${run.month}:${d.recipientId}:${d.kind}`, `${String(r.elder_name)}：${d.staffText}`, now);
@@ -164,16 +163,16 @@ export class LedgerReverify {
     if (!run || run.status !== 'running') return;
     const key = `reverify:${run.month}`;
     const counts = await this.counts(key);
-    const recipients = Number(((await this.db.read((m) => m.query(`SELECT COUNT(*) AS n FROM allowance_recipient WHERE status = 'active'`))) as Raw[])[0].n);
+    const recipients = Number(((await this.db.read((m) => sql(m, `SELECT COUNT(*) AS n FROM allowance_recipient WHERE status = 'active'`))) as Raw[])[0].n);
     const stopping: Raw[] = await this.db.read((m) =>
-      m.query(`SELECT COUNT(*) AS n FROM allowance_decision WHERE run_key = ? AND status = 'proposed' AND kind IN (${marks(STOPPING.length)})`, [key, ...STOPPING]),
+      sql(m, `SELECT COUNT(*) AS n FROM allowance_decision WHERE run_key = ? AND status = 'proposed' AND kind IN (${marks(STOPPING.length)})`, [key, ...STOPPING]),
     );
     const share = recipients ? Number(stopping[0].n) / recipients : 0;
-    await this.db.transaction((tx) => tx.query(`UPDATE allowance_ledger_run SET counts_json = ?, recipients = ? WHERE id = ?`, [JSON.stringify(counts), recipients, run.id]));
+    await this.db.transaction((tx) => sql(tx, `UPDATE allowance_ledger_run SET counts_json = ?, recipients = ? WHERE id = ?`, [JSON.stringify(counts), recipients, run.id]));
     if (!run.approvedAt && share * 10000 > run.thresholdBp) {
       const pct = Math.round(share * 10000) / 100;
       await this.db.transaction((tx) =>
-        affectedRows(tx, `UPDATE allowance_ledger_run SET status = 'held', held_reason = ? WHERE id = ? AND status = 'running'`, [
+        changed(tx, `UPDATE allowance_ledger_run SET status = 'held', held_reason = ? WHERE id = ? AND status = 'running'`, [
           `这次复核会让${Number(stopping[0].n)}人（${pct}%）停发，超过了${run.thresholdBp / 100}%的上限。可能是户籍数据有误，请核实后再批准执行。`, run.id,
         ]),
       );
@@ -183,12 +182,12 @@ export class LedgerReverify {
     const found = await this.findCandidates(run.month);
     const final = { ...(await this.counts(key)), candidates: found };
     await this.db.transaction((tx) =>
-      affectedRows(tx, `UPDATE allowance_ledger_run SET status = 'done', finished_at = ?, counts_json = ? WHERE id = ? AND status = 'running'`, [this.clock.now(), JSON.stringify(final), run.id]),
+      changed(tx, `UPDATE allowance_ledger_run SET status = 'done', finished_at = ?, counts_json = ? WHERE id = ? AND status = 'running'`, [this.clock.now(), JSON.stringify(final), run.id]),
     );
   }
 
   private async counts(key: string): Promise<Record<string, number>> {
-    const rows: Raw[] = await this.db.read((m) => m.query(`SELECT kind, COUNT(*) AS n FROM allowance_decision WHERE run_key = ? GROUP BY kind`, [key]));
+    const rows: Raw[] = await this.db.read((m) => sql(m, `SELECT kind, COUNT(*) AS n FROM allowance_decision WHERE run_key = ? GROUP BY kind`, [key]));
     return Object.fromEntries(rows.map((r) => [String(r.kind), Number(r.n)]));
   }
 
@@ -198,7 +197,7 @@ export class LedgerReverify {
     const policies = new Map<string, Policy>();
     const settings = await this.db.read((m) => this.settings.current(m));
     for (;;) {
-      const ids: Raw[] = await this.db.read((m) => m.query(`SELECT id FROM allowance_decision WHERE run_key = ? AND status = 'proposed' ORDER BY id LIMIT ${APPLY_BATCH}`, [key]));
+      const ids: Raw[] = await this.db.read((m) => sql(m, `SELECT id FROM allowance_decision WHERE run_key = ? AND status = 'proposed' ORDER BY id LIMIT ${APPLY_BATCH}`, [key]));
       if (!ids.length) return;
       await this.db.transaction(async (tx) => {
         for (const { id } of ids) await this.applyOne(tx, String(id), run.month, settings, policies);
@@ -208,19 +207,19 @@ export class LedgerReverify {
 
   private async applyOne(tx: EntityManager, decisionId: string, month: string, settings: PaymentSettings, policies: Map<string, Policy>): Promise<void> {
     const now = this.clock.now();
-    if ((await affectedRows(tx, `UPDATE allowance_decision SET status = 'applied', applied_at = ? WHERE id = ? AND status = 'proposed'`, [now, decisionId])) !== 1) return;
+    if ((await changed(tx, `UPDATE allowance_decision SET status = 'applied', applied_at = ? WHERE id = ? AND status = 'proposed'`, [now, decisionId])) !== 1) return;
     const d = (await tx.findOne(AllowanceDecisionEntity, { where: { id: decisionId } }))!;
-    const [r] = (await tx.query(`SELECT * FROM allowance_recipient WHERE id = ?`, [d.recipientId])) as Raw[];
+    const [r] = (await sql(tx, `SELECT * FROM allowance_recipient WHERE id = ?`, [d.recipientId])) as Raw[];
     const elder = elderOf(r);
     const facts = (JSON.parse(d.evidenceJson) as { facts: Record<string, string | null> }).facts;
     if (d.kind === 'died' || d.kind === 'moved_out' || d.kind === 'consent_withdrawn') {
       const eff = d.effectiveMonth as string;
-      await tx.query(
+      await sql(tx, 
         `UPDATE allowance_recipient SET status = ?, status_reason = ?, stopped_from = ?, death_date = COALESCE(?, death_date), moved_out_date = COALESCE(?, moved_out_date), updated_at = ? WHERE id = ?`,
         [d.kind === 'died' ? 'suspended' : 'stopped', d.kind, eff, d.kind === 'died' ? facts.deathDate : null, d.kind === 'moved_out' ? facts.movedOutDate ?? `${month}-01` : null, now, elder.id],
       );
       // months from `eff` on: not yet sent → cancelled; paid or sent in a closed month → 追缴
-      const ents: Raw[] = await tx.query(
+      const ents: Raw[] = await sql(tx, 
         `SELECT e.id, e.for_month, e.amount_cny, e.state, e.pay_month, m.status AS month_status,
                 (SELECT COUNT(*) FROM allowance_payment_line l WHERE l.entitlement_id = e.id AND l.status IN ('sent', 'paid')) AS sent
          FROM allowance_entitlement e LEFT JOIN allowance_ledger_month m ON m.month = e.pay_month WHERE e.recipient_id = ? AND e.for_month >= ? AND e.state IN ('pending', 'paid')`,
@@ -229,7 +228,7 @@ export class LedgerReverify {
       const over: Raw[] = [];
       for (const e of ents) {
         if (e.state === 'paid' || Number(e.sent) > 0 || e.month_status === 'closed') over.push(e);
-        else await tx.query(`UPDATE allowance_entitlement SET state = 'cancelled', updated_at = ? WHERE id = ? AND state = 'pending'`, [now, e.id]);
+        else await sql(tx, `UPDATE allowance_entitlement SET state = 'cancelled', updated_at = ? WHERE id = ? AND state = 'pending'`, [now, e.id]);
       }
       if (over.length) {
         await insertIgnore(tx, AllowanceOverpaymentEntity, over.map((e) => ({
@@ -249,13 +248,13 @@ export class LedgerReverify {
     }
     if (d.kind === 'reinstated') {
       const from = String(r.stopped_from ?? month);
-      await tx.query(`UPDATE allowance_recipient SET status = 'active', status_reason = NULL, stopped_from = NULL, death_date = NULL, moved_out_date = NULL, updated_at = ? WHERE id = ?`, [now, elder.id]);
+      await sql(tx, `UPDATE allowance_recipient SET status = 'active', status_reason = NULL, stopped_from = NULL, death_date = NULL, moved_out_date = NULL, updated_at = ? WHERE id = ?`, [now, elder.id]);
       const payMonth = await this.months.firstOpenFrom(tx, month);
       // the months the ledger ran while the recipient was stopped (this month only when its run already happened)
-      const ran = new Set(((await tx.query(`SELECT month FROM allowance_ledger_run WHERE kind = 'entitle' AND month >= ? AND month <= ?`, [from, month])) as Raw[]).map((x) => String(x.month)));
+      const ran = new Set(((await sql(tx, `SELECT month FROM allowance_ledger_run WHERE kind = 'entitle' AND month >= ? AND month <= ?`, [from, month])) as Raw[]).map((x) => String(x.month)));
       let missed = monthsBetween(from, month).filter((x) => ran.has(x) && x >= String(r.first_paid_month));
       if (settings.arrearsCapMonths !== null) missed = missed.slice(-settings.arrearsCapMonths);
-      const have: Raw[] = missed.length ? await tx.query(`SELECT id, for_month, state FROM allowance_entitlement WHERE recipient_id = ? AND for_month IN (${marks(missed.length)})`, [elder.id, ...missed]) : [];
+      const have: Raw[] = missed.length ? await sql(tx, `SELECT id, for_month, state FROM allowance_entitlement WHERE recipient_id = ? AND for_month IN (${marks(missed.length)})`, [elder.id, ...missed]) : [];
       let total = 0;
       const back: string[] = [];
       for (const x of missed) {
@@ -266,12 +265,12 @@ export class LedgerReverify {
         const b = bracketOfMonth(policy.brackets, String(r.elder_birth_date), x, settings.bracketChange);
         if (!b) continue;
         const kind = x < month ? 'back_pay' : 'regular';
-        if (e) await tx.query(`UPDATE allowance_entitlement SET state = 'pending', kind = ?, pay_month = ?, amount_cny = ?, bracket_min_age = ?, updated_at = ? WHERE id = ?`, [kind, payMonth, b.monthlyCny, b.minAge, now, e.id]);
+        if (e) await sql(tx, `UPDATE allowance_entitlement SET state = 'pending', kind = ?, pay_month = ?, amount_cny = ?, bracket_min_age = ?, updated_at = ? WHERE id = ?`, [kind, payMonth, b.monthlyCny, b.minAge, now, e.id]);
         else await insertIgnore(tx, AllowanceEntitlementEntity, [{ id: randomUUID(), recipientId: elder.id, forMonth: x, payMonth, kind, amountCny: b.monthlyCny, bracketMinAge: b.minAge, state: 'pending', failureReason: null, paidOn: null, runId: null, createdAt: now, updatedAt: now }]);
         if (kind === 'back_pay') { total += b.monthlyCny; back.push(x); }
       }
       // a wrong death record: nothing to recover
-      await tx.query(`UPDATE allowance_overpayment SET status = 'waived', resolved_at = ?, resolution = ? WHERE recipient_id = ? AND status = 'open'`, [now, '登记有误，已恢复发放，不需要追回', elder.id]);
+      await sql(tx, `UPDATE allowance_overpayment SET status = 'waived', resolved_at = ?, resolution = ? WHERE recipient_id = ? AND status = 'open'`, [now, '登记有误，已恢复发放，不需要追回', elder.id]);
       if (back.length) {
         const period = back.length === 1 ? monthText(back[0]) : `${monthText(back[0])}至${monthText(back[back.length - 1])}`;
         await this.notices.toFamily(tx, { ...elder, statusReason: null }, 'allowance_back_pay', { amountYuan: total, period, reason: '之前的户籍登记有误，现已更正并恢复发放。' }, `back:${d.id}`);
@@ -296,7 +295,7 @@ export class LedgerReverify {
     let found = 0;
     for (;;) {
       const rows: Raw[] = await this.db.read((m) =>
-        m.query(
+        sql(m, 
           `SELECT p.id_number_hash, p.id_number_enc, p.name, p.birth_date, p.hukou_region_code FROM registry_person p
            WHERE p.birth_date < ? AND p.hukou_region_code LIKE '421003%'
              AND NOT EXISTS (SELECT 1 FROM registry_death d WHERE d.id_number_hash = p.id_number_hash)

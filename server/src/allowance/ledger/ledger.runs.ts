@@ -4,9 +4,8 @@ import type { LedgerRunView } from '@jianban/shared';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/db';
-import { affectedRows } from '../../common/rows';
 import { AllowanceLedgerRunEntity, AllowanceRunChunkEntity } from './ledger.entities';
-import { CHUNKS, insertIgnore } from './ledger.sql';
+import { changed, chunkCountFor, insertIgnore, sql } from './ledger.sql';
 
 export type RunKind = 'entitle' | 'reverify';
 export type RunRow = AllowanceLedgerRunEntity;
@@ -41,19 +40,20 @@ export class LedgerRuns {
   async start(kind: RunKind, month: string, by: { id: string; name: string }, again: boolean, extra: Partial<RunRow> = {}): Promise<RunRow> {
     const now = this.clock.now();
     return this.db.retrying(async (tx) => {
+      const [{ n }] = await sql<{ n: number | string }[]>(tx, `SELECT COUNT(*) AS n FROM allowance_recipient`);
       await insertIgnore(tx, AllowanceLedgerRunEntity, [{
-        id: randomUUID(), kind, month, status: 'running', chunksTotal: CHUNKS, chunksDone: 0, startedBy: by.id, startedByName: by.name, startedAt: now,
+        id: randomUUID(), kind, month, status: 'running', chunksTotal: chunkCountFor(Number(n)), chunksDone: 0, startedBy: by.id, startedByName: by.name, startedAt: now,
         finishedAt: null, checksum: null, source: null, countsJson: null, recipients: 0, thresholdBp: 500, heldReason: null, approvedBy: null, approvedAt: null,
         approveReason: null, ...extra,
       }]);
       const run = (await this.byMonth(tx, kind, month)) as RunRow;
-      await insertIgnore(tx, AllowanceRunChunkEntity, Array.from({ length: CHUNKS }, (_, chunkNo) => ({
+      await insertIgnore(tx, AllowanceRunChunkEntity, Array.from({ length: run.chunksTotal }, (_, chunkNo) => ({
         runId: run.id, chunkNo, status: 'open', leaseOwner: null, leaseUntil: null, doneAt: null, rowsDone: 0, checksum: null,
       })));
       if (again && (run.status === 'done' || run.status === 'failed')) {
-        const n = await affectedRows(tx, `UPDATE allowance_ledger_run SET status = 'running', chunks_done = 0, finished_at = NULL, started_by = ?, started_by_name = ?, started_at = ? WHERE id = ? AND status IN ('done', 'failed')`, [by.id, by.name, now, run.id]);
+        const n = await changed(tx, `UPDATE allowance_ledger_run SET status = 'running', chunks_done = 0, finished_at = NULL, started_by = ?, started_by_name = ?, started_at = ? WHERE id = ? AND status IN ('done', 'failed')`, [by.id, by.name, now, run.id]);
         if (n === 1) {
-          await tx.query(`UPDATE allowance_run_chunk SET status = 'open', lease_owner = NULL, lease_until = NULL, done_at = NULL WHERE run_id = ?`, [run.id]);
+          await sql(tx, `UPDATE allowance_run_chunk SET status = 'open', lease_owner = NULL, lease_until = NULL, done_at = NULL WHERE run_id = ?`, [run.id]);
         }
       }
       return (await this.byMonth(tx, kind, month)) as RunRow;
@@ -64,14 +64,14 @@ export class LedgerRuns {
   async claim(runId: string): Promise<number | null> {
     const now = this.clock.now();
     const free: { chunk_no: number }[] = await this.db.read((m) =>
-      m.query(`SELECT chunk_no FROM allowance_run_chunk WHERE run_id = ? AND status = 'open' AND (lease_until IS NULL OR lease_until < ?) ORDER BY chunk_no LIMIT 16`, [runId, now]),
+      sql(m, `SELECT chunk_no FROM allowance_run_chunk WHERE run_id = ? AND status = 'open' AND (lease_until IS NULL OR lease_until < ?) ORDER BY chunk_no LIMIT 16`, [runId, now]),
     );
     // instances start at different places in the free list so they rarely race for the same row
     const offset = free.length ? parseInt(this.holder.slice(-2), 16) % free.length : 0;
     for (let i = 0; i < free.length; i++) {
       const chunkNo = Number(free[(i + offset) % free.length].chunk_no);
       const n = await this.db.transaction((tx) =>
-        affectedRows(tx, `UPDATE allowance_run_chunk SET lease_owner = ?, lease_until = ? WHERE run_id = ? AND chunk_no = ? AND status = 'open' AND (lease_until IS NULL OR lease_until < ?)`, [
+        changed(tx, `UPDATE allowance_run_chunk SET lease_owner = ?, lease_until = ? WHERE run_id = ? AND chunk_no = ? AND status = 'open' AND (lease_until IS NULL OR lease_until < ?)`, [
           this.holder, new Date(now.getTime() + CHUNK_LEASE_MS), runId, chunkNo, now,
         ]),
       );
@@ -82,15 +82,15 @@ export class LedgerRuns {
 
   /** marks the chunk done inside the transaction of its work; throws (rolling the work back) when the lease was lost */
   async complete(tx: EntityManager, runId: string, chunkNo: number, rows: number, checksum: string | null): Promise<void> {
-    const n = await affectedRows(tx, `UPDATE allowance_run_chunk SET status = 'done', done_at = ?, rows_done = ?, checksum = ?, lease_until = NULL WHERE run_id = ? AND chunk_no = ? AND status = 'open' AND lease_owner = ?`, [
+    const n = await changed(tx, `UPDATE allowance_run_chunk SET status = 'done', done_at = ?, rows_done = ?, checksum = ?, lease_until = NULL WHERE run_id = ? AND chunk_no = ? AND status = 'open' AND lease_owner = ?`, [
       this.clock.now(), rows, checksum, runId, chunkNo, this.holder,
     ]);
     if (n !== 1) throw new Error(`ledger chunk ${chunkNo} of run ${runId} was taken over by another instance`);
-    await tx.query(`UPDATE allowance_ledger_run SET chunks_done = chunks_done + 1 WHERE id = ?`, [runId]);
+    await sql(tx, `UPDATE allowance_ledger_run SET chunks_done = chunks_done + 1 WHERE id = ?`, [runId]);
   }
 
   async openChunks(m: EntityManager, runId: string): Promise<number> {
-    const r: { n: number | string }[] = await m.query(`SELECT COUNT(*) AS n FROM allowance_run_chunk WHERE run_id = ? AND status = 'open'`, [runId]);
+    const r: { n: number | string }[] = await sql(m, `SELECT COUNT(*) AS n FROM allowance_run_chunk WHERE run_id = ? AND status = 'open'`, [runId]);
     return Number(r[0].n);
   }
 

@@ -1,5 +1,6 @@
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { shanghaiDate } from '@jianban/shared';
+import { affectedRows } from '../../common/rows';
 
 // small SQL helpers of the ledger, valid on SQLite, MariaDB (Galera) and TiDB: INSERT IGNORE / INSERT OR IGNORE through
 // TypeORM's orIgnore, IN lists in bounded batches, primary-key range chunks over UUID ids.
@@ -15,15 +16,21 @@ export async function insertIgnore<T extends ObjectLiteral>(m: EntityManager, en
 
 export const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
-/** the runs are cut into 256 chunks by the first two hex digits of the (random UUID) primary key */
+/**
+ * a run is cut into up to 256 chunks of about CHUNK_ROWS recipients by ranges of the (random UUID) primary key: chunk k
+ * of n covers ids from the 4-hex-digit prefix floor(k·65536/n) up to the next chunk's
+ */
 export const CHUNKS = 256;
-export function chunkBounds(chunkNo: number): { lo: string; hi: string | null } {
-  const hex = (n: number) => n.toString(16).padStart(2, '0');
-  return { lo: hex(chunkNo), hi: chunkNo + 1 < CHUNKS ? hex(chunkNo + 1) : null };
+export const CHUNK_ROWS = 2000;
+export const chunkCountFor = (rows: number) => Math.min(CHUNKS, Math.max(1, Math.ceil(rows / CHUNK_ROWS)));
+export function chunkBounds(chunkNo: number, total: number): { lo: string | null; hi: string | null } {
+  const at = (k: number) => Math.floor((k * 65536) / total).toString(16).padStart(4, '0');
+  return { lo: chunkNo === 0 ? null : at(chunkNo), hi: chunkNo + 1 >= total ? null : at(chunkNo + 1) };
 }
-export function rangeSql(col: string, chunkNo: number): { sql: string; params: string[] } {
-  const { lo, hi } = chunkBounds(chunkNo);
-  return hi === null ? { sql: `${col} >= ?`, params: [lo] } : { sql: `${col} >= ? AND ${col} < ?`, params: [lo, hi] };
+export function rangeSql(col: string, chunkNo: number, total: number): { sql: string; params: string[] } {
+  const { lo, hi } = chunkBounds(chunkNo, total);
+  const parts = [...(lo === null ? [] : [`${col} >= ?`]), ...(hi === null ? [] : [`${col} < ?`])];
+  return { sql: parts.length ? parts.join(' AND ') : '1 = 1', params: [lo, hi].filter((x): x is string => x !== null) };
 }
 
 /** a DATETIME as either driver returns it (SQLite: 'YYYY-MM-DD HH:MM:SS.SSS' in UTC; MariaDB: Date) */
@@ -37,3 +44,16 @@ export const shanghaiDayOf = (v: unknown): string | null => {
   const d = asDate(v);
   return d ? shanghaiDate(d) : null;
 };
+
+/** parameters both drivers bind: instants as UTC 'YYYY-MM-DD HH:MM:SS.SSS' (like the entities store them), booleans as 1/0 */
+export function bindable(params: readonly unknown[]): unknown[] {
+  return params.map((v) => (v instanceof Date ? v.toISOString().replace('T', ' ').replace('Z', '') : typeof v === 'boolean' ? (v ? 1 : 0) : v));
+}
+/** a raw statement with bindable parameters */
+export function sql<T = Record<string, unknown>[]>(m: EntityManager, text: string, params: readonly unknown[] = []): Promise<T> {
+  return m.query(text, bindable(params)) as Promise<T>;
+}
+/** rows an UPDATE changed, with bindable parameters */
+export function changed(m: EntityManager, text: string, params: readonly unknown[]): Promise<number> {
+  return affectedRows(m, text, bindable(params));
+}
