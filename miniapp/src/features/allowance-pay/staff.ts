@@ -1,6 +1,12 @@
 // the staff payments pages in words: months, runs, bank-return reports, re-verification; pure
-import { updatePaymentSettingsInput, type BankReturnReportView, type LedgerMonthView, type LedgerRunView, type PaymentSettingsView, type ReverifyRunView, type UpdatePaymentSettingsInput } from '@jianban/shared';
+import { shanghaiDate, updatePaymentSettingsInput, type BankReturnReportView, type LedgerMonthView, type LedgerRunView, type PaymentSettingsView, type ReverifyRunView, type UpdatePaymentSettingsInput } from '@jianban/shared';
 import { monthText, yuanText } from './format';
+
+/** an instant → '12月7日' in Shanghai time */
+const dayText = (iso: string): string => {
+  const d = shanghaiDate(new Date(iso));
+  return `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+};
 
 export const RUN_STATUS_TEXT: Record<LedgerRunView['status'], string> = {
   running: '正在进行',
@@ -17,7 +23,7 @@ export function runText(r: LedgerRunView): string {
 /** the month's facts for the district, label / value */
 export function monthRows(m: LedgerMonthView): [string, string][] {
   const rows: [string, string][] = [
-    ['状态', m.status === 'closed' ? `已关账${m.closedBy ? `（${m.closedBy}）` : ''}` : '未关账，可以核算和复核'],
+    ['状态', m.status === 'closed' ? `已关账${m.closedAt ? `（${dayText(m.closedAt)}）` : ''}，数据不再改变` : '未关账，可以核算和复核'],
     ['本月是否发放', m.paysThisMonth ? '本月出发放名单' : '本月不出名单（按季度发放，季末一并发）'],
     ['应发', `${m.entitlements}笔，共${yuanText(m.amountCny)}`],
     ['其中补发', m.backPay > 0 ? `${m.backPay}笔，共${yuanText(m.backPayCny)}` : '没有'],

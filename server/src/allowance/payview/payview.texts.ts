@@ -12,7 +12,7 @@ export const monthWords = (month: string): string => {
   return `${y}年${m}月`;
 };
 
-export const FAILED_WHAT_TO_DO = '请核对老人本人名下的收款账户：可以在本页改正，也可以到社区服务中心办理。改好后，会在下一次发放时补发。';
+export const FAILED_WHAT_TO_DO = '收款账户要在老人本人名下。可以在本页改正，也可以到社区服务中心办理；改好后，会在下一次发放时补发。';
 
 // why payments stopped, and what the family can do (the registry is the source; a wrong record can be corrected)
 const SUSPENSION_TEXT: Record<string, { reason: string; whatToDo: string }> = {

@@ -57,10 +57,10 @@ function Payments({ v, memberId }: { v: FamilyPaymentsView; memberId: string }) 
       ) : null}
       {failed ? <Notice tone="error" title="有没发成功的月份">{failed}</Notice> : null}
       <InfoRows rows={summaryRows(v)} />
-      {failed ? <FixAccount memberId={memberId} /> : null}
       <Section title="每月发放情况">
         {v.months.length === 0 ? <Notice>还没有发放记录。开始发放后，每个月的情况都会列在这里。</Notice> : <MonthRows months={v.months} />}
       </Section>
+      {failed ? <FixAccount memberId={memberId} /> : null}
       <Notice>每月发放后会在“消息”里告诉您；没发成功或暂停时，还会发微信提醒。</Notice>
     </>
   );

@@ -100,18 +100,21 @@ function BankReturn({ month }: { month: string }) {
   };
   return (
     <Section title="导入银行回盘">
-      <View className={styles.form}>
-        <label className={styles.line} htmlFor="bank-return-file">回盘文件（.xlsx 或 .csv，不超过5MB）</label>
+      <View className={styles.filePick}>
         <input
           id="bank-return-file"
+          className={styles.fileInput}
           type="file"
           accept=".xlsx,.csv"
+          aria-label="选择银行回盘文件"
           onChange={(e) => {
             setPicked(e.currentTarget.files?.[0] ?? null);
             setReport(null);
             setError(null);
           }}
         />
+        <label className={styles.fileButton} htmlFor="bank-return-file">选择银行回盘文件</label>
+        <Text className={styles.line}>{picked ? `已选：${picked.name}` : '还没有选文件（银行给的表格原件，不超过5MB）'}</Text>
       </View>
       {error ? <Notice tone="error">{error}</Notice> : null}
       {upload.isError ? <Notice tone="error" title="没有导入">{messageFor(upload.error)}</Notice> : null}
