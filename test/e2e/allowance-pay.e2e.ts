@@ -107,7 +107,7 @@ describe('allowance payments in the H5 build: the district pays a month, the fam
     await page.goto(`${stack.url}/#/subpackages/staff-allowance-pay/pages/months/index?month=${month}`);
     await visible(page, '核算本月津贴').waitFor({ timeout: 30_000 });
     await visible(page, '核算本月津贴').click();
-    await visible(page, /^已完成，/).waitFor({ timeout: 60_000 }).catch(async (e) => { await page.screenshot({ path: screenshotPath('debug-pay-run'), fullPage: true }); throw e; });
+    await visible(page, /^已完成，/).waitFor({ timeout: 60_000 });
     await visible(page, '2笔，共100元').waitFor({ timeout: 30_000 });
     await shot(page, 'allowance-pay-staff-1-run');
 
@@ -141,6 +141,26 @@ describe('allowance payments in the H5 build: the district pays a month, the fam
     await page.getByRole('button', { name: '导入回盘文件' }).filter({ visible: true }).click();
     await visible(page, '已发放1行，发放失败1行').waitFor({ timeout: 30_000 });
     await shot(page, 'allowance-pay-staff-2-returned');
+
+    // the district figures of that month: one paid, one failed; the amounts said to be the unconfirmed defaults
+    await page.goto(`${stack.url}/#/subpackages/staff-allowance-pay/pages/figures/index`);
+    await visible(page, '领取人数（按档次，今天）').waitFor({ timeout: 30_000 });
+    await page.locator('input[aria-label="到（年-月）"]').fill(month);
+    await visible(page, monthWords(month)).waitFor({ timeout: 30_000 });
+    await visible(page, '金额按默认标准计算').waitFor();
+    await shot(page, 'allowance-pay-staff-3-figures');
+    await page.goto(`${stack.url}/#/subpackages/staff-allowance-pay/pages/settings/index`);
+    await visible(page, '这些是默认值，还没有经荆州区确认').waitFor({ timeout: 30_000 });
+    await shot(page, 'allowance-pay-staff-4-settings');
+
+    // 梅村's staff find the failed payment on their to-do list
+    const desk = await staff.context.newPage();
+    await desk.setViewportSize({ width: 1366, height: 900 });
+    await submitStaffLogin(desk, stack.url, 'meicun');
+    await visible(desk, '工作台').waitFor({ timeout: 30_000 });
+    await desk.goto(`${stack.url}/#/subpackages/staff-allowance-pay/pages/tasks/index`);
+    await visible(desk, /王建国.*的津贴发放失败/).waitFor({ timeout: 30_000 });
+    await shot(desk, 'allowance-pay-staff-5-tasks');
   });
 
   it('the family sees 赵桂英 paid and 王建国 failed with the reason and what to do (390 px, 长辈模式)', async () => {

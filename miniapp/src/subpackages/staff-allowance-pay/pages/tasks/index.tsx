@@ -59,7 +59,7 @@ function Tasks({ code, kind }: { code: string; kind: TaskTab }) {
       <Notice>{`共 ${list.data.total} 件`}</Notice>
       <CellGroup>
         {list.data.items.map((t) => (
-          <Cell key={t.id} title={`${t.elderName}（${t.elderIdMasked}）`} description={`${PAY_TASK_KIND_TEXT[t.kind]}：${t.text}`} extra="处理" onClick={() => setOpen(t)} />
+          <Cell key={t.id} title={`${t.elderName}（${t.elderIdMasked}）`} description={kind === 'all' ? `${PAY_TASK_KIND_TEXT[t.kind]}：${t.text}` : t.text} extra="处理" onClick={() => setOpen(t)} />
         ))}
       </CellGroup>
       {list.data.page * list.data.pageSize < list.data.total ? <Button variant="secondary" onClick={() => setPage(page + 1)}>下一页</Button> : null}
