@@ -62,6 +62,7 @@ const monthWords = (month: string) => `${month.slice(0, 4)}年${Number(month.sli
 describe('allowance payments in the H5 build: the district pays a month, the family sees it (390 px 长辈模式; staff 1366 px)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'jb-e2e-pay-'));
   const zhao = madeUpElder(84, '赵桂英');
+  const sun = madeUpElder(81, '孙玉兰'); // turned 80 last year and never applied: a 免申即享 candidate
   const month = nextMonthOf(shanghaiDate(new Date()).slice(0, 7));
   let stack: RunningStack;
   let family: Browser;
@@ -72,13 +73,13 @@ describe('allowance payments in the H5 build: the district pays a month, the fam
 
   beforeAll(async () => {
     stack = await startStack('allowance-pay', { dataDir });
-    importRoster(dataDir, [zhao]);
+    importRoster(dataDir, [zhao, sun]);
     const { code } = await api(stack.url, routes.devWechatCode, { user: DEMO_USER });
     token = (await api(stack.url, routes.wechatLogin, { code })).token as string;
-    await api(stack.url, routes.addFamilyMember, { name: zhao.name, idNumber: zhao.idNumber, relationship: 'parent', communityCode: MEICUN }, { token });
+    for (const e of [zhao, sun]) await api(stack.url, routes.addFamilyMember, { name: e.name, idNumber: e.idNumber, relationship: 'parent', communityCode: MEICUN }, { token });
     const meicun = (await api(stack.url, routes.staffLogin, { username: 'meicun', password: STAFF_PASSWORD })).token as string;
     const members = (await api(stack.url, routes.listFamilyMembers, {}, { token })).items as { id: string; name: string; verification: { state: string } }[];
-    for (const e of [WANG, zhao]) {
+    for (const e of [WANG, zhao, sun]) {
       const m = members.find((x) => x.name === e.name)!;
       memberIds[e.name] = m.id;
       if (m.verification.state !== 'verified') await api(stack.url, routes.staffConfirmProxy, { elderIdNumber: e.idNumber, elderName: e.name }, { token: meicun, params: { id: m.id } });
@@ -183,6 +184,34 @@ describe('allowance payments in the H5 build: the district pays a month, the fam
     await visible(page, '赵桂英的高龄津贴').waitFor({ timeout: 30_000 });
     await visible(page, '✓ 已发放').waitFor();
     await shot(page, 'allowance-pay-family-paid');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('免申即享: the re-verification finds 孙玉兰; the family confirms the invitation with consent and account on one screen', async () => {
+    const district = (await api(stack.url, routes.staffLogin, { username: 'district', password: STAFF_PASSWORD })).token as string;
+    const current = shanghaiDate(new Date()).slice(0, 7);
+    await api(stack.url, routes.startReverification, {}, { token: district, params: { month: current } });
+    const until = Date.now() + 60_000;
+    let status = '';
+    while (Date.now() < until) {
+      status = ((await api(stack.url, routes.reverification, {}, { token: district, params: { month: current } })) as { status: string }).status;
+      if (status !== 'running') break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(status).toBe('done');
+
+    const page = await family.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${stack.url}/?devUser=${DEMO_USER}#/subpackages/allowance-pay/pages/invitation/index?memberId=${memberIds[sun.name]}`);
+    await visible(page, '孙玉兰可以领高龄津贴').waitFor({ timeout: 30_000 });
+    await visible(page, /不用交任何证明/).waitFor();
+    await page.getByRole('radio', { name: '老人委托我替他（她）办理' }).filter({ visible: true }).click();
+    await page.getByRole('radio', { name: '银行卡或存折' }).filter({ visible: true }).click();
+    await page.locator('input[aria-label="卡号或账号"]').filter({ visible: true }).fill('6217000011112222');
+    await page.locator('input[aria-label="联系电话"]').filter({ visible: true }).fill('13800002222');
+    await shot(page, 'allowance-pay-family-invitation');
+    await page.getByRole('button', { name: '我已读懂，同意并确认' }).filter({ visible: true }).click();
+    await visible(page, '申请已提交').waitFor({ timeout: 30_000 });
     expect(pageErrors).toEqual([]);
   });
 });

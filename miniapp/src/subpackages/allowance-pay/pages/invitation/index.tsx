@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { useState } from 'react';
-import { ALLOWANCE_CONSENT, type EnrolmentInvitationView } from '@jianban/shared';
+import { ALLOWANCE_CONSENT, shanghaiDate, type EnrolmentInvitationView } from '@jianban/shared';
 import { PageShell } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/Button';
@@ -45,7 +45,7 @@ function Confirm({ memberId, inv }: { memberId: string; inv: Invitation }) {
     <>
       <Notice tone="success" title={`${inv.elderName}可以领高龄津贴`}>{inv.text}</Notice>
       <View className={styles.card}>
-        <View className={styles.row}><Text className={styles.key}>从哪个月起</Text><Text className={styles.value}>{monthText(inv.eligibleMonth)}</Text></View>
+        <View className={styles.row}><Text className={styles.key}>从哪个月起发</Text><Text className={styles.value}>{inv.eligibleMonth > shanghaiDate(new Date()).slice(0, 7) ? monthText(inv.eligibleMonth) : '确认后经社区、街道、区里审核，通过后的下个月起发'}</Text></View>
         <View className={styles.row}><Text className={styles.key}>每月</Text><Text className={styles.value}>{`${yuanText(inv.monthlyCny)}（${inv.bracketLabel}）`}</Text></View>
       </View>
       <View className={styles.consentText} {...a11y('region', { label: '要用到的信息' })}>
