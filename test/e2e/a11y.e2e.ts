@@ -143,6 +143,7 @@ describe('accessibility (axe-core) on every page', () => {
       ['/subpackages/staff-allowance/pages/detail/index'],
       ['/subpackages/staff-allowance-pay/pages/tasks/index'],
       ['/subpackages/staff-allowance-pay/pages/recipient/index'],
+      ['/subpackages/staff-allowance-pay/pages/recipients/index'],
     ];
     for (const [path, query] of pages) await check(page, 'meicun', path, query);
     expect(found.filter((f) => f.who === 'meicun')).toEqual([]);

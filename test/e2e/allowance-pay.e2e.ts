@@ -162,6 +162,14 @@ describe('allowance payments in the H5 build: the district pays a month, the fam
     await desk.goto(`${stack.url}/#/subpackages/staff-allowance-pay/pages/tasks/index`);
     await visible(desk, /王建国.*的津贴发放失败/).waitFor({ timeout: 30_000 });
     await shot(desk, 'allowance-pay-staff-5-tasks');
+    await desk.goto(`${stack.url}/#/subpackages/staff-allowance-pay/pages/recipients/index`);
+    await visible(desk, /^王建国（/).waitFor({ timeout: 30_000 });
+    await shot(desk, 'allowance-pay-staff-6-recipients');
+    await visible(desk, /^王建国（/).click();
+    await visible(desk, '核对后改正收款账户').waitFor({ timeout: 30_000 });
+    await visible(desk, /原因：银行卡号有误/).waitFor();
+    await expect(desk.getByText('6217000012345678').count()).resolves.toBe(0);
+    await shot(desk, 'allowance-pay-staff-7-recipient');
   });
 
   it('the family sees 赵桂英 paid and 王建国 failed with the reason and what to do (390 px, 长辈模式)', async () => {

@@ -189,3 +189,26 @@ export function useStaffRecipient(id: string) {
   const meId = useMeId();
   return useQuery({ queryKey: payKeys.recipient(meId, id), queryFn: () => call(routes.staffPaymentRecipient, {}, { id }), enabled: isStaff(meId) && !!id });
 }
+
+export type RecipientTab = 'all' | 'active' | 'suspended' | 'stopped';
+
+export function useStaffRecipients(code: string | null, status: RecipientTab, page: number) {
+  const meId = useMeId();
+  return useQuery({
+    queryKey: ['allowance-pay', 'recipients', meId, code ?? '', status, page],
+    queryFn: () => call(routes.staffPaymentRecipients, { page, pageSize: PAY_PAGE_SIZE, ...(status === 'all' ? {} : { status }) }, { code: code as string }),
+    enabled: !!code && isStaff(meId),
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+}
+
+export function useStaffUpdatePaymentAccount(id: string) {
+  const qc = useQueryClient();
+  const meId = useMeId();
+  return useMutation({
+    mutationFn: (v: { account: { kind: 'bank_card' | 'social_security_card' | 'one_card'; number: string; bankName?: string }; reason: string }) =>
+      call(routes.staffUpdatePaymentAccount, v, { id }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: payKeys.recipient(meId, id) }),
+  });
+}

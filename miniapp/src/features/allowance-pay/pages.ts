@@ -7,3 +7,4 @@ export const STAFF_PAY_FIGURES_PAGE = '/subpackages/staff-allowance-pay/pages/fi
 export const STAFF_PAY_TASKS_PAGE = '/subpackages/staff-allowance-pay/pages/tasks/index';
 export const STAFF_PAY_SETTINGS_PAGE = '/subpackages/staff-allowance-pay/pages/settings/index';
 export const STAFF_PAY_RECIPIENT_PAGE = '/subpackages/staff-allowance-pay/pages/recipient/index';
+export const STAFF_PAY_RECIPIENTS_PAGE = '/subpackages/staff-allowance-pay/pages/recipients/index';

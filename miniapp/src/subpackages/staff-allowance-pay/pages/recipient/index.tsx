@@ -12,7 +12,11 @@ import { useSession } from '../../../../services/session';
 import { param } from '../../../../features/catalog/urls';
 import { StaffGate } from '../../../../features/allowance/components/StaffGate';
 import { evidenceLines } from '../../../../features/allowance/evidence';
-import { useResolveOverpayment, useStaffRecipient } from '../../../../features/allowance-pay/hooks';
+import { useResolveOverpayment, useStaffRecipient, useStaffUpdatePaymentAccount } from '../../../../features/allowance-pay/hooks';
+import { buildAccountFix } from '../../../../features/allowance-pay/payments';
+import { ACCOUNT_KIND_OPTIONS } from '../../../../features/allowance/apply-form';
+import { Field } from '../../../../components/Field';
+import { OptionGroup } from '../../../../components/OptionGroup';
 import { monthText, yuanText } from '../../../../features/allowance-pay/format';
 import { InfoRows } from '../../../../features/allowance-pay/components/InfoRows';
 
@@ -32,12 +36,44 @@ function ResolveOverpayment({ o }: { o: OverpaymentView }) {
   );
 }
 
+/** staff correct the account after checking with the family (reason recorded); failed months follow in the next roster */
+function FixAccount({ id }: { id: string }) {
+  const update = useStaffUpdatePaymentAccount(id);
+  const [form, setForm] = useState({ kind: '', number: '', bankName: '', reason: '' });
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
+  const set = (change: Partial<typeof form>) => {
+    setForm((f) => ({ ...f, ...change }));
+    setErrors({});
+  };
+  const send = () => {
+    const built = buildAccountFix(form);
+    if (!built.ok) return setErrors(built.errors);
+    if (!form.reason.trim()) return setErrors({ reason: '请写明核对的经过，例如：家属带存折到社区核对' });
+    update.mutate({ account: built.account, reason: form.reason.trim() });
+  };
+  if (update.isSuccess) {
+    const months = update.data.retryMonths.map(monthText).join('、');
+    return <Notice tone="success" title="收款账户已改正">{months ? `${months}的津贴会在下一次发放时补发。` : '以后的津贴发到新账户。'}</Notice>;
+  }
+  return (
+    <Section title="核对后改正收款账户">
+      <OptionGroup label="哪种卡" options={ACCOUNT_KIND_OPTIONS} value={form.kind} onChange={(v) => set({ kind: v })} error={errors.kind} />
+      <Field label="新的卡号或账号" type="number" value={form.number} maxlength={40} onChange={(v) => set({ number: v })} error={errors.number} />
+      <Field label="开户银行（可以不填）" value={form.bankName} maxlength={60} onChange={(v) => set({ bankName: v })} error={errors.bankName} />
+      <TextArea label="核对经过（记入记录）" value={form.reason} maxlength={200} onChange={(v) => set({ reason: v })} error={errors.reason} />
+      {update.isError ? <Notice tone="error" title="没有改成功">{messageFor(update.error)}</Notice> : null}
+      <Button loading={update.isPending} onClick={send}>保存新账户</Button>
+    </Section>
+  );
+}
+
 function Recipient({ r, isDistrict }: { r: StaffRecipientDetailView; isDistrict: boolean }) {
   return (
     <PageShell title={`${r.elderName}（${r.elderIdMasked}）`} intro={`${r.communityName ?? r.communityCode} · ${r.statusText}`}>
       {r.statusReason ? <Notice tone="soon" title="停发或暂停的原因">{r.statusReason}</Notice> : null}
       {r.flagged ? <Notice tone="soon" title="户籍数据需要核实">核实前不会停发。</Notice> : null}
       <InfoRows rows={[['档次', `${r.bracketLabel}，每月${yuanText(r.monthlyCny)}`], ['从哪个月开始发', monthText(r.firstPaidMonth)], ['收款账户', `${r.account.kindText} ${r.account.masked}`], ['来源', r.source === 'payment_roll' ? '导入的在册名单' : '小程序或窗口申请']]} />
+      {r.status === 'active' ? <FixAccount id={r.id} /> : null}
       <Section title="每月发放">
         {r.entitlements.length === 0 ? <Notice>还没有发放记录。</Notice> : (
           <CellGroup>
