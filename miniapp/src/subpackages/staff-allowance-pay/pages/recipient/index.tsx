@@ -73,7 +73,6 @@ function Recipient({ r, isDistrict }: { r: StaffRecipientDetailView; isDistrict:
       {r.statusReason ? <Notice tone="soon" title="停发或暂停的原因">{r.statusReason}</Notice> : null}
       {r.flagged ? <Notice tone="soon" title="户籍数据需要核实">核实前不会停发。</Notice> : null}
       <InfoRows rows={[['档次', `${r.bracketLabel}，每月${yuanText(r.monthlyCny)}`], ['从哪个月开始发', monthText(r.firstPaidMonth)], ['收款账户', `${r.account.kindText} ${r.account.masked}`], ['来源', r.source === 'payment_roll' ? '导入的在册名单' : '小程序或窗口申请']]} />
-      {r.status === 'active' ? <FixAccount id={r.id} /> : null}
       <Section title="每月发放">
         {r.entitlements.length === 0 ? <Notice>还没有发放记录。</Notice> : (
           <CellGroup>
@@ -88,6 +87,7 @@ function Recipient({ r, isDistrict }: { r: StaffRecipientDetailView; isDistrict:
           </CellGroup>
         )}
       </Section>
+      {r.status === 'active' ? <FixAccount id={r.id} /> : null}
       <Section title="复核决定和依据">
         {r.decisions.length === 0 ? <Notice>没有复核决定。</Notice> : (
           <CellGroup>
