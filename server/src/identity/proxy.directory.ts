@@ -88,6 +88,23 @@ export class ProxyDirectory {
     return [...new Set(rows.map((r) => r.accountId))];
   }
 
+  /** verifiedProxyAccounts for many elders at once (one statement per 500): elder hash → accounts */
+  async verifiedProxyAccountsMany(m: EntityManager, elderIdNumberHashes: readonly string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    const hashes = [...new Set(elderIdNumberHashes)];
+    for (let i = 0; i < hashes.length; i += 500) {
+      const rows = await m
+        .createQueryBuilder(FamilyProxyEntity, 'p')
+        .innerJoin(FamilyMemberEntity, 'f', 'f.id = p.family_member_id AND f.account_id = p.account_id AND f.id_number_hash = p.id_number_hash')
+        .select('p.account_id', 'accountId')
+        .addSelect('p.id_number_hash', 'hash')
+        .where("p.id_number_hash IN (:...h) AND p.state = 'verified'", { h: hashes.slice(i, i + 500) })
+        .getRawMany<{ accountId: string; hash: string }>();
+      for (const r of rows) out.set(r.hash, [...new Set([...(out.get(r.hash) ?? []), r.accountId])]);
+    }
+    return out;
+  }
+
   async elderAccount(m: EntityManager, elderIdNumberHash: string): Promise<{ accountId: string; name: string; verifiedAt: Date } | null> {
     const row = await m.findOne(ResidentIdentityEntity, { where: { idNumberHash: elderIdNumberHash }, order: { verifiedAt: 'DESC' } });
     return row ? { accountId: row.accountId, name: row.name, verifiedAt: row.verifiedAt } : null;

@@ -186,7 +186,7 @@ describeEngines('HTTP contract on %s', (engine) => {
   beforeAll(async () => {
     // no background writers (booking job leases, notification dispatch): "leaves the database unchanged" compares row
     // counts, and a job timer firing between the two counts (seen under load: booking_job_lease 0 → 1) is not the request
-    t = await startTestApp(engine, { name: 'contract', env: { BOOKING_JOB_POLL_SECONDS: '0', NOTIFY_DISPATCH: 'off' }, peer: { rateLimitPerMinute: 1_000_000 } });
+    t = await startTestApp(engine, { name: 'contract', env: { BOOKING_JOB_POLL_SECONDS: '0', NOTIFY_DISPATCH: 'off', LEDGER_JOB_POLL_SECONDS: '0' }, peer: { rateLimitPerMinute: 1_000_000 } });
     const [http, call] = [t.http, t.call];
     t.http = async (method, path, o) => {
       const r = await http(method, path, o);

@@ -1,9 +1,11 @@
 // helpers for the allowance ledger suites (ledger*.int-spec.ts)
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { routes } from '@jianban/shared';
 import { LedgerMonths } from '../../src/allowance/ledger/ledger.months';
 import { LedgerReverify } from '../../src/allowance/ledger/ledger.reverify';
-import type { TestApp } from '../support/test-app';
+import { LOG_DIR, type TestApp } from '../support/test-app';
 import { ALLOWANCE_TEST_ENV } from './allowance-helpers';
 
 export const LEDGER_TEST_ENV = { ...ALLOWANCE_TEST_ENV, LEDGER_JOB_POLL_SECONDS: '0', LEDGER_ENTITLE_DAY: '0' };
@@ -49,4 +51,30 @@ export async function rosterRows(base64: string): Promise<string[][]> {
 export async function entitlementsOf(t: TestApp, recipientId: string): Promise<{ for_month: string; pay_month: string; kind: string; amount_cny: number; state: string }[]> {
   const rows = (await t.ds.query(`SELECT for_month, pay_month, kind, amount_cny, state FROM allowance_entitlement WHERE recipient_id = ? ORDER BY for_month`, [recipientId])) as Record<string, unknown>[];
   return rows.map((r) => ({ for_month: String(r.for_month), pay_month: String(r.pay_month), kind: String(r.kind), amount_cny: Number(r.amount_cny), state: String(r.state) }));
+}
+
+/** a second server process on the same database whose ledger job works running runs (the kill -9 test kills it) */
+export function startLedgerWorker(t: TestApp, children: ChildProcess[], env: Record<string, string>): Promise<ChildProcess> {
+  const db = t.engine === 'sqlite' ? { DB_SQLITE_PATH: t.sqlitePath! } : { DB_URL: (t.config.db as { url: string }).url };
+  const child = spawn(process.execPath, [join(__dirname, '../support/ledger-child.cjs')], {
+    cwd: join(__dirname, '../..'),
+    env: {
+      PATH: process.env.PATH, NODE_ENV: 'test', ...db, DB_MIGRATE_ON_START: 'false', WECHAT_API_BASE: t.peer.url, LOG_LEVEL: 'info', NOTIFY_DISPATCH: 'off',
+      ALLOWANCE_JOB_POLL_SECONDS: '0', BOOKING_JOB_POLL_SECONDS: '0', LOG_FILE: join(LOG_DIR, `int-ledger-worker-${t.engine}-${process.pid}.log`), ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let err = '';
+  child.stderr!.on('data', (d) => (err += d));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`ledger worker did not start: ${err}`)), 60_000);
+    child.stdout!.on('data', (d) => {
+      if (String(d).includes('ledger worker ready')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`ledger worker exited ${code}: ${err}`)));
+  });
 }

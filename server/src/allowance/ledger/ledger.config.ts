@@ -7,17 +7,20 @@ export const LedgerEnv = z.object({
   LEDGER_JOB_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   // from this day of each month the job starts the month's entitlement run if the district has not (0 = only the district starts it)
   LEDGER_ENTITLE_DAY: z.coerce.number().int().min(0).max(28).default(0),
+  // recipients per primary-key chunk of a run (a run has at most 256 chunks)
+  LEDGER_CHUNK_ROWS: z.coerce.number().int().min(10).max(100000).default(2000),
 });
 
 export interface LedgerConfig {
   jobPollSeconds: number;
   entitleDay: number;
+  chunkRows: number;
 }
 
 export const ledgerConfigSection: ConfigSection<'ledger', typeof LedgerEnv.shape, LedgerConfig> = {
   key: 'ledger',
   env: LedgerEnv,
-  build: (e) => ({ jobPollSeconds: e.LEDGER_JOB_POLL_SECONDS, entitleDay: e.LEDGER_ENTITLE_DAY }),
+  build: (e) => ({ jobPollSeconds: e.LEDGER_JOB_POLL_SECONDS, entitleDay: e.LEDGER_ENTITLE_DAY, chunkRows: e.LEDGER_CHUNK_ROWS }),
 };
 
 declare module '../../common/config' {

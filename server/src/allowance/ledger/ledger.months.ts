@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { addMonths, ErrorCode, type LedgerMonthView, type LedgerRunView } from '@jianban/shared';
 import type { Logger } from 'pino';
 import { EntityManager } from 'typeorm';
+import { AppConfig } from '../../common/config';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/db';
 import { DomainError } from '../../common/domain-error';
@@ -34,6 +35,7 @@ export class LedgerMonths {
     private readonly runs: LedgerRuns,
     private readonly settings: PaymentSettingsService,
     private readonly policies: AllowancePolicyService,
+    @Inject(AppConfig) private readonly config: AppConfig,
     @Inject(PINO) private readonly log: Logger,
   ) {}
 
@@ -64,7 +66,8 @@ export class LedgerMonths {
     await this.db.transaction((tx) => insertIgnore(tx, AllowanceLedgerMonthEntity, [{ month, status: 'open', closedAt: null, closedBy: null, note: null, createdAt: now }]));
     if (await this.db.read((m) => this.isClosed(m, month))) throw new DomainError(ErrorCode.LedgerMonthClosed, 'the month is closed');
     const run = await this.runs.start('entitle', month, by, true);
-    setImmediate(() => void this.driveEntitlements(run.id).catch((err: unknown) => this.log.warn({ err, event: 'ledger_entitle_failed', month }, 'entitlement run stopped; it resumes on the next tick')));
+    // this instance starts at once when its ledger job runs (off in tests, which drive runs themselves)
+    if (this.config.ledger.jobPollSeconds > 0) setImmediate(() => void this.driveEntitlements(run.id).catch((err: unknown) => this.log.warn({ err, event: 'ledger_entitle_failed', month }, 'entitlement run stopped; it resumes on the next tick')));
     return runView(run);
   }
 

@@ -8,6 +8,13 @@ import type { AllowanceEventData } from '../../notifications/notification-texts'
 import { AllowancePayTaskEntity } from './ledger.entities';
 import { insertIgnore } from './ledger.sql';
 
+export interface TaskInput {
+  elder: Elder;
+  kind: string;
+  key: string;
+  text: string;
+}
+
 type LedgerType = Extract<NotificationType, 'allowance_paid' | 'allowance_payment_failed' | 'allowance_suspended' | 'allowance_back_pay' | 'allowance_closed' | 'allowance_invited'>;
 
 export interface Elder {
@@ -51,11 +58,21 @@ export class LedgerNotices {
     return accounts.length;
   }
 
+  /** the verified family accounts of many elders at once */
+  accountsOf(tx: EntityManager, elderIdHashes: readonly string[]): Promise<Map<string, string[]>> {
+    return this.proxies.verifiedProxyAccountsMany(tx, elderIdHashes);
+  }
+
   /** one task per real-world thing to do (dedupe key), for the elder's community */
-  async task(tx: EntityManager, elder: Elder, kind: AllowancePayTaskEntity['kind'], key: string, text: string, now: Date): Promise<void> {
-    await insertIgnore(tx, AllowancePayTaskEntity, [{
+  task(tx: EntityManager, elder: Elder, kind: string, key: string, text: string, now: Date): Promise<void> {
+    return this.tasks(tx, [{ elder, kind, key, text }], now);
+  }
+
+  /** many tasks in bulk statements (a repeated key is skipped by the unique index) */
+  async tasks(tx: EntityManager, items: readonly TaskInput[], now: Date): Promise<void> {
+    await insertIgnore(tx, AllowancePayTaskEntity, items.map(({ elder, kind, key, text }) => ({
       id: randomUUID(), dedupeKey: key.slice(0, 100), kind, communityCode: elder.communityCode, recipientId: elder.id, candidateId: null, elderName: elder.elderName,
       elderIdMasked: elder.elderIdMasked, text: text.slice(0, 300), status: 'open', createdAt: now, resolvedAt: null, resolution: null, resolvedBy: null,
-    }]);
+    })));
   }
 }

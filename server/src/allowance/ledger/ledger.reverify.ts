@@ -7,20 +7,21 @@ import { AppConfig } from '../../common/config';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/db';
 import { DomainError } from '../../common/domain-error';
+import { JobLeaseRepository } from '../../common/job-lease.repository';
 import { PINO } from '../../common/logger';
 import { PiiCipher } from '../../common/pii-cipher';
 import { CivilAffairsRegistry } from '../../civil-affairs/civil-affairs.port';
 import { AllowancePolicyService, type Policy } from '../allowance.policy';
 import { AllowanceCandidateEntity, AllowanceDecisionEntity, AllowanceEntitlementEntity, AllowanceLedgerRunEntity, AllowanceOverpaymentEntity } from './ledger.entities';
 import { audit, LedgerMonths, reverifyRunViewOf, type Actor } from './ledger.months';
-import { LedgerNotices, type Elder } from './ledger.notices';
+import { LedgerNotices, type Elder, type TaskInput } from './ledger.notices';
 import { bracketOfMonth, classify, FLAGS, monthsBetween, monthText, STOPPING, type Finding, type RecipientFacts } from './ledger.rules';
 import { LedgerRuns, type RunRow } from './ledger.runs';
 import { PaymentSettingsService, type PaymentSettings } from './ledger.settings';
-import { changed, insertIgnore, marks, rangeSql, shanghaiDayOf, sql } from './ledger.sql';
+import { asDate, changed, CHUNKS, insertIgnore, marks, rangeSql, shanghaiDayOf, sql } from './ledger.sql';
 
 type Raw = Record<string, unknown>;
-const APPLY_BATCH = 100;
+const APPLY_BATCH = 500;
 
 /**
  * Item 3: the monthly re-verification of every recipient against the registry, set-based — one SQL join per
@@ -43,6 +44,7 @@ export class LedgerReverify {
     private readonly notices: LedgerNotices,
     private readonly registry: CivilAffairsRegistry,
     private readonly cipher: PiiCipher,
+    private readonly leases: JobLeaseRepository,
     @Inject(AppConfig) private readonly config: AppConfig,
     @Inject(PINO) private readonly log: Logger,
   ) {}
@@ -53,7 +55,8 @@ export class LedgerReverify {
     if (existing?.status === 'held') throw new DomainError(ErrorCode.LedgerStateConflict, 'the run waits for approval');
     const settings = await this.db.read((m) => this.settings.current(m));
     const run = await this.runs.start('reverify', month, by, true, { source: this.config.civilAffairs.source, thresholdBp: settings.holdBp });
-    setImmediate(() => void this.drive(run.id).catch((err: unknown) => this.log.warn({ err, event: 'ledger_reverify_failed', month }, 're-verification stopped; it resumes on the next tick')));
+    // this instance starts at once when its ledger job runs (off in tests, which drive runs themselves)
+    if (this.config.ledger.jobPollSeconds > 0) setImmediate(() => void this.drive(run.id).catch((err: unknown) => this.log.warn({ err, event: 'ledger_reverify_failed', month }, 're-verification stopped; it resumes on the next tick')));
     return reverifyRunViewOf(run);
   }
 
@@ -91,11 +94,14 @@ export class LedgerReverify {
 
   private async classifyChunk(tx: EntityManager, run: RunRow, chunkNo: number, policy: Policy, settings: PaymentSettings): Promise<{ rows: number; checksum: null }> {
     const range = rangeSql('r.id', chunkNo, run.chunksTotal);
-    const base = `r.id, r.elder_name, r.elder_id_masked, r.elder_birth_date, r.community_code, r.status, r.status_reason, r.stopped_from, r.application_id,
-      (SELECT MIN(c.withdrawn_at) FROM allowance_consent c WHERE c.application_id = r.application_id) AS withdrawn`;
-    let rows: (Raw & { facts: RecipientFacts; evidence: { source: string; asOf: string | null; facts: Record<string, string | null> } })[];
+    const base = `r.id, r.elder_id_hash, r.elder_name, r.elder_id_masked, r.elder_birth_date, r.community_code, r.status, r.status_reason, r.stopped_from, r.application_id,
+      c.withdrawn_at AS withdrawn`;
+    const consent = `LEFT JOIN allowance_consent c ON c.application_id = r.application_id AND c.withdrawn_at IS NOT NULL`;
+    type Evidence = { source: string; asOf: string | null; facts: Record<string, string | null> };
+    // the evidence is built only for the rows with a finding
+    let rows: (Raw & { facts: RecipientFacts; evidence: () => Evidence })[];
     if (run.source === 'data-sharing') {
-      const rs: Raw[] = await sql(tx, `SELECT ${base}, r.elder_id_enc FROM allowance_recipient r WHERE ${range.sql}`, range.params);
+      const rs: Raw[] = await sql(tx, `SELECT ${base}, r.elder_id_enc FROM allowance_recipient r ${consent} WHERE ${range.sql}`, range.params);
       const ids = rs.map((r) => this.cipher.decrypt(String(r.elder_id_enc)));
       const answers = ids.length ? await this.registry.lookupMany(ids) : new Map();
       rows = rs.map((r, i) => {
@@ -103,14 +109,14 @@ export class LedgerReverify {
         const p = a?.kind === 'found' ? a.person : null;
         return Object.assign(r, {
           facts: this.facts(r, { unavailable: !a || a.kind === 'unavailable', found: !!p, name: p?.name ?? null, hukou: p?.hukouRegionCode ?? null, death: p?.deathDate ?? null, moved: p?.movedOutDate ?? null }),
-          evidence: { source: 'data-sharing', asOf: a?.kind === 'found' ? a.asOf.toISOString() : null, facts: { hukouRegionCode: p?.hukouRegionCode ?? null, deathDate: p?.deathDate ?? null, movedOutDate: p?.movedOutDate ?? null, answer: a?.kind ?? 'unavailable' } },
+          evidence: (): Evidence => ({ source: 'data-sharing', asOf: a?.kind === 'found' ? a.asOf.toISOString() : null, facts: { hukouRegionCode: p?.hukouRegionCode ?? null, deathDate: p?.deathDate ?? null, movedOutDate: p?.movedOutDate ?? null, answer: a?.kind ?? 'unavailable' } }),
         });
       });
     } else {
       // the set-based join over the district copy (registry tables keyed by the same blind index)
       const rs: Raw[] = await sql(tx, 
         `SELECT ${base}, p.id_number_hash AS p_hash, p.name AS p_name, p.hukou_region_code AS p_hukou, p.updated_at AS p_at, d.event_date AS death, mo.event_date AS moved
-         FROM allowance_recipient r
+         FROM allowance_recipient r ${consent}
          LEFT JOIN registry_person p ON p.id_number_hash = r.elder_id_hash
          LEFT JOIN registry_death d ON d.id_number_hash = r.elder_id_hash
          LEFT JOIN registry_move_out mo ON mo.id_number_hash = r.elder_id_hash
@@ -120,7 +126,7 @@ export class LedgerReverify {
       rows = rs.map((r) =>
         Object.assign(r, {
           facts: this.facts(r, { unavailable: false, found: r.p_hash !== null && r.p_hash !== undefined, name: (r.p_name as string) ?? null, hukou: (r.p_hukou as string) ?? null, death: (r.death as string) ?? null, moved: (r.moved as string) ?? null }),
-          evidence: { source: 'district-copy', asOf: r.p_at ? new Date(shanghaiDayOf(r.p_at) ?? 0).toISOString() : null, facts: { hukouRegionCode: (r.p_hukou as string) ?? null, deathDate: (r.death as string) ?? null, movedOutDate: (r.moved as string) ?? null, inExtract: r.p_hash ? 'yes' : 'no' } },
+          evidence: (): Evidence => ({ source: 'district-copy', asOf: r.p_at ? asDate(r.p_at)!.toISOString() : null, facts: { hukouRegionCode: (r.p_hukou as string) ?? null, deathDate: (r.death as string) ?? null, movedOutDate: (r.moved as string) ?? null, inExtract: r.p_hash ? 'yes' : 'no' } }),
         }),
       );
     }
@@ -130,7 +136,7 @@ export class LedgerReverify {
       for (const f of classify(r.facts, run.month, settings.bracketChange, policy.brackets)) {
         decisions.push({
           id: randomUUID(), runKey: `reverify:${run.month}`, recipientId: String(r.id), kind: f.kind, status: FLAGS.includes(f.kind) ? 'flagged' : 'proposed',
-          effectiveMonth: f.effectiveMonth, evidenceJson: JSON.stringify(r.evidence), ...texts(f, r, policy, settings, run.month), decidedAt: now, appliedAt: null,
+          effectiveMonth: f.effectiveMonth, evidenceJson: JSON.stringify(r.evidence()), ...texts(f, r, policy, settings, run.month), decidedAt: now, appliedAt: null,
         });
       }
     }
@@ -139,10 +145,8 @@ export class LedgerReverify {
     const flagged = decisions.filter((d) => d.status === 'flagged');
     if (flagged.length) {
       await sql(tx, `UPDATE allowance_recipient SET flagged = ?, flag_reason = ? WHERE id IN (${marks(flagged.length)})`, [true, 'registry', ...flagged.map((d) => d.recipientId)]);
-      for (const d of flagged) {
-        const r = rows.find((x) => x.id === d.recipientId)!;
-        await this.notices.task(tx, elderOf(r), 'registry_flag', `flag:${run.month}:${d.recipientId}:${d.kind}`, `${String(r.elder_name)}：${d.staffText}`, now);
-      }
+      const byId = new Map(rows.map((x) => [String(x.id), x]));
+      await this.notices.tasks(tx, flagged.map((d) => ({ elder: elderOf(byId.get(d.recipientId)!), kind: 'registry_flag', key: `flag:${run.month}:${d.recipientId}:${d.kind}`, text: `${String(byId.get(d.recipientId)!.elder_name)}：${d.staffText}` })), now);
     }
     return { rows: rows.length, checksum: null };
   }
@@ -178,7 +182,7 @@ export class LedgerReverify {
       );
       return;
     }
-    await this.apply(run);
+    if (!(await this.apply(run))) return;
     const found = await this.findCandidates(run.month);
     const final = { ...(await this.counts(key)), candidates: found };
     await this.db.transaction((tx) =>
@@ -191,93 +195,142 @@ export class LedgerReverify {
     return Object.fromEntries(rows.map((r) => [String(r.kind), Number(r.n)]));
   }
 
-  /** applies the proposed decisions in batches; each decision flips proposed → applied with its effects in one transaction (two instances: one applies it) */
-  private async apply(run: RunRow): Promise<void> {
+  /**
+   * applies the proposed decisions, set-based in batches of APPLY_BATCH, by one instance at a time (a job lease per
+   * run; a crashed holder's lease runs out and the next finalize continues with what is still proposed). Returns false
+   * when another instance holds the lease (it finishes the run).
+   */
+  private async apply(run: RunRow): Promise<boolean> {
     const key = `reverify:${run.month}`;
+    const start = this.clock.now();
+    const mine = await this.db.transaction((tx) => this.leases.acquire(tx, `ledger-apply:${run.id}`, this.runs.holder, start, new Date(start.getTime() + 10 * 60_000)));
+    if (!mine) return false;
     const policies = new Map<string, Policy>();
     const settings = await this.db.read((m) => this.settings.current(m));
     for (;;) {
-      const ids: Raw[] = await this.db.read((m) => sql(m, `SELECT id FROM allowance_decision WHERE run_key = ? AND status = 'proposed' ORDER BY id LIMIT ${APPLY_BATCH}`, [key]));
-      if (!ids.length) return;
-      await this.db.transaction(async (tx) => {
-        for (const { id } of ids) await this.applyOne(tx, String(id), run.month, settings, policies);
-      });
+      const rows: Raw[] = await this.db.read((m) =>
+        sql(m,
+          `SELECT d.id AS decision_id, d.kind, d.effective_month, d.evidence_json, r.id, r.elder_id_hash, r.elder_name, r.elder_id_masked, r.community_code, r.application_id,
+                  r.status_reason, r.stopped_from, r.first_paid_month, r.elder_birth_date
+           FROM allowance_decision d JOIN allowance_recipient r ON r.id = d.recipient_id WHERE d.run_key = ? AND d.status = 'proposed' ORDER BY d.id LIMIT ${APPLY_BATCH}`,
+          [key],
+        ),
+      );
+      if (!rows.length) return true;
+      await this.db.retrying((tx) => this.applyBatch(tx, rows, run.month, settings, policies));
     }
   }
 
-  private async applyOne(tx: EntityManager, decisionId: string, month: string, settings: PaymentSettings, policies: Map<string, Policy>): Promise<void> {
+  private async applyBatch(tx: EntityManager, rows: Raw[], month: string, settings: PaymentSettings, policies: Map<string, Policy>): Promise<void> {
     const now = this.clock.now();
-    if ((await changed(tx, `UPDATE allowance_decision SET status = 'applied', applied_at = ? WHERE id = ? AND status = 'proposed'`, [now, decisionId])) !== 1) return;
-    const d = (await tx.findOne(AllowanceDecisionEntity, { where: { id: decisionId } }))!;
-    const [r] = (await sql(tx, `SELECT * FROM allowance_recipient WHERE id = ?`, [d.recipientId])) as Raw[];
-    const elder = elderOf(r);
-    const facts = (JSON.parse(d.evidenceJson) as { facts: Record<string, string | null> }).facts;
-    if (d.kind === 'died' || d.kind === 'moved_out' || d.kind === 'consent_withdrawn') {
-      const eff = d.effectiveMonth as string;
-      await sql(tx, 
-        `UPDATE allowance_recipient SET status = ?, status_reason = ?, stopped_from = ?, death_date = COALESCE(?, death_date), moved_out_date = COALESCE(?, moved_out_date), updated_at = ? WHERE id = ?`,
-        [d.kind === 'died' ? 'suspended' : 'stopped', d.kind, eff, d.kind === 'died' ? facts.deathDate : null, d.kind === 'moved_out' ? facts.movedOutDate ?? `${month}-01` : null, now, elder.id],
+    await sql(tx, `UPDATE allowance_decision SET status = 'applied', applied_at = ? WHERE id IN (${marks(rows.length)}) AND status = 'proposed'`, [now, ...rows.map((r) => r.decision_id)]);
+    const stopping = rows.filter((r) => STOPPING.includes(r.kind as never));
+    const factsOf = (r: Raw) => (JSON.parse(String(r.evidence_json)) as { facts: Record<string, string | null> }).facts;
+    // recipients: one UPDATE per (kind, first month, date)
+    const groups = new Map<string, { kind: string; eff: string; date: string | null; ids: string[] }>();
+    for (const r of stopping) {
+      const f = factsOf(r);
+      const date = r.kind === 'died' ? f.deathDate : r.kind === 'moved_out' ? (f.movedOutDate ?? `${month}-01`) : null;
+      const g = `${String(r.kind)}|${String(r.effective_month)}|${date}`;
+      if (!groups.has(g)) groups.set(g, { kind: String(r.kind), eff: String(r.effective_month), date, ids: [] });
+      groups.get(g)!.ids.push(String(r.id));
+    }
+    for (const g of groups.values()) {
+      await sql(tx,
+        `UPDATE allowance_recipient SET status = ?, status_reason = ?, stopped_from = ?, death_date = COALESCE(?, death_date), moved_out_date = COALESCE(?, moved_out_date), updated_at = ? WHERE id IN (${marks(g.ids.length)})`,
+        [g.kind === 'died' ? 'suspended' : 'stopped', g.kind, g.eff, g.kind === 'died' ? g.date : null, g.kind === 'moved_out' ? g.date : null, now, ...g.ids],
       );
-      // months from `eff` on: not yet sent → cancelled; paid or sent in a closed month → 追缴
-      const ents: Raw[] = await sql(tx, 
-        `SELECT e.id, e.for_month, e.amount_cny, e.state, e.pay_month, m.status AS month_status,
+    }
+    if (stopping.length) {
+      // months from the first stopped month on: not yet sent → cancelled; paid, or sent in a closed month → 追缴
+      const effOf = new Map(stopping.map((r) => [String(r.id), String(r.effective_month)]));
+      const ents: Raw[] = await sql(tx,
+        `SELECT e.id, e.recipient_id, e.for_month, e.amount_cny, e.state, m.status AS month_status,
                 (SELECT COUNT(*) FROM allowance_payment_line l WHERE l.entitlement_id = e.id AND l.status IN ('sent', 'paid')) AS sent
-         FROM allowance_entitlement e LEFT JOIN allowance_ledger_month m ON m.month = e.pay_month WHERE e.recipient_id = ? AND e.for_month >= ? AND e.state IN ('pending', 'paid')`,
-        [elder.id, eff],
+         FROM allowance_entitlement e LEFT JOIN allowance_ledger_month m ON m.month = e.pay_month
+         WHERE e.recipient_id IN (${marks(effOf.size)}) AND e.state IN ('pending', 'paid')`,
+        [...effOf.keys()],
       );
-      const over: Raw[] = [];
+      const cancel: string[] = [];
+      const over = new Map<string, Raw[]>();
       for (const e of ents) {
-        if (e.state === 'paid' || Number(e.sent) > 0 || e.month_status === 'closed') over.push(e);
-        else await sql(tx, `UPDATE allowance_entitlement SET state = 'cancelled', updated_at = ? WHERE id = ? AND state = 'pending'`, [now, e.id]);
+        if (String(e.for_month) < effOf.get(String(e.recipient_id))!) continue;
+        if (e.state === 'paid' || Number(e.sent) > 0 || e.month_status === 'closed') over.set(String(e.recipient_id), [...(over.get(String(e.recipient_id)) ?? []), e]);
+        else cancel.push(String(e.id));
       }
-      if (over.length) {
-        await insertIgnore(tx, AllowanceOverpaymentEntity, over.map((e) => ({
-          id: randomUUID(), recipientId: elder.id, entitlementId: String(e.id), forMonth: String(e.for_month), amountCny: Number(e.amount_cny), decisionId: d.id, status: 'open',
-          reason: `${DECISION_KIND_TEXT[d.kind as keyof typeof DECISION_KIND_TEXT]}（${monthText(eff)}起不应发放）`, createdAt: now, resolvedAt: null, resolution: null, resolvedBy: null,
-        })));
-        const total = over.reduce((a, e) => a + Number(e.amount_cny), 0);
-        await this.notices.task(tx, elder, 'overpayment', `over:${d.id}`, `${elder.elderName}${monthText(eff)}起不应再发放，已多发${over.length}个月共${total}元，需要追回。请先慰问家属，再说明退回方式。`, now);
+      for (let i = 0; i < cancel.length; i += 500) {
+        const part = cancel.slice(i, i + 500);
+        await sql(tx, `UPDATE allowance_entitlement SET state = 'cancelled', updated_at = ? WHERE id IN (${marks(part.length)}) AND state = 'pending'`, [now, ...part]);
       }
-      if (d.kind === 'died') {
-        await this.notices.task(tx, elder, 'deceased', `deceased:${elder.id}`, `户籍库登记${elder.elderName}已于${facts.deathDate ?? ''}去世，津贴从${monthText(eff)}起停发。请向家属致以慰问。`, now);
-        await this.notices.toFamily(tx, { ...elder, statusReason: null }, 'allowance_closed', {}, `closed:${elder.id}`);
-      } else if (d.kind === 'moved_out') {
-        await this.notices.toFamily(tx, elder, 'allowance_suspended', { reason: `户籍数据显示户口已迁出荆州区，从${monthText(eff)}起停发。如果登记有误，请联系社区。` }, `stopped:${d.id}`);
+      const overRows: AllowanceOverpaymentEntity[] = [];
+      const tasks: TaskInput[] = [];
+      for (const r of stopping) {
+        const list = over.get(String(r.id)) ?? [];
+        const eff = String(r.effective_month);
+        for (const e of list) {
+          overRows.push({
+            id: randomUUID(), recipientId: String(r.id), entitlementId: String(e.id), forMonth: String(e.for_month), amountCny: Number(e.amount_cny), decisionId: String(r.decision_id), status: 'open',
+            reason: `${DECISION_KIND_TEXT[r.kind as keyof typeof DECISION_KIND_TEXT]}（${monthText(eff)}起不应发放）`, createdAt: now, resolvedAt: null, resolution: null, resolvedBy: null,
+          });
+        }
+        const elder = elderOf(r);
+        if (list.length) {
+          const total = list.reduce((a, e) => a + Number(e.amount_cny), 0);
+          tasks.push({ elder, kind: 'overpayment', key: `over:${String(r.decision_id)}`, text: `${elder.elderName}${monthText(eff)}起不应再发放，已多发${list.length}个月共${total}元，需要追回。请先慰问家属，再说明退回方式。` });
+        }
+        if (r.kind === 'died') {
+          tasks.push({ elder, kind: 'deceased', key: `deceased:${elder.id}`, text: `户籍库登记${elder.elderName}已于${factsOf(r).deathDate ?? ''}去世，津贴从${monthText(eff)}起停发。请向家属致以慰问。` });
+        }
       }
-      return;
+      await insertIgnore(tx, AllowanceOverpaymentEntity, overRows);
+      await this.notices.tasks(tx, tasks, now);
+      // the family: one careful notice after a death (pushed once per account), a stop after a move
+      const accounts = await this.notices.accountsOf(tx, stopping.map((r) => String(r.elder_id_hash)));
+      for (const r of stopping) {
+        if (!accounts.get(String(r.elder_id_hash))?.length) continue;
+        const elder = elderOf(r);
+        if (r.kind === 'died') await this.notices.toFamily(tx, { ...elder, statusReason: null }, 'allowance_closed', {}, `closed:${elder.id}`);
+        else if (r.kind === 'moved_out') await this.notices.toFamily(tx, elder, 'allowance_suspended', { reason: `户籍数据显示户口已迁出荆州区，从${monthText(String(r.effective_month))}起停发。如果登记有误，请联系社区。` }, `stopped:${String(r.decision_id)}`);
+      }
     }
-    if (d.kind === 'reinstated') {
-      const from = String(r.stopped_from ?? month);
-      await sql(tx, `UPDATE allowance_recipient SET status = 'active', status_reason = NULL, stopped_from = NULL, death_date = NULL, moved_out_date = NULL, updated_at = ? WHERE id = ?`, [now, elder.id]);
-      const payMonth = await this.months.firstOpenFrom(tx, month);
-      // the months the ledger ran while the recipient was stopped (this month only when its run already happened)
-      const ran = new Set(((await sql(tx, `SELECT month FROM allowance_ledger_run WHERE kind = 'entitle' AND month >= ? AND month <= ?`, [from, month])) as Raw[]).map((x) => String(x.month)));
-      let missed = monthsBetween(from, month).filter((x) => ran.has(x) && x >= String(r.first_paid_month));
-      if (settings.arrearsCapMonths !== null) missed = missed.slice(-settings.arrearsCapMonths);
-      const have: Raw[] = missed.length ? await sql(tx, `SELECT id, for_month, state FROM allowance_entitlement WHERE recipient_id = ? AND for_month IN (${marks(missed.length)})`, [elder.id, ...missed]) : [];
-      let total = 0;
-      const back: string[] = [];
-      for (const x of missed) {
-        const e = have.find((h) => h.for_month === x);
-        if (e && e.state !== 'cancelled') continue;
-        const policy = policies.get(x) ?? (await this.policies.policyOn(tx, `${x}-01`));
-        policies.set(x, policy);
-        const b = bracketOfMonth(policy.brackets, String(r.elder_birth_date), x, settings.bracketChange);
-        if (!b) continue;
-        const kind = x < month ? 'back_pay' : 'regular';
-        if (e) await sql(tx, `UPDATE allowance_entitlement SET state = 'pending', kind = ?, pay_month = ?, amount_cny = ?, bracket_min_age = ?, updated_at = ? WHERE id = ?`, [kind, payMonth, b.monthlyCny, b.minAge, now, e.id]);
-        else await insertIgnore(tx, AllowanceEntitlementEntity, [{ id: randomUUID(), recipientId: elder.id, forMonth: x, payMonth, kind, amountCny: b.monthlyCny, bracketMinAge: b.minAge, state: 'pending', failureReason: null, paidOn: null, runId: null, createdAt: now, updatedAt: now }]);
-        if (kind === 'back_pay') { total += b.monthlyCny; back.push(x); }
+    for (const r of rows.filter((x) => x.kind === 'reinstated')) await this.reinstate(tx, r, month, settings, policies, now);
+    // bracket_up: the entitlement runs pay the higher bracket from its month; the decision is the record and the family's sentence
+  }
+
+  /** a corrected record: active again, the months missed while stopped back-paid in the next open month (within the arrears cap), 追缴 dropped */
+  private async reinstate(tx: EntityManager, r: Raw, month: string, settings: PaymentSettings, policies: Map<string, Policy>, now: Date): Promise<void> {
+    const elder = elderOf(r);
+    const from = String(r.stopped_from ?? month);
+    await sql(tx, `UPDATE allowance_recipient SET status = 'active', status_reason = NULL, stopped_from = NULL, death_date = NULL, moved_out_date = NULL, updated_at = ? WHERE id = ?`, [now, elder.id]);
+    const payMonth = await this.months.firstOpenFrom(tx, month);
+    // the months the ledger ran while the recipient was stopped (this month only when its run already happened)
+    const ran = new Set((await sql(tx, `SELECT month FROM allowance_ledger_run WHERE kind = 'entitle' AND month >= ? AND month <= ?`, [from, month])).map((x) => String(x.month)));
+    let missed = monthsBetween(from, month).filter((x) => ran.has(x) && x >= String(r.first_paid_month));
+    if (settings.arrearsCapMonths !== null) missed = missed.slice(-settings.arrearsCapMonths);
+    const have: Raw[] = missed.length ? await sql(tx, `SELECT id, for_month, state FROM allowance_entitlement WHERE recipient_id = ? AND for_month IN (${marks(missed.length)})`, [elder.id, ...missed]) : [];
+    let total = 0;
+    const back: string[] = [];
+    for (const x of missed) {
+      const e = have.find((h) => h.for_month === x);
+      if (e && e.state !== 'cancelled') continue;
+      const policy = policies.get(x) ?? (await this.policies.policyOn(tx, `${x}-01`));
+      policies.set(x, policy);
+      const b = bracketOfMonth(policy.brackets, String(r.elder_birth_date), x, settings.bracketChange);
+      if (!b) continue;
+      const kind = x < month ? 'back_pay' : 'regular';
+      if (e) await sql(tx, `UPDATE allowance_entitlement SET state = 'pending', kind = ?, pay_month = ?, amount_cny = ?, bracket_min_age = ?, updated_at = ? WHERE id = ?`, [kind, payMonth, b.monthlyCny, b.minAge, now, e.id]);
+      else await insertIgnore(tx, AllowanceEntitlementEntity, [{ id: randomUUID(), recipientId: elder.id, forMonth: x, payMonth, kind, amountCny: b.monthlyCny, bracketMinAge: b.minAge, state: 'pending', failureReason: null, paidOn: null, runId: null, createdAt: now, updatedAt: now }]);
+      if (kind === 'back_pay') {
+        total += b.monthlyCny;
+        back.push(x);
       }
-      // a wrong death record: nothing to recover
-      await sql(tx, `UPDATE allowance_overpayment SET status = 'waived', resolved_at = ?, resolution = ? WHERE recipient_id = ? AND status = 'open'`, [now, '登记有误，已恢复发放，不需要追回', elder.id]);
-      if (back.length) {
-        const period = back.length === 1 ? monthText(back[0]) : `${monthText(back[0])}至${monthText(back[back.length - 1])}`;
-        await this.notices.toFamily(tx, { ...elder, statusReason: null }, 'allowance_back_pay', { amountYuan: total, period, reason: '之前的户籍登记有误，现已更正并恢复发放。' }, `back:${d.id}`);
-      }
-      return;
     }
-    // bracket_up: the entitlement runs already pay the higher bracket from its month; the decision is the record and the family's sentence
+    // a wrong record: nothing to recover
+    await sql(tx, `UPDATE allowance_overpayment SET status = 'waived', resolved_at = ?, resolution = ? WHERE recipient_id = ? AND status = 'open'`, [now, '登记有误，已恢复发放，不需要追回', elder.id]);
+    if (back.length) {
+      const period = back.length === 1 ? monthText(back[0]) : `${monthText(back[0])}至${monthText(back[back.length - 1])}`;
+      await this.notices.toFamily(tx, { ...elder, statusReason: null }, 'allowance_back_pay', { amountYuan: total, period, reason: '之前的户籍登记有误，现已更正并恢复发放。' }, `back:${String(r.decision_id)}`);
+    }
   }
 
   // ---- 免申即享 candidates ------------------------------------------------------------------------
@@ -293,21 +346,22 @@ export class LedgerReverify {
     const next = addMonths(month, 1);
     const cutoff = policy.ageRule === 'calendar_year' ? `${Number(next.slice(0, 4)) - minAge + 1}-01-01` : `${Number(addMonths(next, 1).slice(0, 4)) - minAge}-${addMonths(next, 1).slice(5, 7)}-01`;
     let found = 0;
-    for (;;) {
+    // 256 ranges of the registry's primary key (the hex blind index): each statement reads a bounded slice
+    for (let k = 0; k < CHUNKS; k++) {
+      const range = rangeSql('p.id_number_hash', k, CHUNKS);
       const rows: Raw[] = await this.db.read((m) =>
-        sql(m, 
+        sql(m,
           `SELECT p.id_number_hash, p.id_number_enc, p.name, p.birth_date, p.hukou_region_code FROM registry_person p
-           WHERE p.birth_date < ? AND p.hukou_region_code LIKE '421003%'
+           WHERE ${range.sql} AND p.birth_date < ? AND p.hukou_region_code LIKE '421003%'
              AND NOT EXISTS (SELECT 1 FROM registry_death d WHERE d.id_number_hash = p.id_number_hash)
              AND NOT EXISTS (SELECT 1 FROM registry_move_out mo WHERE mo.id_number_hash = p.id_number_hash)
              AND NOT EXISTS (SELECT 1 FROM allowance_recipient r WHERE r.elder_id_hash = p.id_number_hash)
              AND NOT EXISTS (SELECT 1 FROM allowance_application a WHERE a.elder_id_hash = p.id_number_hash AND a.active_key IS NOT NULL)
-             AND NOT EXISTS (SELECT 1 FROM allowance_candidate c WHERE c.elder_id_hash = p.id_number_hash)
-           ORDER BY p.id_number_hash LIMIT 1000`,
-          [cutoff],
+             AND NOT EXISTS (SELECT 1 FROM allowance_candidate c WHERE c.elder_id_hash = p.id_number_hash)`,
+          [...range.params, cutoff],
         ),
       );
-      if (!rows.length) return found;
+      if (!rows.length) continue;
       const now = this.clock.now();
       await this.db.transaction((tx) =>
         insertIgnore(tx, AllowanceCandidateEntity, rows.map((p) => ({
@@ -318,6 +372,7 @@ export class LedgerReverify {
       );
       found += rows.length;
     }
+    return found;
   }
 }
 

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig } from '../../common/config';
 import type { LedgerRunView } from '@jianban/shared';
 import { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -27,6 +28,7 @@ export class LedgerRuns {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   byMonth(m: EntityManager, kind: RunKind, month: string): Promise<RunRow | null> {
@@ -42,7 +44,7 @@ export class LedgerRuns {
     return this.db.retrying(async (tx) => {
       const [{ n }] = await sql<{ n: number | string }[]>(tx, `SELECT COUNT(*) AS n FROM allowance_recipient`);
       await insertIgnore(tx, AllowanceLedgerRunEntity, [{
-        id: randomUUID(), kind, month, status: 'running', chunksTotal: chunkCountFor(Number(n)), chunksDone: 0, startedBy: by.id, startedByName: by.name, startedAt: now,
+        id: randomUUID(), kind, month, status: 'running', chunksTotal: chunkCountFor(Number(n), this.config.ledger.chunkRows), chunksDone: 0, startedBy: by.id, startedByName: by.name, startedAt: now,
         finishedAt: null, checksum: null, source: null, countsJson: null, recipients: 0, thresholdBp: 500, heldReason: null, approvedBy: null, approvedAt: null,
         approveReason: null, ...extra,
       }]);
@@ -70,7 +72,7 @@ export class LedgerRuns {
     const offset = free.length ? parseInt(this.holder.slice(-2), 16) % free.length : 0;
     for (let i = 0; i < free.length; i++) {
       const chunkNo = Number(free[(i + offset) % free.length].chunk_no);
-      const n = await this.db.transaction((tx) =>
+      const n = await this.db.retrying((tx) =>
         changed(tx, `UPDATE allowance_run_chunk SET lease_owner = ?, lease_until = ? WHERE run_id = ? AND chunk_no = ? AND status = 'open' AND (lease_until IS NULL OR lease_until < ?)`, [
           this.holder, new Date(now.getTime() + CHUNK_LEASE_MS), runId, chunkNo, now,
         ]),
@@ -104,10 +106,11 @@ export class LedgerRuns {
       const chunkNo = await this.claim(runId);
       if (chunkNo === null) return worked;
       if (crashAfter !== undefined && worked >= crashAfter) throw new Error('simulated crash mid-run');
-      await this.db.transaction(async (tx) => {
+      // a lock-conflict victim (deadlock, SQLite busy) was rolled back whole: running the chunk again is safe
+      await this.db.retrying(async (tx) => {
         const r = await work(tx, chunkNo);
         await this.complete(tx, runId, chunkNo, r.rows, r.checksum);
-      });
+      }, 8);
       worked++;
     }
   }

@@ -22,7 +22,7 @@ export const marks = (n: number) => Array.from({ length: n }, () => '?').join(',
  */
 export const CHUNKS = 256;
 export const CHUNK_ROWS = 2000;
-export const chunkCountFor = (rows: number) => Math.min(CHUNKS, Math.max(1, Math.ceil(rows / CHUNK_ROWS)));
+export const chunkCountFor = (rows: number, perChunk = CHUNK_ROWS) => Math.min(CHUNKS, Math.max(1, Math.ceil(rows / perChunk)));
 export function chunkBounds(chunkNo: number, total: number): { lo: string | null; hi: string | null } {
   const at = (k: number) => Math.floor((k * 65536) / total).toString(16).padStart(4, '0');
   return { lo: chunkNo === 0 ? null : at(chunkNo), hi: chunkNo + 1 >= total ? null : at(chunkNo + 1) };
