@@ -30,7 +30,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     // Taro's H5 terser defaults set quote_keys, which turns class private fields (#x, used by TanStack Query)
     // into `#"x"`: a syntax error that leaves the page blank
-    terser: { enable: true, config: { output: { quote_keys: false } } },
+    terser: { enable: true, config: { output: { quote_keys: false, ascii_only: false } } },
     mini: {
       // CSS modules: class names never collide, so the order of component styles across chunks does not matter
       miniCssExtractPluginOption: { ignoreOrder: true },

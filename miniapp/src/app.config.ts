@@ -20,6 +20,8 @@ export default defineAppConfig({
     { root: 'subpackages/allowance', pages: ['pages/index/index', 'pages/elder/index', 'pages/consent/index', 'pages/account/index', 'pages/review/index', 'pages/status/index', 'pages/publicity/index'] },
     { root: 'subpackages/staff-allowance', pages: ['pages/queue/index', 'pages/reviews/index', 'pages/detail/index', 'pages/policy/index'] },
     { root: 'subpackages/staff-booking', pages: ['pages/day/index', 'pages/queue/index', 'pages/detail/index', 'pages/scan/index', 'pages/walk-in/index', 'pages/flagged/index', 'pages/export/index', 'pages/holidays/index', 'pages/settings/index', 'pages/closures/index', 'pages/service-items/index'] },
+    { root: 'subpackages/allowance-pay', pages: ['pages/payments/index', 'pages/invitation/index'] },
+    { root: 'subpackages/staff-allowance-pay', pages: ['pages/months/index', 'pages/figures/index', 'pages/tasks/index', 'pages/settings/index', 'pages/recipient/index', 'pages/recipients/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -16,6 +16,7 @@ import { CivilAffairsModule } from './civil-affairs/civil-affairs.module';
 import { IdentityModule } from './identity/identity.module';
 import { ProxiesModule } from './identity/proxies.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PayviewModule } from './allowance/payview/payview.module';
 import { HealthService } from './system/health.service';
 import { DocsController, SystemController } from './system/system.controller';
 
@@ -37,6 +38,7 @@ export class AppModule {
         AllowanceModule,
         ProxiesModule,
         LedgerModule,
+        PayviewModule,
         // development-only calls to the local WeChat peer (dev login code, template registration): never in production
         ...(config.env === 'production' ? [] : [LocalWechatPeerModule]),
       ],

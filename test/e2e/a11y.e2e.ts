@@ -118,6 +118,8 @@ describe('accessibility (axe-core) on every page', () => {
       ['/subpackages/booking/pages/confirm/index', `${flow}&date=${bookingDate}&start=${encodeURIComponent(bookingStart)}`],
       ['/subpackages/booking/pages/detail/index', `id=${bookingId}`],
       ['/subpackages/booking/pages/mine/index'],
+      ['/subpackages/allowance-pay/pages/payments/index'],
+      ['/subpackages/allowance-pay/pages/invitation/index'],
     ];
     for (const [path, query] of pages) await check(page, 'resident', path, query);
     expect(found.filter((f) => f.who === 'resident')).toEqual([]);
@@ -143,6 +145,9 @@ describe('accessibility (axe-core) on every page', () => {
       ['/subpackages/staff-booking/pages/service-items/index', `code=${community}`],
       ['/subpackages/staff-allowance/pages/queue/index'],
       ['/subpackages/staff-allowance/pages/detail/index'],
+      ['/subpackages/staff-allowance-pay/pages/tasks/index'],
+      ['/subpackages/staff-allowance-pay/pages/recipient/index'],
+      ['/subpackages/staff-allowance-pay/pages/recipients/index'],
     ];
     for (const [path, query] of pages) await check(page, 'meicun', path, query);
     expect(found.filter((f) => f.who === 'meicun')).toEqual([]);
@@ -175,6 +180,9 @@ describe('accessibility (axe-core) on every page', () => {
       ['/subpackages/staff-allowance/pages/policy/index'],
       ['/subpackages/staff-catalog/pages/service-words/index'],
       ['/subpackages/staff-catalog/pages/departments/index'],
+      ['/subpackages/staff-allowance-pay/pages/months/index'],
+      ['/subpackages/staff-allowance-pay/pages/figures/index'],
+      ['/subpackages/staff-allowance-pay/pages/settings/index'],
     ];
     for (const [path, query] of pages) await check(page, 'district', path, query);
     expect(found.filter((f) => f.who === 'district')).toEqual([]);

@@ -3,6 +3,7 @@ import { ALLOWANCE_CONSOLE_LINKS } from '../allowance/console-links';
 import { BOOKING_CONSOLE_LINKS } from '../booking/console-links';
 import { CATALOG_CONSOLE_LINKS } from '../catalog/console-links';
 import { STAFF_ADMIN_CONSOLE_LINKS } from '../staff-admin/console-links';
+import { ALLOWANCE_PAY_CONSOLE_LINKS } from '../allowance-pay/console-links';
 
 /** one entry of the staff 工作台 on 我的; each feature lists its own pages */
 export interface ConsoleLink {
@@ -13,6 +14,7 @@ export interface ConsoleLink {
 }
 
 export const STAFF_CONSOLE: ConsoleLink[] = [...BOOKING_CONSOLE_LINKS, ...ALLOWANCE_CONSOLE_LINKS, ...CATALOG_CONSOLE_LINKS, ...STAFF_ADMIN_CONSOLE_LINKS];
+STAFF_CONSOLE.push(...ALLOWANCE_PAY_CONSOLE_LINKS); // issue 12's payment pages (own line: merges stay trivial)
 
 export function consoleLinksFor(role: StaffRole): ConsoleLink[] {
   return STAFF_CONSOLE.filter((l) => l.roles.includes(role));

@@ -112,6 +112,7 @@ function Status({ id, created }: { id: string; created: boolean }) {
         </Section>
       ) : null}
       {a.canResubmit ? <Correct a={a} /> : null}
+      {a.status === 'approved' && a.familyMemberId ? <Button onClick={() => void Taro.navigateTo({ url: allowanceUrl('/subpackages/allowance-pay/pages/payments/index', { memberId: a.familyMemberId }) })}>看每月发放情况</Button> : null}
       {a.status === 'publicity' && a.communityCode ? (
         <Button variant="secondary" onClick={() => void Taro.navigateTo({ url: allowanceUrl(ALLOWANCE_PUBLICITY_PAGE, { code: a.communityCode }) })}>看社区公示名单</Button>
       ) : null}

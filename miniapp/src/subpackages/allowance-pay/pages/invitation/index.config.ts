@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '确认领取高龄津贴' });

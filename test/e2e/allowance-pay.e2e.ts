@@ -1,0 +1,225 @@
+// Issue 12 in the H5 build: the district pays a month and the family sees how it went. Two elders of the demo daughter
+// (王建国 of the seed, and 赵桂英 put into the registry through its real import) are on the district's payment roll.
+// The district admin, on a 1366 px console, runs next month's entitlements, closes the month, downloads the roster
+// (the file arrives on the first click), and imports the bank's return file with one failed line. The daughter, at
+// 390 px with the largest font and 长辈模式, then sees 赵桂英's month 已发放 and 王建国's 发放失败 with the bank's reason.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkDigitOf, routes, shanghaiDate } from '@jianban/shared';
+import type { Page } from 'playwright-core';
+import { api, expectNoHorizontalOverflow, submitStaffLogin, turnOnElderMode } from './support/page-checks';
+import { launchBrowser, ROOT, screenshotPath, settle, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
+
+type Browser = Awaited<ReturnType<typeof launchBrowser>>;
+type Workbook = { xlsx: { readFile(p: string): Promise<unknown> }; worksheets: { getRow(n: number): { values: unknown[] }; rowCount: number }[] };
+const ExcelJS = createRequire(join(ROOT, 'server', 'package.json'))('exceljs') as { Workbook: new () => Workbook };
+
+const DEMO_USER = 'demo';
+const MEICUN = '421003003003';
+const WANG = { name: '王建国', idNumber: '42100319400315001X' };
+
+/** the whole page in one picture (H5 scrolls inside Taro's container: grow the window to its height) */
+async function shot(page: Page, name: string) {
+  await settle(page);
+  await expectNoHorizontalOverflow(page);
+  const size = page.viewportSize() ?? { width: 390, height: 844 };
+  const height = await page.evaluate(() =>
+    Math.max(document.documentElement.scrollHeight, ...[...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none').map((p) => p.scrollHeight)),
+  );
+  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height + 120, size.height), 9000) });
+  await settle(page);
+  await page.screenshot({ path: screenshotPath(name) });
+  await page.setViewportSize(size);
+}
+
+const visible = (page: Page, text: string | RegExp) => page.getByText(text).filter({ visible: true }).first();
+
+function madeUpElder(age: number, name: string) {
+  const year = new Date().getUTCFullYear() - age - 1;
+  const first17 = `421003${year}0611${String(100 + Math.floor(Math.random() * 899))}`;
+  return { name, idNumber: first17 + checkDigitOf(first17), birthDate: `${year}-06-11`, sex: Number(first17[16]) % 2 ? '男' : '女' };
+}
+
+function importRoster(dataDir: string, people: ReturnType<typeof madeUpElder>[]) {
+  const file = join(dataDir, `roster-${Date.now()}.csv`);
+  const rows = people.map((p, i) => [p.idNumber, p.name, p.sex, p.birthDate, MEICUN, `00300398${String(70000 + i + Math.floor(Math.random() * 9000))}`].join(','));
+  writeFileSync(file, ['身份证号,姓名,性别,出生日期,户籍地区划代码,户号', ...rows].join('\n') + '\n');
+  execFileSync(process.execPath, [join(ROOT, 'server', 'dist', 'cli', 'registry-import.js'), '--kind', 'roster', file], {
+    cwd: ROOT, env: { ...process.env, NODE_ENV: 'development', DB_SQLITE_PATH: join(dataDir, 'e2e.sqlite') }, encoding: 'utf8',
+  });
+}
+
+const nextMonthOf = (month: string) => {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+};
+const monthWords = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
+
+describe('allowance payments in the H5 build: the district pays a month, the family sees it (390 px 长辈模式; staff 1366 px)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'jb-e2e-pay-'));
+  const zhao = madeUpElder(84, '赵桂英');
+  const sun = madeUpElder(81, '孙玉兰'); // turned 80 last year and never applied: a 免申即享 candidate
+  const month = nextMonthOf(shanghaiDate(new Date()).slice(0, 7));
+  let stack: RunningStack;
+  let family: Browser;
+  let staff: Browser;
+  let token = '';
+  const memberIds: Record<string, string> = {};
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    stack = await startStack('allowance-pay', { dataDir });
+    importRoster(dataDir, [zhao, sun]);
+    const { code } = await api(stack.url, routes.devWechatCode, { user: DEMO_USER });
+    token = (await api(stack.url, routes.wechatLogin, { code })).token as string;
+    for (const e of [zhao, sun]) await api(stack.url, routes.addFamilyMember, { name: e.name, idNumber: e.idNumber, relationship: 'parent', communityCode: MEICUN }, { token });
+    const meicun = (await api(stack.url, routes.staffLogin, { username: 'meicun', password: STAFF_PASSWORD })).token as string;
+    const members = (await api(stack.url, routes.listFamilyMembers, {}, { token })).items as { id: string; name: string; verification: { state: string } }[];
+    for (const e of [WANG, zhao, sun]) {
+      const m = members.find((x) => x.name === e.name)!;
+      memberIds[e.name] = m.id;
+      if (m.verification.state !== 'verified') await api(stack.url, routes.staffConfirmProxy, { elderIdNumber: e.idNumber, elderName: e.name }, { token: meicun, params: { id: m.id } });
+    }
+    // both elders were already paid before Jianban: the district imports its payment roll (no application, no invitation)
+    const district = (await api(stack.url, routes.staffLogin, { username: 'district', password: STAFF_PASSWORD })).token as string;
+    const roll = ['姓名,身份证号,账户类型,账号', `${WANG.name},${WANG.idNumber},银行卡,6217000012345678`, `${zhao.name},${zhao.idNumber},银行卡,6217000087654321`].join('\n') + '\n';
+    const report = await api(stack.url, routes.importPaymentRoll, { fileName: '在册名单.csv', base64: Buffer.from(roll, 'utf8').toString('base64') }, { token: district });
+    expect(report).toMatchObject({ imported: 2 });
+  });
+  afterAll(async () => {
+    await family?.close();
+    await staff?.close();
+    await stack?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('the district runs the month, closes it, downloads the roster on the first click and imports a return with one failed line', async () => {
+    staff = await launchBrowser();
+    const page = await staff.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await submitStaffLogin(page, stack.url, 'district');
+    await visible(page, '工作台').waitFor({ timeout: 30_000 });
+    await expect(visible(page, '高龄津贴：每月发放').isVisible()).resolves.toBe(true);
+    await page.goto(`${stack.url}/#/subpackages/staff-allowance-pay/pages/months/index?month=${month}`);
+    await visible(page, '核算本月津贴').waitFor({ timeout: 30_000 });
+    await visible(page, '核算本月津贴').click();
+    await visible(page, /^已完成，/).waitFor({ timeout: 60_000 });
+    await visible(page, '2笔，共100元').waitFor({ timeout: 30_000 });
+    await shot(page, 'allowance-pay-staff-1-run');
+
+    await page.getByRole('button', { name: '关账', exact: true }).filter({ visible: true }).click();
+    await page.getByRole('button', { name: '确定关账' }).filter({ visible: true }).click();
+    await visible(page, /^已关账/).waitFor({ timeout: 30_000 });
+
+    // one click, one file
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.getByRole('button', { name: '下载发放名单（Excel）' }).filter({ visible: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`高龄津贴发放名单-${month}.xlsx`);
+    const saved = join(dataDir, 'roster.xlsx');
+    await download.saveAs(saved);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(saved);
+    const sheet = wb.worksheets[0];
+    const lines = Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2).values.map((v) => String(v ?? '')));
+    const lineOf = (idNumber: string) => lines.find((l) => l.includes(idNumber))!;
+    expect(lines).toHaveLength(2);
+    expect(lineOf(WANG.idNumber)).toContain('6217000012345678');
+    const refOf = (idNumber: string) => lineOf(idNumber)[9];
+    await visible(page, '已下载 2 行').waitFor({ timeout: 10_000 });
+
+    // the bank's return: 赵桂英 paid, 王建国 failed with the bank's reason
+    const back = ['参考号,结果,原因', `${refOf(zhao.idNumber)},成功,`, `${refOf(WANG.idNumber)},失败,银行卡号有误`].join('\n') + '\n';
+    const returnFile = join(dataDir, `回盘-${month}.csv`);
+    writeFileSync(returnFile, back);
+    await page.locator('#bank-return-file').setInputFiles(returnFile);
+    await page.getByRole('button', { name: '导入回盘文件' }).filter({ visible: true }).click();
+    await visible(page, '已发放1行，发放失败1行').waitFor({ timeout: 30_000 });
+    await shot(page, 'allowance-pay-staff-2-returned');
+
+    // the district figures of that month: one paid, one failed; the amounts said to be the unconfirmed defaults
+    await page.goto(`${stack.url}/#/subpackages/staff-allowance-pay/pages/figures/index`);
+    await visible(page, '领取人数（按档次，今天）').waitFor({ timeout: 30_000 });
+    await page.locator('input[aria-label="到（年-月）"]').fill(month);
+    await visible(page, monthWords(month)).waitFor({ timeout: 30_000 });
+    await visible(page, '金额按默认标准计算').waitFor();
+    await shot(page, 'allowance-pay-staff-3-figures');
+    await page.goto(`${stack.url}/#/subpackages/staff-allowance-pay/pages/settings/index`);
+    await visible(page, '这些是默认值，还没有经荆州区确认').waitFor({ timeout: 30_000 });
+    await shot(page, 'allowance-pay-staff-4-settings');
+
+    // 梅村's staff find the failed payment on their to-do list
+    const desk = await staff.context.newPage();
+    await desk.setViewportSize({ width: 1366, height: 900 });
+    await submitStaffLogin(desk, stack.url, 'meicun');
+    await visible(desk, '工作台').waitFor({ timeout: 30_000 });
+    await desk.goto(`${stack.url}/#/subpackages/staff-allowance-pay/pages/tasks/index`);
+    await visible(desk, /王建国.*的津贴发放失败/).waitFor({ timeout: 30_000 });
+    await shot(desk, 'allowance-pay-staff-5-tasks');
+    await desk.goto(`${stack.url}/#/subpackages/staff-allowance-pay/pages/recipients/index`);
+    await visible(desk, /^王建国（/).waitFor({ timeout: 30_000 });
+    await shot(desk, 'allowance-pay-staff-6-recipients');
+    await visible(desk, /^王建国（/).click();
+    await visible(desk, '核对后改正收款账户').waitFor({ timeout: 30_000 });
+    await visible(desk, /原因：银行卡号有误/).waitFor();
+    await expect(desk.getByText('6217000012345678').count()).resolves.toBe(0);
+    await shot(desk, 'allowance-pay-staff-7-recipient');
+  });
+
+  it('the family sees 赵桂英 paid and 王建国 failed with the reason and what to do (390 px, 长辈模式)', async () => {
+    family = await launchBrowser({ largestFont: true });
+    const page = await family.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${stack.url}/?devUser=${DEMO_USER}#/pages/me/index`);
+    await turnOnElderMode(page);
+
+    await page.goto(`${stack.url}/?devUser=${DEMO_USER}#/subpackages/allowance-pay/pages/payments/index?memberId=${memberIds[WANG.name]}`);
+    await visible(page, '王建国的高龄津贴').waitFor({ timeout: 30_000 });
+    await visible(page, monthWords(month)).waitFor();
+    await visible(page, '✗ 发放失败').waitFor();
+    await visible(page, '原因：银行卡号有误').waitFor();
+    await visible(page, '改正收款账户').waitFor();
+    await expect(page.getByText('6217000012345678').count()).resolves.toBe(0);
+    await shot(page, 'allowance-pay-family-failed');
+
+    await page.goto(`${stack.url}/?devUser=${DEMO_USER}#/subpackages/allowance-pay/pages/payments/index?memberId=${memberIds[zhao.name]}`);
+    await visible(page, '赵桂英的高龄津贴').waitFor({ timeout: 30_000 });
+    await visible(page, '✓ 已发放').waitFor();
+    await shot(page, 'allowance-pay-family-paid');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('免申即享: the re-verification finds 孙玉兰; the family confirms the invitation with consent and account on one screen', async () => {
+    const district = (await api(stack.url, routes.staffLogin, { username: 'district', password: STAFF_PASSWORD })).token as string;
+    const current = shanghaiDate(new Date()).slice(0, 7);
+    await api(stack.url, routes.startReverification, {}, { token: district, params: { month: current } });
+    const until = Date.now() + 60_000;
+    let status = '';
+    while (Date.now() < until) {
+      status = ((await api(stack.url, routes.reverification, {}, { token: district, params: { month: current } })) as { status: string }).status;
+      if (status !== 'running') break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(status).toBe('done');
+
+    const page = await family.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${stack.url}/?devUser=${DEMO_USER}#/subpackages/allowance-pay/pages/invitation/index?memberId=${memberIds[sun.name]}`);
+    await visible(page, '孙玉兰可以领高龄津贴').waitFor({ timeout: 30_000 });
+    await visible(page, /不用交任何证明/).waitFor();
+    await page.getByRole('radio', { name: '老人委托我替他（她）办理' }).filter({ visible: true }).click();
+    await page.getByRole('radio', { name: '银行卡或存折' }).filter({ visible: true }).click();
+    await page.locator('input[aria-label="卡号或账号"]').filter({ visible: true }).fill('6217000011112222');
+    await page.locator('input[aria-label="联系电话"]').filter({ visible: true }).fill('13800002222');
+    await shot(page, 'allowance-pay-family-invitation');
+    await page.getByRole('button', { name: '我已读懂，同意并确认' }).filter({ visible: true }).click();
+    await visible(page, '申请已提交').waitFor({ timeout: 30_000 });
+    expect(pageErrors).toEqual([]);
+  });
+});
