@@ -43,6 +43,11 @@ export class AllowanceController {
     return this.allowance.resubmit(c, p.id, b);
   }
 
+  @Endpoint(routes.withdrawAllowanceConsent)
+  withdraw(@RouteParams(routes.withdrawAllowanceConsent) p: ParsedParams<typeof routes.withdrawAllowanceConsent>, @RouteInput(routes.withdrawAllowanceConsent) b: ParsedInput<typeof routes.withdrawAllowanceConsent>, @CurrentUser() c: Resident) {
+    return this.allowance.withdrawConsent(c, p.id, b);
+  }
+
   @Endpoint(routes.allowancePublicity)
   publicity(@RouteParams(routes.allowancePublicity) p: ParsedParams<typeof routes.allowancePublicity>, @RouteInput(routes.allowancePublicity) q: ParsedInput<typeof routes.allowancePublicity>) {
     return this.allowance.publicity(p.code, q.page, q.pageSize);

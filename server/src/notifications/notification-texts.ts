@@ -68,6 +68,7 @@ export interface NotificationDataOf {
   allowance_objection: AllowanceEventData;
   allowance_closed: AllowanceEventData;
   allowance_flagged: AllowanceEventData & { stageText: string };
+  allowance_consent_withdrawn: AllowanceEventData;
   demand_report_updated: DemandReportEventData;
   session_revoked: SessionRevokedData;
 }
@@ -109,6 +110,10 @@ export const INBOX_TEXT: { [T in NotificationType]: (d: NotificationDataOf[T]) =
   allowance_publicity_started: (d) => ({ title: '高龄津贴开始公示', body: `${d.personName}的高龄津贴申请社区初审已通过，${d.period ?? ''}在社区公示7天，公示结束后送街道审核。` }),
   allowance_objection: (d) => ({ title: '公示收到异议', body: `${d.personName}的高龄津贴公示收到一条异议：${d.reason ?? ''}。请核实后记录结果。` }),
   allowance_closed: (d) => ({ title: '高龄津贴申请已停止办理', body: `很抱歉打扰您。民政数据登记${d.personName}已经离世，高龄津贴申请已停止办理，之后不再发送相关消息。如登记有误，请联系社区。` }),
+  allowance_consent_withdrawn: (d) =>
+    d.period
+      ? { title: '已撤回同意，高龄津贴将停发', body: `您家已撤回同意，${d.personName}的高龄津贴从${d.period}起不再发放，之前的照常发。想恢复发放，需要重新申请；有疑问请问社区。` }
+      : { title: '已撤回同意，申请已停止办理', body: `您家已撤回同意，${d.personName}的高龄津贴申请已停止办理，老人的信息不再用于这件事。以后想申请，可以重新提交。` },
   allowance_flagged: (d) => ({ title: '高龄津贴申请超过办理期限', body: `${d.personName}的高龄津贴申请在“${d.stageText}”环节已超过办理期限，请尽快处理或转交同事。` }),
   demand_report_updated: (d) => ({ title: '您的反映有了进展', body: `您反映的“${d.itemName}”：${d.statusText}。` }),
   session_revoked: (d) => ({

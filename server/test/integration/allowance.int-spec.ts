@@ -71,7 +71,8 @@ describeEngines('the senior allowance on %s', (engine) => {
     expect(d.status).toBe('check_failed');
     expect(checkOf(d, kind).result).toBe('failed');
     expect(checkOf(d, kind).sentence).toContain(words);
-    expect(d.canResubmit).toBe(true);
+    // nothing on the form can change where the hukou is: no correction is offered, the next step says where to apply
+    expect(d.canResubmit).toBe(false);
     expect(await outboxTypes(t, d.id)).toContain('allowance_check_failed');
   });
 

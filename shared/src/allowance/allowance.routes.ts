@@ -24,6 +24,7 @@ import {
   staffAllowanceReviewQuery,
   staffCounterApplyInput,
   updateAllowancePolicyInput,
+  withdrawAllowanceConsentInput,
 } from './allowance.schema';
 
 const staffRoute =
@@ -48,6 +49,7 @@ export const allowanceRoutes = {
   getAllowanceApplication: defineRoute({ method: 'GET', path: '/allowance/applications/:id', summary: '申请进度：时间线、每项自动核对的结果、需要补充的信息', auth: 'resident', input: noInput, params: idParams, output: allowanceApplicationDetailView }),
   resubmitAllowanceApplication: defineRoute({ method: 'POST', path: '/allowance/applications/:id/resubmit', summary: '修改后重新提交（自动核对未通过或需要补充信息时）', auth: 'resident', input: resubmitAllowanceInput, params: idParams, output: allowanceApplicationDetailView }),
   allowancePublicity: defineRoute({ method: 'GET', path: '/communities/:code/allowance-publicity', summary: '社区高龄津贴公示名单（姓名脱敏、年龄、档次、公示日期）', auth: 'any', input: publicityQuery, params: communityParams, output: publicityList }),
+  withdrawAllowanceConsent: defineRoute({ method: 'POST', path: '/allowance/applications/:id/withdraw-consent', summary: '撤回同意：批准前申请停止办理；批准后从下个月起停发', auth: 'resident', input: withdrawAllowanceConsentInput, params: idParams, output: allowanceApplicationDetailView }),
   raiseAllowanceObjection: defineRoute({ method: 'POST', path: '/allowance/publicity/:id/objections', summary: '对公示名单中的一人提出异议（写明理由，送达负责的工作人员）', auth: 'resident', status: 201, input: raiseObjectionInput, params: publicityParams, output: objectionReceiptView }),
 
   // ---- staff ----

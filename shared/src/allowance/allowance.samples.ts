@@ -15,6 +15,7 @@ export const ALLOWANCE_SAMPLES: Record<keyof typeof allowanceRoutes, Sample> = {
   getAllowanceApplication: { input: {}, params: { id: ID } },
   resubmitAllowanceApplication: { input: { phone: '13800001235' }, params: { id: ID } },
   allowancePublicity: { input: {}, params: { code: CODE } },
+  withdrawAllowanceConsent: { input: { confirmed: true }, params: { id: ID } },
   raiseAllowanceObjection: { input: { reason: '这位老人户口已经迁走了' }, params: { id: ID } },
   staffAllowanceQueue: { input: { view: 'waiting' }, params: { code: CODE } },
   staffAllowanceReviews: { input: { stage: 'street_review' }, params: { code: '421003003' } },

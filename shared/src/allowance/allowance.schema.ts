@@ -253,7 +253,20 @@ export const allowanceApplicationView = z.object({
   /** set when approved: the later of the month after district approval and the first month the age rule is met */
   firstPaidMonth: localMonth.nullable(),
   publicity: allowancePublicityPeriodView.nullable(),
+  /** the correction form applies: something the family can change failed (a name), or the age window has opened */
   canResubmit: z.boolean(),
+  /** who submitted it: me (the caller), another family account acting for the same elder, or staff at the counter */
+  submittedBy: z.enum(['me', 'family', 'counter']),
+  /** e.g. '您提交的' / '家人王*提交的' / '社区工作人员在窗口代办的' */
+  submittedByText: z.string(),
+  /** the separate consent was withdrawn (before approval the application closed; after it payments stop) */
+  consentWithdrawnAt: z.string().nullable(),
+  /** after approval: the first month not paid because consent was withdrawn */
+  paymentsStopFrom: localMonth.nullable(),
+  /** the family may withdraw the consent now (any verified proxy; not after it was withdrawn or the case ended) */
+  canWithdrawConsent: z.boolean(),
+  /** what the family can actually do now, in plain words (e.g. when an age-only failure may apply again); null: nothing */
+  nextStep: z.string().nullable(),
 });
 export type AllowanceApplicationView = z.infer<typeof allowanceApplicationView>;
 
@@ -271,6 +284,14 @@ export type AllowanceApplicationDetailView = z.infer<typeof allowanceApplication
 export const allowanceApplicationList = z.object({ items: z.array(allowanceApplicationView), ...pageMeta });
 export type AllowanceApplicationList = z.infer<typeof allowanceApplicationList>;
 export const myAllowanceQuery = pageQuery.extend({});
+
+/** the family withdraws the separate consent (PIPL art. 15): before approval the application stops, after it payments stop */
+export const withdrawAllowanceConsentInput = z.strictObject({
+  /** the family confirms it read what happens */
+  confirmed: z.literal(true),
+  note: text(300).optional(),
+});
+export type WithdrawAllowanceConsentInput = z.infer<typeof withdrawAllowanceConsentInput>;
 
 // ---- 公示 ---------------------------------------------------------------------------------------
 
@@ -331,7 +352,7 @@ export const staffAllowanceDetailView = staffAllowanceRowView.extend({
   /** 首问负责人 and the current handler (differs after a hand-over) */
   owner: staffCaseParty.nullable(),
   handler: staffCaseParty.nullable(),
-  consent: z.object({ version: z.string(), basis: allowanceConsentBasis, givenAt: z.string(), givenBy: z.enum(['family', 'staff_counter']) }),
+  consent: z.object({ version: z.string(), basis: allowanceConsentBasis, givenAt: z.string(), givenBy: z.enum(['family', 'staff_counter']), withdrawnAt: z.string().nullable() }),
   objections: z.array(allowanceObjectionView),
   timeline: z.array(staffCaseLogEntry),
   /** the elder's death is known (registry or reported): messages to other family members have stopped */
@@ -383,6 +404,8 @@ export const ALLOWANCE_ACTION_TEXT: Record<string, string> = {
   more_info: '需要补充信息',
   resubmitted: '修改后重新提交',
   closed_deceased: '老人已去世，停止办理',
+  consent_withdrawn: '家属撤回同意，停止办理',
+  consent_withdrawn_after_approval: '家属撤回同意，下个月起停发',
   handed_over: '转交同事办理',
   note: '备注',
 };

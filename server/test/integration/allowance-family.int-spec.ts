@@ -1,0 +1,196 @@
+// The family's side of the allowance beyond applying (issue 11, what was left): withdrawing the separate consent before
+// and after approval, "my applications" across every verified proxy of an elder, and what the family can actually do
+// after each kind of failed check (an age-only failure waits for its month instead of offering a correction) — on SQLite
+// and MariaDB.
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { allowanceApplicationDetailView, allowanceApplicationList, publicityList, routes, staffAllowanceDetailView } from '@jianban/shared';
+import { AllowanceChecker } from '../../src/allowance/allowance.checker';
+import { AllowanceJob } from '../../src/allowance/allowance.job';
+import { AllowanceService } from '../../src/allowance/allowance.service';
+import { describeEngines } from '../support/describe-engines';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { ACCOUNT, ALLOWANCE_TEST_ENV, CONSENT, apply, familyOf, outboxTypes, registryElder, unverifiedFamilyOf } from './allowance-helpers';
+import { at, controlClock } from './booking-helpers';
+
+type Detail = ReturnType<typeof allowanceApplicationDetailView.parse>;
+
+describeEngines('the allowance for the family on %s', (engine) => {
+  let t: TestApp;
+  let clock: ReturnType<typeof controlClock>;
+  let job: AllowanceJob;
+  let meicun: string;
+  let street: string;
+  let district: string;
+  let users = 0;
+  const user = () => `allowfam-${engine}-${users++}`;
+  const read = async (id: string, token: string) => allowanceApplicationDetailView.parse((await t.call(routes.getAllowanceApplication, {}, { params: { id }, token })).body);
+  const staffRead = async (id: string) => staffAllowanceDetailView.parse((await t.call(routes.staffGetAllowanceApplication, {}, { params: { id }, token: meicun })).body);
+  const withdraw = (id: string, token: string) => t.call(routes.withdrawAllowanceConsent, { confirmed: true }, { params: { id }, token });
+  const consentRow = async (id: string) => ((await t.ds.query('SELECT withdrawn_at FROM allowance_consent WHERE application_id = ?', [id])) as { withdrawn_at: unknown }[])[0];
+
+  beforeAll(async () => {
+    t = await startTestApp(engine, { name: 'allowance-family', env: ALLOWANCE_TEST_ENV });
+    clock = controlClock(t);
+    clock.set(at('2026-03-10', '10:00'));
+    job = t.app.app.get(AllowanceJob);
+    [meicun, street, district] = await Promise.all(['meicun', 'chengnan', 'district'].map((u) => t.loginStaff(u)));
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('withdrawing the consent before approval closes the application, frees the slot, tells the family, and staff see it', async () => {
+    clock.set(at('2026-03-10', '10:00'));
+    const elder = await registryElder(t, '1940-04-04');
+    const fam = await familyOf(t, user(), elder);
+    const d = allowanceApplicationDetailView.parse((await apply(t, fam)).body);
+    expect([d.status, d.canWithdrawConsent, d.consentWithdrawnAt]).toEqual(['community_review', true, null]);
+
+    // a stranger, an unverified member: the same 404 as an unknown id; nothing changes
+    const stranger = await t.loginResident(user());
+    expect((await withdraw(d.id, stranger)).status).toBe(404);
+    const unverified = await unverifiedFamilyOf(t, user(), elder);
+    expect((await withdraw(d.id, unverified.token)).status).toBe(404);
+    expect((await consentRow(d.id)).withdrawn_at).toBeNull();
+
+    const r = await withdraw(d.id, fam.token);
+    expect(r.status).toBe(200);
+    const after = allowanceApplicationDetailView.parse(r.body);
+    expect([after.status, after.canWithdrawConsent, after.canResubmit, after.paymentsStopFrom]).toEqual(['closed', false, false, null]);
+    expect(after.consentWithdrawnAt).not.toBeNull();
+    expect(after.nextStep).toContain('停止办理');
+    expect(after.timeline.map((e) => e.action)).toContain('consent_withdrawn');
+    expect((await consentRow(d.id)).withdrawn_at).not.toBeNull();
+    expect(await outboxTypes(t, d.id)).toContain('allowance_consent_withdrawn');
+
+    const s = await staffRead(d.id);
+    expect([s.status, s.consent.withdrawnAt !== null]).toEqual(['closed', true]);
+    expect(s.timeline.map((e) => e.action)).toContain('consent_withdrawn');
+
+    // twice: a conflict, not a second message
+    expect((await withdraw(d.id, fam.token)).body.code).toBe('ALLOWANCE_STATE_CONFLICT');
+    expect((await outboxTypes(t, d.id)).filter((x) => x === 'allowance_consent_withdrawn')).toHaveLength(1);
+    // the elder's one active slot is free again: the family may apply anew
+    expect((await apply(t, fam)).status).toBe(201);
+  });
+
+  it('withdrawing during the 公示 takes the elder off the public list', async () => {
+    clock.set(at('2026-03-10', '10:00'));
+    const elder = await registryElder(t, '1939-05-05', { name: '赵德明' });
+    const fam = await familyOf(t, user(), elder);
+    const d = (await apply(t, fam)).body as Detail;
+    expect((await t.call(routes.staffDecideAllowance, { decision: 'approve', stage: 'community_review' }, { params: { id: d.id }, token: meicun })).body.status).toBe('publicity');
+    const names = async () => publicityList.parse((await t.call(routes.allowancePublicity, { pageSize: 100 }, { params: { code: '421003003003' }, token: fam.token })).body).items.map((i) => i.maskedName);
+    expect(await names()).toContain('赵*明');
+    expect((await withdraw(d.id, fam.token)).body.status).toBe('closed');
+    expect(await names()).not.toContain('赵*明');
+  });
+
+  it('withdrawing after approval keeps the approval, records the withdrawal for the payments, which stop from next month', async () => {
+    clock.set(at('2026-03-10', '10:00'));
+    const elder = await registryElder(t, '1938-06-06');
+    const fam = await familyOf(t, user(), elder);
+    const d = (await apply(t, fam)).body as Detail;
+    const decide = (token: string, stage: string) => t.call(routes.staffDecideAllowance, { decision: 'approve', stage } as never, { params: { id: d.id }, token });
+    expect((await decide(meicun, 'community_review')).body.status).toBe('publicity');
+    clock.set(at('2026-03-17', '09:00'));
+    await job.runOnce();
+    expect((await decide(street, 'street_review')).body.status).toBe('district_review');
+    expect((await decide(district, 'district_review')).body.status).toBe('approved');
+    clock.set(at('2026-05-20', '10:00'));
+
+    const before = await read(d.id, fam.token);
+    expect([before.status, before.canWithdrawConsent]).toEqual(['approved', true]);
+    const after = allowanceApplicationDetailView.parse((await withdraw(d.id, fam.token)).body);
+    expect([after.status, after.paymentsStopFrom, after.canWithdrawConsent]).toEqual(['approved', '2026-06', false]);
+    expect(after.nextStep).toContain('2026年6月起不再发放');
+    expect(after.timeline.find((e) => e.action === 'consent_withdrawn_after_approval')).toBeTruthy();
+    expect((await consentRow(d.id)).withdrawn_at).not.toBeNull();
+    const msg = (await t.ds.query("SELECT data_json FROM notification_event WHERE link_id = ? AND type = 'allowance_consent_withdrawn'", [d.id])) as { data_json: string }[];
+    expect(msg).toHaveLength(1);
+    expect(msg[0].data_json).toContain('2026年6月');
+    expect((await staffRead(d.id)).consent.withdrawnAt).not.toBeNull();
+    expect((await withdraw(d.id, fam.token)).status).toBe(409);
+    clock.set(at('2026-03-10', '10:00'));
+  });
+
+  it('"my applications" lists every application of an elder the caller acts for, and says who submitted it', async () => {
+    clock.set(at('2026-03-10', '10:00'));
+    const elder = await registryElder(t, '1937-07-07');
+    const daughter = await familyOf(t, user(), elder);
+    const son = await familyOf(t, user(), elder);
+    const d = (await apply(t, daughter)).body as Detail;
+    const mineOf = async (token: string) => allowanceApplicationList.parse((await t.call(routes.myAllowanceApplications, { pageSize: 50 }, { token })).body);
+
+    const own = (await mineOf(daughter.token)).items.find((i) => i.id === d.id);
+    expect([own?.submittedBy, own?.submittedByText]).toEqual(['me', '您提交的']);
+    const theirs = await mineOf(son.token);
+    expect(theirs.items.map((i) => i.id)).toEqual([d.id]);
+    expect(theirs.total).toBe(1);
+    expect([theirs.items[0].submittedBy, theirs.items[0].submittedByText]).toEqual(['family', '家人王*提交的']);
+    expect((await read(d.id, son.token)).submittedBy).toBe('family');
+    // not a verified proxy: nothing
+    const unverified = await unverifiedFamilyOf(t, user(), elder);
+    expect((await mineOf(unverified.token)).items).toEqual([]);
+    // staff at the counter submitted it: the family sees that
+    const elder2 = await registryElder(t, '1936-08-08');
+    const fam2 = await familyOf(t, user(), elder2);
+    const counter = await t.call(routes.staffCounterApplyAllowance, { elderName: elder2.name, idNumber: elder2.idNumber, consent: { version: 'allowance-consent-v1', agreed: true, basis: 'elder_self' }, account: { kind: 'bank_card', number: '6217000012345678901' }, phone: '13800001234' }, { params: { code: '421003003003' }, token: meicun });
+    expect(counter.status).toBe(201);
+    expect((await mineOf(fam2.token)).items.map((i) => [i.id, i.submittedBy])).toEqual([[counter.body.id, 'counter']]);
+  });
+
+  it('an age-only failure offers no correction: it says the month they may apply, and opens "submit again" then', async () => {
+    clock.set(at('2026-03-10', '10:00'));
+    // 80 in August 2026: pre-registration (2 months) opens in June
+    const elder = await registryElder(t, '1946-08-15');
+    const fam = await familyOf(t, user(), elder);
+    const d = allowanceApplicationDetailView.parse((await apply(t, fam)).body);
+    expect([d.status, d.canResubmit]).toEqual(['check_failed', false]);
+    expect(d.nextStep).toContain('2026年8月起符合年龄条件');
+    expect(d.nextStep).toContain('2026年6月起就可以申请');
+    expect(d.nextStep).not.toContain('改正');
+    const early = await t.call(routes.resubmitAllowanceApplication, {}, { params: { id: d.id }, token: fam.token });
+    expect([early.status, early.body.code]).toEqual([409, 'ALLOWANCE_STATE_CONFLICT']);
+
+    clock.set(at('2026-06-02', '10:00'));
+    const open = await read(d.id, fam.token);
+    expect([open.canResubmit, open.nextStep]).toEqual([true, expect.stringContaining('再次提交')]);
+    const again = allowanceApplicationDetailView.parse((await t.call(routes.resubmitAllowanceApplication, {}, { params: { id: d.id }, token: fam.token })).body);
+    expect(again.status).toBe('community_review');
+    clock.set(at('2026-03-10', '10:00'));
+  });
+
+  it.each([
+    ['hukou', { hukouRegionCode: '420106001001' }, '户口所在地'],
+    ['not_moved_out', { movedOutDate: '2025-06-01' }, '新的户口所在地'],
+  ] as const)('a %s failure offers no correction but says where to apply; withdrawing frees the elder', async (_kind, over, words) => {
+    clock.set(at('2026-03-10', '10:00'));
+    const elder = await registryElder(t, '1941-05-01', { ...over });
+    const fam = await familyOf(t, user(), { ...elder, name: '张桂英' });
+    const d = allowanceApplicationDetailView.parse((await apply(t, fam)).body);
+    expect([d.status, d.canResubmit, d.canWithdrawConsent]).toEqual(['check_failed', false, true]);
+    expect(d.nextStep).toContain(words);
+    expect((await t.call(routes.resubmitAllowanceApplication, { phone: '13900001111' }, { params: { id: d.id }, token: fam.token })).status).toBe(409);
+    expect((await withdraw(d.id, fam.token)).body.status).toBe('closed');
+  });
+
+  it('a name mismatch can be corrected and resubmitted (the only thing the form can fix)', async () => {
+    clock.set(at('2026-03-10', '10:00'));
+    const elder = await registryElder(t, '1939-06-06', { name: '张桂兰' });
+    const fam = await familyOf(t, user(), elder);
+    // the verified name is the registry's; a proxy confirmed at the counter may carry the name as typed — submitted so here
+    const me = (await t.call(routes.me, {}, { token: fam.token })).body.id as string;
+    const id = await t.app.app.get(AllowanceService).submit({
+      elder: { name: '张桂英', idNumber: elder.idNumber, communityCode: '421003003003', familyMemberId: fam.memberId }, applicantAccountId: me,
+      consent: CONSENT, consentBy: { kind: 'family', id: me }, account: ACCOUNT, phone: '13800001234', idempotencyKey: null,
+      firstStep: { action: 'submitted', actor: { kind: 'resident', id: me, name: '家属' } },
+    });
+    await t.app.app.get(AllowanceChecker).run(id);
+    const d = await read(id, fam.token);
+    expect([d.status, d.canResubmit]).toEqual(['check_failed', true]);
+    expect(d.nextStep).toContain('户口簿上的姓名');
+    const fixed = allowanceApplicationDetailView.parse((await t.call(routes.resubmitAllowanceApplication, { elderName: '张桂兰' }, { params: { id: d.id }, token: fam.token })).body);
+    expect(fixed.status).toBe('community_review');
+  });
+});
