@@ -319,8 +319,31 @@ describe('senior allowance in the H5 build: the seed story (390 px, largest font
     expect(age.result).toBe('failed');
     await visible(page, age.sentence).waitFor();
     await visible(page, '✗ 没通过').waitFor();
-    await visible(page, '改正后重新提交').waitFor();
+    // only the age failed: nothing to correct; the page says from which month they may apply instead
+    expect(failedView.canResubmit).toBe(false);
+    await visible(page, '接下来怎么办').waitFor();
+    await visible(page, failedView.nextStep).waitFor();
+    expect(failedView.nextStep).toMatch(/\d{4}年\d{1,2}月起就可以申请/);
+    await expect(page.getByText('改正后重新提交').filter({ visible: true }).count()).resolves.toBe(0);
     await shot(page, 'allowance-10-generated-failed');
+
+    // the family withdraws the consent: said plainly first, confirmed, then the application stops
+    await page.getByRole('button', { name: '撤回同意', exact: true }).filter({ visible: true }).click();
+    await visible(page, '确定要撤回同意吗？').waitFor();
+    await visible(page, /这份申请马上停止办理/).waitFor();
+    await shot(page, 'allowance-11-withdraw-confirm');
+    await page.getByRole('button', { name: '确定撤回' }).filter({ visible: true }).click();
+    await visible(page, '状态：已停止办理').waitFor({ timeout: 30_000 });
+    await visible(page, '已撤回同意').waitFor();
+    await shot(page, 'allowance-12-withdrawn');
+    const withdrawn = await api(stack.url, routes.getAllowanceApplication, {}, { token, params: { id: failed } });
+    expect([withdrawn.status, withdrawn.consentWithdrawnAt !== null]).toEqual(['closed', true]);
+
+    // the allowance's front page lists the family's applications with who submitted them
+    await openAsResident('/subpackages/allowance/pages/index/index');
+    await visible(page, '我家老人的申请').waitFor({ timeout: 30_000 });
+    await visible(page, '已停止办理（您提交的）').waitFor();
+    await shot(page, 'allowance-13-my-applications');
   });
 
   it('the local WeChat peer received the subscribe messages, before and after the 公示', async () => {

@@ -68,6 +68,12 @@ export function useResubmitAllowance() {
   });
 }
 
+/** withdraw the separate consent: before approval the application stops, after it payments stop from next month */
+export function useWithdrawAllowanceConsent() {
+  const settle = useSettleApplication();
+  return useMutation({ mutationFn: (id: string) => call(routes.withdrawAllowanceConsent, { confirmed: true }, { id }), onSuccess: settle });
+}
+
 export function usePublicity(code: string, page = 1) {
   return useQuery({
     queryKey: allowanceKeys.publicity(code, page),

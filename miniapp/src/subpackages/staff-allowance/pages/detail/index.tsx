@@ -134,6 +134,7 @@ function Detail({ id }: { id: string }) {
     ['联系电话', a.phoneMasked],
     ['同意', `${CONSENT_BASIS_OPTIONS.find((o) => o.value === a.consent.basis)?.label ?? ''}，${instantText(a.consent.givenAt)}${a.consent.givenBy === 'staff_counter' ? '（窗口当面）' : ''}`],
     ['提交时间', instantText(a.submittedAt)],
+    ['谁提交的', a.submittedByText],
     ['负责人（首问负责）', a.owner ? `${a.owner.name}（${a.owner.post}）` : '还没有人接手'],
     ...(a.handler && a.owner && a.handler.staffId !== a.owner.staffId ? [['现在办理的人', `${a.handler.name}（${a.handler.post}）`] as [string, string]] : []),
     ...(a.stageDueAt ? [['本环节期限', `${instantText(a.stageDueAt)}${a.overdue ? '（已超时）' : ''}`] as [string, string]] : []),
@@ -144,6 +145,11 @@ function Detail({ id }: { id: string }) {
     <>
       <Notice tone={statusTone(a.status)} title={`状态：${a.statusText}`}>{a.overdue ? '这个环节已经超过办理期限，请尽快处理。' : undefined}</Notice>
       {a.deceased ? <Notice tone="error" title="老人已去世">已停止给其他家属发消息。请谨慎联系家属。</Notice> : null}
+      {a.consent.withdrawnAt ? (
+        <Notice tone="error" title={`家属已于${instantText(a.consent.withdrawnAt)}撤回同意`}>
+          {a.paymentsStopFrom ? `已批准的津贴从${monthText(a.paymentsStopFrom)}起停发；不要再用老人的信息办理这件事。` : '申请已停止办理，不要再用老人的信息办理这件事。'}
+        </Notice>
+      ) : null}
       {a.rejectReason ? <Notice tone="error" title="不通过的原因">{a.rejectReason}</Notice> : null}
       {a.missingItems.length > 0 ? (
         <Section title="已告知家属补充">
