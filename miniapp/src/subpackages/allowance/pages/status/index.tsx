@@ -79,7 +79,7 @@ function Withdraw({ a }: { a: AllowanceApplicationDetailView }) {
     : '撤回后，这份申请马上停止办理，老人的信息不再用于这件事。以后想申请，可以重新提交。';
   return (
     <Section title={approved ? '不想再领了' : '不想办了'}>
-      <Text className={styles.sub}>{`可以撤回同意使用老人信息。${effect}`}</Text>
+      {asking ? null : <Text className={styles.sub}>{`可以撤回同意使用老人信息。${effect}`}</Text>}
       {withdraw.isError ? <Notice tone="error" title="没有撤回成功">{messageFor(withdraw.error)}</Notice> : null}
       {asking ? (
         <>
@@ -125,7 +125,7 @@ function Status({ id, created }: { id: string; created: boolean }) {
   ];
   return (
     <>
-      {created ? <Notice tone="success" title="申请已提交">系统正在自动核对，每一步都会在“消息”里告诉您。</Notice> : null}
+      {created ? <Notice tone="success" title="申请已提交">{a.status === 'checking' || a.status === 'waiting' ? '系统正在自动核对，每一步都会在“消息”里告诉您。' : '以后每一步都会在“消息”里告诉您。'}</Notice> : null}
       <Notice tone={statusTone(a.status)} title={`状态：${a.statusText}`}>{RESIDENT_STATUS_EXPLAIN[a.status]}</Notice>
       {failed.length > 0 ? <Notice tone="error" title="没有通过的核对">{failed.map((c) => `${c.label}：${c.sentence}`).join('；')}</Notice> : null}
       {a.rejectReason ? <Notice tone="error" title="没有通过的原因">{a.rejectReason}</Notice> : null}
