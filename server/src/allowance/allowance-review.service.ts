@@ -196,7 +196,9 @@ export class AllowanceReviewService {
     });
     await this.db.transaction((tx) => this.audit(tx, staff, 'counter_apply', id, null));
     await this.checker.run(id);
-    return this.detail(staff, id);
+    // the one answer after submitting: even when the registry moved it to another community's desk (it says so), the
+    // staff member sees what they just typed in; later reads follow the region scope
+    return this.db.read(async (m) => this.views.staffDetail(m, (await this.repo.byId(m, id)) as ApplicationRow));
   }
 
   /** one not-found answer for an unknown id and an application outside the caller's region */

@@ -193,4 +193,35 @@ describeEngines('the allowance for the family on %s', (engine) => {
     const fixed = allowanceApplicationDetailView.parse((await t.call(routes.resubmitAllowanceApplication, { elderName: '张桂兰' }, { params: { id: d.id }, token: fam.token })).body);
     expect(fixed.status).toBe('community_review');
   });
+
+  it('when the registry puts the hukou in another community, the case file moves there: its staff see and own it, a log row says so', async () => {
+    clock.set(at('2026-03-10', '10:00'));
+    const dongmen = await t.loginStaff('dongmen');
+    // the family (and the counter) say 梅村; the registry says 东门
+    const elder = await registryElder(t, '1940-02-02', { hukouRegionCode: '421003002004' });
+    const fam = await familyOf(t, user(), elder);
+    const d = allowanceApplicationDetailView.parse((await apply(t, fam)).body);
+    expect([d.status, d.communityCode]).toEqual(['community_review', '421003002004']);
+    const file = async (id: string) => ((await t.ds.query("SELECT community_code, responsible_staff_id FROM case_file WHERE kind = 'allowance' AND subject_id = ?", [id])) as { community_code: string; responsible_staff_id: string | null }[])[0];
+    expect((await file(d.id)).community_code).toBe('421003002004');
+    expect((await t.call(routes.staffGetAllowanceApplication, {}, { params: { id: d.id }, token: meicun })).status).toBe(404);
+    const queue = (await t.call(routes.staffAllowanceQueue, { view: 'waiting', pageSize: 100 }, { params: { code: '421003002004' }, token: dongmen })).body as { items: { id: string }[] };
+    expect(queue.items.map((i) => i.id)).toContain(d.id);
+    const taken = staffAllowanceDetailView.parse((await t.call(routes.staffTakeAllowanceApplication, {}, { params: { id: d.id }, token: dongmen })).body);
+    expect(taken.owner?.name).toContain('东门');
+    expect(taken.timeline.find((e) => e.action === 'moved_community')).toBeTruthy();
+    expect(d.timeline.map((e) => e.action)).toContain('moved_community');
+
+    // applied at 梅村's counter (梅村 owned it from the start): the owner gives way to 东门's staff
+    const elder2 = await registryElder(t, '1939-03-03', { hukouRegionCode: '421003002004' });
+    const counter = await t.call(routes.staffCounterApplyAllowance, { elderName: elder2.name, idNumber: elder2.idNumber, consent: { ...CONSENT, basis: 'elder_self' }, account: ACCOUNT, phone: '13800001234' }, { params: { code: '421003003003' }, token: meicun });
+    // the counter sees where it went once; after that it is 东门's
+    const c = staffAllowanceDetailView.parse(counter.body);
+    expect([counter.status, c.communityCode, c.owner]).toEqual([201, '421003002004', null]);
+    expect(c.timeline.find((e) => e.action === 'moved_community')?.note).toContain('东门');
+    expect((await t.call(routes.staffGetAllowanceApplication, {}, { params: { id: c.id }, token: meicun })).status).toBe(404);
+    const moved = await file(c.id);
+    expect([moved.community_code, moved.responsible_staff_id]).toEqual(['421003002004', null]);
+    expect((await t.call(routes.staffTakeAllowanceApplication, {}, { params: { id: c.id }, token: dongmen })).status).toBe(200);
+  });
 });

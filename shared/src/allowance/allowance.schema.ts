@@ -405,6 +405,7 @@ export const ALLOWANCE_ACTION_TEXT: Record<string, string> = {
   resubmitted: '修改后重新提交',
   closed_deceased: '老人已去世，停止办理',
   consent_withdrawn: '家属撤回同意，停止办理',
+  moved_community: '按户籍转到所在社区办理',
   consent_withdrawn_after_approval: '家属撤回同意，下个月起停发',
   handed_over: '转交同事办理',
   note: '备注',
