@@ -7,7 +7,7 @@
 // reason shown.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkDigitOf, routes } from '@jianban/shared';
@@ -243,6 +243,18 @@ describe('senior allowance in the H5 build: the seed story (390 px, largest font
     await staffPage.getByRole('radio', { name: '通过', exact: true }).filter({ visible: true }).click();
     await staffPage.getByRole('button', { name: '提交决定' }).filter({ visible: true }).click();
     await visible(staffPage, '状态：公示中').waitFor({ timeout: 30_000 });
+    // the 公示 list printed for the notice board: an A4 PDF downloaded from the 公示中 tab
+    await staffPage.goto(`${stack.url}/#/subpackages/staff-allowance/pages/queue/index?view=publicity`);
+    const printButton = staffPage.getByRole('button', { name: /^打印.*的公示名单（A4 PDF）$/ }).filter({ visible: true });
+    await printButton.waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([staffPage.waitForEvent('download'), printButton.click()]);
+    expect(download.suggestedFilename()).toMatch(/^高龄津贴公示-梅村社区-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const saved = join(dataDir, 'publicity.pdf');
+    await download.saveAs(saved);
+    expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(execFileSync('pdftotext', [saved, '-'], { encoding: 'utf8' })).toContain('王*国');
+    await visible(staffPage, '公示名单已生成').waitFor();
+    await shot(staffPage, 'staff-allowance-publicity-print');
     await staff.close();
 
     await openAsResident(`/subpackages/allowance/pages/publicity/index?code=421003003003`);

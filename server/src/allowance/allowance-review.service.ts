@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   addDays, bracketForAge, ErrorCode, firstPaidMonth, parseIdNumber, ruleAgeInMonth,
-  type AllowanceStage, type DecideAllowanceInput, type StaffAllowanceDetailView, type StaffAllowanceList, type StaffCounterApplyInput,
+  type AllowancePublicityPrintView, type AllowanceStage, type DecideAllowanceInput, type PublicityEntryView, type StaffAllowanceDetailView, type StaffAllowanceList, type StaffCounterApplyInput,
 } from '@jianban/shared';
 import { EntityManager } from 'typeorm';
 import { CaseKit, type StaffActor } from '../cases/case-kit.service';
+import { loadFont } from '../catalog/notice/notice-board.renderer';
 import { Clock } from '../common/clock';
+import { AppConfig } from '../common/config';
 import { Db } from '../common/db';
 import { DomainError } from '../common/domain-error';
 import { PiiCipher } from '../common/pii-cipher';
@@ -18,6 +20,7 @@ import { AllowancePolicyService } from './allowance.policy';
 import { AllowanceRepository, type ApplicationRow } from './allowance.repository';
 import { AllowanceService } from './allowance.service';
 import { AllowanceViews } from './allowance.views';
+import { renderPublicitySheet } from './allowance-publicity.renderer';
 
 type Staff = Extract<Caller, { kind: 'staff' }>;
 type QueueView = 'waiting' | 'mine' | 'publicity' | 'objections' | 'all';
@@ -50,7 +53,30 @@ export class AllowanceReviewService {
     private readonly applications: AllowanceService,
     private readonly cipher: PiiCipher,
     private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
+
+  /** the community's 公示 list as an A4 PDF for its notice board (the same masked rows as the app, how to object) */
+  async printPublicity(staff: Staff, code: string): Promise<AllowancePublicityPrintView> {
+    await this.db.read((m) => this.regions.community(m, staff, code));
+    const { path, family } = this.config.catalog.noticeFont;
+    const font = loadFont(path);
+    if (!font) throw new DomainError(ErrorCode.NoticeFontMissing, 'no CJK font for the printed list (set CATALOG_NOTICE_FONT)');
+    const entries: PublicityEntryView[] = [];
+    let communityName = '';
+    for (let page = 1; ; page++) {
+      const list = await this.applications.publicity(code, page, 100);
+      communityName = list.communityName;
+      entries.push(...list.items);
+      if (entries.length >= list.total || list.items.length === 0) break;
+    }
+    const today = this.clock.today();
+    const { pdf, pageCount } = await renderPublicitySheet({ communityName, entries, printedOn: today }, font, path.endsWith('.ttc') ? family : undefined);
+    return {
+      fileName: `高龄津贴公示-${communityName}-${today}.pdf`, contentType: 'application/pdf', base64: pdf.toString('base64'), sizeBytes: pdf.length, pageCount,
+      entryCount: entries.length, generatedAt: this.clock.now().toISOString(),
+    };
+  }
 
   async queue(staff: Staff, code: string, view: QueueView, page: number, pageSize: number): Promise<StaffAllowanceList> {
     return this.db.read(async (m) => {

@@ -107,6 +107,11 @@ export class StaffAllowanceController {
     return this.review.counterApply(s, p.code, b);
   }
 
+  @Endpoint(routes.staffPrintAllowancePublicity)
+  printPublicity(@RouteParams(routes.staffPrintAllowancePublicity) p: ParsedParams<typeof routes.staffPrintAllowancePublicity>, @RouteInput(routes.staffPrintAllowancePublicity) _q: ParsedInput<typeof routes.staffPrintAllowancePublicity>, @CurrentUser() s: Staff) {
+    return this.review.printPublicity(s, p.code);
+  }
+
   @Endpoint(routes.staffUpdateAllowancePolicy)
   updatePolicy(@RouteInput(routes.staffUpdateAllowancePolicy) b: ParsedInput<typeof routes.staffUpdateAllowancePolicy>, @CurrentUser() s: Staff) {
     return this.policy.update(s.staffId, b);

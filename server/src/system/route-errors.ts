@@ -118,4 +118,5 @@ export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
   staffRevokeProxy: [ErrorCode.NotFound],
   staffVerifyResident: [ErrorCode.IdNumberInvalid, ErrorCode.NotFound],
   withdrawAllowanceConsent: [ErrorCode.AllowanceStateConflict, ErrorCode.NotFound],
+  staffPrintAllowancePublicity: [ErrorCode.NotFound, ErrorCode.NoticeFontMissing],
 };

@@ -42,6 +42,7 @@ export const ALLOWANCE_CASES: ModuleContractCases = {
     staffResolveAllowanceObjection: { id: ID },
     staffCounterApplyAllowance: { code: CODE },
     withdrawAllowanceConsent: { id: ID },
+    staffPrintAllowancePublicity: { code: CODE },
   },
   okForValid: {
     allowancePolicy: [200],
@@ -61,6 +62,7 @@ export const ALLOWANCE_CASES: ModuleContractCases = {
     staffCounterApplyAllowance: [201, 400, 404, 409],
     staffUpdateAllowancePolicy: [200, 400],
     withdrawAllowanceConsent: [200, 404, 409],
+    staffPrintAllowancePublicity: [200, 404, 503],
   },
   massAssignment: {
     applyAllowance: async (c) => {

@@ -3,7 +3,11 @@
 // after each kind of failed check (an age-only failure waits for its month instead of offering a correction) — on SQLite
 // and MariaDB.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { allowanceApplicationDetailView, allowanceApplicationList, publicityList, routes, staffAllowanceDetailView } from '@jianban/shared';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { allowanceApplicationDetailView, allowanceApplicationList, allowancePublicityPrintView, publicityList, routes, staffAllowanceDetailView } from '@jianban/shared';
 import { AllowanceChecker } from '../../src/allowance/allowance.checker';
 import { AllowanceJob } from '../../src/allowance/allowance.job';
 import { AllowanceService } from '../../src/allowance/allowance.service';
@@ -223,5 +227,42 @@ describeEngines('the allowance for the family on %s', (engine) => {
     const moved = await file(c.id);
     expect([moved.community_code, moved.responsible_staff_id]).toEqual(['421003002004', null]);
     expect((await t.call(routes.staffTakeAllowanceApplication, {}, { params: { id: c.id }, token: dongmen })).status).toBe(200);
+  });
+
+  it('the 公示 list prints as an A4 PDF for the notice board: masked names as in the app, dates, how to object', async () => {
+    clock.set(at('2026-03-10', '10:00'));
+    const elder = await registryElder(t, '1938-09-09', { name: '孙秀珍' });
+    const d = (await apply(t, await familyOf(t, user(), elder))).body as Detail;
+    expect((await t.call(routes.staffDecideAllowance, { decision: 'approve', stage: 'community_review' }, { params: { id: d.id }, token: meicun })).body.status).toBe('publicity');
+    const r = await t.call(routes.staffPrintAllowancePublicity, {}, { params: { code: '421003003003' }, token: meicun });
+    expect(r.status).toBe(200);
+    const view = allowancePublicityPrintView.parse(r.body);
+    const pdf = Buffer.from(view.base64, 'base64');
+    expect([pdf.subarray(0, 5).toString(), pdf.length]).toEqual(['%PDF-', view.sizeBytes]);
+    expect(view.entryCount).toBeGreaterThanOrEqual(1);
+    const dir = mkdtempSync(join(tmpdir(), 'jb-publicity-'));
+    try {
+      writeFileSync(join(dir, 'p.pdf'), pdf);
+      const text = execFileSync('pdftotext', ['-layout', join(dir, 'p.pdf'), '-'], { encoding: 'utf8' });
+      expect(text).toContain('梅村社区 高龄津贴公示');
+      expect(text).toContain('孙*珍');
+      expect(text).not.toContain('孙秀珍');
+      expect(text).toContain('3月10日至3月16日');
+      expect(text).toContain('提出异议');
+      expect(text).not.toMatch(/\d{17}[\dX]|1[3-9]\d{9}/); // no ID number, no phone number
+      const info = execFileSync('pdfinfo', [join(dir, 'p.pdf')], { encoding: 'utf8' });
+      expect(info).toMatch(/Page size:\s+595\.\d* x 841\.\d* pts \(A4\)/);
+      if (engine === 'sqlite') {
+        mkdirSync(join(__dirname, '../../../artifacts/screenshots'), { recursive: true });
+        execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', join(dir, 'p.pdf'), join(__dirname, '../../../artifacts/screenshots/allowance-publicity-print')]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // another community's staff: the same not-found as an unknown community
+    const dongmen = await t.loginStaff('dongmen');
+    expect((await t.call(routes.staffPrintAllowancePublicity, {}, { params: { code: '421003003003' }, token: dongmen })).status).toBe(404);
+    // a resident: 403
+    expect((await t.call(routes.staffPrintAllowancePublicity, {}, { params: { code: '421003003003' }, token: await t.loginResident(user()) })).status).toBe(403);
   });
 });

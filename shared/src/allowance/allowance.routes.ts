@@ -4,6 +4,7 @@ import { communityParams, idParams } from '../common.schema';
 import {
   allowanceApplicationDetailView,
   allowanceApplicationList,
+  allowancePublicityPrintView,
   allowancePolicyView,
   applyAllowanceInput,
   decideAllowanceInput,
@@ -61,5 +62,6 @@ export const allowanceRoutes = {
   staffRevealAllowanceField: reviewRoute({ method: 'POST', path: '/staff/allowance-applications/:id/reveal', summary: '工作人员：查看完整身份证号或收款账号（写明原因，记入审计）', input: revealAllowanceInput, params: idParams, output: revealAllowanceView }),
   staffResolveAllowanceObjection: communityRoute({ method: 'POST', path: '/staff/allowance-objections/:id/resolve', summary: '工作人员：记录公示异议的核实结果', input: resolveObjectionInput, params: objectionParams, output: staffAllowanceDetailView }),
   staffCounterApplyAllowance: communityRoute({ method: 'POST', path: '/staff/communities/:code/allowance-applications', summary: '工作人员：在窗口为没有微信家人的老人代为申请（老人当面同意）', status: 201, input: staffCounterApplyInput, params: communityParams, output: staffAllowanceDetailView }),
+  staffPrintAllowancePublicity: reviewRoute({ method: 'GET', path: '/staff/communities/:code/allowance-publicity/print', summary: '工作人员：打印社区高龄津贴公示名单（A4 PDF，姓名脱敏，写明如何提出异议）', input: noInput, params: communityParams, output: allowancePublicityPrintView }),
   staffUpdateAllowancePolicy: districtRoute({ method: 'PUT', path: '/staff/allowance/policy', summary: '区管理员：设置高龄津贴档次、金额、年龄规则和生效日期', input: updateAllowancePolicyInput, output: allowancePolicyView }),
 } as const;

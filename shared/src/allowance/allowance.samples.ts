@@ -25,6 +25,7 @@ export const ALLOWANCE_SAMPLES: Record<keyof typeof allowanceRoutes, Sample> = {
   staffRevealAllowanceField: { input: { field: 'account', reason: '核对收款账户' }, params: { id: ID } },
   staffResolveAllowanceObjection: { input: { resolution: '经入户核实，老人户口仍在本社区' }, params: { id: ID } },
   staffCounterApplyAllowance: { input: { elderName: '李秀兰', idNumber: '42100319400315001X', consent: { ...CONSENT, basis: 'elder_self' }, account: ACCOUNT, phone: '13800001234' }, params: { code: CODE } },
+  staffPrintAllowancePublicity: { input: {}, params: { code: CODE } },
   staffUpdateAllowancePolicy: {
     input: { effectiveFrom: '2027-01-01', brackets: [{ minAge: 80, maxAge: 89, monthlyCny: 50 }, { minAge: 90, maxAge: 99, monthlyCny: 100 }, { minAge: 100, maxAge: null, monthlyCny: 500 }], ageRule: 'birthday_month', preRegistrationMonths: 2, confirmedForDistrict: false },
   },

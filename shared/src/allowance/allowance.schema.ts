@@ -316,6 +316,18 @@ export type PublicityList = z.infer<typeof publicityList>;
 export const publicityQuery = pageQuery.extend({});
 export const publicityParams = z.strictObject({ id: z.string().uuid() });
 
+/** the community's 公示 list as an A4 PDF for the notice board: the same masked rows as the app, and how to object */
+export const allowancePublicityPrintView = z.object({
+  fileName: z.string(),
+  contentType: z.literal('application/pdf'),
+  base64: z.string(),
+  sizeBytes: z.number().int(),
+  pageCount: z.number().int(),
+  entryCount: z.number().int(),
+  generatedAt: z.string(),
+});
+export type AllowancePublicityPrintView = z.infer<typeof allowancePublicityPrintView>;
+
 export const raiseObjectionInput = z.strictObject({ reason: text(500) });
 export const objectionReceiptView = z.object({ id: z.string(), receivedAt: z.string() });
 
