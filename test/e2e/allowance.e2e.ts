@@ -244,7 +244,8 @@ describe('senior allowance in the H5 build: the seed story (390 px, largest font
     await staffPage.getByRole('button', { name: '提交决定' }).filter({ visible: true }).click();
     await visible(staffPage, '状态：公示中').waitFor({ timeout: 30_000 });
     // the 公示 list printed for the notice board: an A4 PDF downloaded from the 公示中 tab
-    await staffPage.goto(`${stack.url}/#/subpackages/staff-allowance/pages/queue/index?view=publicity`);
+    await staffPage.goto(`${stack.url}/#/subpackages/staff-allowance/pages/queue/index`);
+    await staffPage.getByRole('tab', { name: '公示中' }).filter({ visible: true }).click();
     const printButton = staffPage.getByRole('button', { name: /^打印.*的公示名单（A4 PDF）$/ }).filter({ visible: true });
     await printButton.waitFor({ timeout: 30_000 });
     const [download] = await Promise.all([staffPage.waitForEvent('download'), printButton.click()]);
