@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   addDays, bracketForAge, ErrorCode, firstPaidMonth, parseIdNumber, ruleAgeInMonth,
-  type AllowancePublicityPrintView, type AllowanceStage, type DecideAllowanceInput, type PublicityEntryView, type StaffAllowanceDetailView, type StaffAllowanceList, type StaffCounterApplyInput,
+  type AllowancePublicityPrintView, type ConfirmAllowanceDeathInput, type AllowanceStage, type DecideAllowanceInput, type PublicityEntryView, type StaffAllowanceDetailView, type StaffAllowanceList, type StaffCounterApplyInput,
 } from '@jianban/shared';
 import { EntityManager } from 'typeorm';
 import { CaseKit, type StaffActor } from '../cases/case-kit.service';
@@ -195,6 +195,38 @@ export class AllowanceReviewService {
       return o.applicationId;
     });
     return this.detail(staff, appId);
+  }
+
+  /**
+   * The community answers a death the family reported. Confirmed: the elder is recorded as deceased (no more messages
+   * but one careful notice); an application not yet approved closes, an approved one stays approved and the death is
+   * recorded for the district (the registry stays the source for payments). Not confirmed: the family may report again.
+   */
+  async confirmDeath(staff: Staff, id: string, input: ConfirmAllowanceDeathInput): Promise<StaffAllowanceDetailView> {
+    const now = this.clock.now();
+    await this.db.retrying(async (tx) => {
+      const app = await this.inScope(tx, staff, id);
+      if (app.deathReportState !== 'reported') throw new DomainError(ErrorCode.AllowanceStateConflict, 'no death report is waiting');
+      const me = await this.cases.actor(tx, staff.staffId);
+      const ref0 = ref(id);
+      if (!input.confirmed) {
+        if (!(await this.repo.answerDeathReport(tx, id, { deathReportState: 'not_confirmed', updatedAt: now }))) throw new DomainError(ErrorCode.AllowanceStateConflict, 'answered meanwhile');
+        await this.cases.log(tx, ref0, { action: 'death_not_confirmed', actor: me, at: now, internalNote: input.note ?? null });
+      } else if (app.status === 'approved') {
+        if (!(await this.repo.answerDeathReport(tx, id, { deathReportState: 'confirmed', deceased: true, updatedAt: now }))) throw new DomainError(ErrorCode.AllowanceStateConflict, 'answered meanwhile');
+        await this.cases.log(tx, ref0, { action: 'death_recorded', actor: me, at: now, internalNote: `家属报告的去世日期 ${app.deathReportedOn}；发放以民政户籍数据为准${input.note ? `。${input.note}` : ''}` });
+        await this.notices.toFamily(tx, { ...app, deceased: true }, 'allowance_closed', now, { via: 'family' });
+      } else {
+        const patch = { deathReportState: 'confirmed', deceased: true, status: 'closed', activeKey: null, stageDueAt: null, nextCheckAt: null, updatedAt: now };
+        if (!(await this.repo.answerDeathReport(tx, id, patch))) throw new DomainError(ErrorCode.AllowanceStateConflict, 'answered meanwhile');
+        await this.cases.log(tx, ref0, { action: 'death_confirmed', actor: me, at: now, internalNote: input.note ?? null });
+        await this.cases.close(tx, ref0, now);
+        await this.notices.toFamily(tx, { ...app, deceased: true }, 'allowance_closed', now, { via: 'family' });
+      }
+      await this.cases.take(tx, ref0, me, now);
+      await this.audit(tx, staff, input.confirmed ? 'confirm_death' : 'not_confirm_death', id, app.deathReportedOn);
+    });
+    return this.detail(staff, id);
   }
 
   /** G3: a full ID number or account, read by staff with a reason, always audited */

@@ -60,6 +60,18 @@ export class AllowanceRepository {
     return m.findAndCount(A, { where: { elderIdHash: In([...elderIdHashes]) }, order: { submittedAt: 'DESC', id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
   }
 
+  /** a family's death report: only when none is waiting (a not-confirmed one may be reported again) */
+  async reportDeath(tx: EntityManager, id: string, patch: Patch): Promise<boolean> {
+    const r = await tx.createQueryBuilder().update(A).set(patch).where("id = :id AND deceased = :no AND (death_report_state IS NULL OR death_report_state = 'not_confirmed')", { id, no: false }).execute();
+    return r.affected === 1;
+  }
+
+  /** the community's answer to a waiting death report (two staff at once: one answer) */
+  async answerDeathReport(tx: EntityManager, id: string, patch: Patch): Promise<boolean> {
+    const r = await tx.createQueryBuilder().update(A).set(patch).where("id = :id AND death_report_state = 'reported'", { id }).execute();
+    return r.affected === 1;
+  }
+
   /** marks the consent withdrawn (once: a second withdrawal finds nothing to change and answers false) */
   async withdrawConsent(tx: EntityManager, applicationId: string, at: Date): Promise<boolean> {
     const r = await tx.createQueryBuilder().update(AllowanceConsentEntity).set({ withdrawnAt: at }).where('application_id = :id AND withdrawn_at IS NULL', { id: applicationId }).execute();

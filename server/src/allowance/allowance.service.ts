@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   addMonths, ageOn, ALLOWANCE_CONSENT_VERSION, monthOf, ErrorCode, maskIdNumber, maskPersonName, maskPhone, normalizeIdNumber, ruleAgeInMonth, bracketForAge, bracketLabel,
-  type AllowanceApplicationDetailView, type AllowanceApplicationList, type ApplyAllowanceInput, type PublicityList, type ResubmitAllowanceInput, type WithdrawAllowanceConsentInput,
+  type AllowanceApplicationDetailView, type AllowanceApplicationList, type ApplyAllowanceInput, type PublicityList, type ReportAllowanceDeathInput, type ResubmitAllowanceInput, type WithdrawAllowanceConsentInput,
 } from '@jianban/shared';
 import { EntityManager } from 'typeorm';
 import { CaseKit, type CaseActor, type StaffActor } from '../cases/case-kit.service';
@@ -82,7 +82,7 @@ export class AllowanceService {
         familyMemberId: n.elder.familyMemberId, applicantAccountId: n.applicantAccountId, ...place, status: 'checking', activeKey: '1',
         accountKind: n.account.kind, accountEnc: this.cipher.encrypt(n.account.number), accountLast4: n.account.number.slice(-4), bankName: n.account.bankName ?? null,
         phoneEnc: this.cipher.encrypt(n.phone), phoneMasked: maskPhone(n.phone), missingItemsJson: null, rejectReason: null, eligibleFrom: null,
-        firstPaidMonth: null, publicityId: null, publicityStartsOn: null, publicityEndsOn: null, stageDueAt: null,
+        firstPaidMonth: null, deathReportedOn: null, deathReportedAt: null, deathReportedBy: null, deathReportState: null, publicityId: null, publicityStartsOn: null, publicityEndsOn: null, stageDueAt: null,
         // a crash before the checks ran leaves it for the job to pick up
         nextCheckAt: new Date(now.getTime() + 60_000), checkAttempts: 0, deceased: false, idempotencyKey: n.idempotencyKey, submittedAt: now, updatedAt: now,
       };
@@ -164,6 +164,30 @@ export class AllowanceService {
       await this.cases.log(tx, { kind: 'allowance', subjectId: id }, { action: 'resubmitted', actor: { kind: 'resident', id: caller.accountId, name: '家属' }, at: now, note: input.note ?? null });
     });
     await this.checker.run(id);
+    return this.get(caller, id);
+  }
+
+  /**
+   * A verified proxy reports the elder's death (the date they give). Nothing stops yet: it becomes a task for the
+   * community (the case's owner, else its staff) to confirm; the registry stays the source for payments.
+   */
+  async reportDeath(caller: Resident, id: string, input: ReportAllowanceDeathInput): Promise<AllowanceApplicationDetailView> {
+    const now = this.clock.now();
+    if (input.diedOn > this.clock.today()) throw new DomainError(ErrorCode.Validation, 'the date of death is in the future', { issues: [{ path: 'body.diedOn', message: '日期不能晚于今天' }] });
+    await this.db.retrying(async (tx) => {
+      const app = await this.repo.byId(tx, id);
+      if (!app || !(await this.access.mayRead(tx, caller, app))) throw notFound();
+      if (app.deceased || app.status === 'rejected' || app.status === 'closed') throw new DomainError(ErrorCode.AllowanceStateConflict, `cannot report in ${app.status}`);
+      const patch = { deathReportedOn: input.diedOn, deathReportedAt: now, deathReportedBy: caller.accountId, deathReportState: 'reported', updatedAt: now };
+      if (!(await this.repo.reportDeath(tx, id, patch))) throw new DomainError(ErrorCode.AllowanceStateConflict, 'a report is already waiting');
+      const ref = { kind: 'allowance' as const, subjectId: id };
+      const md = `${Number(input.diedOn.slice(0, 4))}年${Number(input.diedOn.slice(5, 7))}月${Number(input.diedOn.slice(8, 10))}日`;
+      await this.cases.log(tx, ref, { action: 'death_reported', actor: { kind: 'resident', id: caller.accountId, name: '家属' }, at: now, note: `家属报告老人于${md}去世`, internalNote: input.note ?? null });
+      const file = await this.cases.file(tx, ref);
+      const owners = [file?.handlerStaffId, file?.responsibleStaffId].filter((x): x is string => !!x);
+      const to = owners.length ? owners : await this.cases.flagRecipients(tx, app.communityCode, null);
+      await this.notices.deathReported(tx, to, app, md);
+    });
     return this.get(caller, id);
   }
 

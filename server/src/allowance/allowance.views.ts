@@ -140,6 +140,9 @@ export class AllowanceViews {
       paymentsStopFrom: step.paymentsStopFrom,
       canWithdrawConsent: step.canWithdrawConsent,
       nextStep: step.nextStep,
+      deathReport: a.deathReportedOn && a.deathReportedAt && a.deathReportState
+        ? { diedOn: a.deathReportedOn, reportedAt: a.deathReportedAt.toISOString(), state: a.deathReportState as 'reported' }
+        : null,
     };
   }
 }

@@ -119,4 +119,6 @@ export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
   staffVerifyResident: [ErrorCode.IdNumberInvalid, ErrorCode.NotFound],
   withdrawAllowanceConsent: [ErrorCode.AllowanceStateConflict, ErrorCode.NotFound],
   staffPrintAllowancePublicity: [ErrorCode.NotFound, ErrorCode.NoticeFontMissing],
+  reportAllowanceDeath: [ErrorCode.AllowanceStateConflict, ErrorCode.NotFound, ErrorCode.Validation],
+  staffConfirmAllowanceDeath: [ErrorCode.AllowanceStateConflict, ErrorCode.NotFound],
 };

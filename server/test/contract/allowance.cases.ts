@@ -43,6 +43,8 @@ export const ALLOWANCE_CASES: ModuleContractCases = {
     staffCounterApplyAllowance: { code: CODE },
     withdrawAllowanceConsent: { id: ID },
     staffPrintAllowancePublicity: { code: CODE },
+    reportAllowanceDeath: { id: ID },
+    staffConfirmAllowanceDeath: { id: ID },
   },
   okForValid: {
     allowancePolicy: [200],
@@ -63,6 +65,8 @@ export const ALLOWANCE_CASES: ModuleContractCases = {
     staffUpdateAllowancePolicy: [200, 400],
     withdrawAllowanceConsent: [200, 404, 409],
     staffPrintAllowancePublicity: [200, 404, 503],
+    reportAllowanceDeath: [200, 400, 404, 409],
+    staffConfirmAllowanceDeath: [200, 404, 409],
   },
   massAssignment: {
     applyAllowance: async (c) => {
@@ -120,6 +124,18 @@ export const ALLOWANCE_CASES: ModuleContractCases = {
       const input = { effectiveFrom: '2018-01-01', brackets: [{ minAge: 80, maxAge: 89, monthlyCny: 50 }, { minAge: 90, maxAge: 99, monthlyCny: 100 }, { minAge: 100, maxAge: null, monthlyCny: 500 }], ageRule: 'birthday_month', preRegistrationMonths: 2, confirmedForDistrict: false };
       await c.expectRejectedEverywhere((extra) => c.t.http('PUT', c.pathOf('staffUpdateAllowancePolicy'), { body: { ...input, ...extra }, token: c.staff }));
       expect((await c.t.call(routes.staffUpdateAllowancePolicy, input as never, { token: c.staff })).body.isDefault).toBe(true);
+    },
+    reportAllowanceDeath: async (c) => {
+      const a = await freshApplication(c);
+      await c.expectRejectedEverywhere((extra) => c.t.http('POST', c.pathOf('reportAllowanceDeath', { id: a.id }), { body: { diedOn: '2026-01-02', ...extra }, token: a.fam.token }));
+      expect((await c.t.call(routes.reportAllowanceDeath, { diedOn: '2026-01-02' }, { params: { id: a.id }, token: a.fam.token })).body.deathReport.state).toBe('reported');
+    },
+    staffConfirmAllowanceDeath: async (c) => {
+      const a = await freshApplication(c);
+      await c.t.call(routes.reportAllowanceDeath, { diedOn: '2026-01-02' }, { params: { id: a.id }, token: a.fam.token });
+      await c.expectRejectedEverywhere((extra) => c.t.http('POST', c.pathOf('staffConfirmAllowanceDeath', { id: a.id }), { body: { confirmed: true, ...extra }, token: c.staff }));
+      expect(await status(c, a.id)).toBe('community_review');
+      expect((await c.t.call(routes.staffConfirmAllowanceDeath, { confirmed: true }, { params: { id: a.id }, token: c.staff })).body.status).toBe('closed');
     },
     withdrawAllowanceConsent: async (c) => {
       const a = await freshApplication(c);

@@ -11,6 +11,7 @@ import { allowanceApplicationDetailView, allowanceApplicationList, allowancePubl
 import { AllowanceChecker } from '../../src/allowance/allowance.checker';
 import { AllowanceJob } from '../../src/allowance/allowance.job';
 import { AllowanceService } from '../../src/allowance/allowance.service';
+import { countBy } from '../support/booking-load';
 import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { ACCOUNT, ALLOWANCE_TEST_ENV, CONSENT, apply, familyOf, outboxTypes, registryElder, unverifiedFamilyOf } from './allowance-helpers';
@@ -248,7 +249,7 @@ describeEngines('the allowance for the family on %s', (engine) => {
       expect(text).toContain('孙*珍');
       expect(text).not.toContain('孙秀珍');
       expect(text).toContain('3月10日至3月16日');
-      expect(text).toContain('提出异议');
+      expect(text.replace(/\s+/g, '')).toContain('提出异议');
       expect(text).not.toMatch(/\d{17}[\dX]|1[3-9]\d{9}/); // no ID number, no phone number
       const info = execFileSync('pdfinfo', [join(dir, 'p.pdf')], { encoding: 'utf8' });
       expect(info).toMatch(/Page size:\s+595\.\d* x 841\.\d* pts \(A4\)/);
@@ -264,5 +265,60 @@ describeEngines('the allowance for the family on %s', (engine) => {
     expect((await t.call(routes.staffPrintAllowancePublicity, {}, { params: { code: '421003003003' }, token: dongmen })).status).toBe(404);
     // a resident: 403
     expect((await t.call(routes.staffPrintAllowancePublicity, {}, { params: { code: '421003003003' }, token: await t.loginResident(user()) })).status).toBe(403);
+  });
+
+  it('a family reports the death: a task for the community; confirmed, a not-yet-approved application closes with one careful notice', async () => {
+    clock.set(at('2026-03-10', '10:00'));
+    const elder = await registryElder(t, '1937-10-10');
+    const daughter = await familyOf(t, user(), elder);
+    const son = await familyOf(t, user(), elder);
+    const d = (await apply(t, daughter)).body as Detail;
+    const report = (token: string, diedOn: string) => t.call(routes.reportAllowanceDeath, { diedOn }, { params: { id: d.id }, token });
+    expect((await report(daughter.token, '2026-03-11')).status).toBe(400); // not in the future
+    expect((await report(await t.loginResident(user()), '2026-03-08')).status).toBe(404);
+    const r = allowanceApplicationDetailView.parse((await report(son.token, '2026-03-08')).body);
+    expect([r.status, r.deathReport?.state, r.deathReport?.diedOn]).toEqual(['community_review', 'reported', '2026-03-08']);
+    expect((await report(daughter.token, '2026-03-08')).status).toBe(409); // one report waits at a time
+    // the community's task: an inbox message to its staff (nobody owns the case yet)
+    const meicunId = (await t.call(routes.me, {}, { token: meicun })).body.id as string;
+    const tasks = (await t.ds.query("SELECT recipient_id FROM notification_event WHERE link_id = ? AND type = 'allowance_death_reported'", [d.id])) as { recipient_id: string }[];
+    expect(tasks.map((x) => x.recipient_id)).toContain(meicunId);
+    expect((await staffRead(d.id)).deathReport?.state).toBe('reported');
+
+    const count = async () => countBy(await outboxTypes(t, d.id), (x) => x);
+    const before = await count();
+    const ok = staffAllowanceDetailView.parse((await t.call(routes.staffConfirmAllowanceDeath, { confirmed: true }, { params: { id: d.id }, token: meicun })).body);
+    expect([ok.status, ok.deceased, ok.deathReport?.state]).toEqual(['closed', true, 'confirmed']);
+    expect((await t.call(routes.staffConfirmAllowanceDeath, { confirmed: true }, { params: { id: d.id }, token: meicun })).status).toBe(409);
+    // one careful notice to each verified account, nothing else
+    expect(await count()).toEqual({ ...before, allowance_closed: 2 });
+    const body = (await t.ds.query("SELECT data_json FROM notification_event WHERE link_id = ? AND type = 'allowance_closed'", [d.id])) as { data_json: string }[];
+    expect(body[0].data_json).toContain('"via":"family"');
+    const seen = await read(d.id, daughter.token);
+    expect([seen.canWithdrawConsent, seen.timeline.map((e) => e.action)]).toEqual([false, expect.arrayContaining(['death_reported', 'death_confirmed'])]);
+    const audit = await t.ds.query("SELECT action FROM allowance_audit WHERE application_id = ? AND action = 'confirm_death'", [d.id]);
+    expect(audit).toHaveLength(1);
+  });
+
+  it('a reported death the community cannot confirm changes nothing but the report; for an approved one it is recorded for the district', async () => {
+    clock.set(at('2026-03-10', '10:00'));
+    const elder = await registryElder(t, '1936-11-11');
+    const fam = await familyOf(t, user(), elder);
+    const d = (await apply(t, fam)).body as Detail;
+    await t.call(routes.reportAllowanceDeath, { diedOn: '2026-03-01' }, { params: { id: d.id }, token: fam.token });
+    const no = staffAllowanceDetailView.parse((await t.call(routes.staffConfirmAllowanceDeath, { confirmed: false, note: '电话核实，老人健在' }, { params: { id: d.id }, token: meicun })).body);
+    expect([no.status, no.deceased, no.deathReport?.state]).toEqual(['community_review', false, 'not_confirmed']);
+    // the application goes on to approval; then a confirmed death is recorded, the approval stands (payments follow the registry)
+    const decide = (token: string, stage: string) => t.call(routes.staffDecideAllowance, { decision: 'approve', stage } as never, { params: { id: d.id }, token });
+    expect((await decide(meicun, 'community_review')).body.status).toBe('publicity');
+    clock.set(at('2026-03-17', '09:00'));
+    await job.runOnce();
+    await decide(street, 'street_review');
+    expect((await decide(district, 'district_review')).body.status).toBe('approved');
+    expect((await t.call(routes.reportAllowanceDeath, { diedOn: '2026-03-16' }, { params: { id: d.id }, token: fam.token })).status).toBe(200);
+    const rec = staffAllowanceDetailView.parse((await t.call(routes.staffConfirmAllowanceDeath, { confirmed: true }, { params: { id: d.id }, token: meicun })).body);
+    expect([rec.status, rec.deceased, rec.deathReport?.state]).toEqual(['approved', true, 'confirmed']);
+    expect(rec.timeline.find((e) => e.action === 'death_recorded')?.note).toContain('以民政户籍数据为准');
+    clock.set(at('2026-03-10', '10:00'));
   });
 });

@@ -267,6 +267,8 @@ export const allowanceApplicationView = z.object({
   canWithdrawConsent: z.boolean(),
   /** what the family can actually do now, in plain words (e.g. when an age-only failure may apply again); null: nothing */
   nextStep: z.string().nullable(),
+  /** a death the family reported: waiting for the community to confirm it, confirmed, or not confirmed */
+  deathReport: z.object({ diedOn: localDate, reportedAt: z.string(), state: z.enum(['reported', 'confirmed', 'not_confirmed']) }).nullable(),
 });
 export type AllowanceApplicationView = z.infer<typeof allowanceApplicationView>;
 
@@ -292,6 +294,13 @@ export const withdrawAllowanceConsentInput = z.strictObject({
   note: text(300).optional(),
 });
 export type WithdrawAllowanceConsentInput = z.infer<typeof withdrawAllowanceConsentInput>;
+
+/** a verified proxy reports the elder's death; the community confirms it (the registry stays the source for payments) */
+export const reportAllowanceDeathInput = z.strictObject({ diedOn: localDate, note: text(300).optional() });
+export type ReportAllowanceDeathInput = z.infer<typeof reportAllowanceDeathInput>;
+/** the community's answer to a reported death: confirmed (the case stops / is recorded for the district) or not */
+export const confirmAllowanceDeathInput = z.strictObject({ confirmed: z.boolean(), note: text(300).optional() });
+export type ConfirmAllowanceDeathInput = z.infer<typeof confirmAllowanceDeathInput>;
 
 // ---- 公示 ---------------------------------------------------------------------------------------
 
@@ -418,6 +427,10 @@ export const ALLOWANCE_ACTION_TEXT: Record<string, string> = {
   closed_deceased: '老人已去世，停止办理',
   consent_withdrawn: '家属撤回同意，停止办理',
   moved_community: '按户籍转到所在社区办理',
+  death_reported: '家属报告老人已去世，等社区核实',
+  death_confirmed: '社区已核实老人去世，停止办理',
+  death_recorded: '社区已核实老人去世，已记录报区民政部门',
+  death_not_confirmed: '社区未能核实老人去世的情况',
   consent_withdrawn_after_approval: '家属撤回同意，下个月起停发',
   handed_over: '转交同事办理',
   note: '备注',
