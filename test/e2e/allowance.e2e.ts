@@ -357,6 +357,21 @@ describe('senior allowance in the H5 build: the seed story (390 px, largest font
     await visible(page, '我家老人的申请').waitFor({ timeout: 30_000 });
     await visible(page, '已停止办理（您提交的）').waitFor();
     await shot(page, 'allowance-13-my-applications');
+
+    // the family tells the community that 赵桂英 died: careful words, a date, then 梅村 confirms it
+    await openAsResident(`/subpackages/allowance/pages/status/index?id=${passed}`);
+    await page.getByRole('button', { name: '告诉社区老人已去世' }).filter({ visible: true }).click();
+    const yesterday = new Date(Date.now() + 8 * 3600_000 - 24 * 3600_000).toISOString().slice(0, 10);
+    await page.locator('input[aria-label="老人去世的日期"]').filter({ visible: true }).fill(yesterday);
+    await shot(page, 'allowance-14-report-death');
+    await page.getByRole('button', { name: '告诉社区', exact: true }).filter({ visible: true }).click();
+    await visible(page, '已告诉社区，等社区核实').waitFor({ timeout: 30_000 });
+    await shot(page, 'allowance-15-death-reported');
+    const meicun = await staffToken(stack.url, 'meicun');
+    const confirmed = await api(stack.url, routes.staffConfirmAllowanceDeath, { confirmed: true }, { token: meicun, params: { id: passed } });
+    expect([confirmed.status, confirmed.deceased]).toEqual(['closed', true]);
+    await page.reload();
+    await visible(page, '状态：已停止办理').waitFor({ timeout: 30_000 });
   });
 
   it('the local WeChat peer received the subscribe messages, before and after the 公示', async () => {

@@ -1,7 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro';
-import { View, Text } from '@tarojs/components';
+import { View, Text, Picker } from '@tarojs/components';
 import { useState } from 'react';
-import type { AllowanceApplicationDetailView } from '@jianban/shared';
+import { shanghaiDate, type AllowanceApplicationDetailView } from '@jianban/shared';
 import { PageShell, Section } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/Button';
@@ -15,7 +15,7 @@ import { ResidentGate } from '../../../../features/allowance/components/Resident
 import { AllowanceChecks } from '../../../../features/allowance/components/Checks';
 import { CaseLog } from '../../../../components/CaseLog';
 import { ACCOUNT_KIND_OPTIONS, buildResubmit, EMPTY_RESUBMIT, lastFourText, type ResubmitForm } from '../../../../features/allowance/apply-form';
-import { useAllowanceApplication, useResubmitAllowance, useWithdrawAllowanceConsent } from '../../../../features/allowance/hooks';
+import { useAllowanceApplication, useReportAllowanceDeath, useResubmitAllowance, useWithdrawAllowanceConsent } from '../../../../features/allowance/hooks';
 import { dayText, monthText, RESIDENT_STATUS_EXPLAIN, statusTone } from '../../../../features/allowance/status';
 import { ALLOWANCE_HOME_PAGE, ALLOWANCE_PUBLICITY_PAGE, allowanceUrl } from '../../../../features/allowance/pages';
 import styles from '../../../../features/allowance/components/allowance.module.scss';
@@ -94,6 +94,46 @@ function Withdraw({ a }: { a: AllowanceApplicationDetailView }) {
   );
 }
 
+/** 报告老人去世: careful words; a date, then the community confirms it */
+function ReportDeath({ a }: { a: AllowanceApplicationDetailView }) {
+  const report = useReportAllowanceDeath();
+  const [open, setOpen] = useState(false);
+  const [date, setDate] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const today = shanghaiDate(new Date());
+  if (a.deathReport?.state === 'reported') {
+    return <Notice title="已告诉社区，等社区核实">{`您报告老人于${dayText(a.deathReport.diedOn)}去世。社区工作人员核实后会记录下来，这期间不用再做什么。`}</Notice>;
+  }
+  const effect = a.status === 'approved'
+    ? '社区核实后会记录下来，报区民政部门；发放按民政的户籍登记办理。'
+    : '社区核实后，这份申请会停止办理。';
+  if (!open) {
+    return (
+      <Section title="家里老人去世了">
+        <Text className={styles.sub}>{`很抱歉。如果老人已经去世，可以在这里告诉社区。${effect}`}</Text>
+        <Button variant="secondary" onClick={() => setOpen(true)}>告诉社区老人已去世</Button>
+      </Section>
+    );
+  }
+  const send = () => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return setError('请写成 2026-05-01 这样的日期，或点“用日历选”');
+    if (date > today) return setError('日期不能晚于今天');
+    report.mutate({ id: a.id, diedOn: date });
+  };
+  return (
+    <Section title="家里老人去世了">
+      <Text className={styles.sub}>{effect}</Text>
+      <Field label="老人去世的日期" value={date} maxlength={10} hint="写成 2026-05-01 这样，或点下面的“用日历选”" onChange={(v) => { setDate(v.trim()); setError(undefined); }} error={error} />
+      <Picker mode="date" value={date || today} end={today} onChange={(e) => { setDate(String(e.detail.value)); setError(undefined); }}>
+        <Button variant="link">用日历选</Button>
+      </Picker>
+      {report.isError ? <Notice tone="error" title="没有告诉成功">{messageFor(report.error)}</Notice> : null}
+      <Button loading={report.isPending} onClick={send}>告诉社区</Button>
+      <Button variant="secondary" onClick={() => setOpen(false)}>先不说</Button>
+    </Section>
+  );
+}
+
 function Status({ id, created }: { id: string; created: boolean }) {
   const app = useAllowanceApplication(id);
   useDidShow(() => {
@@ -161,6 +201,7 @@ function Status({ id, created }: { id: string; created: boolean }) {
           <CaseLog entries={a.timeline} label="办理经过" />
         </Section>
       ) : null}
+      {!['rejected', 'closed'].includes(a.status) && a.deathReport?.state !== 'confirmed' ? <ReportDeath a={a} /> : null}
       {a.canWithdrawConsent ? <Withdraw a={a} /> : null}
       <Button variant="secondary" onClick={() => void Taro.redirectTo({ url: ALLOWANCE_HOME_PAGE })}>回高龄津贴</Button>
     </>
