@@ -63,10 +63,10 @@ export const ALLOWANCE_CASES: ModuleContractCases = {
     staffResolveAllowanceObjection: [200, 400, 404, 409],
     staffCounterApplyAllowance: [201, 400, 404, 409],
     staffUpdateAllowancePolicy: [200, 400],
-    withdrawAllowanceConsent: [200, 404, 409],
+    withdrawAllowanceConsent: [200, 400, 404, 409],
     staffPrintAllowancePublicity: [200, 404, 503],
     reportAllowanceDeath: [200, 400, 404, 409],
-    staffConfirmAllowanceDeath: [200, 404, 409],
+    staffConfirmAllowanceDeath: [200, 400, 404, 409],
   },
   massAssignment: {
     applyAllowance: async (c) => {
