@@ -101,9 +101,7 @@ function ReportDeath({ a }: { a: AllowanceApplicationDetailView }) {
   const [date, setDate] = useState('');
   const [error, setError] = useState<string | undefined>();
   const today = shanghaiDate(new Date());
-  if (a.deathReport?.state === 'reported') {
-    return <Notice title="已告诉社区，等社区核实">{`您报告老人于${dayText(a.deathReport.diedOn)}去世。社区工作人员核实后会记录下来，这期间不用再做什么。`}</Notice>;
-  }
+  if (a.deathReport?.state === 'reported') return null; // said at the top of the page
   const effect = a.status === 'approved'
     ? '社区核实后会记录下来，报区民政部门；发放按民政的户籍登记办理。'
     : '社区核实后，这份申请会停止办理。';
@@ -167,6 +165,9 @@ function Status({ id, created }: { id: string; created: boolean }) {
     <>
       {created ? <Notice tone="success" title="申请已提交">{a.status === 'checking' || a.status === 'waiting' ? '系统正在自动核对，每一步都会在“消息”里告诉您。' : '以后每一步都会在“消息”里告诉您。'}</Notice> : null}
       <Notice tone={statusTone(a.status)} title={`状态：${a.statusText}`}>{RESIDENT_STATUS_EXPLAIN[a.status]}</Notice>
+      {a.deathReport?.state === 'reported' ? (
+        <Notice title="已告诉社区，等社区核实">{`很抱歉。您告诉社区老人于${dayText(a.deathReport.diedOn)}去世。社区工作人员核实后会记录下来，这期间不用再做什么。`}</Notice>
+      ) : null}
       {failed.length > 0 ? <Notice tone="error" title="没有通过的核对">{failed.map((c) => `${c.label}：${c.sentence}`).join('；')}</Notice> : null}
       {a.rejectReason ? <Notice tone="error" title="没有通过的原因">{a.rejectReason}</Notice> : null}
       {a.nextStep ? <Notice title={a.consentWithdrawnAt ? '已撤回同意' : '接下来怎么办'}>{a.nextStep}</Notice> : null}
