@@ -7,7 +7,7 @@
 // reason shown.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkDigitOf, routes } from '@jianban/shared';
@@ -243,6 +243,19 @@ describe('senior allowance in the H5 build: the seed story (390 px, largest font
     await staffPage.getByRole('radio', { name: '通过', exact: true }).filter({ visible: true }).click();
     await staffPage.getByRole('button', { name: '提交决定' }).filter({ visible: true }).click();
     await visible(staffPage, '状态：公示中').waitFor({ timeout: 30_000 });
+    // the 公示 list printed for the notice board: an A4 PDF downloaded from the 公示中 tab
+    await staffPage.goto(`${stack.url}/#/subpackages/staff-allowance/pages/queue/index`);
+    await staffPage.getByRole('tab', { name: '公示中' }).filter({ visible: true }).click();
+    const printButton = staffPage.getByRole('button', { name: /^打印.*的公示名单（A4 PDF）$/ }).filter({ visible: true });
+    await printButton.waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([staffPage.waitForEvent('download'), printButton.click()]);
+    expect(download.suggestedFilename()).toMatch(/^高龄津贴公示-梅村社区-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const saved = join(dataDir, 'publicity.pdf');
+    await download.saveAs(saved);
+    expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(execFileSync('pdftotext', [saved, '-'], { encoding: 'utf8' })).toContain('王*国');
+    await visible(staffPage, '公示名单已生成').waitFor();
+    await shot(staffPage, 'staff-allowance-publicity-print');
     await staff.close();
 
     await openAsResident(`/subpackages/allowance/pages/publicity/index?code=421003003003`);
@@ -319,8 +332,46 @@ describe('senior allowance in the H5 build: the seed story (390 px, largest font
     expect(age.result).toBe('failed');
     await visible(page, age.sentence).waitFor();
     await visible(page, '✗ 没通过').waitFor();
-    await visible(page, '改正后重新提交').waitFor();
+    // only the age failed: nothing to correct; the page says from which month they may apply instead
+    expect(failedView.canResubmit).toBe(false);
+    await visible(page, '接下来怎么办').waitFor();
+    await visible(page, failedView.nextStep).waitFor();
+    expect(failedView.nextStep).toMatch(/\d{4}年\d{1,2}月起就可以申请/);
+    await expect(page.getByText('改正后重新提交').filter({ visible: true }).count()).resolves.toBe(0);
     await shot(page, 'allowance-10-generated-failed');
+
+    // the family withdraws the consent: said plainly first, confirmed, then the application stops
+    await page.getByRole('button', { name: '撤回同意', exact: true }).filter({ visible: true }).click();
+    await visible(page, '确定要撤回同意吗？').waitFor();
+    await visible(page, /这份申请马上停止办理/).waitFor();
+    await shot(page, 'allowance-11-withdraw-confirm');
+    await page.getByRole('button', { name: '确定撤回' }).filter({ visible: true }).click();
+    await visible(page, '状态：已停止办理').waitFor({ timeout: 30_000 });
+    await visible(page, '已撤回同意').waitFor();
+    await shot(page, 'allowance-12-withdrawn');
+    const withdrawn = await api(stack.url, routes.getAllowanceApplication, {}, { token, params: { id: failed } });
+    expect([withdrawn.status, withdrawn.consentWithdrawnAt !== null]).toEqual(['closed', true]);
+
+    // the allowance's front page lists the family's applications with who submitted them
+    await openAsResident('/subpackages/allowance/pages/index/index');
+    await visible(page, '我家老人的申请').waitFor({ timeout: 30_000 });
+    await visible(page, '已停止办理（您提交的）').waitFor();
+    await shot(page, 'allowance-13-my-applications');
+
+    // the family tells the community that 赵桂英 died: careful words, a date, then 梅村 confirms it
+    await openAsResident(`/subpackages/allowance/pages/status/index?id=${passed}`);
+    await page.getByRole('button', { name: '告诉社区老人已去世' }).filter({ visible: true }).click();
+    const yesterday = new Date(Date.now() + 8 * 3600_000 - 24 * 3600_000).toISOString().slice(0, 10);
+    await page.locator('input[aria-label="老人去世的日期"]').filter({ visible: true }).fill(yesterday);
+    await shot(page, 'allowance-14-report-death');
+    await page.getByRole('button', { name: '告诉社区', exact: true }).filter({ visible: true }).click();
+    await visible(page, '已告诉社区，等社区核实').waitFor({ timeout: 30_000 });
+    await shot(page, 'allowance-15-death-reported');
+    const meicun = await staffToken(stack.url, 'meicun');
+    const confirmed = await api(stack.url, routes.staffConfirmAllowanceDeath, { confirmed: true }, { token: meicun, params: { id: passed } });
+    expect([confirmed.status, confirmed.deceased]).toEqual(['closed', true]);
+    await page.reload();
+    await visible(page, '状态：已停止办理').waitFor({ timeout: 30_000 });
   });
 
   it('the local WeChat peer received the subscribe messages, before and after the 公示', async () => {

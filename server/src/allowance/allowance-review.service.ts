@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   addDays, bracketForAge, ErrorCode, firstPaidMonth, parseIdNumber, ruleAgeInMonth,
-  type AllowanceStage, type DecideAllowanceInput, type StaffAllowanceDetailView, type StaffAllowanceList, type StaffCounterApplyInput,
+  type AllowancePublicityPrintView, type ConfirmAllowanceDeathInput, type AllowanceStage, type DecideAllowanceInput, type PublicityEntryView, type StaffAllowanceDetailView, type StaffAllowanceList, type StaffCounterApplyInput,
 } from '@jianban/shared';
 import { EntityManager } from 'typeorm';
 import { CaseKit, type StaffActor } from '../cases/case-kit.service';
+import { loadFont } from '../catalog/notice/notice-board.renderer';
 import { Clock } from '../common/clock';
+import { AppConfig } from '../common/config';
 import { Db } from '../common/db';
 import { DomainError } from '../common/domain-error';
 import { PiiCipher } from '../common/pii-cipher';
@@ -19,6 +21,7 @@ import { AllowanceRepository, type ApplicationRow } from './allowance.repository
 import { AllowanceService } from './allowance.service';
 import { AllowanceViews } from './allowance.views';
 import { enrolApprovedApplication } from './ledger/ledger.enrol';
+import { renderPublicitySheet } from './allowance-publicity.renderer';
 
 type Staff = Extract<Caller, { kind: 'staff' }>;
 type QueueView = 'waiting' | 'mine' | 'publicity' | 'objections' | 'all';
@@ -51,7 +54,30 @@ export class AllowanceReviewService {
     private readonly applications: AllowanceService,
     private readonly cipher: PiiCipher,
     private readonly clock: Clock,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
+
+  /** the community's 公示 list as an A4 PDF for its notice board (the same masked rows as the app, how to object) */
+  async printPublicity(staff: Staff, code: string): Promise<AllowancePublicityPrintView> {
+    await this.db.read((m) => this.regions.community(m, staff, code));
+    const { path, family } = this.config.catalog.noticeFont;
+    const font = loadFont(path);
+    if (!font) throw new DomainError(ErrorCode.NoticeFontMissing, 'no CJK font for the printed list (set CATALOG_NOTICE_FONT)');
+    const entries: PublicityEntryView[] = [];
+    let communityName = '';
+    for (let page = 1; ; page++) {
+      const list = await this.applications.publicity(code, page, 100);
+      communityName = list.communityName;
+      entries.push(...list.items);
+      if (entries.length >= list.total || list.items.length === 0) break;
+    }
+    const today = this.clock.today();
+    const { pdf, pageCount } = await renderPublicitySheet({ communityName, entries, printedOn: today }, font, path.endsWith('.ttc') ? family : undefined);
+    return {
+      fileName: `高龄津贴公示-${communityName}-${today}.pdf`, contentType: 'application/pdf', base64: pdf.toString('base64'), sizeBytes: pdf.length, pageCount,
+      entryCount: entries.length, generatedAt: this.clock.now().toISOString(),
+    };
+  }
 
   async queue(staff: Staff, code: string, view: QueueView, page: number, pageSize: number): Promise<StaffAllowanceList> {
     return this.db.read(async (m) => {
@@ -173,6 +199,38 @@ export class AllowanceReviewService {
     return this.detail(staff, appId);
   }
 
+  /**
+   * The community answers a death the family reported. Confirmed: the elder is recorded as deceased (no more messages
+   * but one careful notice); an application not yet approved closes, an approved one stays approved and the death is
+   * recorded for the district (the registry stays the source for payments). Not confirmed: the family may report again.
+   */
+  async confirmDeath(staff: Staff, id: string, input: ConfirmAllowanceDeathInput): Promise<StaffAllowanceDetailView> {
+    const now = this.clock.now();
+    await this.db.retrying(async (tx) => {
+      const app = await this.inScope(tx, staff, id);
+      if (app.deathReportState !== 'reported') throw new DomainError(ErrorCode.AllowanceStateConflict, 'no death report is waiting');
+      const me = await this.cases.actor(tx, staff.staffId);
+      const ref0 = ref(id);
+      if (!input.confirmed) {
+        if (!(await this.repo.answerDeathReport(tx, id, { deathReportState: 'not_confirmed', updatedAt: now }))) throw new DomainError(ErrorCode.AllowanceStateConflict, 'answered meanwhile');
+        await this.cases.log(tx, ref0, { action: 'death_not_confirmed', actor: me, at: now, internalNote: input.note ?? null });
+      } else if (app.status === 'approved') {
+        if (!(await this.repo.answerDeathReport(tx, id, { deathReportState: 'confirmed', deceased: true, updatedAt: now }))) throw new DomainError(ErrorCode.AllowanceStateConflict, 'answered meanwhile');
+        await this.cases.log(tx, ref0, { action: 'death_recorded', actor: me, at: now, internalNote: `家属报告的去世日期 ${app.deathReportedOn}；发放以民政户籍数据为准${input.note ? `。${input.note}` : ''}` });
+        await this.notices.toFamily(tx, { ...app, deceased: true }, 'allowance_closed', now, { via: 'family' });
+      } else {
+        const patch = { deathReportState: 'confirmed', deceased: true, status: 'closed', activeKey: null, stageDueAt: null, nextCheckAt: null, updatedAt: now };
+        if (!(await this.repo.answerDeathReport(tx, id, patch))) throw new DomainError(ErrorCode.AllowanceStateConflict, 'answered meanwhile');
+        await this.cases.log(tx, ref0, { action: 'death_confirmed', actor: me, at: now, internalNote: input.note ?? null });
+        await this.cases.close(tx, ref0, now);
+        await this.notices.toFamily(tx, { ...app, deceased: true }, 'allowance_closed', now, { via: 'family' });
+      }
+      await this.cases.take(tx, ref0, me, now);
+      await this.audit(tx, staff, input.confirmed ? 'confirm_death' : 'not_confirm_death', id, app.deathReportedOn);
+    });
+    return this.detail(staff, id);
+  }
+
   /** G3: a full ID number or account, read by staff with a reason, always audited */
   async reveal(staff: Staff, id: string, field: 'idNumber' | 'account', reason: string): Promise<{ field: 'idNumber' | 'account'; value: string }> {
     return this.db.transaction(async (tx) => {
@@ -198,7 +256,9 @@ export class AllowanceReviewService {
     });
     await this.db.transaction((tx) => this.audit(tx, staff, 'counter_apply', id, null));
     await this.checker.run(id);
-    return this.detail(staff, id);
+    // the one answer after submitting: even when the registry moved it to another community's desk (it says so), the
+    // staff member sees what they just typed in; later reads follow the region scope
+    return this.db.read(async (m) => this.views.staffDetail(m, (await this.repo.byId(m, id)) as ApplicationRow));
   }
 
   /** one not-found answer for an unknown id and an application outside the caller's region */

@@ -34,4 +34,9 @@ export class AllowanceAccess {
     return this.proxies.isVerifiedProxyFor(m, caller.accountId, app.elderIdHash);
   }
 
+  /** the ID blind indexes of every elder the caller acts for now (their applications, whoever submitted them) */
+  eldersOf(m: EntityManager, caller: Resident): Promise<string[]> {
+    return this.proxies.verifiedElderHashes(m, caller.accountId);
+  }
+
 }

@@ -69,6 +69,7 @@ export class AllowanceChecker {
       await this.repo.replaceChecks(tx, app.id, outcome.checks.map((c) => ({
         applicationId: app.id, kind: c.kind, result: c.result, sentence: c.sentence.slice(0, 200), evidenceJson: JSON.stringify(c.evidence), checkedAt: now,
       })));
+      await this.followHukou(tx, app, next.communityCode, now);
       await this.logAndNotify(tx, { ...app, ...next } as ApplicationRow, outcome, now, app.status);
       return next.status as string;
     });
@@ -87,6 +88,17 @@ export class AllowanceChecker {
     }
     if (outcome.deceased) return { status: 'closed', activeKey: null, deceased: true, nextCheckAt: null, elderBirthDate: outcome.birthDate, ...where };
     return { status: 'check_failed', nextCheckAt: null, elderBirthDate: outcome.birthDate, ...where };
+  }
+
+  /** the registry put the hukou in another community: the case file moves with the application (new staff see and own it) */
+  private async followHukou(tx: EntityManager, app: ApplicationRow, to: string | undefined, now: Date): Promise<void> {
+    if (!to || to === app.communityCode) return;
+    const names = await this.regions.regionsByCode(tx, [app.communityCode, to]);
+    const from = names.get(app.communityCode)?.name ?? '原社区';
+    const name = names.get(to)?.name ?? '户籍所在社区';
+    await this.cases.moveCommunity(tx, { kind: 'allowance', subjectId: app.id }, to, {
+      action: 'moved_community', actor: SYSTEM, at: now, note: `户籍在${name}，由${name}办理`, internalNote: `从${from}转来（按户籍库的户籍地）`,
+    });
   }
 
   /** the community and its street, when the registry's hukou community is one we know */

@@ -43,6 +43,16 @@ export class AllowanceController {
     return this.allowance.resubmit(c, p.id, b);
   }
 
+  @Endpoint(routes.withdrawAllowanceConsent)
+  withdraw(@RouteParams(routes.withdrawAllowanceConsent) p: ParsedParams<typeof routes.withdrawAllowanceConsent>, @RouteInput(routes.withdrawAllowanceConsent) b: ParsedInput<typeof routes.withdrawAllowanceConsent>, @CurrentUser() c: Resident) {
+    return this.allowance.withdrawConsent(c, p.id, b);
+  }
+
+  @Endpoint(routes.reportAllowanceDeath)
+  reportDeath(@RouteParams(routes.reportAllowanceDeath) p: ParsedParams<typeof routes.reportAllowanceDeath>, @RouteInput(routes.reportAllowanceDeath) b: ParsedInput<typeof routes.reportAllowanceDeath>, @CurrentUser() c: Resident) {
+    return this.allowance.reportDeath(c, p.id, b);
+  }
+
   @Endpoint(routes.allowancePublicity)
   publicity(@RouteParams(routes.allowancePublicity) p: ParsedParams<typeof routes.allowancePublicity>, @RouteInput(routes.allowancePublicity) q: ParsedInput<typeof routes.allowancePublicity>) {
     return this.allowance.publicity(p.code, q.page, q.pageSize);
@@ -100,6 +110,16 @@ export class StaffAllowanceController {
   @Endpoint(routes.staffCounterApplyAllowance)
   counter(@RouteParams(routes.staffCounterApplyAllowance) p: ParsedParams<typeof routes.staffCounterApplyAllowance>, @RouteInput(routes.staffCounterApplyAllowance) b: ParsedInput<typeof routes.staffCounterApplyAllowance>, @CurrentUser() s: Staff) {
     return this.review.counterApply(s, p.code, b);
+  }
+
+  @Endpoint(routes.staffConfirmAllowanceDeath)
+  confirmDeath(@RouteParams(routes.staffConfirmAllowanceDeath) p: ParsedParams<typeof routes.staffConfirmAllowanceDeath>, @RouteInput(routes.staffConfirmAllowanceDeath) b: ParsedInput<typeof routes.staffConfirmAllowanceDeath>, @CurrentUser() s: Staff) {
+    return this.review.confirmDeath(s, p.id, b);
+  }
+
+  @Endpoint(routes.staffPrintAllowancePublicity)
+  printPublicity(@RouteParams(routes.staffPrintAllowancePublicity) p: ParsedParams<typeof routes.staffPrintAllowancePublicity>, @RouteInput(routes.staffPrintAllowancePublicity) _q: ParsedInput<typeof routes.staffPrintAllowancePublicity>, @CurrentUser() s: Staff) {
+    return this.review.printPublicity(s, p.code);
   }
 
   @Endpoint(routes.staffUpdateAllowancePolicy)

@@ -106,6 +106,20 @@ export class AllowanceApplicationEntity {
   @Column({ type: 'boolean', default: false })
   deceased: boolean;
 
+  /** a death the family reported (the date they gave), waiting for / confirmed by the community */
+  @Column({ type: 'varchar', length: 10, name: 'death_reported_on', nullable: true })
+  deathReportedOn: string | null;
+
+  @DateTimeColumn('death_reported_at', { nullable: true })
+  deathReportedAt: Date | null;
+
+  @Column({ type: 'varchar', length: 36, name: 'death_reported_by', nullable: true })
+  deathReportedBy: string | null;
+
+  /** reported | confirmed | not_confirmed */
+  @Column({ type: 'varchar', length: 16, name: 'death_report_state', nullable: true })
+  deathReportState: string | null;
+
   @Column({ type: 'varchar', length: 36, name: 'idempotency_key', nullable: true })
   idempotencyKey: string | null;
 

@@ -34,6 +34,20 @@ export class AllowanceNotices {
     }
   }
 
+  /** the community's task: confirm a death the family reported (inbox only) */
+  async deathReported(tx: EntityManager, staffIds: readonly string[], app: ApplicationRow, diedOn: string): Promise<void> {
+    void tx;
+    for (const id of new Set(staffIds)) {
+      await this.outbox.record({
+        recipient: { kind: 'staff', id },
+        type: 'allowance_death_reported',
+        data: { personName: app.elderName, period: diedOn },
+        idempotencyKey: `allowance:${app.id}:death_reported:${app.deathReportedAt?.getTime() ?? 0}:${id}`,
+        link: { kind: 'allowance', id: app.id },
+      });
+    }
+  }
+
   async toStaff(tx: EntityManager, staffIds: readonly string[], app: ApplicationRow, key: string, extra: Omit<AllowanceEventData, 'personName'>): Promise<void> {
     void tx; // the outbox joins the open transaction (Db.transaction)
     for (const id of new Set(staffIds)) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode } from '@jianban/shared';
-import { Brackets, EntityManager, In, LessThan, LessThanOrEqual } from 'typeorm';
+import { Brackets, EntityManager, In, IsNull, LessThan, LessThanOrEqual, Not } from 'typeorm';
 import { isUniqueViolation } from '../common/db-errors';
 import { DomainError } from '../common/domain-error';
 import {
@@ -54,8 +54,45 @@ export class AllowanceRepository {
     return n > 0;
   }
 
-  mine(m: EntityManager, accountId: string, page: number, pageSize: number): Promise<[ApplicationRow[], number]> {
-    return m.findAndCount(A, { where: { applicantAccountId: accountId }, order: { submittedAt: 'DESC', id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
+  /** every application of the elders (by ID blind index) the caller acts for, whoever submitted it */
+  async ofElders(m: EntityManager, elderIdHashes: readonly string[], page: number, pageSize: number): Promise<[ApplicationRow[], number]> {
+    if (!elderIdHashes.length) return [[], 0];
+    return m.findAndCount(A, { where: { elderIdHash: In([...elderIdHashes]) }, order: { submittedAt: 'DESC', id: 'DESC' }, skip: (page - 1) * pageSize, take: pageSize });
+  }
+
+  /** a family's death report: only when none is waiting (a not-confirmed one may be reported again) */
+  async reportDeath(tx: EntityManager, id: string, patch: Patch): Promise<boolean> {
+    const r = await tx.createQueryBuilder().update(A).set(patch).where("id = :id AND deceased = :no AND (death_report_state IS NULL OR death_report_state = 'not_confirmed')", { id, no: false }).execute();
+    return r.affected === 1;
+  }
+
+  /** the community's answer to a waiting death report (two staff at once: one answer) */
+  async answerDeathReport(tx: EntityManager, id: string, patch: Patch): Promise<boolean> {
+    const r = await tx.createQueryBuilder().update(A).set(patch).where("id = :id AND death_report_state = 'reported'", { id }).execute();
+    return r.affected === 1;
+  }
+
+  /** marks the consent withdrawn (once: a second withdrawal finds nothing to change and answers false) */
+  async withdrawConsent(tx: EntityManager, applicationId: string, at: Date): Promise<boolean> {
+    const r = await tx.createQueryBuilder().update(AllowanceConsentEntity).set({ withdrawnAt: at }).where('application_id = :id AND withdrawn_at IS NULL', { id: applicationId }).execute();
+    return (r.affected ?? 0) > 0;
+  }
+
+  /** application id → when its consent was withdrawn (only those withdrawn) */
+  async withdrawnConsents(m: EntityManager, ids: readonly string[]): Promise<Map<string, Date>> {
+    if (!ids.length) return new Map();
+    const rows = await m.find(AllowanceConsentEntity, { where: { applicationId: In([...ids]), withdrawnAt: Not(IsNull()) } });
+    return new Map(rows.map((r) => [r.applicationId, r.withdrawnAt as Date]));
+  }
+
+  /** the failed checks of these applications, by application id */
+  async failedChecks(m: EntityManager, ids: readonly string[]): Promise<Map<string, AllowanceCheckEntity[]>> {
+    const out = new Map<string, AllowanceCheckEntity[]>();
+    if (!ids.length) return out;
+    for (const c of await m.find(AllowanceCheckEntity, { where: { applicationId: In([...ids]), result: 'failed' } })) {
+      out.set(c.applicationId, [...(out.get(c.applicationId) ?? []), c]);
+    }
+    return out;
   }
 
   /** conditional UPDATE on status: true only for the one caller whose `from` still held (two reviewers: one wins) */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
-  ageOn, ALLOWANCE_CONSENT_VERSION, ErrorCode, maskIdNumber, maskPersonName, maskPhone, normalizeIdNumber, ruleAgeInMonth, bracketForAge, bracketLabel,
-  type AllowanceApplicationDetailView, type AllowanceApplicationList, type ApplyAllowanceInput, type PublicityList, type ResubmitAllowanceInput,
+  addMonths, ageOn, ALLOWANCE_CONSENT_VERSION, monthOf, ErrorCode, maskIdNumber, maskPersonName, maskPhone, normalizeIdNumber, ruleAgeInMonth, bracketForAge, bracketLabel,
+  type AllowanceApplicationDetailView, type AllowanceApplicationList, type ApplyAllowanceInput, type PublicityList, type ReportAllowanceDeathInput, type ResubmitAllowanceInput, type WithdrawAllowanceConsentInput,
 } from '@jianban/shared';
 import { EntityManager } from 'typeorm';
 import { CaseKit, type CaseActor, type StaffActor } from '../cases/case-kit.service';
@@ -82,7 +82,7 @@ export class AllowanceService {
         familyMemberId: n.elder.familyMemberId, applicantAccountId: n.applicantAccountId, ...place, status: 'checking', activeKey: '1',
         accountKind: n.account.kind, accountEnc: this.cipher.encrypt(n.account.number), accountLast4: n.account.number.slice(-4), bankName: n.account.bankName ?? null,
         phoneEnc: this.cipher.encrypt(n.phone), phoneMasked: maskPhone(n.phone), missingItemsJson: null, rejectReason: null, eligibleFrom: null,
-        firstPaidMonth: null, publicityId: null, publicityStartsOn: null, publicityEndsOn: null, stageDueAt: null,
+        firstPaidMonth: null, deathReportedOn: null, deathReportedAt: null, deathReportedBy: null, deathReportState: null, publicityId: null, publicityStartsOn: null, publicityEndsOn: null, stageDueAt: null,
         // a crash before the checks ran leaves it for the job to pick up
         nextCheckAt: new Date(now.getTime() + 60_000), checkAttempts: 0, deceased: false, idempotencyKey: n.idempotencyKey, submittedAt: now, updatedAt: now,
       };
@@ -101,12 +101,11 @@ export class AllowanceService {
     return { communityCode, streetCode: chain[1]?.code ?? communityCode };
   }
 
+  /** the applications of every elder the caller is a verified proxy for, whoever submitted them (each says who) */
   async mine(caller: Resident, page: number, pageSize: number): Promise<AllowanceApplicationList> {
     return this.db.read(async (m) => {
-      const [rows, total] = await this.repo.mine(m, caller.accountId, page, pageSize);
-      const readable: ApplicationRow[] = [];
-      for (const r of rows) if (await this.access.mayRead(m, caller, r)) readable.push(r);
-      return { items: await this.views.rows(m, readable), total, page, pageSize };
+      const [rows, total] = await this.repo.ofElders(m, await this.access.eldersOf(m, caller), page, pageSize);
+      return { items: await this.views.rows(m, rows, caller.accountId), total, page, pageSize };
     });
   }
 
@@ -114,8 +113,38 @@ export class AllowanceService {
     return this.db.read(async (m) => {
       const app = await this.repo.byId(m, id);
       if (!app || !(await this.access.mayRead(m, caller, app))) throw notFound();
-      return this.views.detail(m, app);
+      return this.views.detail(m, app, caller.accountId);
     });
+  }
+
+  /**
+   * The family withdraws the separate consent. Before approval the application stops at once (closed, the elder's one
+   * active slot freed, the case closed); after approval the consent row records the withdrawal and payments stop from
+   * next month (the payment ledger reads allowance_consent.withdrawn_at). Both are logged for staff and told to the family.
+   */
+  async withdrawConsent(caller: Resident, id: string, input: WithdrawAllowanceConsentInput): Promise<AllowanceApplicationDetailView> {
+    const now = this.clock.now();
+    const actor = { kind: 'resident' as const, id: caller.accountId, name: '家属' };
+    await this.db.retrying(async (tx) => {
+      const app = await this.repo.byId(tx, id);
+      if (!app || !(await this.access.mayRead(tx, caller, app))) throw notFound();
+      const ref = { kind: 'allowance' as const, subjectId: id };
+      if (app.status === 'rejected' || app.status === 'closed' || app.deceased) throw new DomainError(ErrorCode.AllowanceStateConflict, `cannot withdraw in ${app.status}`);
+      if (!(await this.repo.withdrawConsent(tx, id, now))) throw new DomainError(ErrorCode.AllowanceStateConflict, 'consent already withdrawn');
+      if (app.status === 'approved') {
+        const stop = addMonths(monthOf(this.clock.today()), 1);
+        await this.cases.log(tx, ref, { action: 'consent_withdrawn_after_approval', actor, at: now, note: `从${Number(stop.slice(0, 4))}年${Number(stop.slice(5, 7))}月起停发`, internalNote: input.note ?? null });
+        await this.notices.toFamily(tx, app, 'allowance_consent_withdrawn', now, { period: `${Number(stop.slice(0, 4))}年${Number(stop.slice(5, 7))}月` });
+        return;
+      }
+      // a conditional UPDATE on the status read: a reviewer deciding at the same moment makes one of the two a conflict
+      const closed = await this.repo.transition(tx, id, [app.status], { status: 'closed', activeKey: null, stageDueAt: null, nextCheckAt: null, updatedAt: now });
+      if (!closed) throw new DomainError(ErrorCode.AllowanceStateConflict, 'changed meanwhile');
+      await this.cases.log(tx, ref, { action: 'consent_withdrawn', actor, at: now, internalNote: input.note ?? null });
+      await this.cases.close(tx, ref, now);
+      await this.notices.toFamily(tx, app, 'allowance_consent_withdrawn', now);
+    });
+    return this.get(caller, id);
   }
 
   /** correct what was wrong and run the checks again (after check_failed or more_info) */
@@ -124,7 +153,9 @@ export class AllowanceService {
     await this.db.retrying(async (tx) => {
       const app = await this.repo.byId(tx, id);
       if (!app || !(await this.access.mayRead(tx, caller, app))) throw notFound();
-      if (!RESUBMITTABLE.includes(app.status) || app.deceased) throw new DomainError(ErrorCode.AllowanceStateConflict, `cannot resubmit in ${app.status}`);
+      // only what the family can change (a name, the account, the phone) or an age whose month has come may go again
+      const [view] = await this.views.rows(tx, [app], caller.accountId);
+      if (!RESUBMITTABLE.includes(app.status) || !view.canResubmit) throw new DomainError(ErrorCode.AllowanceStateConflict, `cannot resubmit in ${app.status}`);
       const patch: Partial<ApplicationRow> = { status: 'checking', missingItemsJson: null, nextCheckAt: new Date(now.getTime() + 60_000), checkAttempts: 0, updatedAt: now };
       if (input.elderName) patch.elderName = input.elderName;
       if (input.account) Object.assign(patch, { accountKind: input.account.kind, accountEnc: this.cipher.encrypt(input.account.number), accountLast4: input.account.number.slice(-4), bankName: input.account.bankName ?? null });
@@ -133,6 +164,30 @@ export class AllowanceService {
       await this.cases.log(tx, { kind: 'allowance', subjectId: id }, { action: 'resubmitted', actor: { kind: 'resident', id: caller.accountId, name: '家属' }, at: now, note: input.note ?? null });
     });
     await this.checker.run(id);
+    return this.get(caller, id);
+  }
+
+  /**
+   * A verified proxy reports the elder's death (the date they give). Nothing stops yet: it becomes a task for the
+   * community (the case's owner, else its staff) to confirm; the registry stays the source for payments.
+   */
+  async reportDeath(caller: Resident, id: string, input: ReportAllowanceDeathInput): Promise<AllowanceApplicationDetailView> {
+    const now = this.clock.now();
+    if (input.diedOn > this.clock.today()) throw new DomainError(ErrorCode.Validation, 'the date of death is in the future', { issues: [{ path: 'body.diedOn', message: '日期不能晚于今天' }] });
+    await this.db.retrying(async (tx) => {
+      const app = await this.repo.byId(tx, id);
+      if (!app || !(await this.access.mayRead(tx, caller, app))) throw notFound();
+      if (app.deceased || app.status === 'rejected' || app.status === 'closed') throw new DomainError(ErrorCode.AllowanceStateConflict, `cannot report in ${app.status}`);
+      const patch = { deathReportedOn: input.diedOn, deathReportedAt: now, deathReportedBy: caller.accountId, deathReportState: 'reported', updatedAt: now };
+      if (!(await this.repo.reportDeath(tx, id, patch))) throw new DomainError(ErrorCode.AllowanceStateConflict, 'a report is already waiting');
+      const ref = { kind: 'allowance' as const, subjectId: id };
+      const md = `${Number(input.diedOn.slice(0, 4))}年${Number(input.diedOn.slice(5, 7))}月${Number(input.diedOn.slice(8, 10))}日`;
+      await this.cases.log(tx, ref, { action: 'death_reported', actor: { kind: 'resident', id: caller.accountId, name: '家属' }, at: now, note: `家属报告老人于${md}去世`, internalNote: input.note ?? null });
+      const file = await this.cases.file(tx, ref);
+      const owners = [file?.handlerStaffId, file?.responsibleStaffId].filter((x): x is string => !!x);
+      const to = owners.length ? owners : await this.cases.flagRecipients(tx, app.communityCode, null);
+      await this.notices.deathReported(tx, to, app, md);
+    });
     return this.get(caller, id);
   }
 

@@ -1,18 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ALLOWANCE_ACCOUNT_KIND_TEXT, ALLOWANCE_CHECK_TEXT, ALLOWANCE_STATUS_TEXT, allowanceActionText, bracketForAge, bracketLabel, ruleAgeInMonth,
+  ALLOWANCE_ACCOUNT_KIND_TEXT, ALLOWANCE_CHECK_TEXT, maskPersonName, shanghaiDate, ALLOWANCE_STATUS_TEXT, allowanceActionText, bracketForAge, bracketLabel, ruleAgeInMonth,
   type AllowanceApplicationDetailView, type AllowanceApplicationView, type AllowanceCheckKind, type AllowanceStatus, type StaffAllowanceDetailView,
   type StaffAllowanceRowView,
 } from '@jianban/shared';
 import { EntityManager } from 'typeorm';
 import { CaseKit } from '../cases/case-kit.service';
 import { Clock } from '../common/clock';
+import { ProxyDirectory } from '../identity/proxy.directory';
 import { RegionScope } from '../identity/region.scope';
+import { nextStepOf, type NextStep } from './allowance.next-step';
 import type { AllowanceCheckEntity } from './allowance.entities';
 import { AllowancePolicyService, type Policy } from './allowance.policy';
 import { AllowanceRepository, type ApplicationRow } from './allowance.repository';
 
 const RESUBMITTABLE: readonly string[] = ['check_failed', 'more_info'];
+interface Submitter {
+  submittedBy: 'me' | 'family' | 'counter';
+  submittedByText: string;
+}
 const ref = (id: string) => ({ kind: 'allowance' as const, subjectId: id });
 
 /** application rows → the shared views (masked everywhere; staff get evidence, residents sentences) */
@@ -23,17 +29,47 @@ export class AllowanceViews {
     private readonly policies: AllowancePolicyService,
     private readonly regions: RegionScope,
     private readonly cases: CaseKit,
+    private readonly proxies: ProxyDirectory,
     private readonly clock: Clock,
   ) {}
 
-  async rows(m: EntityManager, apps: ApplicationRow[]): Promise<AllowanceApplicationView[]> {
-    const policy = await this.policies.policyOn(m, this.clock.today());
+  /** `viewer`: the resident account reading (who submitted is told relative to it); null for staff */
+  async rows(m: EntityManager, apps: ApplicationRow[], viewer: string | null = null): Promise<AllowanceApplicationView[]> {
+    const today = this.clock.today();
+    const policy = await this.policies.policyOn(m, today);
     const names = await this.regions.regionsByCode(m, [...new Set(apps.map((a) => a.communityCode))]);
-    return apps.map((a) => this.base(a, policy, names.get(a.communityCode)?.name ?? null));
+    const ids = apps.map((a) => a.id);
+    const withdrawn = await this.repo.withdrawnConsents(m, ids);
+    const failed = await this.repo.failedChecks(m, apps.filter((a) => a.status === 'check_failed').map((a) => a.id));
+    const by = await this.submitters(m, apps, viewer);
+    return apps.map((a) => {
+      const at = withdrawn.get(a.id) ?? null;
+      const step = nextStepOf({
+        status: a.status, deceased: a.deceased, today, withdrawnMonth: at ? shanghaiDate(at).slice(0, 7) : null,
+        failed: (failed.get(a.id) ?? []).map((c) => ({ kind: c.kind as AllowanceCheckKind, facts: (JSON.parse(c.evidenceJson) as { facts?: Record<string, unknown> }).facts ?? {} })),
+      });
+      return this.base(a, policy, names.get(a.communityCode)?.name ?? null, step, at, by.get(a.id) as Submitter);
+    });
   }
 
-  async detail(m: EntityManager, app: ApplicationRow): Promise<AllowanceApplicationDetailView> {
-    const [row] = await this.rows(m, [app]);
+  /** who submitted each application, relative to the viewer; another family account by its verified name, masked */
+  private async submitters(m: EntityManager, apps: ApplicationRow[], viewer: string | null): Promise<Map<string, Submitter>> {
+    const out = new Map<string, Submitter>();
+    const names = new Map<string, string | null>();
+    for (const a of apps) {
+      if (!a.applicantAccountId) out.set(a.id, { submittedBy: 'counter', submittedByText: '社区工作人员在窗口代办的' });
+      else if (a.applicantAccountId === viewer) out.set(a.id, { submittedBy: 'me', submittedByText: '您提交的' });
+      else {
+        if (!names.has(a.applicantAccountId)) names.set(a.applicantAccountId, (await this.proxies.verifiedSelf(m, a.applicantAccountId))?.name ?? null);
+        const name = names.get(a.applicantAccountId);
+        out.set(a.id, { submittedBy: 'family', submittedByText: viewer === null ? `家属${name ? maskPersonName(name) : ''}在小程序提交的` : `家人${name ? maskPersonName(name) : ''}提交的` });
+      }
+    }
+    return out;
+  }
+
+  async detail(m: EntityManager, app: ApplicationRow, viewer: string | null = null): Promise<AllowanceApplicationDetailView> {
+    const [row] = await this.rows(m, [app], viewer);
     const checks = await this.repo.checks(m, app.id);
     const file = await this.cases.file(m, ref(app.id));
     const people = await this.cases.people(m, [file?.responsibleStaffId ?? null]);
@@ -79,7 +115,7 @@ export class AllowanceViews {
       handler: this.cases.staffParty(people, file?.handlerStaffId ?? null, undefined),
       consent: {
         version: consent?.version ?? '', basis: (consent?.basis ?? 'elder_self') as 'elder_self', givenAt: (consent?.givenAt ?? app.submittedAt).toISOString(),
-        givenBy: (consent?.givenBy ?? 'family') as 'family',
+        givenBy: (consent?.givenBy ?? 'family') as 'family', withdrawnAt: consent?.withdrawnAt?.toISOString() ?? null,
       },
       objections: objections.map((o) => ({ id: o.id, reason: o.reason, receivedAt: o.receivedAt.toISOString(), resolvedAt: o.resolvedAt?.toISOString() ?? null, resolution: o.resolution })),
       timeline: await this.cases.staffLog(m, ref(app.id), allowanceActionText),
@@ -87,7 +123,7 @@ export class AllowanceViews {
     };
   }
 
-  private base(a: ApplicationRow, policy: Policy, communityName: string | null): AllowanceApplicationView {
+  private base(a: ApplicationRow, policy: Policy, communityName: string | null, step: NextStep, withdrawnAt: Date | null, by: Submitter): AllowanceApplicationView {
     const age = ruleAgeInMonth(a.elderBirthDate, this.clock.today().slice(0, 7), policy.ageRule);
     const b = bracketForAge(policy.brackets, age);
     const kind = a.accountKind as keyof typeof ALLOWANCE_ACCOUNT_KIND_TEXT;
@@ -98,7 +134,15 @@ export class AllowanceViews {
       account: { kind, kindText: ALLOWANCE_ACCOUNT_KIND_TEXT[kind], masked: `**** **** ${a.accountLast4}`, bankName: a.bankName },
       phoneMasked: a.phoneMasked, submittedAt: a.submittedAt.toISOString(), updatedAt: a.updatedAt.toISOString(), firstPaidMonth: a.firstPaidMonth,
       publicity: a.publicityStartsOn && a.publicityEndsOn ? { startsOn: a.publicityStartsOn, endsOn: a.publicityEndsOn } : null,
-      canResubmit: RESUBMITTABLE.includes(a.status) && !a.deceased,
+      canResubmit: RESUBMITTABLE.includes(a.status) && step.canResubmit,
+      ...by,
+      consentWithdrawnAt: withdrawnAt?.toISOString() ?? null,
+      paymentsStopFrom: step.paymentsStopFrom,
+      canWithdrawConsent: step.canWithdrawConsent,
+      nextStep: step.nextStep,
+      deathReport: a.deathReportedOn && a.deathReportedAt && a.deathReportState
+        ? { diedOn: a.deathReportedOn, reportedAt: a.deathReportedAt.toISOString(), state: a.deathReportState as 'reported' }
+        : null,
     };
   }
 }

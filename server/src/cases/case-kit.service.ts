@@ -82,6 +82,23 @@ export class CaseKit {
     return this.repo.claim(tx, ref, staff.id, at);
   }
 
+  /**
+   * The case moves to another community (e.g. the registry puts the person's hukou there): the new community's staff
+   * see it in their lists and own it — the old owner keeps it only when their region also covers the new community
+   * (a street or district colleague). One log row says where it went (`step`). False when it was there already.
+   */
+  async moveCommunity(tx: EntityManager, ref: CaseRef, toCommunityCode: string, step: CaseStep): Promise<boolean> {
+    const file = await this.repo.file(tx, ref);
+    if (!file || file.communityCode === toCommunityCode) return false;
+    const chain = (await this.regions.ancestry(tx, toCommunityCode)).map((r) => r.code);
+    const [owner] = file.responsibleStaffId ? await this.peopleDir.staffByIds(tx, [file.responsibleStaffId]) : [];
+    const [handler] = file.handlerStaffId ? await this.peopleDir.staffByIds(tx, [file.handlerStaffId]) : [];
+    const keepOwner = !!owner && chain.includes(owner.regionCode) && (!handler || chain.includes(handler.regionCode));
+    if (!(await this.repo.moveCommunity(tx, ref, toCommunityCode, keepOwner, step.at))) return false;
+    await this.log(tx, ref, step);
+    return true;
+  }
+
   /** the case is finished: no more overdue flags, no more hand-overs */
   close(tx: EntityManager, ref: CaseRef, at: Date): Promise<void> {
     return this.repo.close(tx, ref, at);

@@ -49,6 +49,14 @@ export class CaseRepository {
     return r.affected === 1;
   }
 
+  /** the case follows its subject to another community; `keepOwner` false clears ownership for the new community's staff */
+  async moveCommunity(m: EntityManager, ref: CaseRef, to: string, keepOwner: boolean, now: Date): Promise<boolean> {
+    const set: Partial<CaseFileEntity> = { communityCode: to, flaggedReason: null, updatedAt: now };
+    if (!keepOwner) Object.assign(set, { responsibleStaffId: null, responsibleAt: null, handlerStaffId: null });
+    const r = await m.createQueryBuilder().update(CaseFileEntity).set(set).where('kind = :kind AND subject_id = :subjectId AND community_code <> :to', { ...at(ref), to }).execute();
+    return r.affected === 1;
+  }
+
   async close(m: EntityManager, ref: CaseRef, now: Date): Promise<void> {
     await m.createQueryBuilder().update(CaseFileEntity).set({ closedAt: now, updatedAt: now }).where('kind = :kind AND subject_id = :subjectId AND closed_at IS NULL', at(ref)).execute();
   }

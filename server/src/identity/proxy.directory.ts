@@ -17,6 +17,8 @@
  *       the account holder's own verified identity (the elder applying on their own WeChat).
  *   verifiedProxyAccounts(m, elderIdNumberHash) → string[]
  *       the accounts currently verified to act for the elder (whom status messages may reach).
+ *   verifiedElderHashes(m, accountId) → string[]
+ *       the ID blind indexes of every elder the account is currently verified to act for ("my applications").
  *
  * Revocation takes effect at once: the next call answers null / false.
  */
@@ -103,6 +105,16 @@ export class ProxyDirectory {
       for (const r of rows) out.set(r.hash, [...new Set([...(out.get(r.hash) ?? []), r.accountId])]);
     }
     return out;
+  }
+
+  async verifiedElderHashes(m: EntityManager, accountId: string): Promise<string[]> {
+    const rows = await m
+      .createQueryBuilder(FamilyProxyEntity, 'p')
+      .innerJoin(FamilyMemberEntity, 'f', 'f.id = p.family_member_id AND f.account_id = p.account_id AND f.id_number_hash = p.id_number_hash')
+      .select('p.id_number_hash', 'hash')
+      .where("p.account_id = :a AND p.state = 'verified'", { a: accountId })
+      .getRawMany<{ hash: string }>();
+    return [...new Set(rows.map((r) => r.hash))];
   }
 
   async elderAccount(m: EntityManager, elderIdNumberHash: string): Promise<{ accountId: string; name: string; verifiedAt: Date } | null> {

@@ -35,6 +35,8 @@ export interface StatutoryYearMissingData {
 }
 export interface AllowanceEventData {
   personName: string;
+  /** who made a death known: the registry (default) or the family, confirmed by the community */
+  via?: 'registry' | 'family';
   amountYuan?: number;
   period?: string;
   reason?: string;
@@ -71,6 +73,8 @@ export interface NotificationDataOf {
   allowance_payment_failed: AllowanceEventData;
   allowance_back_pay: AllowanceEventData & { amountYuan: number };
   allowance_invited: AllowanceEventData & { amountYuan: number };
+  allowance_consent_withdrawn: AllowanceEventData;
+  allowance_death_reported: AllowanceEventData;
   demand_report_updated: DemandReportEventData;
   session_revoked: SessionRevokedData;
 }
@@ -111,7 +115,15 @@ export const INBOX_TEXT: { [T in NotificationType]: (d: NotificationDataOf[T]) =
   allowance_check_failed: (d) => ({ title: '高龄津贴自动核对没有通过', body: `${d.personName}的高龄津贴申请：${d.reason ?? '有一项核对没有通过'}。可以在小程序里修改后重新提交，或问社区。` }),
   allowance_publicity_started: (d) => ({ title: '高龄津贴开始公示', body: `${d.personName}的高龄津贴申请社区初审已通过，${d.period ?? ''}在社区公示7天，公示结束后送街道审核。` }),
   allowance_objection: (d) => ({ title: '公示收到异议', body: `${d.personName}的高龄津贴公示收到一条异议：${d.reason ?? ''}。请核实后记录结果。` }),
-  allowance_closed: (d) => ({ title: '高龄津贴申请已停止办理', body: `很抱歉打扰您。民政数据登记${d.personName}已经离世，高龄津贴申请已停止办理，之后不再发送相关消息。如登记有误，请联系社区。` }),
+  allowance_closed: (d) =>
+    d.via === 'family'
+      ? { title: '高龄津贴申请已停止办理', body: `很抱歉打扰您。社区已核实${d.personName}离世的情况，高龄津贴的事已经记下，之后不再发送相关消息。如有疑问，请联系社区。` }
+      : { title: '高龄津贴申请已停止办理', body: `很抱歉打扰您。民政数据登记${d.personName}已经离世，高龄津贴申请已停止办理，之后不再发送相关消息。如登记有误，请联系社区。` },
+  allowance_consent_withdrawn: (d) =>
+    d.period
+      ? { title: '已撤回同意，高龄津贴将停发', body: `您家已撤回同意，${d.personName}的高龄津贴从${d.period}起不再发放，之前的照常发。想恢复发放，需要重新申请；有疑问请问社区。` }
+      : { title: '已撤回同意，申请已停止办理', body: `您家已撤回同意，${d.personName}的高龄津贴申请已停止办理，老人的信息不再用于这件事。以后想申请，可以重新提交。` },
+  allowance_death_reported: (d) => ({ title: '家属报告老人去世，请核实', body: `家属报告${d.personName}已于${d.period ?? ''}去世。请核实后在高龄津贴申请里记录结果；发放以民政户籍数据为准。` }),
   allowance_flagged: (d) => ({ title: '高龄津贴申请超过办理期限', body: `${d.personName}的高龄津贴申请在“${d.stageText}”环节已超过办理期限，请尽快处理或转交同事。` }),
   allowance_payment_failed: (d) => ({ title: '高龄津贴这次没有发放成功', body: `${d.personName}${d.period ? `${d.period}的` : '的'}高龄津贴没有发放成功：${d.reason ?? '银行退回'}。请在小程序里核对收款账户，改好后下次发放时一起补发；也可以问社区。` }),
   allowance_back_pay: (d) => ({ title: '高龄津贴将补发', body: `${d.personName}的高龄津贴将补发${d.period ? `${d.period}` : ''}，共${d.amountYuan}元，下次发放时一起发到原账户。${d.reason ?? ''}` }),

@@ -76,6 +76,8 @@ export const EVENT_TEMPLATES: Mapping = {
   allowance_publicity_started: { kind: 'allowance_progress', slots: (d) => ({ thing1: '高龄津贴申请', name2: d.personName, phrase3: '公示中', thing4: '公示7天后送街道审核' }) },
   allowance_objection: null, // to staff, inbox only
   allowance_flagged: null, // to staff, inbox only
+  allowance_death_reported: null, // to staff, inbox only
+  allowance_consent_withdrawn: { kind: 'allowance_progress', slots: allowance('已撤回同意', '详情请看小程序消息') },
   allowance_closed: { kind: 'allowance_progress', slots: allowance('已停止办理', '详情请看小程序消息') },
   allowance_paid: {
     kind: 'allowance_paid',

@@ -151,4 +151,8 @@ export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
   resolvePayTask: [ErrorCode.LedgerStateConflict, ErrorCode.NotFound],
   enrolmentCandidates: [ErrorCode.NotFound],
   updateEnrolmentCandidate: [ErrorCode.NotFound],
+  withdrawAllowanceConsent: [ErrorCode.AllowanceStateConflict, ErrorCode.NotFound],
+  staffPrintAllowancePublicity: [ErrorCode.NotFound, ErrorCode.NoticeFontMissing],
+  reportAllowanceDeath: [ErrorCode.AllowanceStateConflict, ErrorCode.NotFound, ErrorCode.Validation],
+  staffConfirmAllowanceDeath: [ErrorCode.AllowanceStateConflict, ErrorCode.NotFound],
 };

@@ -41,6 +41,10 @@ export const ALLOWANCE_CASES: ModuleContractCases = {
     staffRevealAllowanceField: { id: ID },
     staffResolveAllowanceObjection: { id: ID },
     staffCounterApplyAllowance: { code: CODE },
+    withdrawAllowanceConsent: { id: ID },
+    staffPrintAllowancePublicity: { code: CODE },
+    reportAllowanceDeath: { id: ID },
+    staffConfirmAllowanceDeath: { id: ID },
   },
   okForValid: {
     allowancePolicy: [200],
@@ -59,6 +63,10 @@ export const ALLOWANCE_CASES: ModuleContractCases = {
     staffResolveAllowanceObjection: [200, 400, 404, 409],
     staffCounterApplyAllowance: [201, 400, 404, 409],
     staffUpdateAllowancePolicy: [200, 400],
+    withdrawAllowanceConsent: [200, 400, 404, 409],
+    staffPrintAllowancePublicity: [200, 404, 503],
+    reportAllowanceDeath: [200, 400, 404, 409],
+    staffConfirmAllowanceDeath: [200, 400, 404, 409],
   },
   massAssignment: {
     applyAllowance: async (c) => {
@@ -116,6 +124,24 @@ export const ALLOWANCE_CASES: ModuleContractCases = {
       const input = { effectiveFrom: '2018-01-01', brackets: [{ minAge: 80, maxAge: 89, monthlyCny: 50 }, { minAge: 90, maxAge: 99, monthlyCny: 100 }, { minAge: 100, maxAge: null, monthlyCny: 500 }], ageRule: 'birthday_month', preRegistrationMonths: 2, confirmedForDistrict: false };
       await c.expectRejectedEverywhere((extra) => c.t.http('PUT', c.pathOf('staffUpdateAllowancePolicy'), { body: { ...input, ...extra }, token: c.staff }));
       expect((await c.t.call(routes.staffUpdateAllowancePolicy, input as never, { token: c.staff })).body.isDefault).toBe(true);
+    },
+    reportAllowanceDeath: async (c) => {
+      const a = await freshApplication(c);
+      await c.expectRejectedEverywhere((extra) => c.t.http('POST', c.pathOf('reportAllowanceDeath', { id: a.id }), { body: { diedOn: '2026-01-02', ...extra }, token: a.fam.token }));
+      expect((await c.t.call(routes.reportAllowanceDeath, { diedOn: '2026-01-02' }, { params: { id: a.id }, token: a.fam.token })).body.deathReport.state).toBe('reported');
+    },
+    staffConfirmAllowanceDeath: async (c) => {
+      const a = await freshApplication(c);
+      await c.t.call(routes.reportAllowanceDeath, { diedOn: '2026-01-02' }, { params: { id: a.id }, token: a.fam.token });
+      await c.expectRejectedEverywhere((extra) => c.t.http('POST', c.pathOf('staffConfirmAllowanceDeath', { id: a.id }), { body: { confirmed: true, ...extra }, token: c.staff }));
+      expect(await status(c, a.id)).toBe('community_review');
+      expect((await c.t.call(routes.staffConfirmAllowanceDeath, { confirmed: true }, { params: { id: a.id }, token: c.staff })).body.status).toBe('closed');
+    },
+    withdrawAllowanceConsent: async (c) => {
+      const a = await freshApplication(c);
+      await c.expectRejectedEverywhere((extra) => c.t.http('POST', c.pathOf('withdrawAllowanceConsent', { id: a.id }), { body: { confirmed: true, ...extra }, token: a.fam.token }));
+      expect(await status(c, a.id)).toBe('community_review');
+      expect((await c.t.call(routes.withdrawAllowanceConsent, { confirmed: true }, { params: { id: a.id }, token: a.fam.token })).body.status).toBe('closed');
     },
   },
 };

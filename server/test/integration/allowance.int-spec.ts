@@ -71,7 +71,8 @@ describeEngines('the senior allowance on %s', (engine) => {
     expect(d.status).toBe('check_failed');
     expect(checkOf(d, kind).result).toBe('failed');
     expect(checkOf(d, kind).sentence).toContain(words);
-    expect(d.canResubmit).toBe(true);
+    // nothing on the form can change where the hukou is: no correction is offered, the next step says where to apply
+    expect(d.canResubmit).toBe(false);
     expect(await outboxTypes(t, d.id)).toContain('allowance_check_failed');
   });
 
@@ -306,7 +307,7 @@ describeEngines('the senior allowance on %s', (engine) => {
   it('A2: a resident session gets 403 on every staff allowance route; the district-only policy route refuses community staff', async () => {
     const token = await t.loginResident(user());
     const staffRoutes = Object.values(routes).filter((r) => r.auth === 'staff' && r.path.includes('allowance'));
-    expect(staffRoutes.length).toBe(9);
+    expect(staffRoutes.length).toBe(11);
     for (const r of staffRoutes) {
       const path = '/api' + r.path.replace(/:id/, '3f1c1f5e-8d2a-4c1b-9b7e-2a4d5e6f7a8b').replace(/:code/, '421003003003');
       const res = await t.http(r.method, path, { body: r.method === 'GET' ? undefined : {}, token });

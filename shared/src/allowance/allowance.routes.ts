@@ -4,6 +4,7 @@ import { communityParams, idParams } from '../common.schema';
 import {
   allowanceApplicationDetailView,
   allowanceApplicationList,
+  allowancePublicityPrintView,
   allowancePolicyView,
   applyAllowanceInput,
   decideAllowanceInput,
@@ -24,6 +25,9 @@ import {
   staffAllowanceReviewQuery,
   staffCounterApplyInput,
   updateAllowancePolicyInput,
+  withdrawAllowanceConsentInput,
+  reportAllowanceDeathInput,
+  confirmAllowanceDeathInput,
 } from './allowance.schema';
 
 const staffRoute =
@@ -48,6 +52,8 @@ export const allowanceRoutes = {
   getAllowanceApplication: defineRoute({ method: 'GET', path: '/allowance/applications/:id', summary: '申请进度：时间线、每项自动核对的结果、需要补充的信息', auth: 'resident', input: noInput, params: idParams, output: allowanceApplicationDetailView }),
   resubmitAllowanceApplication: defineRoute({ method: 'POST', path: '/allowance/applications/:id/resubmit', summary: '修改后重新提交（自动核对未通过或需要补充信息时）', auth: 'resident', input: resubmitAllowanceInput, params: idParams, output: allowanceApplicationDetailView }),
   allowancePublicity: defineRoute({ method: 'GET', path: '/communities/:code/allowance-publicity', summary: '社区高龄津贴公示名单（姓名脱敏、年龄、档次、公示日期）', auth: 'any', input: publicityQuery, params: communityParams, output: publicityList }),
+  withdrawAllowanceConsent: defineRoute({ method: 'POST', path: '/allowance/applications/:id/withdraw-consent', summary: '撤回同意：批准前申请停止办理；批准后从下个月起停发', auth: 'resident', input: withdrawAllowanceConsentInput, params: idParams, output: allowanceApplicationDetailView }),
+  reportAllowanceDeath: defineRoute({ method: 'POST', path: '/allowance/applications/:id/death-report', summary: '家属报告老人去世（日期），社区核实', auth: 'resident', input: reportAllowanceDeathInput, params: idParams, output: allowanceApplicationDetailView }),
   raiseAllowanceObjection: defineRoute({ method: 'POST', path: '/allowance/publicity/:id/objections', summary: '对公示名单中的一人提出异议（写明理由，送达负责的工作人员）', auth: 'resident', status: 201, input: raiseObjectionInput, params: publicityParams, output: objectionReceiptView }),
 
   // ---- staff ----
@@ -59,5 +65,7 @@ export const allowanceRoutes = {
   staffRevealAllowanceField: reviewRoute({ method: 'POST', path: '/staff/allowance-applications/:id/reveal', summary: '工作人员：查看完整身份证号或收款账号（写明原因，记入审计）', input: revealAllowanceInput, params: idParams, output: revealAllowanceView }),
   staffResolveAllowanceObjection: communityRoute({ method: 'POST', path: '/staff/allowance-objections/:id/resolve', summary: '工作人员：记录公示异议的核实结果', input: resolveObjectionInput, params: objectionParams, output: staffAllowanceDetailView }),
   staffCounterApplyAllowance: communityRoute({ method: 'POST', path: '/staff/communities/:code/allowance-applications', summary: '工作人员：在窗口为没有微信家人的老人代为申请（老人当面同意）', status: 201, input: staffCounterApplyInput, params: communityParams, output: staffAllowanceDetailView }),
+  staffPrintAllowancePublicity: reviewRoute({ method: 'GET', path: '/staff/communities/:code/allowance-publicity/print', summary: '工作人员：打印社区高龄津贴公示名单（A4 PDF，姓名脱敏，写明如何提出异议）', input: noInput, params: communityParams, output: allowancePublicityPrintView }),
+  staffConfirmAllowanceDeath: communityRoute({ method: 'POST', path: '/staff/allowance-applications/:id/confirm-death', summary: '工作人员：核实家属报告的老人去世（未批准的停止办理；已批准的记录报区）', input: confirmAllowanceDeathInput, params: idParams, output: staffAllowanceDetailView }),
   staffUpdateAllowancePolicy: districtRoute({ method: 'PUT', path: '/staff/allowance/policy', summary: '区管理员：设置高龄津贴档次、金额、年龄规则和生效日期', input: updateAllowancePolicyInput, output: allowancePolicyView }),
 } as const;

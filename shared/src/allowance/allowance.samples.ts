@@ -15,6 +15,8 @@ export const ALLOWANCE_SAMPLES: Record<keyof typeof allowanceRoutes, Sample> = {
   getAllowanceApplication: { input: {}, params: { id: ID } },
   resubmitAllowanceApplication: { input: { phone: '13800001235' }, params: { id: ID } },
   allowancePublicity: { input: {}, params: { code: CODE } },
+  withdrawAllowanceConsent: { input: { confirmed: true }, params: { id: ID } },
+  reportAllowanceDeath: { input: { diedOn: '2026-03-01' }, params: { id: ID } },
   raiseAllowanceObjection: { input: { reason: '这位老人户口已经迁走了' }, params: { id: ID } },
   staffAllowanceQueue: { input: { view: 'waiting' }, params: { code: CODE } },
   staffAllowanceReviews: { input: { stage: 'street_review' }, params: { code: '421003003' } },
@@ -24,6 +26,8 @@ export const ALLOWANCE_SAMPLES: Record<keyof typeof allowanceRoutes, Sample> = {
   staffRevealAllowanceField: { input: { field: 'account', reason: '核对收款账户' }, params: { id: ID } },
   staffResolveAllowanceObjection: { input: { resolution: '经入户核实，老人户口仍在本社区' }, params: { id: ID } },
   staffCounterApplyAllowance: { input: { elderName: '李秀兰', idNumber: '42100319400315001X', consent: { ...CONSENT, basis: 'elder_self' }, account: ACCOUNT, phone: '13800001234' }, params: { code: CODE } },
+  staffPrintAllowancePublicity: { input: {}, params: { code: CODE } },
+  staffConfirmAllowanceDeath: { input: { confirmed: true }, params: { id: ID } },
   staffUpdateAllowancePolicy: {
     input: { effectiveFrom: '2027-01-01', brackets: [{ minAge: 80, maxAge: 89, monthlyCny: 50 }, { minAge: 90, maxAge: 99, monthlyCny: 100 }, { minAge: 100, maxAge: null, monthlyCny: 500 }], ageRule: 'birthday_month', preRegistrationMonths: 2, confirmedForDistrict: false },
   },

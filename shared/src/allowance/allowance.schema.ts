@@ -253,7 +253,22 @@ export const allowanceApplicationView = z.object({
   /** set when approved: the later of the month after district approval and the first month the age rule is met */
   firstPaidMonth: localMonth.nullable(),
   publicity: allowancePublicityPeriodView.nullable(),
+  /** the correction form applies: something the family can change failed (a name), or the age window has opened */
   canResubmit: z.boolean(),
+  /** who submitted it: me (the caller), another family account acting for the same elder, or staff at the counter */
+  submittedBy: z.enum(['me', 'family', 'counter']),
+  /** e.g. '您提交的' / '家人王*提交的' / '社区工作人员在窗口代办的' */
+  submittedByText: z.string(),
+  /** the separate consent was withdrawn (before approval the application closed; after it payments stop) */
+  consentWithdrawnAt: z.string().nullable(),
+  /** after approval: the first month not paid because consent was withdrawn */
+  paymentsStopFrom: localMonth.nullable(),
+  /** the family may withdraw the consent now (any verified proxy; not after it was withdrawn or the case ended) */
+  canWithdrawConsent: z.boolean(),
+  /** what the family can actually do now, in plain words (e.g. when an age-only failure may apply again); null: nothing */
+  nextStep: z.string().nullable(),
+  /** a death the family reported: waiting for the community to confirm it, confirmed, or not confirmed */
+  deathReport: z.object({ diedOn: localDate, reportedAt: z.string(), state: z.enum(['reported', 'confirmed', 'not_confirmed']) }).nullable(),
 });
 export type AllowanceApplicationView = z.infer<typeof allowanceApplicationView>;
 
@@ -271,6 +286,21 @@ export type AllowanceApplicationDetailView = z.infer<typeof allowanceApplication
 export const allowanceApplicationList = z.object({ items: z.array(allowanceApplicationView), ...pageMeta });
 export type AllowanceApplicationList = z.infer<typeof allowanceApplicationList>;
 export const myAllowanceQuery = pageQuery.extend({});
+
+/** the family withdraws the separate consent (PIPL art. 15): before approval the application stops, after it payments stop */
+export const withdrawAllowanceConsentInput = z.strictObject({
+  /** the family confirms it read what happens */
+  confirmed: z.literal(true),
+  note: text(300).optional(),
+});
+export type WithdrawAllowanceConsentInput = z.infer<typeof withdrawAllowanceConsentInput>;
+
+/** a verified proxy reports the elder's death; the community confirms it (the registry stays the source for payments) */
+export const reportAllowanceDeathInput = z.strictObject({ diedOn: localDate, note: text(300).optional() });
+export type ReportAllowanceDeathInput = z.infer<typeof reportAllowanceDeathInput>;
+/** the community's answer to a reported death: confirmed (the case stops / is recorded for the district) or not */
+export const confirmAllowanceDeathInput = z.strictObject({ confirmed: z.boolean(), note: text(300).optional() });
+export type ConfirmAllowanceDeathInput = z.infer<typeof confirmAllowanceDeathInput>;
 
 // ---- 公示 ---------------------------------------------------------------------------------------
 
@@ -294,6 +324,18 @@ export const publicityList = z.object({
 export type PublicityList = z.infer<typeof publicityList>;
 export const publicityQuery = pageQuery.extend({});
 export const publicityParams = z.strictObject({ id: z.string().uuid() });
+
+/** the community's 公示 list as an A4 PDF for the notice board: the same masked rows as the app, and how to object */
+export const allowancePublicityPrintView = z.object({
+  fileName: z.string(),
+  contentType: z.literal('application/pdf'),
+  base64: z.string(),
+  sizeBytes: z.number().int(),
+  pageCount: z.number().int(),
+  entryCount: z.number().int(),
+  generatedAt: z.string(),
+});
+export type AllowancePublicityPrintView = z.infer<typeof allowancePublicityPrintView>;
 
 export const raiseObjectionInput = z.strictObject({ reason: text(500) });
 export const objectionReceiptView = z.object({ id: z.string(), receivedAt: z.string() });
@@ -331,7 +373,7 @@ export const staffAllowanceDetailView = staffAllowanceRowView.extend({
   /** 首问负责人 and the current handler (differs after a hand-over) */
   owner: staffCaseParty.nullable(),
   handler: staffCaseParty.nullable(),
-  consent: z.object({ version: z.string(), basis: allowanceConsentBasis, givenAt: z.string(), givenBy: z.enum(['family', 'staff_counter']) }),
+  consent: z.object({ version: z.string(), basis: allowanceConsentBasis, givenAt: z.string(), givenBy: z.enum(['family', 'staff_counter']), withdrawnAt: z.string().nullable() }),
   objections: z.array(allowanceObjectionView),
   timeline: z.array(staffCaseLogEntry),
   /** the elder's death is known (registry or reported): messages to other family members have stopped */
@@ -383,6 +425,13 @@ export const ALLOWANCE_ACTION_TEXT: Record<string, string> = {
   more_info: '需要补充信息',
   resubmitted: '修改后重新提交',
   closed_deceased: '老人已去世，停止办理',
+  consent_withdrawn: '家属撤回同意，停止办理',
+  moved_community: '按户籍转到所在社区办理',
+  death_reported: '家属报告老人已去世，等社区核实',
+  death_confirmed: '社区已核实老人去世，停止办理',
+  death_recorded: '社区已核实老人去世，已记录报区民政部门',
+  death_not_confirmed: '社区未能核实老人去世的情况',
+  consent_withdrawn_after_approval: '家属撤回同意，下个月起停发',
   handed_over: '转交同事办理',
   note: '备注',
 };

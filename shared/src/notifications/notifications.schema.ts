@@ -22,6 +22,8 @@ export const notificationTypes = [
   'allowance_objection', // to staff: a resident raised an objection during 公示
   'allowance_closed', // the one careful notice after the elder's death; nothing else follows
   'allowance_flagged', // to staff: an application past its review deadline (once per application and stage)
+  'allowance_consent_withdrawn', // the family withdrew the consent: the application stopped, or payments stop next month
+  'allowance_death_reported', // to staff: a family reported the elder's death; the community confirms it
   'demand_report_updated',
   'session_revoked', // to the account holder: an old login token came back, so every device of that login was signed out
   'allowance_payment_failed', // the bank could not pay a month (push: it needs the family to act)

@@ -68,6 +68,18 @@ export function useResubmitAllowance() {
   });
 }
 
+/** withdraw the separate consent: before approval the application stops, after it payments stop from next month */
+export function useWithdrawAllowanceConsent() {
+  const settle = useSettleApplication();
+  return useMutation({ mutationFn: (id: string) => call(routes.withdrawAllowanceConsent, { confirmed: true }, { id }), onSuccess: settle });
+}
+
+/** a verified proxy reports the elder's death (the date); the community confirms it */
+export function useReportAllowanceDeath() {
+  const settle = useSettleApplication();
+  return useMutation({ mutationFn: (v: { id: string; diedOn: string }) => call(routes.reportAllowanceDeath, { diedOn: v.diedOn }, { id: v.id }), onSuccess: settle });
+}
+
 export function usePublicity(code: string, page = 1) {
   return useQuery({
     queryKey: allowanceKeys.publicity(code, page),
@@ -138,6 +150,11 @@ export function useDecideAllowance() {
 export function useResolveObjection() {
   const settle = useStaffSettle();
   return useMutation({ mutationFn: (v: { id: string; resolution: string }) => call(routes.staffResolveAllowanceObjection, { resolution: v.resolution }, { id: v.id }), onSuccess: settle });
+}
+
+export function useConfirmAllowanceDeath() {
+  const settle = useStaffSettle();
+  return useMutation({ mutationFn: (v: { id: string; confirmed: boolean; note?: string }) => call(routes.staffConfirmAllowanceDeath, { confirmed: v.confirmed, ...(v.note ? { note: v.note } : {}) }, { id: v.id }), onSuccess: settle });
 }
 
 export function useRevealAllowanceField() {

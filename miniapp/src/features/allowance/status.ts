@@ -6,7 +6,7 @@ type Tone = 'info' | 'error' | 'success';
 export const RESIDENT_STATUS_EXPLAIN: Record<AllowanceStatus, string> = {
   checking: '正在和户籍、民政的记录自动核对，一般几分钟就好，不用您做什么。',
   waiting: '核对用的系统暂时连不上。申请已经收到，不会因此不通过，连上后会自动再核对。',
-  check_failed: '有一项自动核对没有通过，原因写在下面。改正后可以重新提交。',
+  check_failed: '有一项自动核对没有通过，原因和接下来怎么办写在下面。',
   community_review: '社区工作人员在初审，审完会在“消息”里告诉您。',
   more_info: '社区需要您补充下面这些信息，一次列全了。补好后重新提交。',
   publicity: '社区初审通过了，正在社区公示7天。公示期间没有问题就交街道审核。',

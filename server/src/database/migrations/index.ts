@@ -17,6 +17,7 @@ import { CivilAffairsRegistry1764430000000 } from './1764430000000-CivilAffairsR
 import { Allowance1764450000000 } from './1764450000000-Allowance';
 import { VerifiedProxies1764460000000 } from './1764460000000-VerifiedProxies';
 import { AllowanceLedger1764470000000 } from './1764470000000-AllowanceLedger';
+import { AllowanceDeathReport1764472000000 } from './1764472000000-AllowanceDeathReport';
 import { SearchServiceWords1764473000000 } from './1764473000000-SearchServiceWords';
 import { CatalogDepartments1764474000000 } from './1764474000000-CatalogDepartments';
 import { BookingContact1764475000000 } from './1764475000000-BookingContact';
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   Allowance1764450000000,
   VerifiedProxies1764460000000,
   AllowanceLedger1764470000000,
+  AllowanceDeathReport1764472000000,
   SearchServiceWords1764473000000,
   CatalogDepartments1764474000000,
   BookingContact1764475000000,

@@ -17,10 +17,10 @@ function MyApplications() {
   if (mine.isPending || mine.isError) return <QueryState query={mine} loading="正在读取您的申请…" errorTitle="申请没有读出来" />;
   if (mine.data.items.length === 0) return null;
   return (
-    <Section title="我提交的申请">
+    <Section title="我家老人的申请">
       <CellGroup>
         {mine.data.items.map((a) => (
-          <Cell key={a.id} large title={a.elderName} description={a.statusText} onClick={() => void Taro.navigateTo({ url: allowanceUrl(ALLOWANCE_STATUS_PAGE, { id: a.id }) })} />
+          <Cell key={a.id} large title={a.elderName} description={`${a.statusText}（${a.submittedByText}）`} onClick={() => void Taro.navigateTo({ url: allowanceUrl(ALLOWANCE_STATUS_PAGE, { id: a.id }) })} />
         ))}
       </CellGroup>
     </Section>

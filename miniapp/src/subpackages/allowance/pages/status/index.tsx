@@ -1,7 +1,7 @@
 import Taro, { useDidShow } from '@tarojs/taro';
-import { View, Text } from '@tarojs/components';
+import { View, Text, Picker } from '@tarojs/components';
 import { useState } from 'react';
-import type { AllowanceApplicationDetailView } from '@jianban/shared';
+import { shanghaiDate, type AllowanceApplicationDetailView } from '@jianban/shared';
 import { PageShell, Section } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/Button';
@@ -15,7 +15,7 @@ import { ResidentGate } from '../../../../features/allowance/components/Resident
 import { AllowanceChecks } from '../../../../features/allowance/components/Checks';
 import { CaseLog } from '../../../../components/CaseLog';
 import { ACCOUNT_KIND_OPTIONS, buildResubmit, EMPTY_RESUBMIT, lastFourText, type ResubmitForm } from '../../../../features/allowance/apply-form';
-import { useAllowanceApplication, useResubmitAllowance } from '../../../../features/allowance/hooks';
+import { useAllowanceApplication, useReportAllowanceDeath, useResubmitAllowance, useWithdrawAllowanceConsent } from '../../../../features/allowance/hooks';
 import { dayText, monthText, RESIDENT_STATUS_EXPLAIN, statusTone } from '../../../../features/allowance/status';
 import { ALLOWANCE_HOME_PAGE, ALLOWANCE_PUBLICITY_PAGE, allowanceUrl } from '../../../../features/allowance/pages';
 import styles from '../../../../features/allowance/components/allowance.module.scss';
@@ -57,6 +57,81 @@ function Correct({ a }: { a: AllowanceApplicationDetailView }) {
   );
 }
 
+/** an age-only failure: nothing to correct; once its month has come, the same application goes again as it is */
+function SubmitAgain({ a }: { a: AllowanceApplicationDetailView }) {
+  const resubmit = useResubmitAllowance();
+  return (
+    <Section title="现在可以再次提交">
+      <Text className={styles.sub}>不用重新填写，系统会再核对一次。</Text>
+      {resubmit.isError ? <Notice tone="error" title="没有提交成功">{messageFor(resubmit.error)}</Notice> : null}
+      <Button loading={resubmit.isPending} onClick={() => resubmit.mutate({ id: a.id, input: {} })}>再次提交</Button>
+    </Section>
+  );
+}
+
+/** 撤回同意: says plainly what happens before the family confirms it */
+function Withdraw({ a }: { a: AllowanceApplicationDetailView }) {
+  const withdraw = useWithdrawAllowanceConsent();
+  const [asking, setAsking] = useState(false);
+  const approved = a.status === 'approved';
+  const effect = approved
+    ? '撤回后，从下个月起不再发放高龄津贴，已经发的不受影响。以后想恢复发放，要到社区办理。'
+    : '撤回后，这份申请马上停止办理，老人的信息不再用于这件事。以后想申请，可以重新提交。';
+  return (
+    <Section title={approved ? '不想再领了' : '不想办了'}>
+      {asking ? null : <Text className={styles.sub}>{`可以撤回同意使用老人信息。${effect}`}</Text>}
+      {withdraw.isError ? <Notice tone="error" title="没有撤回成功">{messageFor(withdraw.error)}</Notice> : null}
+      {asking ? (
+        <>
+          <Notice tone="error" title="确定要撤回同意吗？">{effect}</Notice>
+          <Button variant="danger" loading={withdraw.isPending} onClick={() => withdraw.mutate(a.id)}>确定撤回</Button>
+          <Button variant="secondary" onClick={() => setAsking(false)}>不撤回了</Button>
+        </>
+      ) : (
+        <Button variant="secondary" onClick={() => setAsking(true)}>撤回同意</Button>
+      )}
+    </Section>
+  );
+}
+
+/** 报告老人去世: careful words; a date, then the community confirms it */
+function ReportDeath({ a }: { a: AllowanceApplicationDetailView }) {
+  const report = useReportAllowanceDeath();
+  const [open, setOpen] = useState(false);
+  const [date, setDate] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const today = shanghaiDate(new Date());
+  if (a.deathReport?.state === 'reported') return null; // said at the top of the page
+  const effect = a.status === 'approved'
+    ? '社区核实后会记录下来，报区民政部门；发放按民政的户籍登记办理。'
+    : '社区核实后，这份申请会停止办理。';
+  if (!open) {
+    return (
+      <Section title="家里老人去世了">
+        <Text className={styles.sub}>{`很抱歉。如果老人已经去世，可以在这里告诉社区。${effect}`}</Text>
+        <Button variant="secondary" onClick={() => setOpen(true)}>告诉社区老人已去世</Button>
+      </Section>
+    );
+  }
+  const send = () => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return setError('请写成 2026-05-01 这样的日期，或点“用日历选”');
+    if (date > today) return setError('日期不能晚于今天');
+    report.mutate({ id: a.id, diedOn: date });
+  };
+  return (
+    <Section title="家里老人去世了">
+      <Text className={styles.sub}>{effect}</Text>
+      <Field label="老人去世的日期" value={date} maxlength={10} hint="写成 2026-05-01 这样，或点下面的“用日历选”" onChange={(v) => { setDate(v.trim()); setError(undefined); }} error={error} />
+      <Picker mode="date" value={date || today} end={today} onChange={(e) => { setDate(String(e.detail.value)); setError(undefined); }}>
+        <Button variant="link">用日历选</Button>
+      </Picker>
+      {report.isError ? <Notice tone="error" title="没有告诉成功">{messageFor(report.error)}</Notice> : null}
+      <Button loading={report.isPending} onClick={send}>告诉社区</Button>
+      <Button variant="secondary" onClick={() => setOpen(false)}>先不说</Button>
+    </Section>
+  );
+}
+
 function Status({ id, created }: { id: string; created: boolean }) {
   const app = useAllowanceApplication(id);
   useDidShow(() => {
@@ -74,8 +149,11 @@ function Status({ id, created }: { id: string; created: boolean }) {
   }
   const a = app.data;
   const failed = a.checks.filter((c) => c.result === 'failed');
+  // only the age failed: nothing to correct, it only had to wait for its month
+  const ageOnly = a.status === 'check_failed' && failed.length > 0 && failed.every((c) => c.kind === 'age');
   const rows: [string, string][] = [
     ['老人', `${a.elderName}（身份证 ${a.elderIdMasked}）`],
+    ['谁提交的', a.submittedByText],
     ...(a.bracket ? [['档次', `${a.bracket.label}，每月${a.bracket.monthlyCny}元`] as [string, string]] : []),
     ['收款账户', `${a.account.kindText}，${lastFourText(a.account.masked)}`],
     ['联系电话', a.phoneMasked],
@@ -85,10 +163,14 @@ function Status({ id, created }: { id: string; created: boolean }) {
   ];
   return (
     <>
-      {created ? <Notice tone="success" title="申请已提交">系统正在自动核对，每一步都会在“消息”里告诉您。</Notice> : null}
+      {created ? <Notice tone="success" title="申请已提交">{a.status === 'checking' || a.status === 'waiting' ? '系统正在自动核对，每一步都会在“消息”里告诉您。' : '以后每一步都会在“消息”里告诉您。'}</Notice> : null}
       <Notice tone={statusTone(a.status)} title={`状态：${a.statusText}`}>{RESIDENT_STATUS_EXPLAIN[a.status]}</Notice>
+      {a.deathReport?.state === 'reported' ? (
+        <Notice title="已告诉社区，等社区核实">{`很抱歉。您告诉社区老人于${dayText(a.deathReport.diedOn)}去世。社区工作人员核实后会记录下来，这期间不用再做什么。`}</Notice>
+      ) : null}
       {failed.length > 0 ? <Notice tone="error" title="没有通过的核对">{failed.map((c) => `${c.label}：${c.sentence}`).join('；')}</Notice> : null}
       {a.rejectReason ? <Notice tone="error" title="没有通过的原因">{a.rejectReason}</Notice> : null}
+      {a.nextStep ? <Notice title={a.consentWithdrawnAt ? '已撤回同意' : '接下来怎么办'}>{a.nextStep}</Notice> : null}
       {a.missingItems.length > 0 ? (
         <Section title="需要补充这些（一次列全）">
           <View className={styles.missing} {...a11y('list', { label: '需要补充' })}>
@@ -111,7 +193,7 @@ function Status({ id, created }: { id: string; created: boolean }) {
           <AllowanceChecks checks={a.checks} />
         </Section>
       ) : null}
-      {a.canResubmit ? <Correct a={a} /> : null}
+      {a.canResubmit ? (ageOnly ? <SubmitAgain a={a} /> : <Correct a={a} />) : null}
       {a.status === 'approved' && a.familyMemberId ? <Button onClick={() => void Taro.navigateTo({ url: allowanceUrl('/subpackages/allowance-pay/pages/payments/index', { memberId: a.familyMemberId }) })}>看每月发放情况</Button> : null}
       {a.status === 'publicity' && a.communityCode ? (
         <Button variant="secondary" onClick={() => void Taro.navigateTo({ url: allowanceUrl(ALLOWANCE_PUBLICITY_PAGE, { code: a.communityCode }) })}>看社区公示名单</Button>
@@ -121,6 +203,8 @@ function Status({ id, created }: { id: string; created: boolean }) {
           <CaseLog entries={a.timeline} label="办理经过" />
         </Section>
       ) : null}
+      {!['rejected', 'closed'].includes(a.status) && a.deathReport?.state !== 'confirmed' ? <ReportDeath a={a} /> : null}
+      {a.canWithdrawConsent ? <Withdraw a={a} /> : null}
       <Button variant="secondary" onClick={() => void Taro.redirectTo({ url: ALLOWANCE_HOME_PAGE })}>回高龄津贴</Button>
     </>
   );

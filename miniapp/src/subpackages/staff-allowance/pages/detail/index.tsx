@@ -16,7 +16,7 @@ import { instantText } from '../../../../features/booking/format';
 import { StaffGate } from '../../../../features/allowance/components/StaffGate';
 import { AllowanceChecks } from '../../../../features/allowance/components/Checks';
 import { CaseLog } from '../../../../components/CaseLog';
-import { useDecideAllowance, useResolveObjection, useRevealAllowanceField, useStaffAllowanceApplication, useTakeAllowance } from '../../../../features/allowance/hooks';
+import { useConfirmAllowanceDeath, useDecideAllowance, useResolveObjection, useRevealAllowanceField, useStaffAllowanceApplication, useTakeAllowance } from '../../../../features/allowance/hooks';
 import { buildDecision, dayText, mayDecide, monthText, stageOf, STAGE_TEXT, statusTone, type DecisionKind } from '../../../../features/allowance/status';
 import { CONSENT_BASIS_OPTIONS, lastFourText } from '../../../../features/allowance/apply-form';
 import styles from '../../../../features/allowance/components/allowance.module.scss';
@@ -114,6 +114,29 @@ function Reveal({ a }: { a: StaffAllowanceDetailView }) {
   );
 }
 
+/** a death the family reported: the community confirms it, or records that it could not */
+function DeathReport({ a, mayAnswer }: { a: StaffAllowanceDetailView; mayAnswer: boolean }) {
+  const answer = useConfirmAllowanceDeath();
+  const [note, setNote] = useState('');
+  const r = a.deathReport!;
+  const said = `家属报告老人于${dayText(r.diedOn)}去世（${instantText(r.reportedAt)}报告）。`;
+  if (r.state === 'confirmed') return <Notice title="已核实老人去世">{`${said}${a.status === 'approved' ? '已记录，报区民政部门；发放以民政户籍数据为准。' : '申请已停止办理。'}`}</Notice>;
+  if (r.state === 'not_confirmed') return <Notice title="家属报告的去世未能核实">{`${said}家属可以再次报告。`}</Notice>;
+  return (
+    <Section title="家属报告老人去世，请核实">
+      <Notice tone="error">{`${said}${a.status === 'approved' ? '核实属实的，会记录下来报区民政部门（发放以民政户籍数据为准）。' : '核实属实的，这份申请停止办理。'}核实后家属会收到一条消息，之后不再给家属发这件事的消息。`}</Notice>
+      {mayAnswer ? (
+        <>
+          <TextArea label="核实情况（只有工作人员看得到，可以不填）" value={note} maxlength={300} onChange={setNote} />
+          {answer.isError ? <Notice tone="error" title="没有记录成功">{messageFor(answer.error)}</Notice> : null}
+          <Button variant="danger" loading={answer.isPending} onClick={() => answer.mutate({ id: a.id, confirmed: true, note: note.trim() || undefined })}>核实属实</Button>
+          <Button variant="secondary" disabled={answer.isPending} onClick={() => answer.mutate({ id: a.id, confirmed: false, note: note.trim() || undefined })}>未能核实</Button>
+        </>
+      ) : null}
+    </Section>
+  );
+}
+
 function Detail({ id }: { id: string }) {
   const { me } = useSession();
   const app = useStaffAllowanceApplication(id);
@@ -134,6 +157,7 @@ function Detail({ id }: { id: string }) {
     ['联系电话', a.phoneMasked],
     ['同意', `${CONSENT_BASIS_OPTIONS.find((o) => o.value === a.consent.basis)?.label ?? ''}，${instantText(a.consent.givenAt)}${a.consent.givenBy === 'staff_counter' ? '（窗口当面）' : ''}`],
     ['提交时间', instantText(a.submittedAt)],
+    ['谁提交的', a.submittedByText],
     ['负责人（首问负责）', a.owner ? `${a.owner.name}（${a.owner.post}）` : '还没有人接手'],
     ...(a.handler && a.owner && a.handler.staffId !== a.owner.staffId ? [['现在办理的人', `${a.handler.name}（${a.handler.post}）`] as [string, string]] : []),
     ...(a.stageDueAt ? [['本环节期限', `${instantText(a.stageDueAt)}${a.overdue ? '（已超时）' : ''}`] as [string, string]] : []),
@@ -144,6 +168,12 @@ function Detail({ id }: { id: string }) {
     <>
       <Notice tone={statusTone(a.status)} title={`状态：${a.statusText}`}>{a.overdue ? '这个环节已经超过办理期限，请尽快处理。' : undefined}</Notice>
       {a.deceased ? <Notice tone="error" title="老人已去世">已停止给其他家属发消息。请谨慎联系家属。</Notice> : null}
+      {a.deathReport ? <DeathReport a={a} mayAnswer={me?.kind === 'staff' && me.role !== 'street_reviewer'} /> : null}
+      {a.consent.withdrawnAt ? (
+        <Notice tone="error" title={`家属已于${instantText(a.consent.withdrawnAt)}撤回同意`}>
+          {a.paymentsStopFrom ? `已批准的津贴从${monthText(a.paymentsStopFrom)}起停发；不要再用老人的信息办理这件事。` : '申请已停止办理，不要再用老人的信息办理这件事。'}
+        </Notice>
+      ) : null}
       {a.rejectReason ? <Notice tone="error" title="不通过的原因">{a.rejectReason}</Notice> : null}
       {a.missingItems.length > 0 ? (
         <Section title="已告知家属补充">

@@ -10,6 +10,7 @@ import { ChangeCommunity, StaffCommunityPicker } from '../../../../features/book
 import { pager } from '../../../../features/staff/paging';
 import { useStaffAllowanceQueue, type StaffQueueView } from '../../../../features/allowance/hooks';
 import { StaffRows } from '../../../../features/allowance/components/StaffRows';
+import { PrintPublicity } from '../../../../features/allowance/components/PrintPublicity';
 
 const TABS: { value: Exclude<StaffQueueView, 'all'>; label: string }[] = [
   { value: 'waiting', label: '等我处理' },
@@ -58,6 +59,7 @@ export default function StaffAllowanceQueuePage() {
           {pages.hasPrev ? <Button variant="secondary" disabled={list.isFetching} onClick={() => setPage(data.page - 1)}>上一页</Button> : null}
         </>
       ) : null}
+      {view === 'publicity' ? <PrintPublicity code={community.code} name={community.name} /> : null}
       <ChangeCommunity show={choices.length > 1} onChange={() => pick(null)} />
     </PageShell>
   );
