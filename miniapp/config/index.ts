@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
@@ -10,6 +11,17 @@ class BuildStats {
       writeFileSync(this.file, JSON.stringify(stats.toJson({ all: false, chunks: true, chunkModules: true, nestedModules: true, ids: true, modules: false, assets: true, entrypoints: true })));
     });
   }
+}
+
+// the route summaries in `shared` are for the server's API document only (config/strip-route-summaries.cjs)
+function stripRouteSummaries(chain: { module: any }) {
+  chain.module
+    .rule('jb-strip-route-summaries')
+    .test(/\.js$/)
+    .include.add(resolve(__dirname, '../../shared/dist/esm'))
+    .end()
+    .use('strip')
+    .loader(resolve(__dirname, 'strip-route-summaries.cjs'));
 }
 
 // Taro 4 config: https://docs.taro.zone/docs/config
@@ -32,6 +44,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // into `#"x"`: a syntax error that leaves the page blank
     terser: { enable: true, config: { output: { quote_keys: false, ascii_only: false } } },
     mini: {
+      webpackChain(chain) {
+        stripRouteSummaries(chain);
+      },
       // CSS modules: class names never collide, so the order of component styles across chunks does not matter
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
@@ -44,6 +59,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       webpackChain(chain) {
+        stripRouteSummaries(chain);
         // JB_BUILD_STATS=<file>: write which modules ended up in which chunk (to see what makes the first screen heavy)
         if (process.env.JB_BUILD_STATS) chain.plugin('jb-build-stats').use(BuildStats, [process.env.JB_BUILD_STATS]);
       },
