@@ -17,6 +17,8 @@
  *       the account holder's own verified identity (the elder applying on their own WeChat).
  *   verifiedProxyAccounts(m, elderIdNumberHash) → string[]
  *       the accounts currently verified to act for the elder (whom status messages may reach).
+ *   isVerifiedMember(m, accountId, familyMemberId) → boolean
+ *       verifiedProxy's answer without decrypting anything (booking asks it on every request).
  *
  * Revocation takes effect at once: the next call answers null / false.
  */
@@ -72,6 +74,13 @@ export class ProxyDirectory {
       },
       relationship: member.relationship, via: proxy.via, verifiedAt: proxy.verifiedAt,
     };
+  }
+
+  async isVerifiedMember(m: EntityManager, accountId: string, familyMemberId: string): Promise<boolean> {
+    const member = await m.findOne(FamilyMemberEntity, { select: { id: true, idNumberHash: true }, where: { id: familyMemberId, accountId } });
+    if (!member) return false;
+    const proxy = await m.findOne(FamilyProxyEntity, { where: { familyMemberId, accountId, state: 'verified' } });
+    return !!proxy && proxy.idNumberHash === member.idNumberHash && !!proxy.via && !!proxy.verifiedAt;
   }
 
   async isVerifiedProxyFor(m: EntityManager, accountId: string, elderIdNumberHash: string): Promise<boolean> {
