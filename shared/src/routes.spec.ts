@@ -10,6 +10,7 @@ import { CIVIL_AFFAIRS_SAMPLES } from './civil-affairs/civil-affairs.samples';
 import { STAFF_ADMIN_SAMPLES } from './identity/staff-admin.samples';
 import { ALLOWANCE_SAMPLES } from './allowance/allowance.samples';
 import { PROXIES_SAMPLES } from './identity/proxies.samples';
+import { STEP_UP_SAMPLES } from './identity/step-up.samples';
 
 import type { Sample } from './route-sample';
 
@@ -35,6 +36,7 @@ const VALID: Record<RouteName, Sample> = {
   ...BOOKING_SAMPLES,
   ...STAFF_ADMIN_SAMPLES,
   ...ALLOWANCE_SAMPLES, ...PROXIES_SAMPLES, ...CIVIL_AFFAIRS_SAMPLES,
+  ...STEP_UP_SAMPLES,
 };
 
 const entries = Object.entries(routes) as [RouteName, RouteDef][];

@@ -24,6 +24,7 @@ import { civilAffairsRoutes } from './civil-affairs/civil-affairs.routes';
 import { staffAdminRoutes } from './identity/staff-admin.schema';
 import { allowanceRoutes } from './allowance/allowance.routes';
 import { proxiesRoutes } from './identity/proxies.schema';
+import { stepUpRoutes } from './identity/step-up.schema';
 
 const staffAll = ['community_staff', 'street_reviewer', 'district_admin'] as const;
 
@@ -48,6 +49,7 @@ export const routes = {
   ...notificationsRoutes,
   ...bookingRoutes,
   ...allowanceRoutes, ...proxiesRoutes, ...civilAffairsRoutes,
+  ...stepUpRoutes,
 } as const;
 
 export type Routes = typeof routes;

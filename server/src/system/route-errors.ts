@@ -117,4 +117,5 @@ export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
   staffConfirmProxy: [ErrorCode.ElderIdMismatch, ErrorCode.IdNumberInvalid, ErrorCode.NotFound, ErrorCode.RealNameRequired],
   staffRevokeProxy: [ErrorCode.NotFound],
   staffVerifyResident: [ErrorCode.IdNumberInvalid, ErrorCode.NotFound],
+  staffStepUp: [ErrorCode.RateLimited, ErrorCode.StepUpPasswordWrong, ErrorCode.Unauthenticated],
 };

@@ -16,6 +16,7 @@ import { BookingCases1764420000001 } from './1764420000001-BookingCases';
 import { CivilAffairsRegistry1764430000000 } from './1764430000000-CivilAffairsRegistry';
 import { Allowance1764450000000 } from './1764450000000-Allowance';
 import { VerifiedProxies1764460000000 } from './1764460000000-VerifiedProxies';
+import { StaffStepUp1764476000000 } from './1764476000000-StaffStepUp';
 
 // registered as classes, not globs: the same list runs on SQLite and MariaDB. One file per domain module.
-export const MIGRATIONS = [Foundation1764230000000, RateLimitSliding1764240000000, Catalog1764300000000, Notifications1764310000000, Booking1764320000000, StatutorySchedule1764330000000, BookingFlags1764340000000, RegionCodes1764350000000, StaffAccounts1764370000000, ResidentTexts1764380000000, SessionFamilies1764390000000, BookingQueue1764400500000, CentreContact1764410000000, CaseKit1764420000000, BookingCases1764420000001, CivilAffairsRegistry1764430000000, Allowance1764450000000, VerifiedProxies1764460000000];
+export const MIGRATIONS = [Foundation1764230000000, RateLimitSliding1764240000000, Catalog1764300000000, Notifications1764310000000, Booking1764320000000, StatutorySchedule1764330000000, BookingFlags1764340000000, RegionCodes1764350000000, StaffAccounts1764370000000, ResidentTexts1764380000000, SessionFamilies1764390000000, BookingQueue1764400500000, CentreContact1764410000000, CaseKit1764420000000, BookingCases1764420000001, CivilAffairsRegistry1764430000000, Allowance1764450000000, VerifiedProxies1764460000000, StaffStepUp1764476000000];
