@@ -32,6 +32,11 @@ export function configureAuth(auth: Pick<HttpDeps, 'getToken' | 'onUnauthorized'
   deps.onUnauthorized = auth.onUnauthorized;
 }
 
+/** the staff password re-ask (services/step-up.ts) */
+export function configureStepUp(onStepUpRequired: NonNullable<HttpDeps['onStepUpRequired']>): void {
+  deps.onStepUpRequired = onStepUpRequired;
+}
+
 export function call<R extends RouteDef>(route: R, input: RouteInput<R>, params?: RouteParams<R>): Promise<RouteOutput<R>> {
   return client.call(route, input, params);
 }
