@@ -44,7 +44,7 @@ describe('network drops in the booking flow (H5, 390 px, 长辈模式)', () => {
   /** service → person → day: the slot list of the first open day */
   async function toSlots(elder: string, service = 0): Promise<void> {
     await page.goto(`${stack.url}/?devUser=${devUser}#/pages/services/index`);
-    await visible(page, '预约办事').click();
+    await page.getByText('预约办事', { exact: true }).filter({ visible: true }).click();
     await page.getByRole('heading', { name: '办什么事' }).filter({ visible: true }).waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: /大约 \d+ 分钟/ }).filter({ visible: true }).nth(service).click();
     await visible(page, '为谁预约').waitFor({ timeout: 30_000 });
