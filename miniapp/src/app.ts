@@ -10,10 +10,12 @@ import { getSession, recheckSystemFont, startSession } from './services/session'
 import { checkUnseenSubmits } from './services/unseen-submits';
 import { installKeyboardActivation } from './components/keyboard';
 import { installPageLoadErrors } from './services/page-load-errors';
+import { installLargeDialogs } from './services/large-dialogs';
 import './app.scss';
 
 installKeyboardActivation();
 installPageLoadErrors();
+installLargeDialogs();
 
 // a booking she submitted and left before the answer: tell her if it went through (services/unseen-submits.ts)
 const tellUnseen = () => (getSession().me?.kind === 'resident' ? checkUnseenSubmits() : Promise.resolve());

@@ -56,7 +56,7 @@ describe('checkUnseenSubmits', () => {
     bookings = [booking()];
     await checkUnseenSubmits(AT + 10_000);
     expect(modals.map((m) => m.title)).toEqual(['您的预约已经约上了']);
-    expect(modals[0].content).toContain('吴秀兰：2026-09-18 09:00 居住证明');
+    expect(modals[0].content).toContain('吴秀兰，9月18日 09:00，居住证明');
     expect(JSON.parse(store.get('jb.unseenSubmits')!).map((n: SubmitNote) => n.key)).toEqual(['k2']);
     await checkUnseenSubmits(AT + 10 * 60_000); // settled with nothing behind it: dropped, nothing told
     expect(modals).toHaveLength(1);

@@ -68,7 +68,7 @@ describe('network drops in the booking flow (H5, 390 px, 长辈模式)', () => {
     await confirm.scrollIntoViewIfNeeded();
     const tapped = Date.now();
     await confirm.click();
-    await visible(page, '网络不好，这次没有收到回音').waitFor({ timeout: 8_000 });
+    await page.getByText('网络不好', { exact: true }).filter({ visible: true }).first().waitFor({ timeout: 8_000 });
     expect(Date.now() - tapped).toBeLessThan(8_000);
     const retry = page.getByRole('button', { name: '再试一次', exact: true }).filter({ visible: true });
     await retry.scrollIntoViewIfNeeded();
@@ -85,7 +85,7 @@ describe('network drops in the booking flow (H5, 390 px, 长辈模式)', () => {
     await page.route('**/api/bookings', (route) => (route.request().method() === 'POST' ? undefined : route.continue()));
     const tapped = Date.now();
     await page.getByRole('button', { name: '确认预约', exact: true }).filter({ visible: true }).click();
-    await visible(page, '网络不好，这次没有收到回音').waitFor({ timeout: 8_000 });
+    await page.getByText('网络不好', { exact: true }).filter({ visible: true }).first().waitFor({ timeout: 8_000 });
     expect(Date.now() - tapped).toBeLessThan(8_000);
     await page.unroute('**/api/bookings');
     expect((await bookingsOf()).filter((b) => b.personName === elders[1])).toHaveLength(0);
@@ -100,7 +100,7 @@ describe('network drops in the booking flow (H5, 390 px, 长辈模式)', () => {
       // the confirm page's script comes from the network the first time it opens: block every script now
       await page.route(/\.js(\?.*)?$/, (route) => route.abort('internetdisconnected'));
       await page.getByRole('button', { name: /还剩 \d+ 个名额/ }).filter({ visible: true }).first().click();
-      await visible(page, '网络不通，页面没有打开').waitFor({ timeout: 8_000 });
+      await visible(page, '网络不通，页面没打开').waitFor({ timeout: 8_000 });
       await shot(page, 'network-2-slot-offline');
       await page.unroute(/\.js(\?.*)?$/);
     } finally {
@@ -118,7 +118,7 @@ describe('network drops in the booking flow (H5, 390 px, 长辈模式)', () => {
       await route.abort('internetdisconnected');
     });
     await page.getByRole('button', { name: '确认预约', exact: true }).filter({ visible: true }).click();
-    await visible(page, '网络不好，这次没有收到回音').waitFor({ timeout: 8_000 });
+    await page.getByText('网络不好', { exact: true }).filter({ visible: true }).first().waitFor({ timeout: 8_000 });
     await page.unroute('**/api/bookings');
     await page.goBack();
     const made = (await bookingsOf()).filter((b) => b.personName === elders[2]);
@@ -128,7 +128,7 @@ describe('network drops in the booking flow (H5, 390 px, 长辈模式)', () => {
     await page.goto('about:blank');
     await page.goto(`${stack.url}/?devUser=${devUser}#/pages/index/index`);
     await visible(page, '您的预约已经约上了').waitFor({ timeout: 30_000 });
-    await visible(page, new RegExp(`${elders[2]}：${made[0].date} ${made[0].start}`)).waitFor();
+    await visible(page, new RegExp(`${elders[2]}，${Number(made[0].date.slice(5, 7))}月${Number(made[0].date.slice(8, 10))}日 ${made[0].start}，`)).waitFor();
     await shot(page, 'network-3-told-next-open');
     await visible(page, '查看').click();
     await visible(page, '状态：待确认').waitFor({ timeout: 30_000 });

@@ -8,7 +8,7 @@ let telling = false;
 async function tell(): Promise<void> {
   if (telling) return;
   telling = true;
-  await Taro.showModal({ title: '网络不通，页面没有打开', content: '请检查手机网络，网络好了再点一次。', showCancel: false, confirmText: '知道了' }).catch(() => undefined);
+  await Taro.showModal({ title: '网络不通，页面没打开', content: '请检查手机网络，网络好了再点一次。', showCancel: false, confirmText: '知道了' }).catch(() => undefined);
   telling = false;
 }
 

@@ -53,10 +53,13 @@ export function bookingOf(note: SubmitNote, bookings: BookingView[]): BookingVie
   );
 }
 
+// 2026-12-07 → 12月7日
+const dayText = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+
 export async function tellBooked(b: BookingView): Promise<void> {
   const r = await Taro.showModal({
     title: '您的预约已经约上了',
-    content: `${b.personName}：${b.date} ${b.start} ${b.serviceItem.name}。上次提交时页面已经关了，现在告诉您一声。`,
+    content: `${b.personName}，${dayText(b.date)} ${b.start}，${b.serviceItem.name}。上次提交后页面关了，现在告诉您一声。`,
     confirmText: '查看',
     cancelText: '知道了',
   }).catch(() => ({ confirm: false }));

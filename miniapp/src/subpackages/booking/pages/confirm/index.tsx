@@ -115,7 +115,7 @@ export default function BookingConfirmPage() {
       </Section>
       <Notice title="可以取消或改时间">{cutoffRuleText(data?.cutoffMinutes, slot?.startsAt)}</Notice>
       {offline ? (
-        <Notice tone="error" title="网络不好，这次没有收到回音">请检查手机网络，然后点下面的“再试一次”。多点几次也只会约一次。</Notice>
+        <Notice tone="error" title="网络不好">这次没有收到回音。请检查手机网络，然后点下面的“再试一次”。多点几次也只会约一次。</Notice>
       ) : null}
       {create.isError && !offline ? <Notice tone="error" title="没有约上">{messageFor(create.error, BOOKING_CREATE_MESSAGES)}</Notice> : null}
       {create.isError && !offline ? <Button variant="secondary" onClick={() => void Taro.navigateBack()}>换个时间</Button> : null}
