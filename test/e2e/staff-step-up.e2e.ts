@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ALLOWANCE_CONSENT_VERSION, routes } from '@jianban/shared';
 import type { Page } from 'playwright-core';
 import { api, field, shot, submitStaffLogin } from './support/page-checks';
-import { launchBrowser, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
+import { launchBrowser, screenshotPath, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
 
 const ACCOUNT = '6217000012345678';
 
@@ -51,7 +51,8 @@ describe('staff step-up before a full account number', () => {
     await field(dialog, '您的登录密码').fill('not-my-password');
     await dialog.getByRole('button', { name: '确认', exact: true }).click();
     await dialog.getByText('密码不对，请重新输入').waitFor({ timeout: 30_000 });
-    await shot(page, 'staff-step-up-prompt');
+    // not shot(): the 查看 button behind the dialog keeps its spinner going while the request waits, so the page never stands still
+    await page.screenshot({ path: screenshotPath('staff-step-up-prompt') });
     await expect(page.getByText(ACCOUNT).count()).resolves.toBe(0);
 
     // Enter submits (keyboard use); the original request is retried by itself
