@@ -101,6 +101,8 @@ export function replaceMe(me: MeView): void {
 // H5: the other tabs of this browser (same cookie, same person) hear of a new session token; memory only
 const tabs: BroadcastChannel | null = H5 && typeof BroadcastChannel === 'function' ? new BroadcastChannel('jb-session') : null;
 if (tabs) {
+  // Node (unit tests) keeps a process alive for an open channel; browsers have no unref
+  (tabs as unknown as { unref?: () => void }).unref?.();
   tabs.onmessage = (e: MessageEvent<{ type: string; token?: string; me?: MeView }>) => {
     const msg = e.data;
     if (msg?.type !== 'session' || !msg.token || !msg.me) return;
