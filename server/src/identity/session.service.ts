@@ -133,13 +133,13 @@ export class SessionService {
     this.log.warn({ event: 'refresh_token_reuse', familyId: s.familyId, sessionId: s.id, subjectKind: s.subjectKind, liveSessionsEnded: ended }, 'rotated refresh token presented again; session family revoked');
   }
 
-  // staff: the refresh lifetime slides with each refresh but never past login + STAFF_LOGIN_MAX_SECONDS; no access
-  // token outlives its refresh token
+  // staff: the refresh lifetime slides with each refresh but never past login + STAFF_LOGIN_MAX_SECONDS, so the login
+  // ends at most one access-token lifetime (SESSION_TTL_SECONDS, 2 h) after the cap
   private lifetimes(subject: Subject, loginAt: Date, now: Date): { expiresAt: Date; refreshExpiresAt: Date } {
     const { ttlSeconds, refreshTtlSeconds, staffRefreshTtlSeconds, staffLoginMaxSeconds } = this.config.session;
     let refreshEnd = now.getTime() + (subject.kind === 'staff' ? staffRefreshTtlSeconds : refreshTtlSeconds) * 1000;
     if (subject.kind === 'staff') refreshEnd = Math.min(refreshEnd, new Date(loginAt).getTime() + staffLoginMaxSeconds * 1000);
-    return { expiresAt: new Date(Math.min(now.getTime() + ttlSeconds * 1000, refreshEnd)), refreshExpiresAt: new Date(refreshEnd) };
+    return { expiresAt: new Date(now.getTime() + ttlSeconds * 1000), refreshExpiresAt: new Date(refreshEnd) };
   }
 
   private mint(subject: Subject, me: MeView, from: { familyId: string | null; loginAt: Date; stepUpUntil: Date | null }, now: Date): { row: AuthSessionEntity; view: SessionView } {
