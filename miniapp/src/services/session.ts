@@ -87,7 +87,7 @@ function apply(session: SessionView): void {
   token = session.token;
   if (!H5) write(KEY_TOKEN, session.token);
   write(KEY_REFRESH, H5 ? null : (session.refreshToken ?? null));
-  tabs?.postMessage({ type: 'session', token: session.token, me: session.me });
+  if (process.env.TARO_ENV === 'h5') tabs?.postMessage({ type: 'session', token: session.token, me: session.me });
   write(KEY_KIND, session.me.kind);
   write(KEY_DEV_USER, currentDevUser() ?? null);
   setState({ status: 'signedIn', me: session.me, error: null });
@@ -98,9 +98,11 @@ export function replaceMe(me: MeView): void {
   if (state.status === 'signedIn') setState({ me });
 }
 
-// H5: the other tabs of this browser (same cookie, same person) hear of a new session token; memory only
-const tabs: BroadcastChannel | null = H5 && typeof BroadcastChannel === 'function' ? new BroadcastChannel('jb-session') : null;
-if (tabs) {
+// H5: the other tabs of this browser (same cookie, same person) hear of a new session token; memory only. Written with
+// process.env.TARO_ENV inline so the weapp build drops all of it (its main package is at its size limit)
+let tabs: BroadcastChannel | null = null;
+if (process.env.TARO_ENV === 'h5' && typeof BroadcastChannel === 'function') {
+  tabs = new BroadcastChannel('jb-session');
   // Node (unit tests) keeps a process alive for an open channel; browsers have no unref
   (tabs as unknown as { unref?: () => void }).unref?.();
   tabs.onmessage = (e: MessageEvent<{ type: string; token?: string; me?: MeView }>) => {
@@ -134,7 +136,8 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // H5: one refresh at a time across this browser's tabs; a tab that waited finds the token another tab got
 type Locks = { request(name: string, cb: () => Promise<boolean>): Promise<boolean> };
 function acrossTabs(refusedToken: string | null, work: () => Promise<boolean>): Promise<boolean> {
-  const locks = H5 && typeof navigator !== 'undefined' ? (navigator as unknown as { locks?: Locks }).locks : undefined;
+  if (process.env.TARO_ENV !== 'h5') return work();
+  const locks = typeof navigator !== 'undefined' ? (navigator as unknown as { locks?: Locks }).locks : undefined;
   if (!locks) return work();
   return locks.request('jb-refresh', async () => (token !== null && token !== refusedToken ? true : work()));
 }
@@ -146,7 +149,7 @@ async function refreshOnce(refreshToken: string | null, refusedToken: string | n
   } catch (e) {
     // H5: another tab spent the cookie's token a moment ago (the server refuses the slower one with SESSION_EXPIRED
     // and ends nothing); its answer set the new cookie, or its token reached us meanwhile: try once more
-    if (!H5 || codeOf(e) !== 'SESSION_EXPIRED') return false;
+    if (process.env.TARO_ENV !== 'h5' || codeOf(e) !== 'SESSION_EXPIRED') return false;
     await pause(300);
     if (token !== null && token !== refusedToken) return true;
     try {
