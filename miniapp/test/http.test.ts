@@ -166,3 +166,30 @@ describe('codeForStatus', () => {
     [500, 'INTERNAL_ERROR'],
   ])('%i → %s', (status, code) => expect(codeForStatus(status)).toBe(code));
 });
+
+describe('step-up (staff password re-ask)', () => {
+  const refused = { statusCode: 403, data: { code: 'STEP_UP_REQUIRED', message: 'enter the password again' } };
+  const revealed = { statusCode: 200, data: { field: 'account', value: '6217000012345678901' } };
+  const input = { field: 'account' as const, reason: '核对' };
+  const params = { id: '3f1c1f5e-8d2a-4c1b-9b7e-2a4d5e6f7a8b' };
+
+  it('asks once on STEP_UP_REQUIRED and retries the same request when the password was accepted', async () => {
+    const { seen, transport } = fake([refused, revealed]);
+    let asked = 0;
+    const http = createHttp({ transport, baseUrl: '/api', parseOutput: true, getToken: () => 't1', onStepUpRequired: async () => (asked++, true) });
+    await expect(http.call(routes.staffRevealAllowanceField, input, params)).resolves.toEqual(revealed.data);
+    expect(asked).toBe(1);
+    expect(seen.map((r) => r.url)).toEqual([`/api/staff/allowance-applications/${params.id}/reveal`, `/api/staff/allowance-applications/${params.id}/reveal`]);
+  });
+
+  it('gives up with the code when the staff member cancels, and never asks twice for one request', async () => {
+    const cancelled = fake([refused]);
+    const http = createHttp({ transport: cancelled.transport, baseUrl: '/api', parseOutput: true, onStepUpRequired: async () => false });
+    await expect(http.call(routes.staffRevealAllowanceField, input, params)).rejects.toMatchObject({ code: 'STEP_UP_REQUIRED', status: 403 });
+    const twice = fake([refused, refused]);
+    let asked = 0;
+    const again = createHttp({ transport: twice.transport, baseUrl: '/api', parseOutput: true, onStepUpRequired: async () => (asked++, true) });
+    await expect(again.call(routes.staffRevealAllowanceField, input, params)).rejects.toBeInstanceOf(ApiError);
+    expect([asked, twice.seen.length]).toEqual([1, 2]);
+  });
+});

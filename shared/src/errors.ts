@@ -41,6 +41,10 @@ export const CoreErrorCode = {
   DatabaseUnavailable: 'DATABASE_UNAVAILABLE',
   Timeout: 'TIMEOUT',
   Internal: 'INTERNAL_ERROR',
+  // a route marked stepUp: the staff member must re-enter their password first (POST /auth/staff/step-up), then retry
+  StepUpRequired: 'STEP_UP_REQUIRED',
+  // the password typed to confirm a sensitive action was wrong (403, not 401: the session itself stays good)
+  StepUpPasswordWrong: 'STEP_UP_PASSWORD_WRONG',
 } as const;
 // domain modules keep their own codes next to their routes
 export const ErrorCode = { ...CoreErrorCode, ...CatalogErrorCode, ...NotificationsErrorCode, ...BookingErrorCode, ...AllowanceErrorCode, ...ProxyErrorCode, ...LedgerErrorCode } as const;
@@ -79,6 +83,8 @@ export const CoreErrorStatus = {
   DATABASE_UNAVAILABLE: 503,
   TIMEOUT: 503,
   INTERNAL_ERROR: 500,
+  STEP_UP_REQUIRED: 403,
+  STEP_UP_PASSWORD_WRONG: 403,
 } as const satisfies Record<(typeof CoreErrorCode)[keyof typeof CoreErrorCode], number>;
 
 // one table, read generically by the server's error filter and the OpenAPI document: every ErrorCode has its status

@@ -17,3 +17,4 @@ export * from './booking';
 export * from './allowance';
 export * from './cases';
 export * from './civil-affairs';
+export * from './identity/step-up.schema';

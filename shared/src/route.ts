@@ -17,6 +17,9 @@ export interface RouteDef<
   // a staff member still on a temporary password may call it (who am I, replace the password, log out); every other
   // route answers PASSWORD_CHANGE_REQUIRED to them
   whileTemporaryPassword?: true;
+  // a sensitive action (a full ID number, bank account or phone, a payment roster): the staff member must have
+  // re-entered their password within the last few minutes, else 403 STEP_UP_REQUIRED
+  stepUp?: true;
   status: number; // success status
   input: I; // body for POST/PUT/PATCH, query for GET/DELETE
   params: P;
@@ -36,6 +39,8 @@ export interface RouteSpec<I extends z.ZodType, O extends z.ZodType, P extends z
   // a staff member still on a temporary password may call it (who am I, replace the password, log out); every other
   // route answers PASSWORD_CHANGE_REQUIRED to them
   whileTemporaryPassword?: true;
+  // see RouteDef.stepUp
+  stepUp?: true;
   status?: number;
   input: I;
   output: O;

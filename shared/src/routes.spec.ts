@@ -12,6 +12,7 @@ import { ALLOWANCE_SAMPLES } from './allowance/allowance.samples';
 import { PROXIES_SAMPLES } from './identity/proxies.samples';
 import { SERVICE_WORDS_SAMPLES } from './catalog/service-words.samples';
 import { LEDGER_SAMPLES } from './allowance/ledger.samples';
+import { STEP_UP_SAMPLES } from './identity/step-up.samples';
 
 import type { Sample } from './route-sample';
 
@@ -39,6 +40,7 @@ const VALID: Record<RouteName, Sample> = {
   ...ALLOWANCE_SAMPLES, ...PROXIES_SAMPLES, ...CIVIL_AFFAIRS_SAMPLES,
   ...SERVICE_WORDS_SAMPLES,
   ...LEDGER_SAMPLES,
+  ...STEP_UP_SAMPLES,
 };
 
 const entries = Object.entries(routes) as [RouteName, RouteDef][];

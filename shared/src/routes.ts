@@ -26,6 +26,7 @@ import { allowanceRoutes } from './allowance/allowance.routes';
 import { proxiesRoutes } from './identity/proxies.schema';
 import { serviceWordsRoutes } from './catalog/service-words.routes';
 import { ledgerRoutes } from './allowance/ledger.routes';
+import { stepUpRoutes } from './identity/step-up.schema';
 
 const staffAll = ['community_staff', 'street_reviewer', 'district_admin'] as const;
 
@@ -52,6 +53,7 @@ export const routes = {
   ...allowanceRoutes, ...proxiesRoutes, ...civilAffairsRoutes,
   ...serviceWordsRoutes,
   ...ledgerRoutes,
+  ...stepUpRoutes,
 } as const;
 
 export type Routes = typeof routes;

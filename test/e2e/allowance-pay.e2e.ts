@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkDigitOf, routes, shanghaiDate } from '@jianban/shared';
 import type { Page } from 'playwright-core';
-import { api, expectNoHorizontalOverflow, submitStaffLogin, turnOnElderMode } from './support/page-checks';
+import { api, expectNoHorizontalOverflow, field, submitStaffLogin, turnOnElderMode } from './support/page-checks';
 import { launchBrowser, ROOT, screenshotPath, settle, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
 
 type Browser = Awaited<ReturnType<typeof launchBrowser>>;
@@ -116,11 +116,14 @@ describe('allowance payments in the H5 build: the district pays a month, the fam
     await page.getByRole('button', { name: '确定关账' }).filter({ visible: true }).click();
     await visible(page, /^已关账/).waitFor({ timeout: 30_000 });
 
-    // one click, one file
-    const [download] = await Promise.all([
-      page.waitForEvent('download', { timeout: 30_000 }),
-      page.getByRole('button', { name: '下载发放名单（Excel）' }).filter({ visible: true }).click(),
-    ]);
+    // one click, one file: the roster carries full numbers, so the password is asked again in place, and the same
+    // click's download then goes on by itself
+    const downloading = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('button', { name: '下载发放名单（Excel）' }).filter({ visible: true }).click();
+    const dialog = page.getByRole('dialog', { name: '请再输一次密码' });
+    await field(dialog, '您的登录密码').fill(STAFF_PASSWORD);
+    await dialog.getByRole('button', { name: '确认', exact: true }).click();
+    const download = await downloading;
     expect(download.suggestedFilename()).toBe(`高龄津贴发放名单-${month}.xlsx`);
     const saved = join(dataDir, 'roster.xlsx');
     await download.saveAs(saved);

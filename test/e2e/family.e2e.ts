@@ -165,6 +165,9 @@ describe('resident adds an elder in the H5 build (largest browser font, 长辈�
     const page = await browser.context.newPage();
     // the staff test signed this browser in as staff: sign out, then come back as the same WeChat user
     await page.goto(`${stack.url}/#/pages/me/index`);
+    // the H5 session token lives in memory: this load renews the staff session from the cookie first; clear after it,
+    // or its answer would write the staff marker back
+    await page.getByText('工作台').first().waitFor({ timeout: 30_000 });
     await page.evaluate(() => localStorage.clear());
     await page.goto(`${stack.url}/?devUser=${devUser}#/pages/me/index`);
     await page.reload();

@@ -9,6 +9,7 @@ export type A11yRole =
   | 'alert'
   | 'button'
   | 'contentinfo'
+  | 'dialog'
   | 'group'
   | 'heading'
   | 'img'

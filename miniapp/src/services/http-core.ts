@@ -24,7 +24,11 @@ export interface HttpDeps {
   getToken?: () => string | null;
   /** called once on a 401 from a non-public route, with the token that was refused; resolves true when a new token is in place */
   onUnauthorized?: (refusedToken: string | null) => Promise<boolean>;
+  /** called once on 403 STEP_UP_REQUIRED (a sensitive staff action): resolves true when the password was re-entered */
+  onStepUpRequired?: () => Promise<boolean>;
 }
+
+const codeOfBody = (data: unknown) => (data && typeof data === 'object' ? (data as { code?: unknown }).code : undefined);
 
 type Scalar = string | number | boolean;
 
@@ -72,6 +76,7 @@ export function createHttp(deps: HttpDeps) {
     input: RouteInput<R>,
     params?: RouteParams<R>,
     retried = false,
+    steppedUp = false,
   ): Promise<RouteOutput<R>> {
     const token = deps.getToken?.() ?? null;
     const req = buildRequest(deps.baseUrl, route, input, params as Record<string, string | number> | undefined, token);
@@ -83,7 +88,11 @@ export function createHttp(deps: HttpDeps) {
     }
     if (res.statusCode === 401 && route.auth !== 'public' && !retried && deps.onUnauthorized) {
       const ok = await deps.onUnauthorized(token).catch(() => false);
-      if (ok) return call(route, input, params, true);
+      if (ok) return call(route, input, params, true, steppedUp);
+    }
+    if (res.statusCode === 403 && codeOfBody(res.data) === ErrorCode.StepUpRequired && !steppedUp && deps.onStepUpRequired) {
+      const ok = await deps.onStepUpRequired().catch(() => false);
+      if (ok) return call(route, input, params, retried, true);
     }
     if (res.statusCode < 200 || res.statusCode >= 300) throw ApiError.from(res.statusCode, res.data);
     if (!deps.parseOutput) return res.data as RouteOutput<R>;

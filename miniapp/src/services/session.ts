@@ -1,7 +1,9 @@
 // The only client state: who is signed in, and the 长辈模式 choice.
-// Storage holds the session token and, in the mini-program, the refresh token (plus the account kind and the dev nickname) —
-// never an openid or session_key. The H5 build (also the staff console) never sees its refresh token: the server keeps it
-// in an HttpOnly cookie scoped to the refresh route, out of reach of any script on the page.
+// Mini-program: WeChat storage (per app) holds the session and refresh tokens (plus the account kind and the dev
+// nickname) — never an openid or session_key. The H5 build (also the staff console) keeps no token where script can
+// read it later: the session token lives in memory only, the refresh token in an HttpOnly cookie scoped to the refresh
+// route; a reload renews from the cookie. Tabs of one browser share the cookie, so they coordinate: one refresh at a
+// time (Web Locks), and the tab that refreshed hands the new session token to the others (BroadcastChannel, memory only).
 import Taro from '@tarojs/taro';
 import { useSyncExternalStore } from 'react';
 import { routes, type MeView, type SessionView } from '@jianban/shared';
@@ -59,7 +61,9 @@ function systemFontSize(): number | undefined {
   }
 }
 
-let token: string | null = read(KEY_TOKEN);
+// H5: never read a stored token (an older build wrote one: drop it)
+let token: string | null = H5 ? null : read(KEY_TOKEN);
+if (H5) write(KEY_TOKEN, null);
 let state: SessionState = (() => {
   const elderChoice = parseElderChoice(read(KEY_ELDER));
   const fontSize = systemFontSize();
@@ -81,8 +85,9 @@ function setState(patch: Partial<SessionState>): void {
 
 function apply(session: SessionView): void {
   token = session.token;
-  write(KEY_TOKEN, session.token);
+  if (!H5) write(KEY_TOKEN, session.token);
   write(KEY_REFRESH, H5 ? null : (session.refreshToken ?? null));
+  if (process.env.TARO_ENV === 'h5') tabs?.postMessage({ type: 'session', token: session.token, me: session.me });
   write(KEY_KIND, session.me.kind);
   write(KEY_DEV_USER, currentDevUser() ?? null);
   setState({ status: 'signedIn', me: session.me, error: null });
@@ -91,6 +96,24 @@ function apply(session: SessionView): void {
 // after the signed-in person changed something about themself (e.g. their name)
 export function replaceMe(me: MeView): void {
   if (state.status === 'signedIn') setState({ me });
+}
+
+// H5: the other tabs of this browser (same cookie, same person) hear of a new session token; memory only. Written with
+// process.env.TARO_ENV inline so the weapp build drops all of it (its main package is at its size limit)
+let tabs: BroadcastChannel | null = null;
+if (process.env.TARO_ENV === 'h5' && typeof BroadcastChannel === 'function') {
+  tabs = new BroadcastChannel('jb-session');
+  // Node (unit tests) keeps a process alive for an open channel; browsers have no unref
+  (tabs as unknown as { unref?: () => void }).unref?.();
+  tabs.onmessage = (e: MessageEvent<{ type: string; token?: string; me?: MeView }>) => {
+    const msg = e.data;
+    if (msg?.type !== 'session' || !msg.token || !msg.me) return;
+    // only the same person's login (a tab signed in as someone else keeps its own session)
+    const same = state.me ? state.me.kind === msg.me.kind && state.me.id === msg.me.id : read(KEY_KIND) === msg.me.kind;
+    if (!same) return;
+    token = msg.token;
+    if (state.status !== 'signedIn') setState({ status: 'signedIn', me: msg.me, error: null });
+  };
 }
 
 function forget(error: AnyErrorCode | null): void {
@@ -108,16 +131,42 @@ function codeOf(e: unknown): AnyErrorCode {
 // single-flight: every request that meets a 401 waits on this one shared promise
 let renewing: Promise<boolean> | null = null;
 
-async function renew(): Promise<boolean> {
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// H5: one refresh at a time across this browser's tabs; a tab that waited finds the token another tab got
+type Locks = { request(name: string, cb: () => Promise<boolean>): Promise<boolean> };
+function acrossTabs(refusedToken: string | null, work: () => Promise<boolean>): Promise<boolean> {
+  if (process.env.TARO_ENV !== 'h5') return work();
+  const locks = typeof navigator !== 'undefined' ? (navigator as unknown as { locks?: Locks }).locks : undefined;
+  if (!locks) return work();
+  return locks.request('jb-refresh', async () => (token !== null && token !== refusedToken ? true : work()));
+}
+
+async function refreshOnce(refreshToken: string | null, refusedToken: string | null): Promise<boolean> {
+  try {
+    apply(await call(routes.refreshSession, H5 ? {} : { refreshToken: refreshToken! }));
+    return true;
+  } catch (e) {
+    // H5: another tab spent the cookie's token a moment ago (the server refuses the slower one with SESSION_EXPIRED
+    // and ends nothing); its answer set the new cookie, or its token reached us meanwhile: try once more
+    if (process.env.TARO_ENV !== 'h5' || codeOf(e) !== 'SESSION_EXPIRED') return false;
+    await pause(300);
+    if (token !== null && token !== refusedToken) return true;
+    try {
+      apply(await call(routes.refreshSession, {}));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+async function renew(refusedToken: string | null): Promise<boolean> {
   const refreshToken = read(KEY_REFRESH);
   // H5: an earlier sign-in left its refresh token in the cookie, which the browser sends to the refresh route by itself
   if (refreshToken || (H5 && read(KEY_KIND))) {
-    try {
-      apply(await call(routes.refreshSession, H5 ? {} : { refreshToken: refreshToken! }));
-      return true;
-    } catch {
-      // refresh token expired or revoked: fall through to a fresh login
-    }
+    if (await acrossTabs(refusedToken, () => refreshOnce(refreshToken, refusedToken))) return true;
+    // refresh token expired or revoked: fall through to a fresh login
   }
   // a resident can sign in again silently; a staff member has to type the password
   if (read(KEY_KIND) !== 'staff') {
@@ -136,7 +185,7 @@ async function renew(): Promise<boolean> {
 export function renewSession(refusedToken: string | null = null): Promise<boolean> {
   // another request already replaced the refused token: just retry
   if (refusedToken !== null && token !== null && token !== refusedToken) return Promise.resolve(true);
-  if (!renewing) renewing = renew().finally(() => (renewing = null));
+  if (!renewing) renewing = renew(refusedToken).finally(() => (renewing = null));
   return renewing;
 }
 

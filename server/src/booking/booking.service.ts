@@ -15,6 +15,7 @@ import { RateLimiter } from '../common/rate-limiter';
 import { AppConfig } from '../common/config';
 import type { Caller } from '../identity/caller';
 import { PeopleDirectory } from '../identity/people.directory';
+import { ProxyDirectory } from '../identity/proxy.directory';
 import { RegionScope } from '../identity/region.scope';
 import { CaseKit } from '../cases/case-kit.service';
 import { insertBooking, newBooking } from './booking.factory';
@@ -70,6 +71,7 @@ export class BookingService {
     private readonly cases: CaseKit,
     private readonly scope: BookingScope,
     private readonly people: PeopleDirectory,
+    private readonly proxies: ProxyDirectory,
     private readonly calendarRepo: CalendarRepository,
     private readonly calendar: CalendarService,
     private readonly views: BookingViews,
@@ -202,7 +204,11 @@ export class BookingService {
     if (!input.familyMemberId) return { name: input.selfName!, key: `self:${accountId}`, familyMemberId: null };
     const fm = await this.people.familyMember(m, accountId, input.familyMemberId);
     if (!fm) throw new UnknownFamilyMember(ErrorCode.NotFound, 'no such family member');
-    return { name: fm.name, key: `id:${fm.idNumberHash}`, familyMemberId: fm.id };
+    // one active booking per person and service holds across accounts only among verified proxies; an unverified
+    // member's booking counts within its own account, so no account learns of (ALREADY_BOOKED) or blocks another's
+    const verified = await this.proxies.isVerifiedMember(m, accountId, fm.id);
+    const key = verified ? `id:${fm.idNumberHash}` : `acct:${createHash('sha256').update(`${accountId}|${fm.idNumberHash}`).digest('hex')}`;
+    return { name: fm.name, key, familyMemberId: fm.id };
   }
 
   // per-account rows the transaction updates (quota counter, rate-limit bucket) are created first, each on its own:

@@ -49,6 +49,10 @@ const CoreEnv = z.object({
   SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(7200),
   REFRESH_TTL_SECONDS: z.coerce.number().int().min(3600).default(30 * 24 * 3600),
   STAFF_REFRESH_TTL_SECONDS: z.coerce.number().int().min(3600).default(12 * 3600), // the staff console holds residents' data: a working day
+  // absolute cap of one staff login, however often it is refreshed (the refresh lifetime above slides with each refresh)
+  STAFF_LOGIN_MAX_SECONDS: z.coerce.number().int().min(600).max(7 * 24 * 3600).default(12 * 3600),
+  // how long a re-entered staff password unlocks the routes marked stepUp
+  STAFF_STEP_UP_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
   SESSION_COOKIE_SECURE: bool.default(true), // the H5 refresh cookie's Secure flag; only for plain-http hosts other than localhost
   // a spent refresh token presented again within this many seconds is a concurrent refresh (two tabs), refused without revoking
   REFRESH_REUSE_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(10),
@@ -147,7 +151,10 @@ export interface CoreConfigValues {
   db: DbConfig;
   wechat: { apiBase: string; appId: string; appSecret: string; timeoutMs: number };
   pii: { keyId: string; key: Buffer; oldKeys: Record<string, Buffer>; hmacKey: Buffer };
-  session: { ttlSeconds: number; refreshTtlSeconds: number; staffRefreshTtlSeconds: number; refreshReuseGraceSeconds: number; cookieSecure: boolean };
+  session: {
+    ttlSeconds: number; refreshTtlSeconds: number; staffRefreshTtlSeconds: number; refreshReuseGraceSeconds: number; cookieSecure: boolean;
+    staffLoginMaxSeconds: number; staffStepUpSeconds: number;
+  };
   limits: { loginPerMinute: number; staffLoginPer15Min: number; bodyBytes: number; handlerMs: number; requestMs: number };
   h5Dir?: string;
   log: { level: string; file?: string };
@@ -244,6 +251,7 @@ function parseCore(e: CoreEnvValues): CoreConfigValues {
     session: {
       ttlSeconds: e.SESSION_TTL_SECONDS, refreshTtlSeconds: e.REFRESH_TTL_SECONDS, staffRefreshTtlSeconds: e.STAFF_REFRESH_TTL_SECONDS,
       refreshReuseGraceSeconds: e.REFRESH_REUSE_GRACE_SECONDS, cookieSecure: e.SESSION_COOKIE_SECURE,
+      staffLoginMaxSeconds: e.STAFF_LOGIN_MAX_SECONDS, staffStepUpSeconds: e.STAFF_STEP_UP_SECONDS,
     },
     limits: {
       loginPerMinute: e.LOGIN_RATE_LIMIT, staffLoginPer15Min: e.STAFF_LOGIN_RATE_LIMIT, bodyBytes: e.BODY_LIMIT_BYTES,

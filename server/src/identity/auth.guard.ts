@@ -33,6 +33,8 @@ export class AuthGuard implements CanActivate {
     if (caller.kind === 'staff' && caller.mustChangePassword && !route.whileTemporaryPassword) {
       throw new DomainError(ErrorCode.PasswordChangeRequired, 'the temporary password must be replaced first');
     }
+    // a sensitive action: the password re-entered within the last few minutes (recorded on the login in the database)
+    if (route.stepUp) await this.sessions.assertSteppedUp(caller);
     return true;
   }
 }

@@ -11,6 +11,7 @@ import { RateLimiter } from '../common/rate-limiter';
 import { loadConfig } from '../config';
 import { AccountDirectory } from './account.directory';
 import { AuthService } from './auth.service';
+import { ProxyRepository } from './proxies.repository';
 import { SessionService } from './session.service';
 
 const OPENID = 'oAbc123-plain-openid-xyz';
@@ -38,7 +39,7 @@ function setup(env: Record<string, string> = {}, o: { devCodesWired?: boolean } 
   const wechat = new FakeWechat();
   const limiter = new RateLimiter(db, limits, clock);
   // FakeWechat also plays the development-only DevLoginCodes, which production never wires
-  const sut = new AuthService(db, accounts, directory, sessions, wechat, cipher, limiter, clock, config, o.devCodesWired === false ? undefined : wechat);
+  const sut = new AuthService(db, accounts, directory, sessions, wechat, cipher, limiter, new ProxyRepository(), clock, config, o.devCodesWired === false ? undefined : wechat);
   return { sut, config, cipher, clock, accounts, sessionRows, limits, wechat, sessions };
 }
 

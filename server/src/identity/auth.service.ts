@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Optional } from '@nestjs/common';
 import * as argon2 from 'argon2';
-import { ErrorCode, type MeView, type SessionView } from '@jianban/shared';
+import { ErrorCode, type MeView, type SessionView, type StepUpView } from '@jianban/shared';
 import { AppConfig } from '../common/config';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
@@ -11,6 +11,7 @@ import { RateLimiter } from '../common/rate-limiter';
 import { AccountRepository } from './identity.repository';
 import { AccountDirectory } from './account.directory';
 import type { Caller } from './caller';
+import { ProxyRepository } from './proxies.repository';
 import { SessionService } from './session.service';
 import { DevLoginCodes } from './dev-login-codes';
 import { WechatAuthPort } from './wechat-auth.port';
@@ -28,6 +29,7 @@ export class AuthService {
     private readonly wechat: WechatAuthPort,
     private readonly cipher: PiiCipher,
     private readonly limiter: RateLimiter,
+    private readonly proxies: ProxyRepository,
     private readonly clock: Clock,
     private readonly config: AppConfig,
     // development and tests only (the app root never wires it in production)
@@ -73,6 +75,29 @@ export class AuthService {
     }
     await this.limiter.reset(perClient, `${username}|${ip}`);
     return this.issueFor('staff', staff.id);
+  }
+
+  /** staff re-enter their password before a sensitive action; granted and refused attempts are audited */
+  async stepUp(caller: Extract<Caller, { kind: 'staff' }>, password: string): Promise<StepUpView> {
+    const rule = { name: 'staff-step-up', limit: this.config.limits.staffLoginPer15Min, windowSeconds: 900 };
+    await this.limiter.assertBelow(rule, caller.staffId);
+    const staff = await this.db.read((m) => this.accounts.findStaff(m, caller.staffId));
+    const ok = !!staff?.passwordHash && (await argon2.verify(staff.passwordHash, password).catch(() => false));
+    const now = this.clock.now();
+    const audit = (result: 'ok' | 'refused') => ({
+      id: randomUUID(), at: now, actorKind: 'staff' as const, actorId: caller.staffId, action: 'staff.step_up', objectKind: 'staff' as const,
+      objectId: caller.staffId, result, detailJson: JSON.stringify({ sessionId: caller.sessionId }),
+    });
+    if (!ok) {
+      await this.limiter.record(rule, caller.staffId);
+      await this.db.transaction((tx) => this.proxies.audit(tx, audit('refused')));
+      throw new DomainError(ErrorCode.StepUpPasswordWrong, 'wrong password');
+    }
+    await this.limiter.reset(rule, caller.staffId);
+    const until = new Date(now.getTime() + this.config.session.staffStepUpSeconds * 1000);
+    await this.sessions.grantStepUp(caller, until);
+    await this.db.transaction((tx) => this.proxies.audit(tx, audit('ok')));
+    return { until: until.toISOString() };
   }
 
   // a staff member links their own WeChat account; from then on WeChat login opens their staff session

@@ -52,6 +52,11 @@ export class AuthController {
     return this.auth.rename(caller, body.displayName);
   }
 
+  @Endpoint(routes.staffStepUp)
+  stepUp(@RouteInput(routes.staffStepUp) body: ParsedInput<typeof routes.staffStepUp>, @CurrentUser() caller: Staff) {
+    return this.auth.stepUp(caller, body.password);
+  }
+
   @Endpoint(routes.me)
   me(@RouteInput(routes.me) _q: ParsedInput<typeof routes.me>, @CurrentUser() caller: Caller) {
     return this.auth.me(caller);

@@ -126,6 +126,17 @@ export class SessionRepository {
     await qb.execute();
   }
 
+  // the step-up lands on every live row of the login (a second tab's row too), so it survives the next rotation
+  async stepUpFamily(m: EntityManager, familyId: string, until: Date): Promise<number> {
+    const r = await m
+      .createQueryBuilder()
+      .update(AuthSessionEntity)
+      .set({ stepUpUntil: until })
+      .where('family_id = :familyId AND revoked_at IS NULL', { familyId })
+      .execute();
+    return r.affected ?? 0;
+  }
+
   async revokeFamily(m: EntityManager, familyId: string, at: Date): Promise<number> {
     const r = await m
       .createQueryBuilder()

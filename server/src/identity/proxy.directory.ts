@@ -19,6 +19,8 @@
  *       the accounts currently verified to act for the elder (whom status messages may reach).
  *   verifiedElderHashes(m, accountId) → string[]
  *       the ID blind indexes of every elder the account is currently verified to act for ("my applications").
+ *   isVerifiedMember(m, accountId, familyMemberId) → boolean
+ *       verifiedProxy's answer without decrypting anything (booking asks it on every request).
  *
  * Revocation takes effect at once: the next call answers null / false.
  */
@@ -74,6 +76,13 @@ export class ProxyDirectory {
       },
       relationship: member.relationship, via: proxy.via, verifiedAt: proxy.verifiedAt,
     };
+  }
+
+  async isVerifiedMember(m: EntityManager, accountId: string, familyMemberId: string): Promise<boolean> {
+    const member = await m.findOne(FamilyMemberEntity, { select: { id: true, idNumberHash: true }, where: { id: familyMemberId, accountId } });
+    if (!member) return false;
+    const proxy = await m.findOne(FamilyProxyEntity, { where: { familyMemberId, accountId, state: 'verified' } });
+    return !!proxy && proxy.idNumberHash === member.idNumberHash && !!proxy.via && !!proxy.verifiedAt;
   }
 
   async isVerifiedProxyFor(m: EntityManager, accountId: string, elderIdNumberHash: string): Promise<boolean> {

@@ -38,7 +38,8 @@ export class SessionService {
 
   /** a new login: a new family */
   async issue(subject: Subject, me: MeView): Promise<SessionView> {
-    const { row, view } = this.mint(subject, me, null, this.clock.now());
+    const now = this.clock.now();
+    const { row, view } = this.mint(subject, me, { familyId: null, loginAt: now, stepUpUntil: null }, now);
     await this.db.transaction((tx) => this.sessions.insert(tx, row));
     return view;
   }
@@ -68,12 +69,30 @@ export class SessionService {
     return this.refuseSpent(s, now);
   }
 
+  /** staff re-entered their password: the routes marked stepUp are open on this login until `until` */
+  async grantStepUp(caller: Caller, until: Date): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const s = await this.sessions.findById(tx, caller.sessionId);
+      if (!s || s.revokedAt !== null) throw new DomainError(ErrorCode.Unauthenticated, 'unknown or revoked session');
+      await this.sessions.stepUpFamily(tx, s.familyId, until);
+    });
+  }
+
+  /** for the guard on routes marked stepUp */
+  async assertSteppedUp(caller: Caller): Promise<void> {
+    const s = await this.db.read((m) => this.sessions.findById(m, caller.sessionId));
+    const until = s?.stepUpUntil ? new Date(s.stepUpUntil).getTime() : 0;
+    if (until <= this.clock.now().getTime()) throw new DomainError(ErrorCode.StepUpRequired, 'enter the password again for this action');
+  }
+
   async revoke(caller: Caller): Promise<void> {
     await this.db.transaction((tx) => this.sessions.revoke(tx, caller.sessionId, this.clock.now(), 'logout'));
   }
 
   private async rotate(s: AuthSessionEntity, me: MeView, now: Date): Promise<SessionView | null> {
-    const { row, view } = this.mint({ kind: s.subjectKind, id: s.subjectId }, me, s.familyId, now);
+    // the login time and a running step-up carry over; neither is extended by the rotation
+    const carried = { familyId: s.familyId, loginAt: s.loginAt ?? s.createdAt, stepUpUntil: s.stepUpUntil };
+    const { row, view } = this.mint({ kind: s.subjectKind, id: s.subjectId }, me, carried, now);
     // spend and replace in one transaction: a family revocation running at the same time either sees the new row or
     // makes the spend fail, never leaves a live row behind it
     const spent = await this.db.retrying(async (tx) => {
@@ -114,17 +133,24 @@ export class SessionService {
     this.log.warn({ event: 'refresh_token_reuse', familyId: s.familyId, sessionId: s.id, subjectKind: s.subjectKind, liveSessionsEnded: ended }, 'rotated refresh token presented again; session family revoked');
   }
 
-  private mint(subject: Subject, me: MeView, familyId: string | null, now: Date): { row: AuthSessionEntity; view: SessionView } {
+  // staff: the refresh lifetime slides with each refresh but never past login + STAFF_LOGIN_MAX_SECONDS, so the login
+  // ends at most one access-token lifetime (SESSION_TTL_SECONDS, 2 h) after the cap
+  private lifetimes(subject: Subject, loginAt: Date, now: Date): { expiresAt: Date; refreshExpiresAt: Date } {
+    const { ttlSeconds, refreshTtlSeconds, staffRefreshTtlSeconds, staffLoginMaxSeconds } = this.config.session;
+    let refreshEnd = now.getTime() + (subject.kind === 'staff' ? staffRefreshTtlSeconds : refreshTtlSeconds) * 1000;
+    if (subject.kind === 'staff') refreshEnd = Math.min(refreshEnd, new Date(loginAt).getTime() + staffLoginMaxSeconds * 1000);
+    return { expiresAt: new Date(now.getTime() + ttlSeconds * 1000), refreshExpiresAt: new Date(refreshEnd) };
+  }
+
+  private mint(subject: Subject, me: MeView, from: { familyId: string | null; loginAt: Date; stepUpUntil: Date | null }, now: Date): { row: AuthSessionEntity; view: SessionView } {
     const token = newToken();
     const refreshToken = newToken();
     const id = randomUUID();
-    const expiresAt = new Date(now.getTime() + this.config.session.ttlSeconds * 1000);
-    const refreshTtl = subject.kind === 'staff' ? this.config.session.staffRefreshTtlSeconds : this.config.session.refreshTtlSeconds;
-    const refreshExpiresAt = new Date(now.getTime() + refreshTtl * 1000);
+    const { expiresAt, refreshExpiresAt } = this.lifetimes(subject, from.loginAt, now);
     return {
       row: {
-        id, familyId: familyId ?? id, tokenHash: hash(token), refreshHash: hash(refreshToken), subjectKind: subject.kind, subjectId: subject.id,
-        expiresAt, refreshExpiresAt, revokedAt: null, revokeReason: null, createdAt: now,
+        id, familyId: from.familyId ?? id, tokenHash: hash(token), refreshHash: hash(refreshToken), subjectKind: subject.kind, subjectId: subject.id,
+        expiresAt, refreshExpiresAt, revokedAt: null, revokeReason: null, createdAt: now, loginAt: from.loginAt, stepUpUntil: from.stepUpUntil,
       },
       view: { token, expiresAt: expiresAt.toISOString(), refreshToken, refreshExpiresAt: refreshExpiresAt.toISOString(), me },
     };

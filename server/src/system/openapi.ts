@@ -26,6 +26,8 @@ export function errorCodesOf(name: RouteName, route: RouteDef): ErrorCode[] {
   if (route.auth === 'resident' || route.auth === 'staff') codes.push(ErrorCode.Forbidden);
   // the guard: a staff member on a temporary password may only call the routes marked whileTemporaryPassword
   if (route.auth === 'staff' && !route.whileTemporaryPassword) codes.push(ErrorCode.PasswordChangeRequired);
+  // the guard: a sensitive action needs the password re-entered within the last few minutes
+  if (route.stepUp) codes.push(ErrorCode.StepUpRequired);
   return [...new Set([...codes, ...ROUTE_ERRORS[name]])];
 }
 
@@ -54,6 +56,7 @@ function operation(name: RouteName, route: RouteDef) {
     summary: route.summary,
     'x-auth': route.auth,
     ...(route.roles ? { 'x-roles': route.roles } : {}),
+    ...(route.stepUp ? { 'x-step-up': true } : {}),
     // public routes say so explicitly; the rest need the bearer session token
     security: route.auth === 'public' ? [] : [{ bearer: [] }],
     parameters: [...params, ...query],

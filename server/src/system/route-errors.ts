@@ -155,4 +155,5 @@ export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
   staffPrintAllowancePublicity: [ErrorCode.NotFound, ErrorCode.NoticeFontMissing],
   reportAllowanceDeath: [ErrorCode.AllowanceStateConflict, ErrorCode.NotFound, ErrorCode.Validation],
   staffConfirmAllowanceDeath: [ErrorCode.AllowanceStateConflict, ErrorCode.NotFound],
+  staffStepUp: [ErrorCode.RateLimited, ErrorCode.StepUpPasswordWrong, ErrorCode.Unauthenticated],
 };

@@ -17,6 +17,7 @@ export const IDENTITY_CASES: ModuleContractCases = {
     me: [200], regions: [200], listFamilyMembers: [200], addFamilyMember: [201, 400, 409], removeFamilyMember: [404], communityElders: [200, 403, 404], bindStaffWechat: [200, 400, 409], updateMe: [200],
     listStaffAccounts: [200], getStaffAccount: [404], createStaffAccount: [201, 400, 409], updateStaffAccount: [404, 400], setStaffAccountActive: [404, 400],
     resetStaffPassword: [404], changeOwnPassword: [401],
+    staffStepUp: [200, 403, 429],
   },
   massAssignment: {
   // wechatLogin rejects extra fields and leaves the database unchanged; the same code then logs in
@@ -117,6 +118,13 @@ export const IDENTITY_CASES: ModuleContractCases = {
     await expectRejectedEverywhere((extra) => t.http('POST', pathOf('addFamilyMember'), { body: { ...input, ...extra }, token }));
     expect((await t.call(routes.listFamilyMembers, {}, { token })).body.items).toEqual([]);
     expect((await t.call(routes.addFamilyMember, input, { token })).status).toBe(201);
+  },
+
+  // staffStepUp rejects extra fields (a chosen lifetime included) and grants nothing; the clean input then grants
+  staffStepUp: async ({ t, pathOf, expectRejectedEverywhere }) => {
+    const token = await t.loginStaff('chengnan');
+    await expectRejectedEverywhere((extra) => t.http('POST', pathOf('staffStepUp'), { body: { password: STAFF_PASSWORD, ...extra }, token }));
+    expect((await t.call(routes.staffStepUp, { password: STAFF_PASSWORD }, { token })).status).toBe(200);
   },
   },
 };

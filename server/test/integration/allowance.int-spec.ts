@@ -11,7 +11,7 @@ import { AllowanceService } from '../../src/allowance/allowance.service';
 import { PiiCipher } from '../../src/common/pii-cipher';
 import { NotificationOutbox } from '../../src/notifications/notification-outbox';
 import { describeEngines } from '../support/describe-engines';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { STAFF_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
 import { ACCOUNT, ALLOWANCE_TEST_ENV, CONSENT, apply, familyOf, outboxTypes, registryElder, registryOutage, unverifiedFamilyOf } from './allowance-helpers';
 import { at, controlClock } from './booking-helpers';
 
@@ -282,6 +282,8 @@ describeEngines('the senior allowance on %s', (engine) => {
     expect(r.status).toBe(201);
     const d = staffAllowanceDetailView.parse(r.body);
     expect([d.status, d.consent.givenBy, d.owner?.name]).toEqual(['community_review', 'staff_counter', '梅村社区 李敏']);
+    // the full number is a stepUp route: the password again first (staff-step-up.int-spec covers the refusals)
+    expect((await t.call(routes.staffStepUp, { password: STAFF_PASSWORD }, { token: meicun })).status).toBe(200);
     const shown = await t.call(routes.staffRevealAllowanceField, { field: 'account', reason: '核对收款账户' }, { params: { id: d.id }, token: meicun });
     expect(shown.body).toEqual({ field: 'account', value: ACCOUNT.number });
     const audit = await t.ds.query('SELECT action, actor_kind, detail FROM allowance_audit WHERE application_id = ? ORDER BY at', [d.id]);

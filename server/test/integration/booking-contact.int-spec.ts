@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { routes } from '@jianban/shared';
 import ExcelJS from 'exceljs';
 import { describeEngines } from '../support/describe-engines';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { STAFF_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
 import { BOOKING_TEST_ENV, DONGMEN, MEICUN, at, controlClock, serviceItemId } from './booking-helpers';
 
 // issue 14 item 11: the family's phone, given with consent at booking, encrypted at rest; staff see it masked, reveal
@@ -70,6 +70,10 @@ describeEngines('booking contact phone on %s', (engine) => {
     const d = await t.call(routes.staffGetBooking, {}, { params: { id: withPhone }, token: staff });
     expect(d.body.contactPhone).toBe('139****5678');
     expect((await t.call(routes.staffGetBooking, {}, { params: { id: withoutPhone }, token: staff })).body.contactPhone).toBeNull();
+    // the full number only after the staff member re-enters the password (step-up); the refusal reveals nothing
+    const asked = await t.call(routes.staffRevealBookingPhone, {}, { params: { id: withPhone }, token: staff });
+    expect([asked.status, asked.body.code, JSON.stringify(asked.body).includes(PHONE)]).toEqual([403, 'STEP_UP_REQUIRED', false]);
+    for (const tk of [staff, dongmen]) expect((await t.call(routes.staffStepUp, { password: STAFF_PASSWORD }, { token: tk })).status).toBe(200);
     const reveal = await t.call(routes.staffRevealBookingPhone, {}, { params: { id: withPhone }, token: staff });
     expect([reveal.status, reveal.body]).toEqual([200, { phone: PHONE }]);
     const audit: { booking_id: string; kind: string; staff_id: string }[] = await t.ds.query("SELECT booking_id, kind, staff_id FROM booking_contact_access WHERE kind = 'reveal'");

@@ -15,7 +15,7 @@ import {
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { describeEngines } from '../support/describe-engines';
-import { startTestApp, type Reply, type TestApp } from '../support/test-app';
+import { STAFF_PASSWORD, startTestApp, type Reply, type TestApp } from '../support/test-app';
 import { MASS_ASSIGNMENT, OK_FOR_VALID, VALID_PARAMS } from '../contract/cases';
 
 const ERROR_CODES = new Set<string>(Object.values(ErrorCode));
@@ -186,7 +186,7 @@ describeEngines('HTTP contract on %s', (engine) => {
   beforeAll(async () => {
     // no background writers (booking job leases, notification dispatch): "leaves the database unchanged" compares row
     // counts, and a job timer firing between the two counts (seen under load: booking_job_lease 0 → 1) is not the request
-    t = await startTestApp(engine, { name: 'contract', env: { BOOKING_JOB_POLL_SECONDS: '0', NOTIFY_DISPATCH: 'off', LEDGER_JOB_POLL_SECONDS: '0', ALLOWANCE_JOB_POLL_SECONDS: '0' }, peer: { rateLimitPerMinute: 1_000_000 } });
+    t = await startTestApp(engine, { name: 'contract', env: { BOOKING_JOB_POLL_SECONDS: '0', NOTIFY_DISPATCH: 'off', LEDGER_JOB_POLL_SECONDS: '0', ALLOWANCE_JOB_POLL_SECONDS: '0', STAFF_STEP_UP_SECONDS: '3600' }, peer: { rateLimitPerMinute: 1_000_000 } });
     const [http, call] = [t.http, t.call];
     t.http = async (method, path, o) => {
       const r = await http(method, path, o);
@@ -201,6 +201,9 @@ describeEngines('HTTP contract on %s', (engine) => {
     resident = await t.loginResident('contract-resident');
     logoutToken = await t.loginResident('contract-logout');
     staff = await t.loginStaff('district');
+    // routes marked stepUp (e.g. the allowance reveal) answer STEP_UP_REQUIRED before validating; this run's staff token
+    // re-entered its password once, for the whole run (STAFF_STEP_UP_SECONDS below)
+    expect((await call(routes.staffStepUp, { password: STAFF_PASSWORD }, { token: staff })).status).toBe(200);
   });
   afterAll(async () => t?.close());
 

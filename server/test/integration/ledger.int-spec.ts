@@ -9,7 +9,7 @@ import { bankReturnReportView, paymentRollReportView, reverifyRunView, routes, s
 import { PiiCipher } from '../../src/common/pii-cipher';
 import { describeEngines } from '../support/describe-engines';
 import { anIdNumber, seedRegistry } from '../support/registry';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { STAFF_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
 import { familyOf, registryElder } from './allowance-helpers';
 import { at, controlClock } from './booking-helpers';
 import { csvFile, entitle, entitlementsOf, LEDGER_TEST_ENV, reverify, rosterRows } from './ledger-helpers';
@@ -93,6 +93,10 @@ describeEngines('the allowance ledger on %s', (engine) => {
   });
 
   it('closes February; the roster has the full numbers (only there) and every export is audited; the month no longer changes', async () => {
+    // the roster carries full numbers: the district admin re-enters the password first (step-up), else nothing is sent
+    const asked = await t.call(routes.exportPaymentRoster, {}, { params: { month: '2026-02' }, token: district });
+    expect([asked.status, asked.body.code, asked.body.base64]).toEqual([403, 'STEP_UP_REQUIRED', undefined]);
+    expect((await t.call(routes.staffStepUp, { password: STAFF_PASSWORD }, { token: district })).status).toBe(200);
     const early = await t.call(routes.exportPaymentRoster, {}, { params: { month: '2026-02' }, token: district });
     expect([early.status, early.body.code]).toEqual([409, 'LEDGER_MONTH_NOT_CLOSED']);
     expect((await t.call(routes.closeLedgerMonth, { note: '已审核' }, { params: { month: '2026-02' }, token: district })).status).toBe(200);
@@ -113,6 +117,7 @@ describeEngines('the allowance ledger on %s', (engine) => {
   });
 
   it('the bank return: bad and duplicate lines are reported, a failed line becomes a community task and a pushed message, paid is an inbox notice; twice changes nothing', async () => {
+    expect((await t.call(routes.staffStepUp, { password: STAFF_PASSWORD }, { token: district })).status).toBe(200);
     const roster = await rosterRows((await t.call(routes.exportPaymentRoster, {}, { params: { month: '2026-02' }, token: district })).body.base64);
     const ref = (name: string) => roster.find((x) => x[1] === name)![8];
     const lines = [['业务参考号', '结果', '原因', '金额']];

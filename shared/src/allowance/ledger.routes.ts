@@ -66,7 +66,7 @@ export const ledgerRoutes = {
   ledgerMonth: districtRoute({ method: 'GET', path: '/staff/payments/months/:month', summary: '区管理员：某月的发放情况', input: noInput, params: monthParams, output: ledgerMonthView }),
   startEntitlementRun: districtRoute({ method: 'POST', path: '/staff/payments/months/:month/entitlements', summary: '区管理员：核算某月每位领取人的津贴（重复执行不会多算）', input: noInput, params: monthParams, output: ledgerRunView }),
   closeLedgerMonth: districtRoute({ method: 'POST', path: '/staff/payments/months/:month/close', summary: '区管理员：审核后关账（关账后本月数据不再改变）', input: closeLedgerMonthInput, params: monthParams, output: ledgerMonthView }),
-  exportPaymentRoster: districtRoute({ method: 'GET', path: '/staff/payments/months/:month/roster', summary: '区管理员：下载已关账月份的发放名单（XLSX，含完整身份证号和账号，记入审计）', input: noInput, params: monthParams, output: ledgerXlsxView }),
+  exportPaymentRoster: districtRoute({ method: 'GET', path: '/staff/payments/months/:month/roster', summary: '区管理员：下载已关账月份的发放名单（XLSX，含完整身份证号和账号，记入审计；须先再输一次密码）', stepUp: true, input: noInput, params: monthParams, output: ledgerXlsxView }),
   importBankReturn: districtRoute({ method: 'POST', path: '/staff/payments/months/:month/bank-returns', summary: '区管理员：导入银行回盘文件（XLSX/CSV），逐行标记已发放或失败原因', status: 201, input: ledgerFileInput, params: monthParams, output: bankReturnReportView }),
   startReverification: districtRoute({ method: 'POST', path: '/staff/payments/months/:month/reverification', summary: '区管理员：用户籍数据复核全部领取人（去世、迁出、恢复、升档）', input: noInput, params: monthParams, output: reverifyRunView }),
   reverification: districtRoute({ method: 'GET', path: '/staff/payments/months/:month/reverification', summary: '区管理员：某月复核的结果', input: noInput, params: monthParams, output: reverifyRunView }),

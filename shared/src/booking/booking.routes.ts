@@ -88,7 +88,7 @@ export const bookingRoutes = {
   staffFlaggedBookings: deskRoute({ method: 'GET', path: '/staff/communities/:code/flagged-bookings', summary: '工作人员：超时未处理的预约（提醒社区负责人）', input: flaggedQuery, params: communityParams, output: flaggedBookingList }),
   staffColleagues: deskRoute({ method: 'GET', path: '/staff/communities/:code/colleagues', summary: '工作人员：可转交的同事', input: noInput, params: communityParams, output: colleagueList }),
   staffExportBookings: deskRoute({ method: 'GET', path: '/staff/communities/:code/bookings/export', summary: '工作人员：导出某天或某月的预约（XLSX，base64）', input: exportQuery, params: communityParams, output: exportView }),
-  staffRevealBookingPhone: deskRoute({ method: 'POST', path: '/staff/bookings/:id/phone', summary: '工作人员：查看预约家属的完整电话（留痕）', input: noInput, params: idParams, output: revealPhoneView }),
+  staffRevealBookingPhone: deskRoute({ method: 'POST', path: '/staff/bookings/:id/phone', summary: '工作人员：查看预约家属的完整电话（留痕；须先再输一次密码）', stepUp: true, input: noInput, params: idParams, output: revealPhoneView }),
 
   // ---- staff admin of the community's centre ----
   staffGetBookingSettings: deskRoute({ method: 'GET', path: '/staff/communities/:code/booking-settings', summary: '工作人员：开放时间、窗口数、预约期', input: noInput, params: communityParams, output: bookingSettingsView }),

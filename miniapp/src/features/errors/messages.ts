@@ -43,6 +43,8 @@ const CORE_MESSAGES: Record<CoreCode, string> = {
   DATABASE_UNAVAILABLE: '系统正在维护，请稍后再试',
   TIMEOUT: '等待时间太长了，请检查网络后再试',
   INTERNAL_ERROR: '系统出了点问题，请稍后再试',
+  STEP_UP_REQUIRED: '查看完整信息前，请再输一次您的登录密码',
+  STEP_UP_PASSWORD_WRONG: '密码不对，请重新输入',
 };
 
 // each feature keeps the messages for its own codes

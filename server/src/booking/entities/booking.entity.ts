@@ -50,7 +50,9 @@ export class BookingEntity {
   @Column({ type: 'varchar', length: 36, name: 'family_member_id', nullable: true })
   familyMemberId: string | null;
 
-  // who the visit is for: 'id:<id-number blind index>' for a family member, 'self:<account>' or 'walkin:<booking>'
+  // who the visit is for: 'id:<id-number blind index>' for a family member a verified proxy books, 'acct:<sha256 of
+  // account|blind index>' for one an unverified member books (counts within that account only), 'self:<account>' or
+  // 'walkin:<booking>'
   @Column({ type: 'varchar', length: 80, name: 'person_key' })
   personKey: string;
 

@@ -45,4 +45,13 @@ export class AuthSessionEntity {
 
   @DateTimeColumn('created_at')
   createdAt: Date;
+
+  // when the family's login happened (copied on every rotation): staff logins end at login + STAFF_LOGIN_MAX_SECONDS
+  // however often they refresh. NULL on rows written before it existed (then created_at stands in)
+  @DateTimeColumn('login_at', { nullable: true })
+  loginAt: Date | null;
+
+  // staff re-entered their password: routes marked stepUp are open until then (copied on rotation, never extended by it)
+  @DateTimeColumn('step_up_until', { nullable: true })
+  stepUpUntil: Date | null;
 }

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { RELATIONSHIP_TEXT, shanghaiDate } from '@jianban/shared';
 import { PageShell, Section } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
@@ -19,6 +19,11 @@ import { PhoneConsent } from '../../../../features/booking/PhoneConsent';
 import { readPhoneChoice, type PhoneChoice } from '../../../../features/booking/phone-choice';
 import styles from './index.module.scss';
 import { a11y } from '../../../../components/a11y';
+import { ApiError } from '../../../../services/api-error';
+import { forgetSubmit, noteSubmit, tellBooked } from '../../../../services/unseen-submits';
+
+// no answer came (offline, timeout): the booking may or may not have been made; the same key makes a retry safe
+const unanswered = (err: unknown) => err instanceof ApiError && (err.code === 'NETWORK_ERROR' || err.code === 'TIMEOUT');
 
 /** step 4 of 4: check everything, see what to bring, then 确认预约 */
 export default function BookingConfirmPage() {
@@ -32,6 +37,9 @@ export default function BookingConfirmPage() {
   useSubscribePrefetch('booking');
   const [phone, setPhone] = useState<PhoneChoice>({ phone: '', consent: false });
   const [phoneError, setPhoneError] = useState<string | undefined>();
+  // she may press back while 确认预约 is on its way: an answer that comes after that is told, not lost
+  const shown = useRef(true);
+  useEffect(() => () => void (shown.current = false), []);
 
   const data = availability.data;
   const day = data?.days.find((d) => d.date === flow.date);
@@ -50,11 +58,21 @@ export default function BookingConfirmPage() {
     }
     // first, inside the tap: WeChat only shows the subscribe dialog during a user gesture. Not awaited.
     void askToSubscribe('booking');
-    create.mutate(
-      { serviceItemId: data.serviceItem.id, date: flow.date, start: flow.start, ...person, ...contact.input, idempotencyKey: keys.current() },
-      { onSuccess: (b) => void Taro.redirectTo({ url: pageUrl(BOOKING_PASS_PAGE, { id: b.id, created: 1 }) }) },
+    const input = { serviceItemId: data.serviceItem.id, date: flow.date, start: flow.start, ...person, ...contact.input, idempotencyKey: keys.current() };
+    noteSubmit({ key: input.idempotencyKey, serviceItemId: input.serviceItemId, date: input.date, start: input.start, familyMemberId: 'familyMemberId' in person ? person.familyMemberId : null, at: Date.now() });
+    create.mutateAsync(input).then(
+      (b) => {
+        forgetSubmit(input.idempotencyKey);
+        if (shown.current) void Taro.redirectTo({ url: pageUrl(BOOKING_PASS_PAGE, { id: b.id, created: 1 }) });
+        else void tellBooked(b);
+      },
+      (err: unknown) => {
+        // a refusal is final and shown here; with no answer the note stays until the app can look (next open)
+        if (!unanswered(err)) forgetSubmit(input.idempotencyKey);
+      },
     );
   };
+  const offline = create.isError && unanswered(create.error);
 
   if (!flow.item || !flow.date || !flow.start || !person) {
     return (
@@ -108,9 +126,12 @@ export default function BookingConfirmPage() {
         <PhoneConsent value={phone} onChange={(v) => { setPhone(v); setPhoneError(undefined); }} error={phoneError} />
       </Section>
       <Notice title="可以取消或改时间">{cutoffRuleText(data?.cutoffMinutes, slot?.startsAt)}</Notice>
-      {create.isError ? <Notice tone="error" title="没有约上">{messageFor(create.error, BOOKING_CREATE_MESSAGES)}</Notice> : null}
-      {create.isError ? <Button variant="secondary" onClick={() => void Taro.navigateBack()}>换个时间</Button> : null}
-      <Button loading={create.isPending} onClick={submit}>确认预约</Button>
+      {offline ? (
+        <Notice tone="error" title="网络不好">这次没有收到回音。请检查手机网络，然后点下面的“再试一次”。多点几次也只会约一次。</Notice>
+      ) : null}
+      {create.isError && !offline ? <Notice tone="error" title="没有约上">{messageFor(create.error, BOOKING_CREATE_MESSAGES)}</Notice> : null}
+      {create.isError && !offline ? <Button variant="secondary" onClick={() => void Taro.navigateBack()}>换个时间</Button> : null}
+      <Button loading={create.isPending} onClick={submit}>{offline ? '再试一次' : '确认预约'}</Button>
       <Notice>确认后社区会尽快处理，结果会在“消息”里告诉您。微信问是否接收通知时，选“允许”就能在微信里收到。</Notice>
     </PageShell>
   );

@@ -9,6 +9,7 @@ import { OptionGroup } from '../../../../components/OptionGroup';
 import { TextArea } from '../../../../components/TextArea';
 import { QueryState } from '../../../../components/QueryState';
 import { Cell, CellGroup } from '../../../../components/Cell';
+import { StepUpPrompt } from '../../../../components/StepUpPrompt';
 import { messageFor } from '../../../../features/errors/messages';
 import { StaffGate } from '../../../../features/allowance/components/StaffGate';
 import { evidenceLines } from '../../../../features/allowance/evidence';
@@ -234,6 +235,8 @@ function Months() {
     <PageShell title="高龄津贴：每月发放" intro="每月：核算 → 复核 → 关账 → 下载发放名单交银行 → 导入银行回盘。">
       <OptionGroup label="哪个月" columns={2} options={options} value={month} onChange={setMonth} />
       <Month month={month} />
+      {/* the roster carries full ID numbers and accounts: the server asks for the password again first */}
+      <StepUpPrompt />
     </PageShell>
   );
 }

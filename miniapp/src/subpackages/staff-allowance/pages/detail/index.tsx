@@ -16,6 +16,7 @@ import { instantText } from '../../../../features/booking/format';
 import { StaffGate } from '../../../../features/allowance/components/StaffGate';
 import { AllowanceChecks } from '../../../../features/allowance/components/Checks';
 import { CaseLog } from '../../../../components/CaseLog';
+import { StepUpPrompt } from '../../../../components/StepUpPrompt';
 import { useConfirmAllowanceDeath, useDecideAllowance, useResolveObjection, useRevealAllowanceField, useStaffAllowanceApplication, useTakeAllowance } from '../../../../features/allowance/hooks';
 import { buildDecision, dayText, mayDecide, monthText, stageOf, STAGE_TEXT, statusTone, type DecisionKind } from '../../../../features/allowance/status';
 import { CONSENT_BASIS_OPTIONS, lastFourText } from '../../../../features/allowance/apply-form';
@@ -221,6 +222,7 @@ export default function StaffAllowanceDetailPage() {
     <StaffGate title="高龄津贴申请" roles={['community_staff', 'street_reviewer', 'district_admin']}>
       <PageShell title="高龄津贴申请">
         <Detail id={id} />
+        <StepUpPrompt />
       </PageShell>
     </StaffGate>
   );

@@ -8,6 +8,7 @@ import { Field } from '../../../../components/Field';
 import { TextArea } from '../../../../components/TextArea';
 import { OptionGroup } from '../../../../components/OptionGroup';
 import { CaseLog } from '../../../../components/CaseLog';
+import { StepUpPrompt } from '../../../../components/StepUpPrompt';
 import { sendStaffAction } from '../../../../features/booking/staff-calls';
 import { ContactPhone } from '../../../../features/booking/ContactPhone';
 import { useSession } from '../../../../services/session';
@@ -151,6 +152,8 @@ export default function StaffBookingDetailPage() {
       <Section title="办理记录">
         <CaseLog entries={b.log} />
       </Section>
+      {/* 查看完整号码: the server asks for the password again first */}
+      <StepUpPrompt />
     </PageShell>
   );
 }
