@@ -175,6 +175,7 @@ describeEngines('the allowance ledger on %s', (engine) => {
     const march = (await t.ds.query(`SELECT recipient_id FROM allowance_entitlement WHERE for_month = '2026-03' ORDER BY recipient_id`)) as { recipient_id: string }[];
     expect(march.map((x) => x.recipient_id).sort()).toEqual([rid.e1, rid.e2, rid.e4, rid.e6].sort());
     expect((await t.call(routes.closeLedgerMonth, {}, { params: { month: '2026-03' }, token: district })).status).toBe(200);
+    expect((await t.call(routes.staffStepUp, { password: STAFF_PASSWORD }, { token: district })).status).toBe(200);
     const rows = await rosterRows((await t.call(routes.exportPaymentRoster, {}, { params: { month: '2026-03' }, token: district })).body.base64);
     // the failed February is paid again to the fixed account
     expect(rows.filter((x) => x[1] === '钱迁出').map((x) => [x[4], x[7]]).sort()).toEqual([[account(44), '2026-02'], [account(44), '2026-03']]);
@@ -191,6 +192,7 @@ describeEngines('the allowance ledger on %s', (engine) => {
     ]);
     await entitle(t, district, '2026-04');
     await t.call(routes.closeLedgerMonth, {}, { params: { month: '2026-04' }, token: district });
+    expect((await t.call(routes.staffStepUp, { password: STAFF_PASSWORD }, { token: district })).status).toBe(200);
     const rows = await rosterRows((await t.call(routes.exportPaymentRoster, {}, { params: { month: '2026-04' }, token: district })).body.base64);
     expect(rows.filter((x) => x[1] === '孙误报').map((x) => [x[7], x[9] ?? '']).sort()).toEqual([['2026-03', '补发2026年3月'], ['2026-04', '']]);
     expect(rows.some((x) => x[1] === '赵晚报' || x[1] === '钱迁出')).toBe(false);
