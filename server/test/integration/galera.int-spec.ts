@@ -144,6 +144,12 @@ suite(missing ? `Galera — SKIPPED: this machine lacks ${missing} (REQUIRE_GALE
     const thrown = new Set<string>();
     for (let run = 0; run < RUNS; run++) {
       const slotId = await insertSlot(c.probe, COMMUNITY, 1, 500 + run);
+      // the slot was written through node 1 and the naive reads are not causal: wait until every node has applied it
+      for (const p of nodeProbes) {
+        for (const until = Date.now() + 10_000; !(await p.query('SELECT id FROM booking_slot WHERE id = ?', [slotId])).length; await sleep(10)) {
+          if (Date.now() > until) throw new Error(`slot ${slotId} not replicated to every node within 10 s`);
+        }
+      }
       const outcomes = await race(
         Array.from({ length: CLIENTS }, (_, i) => async () => ({ status: (await naiveBook(nodeProbes[i % 3], slotId, randomUUID(), COMMUNITY)) === 'booked' ? 201 : 409, ms: 0 })),
       );
