@@ -12,7 +12,19 @@ import { answersOf, bookingLoad, fmtRecovery, recoveryAfter, settle } from '../s
 import { sleep } from '../support/booking-load';
 import type { ChildProcess } from 'node:child_process';
 import { bookingData, MANUAL_DISPATCH, notify, peer, startDispatcherChild, TPL } from '../support/notifications-helpers';
-import { startTestApp } from '../support/test-app';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { maskIdNumber, routes } from '@jianban/shared';
+import { AllowanceRecipientEntity } from '../../src/allowance/ledger/ledger.entities';
+import { LedgerMonths } from '../../src/allowance/ledger/ledger.months';
+import { LedgerReverify } from '../../src/allowance/ledger/ledger.reverify';
+import { LedgerRuns } from '../../src/allowance/ledger/ledger.runs';
+import { createApp, type App } from '../../src/app.factory';
+import type { AppConfig } from '../../src/common/config';
+import { PiiCipher } from '../../src/common/pii-cipher';
+import { generatePeople, prng } from '../../src/civil-affairs/synthetic/registry-generator';
+import { writeRegistryPeople } from '../../src/civil-affairs/registry.seed';
+import type { RegistryPerson } from '../../src/civil-affairs/civil-affairs.port';
+import { LEDGER_TEST_ENV, settle as settleRun, startLedgerWorker } from './ledger-helpers';
 
 // Issue 16: the product on a 3-node multi-primary MariaDB Galera cluster (Debian's galera-4), one server process per
 // node. Galera turns a write-write conflict between nodes into a deadlock error at COMMIT (certification failure):
@@ -132,6 +144,12 @@ suite(missing ? `Galera — SKIPPED: this machine lacks ${missing} (REQUIRE_GALE
     const thrown = new Set<string>();
     for (let run = 0; run < RUNS; run++) {
       const slotId = await insertSlot(c.probe, COMMUNITY, 1, 500 + run);
+      // the slot was written through node 1 and the naive reads are not causal: wait until every node has applied it
+      for (const p of nodeProbes) {
+        for (const until = Date.now() + 10_000; !(await p.query('SELECT id FROM booking_slot WHERE id = ?', [slotId])).length; await sleep(10)) {
+          if (Date.now() > until) throw new Error(`slot ${slotId} not replicated to every node within 10 s`);
+        }
+      }
       const outcomes = await race(
         Array.from({ length: CLIENTS }, (_, i) => async () => ({ status: (await naiveBook(nodeProbes[i % 3], slotId, randomUUID(), COMMUNITY)) === 'booked' ? 201 : 409, ms: 0 })),
       );
@@ -256,4 +274,184 @@ suite(missing ? `Galera — SKIPPED: this machine lacks ${missing} (REQUIRE_GALE
       await t.close();
     }
   }, 180_000);
+  // Issue 16 × issue 12: the allowance ledger's runs on the cluster. The runs are cut into primary-key range chunks
+  // claimed under leases (server/src/allowance/ledger/README.md); here instances on different nodes work the same run
+  // at once, and one of them is killed with SIGKILL mid-run. Every certification failure (1213 at COMMIT) is retried by
+  // the product (Db.retrying in the ledger), never by this test: a drive that throws fails it.
+  it('the allowance ledger on the cluster: re-verification and entitlement run by instances on two nodes at once, every range once, no duplicate, the single-instance checksum; an instance killed (-9) mid-run is finished by the other after its lease', async () => {
+    const shanghai = new Date(Date.now() + 8 * 3600_000).toISOString();
+    const MONTH = shanghai.slice(0, 7);
+    const prev = (() => {
+      const [y, m] = MONTH.split('-').map(Number);
+      return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+    })();
+    const RECIPIENTS = 2000;
+    const CHUNK_ROWS = 40; // → 50 chunks
+    const statusOf = async () => Promise.all(galera.nodes.map((_, i) => galera.status(i)));
+    const before = await statusOf();
+    const t: TestApp = await startTestApp('mariadb', { name: 'galera-ledger', env: { ...LEDGER_TEST_ENV, LEDGER_CHUNK_ROWS: String(CHUNK_ROWS) }, adminUrl: galera.nodes[0].url });
+    const children: ChildProcess[] = [];
+    const others: App[] = [];
+    try {
+      const dbName = /\/([^/?]+)(\?|$)/.exec((t.config.db as { url: string }).url)![1];
+      const nodeDbUrl = (i: number) => `${galera.nodes[i].url.replace(/^mysql:/, 'mariadb:')}/${dbName}`;
+      // two more instances of the server, each on its own node (node 2 and node 3), each with its own chunk-holder id
+      for (const i of [1, 2]) others.push(await createApp({ ...t.config, db: { ...t.config.db, url: nodeDbUrl(i), migrateOnStart: false } } as AppConfig, { listen: false }));
+      const [onNode2, onNode3] = others;
+      const district = await t.loginStaff('district');
+      const q = async <T = Record<string, unknown>>(sqlText: string, params: unknown[] = []) => (await t.ds.query(sqlText, params)) as T[];
+
+      // the registry and the recipients, written through node 1
+      const cipher = t.app.app.get(PiiCipher);
+      const people = [...generatePeople({ seed: 16, people: 12_000, today: `${MONTH}-01`, share80: 0.3, share90: 0.03, share100: 0.002, deathShare: 0, moveOutShare: 0 })];
+      await writeRegistryPeople(t.ds, cipher, people, { actor: 'test', label: 'galera ledger fixture', chunk: 1000 });
+      const cutoff = `${Number(MONTH.slice(0, 4)) - 81}-01-01`;
+      const old = people.filter((p) => p.birthDate <= cutoff && p.hukouRegionCode.startsWith('421003') && !p.deathDate && !p.movedOutDate).slice(0, RECIPIENTS);
+      expect(old).toHaveLength(RECIPIENTS);
+      const now = new Date();
+      const rows: AllowanceRecipientEntity[] = old.map((p) => ({
+        id: randomUUID(), elderIdHash: cipher.blindIndex('id_number', p.idNumber), elderIdEnc: cipher.encrypt(p.idNumber), elderIdMasked: maskIdNumber(p.idNumber), elderName: p.name,
+        elderBirthDate: p.birthDate, communityCode: p.hukouRegionCode, streetCode: p.hukouRegionCode.slice(0, 9) + '000', source: 'payment_roll', applicationId: null,
+        accountKind: 'bank_card', accountEnc: cipher.encrypt('6217000012345678'), accountLast4: '5678', bankName: null, accountUpdatedAt: now, firstPaidMonth: '2026-01',
+        status: 'active', statusReason: null, stoppedFrom: null, deathDate: null, movedOutDate: null, flagged: false, flagReason: null, createdAt: now, updatedAt: now,
+      }));
+      for (let i = 0; i < rows.length; i += 500) await t.ds.getRepository(AllowanceRecipientEntity).insert(rows.slice(i, i + 500));
+      // planted drift (under the 5 % hold threshold): 2 % died, 1 % moved out, 0.5 % missing from the extract
+      const rand = prng(1616);
+      const order = rows.map((r, i) => ({ r, p: old[i], k: rand() })).sort((a, b) => a.k - b.k);
+      const died = order.slice(0, 40);
+      const moved = order.slice(40, 60);
+      const gone = order.slice(60, 70);
+      const changedPeople: RegistryPerson[] = [...died.map((x) => ({ ...x.p, deathDate: `${prev}-15` })), ...moved.map((x) => ({ ...x.p, movedOutDate: `${prev}-10` }))];
+      await writeRegistryPeople(t.ds, cipher, changedPeople, { actor: 'test', label: 'drift', chunk: 500 });
+      const goneHashes = gone.map((x) => x.r.elderIdHash);
+      await q(`DELETE FROM registry_person WHERE id_number_hash IN (${goneHashes.map(() => '?').join(', ')})`, goneHashes);
+      const sorted = (xs: { r: { id: string } }[]) => xs.map((x) => x.r.id).sort();
+
+      const runOf = async (kind: string) => (await q<{ id: string; status: string; checksum: string | null; chunks_total: number }>(`SELECT id, status, checksum, chunks_total FROM allowance_ledger_run WHERE kind = ? AND month = ?`, [kind, MONTH]))[0];
+      const chunkFacts = async (runId: string) => {
+        const [c] = await q<{ n: number; done: number; rows: number | null; owners: number }>(
+          `SELECT COUNT(*) AS n, SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END) AS done, SUM(rows_done) AS \`rows\`, COUNT(DISTINCT lease_owner) AS owners FROM allowance_run_chunk WHERE run_id = ?`, [runId]);
+        return { n: Number(c.n), done: Number(c.done), rows: Number(c.rows ?? 0), owners: Number(c.owners) };
+      };
+      // drives on the given instances until the run is finished (an instance that sees another node's last chunk a
+      // moment late leaves finishing to the next drive, as the ledger job's next tick would)
+      const untilDone = async (kind: 'entitle' | 'reverify', runId: string, apps: App[], boundMs: number) => {
+        const deadline = Date.now() + boundMs;
+        const drive = (a: App) => (kind === 'entitle' ? a.app.get(LedgerMonths).driveEntitlements(runId) : a.app.get(LedgerReverify).drive(runId));
+        for (;;) {
+          await Promise.all(apps.map(drive));
+          if ((await runOf(kind)).status !== 'running') return (await runOf(kind)).status;
+          if (Date.now() > deadline) throw new Error(`${kind} run not finished within ${boundMs} ms: ${JSON.stringify(await chunkFacts(runId))}`);
+          await sleep(100);
+        }
+      };
+
+      // 1. re-verification, by the instances on nodes 2 and 3 at once
+      expect((await t.call(routes.startReverification, {}, { params: { month: MONTH }, token: district })).status).toBe(200);
+      const rv = await runOf('reverify');
+      const rvStarted = Date.now();
+      expect(await untilDone('reverify', rv.id, [onNode2, onNode3], 60_000)).toBe('done');
+      const rvSeconds = (Date.now() - rvStarted) / 1000;
+      const rvChunks = await chunkFacts(rv.id);
+      expect({ done: rvChunks.done, rows: rvChunks.rows }).toEqual({ done: rvChunks.n, rows: RECIPIENTS });
+      const ids = async (kind: string) => (await q<{ recipient_id: string }>(`SELECT recipient_id FROM allowance_decision WHERE run_key = ? AND kind = ?`, [`reverify:${MONTH}`, kind])).map((r) => r.recipient_id).sort();
+      expect(await ids('died')).toEqual(sorted(died));
+      expect(await ids('moved_out')).toEqual(sorted(moved));
+      expect(await ids('missing')).toEqual(sorted(gone));
+      const [dup] = await q<{ n: number; d: number }>(`SELECT COUNT(*) AS n, COUNT(DISTINCT recipient_id, kind) AS d FROM allowance_decision WHERE run_key = ?`, [`reverify:${MONTH}`]);
+      expect(Number(dup.n)).toBe(Number(dup.d));
+      const statuses = await q<{ status: string; n: number }>(`SELECT status, COUNT(*) AS n FROM allowance_recipient GROUP BY status ORDER BY status`);
+      expect(statuses.map((s) => [s.status, Number(s.n)])).toEqual([['active', RECIPIENTS - 60], ['stopped', 20], ['suspended', 40]]);
+      console.log(`[galera] ledger re-verification by two instances on nodes 2 and 3: ${rvChunks.n} chunks by ${rvChunks.owners} holder(s) in ${rvSeconds.toFixed(1)} s`);
+
+      // 2. the month's entitlement run by one instance (node 1): the reference checksum
+      const PAID = RECIPIENTS - 60;
+      const entitlements = async () => {
+        const [c] = await q<{ n: number; d: number }>(`SELECT COUNT(*) AS n, COUNT(DISTINCT recipient_id, for_month) AS d FROM allowance_entitlement WHERE pay_month = ?`, [MONTH]);
+        return { n: Number(c.n), distinct: Number(c.d) };
+      };
+      const forget = async () => {
+        const run = await runOf('entitle');
+        await q(`DELETE FROM allowance_entitlement WHERE pay_month = ?`, [MONTH]);
+        await q(`DELETE FROM allowance_run_chunk WHERE run_id = ?`, [run.id]);
+        await q(`DELETE FROM allowance_ledger_run WHERE id = ?`, [run.id]);
+      };
+      const startEntitle = async () => {
+        expect((await t.call(routes.startEntitlementRun, {}, { params: { month: MONTH }, token: district })).status).toBe(200);
+        return runOf('entitle');
+      };
+      await startEntitle();
+      expect(await settleRun(t, 'entitle', MONTH)).toBe('done');
+      const clean = (await runOf('entitle')).checksum!;
+      expect(clean).toMatch(/^[0-9a-f]{64}$/);
+      expect(await entitlements()).toEqual({ n: PAID, distinct: PAID });
+
+      // 3. the same month again, by the instances on nodes 2 and 3 at once
+      await forget();
+      const two = await startEntitle();
+      const twoStarted = Date.now();
+      expect(await untilDone('entitle', two.id, [onNode2, onNode3], 60_000)).toBe('done');
+      const twoSeconds = (Date.now() - twoStarted) / 1000;
+      const twoChunks = await chunkFacts(two.id);
+      expect({ done: twoChunks.done, rows: twoChunks.rows }).toEqual({ done: two.chunks_total, rows: PAID });
+      expect(await entitlements()).toEqual({ n: PAID, distinct: PAID });
+      expect((await runOf('entitle')).checksum).toBe(clean);
+      console.log(`[galera] ledger entitlement run by two instances on nodes 2 and 3: ${twoChunks.n} chunks by ${twoChunks.owners} holder(s) in ${twoSeconds.toFixed(1)} s, checksum equal to one instance's`);
+
+      // 4. a worker process on node 2 (3 s chunk leases, its ledger job ticking every second) killed with SIGKILL mid-run;
+      // the instance on node 3 finishes, taking the killed worker's chunk over once its lease has run out
+      await forget();
+      const LEASE_S = 3;
+      const worker = await startLedgerWorker(t, children, { ...LEDGER_TEST_ENV, DB_URL: nodeDbUrl(1), LEDGER_JOB_POLL_SECONDS: '1', LEDGER_CHUNK_LEASE_SECONDS: String(LEASE_S), LEDGER_CHUNK_ROWS: String(CHUNK_ROWS) });
+      const killed = await startEntitle();
+      const waitUntil = Date.now() + 30_000; // a few chunks done first, so the kill is mid-run
+      for (;;) {
+        if ((await chunkFacts(killed.id)).done >= 3) break;
+        if (Date.now() > waitUntil) throw new Error('the worker on node 2 did no chunk');
+        await sleep(10);
+      }
+      // catch the worker inside a chunk: a transaction on its own node holds the run row, so the worker's next chunk
+      // (claimed and committed, its lease running) waits at the chunk's last statement; it is killed there
+      const blocker = await mysql.createConnection({ uri: `${galera.nodes[1].url}/${dbName}` });
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT id FROM allowance_ledger_run WHERE id = ? FOR UPDATE', [killed.id]);
+      let inFlight: { chunk_no: number; lease_owner: string; lease_until: Date | string }[] = [];
+      for (const until = Date.now() + 20_000; !inFlight.length; await sleep(20)) {
+        if (Date.now() > until) throw new Error('the worker on node 2 claimed no chunk while its run row was held');
+        inFlight = await q(`SELECT chunk_no, lease_owner, lease_until FROM allowance_run_chunk WHERE run_id = ? AND status = 'open' AND lease_owner IS NOT NULL`, [killed.id]);
+      }
+      worker.kill('SIGKILL');
+      await new Promise((r) => worker.once('exit', r));
+      const killedAt = Date.now();
+      await blocker.query('ROLLBACK');
+      await blocker.end();
+      const partial = await chunkFacts(killed.id);
+      expect(partial.done).toBeLessThan(killed.chunks_total);
+      expect((await runOf('entitle')).status).toBe('running');
+      const held = inFlight;
+      expect(held).toHaveLength(1);
+      const leaseEnds = new Date(held[0].lease_until).getTime();
+      expect(await untilDone('entitle', killed.id, [onNode3], 60_000)).toBe('done');
+      const finishSeconds = (Date.now() - killedAt) / 1000;
+      const after = await chunkFacts(killed.id);
+      expect({ done: after.done, rows: after.rows }).toEqual({ done: killed.chunks_total, rows: PAID });
+      expect(await entitlements()).toEqual({ n: PAID, distinct: PAID });
+      expect((await runOf('entitle')).checksum).toBe(clean);
+      // the chunk the killed worker held was redone by the instance on node 3, after its lease
+      const node3 = onNode3.app.get(LedgerRuns).holder;
+      const [redone] = await q<{ lease_owner: string | null; done_at: Date | string }>(`SELECT lease_owner, done_at FROM allowance_run_chunk WHERE run_id = ? AND chunk_no = ?`, [killed.id, held[0].chunk_no]);
+      expect(held[0].lease_owner).not.toBe(node3);
+      expect(redone.lease_owner).toBe(node3);
+      expect(new Date(redone.done_at).getTime()).toBeGreaterThanOrEqual(leaseEnds);
+      const afterStatus = await statusOf();
+      const certFailures = afterStatus.reduce((n, s, i) => n + Number(s.wsrep_local_cert_failures) - Number(before[i].wsrep_local_cert_failures), 0);
+      const bfAborts = afterStatus.reduce((n, s, i) => n + Number(s.wsrep_local_bf_aborts) - Number(before[i].wsrep_local_bf_aborts), 0);
+      console.log(`[galera] ledger kill -9 of the worker on node 2 after ${partial.done}/${killed.chunks_total} chunks (${held.length} held under its lease): node 3 finished in ${finishSeconds.toFixed(1)} s, checksum equal; certification failures ${certFailures}, brute-force aborts ${bfAborts} (all retried by the ledger)`);
+    } finally {
+      for (const ch of children) if (ch.exitCode === null && ch.signalCode === null) ch.kill('SIGKILL');
+      for (const a of others) await a.close().catch(() => undefined);
+      await t.close();
+    }
+  }, 240_000);
 });

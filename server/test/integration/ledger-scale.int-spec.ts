@@ -9,6 +9,7 @@ import { maskIdNumber, routes } from '@jianban/shared';
 import { AllowanceRecipientEntity } from '../../src/allowance/ledger/ledger.entities';
 import { LedgerMonths } from '../../src/allowance/ledger/ledger.months';
 import { createApp } from '../../src/app.factory';
+import { Clock } from '../../src/common/clock';
 import { generatePeople, prng } from '../../src/civil-affairs/synthetic/registry-generator';
 import { writeRegistryPeople } from '../../src/civil-affairs/registry.seed';
 import type { RegistryPerson } from '../../src/civil-affairs/civil-affairs.port';
@@ -134,6 +135,9 @@ describeEngines('the allowance ledger at scale on %s', (engine) => {
     const clean = (await runOf()).checksum!;
     await forget();
     const second = await createApp(t.config, { listen: false });
+    // the second instance reads the same (test-controlled) clock: with the real one it would see this instance's leases,
+    // taken at the moved clock, as far in the future and its own as long expired to this one — a skew, not a takeover
+    second.app.get(Clock).now = () => new Date(clock.now.getTime());
     try {
       expect((await t.call(routes.startEntitlementRun, {}, { params: { month: MONTH }, token: district })).status).toBe(200);
       const run = await runOf();

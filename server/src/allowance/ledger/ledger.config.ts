@@ -9,18 +9,21 @@ export const LedgerEnv = z.object({
   LEDGER_ENTITLE_DAY: z.coerce.number().int().min(0).max(28).default(0),
   // recipients per primary-key chunk of a run (a run has at most 256 chunks)
   LEDGER_CHUNK_ROWS: z.coerce.number().int().min(10).max(100000).default(2000),
+  // how long an instance holds a chunk of a run; a crashed instance's chunk is redone by another after it
+  LEDGER_CHUNK_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
 });
 
 export interface LedgerConfig {
   jobPollSeconds: number;
   entitleDay: number;
   chunkRows: number;
+  chunkLeaseSeconds: number;
 }
 
 export const ledgerConfigSection: ConfigSection<'ledger', typeof LedgerEnv.shape, LedgerConfig> = {
   key: 'ledger',
   env: LedgerEnv,
-  build: (e) => ({ jobPollSeconds: e.LEDGER_JOB_POLL_SECONDS, entitleDay: e.LEDGER_ENTITLE_DAY, chunkRows: e.LEDGER_CHUNK_ROWS }),
+  build: (e) => ({ jobPollSeconds: e.LEDGER_JOB_POLL_SECONDS, entitleDay: e.LEDGER_ENTITLE_DAY, chunkRows: e.LEDGER_CHUNK_ROWS, chunkLeaseSeconds: e.LEDGER_CHUNK_LEASE_SECONDS }),
 };
 
 declare module '../../common/config' {

@@ -60,7 +60,7 @@ export class LedgerJob implements OnApplicationBootstrap, OnApplicationShutdown 
     if (day === 0 || Number(today.slice(8, 10)) < day) return;
     const month = today.slice(0, 7);
     const now = this.clock.now();
-    const mine = await this.db.transaction((tx) => this.leases.acquire(tx, `ledger-schedule:${month}`, 'schedule', now, new Date(now.getTime() + 3_600_000)));
+    const mine = await this.db.retrying((tx) => this.leases.acquire(tx, `ledger-schedule:${month}`, 'schedule', now, new Date(now.getTime() + 3_600_000)));
     if (!mine) return;
     const known: unknown[] = await this.db.read((m) => sql(m, `SELECT id FROM allowance_ledger_run WHERE kind = 'entitle' AND month = ?`, [month]));
     if (!known.length && !(await this.db.read((m) => this.months.isClosed(m, month)))) await this.months.startEntitlements(month, { kind: 'schedule', id: 'schedule', name: '定时任务' });

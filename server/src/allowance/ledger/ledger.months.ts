@@ -63,7 +63,7 @@ export class LedgerMonths {
   async startEntitlements(month: string, by: Actor): Promise<LedgerRunView> {
     if (monthIndex(month) > monthIndex(this.thisMonth()) + 1) throw new DomainError(ErrorCode.LedgerStateConflict, 'that month has not come yet');
     const now = this.clock.now();
-    await this.db.transaction((tx) => insertIgnore(tx, AllowanceLedgerMonthEntity, [{ month, status: 'open', closedAt: null, closedBy: null, note: null, createdAt: now }]));
+    await this.db.retrying((tx) => insertIgnore(tx, AllowanceLedgerMonthEntity, [{ month, status: 'open', closedAt: null, closedBy: null, note: null, createdAt: now }]));
     if (await this.db.read((m) => this.isClosed(m, month))) throw new DomainError(ErrorCode.LedgerMonthClosed, 'the month is closed');
     const run = await this.runs.start('entitle', month, by, true);
     // this instance starts at once when its ledger job runs (off in tests, which drive runs themselves)
@@ -107,7 +107,8 @@ export class LedgerMonths {
   private async finish(run: RunRow): Promise<void> {
     if ((await this.db.read((m) => this.runs.openChunks(m, run.id))) > 0) return;
     const checksum = await this.checksum(run.month);
-    await this.db.transaction((tx) =>
+    // two instances may finish at once on different Galera nodes: the loser's commit is refused (1213) and retried
+    await this.db.retrying((tx) =>
       changed(tx, `UPDATE allowance_ledger_run SET status = 'done', finished_at = ?, checksum = ? WHERE id = ? AND status = 'running'`, [this.clock.now(), checksum, run.id]),
     );
   }

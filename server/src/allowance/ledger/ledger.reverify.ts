@@ -172,10 +172,10 @@ export class LedgerReverify {
       sql(m, `SELECT COUNT(*) AS n FROM allowance_decision WHERE run_key = ? AND status = 'proposed' AND kind IN (${marks(STOPPING.length)})`, [key, ...STOPPING]),
     );
     const share = recipients ? Number(stopping[0].n) / recipients : 0;
-    await this.db.transaction((tx) => sql(tx, `UPDATE allowance_ledger_run SET counts_json = ?, recipients = ? WHERE id = ?`, [JSON.stringify(counts), recipients, run.id]));
+    await this.db.retrying((tx) => sql(tx, `UPDATE allowance_ledger_run SET counts_json = ?, recipients = ? WHERE id = ?`, [JSON.stringify(counts), recipients, run.id]));
     if (!run.approvedAt && share * 10000 > run.thresholdBp) {
       const pct = Math.round(share * 10000) / 100;
-      await this.db.transaction((tx) =>
+      await this.db.retrying((tx) =>
         changed(tx, `UPDATE allowance_ledger_run SET status = 'held', held_reason = ? WHERE id = ? AND status = 'running'`, [
           `这次复核会让${Number(stopping[0].n)}人（${pct}%）停发，超过了${run.thresholdBp / 100}%的上限。可能是户籍数据有误，请核实后再批准执行。`, run.id,
         ]),
@@ -185,7 +185,7 @@ export class LedgerReverify {
     if (!(await this.apply(run))) return;
     const found = await this.findCandidates(run.month);
     const final = { ...(await this.counts(key)), candidates: found };
-    await this.db.transaction((tx) =>
+    await this.db.retrying((tx) =>
       changed(tx, `UPDATE allowance_ledger_run SET status = 'done', finished_at = ?, counts_json = ? WHERE id = ? AND status = 'running'`, [this.clock.now(), JSON.stringify(final), run.id]),
     );
   }
@@ -203,7 +203,7 @@ export class LedgerReverify {
   private async apply(run: RunRow): Promise<boolean> {
     const key = `reverify:${run.month}`;
     const start = this.clock.now();
-    const mine = await this.db.transaction((tx) => this.leases.acquire(tx, `ledger-apply:${run.id}`, this.runs.holder, start, new Date(start.getTime() + 10 * 60_000)));
+    const mine = await this.db.retrying((tx) => this.leases.acquire(tx, `ledger-apply:${run.id}`, this.runs.holder, start, new Date(start.getTime() + 10 * 60_000)));
     if (!mine) return false;
     const policies = new Map<string, Policy>();
     const settings = await this.db.read((m) => this.settings.current(m));
@@ -363,7 +363,7 @@ export class LedgerReverify {
       );
       if (!rows.length) continue;
       const now = this.clock.now();
-      await this.db.transaction((tx) =>
+      await this.db.retrying((tx) =>
         insertIgnore(tx, AllowanceCandidateEntity, rows.map((p) => ({
           id: randomUUID(), elderIdHash: String(p.id_number_hash), elderIdMasked: maskIdNumber(this.cipher.decrypt(String(p.id_number_enc))), elderName: String(p.name),
           birthDate: String(p.birth_date), communityCode: String(p.hukou_region_code), eligibleMonth: firstMonthAtAge(String(p.birth_date), minAge, policy.ageRule),

@@ -10,7 +10,7 @@ import { changed, chunkCountFor, insertIgnore, sql } from './ledger.sql';
 
 export type RunKind = 'entitle' | 'reverify';
 export type RunRow = AllowanceLedgerRunEntity;
-/** how long an instance holds a chunk; a crashed instance's chunk is taken over after it */
+/** how long an instance holds a chunk by default (LEDGER_CHUNK_LEASE_SECONDS); a crashed instance's chunk is taken over after it */
 export const CHUNK_LEASE_MS = 120_000;
 
 /**
@@ -74,7 +74,7 @@ export class LedgerRuns {
       const chunkNo = Number(free[(i + offset) % free.length].chunk_no);
       const n = await this.db.retrying((tx) =>
         changed(tx, `UPDATE allowance_run_chunk SET lease_owner = ?, lease_until = ? WHERE run_id = ? AND chunk_no = ? AND status = 'open' AND (lease_until IS NULL OR lease_until < ?)`, [
-          this.holder, new Date(now.getTime() + CHUNK_LEASE_MS), runId, chunkNo, now,
+          this.holder, new Date(now.getTime() + this.config.ledger.chunkLeaseSeconds * 1000), runId, chunkNo, now,
         ]),
       );
       if (n === 1) return chunkNo;
