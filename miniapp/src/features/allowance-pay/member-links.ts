@@ -1,5 +1,5 @@
 // the links under an elder on 我的 → 我代办的家人 (pure; the main package imports only this and the page paths)
-import { PAY_FAMILY_PAGE, PAY_INVITATION_PAGE } from './pages';
+import { PAY_FAMILY_PAGE, PAY_INVITATION_PAGE } from './family-pages';
 
 export interface MemberAllowanceLink {
   label: string;

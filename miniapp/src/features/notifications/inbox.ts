@@ -3,7 +3,7 @@ import { shanghaiParts, type InboxMessageView, type NotificationLink } from '@ji
 import { BOOKING_PASS_PAGE, pageUrl, STAFF_DETAIL_PAGE, STAFF_HOLIDAYS_PAGE } from '../booking/pages';
 import { CATALOG_PAGES } from '../catalog/urls';
 import { ALLOWANCE_STATUS_PAGE, allowanceUrl, STAFF_ALLOWANCE_DETAIL_PAGE } from '../allowance/pages';
-import { PAY_FAMILY_PAGE, PAY_INVITATION_PAGE } from '../allowance-pay/pages';
+import { PAY_FAMILY_PAGE, PAY_INVITATION_PAGE } from '../allowance-pay/family-pages';
 
 export const INBOX_PAGE_SIZE = 20;
 

@@ -20,7 +20,6 @@ import { FAMILY_VERIFY_PAGE } from '../../features/family/verification';
 import { routes, type FamilyMemberView, type MeView } from '@jianban/shared';
 import { useQuery } from '@tanstack/react-query';
 import { call } from '../../services/http';
-import { payKeys } from '../../features/allowance-pay/keys';
 import { memberAllowanceLinks } from '../../features/allowance-pay/member-links';
 import { QueryState } from '../../components/QueryState';
 
@@ -30,8 +29,9 @@ const ELDERS_PAGE = '/subpackages/staff/pages/elders/index';
 function MemberAllowance({ m }: { m: FamilyMemberView }) {
   const meId = useMeId();
   const enabled = m.verification.state === 'verified' && meId.startsWith('resident:');
-  const payments = useQuery({ queryKey: payKeys.family(meId, m.id), queryFn: () => call(routes.familyPayments, { months: 12 }, { id: m.id }), enabled });
-  const invitation = useQuery({ queryKey: payKeys.invitation(meId, m.id), queryFn: () => call(routes.enrolmentInvitation, {}, { id: m.id }), enabled });
+  // the same keys as features/allowance-pay/keys (payKeys.family / .invitation), spelled out: the main package is full
+  const payments = useQuery({ queryKey: ['allowance-pay', 'family', meId, m.id], queryFn: () => call(routes.familyPayments, { months: 12 }, { id: m.id }), enabled });
+  const invitation = useQuery({ queryKey: ['allowance-pay', 'invitation', meId, m.id], queryFn: () => call(routes.enrolmentInvitation, {}, { id: m.id }), enabled });
   const links = memberAllowanceLinks(m.id, payments.data, invitation.data);
   return (
     <>
