@@ -214,9 +214,10 @@ describe('allowance payments in the H5 build: the district pays a month, the fam
     await page.goto(`${stack.url}/?devUser=${DEMO_USER}#/pages/me/index`);
     const wang = page.getByRole('button', { name: '王建国的高龄津贴：每月发放' }).filter({ visible: true });
     await wang.waitFor({ timeout: 30_000 });
-    await expect(page.getByRole('button', { name: '赵桂英的高龄津贴：每月发放' }).filter({ visible: true }).count()).resolves.toBe(1);
-    await expect(page.getByRole('button', { name: /^孙玉兰的高龄津贴/ }).filter({ visible: true }).count()).resolves.toBe(0);
+    // each member's answers arrive on their own: wait for 赵桂英's, then let the page settle before looking at 孙玉兰
+    await page.getByRole('button', { name: '赵桂英的高龄津贴：每月发放' }).filter({ visible: true }).waitFor({ timeout: 30_000 });
     await shot(page, 'allowance-pay-links-4-me');
+    await expect(page.getByRole('button', { name: /^孙玉兰的高龄津贴/ }).filter({ visible: true }).count()).resolves.toBe(0);
     await wang.click();
     await visible(page, '王建国的高龄津贴').waitFor({ timeout: 30_000 });
     expect(pageErrors).toEqual([]);
