@@ -5,6 +5,7 @@ import type { FamilyPaymentMonthView, FamilyPaymentsView, LedgerMonthView } from
 import { dateText, monthText, nextMonth, previousMonth, recentMonths, yuanText } from '../src/features/allowance-pay/format';
 import { buildAccountFix, failedSummary, monthRow, summaryRows } from '../src/features/allowance-pay/payments';
 import { bankReturnText, buildSettingsInput, monthActions, monthRows } from '../src/features/allowance-pay/staff';
+import { memberAllowanceLinks } from '../src/features/allowance-pay/member-links';
 
 const month = (over: Partial<FamilyPaymentMonthView>): FamilyPaymentMonthView => ({
   forMonth: '2026-03', amountCny: 50, state: 'paid', stateText: '已发放', backPayText: null, failureReason: null, whatToDo: null, paidOn: null, ...over,
@@ -113,5 +114,19 @@ describe('the family corrects the account after a failed payment', () => {
     const empty = buildAccountFix({ kind: '', number: '', bankName: '' });
     expect(empty).toEqual({ ok: false, errors: { kind: '请选择用哪种卡收钱', number: '请填写新的卡号' } });
     expect(buildAccountFix({ kind: 'bank_card', number: '6217 0000 1234 5678', bankName: ' 农业银行 ' })).toMatchObject({ ok: true, account: { kind: 'bank_card', bankName: '农业银行' } });
+  });
+});
+
+describe('memberAllowanceLinks (我的 → 我代办的家人)', () => {
+  it('links to 每月发放 for a recipient and to the invitation while one is open; nothing otherwise', () => {
+    expect(memberAllowanceLinks('m 1', { status: 'active' }, { invitation: null })).toEqual([
+      { label: '高龄津贴：每月发放', url: '/subpackages/allowance-pay/pages/payments/index?memberId=m%201' },
+    ]);
+    expect(memberAllowanceLinks('m1', { status: null }, { invitation: { elderName: '吴新满' } })).toEqual([
+      { label: '高龄津贴：去确认领取', url: '/subpackages/allowance-pay/pages/invitation/index?memberId=m1' },
+    ]);
+    expect(memberAllowanceLinks('m1', { status: 'suspended' }, undefined).map((l) => l.label)).toEqual(['高龄津贴：每月发放']);
+    expect(memberAllowanceLinks('m1', { status: null }, { invitation: null })).toEqual([]);
+    expect(memberAllowanceLinks('m1', undefined, undefined)).toEqual([]);
   });
 });

@@ -98,6 +98,20 @@ describe('linkTarget', () => {
       label: '查看这份申请',
     });
   });
+  it('sends a family to the payments or the invitation of their own family member (the id the message carries)', () => {
+    expect(linkTarget({ kind: 'allowance_payments', id: 'm 1' }, 'resident')).toEqual({
+      kind: 'page',
+      url: '/subpackages/allowance-pay/pages/payments/index?memberId=m%201',
+      label: '查看每月发放',
+    });
+    expect(linkTarget({ kind: 'allowance_invitation', id: 'm1' }, 'resident')).toEqual({
+      kind: 'page',
+      url: '/subpackages/allowance-pay/pages/invitation/index?memberId=m1',
+      label: '去确认领取',
+    });
+    expect(linkTarget({ kind: 'allowance_payments', id: 'm1' }, 'staff')).toBeNull();
+    expect(linkTarget({ kind: 'allowance_invitation', id: 'm1' }, 'staff')).toBeNull();
+  });
   it('sends a resident to their own reports and staff to the report queue', () => {
     expect(linkTarget({ kind: 'demand_report', id: 'r' }, 'resident')).toEqual({
       kind: 'page',

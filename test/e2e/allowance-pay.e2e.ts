@@ -198,6 +198,34 @@ describe('allowance payments in the H5 build: the district pays a month, the fam
     expect(pageErrors).toEqual([]);
   });
 
+  it('the failed-payment message in 消息 opens 王建国\'s 每月发放 (no application behind it); 我的 links there too (390 px, 长辈模式)', async () => {
+    const page = await family.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${stack.url}/?devUser=${DEMO_USER}#/pages/messages/index`);
+    await visible(page, '高龄津贴这次没有发放成功').waitFor({ timeout: 30_000 });
+    await shot(page, 'allowance-pay-links-1-inbox');
+    await visible(page, '高龄津贴这次没有发放成功').click();
+    await page.getByRole('button', { name: '查看每月发放' }).filter({ visible: true }).waitFor({ timeout: 30_000 });
+    await shot(page, 'allowance-pay-links-2-message');
+    await page.getByRole('button', { name: '查看每月发放' }).filter({ visible: true }).click();
+    await visible(page, '王建国的高龄津贴').waitFor({ timeout: 30_000 });
+    await visible(page, '原因：银行卡号有误').waitFor();
+    expect(decodeURIComponent(page.url())).toContain(`memberId=${memberIds[WANG.name]}`);
+    await shot(page, 'allowance-pay-links-3-payments');
+
+    // 我的 → 我代办的家人: 每月发放 under each recipient, nothing under 孙玉兰 (not a recipient, not yet invited)
+    await page.goto(`${stack.url}/?devUser=${DEMO_USER}#/pages/me/index`);
+    const wang = page.getByRole('button', { name: '王建国的高龄津贴：每月发放' }).filter({ visible: true });
+    await wang.waitFor({ timeout: 30_000 });
+    // each member's answers arrive on their own: wait for 赵桂英's, then let the page settle before looking at 孙玉兰
+    await page.getByRole('button', { name: '赵桂英的高龄津贴：每月发放' }).filter({ visible: true }).waitFor({ timeout: 30_000 });
+    await shot(page, 'allowance-pay-links-4-me');
+    await expect(page.getByRole('button', { name: /^孙玉兰的高龄津贴/ }).filter({ visible: true }).count()).resolves.toBe(0);
+    await wang.click();
+    await visible(page, '王建国的高龄津贴').waitFor({ timeout: 30_000 });
+    expect(pageErrors).toEqual([]);
+  });
+
   it('免申即享: the re-verification finds 孙玉兰; the family confirms the invitation with consent and account on one screen', async () => {
     const district = (await api(stack.url, routes.staffLogin, { username: 'district', password: STAFF_PASSWORD })).token as string;
     const current = shanghaiDate(new Date()).slice(0, 7);
@@ -213,8 +241,13 @@ describe('allowance payments in the H5 build: the district pays a month, the fam
 
     const page = await family.context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${stack.url}/?devUser=${DEMO_USER}#/subpackages/allowance-pay/pages/invitation/index?memberId=${memberIds[sun.name]}`);
+    // the invitation reaches the family's inbox; its button opens the invitation of their own 孙玉兰
+    await page.goto(`${stack.url}/?devUser=${DEMO_USER}#/pages/messages/index`);
+    await visible(page, '家人可以领取高龄津贴').waitFor({ timeout: 30_000 });
+    await visible(page, '家人可以领取高龄津贴').click();
+    await page.getByRole('button', { name: '去确认领取' }).filter({ visible: true }).click({ timeout: 30_000 });
     await visible(page, '孙玉兰可以领高龄津贴').waitFor({ timeout: 30_000 });
+    expect(decodeURIComponent(page.url())).toContain(`memberId=${memberIds[sun.name]}`);
     await visible(page, /不用交任何证明/).waitFor();
     await page.getByRole('radio', { name: '老人委托我替他（她）办理' }).filter({ visible: true }).click();
     await page.getByRole('radio', { name: '银行卡或存折' }).filter({ visible: true }).click();

@@ -17,6 +17,8 @@
  *       the account holder's own verified identity (the elder applying on their own WeChat).
  *   verifiedProxyAccounts(m, elderIdNumberHash) → string[]
  *       the accounts currently verified to act for the elder (whom status messages may reach).
+ *   verifiedProxyMembers(m, elderIdNumberHash) → { accountId, familyMemberId }[]
+ *       the same accounts, each with its own family-member row of the elder (a message's link into that account's pages).
  *   verifiedElderHashes(m, accountId) → string[]
  *       the ID blind indexes of every elder the account is currently verified to act for ("my applications").
  *   isVerifiedMember(m, accountId, familyMemberId) → boolean
@@ -97,6 +99,21 @@ export class ProxyDirectory {
       .where("p.id_number_hash = :h AND p.state = 'verified'", { h: elderIdNumberHash })
       .getRawMany<{ accountId: string }>();
     return [...new Set(rows.map((r) => r.accountId))];
+  }
+
+  /** verifiedProxyAccounts with each account's own family-member row of the elder (for links into that account's pages) */
+  async verifiedProxyMembers(m: EntityManager, elderIdNumberHash: string): Promise<{ accountId: string; familyMemberId: string }[]> {
+    const rows = await m
+      .createQueryBuilder(FamilyProxyEntity, 'p')
+      .innerJoin(FamilyMemberEntity, 'f', 'f.id = p.family_member_id AND f.account_id = p.account_id AND f.id_number_hash = p.id_number_hash')
+      .select('p.account_id', 'accountId')
+      .addSelect('f.id', 'familyMemberId')
+      .where("p.id_number_hash = :h AND p.state = 'verified'", { h: elderIdNumberHash })
+      .orderBy('f.id')
+      .getRawMany<{ accountId: string; familyMemberId: string }>();
+    const seen = new Map<string, string>();
+    for (const r of rows) if (!seen.has(r.accountId)) seen.set(r.accountId, r.familyMemberId);
+    return [...seen].map(([accountId, familyMemberId]) => ({ accountId, familyMemberId }));
   }
 
   /** verifiedProxyAccounts for many elders at once (one statement per 500): elder hash → accounts */

@@ -34,7 +34,9 @@ export const notificationType = z.enum(notificationTypes);
 export type NotificationType = z.infer<typeof notificationType>;
 
 // what a message is about, so the inbox can link to it
-export const notificationSubjects = ['booking', 'allowance', 'demand_report', 'statutory_year'] as const;
+// allowance_payments / allowance_invitation: id = the receiving account's own family-member id of the elder (each
+// account's message carries its own id, never another account's), for the family's payments / invitation pages
+export const notificationSubjects = ['booking', 'allowance', 'demand_report', 'statutory_year', 'allowance_payments', 'allowance_invitation'] as const;
 export const notificationLink = z.object({ kind: z.enum(notificationSubjects), id: z.string() });
 export type NotificationLink = z.infer<typeof notificationLink>;
 

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { RELATIONSHIP_TEXT, type FamilyMemberView } from '@jianban/shared';
 import { verificationText } from '../../features/family/verification';
 import { Button } from '../Button';
@@ -19,6 +19,8 @@ export interface FamilyListProps {
   errorText?: (err: unknown) => string;
   /** opens the page that explains how to get this family member verified */
   onVerify?: (m: FamilyMemberView) => void;
+  /** what else the page shows under a member (e.g. the allowance links of 我的) */
+  extra?: (m: FamilyMemberView) => ReactNode;
 }
 
 
@@ -26,7 +28,7 @@ export interface FamilyListProps {
  * 我代办的家人. 移除 asks on the same screen (the row opens a confirmation, no pop-up),
  * so nobody removes a family member by one stray tap.
  */
-export function FamilyList({ items, onRemove, errorText, onVerify }: FamilyListProps) {
+export function FamilyList({ items, onRemove, errorText, onVerify, extra }: FamilyListProps) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -75,6 +77,7 @@ export function FamilyList({ items, onRemove, errorText, onVerify }: FamilyListP
               ))}
             </View>
             <Verification m={m} onVerify={onVerify} />
+            {extra ? extra(m) : null}
             {open ? (
               <View className={styles.confirm} {...a11y('group', { label: `移除 ${m.name}` })}>
                 <Text className={styles.question}>{`确定不再代办 ${m.name} 吗？`}</Text>

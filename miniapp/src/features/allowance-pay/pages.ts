@@ -1,6 +1,5 @@
 // the payments pages (issue 12), all in their own subpackages: the main package only links to them
-export const PAY_FAMILY_PAGE = '/subpackages/allowance-pay/pages/payments/index';
-export const PAY_INVITATION_PAGE = '/subpackages/allowance-pay/pages/invitation/index';
+export { PAY_FAMILY_PAGE, PAY_INVITATION_PAGE } from './family-pages';
 
 export const STAFF_PAY_MONTHS_PAGE = '/subpackages/staff-allowance-pay/pages/months/index';
 export const STAFF_PAY_FIGURES_PAGE = '/subpackages/staff-allowance-pay/pages/figures/index';

@@ -3,6 +3,7 @@ import { shanghaiParts, type InboxMessageView, type NotificationLink } from '@ji
 import { BOOKING_PASS_PAGE, pageUrl, STAFF_DETAIL_PAGE, STAFF_HOLIDAYS_PAGE } from '../booking/pages';
 import { CATALOG_PAGES } from '../catalog/urls';
 import { ALLOWANCE_STATUS_PAGE, allowanceUrl, STAFF_ALLOWANCE_DETAIL_PAGE } from '../allowance/pages';
+import { PAY_FAMILY_PAGE, PAY_INVITATION_PAGE } from '../allowance-pay/family-pages';
 
 export const INBOX_PAGE_SIZE = 20;
 
@@ -79,6 +80,10 @@ export function linkTarget(link: NotificationLink | null, who: 'resident' | 'sta
       return who === 'staff'
         ? { kind: 'page', url: allowanceUrl(STAFF_ALLOWANCE_DETAIL_PAGE, { id: link.id }), label: '查看这份申请' }
         : { kind: 'page', url: allowanceUrl(ALLOWANCE_STATUS_PAGE, { id: link.id }), label: '查看申请进度' };
+    case 'allowance_payments':
+      return who === 'staff' ? null : { kind: 'page', url: allowanceUrl(PAY_FAMILY_PAGE, { memberId: link.id }), label: '查看每月发放' };
+    case 'allowance_invitation':
+      return who === 'staff' ? null : { kind: 'page', url: allowanceUrl(PAY_INVITATION_PAGE, { memberId: link.id }), label: '去确认领取' };
     case 'statutory_year':
       return who === 'staff' ? { kind: 'page', url: STAFF_HOLIDAYS_PAGE, label: '去节假日安排' } : null;
     case 'demand_report':

@@ -44,14 +44,15 @@ export class LedgerNotices {
 
   async toFamily(tx: EntityManager, elder: Elder, type: LedgerType, data: Omit<AllowanceEventData, 'personName'> & { amountYuan?: number }, key: string): Promise<number> {
     if (elder.statusReason === 'died' && type !== 'allowance_closed') return 0;
-    const accounts = await this.proxies.verifiedProxyAccounts(tx, elder.elderIdHash);
-    for (const accountId of accounts) {
+    const accounts = await this.proxies.verifiedProxyMembers(tx, elder.elderIdHash);
+    for (const { accountId, familyMemberId } of accounts) {
       await this.outbox.record({
         recipient: { kind: 'resident', id: accountId },
         type,
         data: { personName: elder.elderName, ...data } as never,
         idempotencyKey: type === 'allowance_closed' ? `allowance:${elder.elderIdHash.slice(0, 32)}:closed:${accountId}` : `ledger:${key}:${accountId}`.slice(0, 190),
-        ...(elder.applicationId ? { link: { kind: 'allowance' as const, id: elder.applicationId } } : {}),
+        // each account's own family-member id (never another account's): the payments page, or the invitation
+        link: { kind: type === 'allowance_invited' ? 'allowance_invitation' : 'allowance_payments', id: familyMemberId },
         ...(PUSHED.has(type) ? {} : { inboxOnly: true as const }),
       });
     }

@@ -363,13 +363,22 @@ export class LedgerReverify {
       );
       if (!rows.length) continue;
       const now = this.clock.now();
-      await this.db.retrying((tx) =>
-        insertIgnore(tx, AllowanceCandidateEntity, rows.map((p) => ({
+      const monthlyCny = policy.brackets.find((b) => b.minAge === minAge)?.monthlyCny ?? 0;
+      // retried as a whole on a Galera certification conflict: the candidate insert ignores duplicates and each message has its key
+      await this.db.retrying(async (tx) => {
+        const candidates = rows.map((p) => ({
           id: randomUUID(), elderIdHash: String(p.id_number_hash), elderIdMasked: maskIdNumber(this.cipher.decrypt(String(p.id_number_enc))), elderName: String(p.name),
           birthDate: String(p.birth_date), communityCode: String(p.hukou_region_code), eligibleMonth: firstMonthAtAge(String(p.birth_date), minAge, policy.ageRule),
           status: 'open', note: null, applicationId: null, foundAt: now, updatedAt: now,
-        }))),
-      );
+        }));
+        await insertIgnore(tx, AllowanceCandidateEntity, candidates);
+        // the family already in the app gets the invitation in the inbox (its link opens that account's invitation page)
+        const accounts = await this.notices.accountsOf(tx, candidates.map((c) => c.elderIdHash));
+        for (const c of candidates.filter((x) => accounts.get(x.elderIdHash)?.length)) {
+          const elder: Elder = { id: c.id, elderIdHash: c.elderIdHash, elderName: c.elderName, elderIdMasked: c.elderIdMasked, communityCode: c.communityCode, applicationId: null };
+          await this.notices.toFamily(tx, elder, 'allowance_invited', { amountYuan: monthlyCny }, `invite:${c.elderIdHash.slice(0, 64)}`);
+        }
+      });
       found += rows.length;
     }
     return found;
