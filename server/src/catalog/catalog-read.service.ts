@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
   CATALOG_LIST_TEXT,
+  ISSUE_LIST_SHORT_MAX,
+  ISSUE_LIST_SHORT_NOTE,
   ErrorCode,
   catalogLists,
   type CatalogItemDetail,
@@ -110,7 +112,9 @@ export class CatalogReadService {
   private group(list: CatalogList, items: CatalogItemSummary[], demand: DemandCounts) {
     const mine = items.filter((i) => i.list === list);
     // in the order residents need them (list-order.ts), grouped by category
-    return { list, title: CATALOG_LIST_TEXT[list], total: mine.length, categories: groupByCategory(mine, demand) };
+    // the district has not published its own still-issued list: say so plainly rather than let a short list look complete
+    const note = list === 'issue' && mine.length <= ISSUE_LIST_SHORT_MAX ? ISSUE_LIST_SHORT_NOTE : null;
+    return { list, title: CATALOG_LIST_TEXT[list], total: mine.length, categories: groupByCategory(mine, demand), note };
   }
 
   // the district's items, plus the named community's own ones (an unknown community is a 404)

@@ -21,6 +21,7 @@ import { AllowanceDeathReport1764472000000 } from './1764472000000-AllowanceDeat
 import { SearchServiceWords1764473000000 } from './1764473000000-SearchServiceWords';
 import { CatalogDepartments1764474000000 } from './1764474000000-CatalogDepartments';
 import { BookingContact1764475000000 } from './1764475000000-BookingContact';
+import { CatalogOrigin1764477000000 } from './1764477000000-CatalogOrigin';
 
 // registered as classes, not globs: the same list runs on SQLite and MariaDB. One file per domain module.
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   SearchServiceWords1764473000000,
   CatalogDepartments1764474000000,
   BookingContact1764475000000,
+  CatalogOrigin1764477000000,
 ];
