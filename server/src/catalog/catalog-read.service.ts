@@ -3,6 +3,8 @@ import {
   CATALOG_LIST_TEXT,
   ISSUE_LIST_SHORT_MAX,
   ISSUE_LIST_SHORT_NOTE,
+  OTHER_PLACE_NOT_ADOPTED_TEXT,
+  type NotAdoptedItemsView,
   ErrorCode,
   catalogLists,
   type CatalogItemDetail,
@@ -16,9 +18,9 @@ import {
 import { Db } from '../common/db';
 import { DomainError } from '../common/domain-error';
 import { RegionScope } from '../identity/region.scope';
-import { DemandReportRepository, WorkListRepository } from './catalog.repository';
+import { CatalogItemRepository, DemandReportRepository, WorkListRepository } from './catalog.repository';
 import { Clock } from '../common/clock';
-import { DISTRICT_OWNER, requireCommunity, toDetail, toWorkListView } from './catalog.mapper';
+import { DISTRICT_OWNER, parseContent, publishedToResidents, requireCommunity, toDetail, toSummary, toWorkListView } from './catalog.mapper';
 import { shareJson } from '../common/json-once';
 import { CatalogIndexService, SERVICE_SUMMARIES, type IndexSnapshot } from './search/catalog-index.service';
 import { normalizeQuery } from './search/search-index';
@@ -43,6 +45,7 @@ export class CatalogReadService {
     private readonly gate: SearchRateGate,
     private readonly reports: DemandReportRepository,
     private readonly clock: Clock,
+    private readonly items: CatalogItemRepository,
   ) {}
 
   async search(input: { q: string; community?: string; limit: number }, ip: string): Promise<SearchResultView> {
@@ -95,6 +98,16 @@ export class CatalogReadService {
     const owners = await this.ownersFor(community);
     const communityItems = community ? [...snap.rows.values()].filter((r) => r.owner === community && owners.has(r.owner)).map((r) => snap.summaries.get(r.code)!) : [];
     return toDetail(row, communityItems);
+  }
+
+  // staff: other places' items the district has not adopted, read from the database (the snapshot holds only published ones)
+  async notAdopted(): Promise<NotAdoptedItemsView> {
+    const rows = await this.db.read((m) => this.items.all(m));
+    const items = rows
+      .map((row) => ({ row, content: parseContent(row) }))
+      .filter(({ row, content }) => !publishedToResidents(row, content))
+      .map(({ row, content }) => ({ ...toSummary(row, content), jurisdiction: row.jurisdiction, version: row.version, note: OTHER_PLACE_NOT_ADOPTED_TEXT }));
+    return { items };
   }
 
   async workListViews(): Promise<WorkListView[]> {

@@ -2,13 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import {
   ISSUE_LIST_SHORT_NOTE,
   catalogItemDetail,
   catalogListView,
   itemHistoryView,
   noticeBoardView,
+  notAdoptedItemsView,
+  OTHER_PLACE_NOT_ADOPTED_TEXT,
   originOfJurisdiction,
   routes,
   searchResultView,
@@ -103,6 +105,16 @@ describeEngines('catalog scope on %s', (engine) => {
     expect(view.lists.find((l) => l.list === 'not_issue')!.note).toBeNull();
   });
 
+  it('staff still see them, marked as another place’s practice the district has not adopted; residents cannot ask', async () => {
+    const r = await t.call(routes.notAdoptedItems, {}, { token: meicun });
+    expect(r.status).toBe(200);
+    const view = notAdoptedItemsView.parse(r.body);
+    expect(view.items.map((i) => i.code).sort()).toEqual([...OTHER_CODES].sort());
+    expect(new Set(view.items.map((i) => i.note))).toEqual(new Set([OTHER_PLACE_NOT_ADOPTED_TEXT]));
+    expect(view.items.find((i) => i.code === 'ZJ-01')!.jurisdiction).toContain('Zhejiang');
+    expect((await t.call(routes.notAdoptedItems, {})).status).toBe(401);
+  });
+
   it('the district admin adopts one: it appears for residents, with who and when in its history; community staff cannot', async () => {
     const byStaff = await t.call(routes.updateCatalogItem, { baseVersion: 1, changes: { adoptedByDistrict: true }, changeNote: '采用' }, { token: meicun, params: { itemCode: 'IS-08' } });
     expect([byStaff.status, byStaff.body.code]).toEqual([403, 'CATALOG_PROPOSAL_REQUIRED']);
@@ -121,7 +133,8 @@ describeEngines('catalog scope on %s', (engine) => {
     expect(last.editedBy?.role).toBe('district_admin');
     expect(last.changeNote).toContain('采用');
     expect(Date.parse(last.editedAt)).toBeGreaterThan(Date.now() - 60_000);
-    // the rest stay unpublished
+    // the rest stay unpublished; the adopted one leaves the staff's not-adopted list
     expect((await listedCodes()).filter((c) => OTHER_CODES.includes(c))).toEqual(['IS-08']);
+    expect(notAdoptedItemsView.parse((await t.call(routes.notAdoptedItems, {}, { token: admin })).body).items.map((i) => i.code)).not.toContain('IS-08');
   });
 });

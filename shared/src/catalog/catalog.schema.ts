@@ -367,3 +367,12 @@ export const noticeBoardView = z.object({
   generatedAt: z.string(),
 });
 export type NoticeBoardView = z.infer<typeof noticeBoardView>;
+
+// staff: other places' items the district has not adopted (issue 14) — kept in the catalog, shown to no resident
+export const notAdoptedItemView = catalogItemSummary.extend({
+  jurisdiction: z.string().nullable(), // whose list it comes from
+  version: z.number().int(), // the baseVersion an adoption (PUT …/items/:itemCode, changes.adoptedByDistrict) needs
+  note: z.string(), // OTHER_PLACE_NOT_ADOPTED_TEXT
+});
+export const notAdoptedItemsView = z.object({ items: z.array(notAdoptedItemView) });
+export type NotAdoptedItemsView = z.infer<typeof notAdoptedItemsView>;
