@@ -1,9 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { routes, type CatalogList } from '@jianban/shared';
-import { call } from '../../../../services/http';
-import { catalogKeys } from '../../../../features/catalog/keys';
+import type { CatalogList } from '@jianban/shared';
+import { useAdoptItem, useNotAdoptedItems } from '../../../../features/catalog/not-adopted';
 import { PageShell, Section } from '../../../../components/PageShell';
 import { Cell, CellGroup } from '../../../../components/Cell';
 import { Notice } from '../../../../components/Notice';
@@ -60,15 +58,10 @@ function Items({ me }: { me: StaffMe }) {
 }
 
 // other places' items (issue 14): residents never see them; the district admin may adopt one for 荆州区 (a versioned
-// edit: who and when are in its history). Kept here, not in features/catalog/hooks, so the main package does not grow.
+// edit: who and when are in its history).
 function NotAdopted({ me }: { me: StaffMe }) {
-  const qc = useQueryClient();
-  const items = useQuery({ queryKey: [...catalogKeys.content, 'not-adopted'], queryFn: () => call(routes.notAdoptedItems, {}) });
-  const adopt = useMutation({
-    mutationFn: (i: { code: string; version: number }) =>
-      call(routes.updateCatalogItem, { baseVersion: i.version, changes: { adoptedByDistrict: true }, changeNote: '区管理员采用：荆州区也这样办' }, { itemCode: i.code }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: catalogKeys.content }),
-  });
+  const items = useNotAdoptedItems();
+  const adopt = useAdoptItem();
   const isAdmin = me.role === 'district_admin';
   const confirm = async (i: { code: string; name: string; version: number }) => {
     const r = await Taro.showModal({ title: '采用这一项？', content: `采用后，“${i.name}”会出现在居民的清单、搜索和公示牌上。请先确认荆州区也这样办。`, confirmText: '采用', cancelText: '先不采用' });
