@@ -43,6 +43,7 @@ const CATALOG_PARAMS: Record<string, { params?: Record<string, string>; input: R
   updateSearchServiceWords: { params: { service: 'booking' }, input: { baseVersion: 1, words: [...seedWordsOf('booking'), { word: '约办事', kind: 'subject', source: null }], changeNote: 'a2' } },
   searchServiceWordsHistory: { params: { service: 'booking' }, input: {} },
   updateDepartment: { params: { deptCode: 'court' }, input: { baseVersion: 1, changes: { hours: 'A2 测试' }, checked: false, changeNote: 'a2' } },
+  notAdoptedItems: { input: {} },
 };
 
 describeEngines('catalog on %s', (engine) => {
