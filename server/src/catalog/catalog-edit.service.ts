@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import {
   ErrorCode,
   itemChanges,
+  originOfJurisdiction,
   type CatalogItemDetail,
   type CreateCommunityItemInput,
   type DecideProposalInput,
@@ -83,7 +84,7 @@ export class CatalogEditService {
       };
       const item: CatalogItemEntity = {
         id: randomUUID(), code: await this.nextCommunityCode(tx, community), owner: community, name: content.name, list: 'issue', version: 1,
-        contentJson: JSON.stringify(content), jurisdiction: region.name, sourcesJson: '[]', createdAt: now, updatedAt: now,
+        contentJson: JSON.stringify(content), jurisdiction: region.name, sourcesJson: '[]', origin: originOfJurisdiction(region.name, community), createdAt: now, updatedAt: now,
       };
       if ((await this.items.insert(tx, item)) === 'code_taken') {
         if (mayRetry) return null;

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
   CATALOG_LIST_TEXT,
+  ISSUE_LIST_SHORT_MAX,
+  ISSUE_LIST_SHORT_NOTE,
+  OTHER_PLACE_NOT_ADOPTED_TEXT,
+  type NotAdoptedItemsView,
   ErrorCode,
   catalogLists,
   type CatalogItemDetail,
@@ -14,9 +18,9 @@ import {
 import { Db } from '../common/db';
 import { DomainError } from '../common/domain-error';
 import { RegionScope } from '../identity/region.scope';
-import { DemandReportRepository, WorkListRepository } from './catalog.repository';
+import { CatalogItemRepository, DemandReportRepository, WorkListRepository } from './catalog.repository';
 import { Clock } from '../common/clock';
-import { DISTRICT_OWNER, requireCommunity, toDetail, toWorkListView } from './catalog.mapper';
+import { DISTRICT_OWNER, parseContent, publishedToResidents, requireCommunity, toDetail, toSummary, toWorkListView } from './catalog.mapper';
 import { shareJson } from '../common/json-once';
 import { CatalogIndexService, SERVICE_SUMMARIES, type IndexSnapshot } from './search/catalog-index.service';
 import { normalizeQuery } from './search/search-index';
@@ -41,6 +45,7 @@ export class CatalogReadService {
     private readonly gate: SearchRateGate,
     private readonly reports: DemandReportRepository,
     private readonly clock: Clock,
+    private readonly items: CatalogItemRepository,
   ) {}
 
   async search(input: { q: string; community?: string; limit: number }, ip: string): Promise<SearchResultView> {
@@ -95,6 +100,16 @@ export class CatalogReadService {
     return toDetail(row, communityItems);
   }
 
+  // staff: other places' items the district has not adopted, read from the database (the snapshot holds only published ones)
+  async notAdopted(): Promise<NotAdoptedItemsView> {
+    const rows = await this.db.read((m) => this.items.all(m));
+    const items = rows
+      .map((row) => ({ row, content: parseContent(row) }))
+      .filter(({ row, content }) => !publishedToResidents(row, content))
+      .map(({ row, content }) => ({ ...toSummary(row, content), jurisdiction: row.jurisdiction, version: row.version, note: OTHER_PLACE_NOT_ADOPTED_TEXT }));
+    return { items };
+  }
+
   async workListViews(): Promise<WorkListView[]> {
     const rows = await this.db.read((m) => this.workLists.all(m));
     const byKind = new Map(rows.map((r) => [r.kind, r]));
@@ -110,7 +125,9 @@ export class CatalogReadService {
   private group(list: CatalogList, items: CatalogItemSummary[], demand: DemandCounts) {
     const mine = items.filter((i) => i.list === list);
     // in the order residents need them (list-order.ts), grouped by category
-    return { list, title: CATALOG_LIST_TEXT[list], total: mine.length, categories: groupByCategory(mine, demand) };
+    // the district has not published its own still-issued list: say so plainly rather than let a short list look complete
+    const note = list === 'issue' && mine.length <= ISSUE_LIST_SHORT_MAX ? ISSUE_LIST_SHORT_NOTE : null;
+    return { list, title: CATALOG_LIST_TEXT[list], total: mine.length, categories: groupByCategory(mine, demand), note };
   }
 
   // the district's items, plus the named community's own ones (an unknown community is a 404)

@@ -73,6 +73,11 @@ export class CatalogController {
     return this.reports.setStatus(caller, p.id, body);
   }
 
+  @Endpoint(routes.notAdoptedItems)
+  notAdopted(@RouteInput(routes.notAdoptedItems) _q: ParsedInput<typeof routes.notAdoptedItems>) {
+    return this.read.notAdopted();
+  }
+
   @Endpoint(routes.updateCatalogItem)
   update(@RouteParams(routes.updateCatalogItem) p: ParsedParams<typeof routes.updateCatalogItem>, @RouteInput(routes.updateCatalogItem) body: ParsedInput<typeof routes.updateCatalogItem>, @CurrentUser() caller: Staff) {
     return this.edit.update(caller, p.itemCode, body);

@@ -31,6 +31,12 @@ export function parseContent(row: Pick<CatalogItemEntity, 'contentJson'>): ItemC
   return itemContentInput.parse(JSON.parse(row.contentJson));
 }
 
+// residents see an item when it is 荆州区's rule: national, Hubei or 荆州's own, or another place's item the district
+// admin adopted (an edit setting content.adoptedByDistrict, versioned like any other)
+export function publishedToResidents(row: Pick<CatalogItemEntity, 'origin'>, content: Pick<ItemContentInput, 'adoptedByDistrict'>): boolean {
+  return row.origin !== 'other_place' || content.adoptedByDistrict === true;
+}
+
 export function applyChanges(base: ItemContentInput, changes: ItemChanges): { next: ItemContentInput; changed: string[] } {
   const next = { ...base, ...stripUndefined(changes) } as ItemContentInput;
   const changed = (Object.keys(next) as (keyof ItemContentInput)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(base[k]));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EverydayWord, ItemContentInput } from '@jianban/shared';
+import { originOfJurisdiction, type EverydayWord, type ItemContentInput } from '@jianban/shared';
 import type { DataSource, EntityManager } from 'typeorm';
 // imported (resolveJsonModule) so tsc ships the data with server/dist
 import researchData from './seed-data/certificate-catalog.json';
@@ -200,7 +200,7 @@ async function seedItems(m: EntityManager, now: Date): Promise<number> {
     const contentJson = JSON.stringify(content);
     await m.insert(CatalogItemEntity, {
       id, code: it.id, owner: DISTRICT_OWNER, name: content.name, list: content.list, version: 1, contentJson,
-      jurisdiction: it.jurisdiction?.slice(0, 200) ?? null, sourcesJson: JSON.stringify(sourcesOf(it, sources)), createdAt: now, updatedAt: now,
+      jurisdiction: it.jurisdiction?.slice(0, 200) ?? null, sourcesJson: JSON.stringify(sourcesOf(it, sources)), origin: originOfJurisdiction(it.jurisdiction, DISTRICT_OWNER), createdAt: now, updatedAt: now,
     });
     await m.insert(CatalogItemVersionEntity, {
       id: randomUUID(), itemId: id, version: 1, contentJson, changeNote: SEED_NOTE, changedFields: JSON.stringify(Object.keys(content)),

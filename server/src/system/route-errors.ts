@@ -86,6 +86,7 @@ export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
   noticeBoard: [ErrorCode.CommunityNotFound, ErrorCode.NotFound, ErrorCode.NoticeFontMissing],
   catalogDepartments: [],
   updateDepartment: [ErrorCode.NotFound, ErrorCode.Unauthenticated, ErrorCode.VersionConflict],
+  notAdoptedItems: [],
   registryImports: [],
   registryImportReport: [ErrorCode.NotFound],
   health: [],

@@ -50,6 +50,7 @@ export const CATALOG_CASES: ModuleContractCases = {
     catalogDepartments: [200],
     // 400 a request without its body, 404 unknown department, 409 stale version
     updateDepartment: [200, 400, 404, 409],
+    notAdoptedItems: [200],
   },
   massAssignment: {
     // a demand report with extra fields is refused and nothing is stored; the clean one is stored

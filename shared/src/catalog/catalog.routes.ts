@@ -15,6 +15,7 @@ import {
   itemCodeParams,
   itemHistoryView,
   noticeBoardView,
+  notAdoptedItemsView,
   proposalList,
   proposalParams,
   proposalQuery,
@@ -60,4 +61,5 @@ export const catalogRoutes = {
   catalogDepartments: defineRoute({ method: 'GET', path: '/catalog/departments', summary: '部门名录：替代途径指向的部门（地址、电话、办公时间、网上办理，注明来源；没有来源的空着）', auth: 'public', input: noInput, output: departmentListView }),
   updateDepartment: defineRoute({ method: 'PUT', path: '/staff/catalog/departments/:deptCode', summary: '区管理员：填写或核对部门名录的一个部门（保留历史版本）', auth: 'staff', roles: districtAdmin, input: updateDepartmentInput, params: departmentParams, output: departmentView }),
   noticeBoard: defineRoute({ method: 'GET', path: '/staff/catalog/communities/:code/notice-board', summary: '下载社区门口公示牌（PDF，两张清单和替代途径）', auth: 'staff', roles: staffAll, input: noInput, params: communityParams, output: noticeBoardView }),
+  notAdoptedItems: defineRoute({ method: 'GET', path: '/staff/catalog/not-adopted-items', summary: '其他地方的做法，区里还没采用（居民看不到；区管理员可以采用）', auth: 'staff', roles: staffAll, input: noInput, output: notAdoptedItemsView }),
 } as const;

@@ -23,4 +23,5 @@ export const CATALOG_SAMPLES: Record<keyof typeof catalogRoutes, Sample> = {
   noticeBoard: { input: {}, params: { code: '421003003003' } },
   catalogDepartments: { input: {} },
   updateDepartment: { input: { baseVersion: 1, changes: { hours: '工作日 9:00-17:00' }, checked: false, changeNote: '电话问过窗口' }, params: { deptCode: 'police-hukou' } },
+  notAdoptedItems: { input: {} },
 };

@@ -22,6 +22,25 @@ export const isoDay = z
 
 export const itemScopes = ['district', 'community'] as const;
 
+// whose rule an item is, derived from its source: the national list (民发〔2020〕20号) and Hubei's (鄂民政发〔2020〕32号)
+// apply to 荆州区, and so do 荆州's own items; another province's or city's item is only an example — residents never
+// see it (lists, search, item pages, notice boards) until the district admin adopts it (content.adoptedByDistrict).
+export const policyOrigins = ['national', 'hubei', 'jingzhou', 'other_place'] as const;
+export type PolicyOrigin = (typeof policyOrigins)[number];
+export function originOfJurisdiction(jurisdiction: string | null | undefined, owner: string): PolicyOrigin {
+  if (owner !== 'district') return 'jingzhou';
+  const j = (jurisdiction ?? '').trim().toLowerCase();
+  if (j.includes('national') || j.startsWith('全国') || j.includes('民发〔2020〕20号')) return 'national'; // incl. 'Shanxi 2023 / national principle'
+  if (j.startsWith('hubei') || j.startsWith('湖北') || j.includes('鄂民政发')) return 'hubei';
+  if (j.includes('荆州区') || j.startsWith('jingzhou district')) return 'jingzhou';
+  return 'other_place';
+}
+// what staff see next to an item of another place that the district has not adopted
+export const OTHER_PLACE_NOT_ADOPTED_TEXT = '其他地方的做法，区里还没采用';
+// shown under the still-issued list while it is short: the district has not published its own list
+export const ISSUE_LIST_SHORT_MAX = 5;
+export const ISSUE_LIST_SHORT_NOTE = '区里还没有公布本区的“社区应当出具”清单，这里只列出国家规定的几项。要开其他证明，请先问社区工作人员。';
+
 // ---- items ----
 export const catalogItemSummary = z.object({
   code: z.string(),
@@ -97,6 +116,8 @@ export const catalogListGroup = z.object({
   title: z.string(),
   total: z.number().int(),
   categories: z.array(catalogCategoryGroup),
+  // a plain note for residents under the list (the still-issued list while the district has not published its own)
+  note: z.string().nullable().optional(),
 });
 export const catalogListView = z.object({ lists: z.array(catalogListGroup), catalogVersion: z.number().int() });
 export type CatalogListView = z.infer<typeof catalogListView>;
@@ -257,6 +278,8 @@ export const itemContentInput = z.strictObject({
   lastReviewedOn: isoDay.nullable(),
   // absent in content written before issue 13 (read as none)
   everydayWords: z.array(everydayWord).max(EVERYDAY_WORDS_MAX).optional(),
+  // another place's item the district admin adopted for 荆州区 (absent = not adopted); see originOfJurisdiction
+  adoptedByDistrict: z.boolean().optional(),
 });
 export type ItemContentInput = z.infer<typeof itemContentInput>;
 export const itemChanges = itemContentInput.partial();
@@ -344,3 +367,12 @@ export const noticeBoardView = z.object({
   generatedAt: z.string(),
 });
 export type NoticeBoardView = z.infer<typeof noticeBoardView>;
+
+// staff: other places' items the district has not adopted (issue 14) — kept in the catalog, shown to no resident
+export const notAdoptedItemView = catalogItemSummary.extend({
+  jurisdiction: z.string().nullable(), // whose list it comes from
+  version: z.number().int(), // the baseVersion an adoption (PUT …/items/:itemCode, changes.adoptedByDistrict) needs
+  note: z.string(), // OTHER_PLACE_NOT_ADOPTED_TEXT
+});
+export const notAdoptedItemsView = z.object({ items: z.array(notAdoptedItemView) });
+export type NotAdoptedItemsView = z.infer<typeof notAdoptedItemsView>;

@@ -1,7 +1,8 @@
 // the staff edit form of a catalog item: detail → plain text fields → the content the server takes, and back
 import { itemContentInput, type CatalogItemDetail, type EverydayWord, type ItemChanges, type ItemContentInput } from '@jianban/shared';
 
-export type ContentField = keyof ItemContentInput;
+// the fields of the edit form; adoption of another place's item (adoptedByDistrict) is its own action, not a form field
+export type ContentField = Exclude<keyof ItemContentInput, 'adoptedByDistrict'>;
 
 /** the form as typed: lists are one entry per line, empty text means "none" */
 export interface EditForm {

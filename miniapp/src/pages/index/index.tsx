@@ -69,6 +69,8 @@ function Lists() {
       {group ? (
         <View {...a11y('tabpanel', { label: LIST_TAB_TEXT[tab] })}>
           {tab === 'not_issue' ? <Notice>这些证明社区已经不再开具。点开能看到现在该怎么办。</Notice> : <Notice>这些证明社区还可以开。点开能看到要带什么材料。</Notice>}
+          {/* the district has not published its own still-issued list yet: said plainly (issue 14) */}
+          {group.note ? <Notice>{group.note}</Notice> : null}
           {group.categories.map((c) => (
             <Section key={c.name} title={c.name}>
               <ItemList rows={c.items.map((item) => ({ item }))} showTag={false} />

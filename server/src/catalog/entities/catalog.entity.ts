@@ -34,6 +34,10 @@ export class CatalogItemEntity {
   @Column({ type: 'text', name: 'sources_json' })
   sourcesJson: string;
 
+  // whose rule it is, from its source (shared PolicyOrigin): 'other_place' items reach residents only once adopted
+  @Column({ type: 'varchar', length: 16, default: 'other_place' })
+  origin: string;
+
   @DateTimeColumn('created_at')
   createdAt: Date;
 

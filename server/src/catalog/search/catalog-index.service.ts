@@ -6,9 +6,9 @@ import { PINO } from '../../common/logger';
 import searchData from '../seed-data/search-terms.json';
 import { CatalogItemRepository, CatalogMetaRepository } from '../catalog.repository';
 import type { CatalogItemSummary, SearchResultView, SearchServiceId, SearchServiceSummary, ServiceWord } from '@jianban/shared';
-import { parseContent, toSummary } from '../catalog.mapper';
+import { parseContent, publishedToResidents, toSummary } from '../catalog.mapper';
 import type { CatalogItemEntity } from '../entities/catalog.entity';
-import { SearchIndex, SERVICE_OWNER, type IndexedDoc } from './search-index';
+import { NOT_ADOPTED_OWNER, SearchIndex, SERVICE_OWNER, type IndexedDoc } from './search-index';
 import { ServiceWordsRepository } from './service-words.repository';
 import { seedWordsOf } from './service-words.seed';
 import { parseStoredServiceWords } from './service-words.stored';
@@ -106,13 +106,17 @@ export class CatalogIndexService {
   private async build(): Promise<IndexSnapshot> {
     const started = Date.now();
     const generation = this.generation;
-    const { version, rows, serviceRows } = await this.db.read(async (m) => ({ version: await this.meta.version(m), rows: await this.items.all(m), serviceRows: await this.serviceWords.all(m) }));
+    const { version, rows: allRows, serviceRows } = await this.db.read(async (m) => ({ version: await this.meta.version(m), rows: await this.items.all(m), serviceRows: await this.serviceWords.all(m) }));
     // a service's words as staff last saved them; the seed's until the reference seed has stored them
     const stored = new Map(serviceRows.map((r) => [r.serviceId, parseStoredServiceWords(r.wordsJson)]));
     const services = (Object.keys(SERVICES) as SearchServiceId[]).map((id) => serviceDoc(id, stored.get(id) ?? seedWordsOf(id)));
-    const parsed = rows.map((r) => ({ row: r, content: parseContent(r) }));
-    const indexed: IndexedDoc[] = parsed.map(({ row, content }) => ({
-      code: row.code, owner: row.owner, name: content.name, aliases: content.aliases, everyday: content.everydayWords ?? [], usedFor: content.usedFor, route: content.routeSteps,
+    // only what residents may see: another place's item the district has not adopted stays out of the lists, search,
+    // item pages and notice boards (staff still edit it; the edit service reads the database, not this snapshot)
+    const all = allRows.map((r) => ({ row: r, content: parseContent(r) })).map((p) => ({ ...p, published: publishedToResidents(p.row, p.content) }));
+    const parsed = all.filter((p) => p.published);
+    const rows = parsed.map(({ row }) => row);
+    const indexed: IndexedDoc[] = all.map(({ row, content, published }) => ({
+      code: row.code, owner: published ? row.owner : NOT_ADOPTED_OWNER, name: content.name, aliases: content.aliases, everyday: content.everydayWords ?? [], usedFor: content.usedFor, route: content.routeSteps,
     }));
     const snapshot: IndexSnapshot = {
       index: new SearchIndex([...indexed, ...services], { popular: searchData.popular }, version),
@@ -124,7 +128,7 @@ export class CatalogIndexService {
       this.snapshot = snapshot;
       this.checkedAt = Date.now();
     }
-    this.log.info({ version, items: rows.length, ms: Date.now() - started }, 'catalog search index built');
+    this.log.info({ version, items: rows.length, notAdopted: allRows.length - rows.length, ms: Date.now() - started }, 'catalog search index built');
     return snapshot;
   }
 }

@@ -5,10 +5,12 @@ import { evaluate, seededIndex, type EvalQuery } from './search-eval';
 
 // Issue 13: the ranking measured on the evaluation sets (server/test/search-eval/queries.json, and the held-out set
 // heldout.json written afterwards without looking at the ranking) may not fall below these absolute floors. They may
-// only rise: raise them when the search gets better.
+// only rise: raise them when the search gets better. Issue 14 (scope) lowered them once, with the set itself: other
+// places' items left the resident catalog and their queries now expect the national equivalent or no match (measured
+// then: queries 92.3 / 94.6 / 14.8 %, held-out 91.4 / 94.3 / 20.3 %).
 const SETS = {
-  'queries.json': { minQueries: 310, floor: { top1: 96, top3: 98, falseMatchMax: 5 } },
-  'heldout.json': { minQueries: 160, floor: { top1: 92, top3: 98, falseMatchMax: 19 } },
+  'queries.json': { minQueries: 310, floor: { top1: 92, top3: 94, falseMatchMax: 15 } },
+  'heldout.json': { minQueries: 160, floor: { top1: 91, top3: 94, falseMatchMax: 21 } },
 };
 
 const load = (file: string) => (JSON.parse(readFileSync(join(__dirname, '../../../test/search-eval', file), 'utf8')) as { queries: EvalQuery[] }).queries;

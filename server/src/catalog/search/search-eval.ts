@@ -1,8 +1,9 @@
+import { originOfJurisdiction } from '@jianban/shared';
 import researchData from '../seed-data/certificate-catalog.json';
 import { contentOf } from '../catalog.seed';
 import { DISTRICT_OWNER } from '../catalog.mapper';
 import { SERVICE_DOCS_FOR_EVAL } from './catalog-index.service';
-import { normalizeQuery, SearchIndex, type IndexedDoc } from './search-index';
+import { normalizeQuery, NOT_ADOPTED_OWNER, SearchIndex, type IndexedDoc } from './search-index';
 import searchData from '../seed-data/search-terms.json';
 
 // The evaluation of issue 13 over the seeded catalog, for the test command's floor (search-eval.spec.ts); the same
@@ -21,9 +22,12 @@ export interface EvalScore {
 }
 
 export function seededIndex(extra: IndexedDoc[] = []): SearchIndex {
-  const docs: IndexedDoc[] = (researchData.items as Parameters<typeof contentOf>[0][]).map((it) => {
+  // what residents can find: another place's item is indexed under an owner no request names until the district admin
+  // adopts it (as CatalogIndexService does)
+  const docs: IndexedDoc[] = (researchData.items as (Parameters<typeof contentOf>[0] & { jurisdiction?: string | null })[]).map((it) => {
     const c = contentOf(it);
-    return { code: it.id, owner: DISTRICT_OWNER, name: c.name, aliases: c.aliases, everyday: c.everydayWords ?? [], usedFor: c.usedFor, route: c.routeSteps };
+    const owner = originOfJurisdiction(it.jurisdiction, DISTRICT_OWNER) === 'other_place' ? NOT_ADOPTED_OWNER : DISTRICT_OWNER;
+    return { code: it.id, owner, name: c.name, aliases: c.aliases, everyday: c.everydayWords ?? [], usedFor: c.usedFor, route: c.routeSteps };
   });
   return new SearchIndex([...docs, ...extra, ...SERVICE_DOCS_FOR_EVAL], { popular: searchData.popular }, 1);
 }

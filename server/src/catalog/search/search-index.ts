@@ -37,6 +37,9 @@ export interface Hit {
 export const QUERY_WORK_MAX = 64;
 const MEMO_MAX = 5000;
 export const SERVICE_OWNER = 'service';
+// another place's item the district has not adopted: indexed (so word statistics and every other item's ranking stay
+// as they are) but under an owner no request names, so no search, suggestion or popular list ever returns it
+export const NOT_ADOPTED_OWNER = 'not-adopted';
 
 // ---- normalisation ----
 

@@ -22,6 +22,7 @@ import { SearchServiceWords1764473000000 } from './1764473000000-SearchServiceWo
 import { CatalogDepartments1764474000000 } from './1764474000000-CatalogDepartments';
 import { BookingContact1764475000000 } from './1764475000000-BookingContact';
 import { StaffStepUp1764476000000 } from './1764476000000-StaffStepUp';
+import { CatalogOrigin1764477000000 } from './1764477000000-CatalogOrigin';
 
 // registered as classes, not globs: the same list runs on SQLite and MariaDB. One file per domain module.
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   CatalogDepartments1764474000000,
   BookingContact1764475000000,
   StaffStepUp1764476000000,
+  CatalogOrigin1764477000000,
 ];

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { CatalogList } from '@jianban/shared';
+import { useAdoptItem, useNotAdoptedItems } from '../../../../features/catalog/not-adopted';
 import { PageShell, Section } from '../../../../components/PageShell';
 import { Cell, CellGroup } from '../../../../components/Cell';
 import { Notice } from '../../../../components/Notice';
@@ -51,7 +52,39 @@ function Items({ me }: { me: StaffMe }) {
           </Section>
         );
       })}
+      <NotAdopted me={me} />
     </PageShell>
+  );
+}
+
+// other places' items (issue 14): residents never see them; the district admin may adopt one for 荆州区 (a versioned
+// edit: who and when are in its history).
+function NotAdopted({ me }: { me: StaffMe }) {
+  const items = useNotAdoptedItems();
+  const adopt = useAdoptItem();
+  const isAdmin = me.role === 'district_admin';
+  const confirm = async (i: { code: string; name: string; version: number }) => {
+    const r = await Taro.showModal({ title: '采用这一项？', content: `采用后，“${i.name}”会出现在居民的清单、搜索和公示牌上。请先确认荆州区也这样办。`, confirmText: '采用', cancelText: '先不采用' });
+    if (r.confirm) adopt.mutate(i);
+  };
+  if (!items.data?.items.length) return null;
+  return (
+    <Section title="其他地方的做法，区里还没采用">
+      <Notice>这些事项来自外省或外市的清单，居民看不到。{isAdmin ? '确认荆州区也这样办后可以采用；采用会记下是谁、什么时候采用的。' : '是否采用由区管理员决定。'}</Notice>
+      {adopt.isError ? <Notice tone="error" title="没有采用成功">{messageFor(adopt.error)}</Notice> : null}
+      <CellGroup>
+        {items.data.items.map((i) => (
+          <Cell key={i.code} title={i.name} description={i.note} />
+        ))}
+      </CellGroup>
+      {isAdmin
+        ? items.data.items.map((i) => (
+            <Button key={i.code} variant="secondary" loading={adopt.isPending && adopt.variables?.code === i.code} onClick={() => void confirm(i)} a11yLabel={`采用：${i.name}`}>
+              {`采用：${i.name}`}
+            </Button>
+          ))
+        : null}
+    </Section>
   );
 }
 
