@@ -12,6 +12,11 @@ const HOUSEHOLD = ['居民身份证原件', '居民户口簿原件'];
  * catalog codes IS-xx, names as in the catalog) plus common services. Durations and materials are EXAMPLES for staff to
  * adjust (the catalog marks most materials as inferred).
  */
+// IS-02…IS-04 and IS-06…IS-10 are other places' examples of what a community still issues (their catalog origin is
+// other_place): 荆州区 has not adopted them, so they start switched off; community staff switch one on (预约设置 → 办理事项)
+// once the district adopts the catalog item.
+const OTHER_PLACE_EXAMPLES = new Set(['IS-02', 'IS-03', 'IS-04', 'IS-06', 'IS-07', 'IS-08', 'IS-09', 'IS-10']);
+
 export const SEED_SERVICE_ITEMS: { key: string; name: string; minutes: number; materials: string[]; catalogCode: string | null }[] = [
   { key: 'IS-01', name: '收养人婚姻、子女与抚养能力情况证明', minutes: 30, materials: ['收养人居民户口簿和居民身份证'], catalogCode: 'IS-01' },
   { key: 'IS-02', name: '在职党员到居住地报到情况反馈', minutes: 15, materials: ID, catalogCode: 'IS-02' },
@@ -47,7 +52,7 @@ export async function seedBookingReference(ds: DataSource, communityCodes: strin
       .filter(({ s }) => !hasItem.has(`${c.code} ${s.key}`))
       .map(({ s, i }) => ({
         id: randomUUID(), communityCode: c.code, name: s.name, description: null, durationMinutes: s.minutes,
-        materialsJson: JSON.stringify(s.materials), catalogCode: s.catalogCode, active: true, sortOrder: (i + 1) * 10,
+        materialsJson: JSON.stringify(s.materials), catalogCode: s.catalogCode, active: !OTHER_PLACE_EXAMPLES.has(s.key), sortOrder: (i + 1) * 10,
         seedKey: s.key, createdAt: now, updatedAt: now,
       })),
   );

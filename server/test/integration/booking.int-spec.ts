@@ -7,7 +7,7 @@ import { BookingReminderJob } from '../../src/booking/reminder.job';
 import { StaffAccountEntity } from '../../src/identity/entities/staff-account.entity';
 import { NotificationOutbox } from '../../src/notifications/notification-outbox';
 import { describeEngines } from '../support/describe-engines';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { STAFF_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
 import { BOOKING_TEST_ENV, MEICUN, DONGMEN, at, book, controlClock, serviceItemId, slotRow } from './booking-helpers';
 
 const NOW = at('2026-09-17', '10:00'); // Thursday; the window is 09-18 .. 10-01
@@ -54,8 +54,10 @@ describeEngines('booking on %s', (engine) => {
       const r = await t.call(routes.listServiceItems, {}, { params: { code: MEICUN }, token });
       expect(r.status).toBe(200);
       const names = r.body.items.map((i: { name: string }) => i.name);
-      for (const n of ['高龄津贴申请咨询', '居住证明', '医保参保', '低保咨询', '其他', '居(租)住证明']) expect(names).toContain(n);
-      expect(r.body.items.find((i: { name: string }) => i.name === '居(租)住证明')).toMatchObject({ catalogCode: 'IS-08', durationMinutes: 20, active: true });
+      for (const n of ['高龄津贴申请咨询', '居住证明', '医保参保', '低保咨询', '其他', '收养人婚姻、子女与抚养能力情况证明']) expect(names).toContain(n);
+      expect(r.body.items.find((i: { name: string }) => i.name === '收养人婚姻、子女与抚养能力情况证明')).toMatchObject({ catalogCode: 'IS-01', durationMinutes: 30, active: true });
+      // other places' examples (Zhaoqing's 居(租)住证明, Shanxi's 党员 items …) are not 荆州区's: seeded switched off, not offered
+      for (const n of ['居(租)住证明', '贫困学生证明', '权属来源证明', '在职党员到居住地报到情况反馈']) expect([n, names.includes(n)]).toEqual([n, false]);
       expect(r.body.items.find((i: { name: string }) => i.name === '高龄津贴申请咨询').materials).toContain('老人本人银行卡或存折');
       expect((await t.call(routes.listServiceItems, {}, { params: { code: '421003003' }, token })).status).toBe(404); // a street, not a community
     });
@@ -455,6 +457,8 @@ describeEngines('booking on %s', (engine) => {
       const before = JSON.stringify(await t.ds.query(`SELECT * FROM booking WHERE id = '${b.body.id}'`));
       const staffIdRoutes = Object.entries(bookingRoutes).filter(([, r]) => r.auth === 'staff' && idRoute(r));
       expect(staffIdRoutes.length).toBeGreaterThanOrEqual(11);
+      // routes marked stepUp (the phone reveal) ask for the password first: re-entered, so scope is what answers
+      expect((await t.call(routes.staffStepUp, { password: STAFF_PASSWORD }, { token: dongmen })).status).toBe(200);
       for (const [name, r] of staffIdRoutes) {
         const id = ids[name] ?? b.body.id;
         const theirs = await t.call(r as RouteDef, (bodyFor[name] ?? {}) as never, { params: { id } as never, token: dongmen });

@@ -23,6 +23,7 @@ import { CatalogDepartments1764474000000 } from './1764474000000-CatalogDepartme
 import { BookingContact1764475000000 } from './1764475000000-BookingContact';
 import { StaffStepUp1764476000000 } from './1764476000000-StaffStepUp';
 import { CatalogOrigin1764477000000 } from './1764477000000-CatalogOrigin';
+import { BookingOtherPlaceItems1764477600000 } from './1764477600000-BookingOtherPlaceItems';
 
 // registered as classes, not globs: the same list runs on SQLite and MariaDB. One file per domain module.
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   BookingContact1764475000000,
   StaffStepUp1764476000000,
   CatalogOrigin1764477000000,
+  BookingOtherPlaceItems1764477600000,
 ];
