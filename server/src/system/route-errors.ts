@@ -155,4 +155,6 @@ export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
   staffPrintAllowancePublicity: [ErrorCode.NotFound, ErrorCode.NoticeFontMissing],
   reportAllowanceDeath: [ErrorCode.AllowanceStateConflict, ErrorCode.NotFound, ErrorCode.Validation],
   staffConfirmAllowanceDeath: [ErrorCode.AllowanceStateConflict, ErrorCode.NotFound],
+  uploadRegistryImport: [ErrorCode.RegistryFileInvalid, ErrorCode.RegistryImportNotHeld],
+  approveRegistryImport: [ErrorCode.NotFound, ErrorCode.RegistryImportNotHeld],
 };
