@@ -7,11 +7,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkDigitOf } from '@jianban/shared';
 import type { Page } from 'playwright-core';
-import { shot, submitStaffLogin } from './support/page-checks';
-import { launchBrowser, startStack, type RunningStack } from './support/stack';
+import { expectNoHorizontalOverflow, submitStaffLogin } from './support/page-checks';
+import { launchBrowser, screenshotPath, settle, startStack, type RunningStack } from './support/stack';
 
 type Browser = Awaited<ReturnType<typeof launchBrowser>>;
 const MEICUN = '421003003003';
+/** the whole page in one picture (H5 scrolls inside Taro's container: grow the window to its height) */
+async function shot(page: Page, name: string) {
+  await settle(page);
+  await expectNoHorizontalOverflow(page);
+  const size = page.viewportSize() ?? { width: 1366, height: 900 };
+  const height = await page.evaluate(() =>
+    Math.max(document.documentElement.scrollHeight, ...[...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none').map((p) => p.scrollHeight)),
+  );
+  await page.setViewportSize({ width: size.width, height: Math.min(Math.max(height + 120, size.height), 9000) });
+  await settle(page);
+  await page.screenshot({ path: screenshotPath(name) });
+  await page.setViewportSize(size);
+}
+
 const visible = (page: Page, text: string | RegExp) => page.getByText(text).filter({ visible: true }).first();
 
 function madeUpPerson(i: number) {
@@ -88,6 +102,8 @@ describe('registry imports in the H5 staff console (1366 px, keyboard)', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: '批准导入：死亡名单.csv' }).filter({ visible: true }).waitFor({ state: 'detached', timeout: 30_000 });
     await visible(page, /^已导入；共 3 行：导入 3 行，有问题 0 行/).waitFor({ timeout: 30_000 });
+    // the upload's own notice follows: no longer 已暂停
+    await expect(page.getByText('已暂停，等待批准').filter({ visible: true }).count()).resolves.toBe(0);
     await shot(page, 'registry-imports-staff-2-approved');
     expect(pageErrors).toEqual([]);
   });

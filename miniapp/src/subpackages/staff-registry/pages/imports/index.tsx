@@ -23,6 +23,7 @@ const KIND_OPTIONS = (['roster', 'deaths', 'moveouts'] as const).map((value) => 
 /** one file from public security or health: the kind, the file, then the same import as the command line */
 function Upload() {
   const upload = useUploadRegistryImport();
+  const list = useRegistryImports();
   const [kind, setKind] = useState<RegistryImportKind | ''>('');
   const [picked, setPicked] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -55,12 +56,17 @@ function Upload() {
       {error ? <Notice tone="error">{error}</Notice> : null}
       {upload.isError ? <Notice tone="error" title="没有导入，数据没有任何改变">{messageFor(upload.error)}</Notice> : null}
       <Button loading={upload.isPending} onClick={() => void send()}>上传并导入</Button>
-      {done ? (
-        <Notice tone={done.import.status === 'published' && done.issues === 0 ? 'success' : 'soon'} title={STATUS_TEXT[done.import.status]}>
-          {`${countsText(done.import)}。${done.issues > 0 ? '有问题的行没有导入，请在下面的记录里下载校验报告。' : ''}${done.import.status === 'held' ? '这次要标记的人数超过了比例，请核对文件后在下面批准。' : ''}`}
-        </Notice>
-      ) : null}
+      {done ? <UploadResult done={done} now={list.data?.items.find((i) => i.id === done.import.id) ?? done.import} /> : null}
     </Section>
+  );
+}
+
+/** what became of the upload (its status follows the list: a held file approved below says so here too) */
+function UploadResult({ done, now }: { done: RegistryImportUploadView; now: RegistryImportView }) {
+  return (
+    <Notice tone={now.status === 'published' && done.issues === 0 ? 'success' : 'soon'} title={STATUS_TEXT[now.status]}>
+      {`${countsText(now)}。${done.issues > 0 ? '有问题的行没有导入，请在下面的记录里下载校验报告。' : ''}${now.status === 'held' ? '这次要标记的人数超过了比例，请核对文件后在下面批准。' : ''}`}
+    </Notice>
   );
 }
 
