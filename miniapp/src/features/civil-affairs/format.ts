@@ -25,3 +25,6 @@ export function countsText(i: RegistryImportView): string {
 export function importLine(i: RegistryImportView): string {
   return [STATUS_TEXT[i.status], countsText(i), `${BY_TEXT[i.by]} · ${timeText(i.startedAt)}`].join('；');
 }
+
+/** the file as staff named it, without its extension (the console shows no file names with extensions) */
+export const shownName = (fileName: string): string => fileName.replace(/\.(csv|xlsx|txt)$/i, '');

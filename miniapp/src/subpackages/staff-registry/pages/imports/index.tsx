@@ -15,7 +15,7 @@ import { fileToBase64 } from '../../../../features/allowance-pay/download';
 import { base64ToBytes } from '../../../../features/catalog/notice-board';
 import { downloadNow } from '../../../../features/booking/export-file';
 import { fetchRegistryReport, useApproveRegistryImport, useRegistryImports, useUploadRegistryImport } from '../../../../features/civil-affairs/hooks';
-import { KIND_TEXT, STATUS_TEXT, countsText, importLine } from '../../../../features/civil-affairs/format';
+import { KIND_TEXT, STATUS_TEXT, countsText, importLine, shownName } from '../../../../features/civil-affairs/format';
 import styles from '../../../../features/allowance-pay/components/pay.module.scss';
 
 const KIND_OPTIONS = (['roster', 'deaths', 'moveouts'] as const).map((value) => ({ value, label: KIND_TEXT[value] }));
@@ -51,7 +51,7 @@ function Upload() {
           }}
         />
         <label className={styles.fileButton} htmlFor="registry-file">选择数据文件</label>
-        <Text className={styles.line}>{picked ? `已选：${picked.name}` : '还没有选文件（公安、卫健给的表格原件，不超过10MB；更大的文件请信息科用命令行导入）'}</Text>
+        <Text className={styles.line}>{picked ? `已选：${shownName(picked.name)}` : '还没有选文件（公安、卫健给的表格原件，不超过10MB；更大的文件请信息科用命令行导入）'}</Text>
       </View>
       {error ? <Notice tone="error">{error}</Notice> : null}
       {upload.isError ? <Notice tone="error" title="没有导入，数据没有任何改变">{messageFor(upload.error)}</Notice> : null}
@@ -95,11 +95,11 @@ function ReportButton({ item }: { item: RegistryImportView }) {
   return (
     <>
       {error ? <Notice tone="error" title="没有下载成功">{error}</Notice> : null}
-      <Button variant="secondary" small loading={busy} a11yLabel={`下载校验报告：${item.fileName}`} onClick={() => void run()}>下载校验报告</Button>
+      <Button variant="secondary" small loading={busy} a11yLabel={`下载校验报告：${shownName(item.fileName)}`} onClick={() => void run()}>下载校验报告</Button>
       {saved ? (
         <View className={styles.download}>
           <Text className={styles.line}>{`已下载，${saved.count} 个问题${saved.truncated ? '（问题太多，只含前面的行；完整报告请用命令行导出）' : ''}。`}</Text>
-          <a className={styles.link} href={saved.url} download={saved.name}><Text>{`再存一份：${saved.name}`}</Text></a>
+          <a className={styles.link} href={saved.url} download={saved.name}><Text>再存一份校验报告</Text></a>
         </View>
       ) : null}
     </>
@@ -120,7 +120,7 @@ function Approve({ item }: { item: RegistryImportView }) {
           <Button variant="secondary" onClick={() => setSure(false)}>先不批准</Button>
         </>
       ) : (
-        <Button a11yLabel={`批准导入：${item.fileName}`} onClick={() => setSure(true)}>批准导入</Button>
+        <Button a11yLabel={`批准导入：${shownName(item.fileName)}`} onClick={() => setSure(true)}>批准导入</Button>
       )}
     </>
   );
@@ -134,7 +134,7 @@ function Imports() {
     <CellGroup>
       {list.data.items.map((i) => (
         <View key={i.id} className={styles.form}>
-          <Cell title={`${KIND_TEXT[i.kind]} · ${i.fileName}`} description={importLine(i)} />
+          <Cell title={`${KIND_TEXT[i.kind]} · ${shownName(i.fileName)}`} description={importLine(i)} />
           {i.status === 'held' ? <Approve item={i} /> : null}
           {i.rejectedRows > 0 || i.status === 'failed' || i.status === 'held' ? <ReportButton item={i} /> : null}
         </View>
