@@ -7,6 +7,6 @@ const district = ['district_admin'] as const;
 export const civilAffairsRoutes = {
   registryImports: defineRoute({ method: 'GET', path: '/staff/civil-affairs/imports', summary: '户籍、死亡、迁出数据的导入记录（区管理员）', auth: 'staff', roles: district, input: noInput, output: registryImportList }),
   registryImportReport: defineRoute({ method: 'GET', path: '/staff/civil-affairs/imports/:id/report', summary: '下载一次导入的校验报告（CSV：行号、列、问题）', auth: 'staff', roles: district, input: noInput, params: idParams, output: registryImportReportView }),
-  uploadRegistryImport: defineRoute({ method: 'POST', path: '/staff/civil-affairs/imports', summary: '上传户籍名单、死亡或迁出数据文件（CSV/XLSX，最大10MB）并导入（区管理员）', auth: 'staff', roles: district, status: 201, input: registryImportUploadInput, output: registryImportUploadView }),
-  approveRegistryImport: defineRoute({ method: 'POST', path: '/staff/civil-affairs/imports/:id/approve', summary: '核对后发布一次因数量过多而暂停的死亡或迁出导入（区管理员）', auth: 'staff', roles: district, input: noInput, params: idParams, output: registryImportView }),
+  uploadRegistryImport: defineRoute({ method: 'POST', path: '/staff/civil-affairs/imports', summary: '上传并导入户籍、死亡或迁出数据文件（区管理员）', auth: 'staff', roles: district, status: 201, input: registryImportUploadInput, output: registryImportUploadView }),
+  approveRegistryImport: defineRoute({ method: 'POST', path: '/staff/civil-affairs/imports/:id/approve', summary: '批准一次暂停的导入（区管理员）', auth: 'staff', roles: district, input: noInput, params: idParams, output: registryImportView }),
 } as const;
