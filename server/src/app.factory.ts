@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { LEDGER_FILE_MAX_BYTES, routes } from '@jianban/shared';
+import { REGISTRY_FILE_MAX_BYTES } from '@jianban/shared';
 import { createServer, type RequestListener } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -57,6 +58,11 @@ export async function createApp(config: AppConfig, opts: { listen?: boolean; log
   const fileRoutes = new Set([routes.importBankReturn, routes.importPaymentRoll].map((r) => `POST /api${r.path}`));
   fastify.addHook('onRoute', (o) => {
     if (fileRoutes.has(`${String(o.method)} ${o.url}`)) o.bodyLimit = Math.ceil(LEDGER_FILE_MAX_BYTES / 3) * 4 + 4096;
+  });
+  // the registry file upload (roster / deaths / move-outs, base64 in JSON) likewise, bounded by its own schema
+  const registryUpload = `POST /api${routes.uploadRegistryImport.path}`;
+  fastify.addHook('onRoute', (o) => {
+    if (`${String(o.method)} ${o.url}` === registryUpload) o.bodyLimit = Math.ceil(REGISTRY_FILE_MAX_BYTES / 3) * 4 + 4096;
   });
   logRequests(fastify, log);
   await registerSecurityHeaders(fastify, { h5Dir: config.h5Dir });

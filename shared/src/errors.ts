@@ -5,6 +5,7 @@ import { NotificationsErrorCode, NotificationsErrorStatus } from './notification
 import { AllowanceErrorCode, AllowanceErrorStatus } from './allowance/allowance.errors';
 import { ProxyErrorCode, ProxyErrorStatus } from './identity/proxies.errors';
 import { LedgerErrorCode, LedgerErrorStatus } from './allowance/ledger.errors';
+import { CivilAffairsErrorCode, CivilAffairsErrorStatus } from './civil-affairs/civil-affairs.errors';
 
 // every error body the server sends: { code, message, details? }
 export const CoreErrorCode = {
@@ -47,7 +48,7 @@ export const CoreErrorCode = {
   StepUpPasswordWrong: 'STEP_UP_PASSWORD_WRONG',
 } as const;
 // domain modules keep their own codes next to their routes
-export const ErrorCode = { ...CoreErrorCode, ...CatalogErrorCode, ...NotificationsErrorCode, ...BookingErrorCode, ...AllowanceErrorCode, ...ProxyErrorCode, ...LedgerErrorCode } as const;
+export const ErrorCode = { ...CoreErrorCode, ...CatalogErrorCode, ...NotificationsErrorCode, ...BookingErrorCode, ...AllowanceErrorCode, ...ProxyErrorCode, ...LedgerErrorCode, ...CivilAffairsErrorCode } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 // the HTTP status of each core code (exhaustive: a code without a status fails typecheck)
@@ -89,7 +90,7 @@ export const CoreErrorStatus = {
 
 // one table, read generically by the server's error filter and the OpenAPI document: every ErrorCode has its status
 export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
-  ...CoreErrorStatus, ...CatalogErrorStatus, ...NotificationsErrorStatus, ...BookingErrorStatus, ...AllowanceErrorStatus, ...ProxyErrorStatus, ...LedgerErrorStatus,
+  ...CoreErrorStatus, ...CatalogErrorStatus, ...NotificationsErrorStatus, ...BookingErrorStatus, ...AllowanceErrorStatus, ...ProxyErrorStatus, ...LedgerErrorStatus, ...CivilAffairsErrorStatus,
 };
 
 /** the HTTP status the server answers with for this error code */

@@ -26,4 +26,18 @@ export class RegistryImportsController {
   ) {
     return this.desk.report(caller.staffId, p.id);
   }
+
+  @Endpoint(routes.uploadRegistryImport)
+  upload(@RouteInput(routes.uploadRegistryImport) b: ParsedInput<typeof routes.uploadRegistryImport>, @CurrentUser() caller: Staff) {
+    return this.desk.upload(caller.staffId, b);
+  }
+
+  @Endpoint(routes.approveRegistryImport)
+  approve(
+    @RouteParams(routes.approveRegistryImport) p: ParsedParams<typeof routes.approveRegistryImport>,
+    @RouteInput(routes.approveRegistryImport) _b: ParsedInput<typeof routes.approveRegistryImport>,
+    @CurrentUser() caller: Staff,
+  ) {
+    return this.desk.approve(caller.staffId, p.id);
+  }
 }

@@ -157,4 +157,6 @@ export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
   reportAllowanceDeath: [ErrorCode.AllowanceStateConflict, ErrorCode.NotFound, ErrorCode.Validation],
   staffConfirmAllowanceDeath: [ErrorCode.AllowanceStateConflict, ErrorCode.NotFound],
   staffStepUp: [ErrorCode.RateLimited, ErrorCode.StepUpPasswordWrong, ErrorCode.Unauthenticated],
+  uploadRegistryImport: [ErrorCode.RegistryFileInvalid, ErrorCode.RegistryImportNotHeld],
+  approveRegistryImport: [ErrorCode.NotFound, ErrorCode.RegistryImportNotHeld],
 };

@@ -32,3 +32,26 @@ export const registryImportReportView = z.object({
 export type RegistryImportView = z.infer<typeof registryImportView>;
 export type RegistryImportList = z.infer<typeof registryImportList>;
 export type RegistryImportReportView = z.infer<typeof registryImportReportView>;
+
+/** a registry file uploaded from the staff console: .csv (UTF-8 or GB18030) or .xlsx, base64 in JSON, at most 10 MB of file
+ * (about 150,000 roster rows); larger files go through the command line `registry:import` */
+export const REGISTRY_FILE_MAX_BYTES = 10 * 1024 * 1024;
+export const registryImportUploadInput = z.strictObject({
+  kind: registryImportKind,
+  fileName: z.string().trim().min(1).max(200).regex(/\.(xlsx|csv)$/i, '请上传 .xlsx 或 .csv 文件'),
+  base64: z
+    .string()
+    .min(4)
+    .max(Math.ceil(REGISTRY_FILE_MAX_BYTES / 3) * 4, '文件不能超过10MB')
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/, '文件内容应为 base64'),
+});
+export type RegistryImportUploadInput = z.infer<typeof registryImportUploadInput>;
+
+export const registryImportUploadView = z.object({
+  import: registryImportView,
+  /** problems in the validation report (download it for the rows) */
+  issues: z.number().int(),
+  /** the earlier import of the same file, when this one changed nothing (status 'duplicate') */
+  duplicateOf: z.string().uuid().nullable(),
+});
+export type RegistryImportUploadView = z.infer<typeof registryImportUploadView>;

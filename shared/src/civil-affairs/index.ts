@@ -1,2 +1,3 @@
 export * from './civil-affairs.schema';
 export * from './civil-affairs.routes';
+export * from './civil-affairs.errors';

@@ -7,6 +7,7 @@ import { NOTIFICATIONS_MESSAGES } from './notifications';
 import { ALLOWANCE_MESSAGES } from './allowance';
 import { PROXY_MESSAGES } from './proxies';
 import { LEDGER_MESSAGES } from './ledger';
+import { CIVIL_AFFAIRS_MESSAGES } from './civil-affairs';
 
 type CoreCode = (typeof CoreErrorCode)[keyof typeof CoreErrorCode];
 import { ApiError, type AnyErrorCode, type ClientErrorCode } from '../../services/api-error';
@@ -48,7 +49,7 @@ const CORE_MESSAGES: Record<CoreCode, string> = {
 };
 
 // each feature keeps the messages for its own codes
-export const ERROR_MESSAGES: Record<ErrorCode, string> = { ...CORE_MESSAGES, ...CATALOG_MESSAGES, ...NOTIFICATIONS_MESSAGES, ...BOOKING_MESSAGES, ...ALLOWANCE_MESSAGES, ...PROXY_MESSAGES, ...LEDGER_MESSAGES };
+export const ERROR_MESSAGES: Record<ErrorCode, string> = { ...CORE_MESSAGES, ...CATALOG_MESSAGES, ...NOTIFICATIONS_MESSAGES, ...BOOKING_MESSAGES, ...ALLOWANCE_MESSAGES, ...PROXY_MESSAGES, ...LEDGER_MESSAGES, ...CIVIL_AFFAIRS_MESSAGES };
 
 export const CLIENT_ERROR_MESSAGES: Record<ClientErrorCode, string> = {
   NETWORK_ERROR: '网络不通，请检查手机网络后再试',

@@ -36,6 +36,11 @@ export class RegistryImportRepository {
     return m.update(RegistryImportEntity, { id }, patch);
   }
 
+  /** takes a held import for publication: 1 when this caller won it, 0 when it was not (or no longer) held */
+  async claimHeld(m: EntityManager, id: string): Promise<number> {
+    return (await m.update(RegistryImportEntity, { id, status: 'held' }, { status: 'staging' })).affected ?? 0;
+  }
+
   findImport(m: EntityManager, id: string) {
     return m.findOne(RegistryImportEntity, { where: { id } });
   }

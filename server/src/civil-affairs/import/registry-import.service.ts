@@ -3,7 +3,9 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { ErrorCode } from '@jianban/shared';
 import { AppConfig } from '../../common/config';
+import { DomainError } from '../../common/domain-error';
 import { Clock } from '../../common/clock';
 import { Db } from '../../common/db';
 import { PiiCipher } from '../../common/pii-cipher';
@@ -86,8 +88,9 @@ export class RegistryImportService {
   /** publishes a held import once a person has looked at it (F5) */
   async approveHeld(importId: string, actor: string): Promise<ImportSummary> {
     const row = await this.db.read((m) => this.imports.findImport(m, importId));
-    if (!row || row.status !== 'held') throw new Error(`import ${importId} is not waiting for approval`);
-    return this.publish(importId, actor);
+    if (!row) throw new DomainError(ErrorCode.NotFound, `no registry import ${importId}`);
+    if (row.status !== 'held') throw new DomainError(ErrorCode.RegistryImportNotHeld, `import ${importId} is not waiting for approval`);
+    return this.publish(importId, actor, { fromHeld: true });
   }
 
   /** the validation report as CSV lines (UTF-8 BOM, Chinese headers), read a page at a time */
@@ -215,8 +218,12 @@ export class RegistryImportService {
     return marked > min && marked > share * people;
   }
 
-  private async publish(importId: string, actor: string): Promise<ImportSummary> {
+  private async publish(importId: string, actor: string, opts: { fromHeld?: boolean } = {}): Promise<ImportSummary> {
     const summary = await this.db.transaction(async (tx) => {
+      // two approvals at once: the conditional update lets one of them publish, the other is told it is no longer held
+      if (opts.fromHeld && (await this.imports.claimHeld(tx, importId)) !== 1) {
+        throw new DomainError(ErrorCode.RegistryImportNotHeld, `import ${importId} is not waiting for approval`);
+      }
       const row = (await this.imports.findImport(tx, importId))!;
       await this.imports.publish(tx, row.kind, row.id, this.clock.now());
       const done = await this.counted(tx, { ...row, status: 'published', finishedAt: this.clock.now(), error: null });

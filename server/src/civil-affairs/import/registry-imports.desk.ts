@@ -1,5 +1,11 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, type RegistryImportList, type RegistryImportReportView, type RegistryImportView } from '@jianban/shared';
+import {
+  ErrorCode, REGISTRY_FILE_MAX_BYTES, type RegistryImportList, type RegistryImportReportView, type RegistryImportUploadInput,
+  type RegistryImportUploadView, type RegistryImportView,
+} from '@jianban/shared';
 import { DomainError } from '../../common/domain-error';
 import type { RegistryImportEntity } from '../entities/registry.entities';
 import { RegistryImportService } from './registry-import.service';
@@ -14,6 +20,37 @@ export class RegistryImportsDesk {
 
   async list(): Promise<RegistryImportList> {
     return { items: (await this.imports.listImports(100)).map(toImportView) };
+  }
+
+  /**
+   * a file uploaded from the staff console (base64 in JSON, like the ledger's bank return): its content must be what its
+   * name says, then it goes through the same import as the command line (streamed from a temporary file, idempotent by
+   * SHA-256, audited with the staff member as actor). A refused file writes nothing.
+   */
+  async upload(staffId: string, input: RegistryImportUploadInput): Promise<RegistryImportUploadView> {
+    const buf = Buffer.from(input.base64, 'base64');
+    const xlsx = /\.xlsx$/i.test(input.fileName);
+    if (buf.length === 0) throw new DomainError(ErrorCode.RegistryFileInvalid, 'the file is empty');
+    if (buf.length > REGISTRY_FILE_MAX_BYTES) throw new DomainError(ErrorCode.RegistryFileInvalid, 'the file is larger than the upload limit');
+    if (xlsx ? !isZip(buf) : !looksLikeText(buf)) {
+      throw new DomainError(ErrorCode.RegistryFileInvalid, `the file is not a ${xlsx ? 'workbook (.xlsx)' : 'text table (.csv)'} as its name says`);
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'registry-upload-'));
+    try {
+      const path = join(dir, xlsx ? 'upload.xlsx' : 'upload.csv');
+      await writeFile(path, buf);
+      const summary = await this.imports.importFile({ kind: input.kind, path, fileName: input.fileName, actor: staffId });
+      const row = await this.imports.findImport(summary.importId);
+      return { import: toImportView(row!), issues: summary.issues, duplicateOf: summary.duplicateOf ?? null };
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  /** publishes a held death or move-out import (F5) once district staff have checked it; audited with their account */
+  async approve(staffId: string, importId: string): Promise<RegistryImportView> {
+    await this.imports.approveHeld(importId, staffId);
+    return toImportView((await this.imports.findImport(importId))!);
   }
 
   async report(staffId: string, importId: string): Promise<RegistryImportReportView> {
@@ -51,4 +88,16 @@ function toImportView(i: RegistryImportEntity): RegistryImportView {
     id: i.id, kind: i.kind, fileName: i.fileName, status: i.status, totalRows: i.totalRows, acceptedRows: i.acceptedRows, rejectedRows: i.rejectedRows,
     by, startedAt: i.startedAt.toISOString(), finishedAt: i.finishedAt?.toISOString() ?? null,
   };
+}
+
+// an .xlsx is a zip archive: local file header signature
+const isZip = (buf: Buffer) => buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50;
+
+// a CSV is text (UTF-8 or GB18030): no NUL and no other control characters than tab and line breaks in its first 64 KB
+// (a workbook, picture or PDF renamed to .csv has plenty), and it is not a zip
+function looksLikeText(buf: Buffer): boolean {
+  if (isZip(buf)) return false;
+  const sample = buf.subarray(0, 64 * 1024);
+  for (const b of sample) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return false;
+  return true;
 }
