@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { routes, type InboxMessageView } from '@jianban/shared';
 import { describeEngines } from '../support/describe-engines';
 import { seedRegistry } from '../support/registry';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { STAFF_PASSWORD, startTestApp, type TestApp } from '../support/test-app';
 import { familyOf, registryElder, unverifiedFamilyOf } from './allowance-helpers';
 import { at, controlClock } from './booking-helpers';
 import { csvFile, entitle, LEDGER_TEST_ENV, reverify, rosterRows } from './ledger-helpers';
@@ -70,6 +70,8 @@ describeEngines('ledger message links on %s', (engine) => {
     expect(await reverify(t, district, '2026-02')).toBe('done');
     await entitle(t, district, '2026-02');
     expect((await t.call(routes.closeLedgerMonth, {}, { params: { month: '2026-02' }, token: district })).status).toBe(200);
+    // the roster carries full numbers: the district admin re-enters the password first
+    expect((await t.call(routes.staffStepUp, { password: STAFF_PASSWORD }, { token: district })).status).toBe(200);
     const roster = await rosterRows((await t.call(routes.exportPaymentRoster, {}, { params: { month: '2026-02' }, token: district })).body.base64);
     const ref = (name: string) => roster.find((x) => x[1] === name)![8];
     const lines = [['业务参考号', '结果', '原因', '金额'], [ref(a.name), '成功', '', '50'], [ref(b.name), '失败', '账号不存在', '50']];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isBase64 } from '../base64';
 import { hasNoInvisible, INVISIBLE_MESSAGE, nfkc } from '../text';
 import { pageMeta, pageQuery } from '../common.schema';
 import { localDate, localMonth } from '../booking/booking.schema';
@@ -135,7 +136,7 @@ export const ledgerFileInput = z.strictObject({
     .string()
     .min(4)
     .max(Math.ceil(LEDGER_FILE_MAX_BYTES / 3) * 4, '文件不能超过5MB')
-    .regex(/^[A-Za-z0-9+/]+={0,2}$/, '文件内容应为 base64'),
+    .refine(isBase64, '文件内容应为 base64'),
 });
 export type LedgerFileInput = z.infer<typeof ledgerFileInput>;
 

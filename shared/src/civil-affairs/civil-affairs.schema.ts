@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isBase64 } from '../base64';
 
 // the district copy of the civil-affairs registry as district staff see it: the files imported and their reports
 export const registryImportKind = z.enum(['roster', 'deaths', 'moveouts']);
@@ -43,7 +44,7 @@ export const registryImportUploadInput = z.strictObject({
     .string()
     .min(4)
     .max(Math.ceil(REGISTRY_FILE_MAX_BYTES / 3) * 4, '文件不能超过10MB')
-    .regex(/^[A-Za-z0-9+/]+={0,2}$/, '文件内容应为 base64'),
+    .refine(isBase64, '文件内容应为 base64'),
 });
 export type RegistryImportUploadInput = z.infer<typeof registryImportUploadInput>;
 

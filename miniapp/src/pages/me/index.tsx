@@ -6,7 +6,7 @@ import { Button } from '../../components/Button';
 import { Notice } from '../../components/Notice';
 import { ElderSwitch } from '../../components/ElderSwitch';
 import { FamilyList } from '../../components/FamilyList';
-import { loadSession, signInResident, signOut, useMeId, useSession } from '../../services/session';
+import { loadSession, signInResident, signOut, useSession } from '../../services/session';
 import { useTransient } from '../../components/Notice/useTransient';
 import { useFamilyMembers, useRegions, useRemoveFamilyMember } from '../../features/family/hooks';
 import { communitiesUnder } from '../../features/regions/communities';
@@ -17,22 +17,15 @@ import { consoleLinksFor } from '../../features/staff/console';
 import { STAFF_PASSWORD_PAGE } from '../../features/staff-admin/pages';
 import { FAMILY_ADDED_EVENT } from '../../features/family/events';
 import { FAMILY_VERIFY_PAGE } from '../../features/family/verification';
-import { routes, type FamilyMemberView, type MeView } from '@jianban/shared';
-import { useQuery } from '@tanstack/react-query';
-import { call } from '../../services/http';
-import { memberAllowanceLinks } from '../../features/allowance-pay/member-links';
+import type { FamilyMemberView, MeView } from '@jianban/shared';
+import { useMemberAllowanceLinks } from '../../features/allowance-pay/member-hooks';
 import { QueryState } from '../../components/QueryState';
 
 const ELDERS_PAGE = '/subpackages/staff/pages/elders/index';
 
 /** under a verified elder: 每月发放 when a recipient, the 免申即享 invitation while one is open (pages in subpackages) */
 function MemberAllowance({ m }: { m: FamilyMemberView }) {
-  const meId = useMeId();
-  const enabled = m.verification.state === 'verified' && meId.startsWith('resident:');
-  // the same keys as features/allowance-pay/keys (payKeys.family / .invitation), spelled out: the main package is full
-  const payments = useQuery({ queryKey: ['allowance-pay', 'family', meId, m.id], queryFn: () => call(routes.familyPayments, { months: 12 }, { id: m.id }), enabled });
-  const invitation = useQuery({ queryKey: ['allowance-pay', 'invitation', meId, m.id], queryFn: () => call(routes.enrolmentInvitation, {}, { id: m.id }), enabled });
-  const links = memberAllowanceLinks(m.id, payments.data, invitation.data);
+  const links = useMemberAllowanceLinks(m);
   return (
     <>
       {links.map((l) => (
