@@ -1,7 +1,5 @@
-import { View, Text } from '@tarojs/components';
 import { Field } from '../../components/Field';
-import { a11y } from '../../components/a11y';
-import styles from './PhoneConsent.module.scss';
+import { SwitchRow } from '../../components/SwitchRow';
 import type { PhoneChoice } from './phone-choice';
 
 /** on the confirm page: an optional phone for the community to call about this visit, with its own consent */
@@ -17,15 +15,13 @@ export function PhoneConsent({ value, onChange, error }: { value: PhoneChoice; o
         hint="只给这次预约用：工作人员有事能打电话找您。"
         error={error}
       />
-      <View className={styles.row} onClick={() => onChange({ ...value, consent: !value.consent })} {...a11y('switch', { checked: value.consent, label: '同意工作人员用这个电话联系我' })}>
-        <View className={styles.main}>
-          <Text className={styles.title}>同意工作人员用这个电话联系我</Text>
-          <Text className={styles.desc}>只有为这次预约接待您的社区工作人员能看到；不同意就不要填电话。</Text>
-        </View>
-        <View className={`${styles.toggle}${value.consent ? ` ${styles.on}` : ''}`}>
-          <Text className={styles.state}>{value.consent ? '同意' : '不同意'}</Text>
-        </View>
-      </View>
+      <SwitchRow
+        title="同意工作人员用这个电话联系我"
+        desc="只有为这次预约接待您的社区工作人员能看到；不同意就不要填电话。"
+        checked={value.consent}
+        stateText={value.consent ? '同意' : '不同意'}
+        onToggle={() => onChange({ ...value, consent: !value.consent })}
+      />
     </>
   );
 }
