@@ -160,7 +160,7 @@ export class AllowanceReviewService {
   }
 
   private async reject(tx: EntityManager, app: ApplicationRow, stage: AllowanceStage, me: StaffActor, now: Date, reason: string): Promise<void> {
-    await this.move(tx, app, fromStatuses(stage), { status: 'rejected', activeKey: null, rejectReason: reason, stageDueAt: null }, now);
+    await this.move(tx, app, fromStatuses(stage), { status: 'rejected', rejectReason: reason, stageDueAt: null }, now);
     await this.cases.take(tx, ref(app.id), me, now);
     await this.cases.log(tx, ref(app.id), { action: 'rejected', actor: me, at: now, note: reason });
     await this.cases.close(tx, ref(app.id), now);
@@ -219,7 +219,7 @@ export class AllowanceReviewService {
         await this.cases.log(tx, ref0, { action: 'death_recorded', actor: me, at: now, internalNote: `家属报告的去世日期 ${app.deathReportedOn}；发放以民政户籍数据为准${input.note ? `。${input.note}` : ''}` });
         await this.notices.toFamily(tx, { ...app, deceased: true }, 'allowance_closed', now, { via: 'family' });
       } else {
-        const patch = { deathReportState: 'confirmed', deceased: true, status: 'closed', activeKey: null, stageDueAt: null, nextCheckAt: null, updatedAt: now };
+        const patch = { deathReportState: 'confirmed', deceased: true, status: 'closed', stageDueAt: null, nextCheckAt: null, updatedAt: now };
         if (!(await this.repo.answerDeathReport(tx, id, patch))) throw new DomainError(ErrorCode.AllowanceStateConflict, 'answered meanwhile');
         await this.cases.log(tx, ref0, { action: 'death_confirmed', actor: me, at: now, internalNote: input.note ?? null });
         await this.cases.close(tx, ref0, now);

@@ -86,7 +86,7 @@ export class AllowanceChecker {
       const due = new Date(now.getTime() + COMMUNITY_REVIEW_DAYS * 86_400_000);
       return { status: 'community_review', nextCheckAt: null, elderBirthDate: outcome.birthDate, eligibleFrom: outcome.eligibleFrom, stageDueAt: due, ...where };
     }
-    if (outcome.deceased) return { status: 'closed', activeKey: null, deceased: true, nextCheckAt: null, elderBirthDate: outcome.birthDate, ...where };
+    if (outcome.deceased) return { status: 'closed', deceased: true, nextCheckAt: null, elderBirthDate: outcome.birthDate, ...where };
     return { status: 'check_failed', nextCheckAt: null, elderBirthDate: outcome.birthDate, ...where };
   }
 

@@ -1,23 +1,38 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { DateTimeColumn } from '../common/columns';
 
 // the senior allowance (issue 11). ID numbers, accounts and phones: AES-GCM at rest (*_enc), looked up through the HMAC
 // blind index (elder_id_hash); only masks are stored in the clear.
 
-/** one active application per elder: `active_key` is '1' while active and NULL after (NULLs never collide) */
+/**
+ * The elder's one active slot: an application holds it ('1') while it is being processed, waits for more information or
+ * is approved, and frees it (NULL) once it failed a check, was rejected or closed — a failed check must not block a
+ * corrected application or another verified proxy's. NULLs never collide in the unique index; the CHECK constraint
+ * (`ck_allowance_application_slot`) keeps `active_key` and `status` in step, and the repository derives one from the other.
+ */
+export const SLOT_FREE_STATUSES = ['check_failed', 'rejected', 'closed'] as const;
+export const slotOf = (status: string): '1' | null => ((SLOT_FREE_STATUSES as readonly string[]).includes(status) ? null : '1');
+export const SLOT_CHECK_SQL = `(status IN ('check_failed', 'rejected', 'closed') AND active_key IS NULL) OR (status NOT IN ('check_failed', 'rejected', 'closed') AND active_key IS NOT NULL AND active_key = '1')`;
+
 @Entity('allowance_application')
+@Check('ck_allowance_application_slot', SLOT_CHECK_SQL)
 @Index('uq_allowance_application_active', ['elderIdHash', 'activeKey'], { unique: true })
 @Index('idx_allowance_application_community', ['communityCode', 'status', 'submittedAt'])
 @Index('idx_allowance_application_status', ['status', 'nextCheckAt'])
 @Index('idx_allowance_application_street', ['streetCode', 'status', 'submittedAt'])
 @Index('idx_allowance_application_account', ['applicantAccountId', 'submittedAt'])
 @Index('uq_allowance_application_publicity', ['publicityId'], { unique: true })
+@Index('uq_allowance_application_idempotency', ['applicantAccountId', 'idempotencyKey'], { unique: true })
 export class AllowanceApplicationEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
   @Column({ type: 'varchar', length: 64, name: 'elder_id_hash' })
   elderIdHash: string;
+
+  /** the blind-index key version of `elder_id_hash` (rotate-pii re-indexes what is not on the current one) */
+  @Column({ type: 'integer', name: 'elder_id_hash_kv', default: 1 })
+  elderIdHashKv?: number;
 
   @Column({ type: 'varchar', length: 255, name: 'elder_id_enc' })
   elderIdEnc: string;
@@ -120,6 +135,7 @@ export class AllowanceApplicationEntity {
   @Column({ type: 'varchar', length: 16, name: 'death_report_state', nullable: true })
   deathReportState: string | null;
 
+  /** per applicant account, unique (uq_allowance_application_idempotency): a repeated submit answers with this row */
   @Column({ type: 'varchar', length: 36, name: 'idempotency_key', nullable: true })
   idempotencyKey: string | null;
 

@@ -4,12 +4,15 @@ import { Brackets, EntityManager, In, IsNull, LessThan, LessThanOrEqual, Not } f
 import { isUniqueViolation } from '../common/db-errors';
 import { DomainError } from '../common/domain-error';
 import {
-  AllowanceApplicationEntity, AllowanceAuditEntity, AllowanceCheckEntity, AllowanceConsentEntity, AllowanceObjectionEntity, AllowancePolicyEntity,
+  AllowanceApplicationEntity, AllowanceAuditEntity, slotOf, AllowanceCheckEntity, AllowanceConsentEntity, AllowanceObjectionEntity, AllowancePolicyEntity,
 } from './allowance.entities';
 
 export type ApplicationRow = AllowanceApplicationEntity;
 type Patch = Partial<Omit<AllowanceApplicationEntity, 'id'>>;
 const A = AllowanceApplicationEntity;
+
+/** a patch that sets the status also sets the elder's slot the same way (the CHECK constraint refuses anything else) */
+const withSlot = (patch: Patch): Patch => (patch.status === undefined ? patch : { ...patch, activeKey: slotOf(patch.status) });
 
 export interface Condition {
   sql: string;
@@ -21,7 +24,7 @@ export class AllowanceRepository {
   /** one active application per elder: the unique (elder_id_hash, active_key) index answers a second one, never who */
   async insertApplication(tx: EntityManager, row: ApplicationRow): Promise<void> {
     try {
-      await tx.insert(A, row);
+      await tx.insert(A, { ...row, activeKey: slotOf(row.status) });
     } catch (err) {
       if (isUniqueViolation(err)) throw new DomainError(ErrorCode.AllowanceAlreadyApplied, 'an application for this elder is active');
       throw err;
@@ -68,7 +71,7 @@ export class AllowanceRepository {
 
   /** the community's answer to a waiting death report (two staff at once: one answer) */
   async answerDeathReport(tx: EntityManager, id: string, patch: Patch): Promise<boolean> {
-    const r = await tx.createQueryBuilder().update(A).set(patch).where("id = :id AND death_report_state = 'reported'", { id }).execute();
+    const r = await tx.createQueryBuilder().update(A).set(withSlot(patch)).where("id = :id AND death_report_state = 'reported'", { id }).execute();
     return r.affected === 1;
   }
 
@@ -97,8 +100,14 @@ export class AllowanceRepository {
 
   /** conditional UPDATE on status: true only for the one caller whose `from` still held (two reviewers: one wins) */
   async transition(tx: EntityManager, id: string, from: readonly string[], patch: Patch): Promise<boolean> {
-    const r = await tx.createQueryBuilder().update(A).set(patch).where('id = :id AND status IN (:...from)', { id, from: [...from] }).execute();
-    return r.affected === 1;
+    try {
+      const r = await tx.createQueryBuilder().update(A).set(withSlot(patch)).where('id = :id AND status IN (:...from)', { id, from: [...from] }).execute();
+      return r.affected === 1;
+    } catch (err) {
+      // taking the slot back (a resubmit after check_failed) while another application for the elder is active
+      if (isUniqueViolation(err)) throw new DomainError(ErrorCode.AllowanceAlreadyApplied, 'an application for this elder is active');
+      throw err;
+    }
   }
 
   async replaceChecks(tx: EntityManager, applicationId: string, rows: AllowanceCheckEntity[]): Promise<void> {

@@ -12,6 +12,7 @@ import { DomainError } from '../common/domain-error';
 import { PiiCipher } from '../common/pii-cipher';
 import type { Caller } from '../identity/caller';
 import { RegionScope } from '../identity/region.scope';
+import { reindexPeople } from '../database/blind-index-rotation';
 import { AllowanceAccess } from './allowance.access';
 import { AllowanceChecker } from './allowance.checker';
 import { AllowanceNotices } from './allowance.notices';
@@ -59,11 +60,21 @@ export class AllowanceService {
     }
     const elder = await this.db.read((m) => this.access.elderFor(m, caller, input.familyMemberId));
     if (!elder) throw notFound();
-    const id = await this.submit({
-      elder: { name: elder.name, idNumber: elder.idNumber, communityCode: elder.communityCode, familyMemberId: elder.familyMemberId },
-      applicantAccountId: caller.accountId, consent: input.consent, consentBy: { kind: 'family', id: caller.accountId }, account: input.account,
-      phone: input.phone, idempotencyKey: input.idempotencyKey ?? null, firstStep: { action: 'submitted', actor: { kind: 'resident', id: caller.accountId, name: '家属' } },
-    });
+    let id: string;
+    try {
+      id = await this.submit({
+        elder: { name: elder.name, idNumber: elder.idNumber, communityCode: elder.communityCode, familyMemberId: elder.familyMemberId },
+        applicantAccountId: caller.accountId, consent: input.consent, consentBy: { kind: 'family', id: caller.accountId }, account: input.account,
+        phone: input.phone, idempotencyKey: input.idempotencyKey ?? null, firstStep: { action: 'submitted', actor: { kind: 'resident', id: caller.accountId, name: '家属' } },
+      });
+    } catch (err) {
+      // the same key submitted twice at once: the unique (account, key) index (or the elder's slot) stopped the loser,
+      // whose transaction rolled back whole; it answers with the winner's application, like a later retry would
+      if (!input.idempotencyKey || !(err instanceof DomainError) || err.code !== ErrorCode.AllowanceAlreadyApplied) throw err;
+      const winner = await this.db.read((m) => this.repo.byIdempotencyKey(m, caller.accountId, input.idempotencyKey as string));
+      if (!winner) throw err;
+      return this.get(caller, winner.id);
+    }
     await this.checker.run(id);
     return this.get(caller, id);
   }
@@ -74,10 +85,14 @@ export class AllowanceService {
     const idNumber = normalizeIdNumber(n.elder.idNumber);
     const now = this.clock.now();
     const id = randomUUID();
-    await this.db.transaction(async (tx) => {
+    // retried whole when MariaDB picks it as a deadlock victim (two inserts meeting on the unique indexes at once): the
+    // retry then meets the winner's row and answers like any later submit would
+    await this.db.retrying(async (tx) => {
       const place = await this.placeOf(tx, n.elder.communityCode);
+      // during a blind-index rotation the elder's rows elsewhere (registry copy, proxies, recipients) move onto the current key first
+      await reindexPeople(tx, this.cipher, 'id_number', [idNumber]);
       const row: ApplicationRow = {
-        id, elderIdHash: this.cipher.blindIndex('id_number', idNumber), elderIdEnc: this.cipher.encrypt(idNumber), elderIdMasked: maskIdNumber(idNumber),
+        id, elderIdHash: this.cipher.blindIndex('id_number', idNumber), elderIdHashKv: this.cipher.blindIndexVersion, elderIdEnc: this.cipher.encrypt(idNumber), elderIdMasked: maskIdNumber(idNumber),
         elderName: n.elder.name, elderBirthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
         familyMemberId: n.elder.familyMemberId, applicantAccountId: n.applicantAccountId, ...place, status: 'checking', activeKey: '1',
         accountKind: n.account.kind, accountEnc: this.cipher.encrypt(n.account.number), accountLast4: n.account.number.slice(-4), bankName: n.account.bankName ?? null,
@@ -138,7 +153,7 @@ export class AllowanceService {
         return;
       }
       // a conditional UPDATE on the status read: a reviewer deciding at the same moment makes one of the two a conflict
-      const closed = await this.repo.transition(tx, id, [app.status], { status: 'closed', activeKey: null, stageDueAt: null, nextCheckAt: null, updatedAt: now });
+      const closed = await this.repo.transition(tx, id, [app.status], { status: 'closed', stageDueAt: null, nextCheckAt: null, updatedAt: now });
       if (!closed) throw new DomainError(ErrorCode.AllowanceStateConflict, 'changed meanwhile');
       await this.cases.log(tx, ref, { action: 'consent_withdrawn', actor, at: now, internalNote: input.note ?? null });
       await this.cases.close(tx, ref, now);

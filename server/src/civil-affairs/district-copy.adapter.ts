@@ -29,7 +29,8 @@ export class DistrictCopyRegistry extends CivilAffairsRegistry {
 
   async lookupMany(idNumbers: readonly string[]): Promise<ReadonlyMap<string, RegistryLookup>> {
     const keys = [...new Set(idNumbers.map(normalizeIdNumber))];
-    const byHash = new Map(keys.map((k) => [this.cipher.blindIndex('id_number', k), k]));
+    // every index a row may carry while a blind-index rotation is under way (the current key's first)
+    const byHash = new Map(keys.flatMap((k) => this.cipher.blindIndexes('id_number', k).map((h) => [h, k] as const)));
     const answers = new Map<string, RegistryLookup>(keys.map((k) => [k, { kind: 'not-found', source: SOURCE }]));
     const hashes = [...byHash.keys()];
     try {

@@ -19,6 +19,8 @@ export interface RegistryRow {
 
 export interface EncryptedPerson {
   idNumberHash: string;
+  /** the key version of idNumberHash (PiiCipher.blindIndexVersion) */
+  idNumberHashKv?: number;
   idNumberEnc: string;
   name: string;
   sex: 'male' | 'female';
@@ -95,14 +97,14 @@ export class RegistryRepository {
       await m.query(`DELETE FROM ${table} WHERE id_number_hash IN (${marks(hashes.length)})`, hashes);
     }
     await insertRows(m, 'registry_person', PERSON_COLUMNS, people.map((p) => [
-      p.idNumberHash, p.idNumberEnc, p.name, p.sex, p.birthDate, p.hukouRegionCode, p.householdNo, importId, now,
+      p.idNumberHash, p.idNumberEnc, p.name, p.sex, p.birthDate, p.hukouRegionCode, p.householdNo, importId, now, p.idNumberHashKv ?? 1,
     ]));
     const events = (pick: (p: EncryptedPerson) => string | null) =>
-      people.filter((p) => pick(p) !== null).map((p) => [p.idNumberHash, p.idNumberEnc, p.name, pick(p), importId, now]);
+      people.filter((p) => pick(p) !== null).map((p) => [p.idNumberHash, p.idNumberEnc, p.name, pick(p), importId, now, p.idNumberHashKv ?? 1]);
     await insertRows(m, 'registry_death', EVENT_COLUMNS, events((p) => p.deathDate));
     await insertRows(m, 'registry_move_out', EVENT_COLUMNS, events((p) => p.movedOutDate));
   }
 }
 
-export const PERSON_COLUMNS = ['id_number_hash', 'id_number_enc', 'name', 'sex', 'birth_date', 'hukou_region_code', 'household_no', 'import_id', 'updated_at'] as const;
-export const EVENT_COLUMNS = ['id_number_hash', 'id_number_enc', 'name', 'event_date', 'import_id', 'updated_at'] as const;
+export const PERSON_COLUMNS = ['id_number_hash', 'id_number_enc', 'name', 'sex', 'birth_date', 'hukou_region_code', 'household_no', 'import_id', 'updated_at', 'id_number_hash_kv'] as const;
+export const EVENT_COLUMNS = ['id_number_hash', 'id_number_enc', 'name', 'event_date', 'import_id', 'updated_at', 'id_number_hash_kv'] as const;

@@ -20,7 +20,7 @@ import { generatePeople } from './synthetic/registry-generator';
 export function encryptPerson(cipher: PiiCipher, p: RegistryPerson): EncryptedPerson {
   const idNumber = normalizeIdNumber(p.idNumber);
   return {
-    idNumberHash: cipher.blindIndex('id_number', idNumber), idNumberEnc: cipher.encrypt(idNumber), name: p.name, sex: p.sex,
+    idNumberHash: cipher.blindIndex('id_number', idNumber), idNumberHashKv: cipher.blindIndexVersion, idNumberEnc: cipher.encrypt(idNumber), name: p.name, sex: p.sex,
     birthDate: p.birthDate, hukouRegionCode: p.hukouRegionCode, householdNo: p.householdNo, deathDate: p.deathDate, movedOutDate: p.movedOutDate,
   };
 }

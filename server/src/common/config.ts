@@ -46,6 +46,9 @@ const CoreEnv = z.object({
   PII_KEY_ID: z.string().regex(/^[a-z0-9]{1,8}$/).default('k1'),
   PII_OLD_KEYS: z.string().optional(), // "k0:<base64>,k00:<base64>" for rotation: decrypt only
   PII_HMAC_KEY: base64Key.optional(),
+  PII_HMAC_KEY_VERSION: z.coerce.number().int().min(1).max(999).default(1),
+  PII_REINDEX_CHUNK: z.coerce.number().int().min(1).max(5000).default(500),
+  PII_HMAC_OLD_KEYS: z.string().optional(), // "1:<base64>,2:<base64>": earlier blind-index keys, looked up until rotate-pii re-indexed
   SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(7200),
   REFRESH_TTL_SECONDS: z.coerce.number().int().min(3600).default(30 * 24 * 3600),
   STAFF_REFRESH_TTL_SECONDS: z.coerce.number().int().min(3600).default(12 * 3600), // the staff console holds residents' data: a working day
@@ -150,7 +153,7 @@ export interface CoreConfigValues {
   trustProxy: false | number | string[];
   db: DbConfig;
   wechat: { apiBase: string; appId: string; appSecret: string; timeoutMs: number };
-  pii: { keyId: string; key: Buffer; oldKeys: Record<string, Buffer>; hmacKey: Buffer };
+  pii: { keyId: string; key: Buffer; oldKeys: Record<string, Buffer>; hmacKey: Buffer; hmacVersion: number; oldHmacKeys: Record<number, Buffer>; reindexChunk: number };
   session: {
     ttlSeconds: number; refreshTtlSeconds: number; staffRefreshTtlSeconds: number; refreshReuseGraceSeconds: number; cookieSecure: boolean;
     staffLoginMaxSeconds: number; staffStepUpSeconds: number;
@@ -187,13 +190,22 @@ type SectionValues<Ss extends readonly AnySection[]> = { [S in Ss[number] as S['
 
 export class ConfigError extends Error {}
 
-function parseOldKeys(raw: string | undefined): Record<string, Buffer> {
+function parseOldHmacKeys(raw: string | undefined, current: number): Record<number, Buffer> {
+  const out: Record<number, Buffer> = {};
+  for (const [version, key] of Object.entries(parseOldKeys(raw, 'PII_HMAC_OLD_KEYS'))) {
+    if (!/^[1-9][0-9]{0,2}$/.test(version) || Number(version) === current) throw new ConfigError('PII_HMAC_OLD_KEYS: versions are whole numbers other than PII_HMAC_KEY_VERSION');
+    out[Number(version)] = key;
+  }
+  return out;
+}
+
+function parseOldKeys(raw: string | undefined, name = 'PII_OLD_KEYS'): Record<string, Buffer> {
   if (!raw) return {};
   return Object.fromEntries(
     raw.split(',').map((pair) => {
       const [id, key] = pair.split(':');
       const buf = Buffer.from(key ?? '', 'base64');
-      if (!id || buf.length !== 32) throw new ConfigError('PII_OLD_KEYS: expected "id:<32-byte base64>" pairs');
+      if (!id || buf.length !== 32) throw new ConfigError(`${name}: expected "id:<32-byte base64>" pairs`);
       return [id, buf];
     }),
   );
@@ -247,6 +259,9 @@ function parseCore(e: CoreEnvValues): CoreConfigValues {
       key: Buffer.from(e.PII_KEY ?? DEV_PII_KEY, 'base64'),
       oldKeys: parseOldKeys(e.PII_OLD_KEYS),
       hmacKey: Buffer.from(e.PII_HMAC_KEY ?? DEV_HMAC_KEY, 'base64'),
+      hmacVersion: e.PII_HMAC_KEY_VERSION,
+      oldHmacKeys: parseOldHmacKeys(e.PII_HMAC_OLD_KEYS, e.PII_HMAC_KEY_VERSION),
+      reindexChunk: e.PII_REINDEX_CHUNK,
     },
     session: {
       ttlSeconds: e.SESSION_TTL_SECONDS, refreshTtlSeconds: e.REFRESH_TTL_SECONDS, staffRefreshTtlSeconds: e.STAFF_REFRESH_TTL_SECONDS,

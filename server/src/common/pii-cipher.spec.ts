@@ -92,4 +92,23 @@ describe('PiiCipher', () => {
     const after = cipherWith({ PII_KEY: K2, PII_KEY_ID: 'k2', PII_OLD_KEYS: `k1:${K1}` });
     expect(after.blindIndex('id_number', ID)).toBe(before.blindIndex('id_number', ID));
   });
+
+  it('rotates the blind index: new rows use the new key version, lookups match under the new key first and then each old one', () => {
+    const before = cipherWith({});
+    const during = cipherWith({ PII_HMAC_KEY: H2, PII_HMAC_KEY_VERSION: '2', PII_HMAC_OLD_KEYS: `1:${H1}` });
+    const after = cipherWith({ PII_HMAC_KEY: H2, PII_HMAC_KEY_VERSION: '2' });
+    expect([before.blindIndexVersion, during.blindIndexVersion]).toEqual([1, 2]);
+    expect(during.blindIndex('id_number', ID)).not.toBe(before.blindIndex('id_number', ID));
+    expect(during.blindIndexes('id_number', ID)).toEqual([after.blindIndex('id_number', ID), before.blindIndex('id_number', ID)]);
+    expect(during.previousBlindIndexVersions).toEqual([1]);
+    // negative control: with the old key removed, an index made under it is no longer among the lookups
+    expect(after.blindIndexes('id_number', ID)).not.toContain(before.blindIndex('id_number', ID));
+    expect(after.previousBlindIndexVersions).toEqual([]);
+  });
+
+  it('refuses an old blind-index key listed under the current version or with a malformed version or key', () => {
+    expect(() => cipherWith({ PII_HMAC_KEY_VERSION: '2', PII_HMAC_OLD_KEYS: `2:${H2}` })).toThrow(/PII_HMAC_OLD_KEYS/);
+    expect(() => cipherWith({ PII_HMAC_KEY_VERSION: '2', PII_HMAC_OLD_KEYS: `v1:${H2}` })).toThrow(/PII_HMAC_OLD_KEYS/);
+    expect(() => cipherWith({ PII_HMAC_KEY_VERSION: '2', PII_HMAC_OLD_KEYS: '1:short' })).toThrow(/PII_HMAC_OLD_KEYS/);
+  });
 });

@@ -14,6 +14,7 @@ import type { Caller } from './caller';
 import { ProxyRepository } from './proxies.repository';
 import { SessionService } from './session.service';
 import { DevLoginCodes } from './dev-login-codes';
+import { reindexPeople } from '../database/blind-index-rotation';
 import { WechatAuthPort } from './wechat-auth.port';
 
 // a verify against this keeps unknown usernames as slow as wrong passwords
@@ -139,13 +140,15 @@ export class AuthService {
   }
 
   private async findOrCreateResident(openidHash: string, openId: string): Promise<string> {
+    // during a blind-index rotation an account still under an earlier key moves onto the current one first
+    if (this.cipher.previousBlindIndexVersions.length) await this.db.transaction((tx) => reindexPeople(tx, this.cipher, 'openid', [openId]));
     const existing = await this.db.read((m) => this.accounts.findResidentByOpenidHash(m, openidHash));
     if (existing) return existing.id;
     const now = this.clock.now();
     const id = randomUUID();
     const created = await this.db.transaction((tx) =>
       this.accounts.insertResident(tx, {
-        id, openidHash, openidEnc: this.cipher.encrypt(openId), displayName: '微信用户', familyCount: 0, createdAt: now, updatedAt: now,
+        id, openidHash, openidHashKv: this.cipher.blindIndexVersion, openidEnc: this.cipher.encrypt(openId), displayName: '微信用户', familyCount: 0, createdAt: now, updatedAt: now,
       }),
     );
     if (created === 'created') return id;

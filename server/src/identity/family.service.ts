@@ -51,7 +51,7 @@ export class FamilyService {
     const now = this.clock.now();
     const row = {
       id: randomUUID(), accountId: caller.accountId, name: input.name, idNumberEnc: this.cipher.encrypt(parsed.id.value),
-      idNumberHash: this.cipher.blindIndex('id_number', parsed.id.value), birthDate: parsed.id.birthDate, gender: parsed.id.gender,
+      idNumberHash: this.cipher.blindIndex('id_number', parsed.id.value), idNumberHashKv: this.cipher.blindIndexVersion, birthDate: parsed.id.birthDate, gender: parsed.id.gender,
       relationship: input.relationship, communityCode: community.code, createdAt: now, updatedAt: now,
     };
     // insert first so "already in your list" wins over "list full"; throwing rolls back both writes

@@ -192,7 +192,7 @@ export class ProxyService {
     const outcome = await this.db.transaction(async (tx) => {
       const member = await this.memberInScope(tx, staff, memberId);
       const actor = { actorKind: 'staff' as const, actorId: staff.staffId, objectKind: 'family_member' as const, objectId: member.id };
-      if (this.cipher.blindIndex('id_number', parsed.id.value) !== member.idNumberHash) {
+      if (!this.cipher.blindIndexes('id_number', parsed.id.value).includes(member.idNumberHash)) {
         await this.audit(tx, { ...actor, action: 'proxy.staff_confirm', result: 'refused', detail: { reason: 'id_mismatch' } });
         return { kind: 'refused', code: ErrorCode.ElderIdMismatch } as const;
       }

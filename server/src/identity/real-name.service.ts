@@ -13,6 +13,7 @@ import { AccountRepository } from './identity.repository';
 import { ProxyRepository } from './proxies.repository';
 import { ProxyService } from './proxy.service';
 import { RealNameCheck, type RealNameSubject } from './real-name-check.port';
+import { reindexPeople } from '../database/blind-index-rotation';
 import { RegionScope } from './region.scope';
 
 type Resident = Extract<Caller, { kind: 'resident' }>;
@@ -95,6 +96,8 @@ export class RealNameService {
     const idNumber = this.parseId(input.idNumber);
     const hash = this.cipher.blindIndex('id_number', idNumber);
     await this.db.transaction(async (tx) => {
+      // during a blind-index rotation the person's rows move onto the current key first, so `hash` finds them
+      await reindexPeople(tx, this.cipher, 'id_number', [idNumber]);
       const account = await this.accounts.findResident(tx, accountId);
       const own = account ? await this.proxies.membersOfAccount(tx, accountId) : [];
       const asElder = account ? await this.proxies.membersForElder(tx, hash) : { members: [] };
@@ -123,7 +126,7 @@ export class RealNameService {
 
   private identityRow(accountId: string, name: string, idNumber: string, method: 'face' | 'counter', staffId: string | null): ResidentIdentityEntity {
     return {
-      accountId, name, idNumberEnc: this.cipher.encrypt(idNumber), idNumberHash: this.cipher.blindIndex('id_number', idNumber), method,
+      accountId, name, idNumberEnc: this.cipher.encrypt(idNumber), idNumberHash: this.cipher.blindIndex('id_number', idNumber), idNumberHashKv: this.cipher.blindIndexVersion, method,
       verifiedByStaffId: staffId, verifiedAt: this.clock.now(),
     };
   }

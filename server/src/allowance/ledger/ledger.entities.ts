@@ -15,6 +15,10 @@ export class AllowanceRecipientEntity {
   @Column({ type: 'varchar', length: 64, name: 'elder_id_hash' })
   elderIdHash: string;
 
+  /** the blind-index key version of `elder_id_hash` (issue 11: rotate-pii re-indexes what is not on the current one) */
+  @Column({ type: 'integer', name: 'elder_id_hash_kv', default: 1 })
+  elderIdHashKv?: number;
+
   @Column({ type: 'varchar', length: 255, name: 'elder_id_enc' })
   elderIdEnc: string;
 
@@ -482,6 +486,10 @@ export class AllowanceCandidateEntity {
 
   @Column({ type: 'varchar', length: 64, name: 'elder_id_hash' })
   elderIdHash: string;
+
+  /** the blind-index key version of `elder_id_hash` (issue 11: rotate-pii re-indexes what is not on the current one) */
+  @Column({ type: 'integer', name: 'elder_id_hash_kv', default: 1 })
+  elderIdHashKv?: number;
 
   @Column({ type: 'varchar', length: 24, name: 'elder_id_masked' })
   elderIdMasked: string;

@@ -11,6 +11,10 @@ export class RegistryPersonEntity {
   @PrimaryColumn({ type: 'varchar', length: 64, name: 'id_number_hash' })
   idNumberHash: string;
 
+  /** the blind-index key version of `id_number_hash` (rotate-pii re-indexes what is not on the current one) */
+  @Column({ type: 'integer', name: 'id_number_hash_kv', default: 1 })
+  idNumberHashKv?: number;
+
   @Column({ type: 'varchar', length: 255, name: 'id_number_enc' })
   idNumberEnc: string;
 
@@ -42,6 +46,10 @@ export class RegistryDeathEntity {
   @PrimaryColumn({ type: 'varchar', length: 64, name: 'id_number_hash' })
   idNumberHash: string;
 
+  /** the blind-index key version of `id_number_hash` (rotate-pii re-indexes what is not on the current one) */
+  @Column({ type: 'integer', name: 'id_number_hash_kv', default: 1 })
+  idNumberHashKv?: number;
+
   @Column({ type: 'varchar', length: 255, name: 'id_number_enc' })
   idNumberEnc: string;
 
@@ -63,6 +71,10 @@ export class RegistryDeathEntity {
 export class RegistryMoveOutEntity {
   @PrimaryColumn({ type: 'varchar', length: 64, name: 'id_number_hash' })
   idNumberHash: string;
+
+  /** the blind-index key version of `id_number_hash` (rotate-pii re-indexes what is not on the current one) */
+  @Column({ type: 'integer', name: 'id_number_hash_kv', default: 1 })
+  idNumberHashKv?: number;
 
   @Column({ type: 'varchar', length: 255, name: 'id_number_enc' })
   idNumberEnc: string;

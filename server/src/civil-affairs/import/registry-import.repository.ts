@@ -134,7 +134,7 @@ export class RegistryImportRepository {
   }
 
   /** copies the staged rows into the district copy: rows that differ are replaced, identical ones left untouched (in key order: appends to the clustered index) */
-  async publish(m: EntityManager, kind: RegistryImportKind, importId: string, at: Date): Promise<void> {
+  async publish(m: EntityManager, kind: RegistryImportKind, importId: string, at: Date, kv: number): Promise<void> {
     const now = sqlDateTime(at);
     if (kind === 'roster') {
       await m.query(
@@ -146,10 +146,10 @@ export class RegistryImportRepository {
       );
       await m.query(
         `INSERT INTO registry_person (${PERSON_COLUMNS.join(', ')})
-         SELECT s.id_number_hash, s.id_number_enc, s.name, s.sex, s.birth_date, s.hukou_region_code, s.household_no, ?, ?
+         SELECT s.id_number_hash, s.id_number_enc, s.name, s.sex, s.birth_date, s.hukou_region_code, s.household_no, ?, ?, ?
          FROM registry_staging s WHERE s.import_id = ? AND NOT EXISTS (SELECT 1 FROM registry_person p WHERE p.id_number_hash = s.id_number_hash)
          ORDER BY s.id_number_hash`,
-        [importId, now, importId],
+        [importId, now, kv, importId],
       );
       return;
     }
@@ -162,11 +162,16 @@ export class RegistryImportRepository {
     );
     await m.query(
       `INSERT INTO ${table} (${EVENT_COLUMNS.join(', ')})
-       SELECT s.id_number_hash, s.id_number_enc, s.name, s.event_date, ?, ?
+       SELECT s.id_number_hash, s.id_number_enc, s.name, s.event_date, ?, ?, ?
        FROM registry_staging s WHERE s.import_id = ? AND NOT EXISTS (SELECT 1 FROM ${table} e WHERE e.id_number_hash = s.id_number_hash)
        ORDER BY s.id_number_hash`,
-      [importId, now, importId],
+      [importId, now, kv, importId],
     );
+  }
+
+  /** a page of an import's staged rows in row order (the encrypted ID numbers, for a re-index during a key rotation) */
+  stagedPage(m: EntityManager, importId: string, afterRow: number, limit: number): Promise<{ row_no: number; id_number_enc: string }[]> {
+    return m.query(`SELECT row_no, id_number_enc FROM registry_staging WHERE import_id = ? AND row_no > ? ORDER BY row_no LIMIT ${Math.floor(limit)}`, [importId, afterRow]);
   }
 
   async deleteStaging(m: EntityManager, importId: string): Promise<void> {

@@ -10,6 +10,7 @@ import { Clock } from '../../common/clock';
 import { Db } from '../../common/db';
 import { PiiCipher } from '../../common/pii-cipher';
 import { REGION_SEED } from '../../database/seed/regions';
+import { reindexPeople } from '../../database/blind-index-rotation';
 import type { RegistryImportEntity, RegistryImportKind, RegistryImportStatus } from '../entities/registry.entities';
 import { FingerprintSet } from './fingerprint-set';
 import { formatOf, readRows, type FileFormat } from './file-rows';
@@ -75,6 +76,9 @@ export class RegistryImportService {
     try {
       const repeats = await this.stageFile(row, req.path, format);
       if (!repeats) return await this.finishFailed(row, 'missing columns');
+      // during a blind-index rotation the people of this file move onto the current key first (all their rows, every
+      // table, a page per short transaction), so the checks and the merge meet their rows instead of adding twins
+      if (this.cipher.previousBlindIndexVersions.length) await this.reindexStaged(row.id);
       await this.crossRowChecks(row, repeats);
       await hooks.afterStaging?.(row.id);
       if (await this.mustHold(row)) return await this.finishHeld(row);
@@ -225,7 +229,7 @@ export class RegistryImportService {
         throw new DomainError(ErrorCode.RegistryImportNotHeld, `import ${importId} is not waiting for approval`);
       }
       const row = (await this.imports.findImport(tx, importId))!;
-      await this.imports.publish(tx, row.kind, row.id, this.clock.now());
+      await this.imports.publish(tx, row.kind, row.id, this.clock.now(), this.cipher.blindIndexVersion);
       const done = await this.counted(tx, { ...row, status: 'published', finishedAt: this.clock.now(), error: null });
       await this.imports.updateImport(tx, row.id, pickCounts(done));
       await this.audit(tx, done, actor, {});
@@ -233,6 +237,15 @@ export class RegistryImportService {
     });
     await this.db.read((m) => this.imports.deleteStaging(m, importId));
     return this.summaryOf(summary, await this.db.read((m) => this.imports.countIssues(m, importId)));
+  }
+
+  private async reindexStaged(importId: string): Promise<void> {
+    for (let after = 0; ;) {
+      const page = await this.db.read((m) => this.imports.stagedPage(m, importId, after, 500));
+      if (!page.length) return;
+      await this.db.retrying((tx) => reindexPeople(tx, this.cipher, 'id_number', page.map((r) => this.cipher.decrypt(r.id_number_enc))));
+      after = Number(page[page.length - 1].row_no);
+    }
   }
 
   private async counted(m: EntityManager, row: RegistryImportEntity): Promise<RegistryImportEntity> {

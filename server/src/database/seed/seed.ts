@@ -85,19 +85,19 @@ async function seedDemoResident(ds: DataSource, cipher: PiiCipher, now: Date, co
   const memberId = randomUUID();
   await ds.transaction(async (tx) => {
     await tx.insert(ResidentAccountEntity, {
-      id: accountId, openidHash, openidEnc: cipher.encrypt(openid), displayName: DEMO_RESIDENT.displayName, familyCount: 1, createdAt: now, updatedAt: now,
+      id: accountId, openidHash, openidHashKv: cipher.blindIndexVersion, openidEnc: cipher.encrypt(openid), displayName: DEMO_RESIDENT.displayName, familyCount: 1, createdAt: now, updatedAt: now,
     });
     await tx.insert(FamilyMemberEntity, {
       id: memberId, accountId, name: DEMO_ELDER.name, idNumberEnc: cipher.encrypt(parsed.id.value),
-      idNumberHash: cipher.blindIndex('id_number', parsed.id.value), birthDate: parsed.id.birthDate, gender: parsed.id.gender,
+      idNumberHash: cipher.blindIndex('id_number', parsed.id.value), idNumberHashKv: cipher.blindIndexVersion, birthDate: parsed.id.birthDate, gender: parsed.id.gender,
       relationship: DEMO_ELDER.relationship, communityCode: DEMO_ELDER.communityCode, createdAt: now, updatedAt: now,
     });
     await tx.insert(ResidentIdentityEntity, {
-      accountId, name: DEMO_DAUGHTER.name, idNumberEnc: cipher.encrypt(daughter.id.value), idNumberHash: cipher.blindIndex('id_number', daughter.id.value),
+      accountId, name: DEMO_DAUGHTER.name, idNumberEnc: cipher.encrypt(daughter.id.value), idNumberHash: cipher.blindIndex('id_number', daughter.id.value), idNumberHashKv: cipher.blindIndexVersion,
       method: 'counter', verifiedByStaffId: counterStaffId, verifiedAt: now,
     });
     await tx.insert(FamilyProxyEntity, {
-      familyMemberId: memberId, accountId, idNumberHash: cipher.blindIndex('id_number', parsed.id.value), state: 'verified', via: 'staff',
+      familyMemberId: memberId, accountId, idNumberHash: cipher.blindIndex('id_number', parsed.id.value), idNumberHashKv: cipher.blindIndexVersion, state: 'verified', via: 'staff',
       verifiedByKind: 'staff', verifiedById: counterStaffId, verifiedAt: now, verifiedName: DEMO_ELDER.name, revokedAt: null, revokedBy: null, revokedById: null,
     });
   });

@@ -11,6 +11,10 @@ export class ResidentAccountEntity {
   @Column({ type: 'varchar', length: 64, name: 'openid_hash' })
   openidHash: string;
 
+  /** the blind-index key version of `openid_hash` (rotate-pii re-indexes what is not on the current one) */
+  @Column({ type: 'integer', name: 'openid_hash_kv', default: 1 })
+  openidHashKv?: number;
+
   @Column({ type: 'varchar', length: 255, name: 'openid_enc' })
   openidEnc: string;
 

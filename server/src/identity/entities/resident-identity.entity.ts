@@ -18,6 +18,10 @@ export class ResidentIdentityEntity {
   @Column({ type: 'varchar', length: 64, name: 'id_number_hash' })
   idNumberHash: string;
 
+  /** the blind-index key version of `id_number_hash` (rotate-pii re-indexes what is not on the current one) */
+  @Column({ type: 'integer', name: 'id_number_hash_kv', default: 1 })
+  idNumberHashKv?: number;
+
   @Column({ type: 'varchar', length: 16 })
   method: 'face' | 'counter';
 
