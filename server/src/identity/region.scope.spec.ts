@@ -62,6 +62,20 @@ describe(RegionScope.name, () => {
     expect([outside.code, outside.message, outside.details]).toEqual([unknown.code, unknown.message, unknown.details]);
   });
 
+  it("answers a module's own not-found code for a code that is not a community, NOT_FOUND by default", async () => {
+    const { sut } = setup();
+    const own = ErrorCode.CommunityNotFound;
+
+    const street = await domainErrorFrom(sut.knownCommunity(READER, STREET_A, own));
+    const unknown = await domainErrorFrom(sut.knownCommunity(READER, '421003009009', own));
+    const plain = await domainErrorFrom(sut.knownCommunity(READER, STREET_A));
+    const staffStreet = await domainErrorFrom(sut.community(READER, staffAt('district_admin', DISTRICT), STREET_A, own));
+    const staffOutside = await domainErrorFrom(sut.community(READER, staffAt('community_staff', COMMUNITY_A1), COMMUNITY_B1, own));
+
+    expect([street.code, unknown.code, plain.code, staffStreet.code, staffOutside.code]).toEqual([own, own, ErrorCode.NotFound, own, ErrorCode.NotFound]);
+    expect((await sut.knownCommunity(READER, COMMUNITY_B1, own)).code).toBe(COMMUNITY_B1);
+  });
+
   it('looks regions up by code, leaving out codes the tree no longer has', async () => {
     const { sut } = setup();
 
