@@ -25,6 +25,8 @@ export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
   setStaffAccountActive: [ErrorCode.LastDistrictAdmin, ErrorCode.NotFound, ErrorCode.StaffOwnAccount],
   resetStaffPassword: [ErrorCode.NotFound, ErrorCode.StaffOwnAccount],
   changeOwnPassword: [ErrorCode.InvalidCredentials, ErrorCode.Validation],
+  listRegionHolds: [],
+  assignRegionHold: [ErrorCode.NotFound, ErrorCode.RegionHoldAssigned, ErrorCode.RegionHoldConflict],
   listInbox: [],
   inboxUnread: [],
   markAllInboxRead: [],
