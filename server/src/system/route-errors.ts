@@ -80,6 +80,8 @@ export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
   updateDemandReportStatus: [ErrorCode.DemandReportNotFound],
   updateCatalogItem: [ErrorCode.ItemNameTaken, ErrorCode.ItemNotFound, ErrorCode.NotFound, ErrorCode.ProposalEmpty, ErrorCode.ProposalRequired, ErrorCode.Unauthenticated, ErrorCode.VersionConflict],
   catalogItemHistory: [ErrorCode.ItemNotFound, ErrorCode.NotFound],
+  staffCatalogItem: [ErrorCode.ItemNotFound, ErrorCode.NotFound],
+  departmentHistory: [ErrorCode.NotFound],
   proposeCatalogChange: [ErrorCode.ItemNotFound, ErrorCode.NotFound, ErrorCode.ProposalEmpty, ErrorCode.Unauthenticated],
   catalogProposals: [],
   decideCatalogProposal: [ErrorCode.ItemNameTaken, ErrorCode.ProposalDecided, ErrorCode.ProposalEmpty, ErrorCode.ProposalNotFound, ErrorCode.Unauthenticated, ErrorCode.VersionConflict],

@@ -24,6 +24,7 @@ import { BookingContact1764475000000 } from './1764475000000-BookingContact';
 import { StaffStepUp1764476000000 } from './1764476000000-StaffStepUp';
 import { CatalogOrigin1764477000000 } from './1764477000000-CatalogOrigin';
 import { BookingOtherPlaceItems1764477600000 } from './1764477600000-BookingOtherPlaceItems';
+import { DepartmentVersionChanges1764480000000 } from './1764480000000-DepartmentVersionChanges';
 
 // registered as classes, not globs: the same list runs on SQLite and MariaDB. One file per domain module.
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   StaffStepUp1764476000000,
   CatalogOrigin1764477000000,
   BookingOtherPlaceItems1764477600000,
+  DepartmentVersionChanges1764480000000,
 ];
