@@ -77,7 +77,8 @@ export class CatalogEditService {
 
   private insertCommunityItem(staff: Staff, community: string, input: CreateCommunityItemInput, editor: Editor, mayRetry: boolean): Promise<CatalogItemEntity | null> {
     return this.db.transaction(async (tx) => {
-      const region = await this.regions.community(tx, staff, community, ErrorCode.CommunityNotFound);
+      const region = await this.regions.coveredCommunity(tx, staff, community);
+      if (!region) throw new DomainError(ErrorCode.CommunityNotFound, `${community} is not a community`);
       const now = this.clock.now();
       const content: ItemContentInput = {
         name: input.name, aliases: input.aliases, list: 'issue', category: input.category, usedFor: input.usedFor, routeSteps: [],

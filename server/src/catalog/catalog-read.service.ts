@@ -133,7 +133,8 @@ export class CatalogReadService {
   // the district's items, plus the named community's own ones (an unknown community is a 404)
   private async ownersFor(community?: string): Promise<Set<string>> {
     if (!community) return new Set([DISTRICT_OWNER]);
-    await this.db.read((m) => this.regions.knownCommunity(m, community, ErrorCode.CommunityNotFound));
+    const found = await this.db.read((m) => this.regions.findCommunity(m, community));
+    if (!found) throw new DomainError(ErrorCode.CommunityNotFound, `no community ${community}`);
     return new Set([DISTRICT_OWNER, community]);
   }
 }

@@ -27,24 +27,33 @@ export class RegionScope {
     return chain[0];
   }
 
-  /**
-   * a community (社区/村) the staff member may act on; unknown or out of scope is NOT_FOUND, a region that is not a
-   * community answers `notCommunity` (NOT_FOUND unless a module's contract names its own code, e.g. the catalog's)
-   */
-  async community(m: EntityManager, staff: Staff, code: string, notCommunity: ErrorCode = ErrorCode.NotFound): Promise<RegionEntity> {
-    const region = await this.assertCovers(m, staff, code);
-    if (region.level !== 'community') throw new DomainError(notCommunity, 'no such community in your scope');
+  /** a community (社区/村) the staff member may act on; anything else (unknown, out of scope, a street) is NOT_FOUND */
+  async community(m: EntityManager, staff: Staff, code: string): Promise<RegionEntity> {
+    const region = await this.coveredCommunity(m, staff, code);
+    if (!region) throw new DomainError(ErrorCode.NotFound, 'no such community in your scope');
+    return region;
+  }
+
+  /** a community by code for anyone signed in (a resident picking a centre); unknown or not a community is NOT_FOUND */
+  async knownCommunity(m: EntityManager, code: string): Promise<RegionEntity> {
+    const region = await this.findCommunity(m, code);
+    if (!region) throw new DomainError(ErrorCode.NotFound, 'no such community');
     return region;
   }
 
   /**
-   * a community by code for anyone (a resident picking a centre, a search scoped to a community); unknown or not a
-   * community answers `notFound` (NOT_FOUND unless a module's contract names its own code, e.g. the catalog's)
+   * "is this a community (社区/村)?" for anyone: the region, or null when the code is unknown or names a street or the
+   * district. A module whose contract names its own not-found code (the catalog's CATALOG_COMMUNITY_NOT_FOUND) throws it.
    */
-  async knownCommunity(m: EntityManager, code: string, notFound: ErrorCode = ErrorCode.NotFound): Promise<RegionEntity> {
+  async findCommunity(m: EntityManager, code: string): Promise<RegionEntity | null> {
     const region = (await this.regions.findByCodes(m, [code]))[0];
-    if (!region || region.level !== 'community') throw new DomainError(notFound, 'no such community');
-    return region;
+    return region && region.level === 'community' ? region : null;
+  }
+
+  /** the same inside a staff member's scope: NOT_FOUND when unknown or out of scope, null when it is not a community */
+  async coveredCommunity(m: EntityManager, staff: Staff, code: string): Promise<RegionEntity | null> {
+    const region = await this.assertCovers(m, staff, code);
+    return region.level === 'community' ? region : null;
   }
 
   /** the region and everything above it, nearest first (community → street/town → district); [] when unknown */

@@ -41,7 +41,8 @@ export class NoticeBoardService {
   ) {}
 
   async render(staff: Staff, community: string): Promise<NoticeBoardView> {
-    const region = await this.db.read((m) => this.regions.community(m, staff, community, ErrorCode.CommunityNotFound));
+    const region = await this.db.read((m) => this.regions.coveredCommunity(m, staff, community));
+    if (!region) throw new DomainError(ErrorCode.CommunityNotFound, `${community} is not a community`);
     const font = this.font();
     const snap = await this.index.current();
     const today = this.clock.today();
