@@ -152,7 +152,7 @@ describeEngines('held region codes on %s', (engine) => {
       expect((await t.ds.query('SELECT assigned_code FROM region_code_hold WHERE held_code = ?', ['H21003001008']))[0].assigned_code).toBeNull();
     });
     it('A1: a hold that does not exist answers the same 404 as one that never did, for any well-formed id', async () => {
-      const answers = [];
+      const answers: [number, unknown][] = [];
       for (const held of ['H00000000000', 'H21003001099', 'H12345678901']) {
         const r = await assign(held, MINZHU);
         answers.push([r.status, r.body]);
