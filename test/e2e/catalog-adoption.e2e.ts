@@ -36,8 +36,8 @@ describe('catalog: an unadopted item of another place opens for staff, is adopte
   const shown = () => page.locator('.taro_page').filter({ visible: true }).first();
   const residentStatus = async (code: string) => (await fetch(`${stack.url}/api/catalog/items/${code}`)).status;
   const confirmModal = async (text: string) => {
-    const modal = page.locator('.taro__modal').filter({ visible: true });
-    await modal.getByText(text, { exact: true }).click();
+    // Taro's H5 showModal: the confirm button sits in the dialog's footer
+    await page.locator('.taro-modal__foot').getByText(text, { exact: true }).filter({ visible: true }).click();
   };
 
   it('opens the edit page of an unadopted item from the staff list, adopts it, then 不再采用 hides it again', async () => {
