@@ -68,7 +68,7 @@ export default function RegionHoldsPage() {
     <PageShell title="没对上的旧社区" intro="换成正式区划代码时，这些旧社区没能对上正式的社区，它们名下的记录先放着。请逐个选好应归入的正式社区或村。">
       {done?.assigned ? (
         <Notice tone="success" title="已归入">
-          {oldPlaceText(done)}已归入{done.assigned.name}，搬过去{done.total} 条记录。
+          {oldPlaceText(done)}已归入{done.assigned.name}，搬过去 {done.total} 条记录。
         </Notice>
       ) : null}
       <QueryState query={holds} loading="正在读取…" errorTitle="没有读出来" empty={items.length === 0} emptyTitle="没有要处理的旧社区" emptyText="所有旧社区都已对上正式的社区。" />
