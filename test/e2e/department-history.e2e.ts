@@ -36,7 +36,7 @@ describe('department directory: each department\'s history on the district admin
 
   it('opens a department\'s history by keyboard, newest first, with each field\'s old and new value', async () => {
     await page.goto(`${stack.url}/#/subpackages/staff-catalog/pages/departments/index`);
-    const open = page.getByRole('button', { name: /^看.*派出所.*的修改记录$/ }).filter({ visible: true }).first();
+    const open = page.getByRole('button', { name: /^看修改记录：.*派出所/ }).filter({ visible: true }).first();
     await open.waitFor({ timeout: 30_000 });
     await open.focus();
     await page.keyboard.press('Enter');

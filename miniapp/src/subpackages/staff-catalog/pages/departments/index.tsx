@@ -33,7 +33,7 @@ function History({ dept }: { dept: DepartmentView }) {
   const versions = history.data?.versions ?? [];
   return (
     <>
-      <Button variant="secondary" onClick={() => setOpen(!open)} a11yLabel={`${open ? '收起' : '看'}${dept.name}的修改记录`}>
+      <Button variant="secondary" onClick={() => setOpen(!open)} a11yLabel={`${open ? '收起修改记录' : '看修改记录'}：${dept.name}`}>
         {open ? '收起修改记录' : '看修改记录'}
       </Button>
       {open && history.isPending ? <Notice>正在读取修改记录…</Notice> : null}
