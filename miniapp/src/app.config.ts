@@ -15,7 +15,7 @@ export default defineAppConfig({
     { root: 'subpackages/staff-catalog', pages: ['pages/items/index', 'pages/edit/index', 'pages/new/index', 'pages/proposals/index', 'pages/reports/index', 'pages/board/index', 'pages/work-lists/index', 'pages/service-words/index', 'pages/departments/index'] },
     { root: 'subpackages/inbox', pages: ['pages/detail/index'] },
     { root: 'subpackages/booking', pages: ['pages/start/index', 'pages/person/index', 'pages/slot/index', 'pages/confirm/index', 'pages/detail/index', 'pages/mine/index'] },
-    { root: 'subpackages/staff-admin', pages: ['pages/accounts/index', 'pages/account/index', 'pages/edit/index', 'pages/password/index'] },
+    { root: 'subpackages/staff-admin', pages: ['pages/accounts/index', 'pages/account/index', 'pages/edit/index', 'pages/password/index', 'pages/region-holds/index'] },
     { root: 'subpackages/allowance', pages: ['pages/index/index', 'pages/elder/index', 'pages/consent/index', 'pages/account/index', 'pages/review/index', 'pages/status/index', 'pages/publicity/index'] },
     { root: 'subpackages/staff-allowance', pages: ['pages/queue/index', 'pages/reviews/index', 'pages/detail/index', 'pages/policy/index'] },
     { root: 'subpackages/staff-booking', pages: ['pages/day/index', 'pages/queue/index', 'pages/detail/index', 'pages/scan/index', 'pages/walk-in/index', 'pages/flagged/index', 'pages/export/index', 'pages/holidays/index', 'pages/settings/index', 'pages/closures/index', 'pages/service-items/index'] },

@@ -31,6 +31,10 @@ export const CoreErrorCode = {
   StaffRegionMismatch: 'STAFF_REGION_MISMATCH',
   StaffOwnAccount: 'STAFF_OWN_ACCOUNT',
   LastDistrictAdmin: 'LAST_DISTRICT_ADMIN',
+  // a held placeholder region code was already assigned to an official community (assigning is done once)
+  RegionHoldAssigned: 'REGION_HOLD_ALREADY_ASSIGNED',
+  // the chosen community already has a row a held row would collide with (e.g. its own booking settings)
+  RegionHoldConflict: 'REGION_HOLD_CONFLICT',
   WechatCodeInvalid: 'WECHAT_CODE_INVALID',
   WechatRateLimited: 'WECHAT_RATE_LIMITED',
   WechatUnavailable: 'WECHAT_UNAVAILABLE',
@@ -73,6 +77,8 @@ export const CoreErrorStatus = {
   STAFF_REGION_MISMATCH: 400,
   STAFF_OWN_ACCOUNT: 409,
   LAST_DISTRICT_ADMIN: 409,
+  REGION_HOLD_ALREADY_ASSIGNED: 409,
+  REGION_HOLD_CONFLICT: 409,
   WECHAT_CODE_INVALID: 400,
   WECHAT_RATE_LIMITED: 429,
   WECHAT_UNAVAILABLE: 503,

@@ -13,6 +13,7 @@ import { PROXIES_SAMPLES } from './identity/proxies.samples';
 import { SERVICE_WORDS_SAMPLES } from './catalog/service-words.samples';
 import { LEDGER_SAMPLES } from './allowance/ledger.samples';
 import { STEP_UP_SAMPLES } from './identity/step-up.samples';
+import { REGION_HOLD_SAMPLES } from './identity/region-holds.samples';
 
 import type { Sample } from './route-sample';
 
@@ -41,6 +42,7 @@ const VALID: Record<RouteName, Sample> = {
   ...SERVICE_WORDS_SAMPLES,
   ...LEDGER_SAMPLES,
   ...STEP_UP_SAMPLES,
+  ...REGION_HOLD_SAMPLES,
 };
 
 const entries = Object.entries(routes) as [RouteName, RouteDef][];

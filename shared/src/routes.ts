@@ -27,6 +27,7 @@ import { proxiesRoutes } from './identity/proxies.schema';
 import { serviceWordsRoutes } from './catalog/service-words.routes';
 import { ledgerRoutes } from './allowance/ledger.routes';
 import { stepUpRoutes } from './identity/step-up.schema';
+import { regionHoldRoutes } from './identity/region-holds.schema';
 
 const staffAll = ['community_staff', 'street_reviewer', 'district_admin'] as const;
 
@@ -54,6 +55,7 @@ export const routes = {
   ...serviceWordsRoutes,
   ...ledgerRoutes,
   ...stepUpRoutes,
+  ...regionHoldRoutes,
 } as const;
 
 export type Routes = typeof routes;

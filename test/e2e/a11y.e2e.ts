@@ -176,6 +176,7 @@ describe('accessibility (axe-core) on every page', () => {
       ['/subpackages/staff-admin/pages/edit/index'],
       ['/subpackages/staff-admin/pages/edit/index', `id=${staffAccountId}`],
       ['/subpackages/staff-admin/pages/password/index'],
+      ['/subpackages/staff-admin/pages/region-holds/index'],
       ['/subpackages/staff-allowance/pages/reviews/index'],
       ['/subpackages/staff-allowance/pages/policy/index'],
       ['/subpackages/staff-catalog/pages/service-words/index'],

@@ -9,6 +9,8 @@ import {
   type DecideProposalInput,
   type ItemChanges,
   type ItemContentInput,
+  type PolicyOrigin,
+  type StaffCatalogItemView,
   type ProposalView,
   type ProposeChangeInput,
   type UpdateItemInput,
@@ -24,7 +26,7 @@ import { AccountDirectory } from '../identity/account.directory';
 import type { Caller } from '../identity/caller';
 import { RegionScope } from '../identity/region.scope';
 import { CatalogItemRepository, CatalogMetaRepository, CatalogProposalRepository, WorkListRepository } from './catalog.repository';
-import { DISTRICT_OWNER, applyChanges, parseContent, toDetail, toProposalView, toWorkListView } from './catalog.mapper';
+import { DISTRICT_OWNER, applyChanges, parseContent, publishedToResidents, toDetail, toProposalView, toWorkListView } from './catalog.mapper';
 import type { CatalogItemEntity, CatalogProposalEntity } from './entities/catalog.entity';
 import { CatalogIndexService } from './search/catalog-index.service';
 
@@ -75,8 +77,8 @@ export class CatalogEditService {
 
   private insertCommunityItem(staff: Staff, community: string, input: CreateCommunityItemInput, editor: Editor, mayRetry: boolean): Promise<CatalogItemEntity | null> {
     return this.db.transaction(async (tx) => {
-      const region = await this.regions.assertCovers(tx, staff, community);
-      if (region.level !== 'community') throw new DomainError(ErrorCode.CommunityNotFound, `${community} is not a community`);
+      const region = await this.regions.coveredCommunity(tx, staff, community);
+      if (!region) throw new DomainError(ErrorCode.CommunityNotFound, `${community} is not a community`);
       const now = this.clock.now();
       const content: ItemContentInput = {
         name: input.name, aliases: input.aliases, list: 'issue', category: input.category, usedFor: input.usedFor, routeSteps: [],
@@ -94,6 +96,14 @@ export class CatalogEditService {
       await this.meta.bump(tx);
       return item;
     });
+  }
+
+  /** the item for its staff edit page, within the staff member's scope, published to residents or not */
+  async staffItem(staff: Staff, code: string): Promise<StaffCatalogItemView> {
+    const row = await this.db.read((m) => this.visibleItem(m, staff, code));
+    const content = parseContent(row);
+    const origin = row.origin as PolicyOrigin;
+    return { ...toDetail(row, []), origin, adoptedByDistrict: content.adoptedByDistrict === true, shownToResidents: publishedToResidents(row, content) };
   }
 
   async history(staff: Staff, code: string) {

@@ -20,7 +20,7 @@ import { DomainError } from '../common/domain-error';
 import { RegionScope } from '../identity/region.scope';
 import { CatalogItemRepository, DemandReportRepository, WorkListRepository } from './catalog.repository';
 import { Clock } from '../common/clock';
-import { DISTRICT_OWNER, parseContent, publishedToResidents, requireCommunity, toDetail, toSummary, toWorkListView } from './catalog.mapper';
+import { DISTRICT_OWNER, parseContent, publishedToResidents, toDetail, toSummary, toWorkListView } from './catalog.mapper';
 import { shareJson } from '../common/json-once';
 import { CatalogIndexService, SERVICE_SUMMARIES, type IndexSnapshot } from './search/catalog-index.service';
 import { normalizeQuery } from './search/search-index';
@@ -133,7 +133,8 @@ export class CatalogReadService {
   // the district's items, plus the named community's own ones (an unknown community is a 404)
   private async ownersFor(community?: string): Promise<Set<string>> {
     if (!community) return new Set([DISTRICT_OWNER]);
-    await this.db.read((m) => requireCommunity(this.regions, m, community));
+    const found = await this.db.read((m) => this.regions.findCommunity(m, community));
+    if (!found) throw new DomainError(ErrorCode.CommunityNotFound, `no community ${community}`);
     return new Set([DISTRICT_OWNER, community]);
   }
 }

@@ -28,6 +28,11 @@ export class CatalogController {
     return this.departments.list();
   }
 
+  @Endpoint(routes.departmentHistory)
+  departmentHistory(@RouteParams(routes.departmentHistory) p: ParsedParams<typeof routes.departmentHistory>, @RouteInput(routes.departmentHistory) _q: ParsedInput<typeof routes.departmentHistory>) {
+    return this.departments.history(p.deptCode);
+  }
+
   @Endpoint(routes.updateDepartment)
   updateDepartment(@RouteParams(routes.updateDepartment) p: ParsedParams<typeof routes.updateDepartment>, @RouteInput(routes.updateDepartment) body: ParsedInput<typeof routes.updateDepartment>, @CurrentUser() caller: Staff) {
     return this.departments.update(caller, p.deptCode, body);
@@ -81,6 +86,11 @@ export class CatalogController {
   @Endpoint(routes.updateCatalogItem)
   update(@RouteParams(routes.updateCatalogItem) p: ParsedParams<typeof routes.updateCatalogItem>, @RouteInput(routes.updateCatalogItem) body: ParsedInput<typeof routes.updateCatalogItem>, @CurrentUser() caller: Staff) {
     return this.edit.update(caller, p.itemCode, body);
+  }
+
+  @Endpoint(routes.staffCatalogItem)
+  staffItem(@RouteParams(routes.staffCatalogItem) p: ParsedParams<typeof routes.staffCatalogItem>, @RouteInput(routes.staffCatalogItem) _q: ParsedInput<typeof routes.staffCatalogItem>, @CurrentUser() caller: Staff) {
+    return this.edit.staffItem(caller, p.itemCode);
   }
 
   @Endpoint(routes.catalogItemHistory)

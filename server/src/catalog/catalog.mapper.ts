@@ -1,5 +1,4 @@
 import {
-  ErrorCode,
   itemContentInput,
   type CatalogItemDetail,
   type CatalogItemSummary,
@@ -11,9 +10,6 @@ import {
   type WorkListKind,
   type WorkListView,
 } from '@jianban/shared';
-import type { EntityManager } from 'typeorm';
-import { DomainError } from '../common/domain-error';
-import type { RegionScope } from '../identity/region.scope';
 import type { CatalogItemEntity, CatalogProposalEntity, CatalogWorkListEntity } from './entities/catalog.entity';
 
 export const DISTRICT_OWNER = 'district';
@@ -140,8 +136,3 @@ export function toProposalView(p: CatalogProposalEntity, item: CatalogItemEntity
   };
 }
 
-// a community named by a caller (search scope, demand report place): unknown or not a community → COMMUNITY_NOT_FOUND
-export async function requireCommunity(regions: RegionScope, m: EntityManager, code: string): Promise<void> {
-  const found = (await regions.regionsByCode(m, [code])).get(code);
-  if (!found || found.level !== 'community') throw new DomainError(ErrorCode.CommunityNotFound, `no community ${code}`);
-}

@@ -20,7 +20,7 @@ import type { Caller } from '../identity/caller';
 import { RegionScope } from '../identity/region.scope';
 import { NotificationOutbox } from '../notifications/notification-outbox';
 import { CatalogItemRepository, DemandReportRepository } from './catalog.repository';
-import { DISTRICT_OWNER, parseContent, requireCommunity } from './catalog.mapper';
+import { DISTRICT_OWNER, parseContent } from './catalog.mapper';
 import type { CatalogDemandReportEntity } from './entities/catalog.entity';
 
 type Resident = Extract<Caller, { kind: 'resident' }>;
@@ -51,7 +51,7 @@ export class DemandReportService {
       if (!item || item.owner !== DISTRICT_OWNER) throw new DomainError(ErrorCode.ItemNotFound, `no catalog item ${input.itemCode}`);
       const content = parseContent(item);
       if (content.list !== 'not_issue') throw new DomainError(ErrorCode.DemandItemIssuable, 'the item is on the should-issue list');
-      if (input.communityCode) await requireCommunity(this.regions, tx, input.communityCode);
+      if (input.communityCode && !(await this.regions.findCommunity(tx, input.communityCode))) throw new DomainError(ErrorCode.CommunityNotFound, `no community ${input.communityCode}`);
       // counted only for reports that would be stored (checked inside the transaction, so a refused one costs nothing)
       await this.limiter.consume(rule, resident.accountId);
       const now = this.clock.now();

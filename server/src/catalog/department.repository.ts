@@ -27,4 +27,8 @@ export class DepartmentRepository {
   async addVersion(m: EntityManager, row: CatalogDepartmentVersionEntity): Promise<void> {
     await m.insert(CatalogDepartmentVersionEntity, row);
   }
+
+  versions(m: EntityManager, departmentId: string): Promise<CatalogDepartmentVersionEntity[]> {
+    return m.find(CatalogDepartmentVersionEntity, { where: { departmentId }, order: { version: 'ASC' } });
+  }
 }

@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, departmentFields, type DepartmentField, type DepartmentView, type UpdateDepartmentInput } from '@jianban/shared';
+import {
+  DEPARTMENT_CHANGE_TEXT, ErrorCode, departmentFields,
+  type DepartmentChangeView, type DepartmentField, type DepartmentHistoryView, type DepartmentView, type UpdateDepartmentInput,
+} from '@jianban/shared';
 import { Clock } from '../common/clock';
 import { Db } from '../common/db';
 import { DomainError } from '../common/domain-error';
 import { AccountDirectory } from '../identity/account.directory';
 import type { Caller } from '../identity/caller';
 import { DepartmentRepository } from './department.repository';
-import type { CatalogDepartmentEntity } from './entities/catalog.entity';
+import type { CatalogDepartmentEntity, CatalogDepartmentVersionEntity } from './entities/catalog.entity';
 
 type Staff = Extract<Caller, { kind: 'staff' }>;
 const COLUMN: Record<DepartmentField, 'name' | 'address' | 'phone' | 'hours' | 'onlineChannel'> = {
@@ -56,9 +59,20 @@ export class DepartmentService {
       const saved = (await this.departments.byCode(tx, code))!;
       await this.departments.addVersion(tx, {
         id: randomUUID(), departmentId: row.id, version: saved.version, contentJson: JSON.stringify(toDepartmentView(saved)), changeNote: input.changeNote,
-        editorId: staff.staffId, editorName: editor, createdAt: this.clock.now(),
+        editorId: staff.staffId, editorName: editor, createdAt: this.clock.now(), changesJson: JSON.stringify(changesBetween(toDepartmentView(row), toDepartmentView(saved))),
       });
       return toDepartmentView(saved);
+    });
+  }
+
+  async history(code: string): Promise<DepartmentHistoryView> {
+    return this.db.read(async (m) => {
+      const row = await this.departments.byCode(m, code);
+      if (!row) throw new DomainError(ErrorCode.NotFound, `no department ${code}`);
+      const versions = await this.departments.versions(m, row.id);
+      const items = versions.map((v, i) => toVersionView(v, versions[i - 1]));
+      // newest first: what the admin looks for is the last change
+      return { code: row.code, name: row.name, currentVersion: row.version, versions: items.reverse() };
     });
   }
 
@@ -83,4 +97,27 @@ export class DepartmentService {
       updatedAt: this.clock.now(),
     };
   }
+}
+
+const checkedText = (v: Pick<DepartmentView, 'checked'>): string | null => (v.checked ? `${v.checked.by} ${v.checked.on} 核对` : null);
+
+/** field by field, what differs between two states of a department (the 核对 mark included) */
+export function changesBetween(before: DepartmentView, after: DepartmentView): DepartmentChangeView[] {
+  const out: DepartmentChangeView[] = [];
+  for (const field of departmentFields) {
+    if (before[field] !== after[field]) out.push({ field, label: DEPARTMENT_CHANGE_TEXT[field], from: before[field], to: after[field] });
+  }
+  if (checkedText(before) !== checkedText(after)) out.push({ field: 'checked', label: DEPARTMENT_CHANGE_TEXT.checked, from: checkedText(before), to: checkedText(after) });
+  return out;
+}
+
+// a version recorded with its changes shows them; an older one is compared with the version before it, and the first
+// stored one (the seed wrote none) shows only the values it set
+function toVersionView(v: CatalogDepartmentVersionEntity, previous: CatalogDepartmentVersionEntity | undefined): DepartmentHistoryView['versions'][number] {
+  const base = { version: v.version, editorName: v.editorName, at: v.createdAt.toISOString(), changeNote: v.changeNote };
+  if (v.changesJson) return { ...base, changes: JSON.parse(v.changesJson) as DepartmentChangeView[], fromKnown: true };
+  const after = JSON.parse(v.contentJson) as DepartmentView;
+  if (previous) return { ...base, changes: changesBetween(JSON.parse(previous.contentJson) as DepartmentView, after), fromKnown: true };
+  const set = departmentFields.filter((f) => after[f] !== null).map((field) => ({ field, label: DEPARTMENT_CHANGE_TEXT[field], from: null, to: after[field] }));
+  return { ...base, changes: set, fromKnown: false };
 }

@@ -13,6 +13,9 @@ import { PeopleDirectory } from './people.directory';
 import { ProxyDirectory } from './proxy.directory';
 import { ProxyRepository } from './proxies.repository';
 import { RegionScope } from './region.scope';
+import { RegionHoldController } from './region-holds.controller';
+import { RegionHoldRepository } from './region-holds.repository';
+import { RegionHoldService } from './region-holds.service';
 import { SessionService } from './session.service';
 import { StaffDirectoryService } from './staff.service';
 import { StaffAdminController } from './staff-admin.controller';
@@ -22,11 +25,11 @@ import { WechatAuthPort } from './wechat-auth.port';
 
 @Module({
   imports: [OutboxModule],
-  controllers: [AuthController, FamilyController, RegionController, StaffAdminController],
+  controllers: [AuthController, FamilyController, RegionController, StaffAdminController, RegionHoldController],
   providers: [
     AccountDirectory, PeopleDirectory, AuthGuard, H5RefreshCookie, HousekeepingService, AuthService, FamilyService, SessionService, StaffDirectoryService, RegionScope,
     AccountRepository, FamilyMemberRepository, RegionRepository, SessionRepository, StaffAdminService, StaffAdminRepository,
-    ProxyRepository, ProxyDirectory,
+    ProxyRepository, ProxyDirectory, RegionHoldRepository, RegionHoldService,
     { provide: WechatAuthPort, useClass: HttpWechatClient },
   ],
   exports: [AuthGuard, SessionService, RegionScope, AccountDirectory, PeopleDirectory, ProxyDirectory],

@@ -62,6 +62,18 @@ describe(RegionScope.name, () => {
     expect([outside.code, outside.message, outside.details]).toEqual([unknown.code, unknown.message, unknown.details]);
   });
 
+  it('answers "is this a community" with the region or null (unknown code, street), and null for a street in scope', async () => {
+    const { sut } = setup();
+
+    expect((await sut.findCommunity(READER, COMMUNITY_B1))?.code).toBe(COMMUNITY_B1);
+    expect([await sut.findCommunity(READER, STREET_A), await sut.findCommunity(READER, '421003009009')]).toEqual([null, null]);
+    expect((await sut.coveredCommunity(READER, staffAt('street_reviewer', STREET_A), COMMUNITY_A2))?.code).toBe(COMMUNITY_A2);
+    expect(await sut.coveredCommunity(READER, staffAt('district_admin', DISTRICT), STREET_A)).toBeNull();
+    // out of scope is still the scope's NOT_FOUND, not null
+    expect((await domainErrorFrom(sut.coveredCommunity(READER, staffAt('community_staff', COMMUNITY_A1), COMMUNITY_B1))).code).toBe(ErrorCode.NotFound);
+    expect((await domainErrorFrom(sut.knownCommunity(READER, STREET_A))).code).toBe(ErrorCode.NotFound);
+  });
+
   it('looks regions up by code, leaving out codes the tree no longer has', async () => {
     const { sut } = setup();
 

@@ -29,16 +29,31 @@ export class RegionScope {
 
   /** a community (社区/村) the staff member may act on; anything else (unknown, out of scope, a street) is NOT_FOUND */
   async community(m: EntityManager, staff: Staff, code: string): Promise<RegionEntity> {
-    const region = await this.assertCovers(m, staff, code);
-    if (region.level !== 'community') throw new DomainError(ErrorCode.NotFound, 'no such community in your scope');
+    const region = await this.coveredCommunity(m, staff, code);
+    if (!region) throw new DomainError(ErrorCode.NotFound, 'no such community in your scope');
     return region;
   }
 
   /** a community by code for anyone signed in (a resident picking a centre); unknown or not a community is NOT_FOUND */
   async knownCommunity(m: EntityManager, code: string): Promise<RegionEntity> {
-    const region = (await this.regions.findByCodes(m, [code]))[0];
-    if (!region || region.level !== 'community') throw new DomainError(ErrorCode.NotFound, 'no such community');
+    const region = await this.findCommunity(m, code);
+    if (!region) throw new DomainError(ErrorCode.NotFound, 'no such community');
     return region;
+  }
+
+  /**
+   * "is this a community (社区/村)?" for anyone: the region, or null when the code is unknown or names a street or the
+   * district. A module whose contract names its own not-found code (the catalog's CATALOG_COMMUNITY_NOT_FOUND) throws it.
+   */
+  async findCommunity(m: EntityManager, code: string): Promise<RegionEntity | null> {
+    const region = (await this.regions.findByCodes(m, [code]))[0];
+    return region && region.level === 'community' ? region : null;
+  }
+
+  /** the same inside a staff member's scope: NOT_FOUND when unknown or out of scope, null when it is not a community */
+  async coveredCommunity(m: EntityManager, staff: Staff, code: string): Promise<RegionEntity | null> {
+    const region = await this.assertCovers(m, staff, code);
+    return region.level === 'community' ? region : null;
   }
 
   /** the region and everything above it, nearest first (community → street/town → district); [] when unknown */

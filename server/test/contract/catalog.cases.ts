@@ -12,6 +12,8 @@ export const CATALOG_CASES: ModuleContractCases = {
     updateDemandReportStatus: { id: UUID },
     updateCatalogItem: { itemCode: 'NI-20' },
     catalogItemHistory: { itemCode: 'NI-10' },
+    staffCatalogItem: { itemCode: 'NI-10' },
+    departmentHistory: { deptCode: 'court' },
     proposeCatalogChange: { itemCode: 'NI-10' },
     decideCatalogProposal: { id: UUID },
     createCommunityItem: { code: MEICUN },
@@ -35,6 +37,8 @@ export const CATALOG_CASES: ModuleContractCases = {
     // 400 CATALOG_PROPOSAL_EMPTY (a change that changes nothing), 409 stale version / name taken
     updateCatalogItem: [200, 400, 404, 409],
     catalogItemHistory: [200, 404],
+    staffCatalogItem: [200, 404],
+    departmentHistory: [200, 404],
     // 400 also for CATALOG_PROPOSAL_EMPTY
     proposeCatalogChange: [201, 400, 404],
     catalogProposals: [200],

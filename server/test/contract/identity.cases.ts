@@ -11,6 +11,7 @@ export const IDENTITY_CASES: ModuleContractCases = {
     updateStaffAccount: { id: '3f1c1f5e-8d2a-4c1b-9b7e-2a4d5e6f7a8b' },
     setStaffAccountActive: { id: '3f1c1f5e-8d2a-4c1b-9b7e-2a4d5e6f7a8b' },
     resetStaffPassword: { id: '3f1c1f5e-8d2a-4c1b-9b7e-2a4d5e6f7a8b' },
+    assignRegionHold: { heldCode: 'H21003001002' },
   },
   okForValid: {
     health: [200], wechatLogin: [400], staffLogin: [401], refreshSession: [401], logout: [], devWechatCode: [200],
@@ -18,6 +19,7 @@ export const IDENTITY_CASES: ModuleContractCases = {
     listStaffAccounts: [200], getStaffAccount: [404], createStaffAccount: [201, 400, 409], updateStaffAccount: [404, 400], setStaffAccountActive: [404, 400],
     resetStaffPassword: [404], changeOwnPassword: [401],
     staffStepUp: [200, 403, 429],
+    listRegionHolds: [200], assignRegionHold: [404],
   },
   massAssignment: {
   // wechatLogin rejects extra fields and leaves the database unchanged; the same code then logs in
@@ -125,6 +127,16 @@ export const IDENTITY_CASES: ModuleContractCases = {
     const token = await t.loginStaff('chengnan');
     await expectRejectedEverywhere((extra) => t.http('POST', pathOf('staffStepUp'), { body: { password: STAFF_PASSWORD, ...extra }, token }));
     expect((await t.call(routes.staffStepUp, { password: STAFF_PASSWORD }, { token })).status).toBe(200);
+  },
+
+  // assignRegionHold rejects extra fields (who and when included) and assigns nothing; the clean input then assigns
+  assignRegionHold: async ({ t, staff, pathOf, expectRejectedEverywhere }) => {
+    const heldCode = 'H21003009901';
+    await t.ds.query('INSERT INTO region_code_hold (held_code, old_code, old_name, old_parent_name, rows_json, held_at) VALUES (?, ?, ?, ?, ?, ?)', [heldCode, '421003009901', '试验社区', null, '{}', '2026-11-02 01:00:00.000']);
+    const path = pathOf('assignRegionHold', { heldCode });
+    await expectRejectedEverywhere((extra) => t.http('POST', path, { body: { regionCode: '421003003003', ...extra }, token: staff }));
+    expect((await t.ds.query('SELECT assigned_code FROM region_code_hold WHERE held_code = ?', [heldCode]))[0].assigned_code).toBeNull();
+    expect((await t.call(routes.assignRegionHold, { regionCode: '421003003003' }, { token: staff, params: { heldCode } })).status).toBe(200);
   },
   },
 };

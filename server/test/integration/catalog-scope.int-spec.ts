@@ -14,6 +14,7 @@ import {
   originOfJurisdiction,
   routes,
   searchResultView,
+  staffCatalogItemView,
 } from '@jianban/shared';
 import researchData from '../../src/catalog/seed-data/certificate-catalog.json';
 import { CatalogOrigin1764477000000 } from '../../src/database/migrations/1764477000000-CatalogOrigin';
@@ -136,5 +137,31 @@ describeEngines('catalog scope on %s', (engine) => {
     // the rest stay unpublished; the adopted one leaves the staff's not-adopted list
     expect((await listedCodes()).filter((c) => OTHER_CODES.includes(c))).toEqual(['IS-08']);
     expect(notAdoptedItemsView.parse((await t.call(routes.notAdoptedItems, {}, { token: admin })).body).items.map((i) => i.code)).not.toContain('IS-08');
+  });
+  it('staff open an unadopted item for editing through the staff route (residents\' route still 404); the district admin un-adopts an adopted one', async () => {
+    const code = OTHER_CODES.find((c) => c !== 'IS-08')!;
+    expect((await t.call(routes.catalogItem, {}, { params: { itemCode: code } })).status).toBe(404);
+    for (const token of [admin, meicun]) {
+      const r = await t.call(routes.staffCatalogItem, {}, { token, params: { itemCode: code } });
+      expect([code, r.status]).toEqual([code, 200]);
+      expect(staffCatalogItemView.parse(r.body)).toMatchObject({ code, origin: 'other_place', adoptedByDistrict: false, shownToResidents: false, version: 1 });
+    }
+    expect((await t.call(routes.staffCatalogItem, {}, { token: admin, params: { itemCode: 'NI-99' } })).status).toBe(404);
+    expect((await t.call(routes.staffCatalogItem, {}, { params: { itemCode: code } })).status).toBe(401);
+
+    // IS-08 was adopted above: 不再采用 is the same versioned edit, back to hidden
+    const adopted = staffCatalogItemView.parse((await t.call(routes.staffCatalogItem, {}, { token: admin, params: { itemCode: 'IS-08' } })).body);
+    expect(adopted).toMatchObject({ adoptedByDistrict: true, shownToResidents: true });
+    const byStaff = await t.call(routes.updateCatalogItem, { baseVersion: adopted.version, changes: { adoptedByDistrict: false }, changeNote: '不再采用' }, { token: meicun, params: { itemCode: 'IS-08' } });
+    expect(byStaff.status).toBe(403);
+    const r = await t.call(routes.updateCatalogItem, { baseVersion: adopted.version, changes: { adoptedByDistrict: false }, changeNote: '区管理员不再采用' }, { token: admin, params: { itemCode: 'IS-08' } });
+    expect(r.status).toBe(200);
+    expect(await listedCodes()).not.toContain('IS-08');
+    expect((await t.call(routes.catalogItem, {}, { params: { itemCode: 'IS-08' } })).status).toBe(404);
+    expect(notAdoptedItemsView.parse((await t.call(routes.notAdoptedItems, {}, { token: admin })).body).items.map((i) => i.code)).toContain('IS-08');
+    const after = staffCatalogItemView.parse((await t.call(routes.staffCatalogItem, {}, { token: admin, params: { itemCode: 'IS-08' } })).body);
+    expect(after).toMatchObject({ adoptedByDistrict: false, shownToResidents: false, version: adopted.version + 1 });
+    const h = itemHistoryView.parse((await t.call(routes.catalogItemHistory, {}, { token: admin, params: { itemCode: 'IS-08' } })).body);
+    expect(h.versions.find((v) => v.version === after.version)).toMatchObject({ changedFields: ['adoptedByDistrict'], changeNote: '区管理员不再采用' });
   });
 });

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { catalogItemDetail, catalogListView, noticeBoardView, departmentListView, departmentView, itemHistoryView, originOfJurisdiction, routes } from '@jianban/shared';
+import { catalogItemDetail, catalogListView, noticeBoardView, departmentHistoryView, departmentListView, departmentView, itemHistoryView, originOfJurisdiction, routes } from '@jianban/shared';
 import order from '../../src/catalog/seed-data/resident-order.json';
 import { routeSteps } from '../../src/catalog/catalog.seed';
 import researchData from '../../src/catalog/seed-data/certificate-catalog.json';
@@ -140,6 +140,44 @@ describeEngines('catalog for residents on %s', (engine) => {
       // emptied again: the field loses its source; unchecked: who/when cleared
       const cleared = departmentView.parse((await t.call(routes.updateDepartment, { baseVersion: d.version, changes: { phone: null }, checked: false, changeNote: '号码不对' }, { token: admin, params: { deptCode: 'police-hukou' } })).body);
       expect([cleared.phone, cleared.fieldSources.phone, cleared.checked]).toEqual([null, undefined, null]);
+    });
+
+    it('shows each department\'s history to the district admin: who, when, which field, old → new, newest first', async () => {
+      // police-hukou was edited twice above (phone and hours set and checked, then the phone emptied and unchecked)
+      const r = await t.call(routes.departmentHistory, {}, { token: admin, params: { deptCode: 'police-hukou' } });
+      expect(r.status).toBe(200);
+      const h = departmentHistoryView.parse(r.body);
+      const current = (await departments()).find((d) => d.code === 'police-hukou')!;
+      expect([h.code, h.currentVersion, h.versions.map((v) => v.version)]).toEqual(['police-hukou', current.version, [current.version, current.version - 1]]);
+      const [last, first] = h.versions;
+      expect(last).toMatchObject({ changeNote: '号码不对', fromKnown: true, editorName: expect.any(String) });
+      expect(last.changes.map((c) => [c.label, c.from, c.to])).toEqual([['电话', '0716-0000000', null], ['核对', expect.stringContaining('核对'), null]]);
+      expect(first.changes.map((c) => [c.field, c.from, c.to])).toEqual([['phone', null, '0716-0000000'], ['hours', null, '工作日 9:00-17:00'], ['checked', null, expect.stringMatching(/\d{4}-\d{2}-\d{2} 核对$/)]]);
+      expect(Date.parse(first.at)).toBeLessThanOrEqual(Date.parse(last.at));
+      // an untouched department has no versions; an unknown one is a 404; only the district admin reads it
+      expect(departmentHistoryView.parse((await t.call(routes.departmentHistory, {}, { token: admin, params: { deptCode: 'court' } })).body).versions).toEqual([]);
+      const missing = await t.call(routes.departmentHistory, {}, { token: admin, params: { deptCode: 'no-such-office' } });
+      expect([missing.status, missing.body.code]).toEqual([404, 'NOT_FOUND']);
+      expect((await t.call(routes.departmentHistory, {}, { token: await t.loginStaff('meicun'), params: { deptCode: 'police-hukou' } })).status).toBe(403);
+    });
+
+    it('reads the history of a version written before changes were recorded from the version before it', async () => {
+      // what DepartmentVersionChanges1764480000000 leaves: versions without changes_json
+      const dept = (await departments()).find((d) => d.code === 'police-hukou')!;
+      const saved = await t.ds.query('SELECT id, changes_json AS c FROM catalog_department_version ORDER BY version');
+      await t.ds.query('UPDATE catalog_department_version SET changes_json = NULL');
+      try {
+        const h = departmentHistoryView.parse((await t.call(routes.departmentHistory, {}, { token: admin, params: { deptCode: 'police-hukou' } })).body);
+        const [last, first] = h.versions;
+        expect(last.fromKnown).toBe(true);
+        expect(last.changes.map((c) => [c.field, c.from, c.to])).toEqual([['phone', '0716-0000000', null], ['checked', expect.stringContaining('核对'), null]]);
+        // the first stored version: its new values, the old ones not known
+        expect(first.fromKnown).toBe(false);
+        expect(first.changes.map((c) => [c.field, c.to])).toEqual(expect.arrayContaining([['phone', '0716-0000000'], ['hours', '工作日 9:00-17:00']]));
+        expect(h.currentVersion).toBe(dept.version);
+      } finally {
+        for (const s of saved) await t.ds.query('UPDATE catalog_department_version SET changes_json = ? WHERE id = ?', [s.c, s.id]);
+      }
     });
 
     it('refuses other staff, unknown departments and a phone with letters', async () => {

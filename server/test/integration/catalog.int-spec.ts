@@ -33,6 +33,8 @@ const CATALOG_PARAMS: Record<string, { params?: Record<string, string>; input: R
   updateDemandReportStatus: { params: { id: UUID }, input: { newStatus: 'reviewing', note: 'n' } },
   updateCatalogItem: { params: { itemCode: 'NI-20' }, input: { baseVersion: 1, changes: { onlineChannel: 'A2 测试' }, changeNote: 'a2' } },
   catalogItemHistory: { params: { itemCode: 'NI-20' }, input: {} },
+  staffCatalogItem: { params: { itemCode: 'NI-20' }, input: {} },
+  departmentHistory: { params: { deptCode: 'court' }, input: {} },
   proposeCatalogChange: { params: { itemCode: 'NI-20' }, input: { baseVersion: 1, changes: { onlineChannel: 'A2 建议' }, reason: 'a2' } },
   catalogProposals: { input: {} },
   decideCatalogProposal: { params: { id: UUID }, input: { decision: 'reject' } },
@@ -336,7 +338,7 @@ describeEngines('catalog on %s', (engine) => {
       expect([name, ok.status < 500]).toEqual([name, true]);
     });
     it('answers 403 to community staff on district-admin-only routes', async () => {
-      for (const name of ['demandReportQueue', 'updateWorkList', 'decideCatalogProposal', 'updateDepartment'] as const) {
+      for (const name of ['demandReportQueue', 'updateWorkList', 'decideCatalogProposal', 'updateDepartment', 'departmentHistory'] as const) {
         const { params, input } = CATALOG_PARAMS[name];
         const r = await t.call(routes[name] as RouteDef, input as never, { token: meicun, params: params as never });
         expect([name, r.status]).toEqual([name, 403]);

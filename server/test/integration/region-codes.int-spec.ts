@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { loadConfig } from '../../src/config';
@@ -16,6 +15,7 @@ import { RegionEntity } from '../../src/identity/entities/region.entity';
 import { ResidentAccountEntity } from '../../src/identity/entities/resident-account.entity';
 import { StaffAccountEntity } from '../../src/identity/entities/staff-account.entity';
 import { describeEngines } from '../support/describe-engines';
+import { insertRow } from '../support/entity-rows';
 import { undoThrough } from '../support/migrations';
 import { createDatabase, type TestDatabase } from '../support/test-app';
 
@@ -35,20 +35,6 @@ const PLACEHOLDER_TREE = [
 const OLD = { meicun: '421003001001', jingnan: '421003001002', ximen: '421003002001', dongmen: '421003003001', chengnan: '421003001', xicheng: '421003002', district: '421003' };
 const NEW = { meicun: '421003003003', dongmen: '421003002004', chengnan: '421003003', xicheng: '421003001', district: '421003' };
 
-// a row with every NOT NULL column filled from the entity's metadata, then the fields that matter
-function rowFor<T extends ObjectLiteral>(ds: DataSource, entity: EntityTarget<T>, over: Partial<T>): T {
-  const row: Record<string, unknown> = {};
-  for (const c of ds.getMetadata(entity).columns) {
-    if (c.isNullable) row[c.propertyName] = null;
-    else if (c.type === 'datetime') row[c.propertyName] = new Date('2026-11-02T01:00:00Z');
-    else if (c.type === 'int' || c.type === 'integer') row[c.propertyName] = 1;
-    else if (c.type === 'boolean') row[c.propertyName] = true;
-    else if (c.type === 'text') row[c.propertyName] = '[]';
-    else row[c.propertyName] = randomUUID().replace(/-/g, '').slice(0, Math.min(Number(c.length) || 36, 32));
-  }
-  return { ...row, ...over } as T;
-}
-
 describeEngines('moving the placeholder region codes to the official ones on %s', (engine) => {
   let ds: DataSource;
   let db: TestDatabase;
@@ -57,23 +43,7 @@ describeEngines('moving the placeholder region codes to the official ones on %s'
 
   const count = async (table: string) => Number((await ds.query(`SELECT COUNT(*) AS n FROM ${ds.driver.escape(table)}`))[0].n);
   const insert = async <T extends ObjectLiteral>(entity: EntityTarget<T>, key: string, over: Partial<T>) => {
-    const id = randomUUID();
-    ids[key] = id;
-    // only the columns the table has at this point of its history (later migrations add some)
-    const runner = ds.createQueryRunner();
-    const table = await runner.getTable(ds.getMetadata(entity).tablePath);
-    await runner.release();
-    const present = new Set(table?.columns.map((c) => c.name));
-    const row = rowFor(ds, entity, { id, ...over } as unknown as Partial<T>) as Record<string, unknown>;
-    const values: Record<string, unknown> = {};
-    for (const c of ds.getMetadata(entity).columns) {
-      if (!present.has(c.databaseName)) continue;
-      const v = row[c.propertyName];
-      values[c.databaseName] = v instanceof Date ? v.toISOString().replace('T', ' ').replace('Z', '') : typeof v === 'boolean' ? Number(v) : v;
-    }
-    const names = Object.keys(values);
-    const q = (n: string) => ds.driver.escape(n);
-    await ds.query(`INSERT INTO ${q(ds.getMetadata(entity).tablePath)} (${names.map(q).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, Object.values(values));
+    ids[key] = await insertRow(ds, entity, over);
   };
 
   beforeAll(async () => {

@@ -15,6 +15,8 @@ export const CATALOG_SAMPLES: Record<keyof typeof catalogRoutes, Sample> = {
   updateDemandReportStatus: { input: { newStatus: 'reviewing', note: '已联系银行核实' }, params: { id: uuid } },
   updateCatalogItem: { input: { baseVersion: 1, changes: { onlineChannel: '鄂汇办' }, changeNote: '补充网上渠道' }, params: { itemCode: 'NI-10' } },
   catalogItemHistory: { input: {}, params: { itemCode: 'NI-10' } },
+  staffCatalogItem: { input: {}, params: { itemCode: 'NI-10' } },
+  departmentHistory: { input: {}, params: { deptCode: 'court' } },
   proposeCatalogChange: { input: { baseVersion: 1, changes: { aliases: ['活着证明'] }, reason: '居民常这样说' }, params: { itemCode: 'NI-10' } },
   catalogProposals: { input: {} },
   decideCatalogProposal: { input: { decision: 'accept' }, params: { id: uuid } },

@@ -103,6 +103,15 @@ export const catalogItemDetail = catalogItemSummary.extend({
 });
 export type CatalogItemDetail = z.infer<typeof catalogItemDetail>;
 
+// what the staff edit page reads (GET /staff/catalog/items/:itemCode): the item as residents would see it, also when
+// they do not (another place's item the district has not adopted), with whose rule it is and whether it is adopted
+export const staffCatalogItemView = catalogItemDetail.extend({
+  origin: z.enum(policyOrigins),
+  adoptedByDistrict: z.boolean(),
+  shownToResidents: z.boolean(),
+});
+export type StaffCatalogItemView = z.infer<typeof staffCatalogItemView>;
+
 export const catalogItemQuery = z.strictObject({ community: communityCode.optional() });
 export const itemCodeParams = z.strictObject({ itemCode });
 

@@ -48,3 +48,26 @@ export const updateDepartmentInput = z.strictObject({
   changeNote: cleanText().min(1).max(300),
 });
 export type UpdateDepartmentInput = z.infer<typeof updateDepartmentInput>;
+
+// a department's history for the district admin: who changed what, when (old → new, field by field)
+export const departmentChangeKinds = [...departmentFields, 'checked'] as const;
+export const DEPARTMENT_CHANGE_TEXT: Record<(typeof departmentChangeKinds)[number], string> = { ...DEPARTMENT_FIELD_TEXT, checked: '核对' };
+export const departmentChangeView = z.object({
+  field: z.enum(departmentChangeKinds),
+  label: z.string(),
+  // null: empty (or, on a version written before changes were recorded, not known)
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
+export const departmentVersionView = z.object({
+  version: z.number().int(),
+  editorName: z.string().nullable(),
+  at: z.string(),
+  changeNote: z.string(),
+  changes: z.array(departmentChangeView),
+  // false: an old version whose earlier values were not recorded (only the new ones are shown)
+  fromKnown: z.boolean(),
+});
+export const departmentHistoryView = z.object({ code: z.string(), name: z.string(), currentVersion: z.number().int(), versions: z.array(departmentVersionView) });
+export type DepartmentHistoryView = z.infer<typeof departmentHistoryView>;
+export type DepartmentChangeView = z.infer<typeof departmentChangeView>;

@@ -6,6 +6,12 @@ import { call } from '../../services/http';
 import { catalogKeys } from './keys';
 
 export const ADOPT_NOTE = '区管理员采用：荆州区也这样办';
+export const UNADOPT_NOTE = '区管理员不再采用：荆州区不这样办';
+
+/** an item for its staff edit page: also another place's item residents do not see (the public route answers 404 for it) */
+export function useStaffCatalogItem(code: string) {
+  return useQuery({ queryKey: [...catalogKeys.content, 'staff-item', code], queryFn: () => call(routes.staffCatalogItem, {}, { itemCode: code }), enabled: !!code });
+}
 
 export function useNotAdoptedItems() {
   return useQuery({ queryKey: [...catalogKeys.content, 'not-adopted'], queryFn: () => call(routes.notAdoptedItems, {}) });
@@ -14,7 +20,11 @@ export function useNotAdoptedItems() {
 export function useAdoptItem() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (i: { code: string; version: number }) => call(routes.updateCatalogItem, { baseVersion: i.version, changes: { adoptedByDistrict: true }, changeNote: ADOPT_NOTE }, { itemCode: i.code }),
+    // adopt (default) or, with adopt: false, 不再采用: the same versioned edit
+    mutationFn: (i: { code: string; version: number; adopt?: boolean }) => {
+      const adopt = i.adopt ?? true;
+      return call(routes.updateCatalogItem, { baseVersion: i.version, changes: { adoptedByDistrict: adopt }, changeNote: adopt ? ADOPT_NOTE : UNADOPT_NOTE }, { itemCode: i.code });
+    },
     // the adopted item shows in every list, search and item page of this app at once
     onSuccess: () => qc.invalidateQueries({ queryKey: catalogKeys.content }),
   });

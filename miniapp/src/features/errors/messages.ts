@@ -33,6 +33,8 @@ const CORE_MESSAGES: Record<CoreCode, string> = {
   STAFF_REGION_MISMATCH: '岗位和工作的地方对不上：社区工作人员选社区，街道审核人员选街道，区管理员选全区',
   STAFF_OWN_ACCOUNT: '不能停用或降低自己的账号，请让另一位区管理员来办',
   LAST_DISTRICT_ADMIN: '这是全区最后一位在用的区管理员，不能停用或改岗位',
+  REGION_HOLD_ALREADY_ASSIGNED: '这个旧社区已经归到正式社区了，不能再改',
+  REGION_HOLD_CONFLICT: '选的社区已有同样的记录（比如预约设置或同名事项），没有改动；请先处理后再归入',
   WECHAT_CODE_INVALID: '微信登录没有成功，请重新打开小程序再试',
   WECHAT_RATE_LIMITED: '微信登录太频繁，请稍等一分钟再试',
   WECHAT_UNAVAILABLE: '暂时连不上微信，请稍后再试',

@@ -293,4 +293,9 @@ export class CatalogDepartmentVersionEntity {
 
   @DateTimeColumn('created_at')
   createdAt: Date;
+
+  // what this version changed: [{ "field": "phone", "from": null, "to": "0716-…" }, …]; null on versions written before
+  // DepartmentVersionChanges1764480000000
+  @Column({ type: 'text', name: 'changes_json', nullable: true })
+  changesJson: string | null;
 }

@@ -41,8 +41,8 @@ export class NoticeBoardService {
   ) {}
 
   async render(staff: Staff, community: string): Promise<NoticeBoardView> {
-    const region = await this.db.read((m) => this.regions.assertCovers(m, staff, community));
-    if (region.level !== 'community') throw new DomainError(ErrorCode.CommunityNotFound, `${community} is not a community`);
+    const region = await this.db.read((m) => this.regions.coveredCommunity(m, staff, community));
+    if (!region) throw new DomainError(ErrorCode.CommunityNotFound, `${community} is not a community`);
     const font = this.font();
     const snap = await this.index.current();
     const today = this.clock.today();

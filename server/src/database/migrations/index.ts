@@ -24,6 +24,7 @@ import { BookingContact1764475000000 } from './1764475000000-BookingContact';
 import { StaffStepUp1764476000000 } from './1764476000000-StaffStepUp';
 import { CatalogOrigin1764477000000 } from './1764477000000-CatalogOrigin';
 import { BookingOtherPlaceItems1764477600000 } from './1764477600000-BookingOtherPlaceItems';
+import { DepartmentVersionChanges1764480000000 } from './1764480000000-DepartmentVersionChanges';
 import { AllowanceIdempotencyKey1764482000000 } from './1764482000000-AllowanceIdempotencyKey';
 import { AllowanceActiveSlot1764482100000 } from './1764482100000-AllowanceActiveSlot';
 import { BlindIndexVersion1764482200000 } from './1764482200000-BlindIndexVersion';
@@ -56,6 +57,7 @@ export const MIGRATIONS = [
   StaffStepUp1764476000000,
   CatalogOrigin1764477000000,
   BookingOtherPlaceItems1764477600000,
+  DepartmentVersionChanges1764480000000,
   AllowanceIdempotencyKey1764482000000,
   AllowanceActiveSlot1764482100000,
   BlindIndexVersion1764482200000,

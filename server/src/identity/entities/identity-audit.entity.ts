@@ -22,7 +22,7 @@ export class IdentityAuditEntity {
   action: string;
 
   @Column({ type: 'varchar', length: 24, name: 'object_kind' })
-  objectKind: 'resident' | 'family_member' | 'invitation' | 'staff';
+  objectKind: 'resident' | 'family_member' | 'invitation' | 'staff' | 'region_hold';
 
   @Column({ type: 'varchar', length: 36, name: 'object_id' })
   objectId: string;

@@ -10,7 +10,7 @@ import { Tabs } from '../../../../components/Tabs';
 import { QueryState } from '../../../../components/QueryState';
 import { useSession } from '../../../../services/session';
 import { useStaffAccounts } from '../../../../features/staff-admin/hooks';
-import { STAFF_ACCOUNT_EDIT_PAGE, STAFF_ACCOUNT_PAGE } from '../../../../features/staff-admin/pages';
+import { REGION_HOLDS_PAGE, STAFF_ACCOUNT_EDIT_PAGE, STAFF_ACCOUNT_PAGE } from '../../../../features/staff-admin/pages';
 import { STAFF_ROLE_TEXT } from '../../../../features/staff/roles';
 import { pager } from '../../../../features/staff/paging';
 
@@ -36,6 +36,7 @@ export default function StaffAccountsPage() {
       intro={admin ? '新建账号、调岗、停用和重置密码都在这里，每次改动都留记录。' : '本街道和各社区工作人员的账号。要新建或停用账号，请找区级管理员。'}
     >
       {admin ? <Button onClick={() => void Taro.navigateTo({ url: STAFF_ACCOUNT_EDIT_PAGE })}>新建工作人员账号</Button> : null}
+      {admin ? <Button variant="secondary" onClick={() => void Taro.navigateTo({ url: REGION_HOLDS_PAGE })}>没对上的旧社区（归入正式社区）</Button> : null}
       <SearchBox
         label="找一个人"
         hint="输入姓名或用户名里的几个字"

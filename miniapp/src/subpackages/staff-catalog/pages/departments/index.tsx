@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { View } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import { DEPARTMENT_FIELD_TEXT, DEPARTMENT_MISSING_TEXT, departmentFields, type DepartmentField, type DepartmentView } from '@jianban/shared';
 import { PageShell, Section } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
@@ -8,9 +8,11 @@ import { Field } from '../../../../components/Field';
 import { OptionGroup } from '../../../../components/OptionGroup';
 import { StaffOnly } from '../../../../features/catalog/components/StaffOnly';
 import { useDepartments, useUpdateDepartment } from '../../../../features/catalog/departments';
+import { changeText, useDepartmentHistory } from '../../../../features/catalog/department-history';
 import { formatDay, formatTime } from '../../../../features/catalog/search';
 import { messageFor } from '../../../../features/errors/messages';
 import { a11y } from '../../../../components/a11y';
+import styles from './index.module.scss';
 
 type Checked = 'yes' | 'no';
 type Form = Record<DepartmentField, string>;
@@ -23,6 +25,37 @@ const HINT: Record<DepartmentField, string> = {
 };
 
 const formOf = (d: DepartmentView): Form => ({ name: d.name, address: d.address ?? '', phone: d.phone ?? '', hours: d.hours ?? '', onlineChannel: d.onlineChannel ?? '' });
+
+// who changed what and when, newest first (old → new, field by field)
+function History({ dept }: { dept: DepartmentView }) {
+  const [open, setOpen] = useState(false);
+  const history = useDepartmentHistory(dept.code, dept.version, open);
+  const versions = history.data?.versions ?? [];
+  return (
+    <>
+      <Button variant="secondary" onClick={() => setOpen(!open)} a11yLabel={`${open ? '收起修改记录' : '看修改记录'}：${dept.name}`}>
+        {open ? '收起修改记录' : '看修改记录'}
+      </Button>
+      {open && history.isPending ? <Notice>正在读取修改记录…</Notice> : null}
+      {open && history.isError ? <Notice tone="error" title="修改记录没有读出来">{messageFor(history.error)}</Notice> : null}
+      {open && history.isSuccess && versions.length === 0 ? <Notice>还没有人改过，现在是导入时的内容。</Notice> : null}
+      {open && versions.length > 0 ? (
+        <View {...a11y('list', { label: `${dept.name}的修改记录` })}>
+          {versions.map((v) => (
+            <View key={v.version} className={styles.version} {...a11y('listitem')}>
+              <Text className={styles.when}>{`第 ${v.version} 版 · ${v.editorName ?? '区管理员'} · ${formatTime(v.at)}`}</Text>
+              {v.changes.map((c) => (
+                <Text key={c.field} className={styles.change}>{changeText(c, v.fromKnown)}</Text>
+              ))}
+              {v.fromKnown ? null : <Text className={styles.change}>（这一版之前的内容没有记下）</Text>}
+              <Text className={styles.change}>{`说明：${v.changeNote}`}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </>
+  );
+}
 
 // one department: each field with where it is read, filled in or corrected by the district admin, marked checked
 function Entry({ dept }: { dept: DepartmentView }) {
@@ -67,6 +100,7 @@ function Entry({ dept }: { dept: DepartmentView }) {
       {save.isError ? <Notice tone="error" title="没有保存">{messageFor(save.error)}</Notice> : null}
       {save.isSuccess ? <Notice tone="success" title="已保存">{`现在是第 ${save.data.version} 版，居民马上看到新内容。`}</Notice> : null}
       <Button loading={save.isPending} onClick={submit}>{`保存${dept.name}`}</Button>
+      <History dept={dept} />
     </Section>
   );
 }

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
-import { CATALOG_LIST_TEXT, catalogLists, type CatalogItemDetail } from '@jianban/shared';
+import { CATALOG_LIST_TEXT, catalogLists, OTHER_PLACE_NOT_ADOPTED_TEXT, type CatalogItemDetail, type StaffCatalogItemView } from '@jianban/shared';
 import { PageShell, Section } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/Button';
@@ -9,7 +9,8 @@ import { Field } from '../../../../components/Field';
 import { TextArea } from '../../../../components/TextArea';
 import { OptionGroup } from '../../../../components/OptionGroup';
 import { ownCommunity, StaffOnly, type StaffMe } from '../../../../features/catalog/components/StaffOnly';
-import { useCatalogItem, useItemHistory, useProposeChange, useUpdateItem } from '../../../../features/catalog/hooks';
+import { useItemHistory, useProposeChange, useUpdateItem } from '../../../../features/catalog/hooks';
+import { useAdoptItem, useStaffCatalogItem } from '../../../../features/catalog/not-adopted';
 import { changedFieldsText, changeNoteText, contentOf, diffContent, EVERYDAY_HINT, FIELD_TEXT, fromForm, toForm, validateContent, type ContentField, type EditForm } from '../../../../features/catalog/edit-form';
 import { formatTime } from '../../../../features/catalog/search';
 import { itemUrl, pageUrl, param } from '../../../../features/catalog/urls';
@@ -131,9 +132,36 @@ function Form({ item, mode, onSaved }: { item: CatalogItemDetail; mode: Mode; on
   );
 }
 
+// another place's item: residents see it only while the district has adopted it; the district admin adopts or un-adopts
+function Adoption({ me, item, onDone }: { me: StaffMe; item: StaffCatalogItemView; onDone: (text: string) => void }) {
+  const adopt = useAdoptItem();
+  if (item.origin !== 'other_place') return null;
+  const admin = me.role === 'district_admin';
+  const change = async (to: boolean) => {
+    const r = await Taro.showModal(to
+      ? { title: '采用这一项？', content: `采用后，“${item.name}”会出现在居民的清单、搜索和公示牌上。请先确认荆州区也这样办。`, confirmText: '采用', cancelText: '先不采用' }
+      : { title: '不再采用这一项？', content: `不再采用后，居民的清单、搜索和公示牌上不再有“${item.name}”，修改记录会留下。`, confirmText: '不再采用', cancelText: '继续采用' });
+    if (r.confirm) adopt.mutate({ code: item.code, version: item.version, adopt: to }, { onSuccess: () => onDone(to ? '已采用，居民能看到这一项了' : '已不再采用，居民看不到这一项了') });
+  };
+  return (
+    <>
+      <Notice title={item.adoptedByDistrict ? '其他地方的做法，区里已采用' : OTHER_PLACE_NOT_ADOPTED_TEXT}>
+        {item.shownToResidents ? '居民能看到这一项。' : '居民看不到这一项。'}
+        {admin ? '' : '是否采用由区管理员决定。'}
+      </Notice>
+      {adopt.isError ? <Notice tone="error" title="没有改成">{messageFor(adopt.error)}</Notice> : null}
+      {admin ? (
+        <Button variant="secondary" loading={adopt.isPending} onClick={() => void change(!item.adoptedByDistrict)}>
+          {item.adoptedByDistrict ? '不再采用' : '采用'}
+        </Button>
+      ) : null}
+    </>
+  );
+}
+
 function Edit({ me, code }: { me: StaffMe; code: string }) {
   const community = ownCommunity(me);
-  const item = useCatalogItem(code, community);
+  const item = useStaffCatalogItem(code);
   const [saved, setSaved] = useState<string | null>(null);
   if (!code) return <PageShell title="修改证明事项"><Notice tone="error" title="没有指明是哪个事项">请回到清单重新选择。</Notice></PageShell>;
   if (item.isPending || item.isError) return <PageShell title="修改证明事项"><QueryState query={item} /></PageShell>;
@@ -142,9 +170,12 @@ function Edit({ me, code }: { me: StaffMe; code: string }) {
   return (
     <PageShell title={d.name} intro={`${d.code} · ${CATALOG_LIST_TEXT[d.list]} · 第${d.version}版，${formatTime(d.updatedAt)}更新`}>
       {saved ? <Notice tone="success" title={saved} /> : null}
-      <Button variant="link" small onClick={() => void Taro.navigateTo({ url: itemUrl(d.code, community) })}>
-        看居民看到的样子
-      </Button>
+      <Adoption me={me} item={d} onDone={setSaved} />
+      {d.shownToResidents ? (
+        <Button variant="link" small onClick={() => void Taro.navigateTo({ url: itemUrl(d.code, community) })}>
+          看居民看到的样子
+        </Button>
+      ) : null}
       {/* a new version gives a fresh form with the saved content */}
       <Form key={d.version} item={d} mode={mode} onSaved={setSaved} />
       <Button variant="secondary" onClick={() => { setSaved(null); void item.refetch(); }}>

@@ -74,7 +74,7 @@ function NotAdopted({ me }: { me: StaffMe }) {
       {adopt.isError ? <Notice tone="error" title="没有采用成功">{messageFor(adopt.error)}</Notice> : null}
       <CellGroup>
         {items.data.items.map((i) => (
-          <Cell key={i.code} title={i.name} description={i.note} />
+          <Cell key={i.code} title={i.name} description={`${i.note}（点开可查看、修改）`} onClick={() => void Taro.navigateTo({ url: pageUrl('staffEdit', { code: i.code }) })} />
         ))}
       </CellGroup>
       {isAdmin

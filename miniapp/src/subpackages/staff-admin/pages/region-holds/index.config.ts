@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '没对上的旧社区' });
