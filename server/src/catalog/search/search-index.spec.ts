@@ -142,4 +142,16 @@ describe('SearchIndex: what a question asks for', () => {
     // not any number: a 15-digit ID number upgraded to 18 digits is no age
     expect(top('身份证号码15位升18位')?.code).not.toBe('service:allowance');
   });
+
+  it('takes lone characters in a question that asks for no paper as weak evidence (交 of 燃气费在哪里交)', () => {
+    expect(index.search(normalizeQuery('燃气费在哪里交'), district, 5)).toEqual([]);
+    // negative controls: the same character with a paper asked for, and the item's own words
+    expect(top('交费的收据丢了')?.code).toBe('HB-21');
+    expect(top('交钱的单子丢了要开证明')?.code).toBe('HB-21');
+  });
+
+  it('counts 老年 / 老年人 as little as 老人: nearly every question here is about old people', () => {
+    expect(index.search(normalizeQuery('老年大学怎么报名'), district, 5)).toEqual([]);
+    expect(top('老年人补贴')?.code).toBe('service:allowance');
+  });
 });

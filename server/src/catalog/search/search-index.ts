@@ -124,7 +124,7 @@ const FILLER = new Set([
 ]);
 const FILLER_CHARS = new Set([...'什么怎样哪咋啥俺的了吗呢吧啊呀要开个我你他她是在有']);
 // where and about whom residents ask (社区, 居委会, 老人, 孩子): in nearly every question here, so they count little
-const DOMAIN_COMMON = new Set(['社区', '居委会', '村委会', '居委', '村委', '委会', '村里', '街道', '老人', '孩子', '家里', '屋里']);
+const DOMAIN_COMMON = new Set(['社区', '居委会', '村委会', '居委', '村委', '委会', '村里', '街道', '老人', '老年', '老年人', '孩子', '家里', '屋里']);
 const DOMAIN_COMMON_WEIGHT = 0.2;
 function generalWeight(text: string): number {
   if (DOMAIN_COMMON.has(text)) return DOMAIN_COMMON_WEIGHT;
@@ -167,6 +167,7 @@ interface Doc {
 // the threshold below which a document is not a result, and the share of the best score a further result needs
 export const MATCH_THRESHOLD = 1;
 const PAPER_THRESHOLD = 0.75;
+const WEAK_EVIDENCE = 0;
 const COVERAGE_FLOOR = 0.4;
 const SINGLE_WORD_WEIGHT = 0.25;
 const MIN_COVERAGE = 0.05;
@@ -423,7 +424,8 @@ export class SearchIndex {
     const asksCertificate = q.includes('证明');
     // a question about an amount, a price or a date (交多少钱, 什么时候涨, 免费吗) that asks for no paper is not about a
     // certificate that shares its subject (养老保险 is not 健在证明): certificates are no answer to it, services may be
-    const aboutAmount = ASKS_AMOUNT.test(q) && !ASKS_PAPER.test(q);
+    const asksPaper = ASKS_PAPER.test(q);
+    const aboutAmount = ASKS_AMOUNT.test(q) && !asksPaper;
     const out: Hit[] = [];
     const standsFor: Hit[] = [];
     const docOf = new Map<Hit, number>();
@@ -436,7 +438,11 @@ export class SearchIndex {
       // the alternative route's text supports a match but never makes one (视频 in 上门/视频核实 is not 健在证明)
       if ((hidden && d.owner !== NOT_ADOPTED_OWNER) || !ownHit.has(i)) continue;
       if (aboutAmount && d.owner !== SERVICE_OWNER) continue;
-      const cov = coverage(i);
+      // matched only on lone characters (狗 of 狗咬人, 交 of 燃气费在哪里交) in a question that asks for no paper: the
+      // question is about something else that involves the thing; weak evidence (a paper asked for, or the whole
+      // question being the item's word, is not)
+      const weak = !asksPaper && [...parts.get(i)!.keys()].every((t) => t.startsWith('c:') || t.startsWith('h:') || (t.startsWith('w:') && [...t].length === 3)) && !d.terms.some((t) => t.text === q);
+      const cov = coverage(i) * (weak ? WEAK_EVIDENCE : 1);
       // a document that explains little of the question is about something else (老年大学 is not 老年人补贴)
       if (cov < MIN_COVERAGE) continue;
       let s = score * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * cov);
