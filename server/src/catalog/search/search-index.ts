@@ -153,6 +153,7 @@ interface Term {
   doc: number;
   field: Field;
   text: string; // normalised
+  len: number; // characters of text
   shown: string; // as written
   pinyin: string;
   initials: string;
@@ -185,6 +186,15 @@ const ELSEWHERE_CLEAR = 2;
 const NAMED_MAX = 8;
 
 const stripParens = (s: string) => s.replace(/\(.*?\)|（.*?）/g, '');
+
+// whether a document matched only on lone characters (c:狗, h:住, w:狗), no pair or longer word
+function onlyLoneCharacters(parts: Map<string, number>): boolean {
+  for (const t of parts.keys()) {
+    const kind = t[0];
+    if (kind === 'b' || kind === 's' || (kind === 'w' && t.length > 3)) return false;
+  }
+  return true;
+}
 
 // ages of old people in a question (60 … 119), written in digits or in Chinese, with the positions they occupy
 const CN_DIGIT = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -236,7 +246,7 @@ export class SearchIndex {
         const text = normalizeText(stripParens(shown));
         if ([...text].length < (hasHan(text) ? 1 : 2)) return;
         const py = pinyinOf(text);
-        doc.terms.push({ doc: i, field, text, shown, pinyin: py.full, initials: py.initials });
+        doc.terms.push({ doc: i, field, text, len: [...text].length, shown, pinyin: py.full, initials: py.initials });
         fieldTexts.push({ doc: i, field, text });
         const full = normalizeText(shown);
         if (full !== text) fieldTexts.push({ doc: i, field, text: full });
@@ -441,16 +451,16 @@ export class SearchIndex {
       // matched only on lone characters (狗 of 狗咬人, 交 of 燃气费在哪里交) in a question that asks for no paper: the
       // question is about something else that involves the thing; weak evidence (a paper asked for, or the whole
       // question being the item's word, is not)
-      const weak = !asksPaper && [...parts.get(i)!.keys()].every((t) => t.startsWith('c:') || t.startsWith('h:') || (t.startsWith('w:') && [...t].length === 3)) && !d.terms.some((t) => t.text === q);
+      const exact = d.terms.find((t) => t.text === q);
+      const weak = !asksPaper && !exact && onlyLoneCharacters(parts.get(i)!);
       const cov = coverage(i) * (weak ? WEAK_EVIDENCE : 1);
       // a document that explains little of the question is about something else (老年大学 is not 老年人补贴)
       if (cov < MIN_COVERAGE) continue;
       let s = score * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * cov);
       // the whole query is the item's name, alias or everyday name: that item
-      const exact = d.terms.find((t) => t.text === q);
       if (exact) s *= exact.field === 'name' || exact.field === 'alias' ? 1.6 : 1.4;
       // the query names one of its terms whole (a sentence naming the thing): more than words that merely appear
-      else if (d.terms.some((t) => [...t.text].length >= 2 && q.includes(t.text) && t.field !== 'use')) s *= PHRASE_BONUS;
+      else if (d.terms.some((t) => t.len >= 2 && t.field !== 'use' && q.includes(t.text))) s *= PHRASE_BONUS;
       // a question for a certificate is answered with certificates before services (except one about certificates)
       if (asksCertificate && d.owner === SERVICE_OWNER && !this.aboutCertificates.has(i)) s *= SERVICE_FOR_CERTIFICATE;
       if (hidden) elsewhere.push({ doc: i, score: s });
@@ -491,12 +501,12 @@ export class SearchIndex {
     const exact = d.terms.find((t) => t.text === q && (t.field === 'name' || t.field === 'alias')) ?? null;
     if (exact) return { matchedBy: KIND_OF[exact.field], matchedText: exact.shown };
     // a fragment of its name or alias (健在)
-    const fragment = d.terms.find((t) => (t.field === 'name' || t.field === 'alias') && [...q].length >= 2 && t.text.includes(q));
+    const fragment = [...q].length >= 2 ? d.terms.find((t) => (t.field === 'name' || t.field === 'alias') && t.text.includes(q)) : undefined;
     if (fragment) return { matchedBy: 'partial', matchedText: fragment.shown };
     const everyday = d.terms.find((t) => t.text === q);
     if (everyday) return { matchedBy: KIND_OF[everyday.field], matchedText: everyday.shown };
     // the longest of its terms said whole in the query (a sentence that names it)
-    const inside = d.terms.filter((t) => [...t.text].length >= 2 && q.includes(t.text)).sort((a, b) => b.text.length - a.text.length || FIELD_WEIGHT[b.field] - FIELD_WEIGHT[a.field])[0];
+    const inside = d.terms.filter((t) => t.len >= 2 && q.includes(t.text)).sort((a, b) => b.text.length - a.text.length || FIELD_WEIGHT[b.field] - FIELD_WEIGHT[a.field])[0];
     if (inside) return { matchedBy: KIND_OF[inside.field], matchedText: inside.shown };
     const ranked = [...parts.entries()].sort((a, b) => b[1] - a[1]);
     // mostly by sound: a homophone typed by a pinyin keyboard (见在证明)
