@@ -98,6 +98,18 @@ describeEngines('catalog scope on %s', (engine) => {
     for (const name of OTHER_NAMES) expect([name, text.includes(name.replace(/\s+/g, ''))]).toEqual([name, false]);
   });
 
+  // issue 13, third round: a question about another place's item is answered with the item it stands for here
+  // (search-terms.json standsFor), in the question's own words, or — with no stand-in — honestly not at all
+  it('answers a question about a not-adopted item with the item here it stands for, or with no match', async () => {
+    const r = await search('我家只有一个孩子要开独生子女证明');
+    expect(r.results[0]?.kind === 'item' && r.results[0].item.code).toBe('NI-14');
+    for (const name of OTHER_NAMES) expect([name, JSON.stringify(r).includes(name)]).toEqual([name, false]);
+    const none = await search('租房子住要开个居住证明');
+    expect([none.noMatch, none.results]).toEqual([true, []]);
+    // negative control: an item here still answers its own question
+    expect((await found('居民财产证明'))[0]).toBe('NI-17');
+  });
+
   it('says plainly under the short still-issued list that the district has not published its own', async () => {
     const view = await lists();
     const issue = view.lists.find((l) => l.list === 'issue')!;

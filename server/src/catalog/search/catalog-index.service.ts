@@ -119,7 +119,7 @@ export class CatalogIndexService {
       code: row.code, owner: published ? row.owner : NOT_ADOPTED_OWNER, name: content.name, aliases: content.aliases, everyday: content.everydayWords ?? [], usedFor: content.usedFor, route: content.routeSteps,
     }));
     const snapshot: IndexSnapshot = {
-      index: new SearchIndex([...indexed, ...services], { popular: searchData.popular }, version),
+      index: new SearchIndex([...indexed, ...services], { popular: searchData.popular, standsFor: searchData.standsFor }, version),
       rows: new Map(rows.map((r) => [r.code, r])),
       summaries: new Map(parsed.map(({ row, content }) => [row.code, toSummary(row, content)])),
       answers: new Map(),

@@ -7,10 +7,15 @@ import { evaluate, seededIndex, type EvalQuery } from './search-eval';
 // heldout.json written afterwards without looking at the ranking) may not fall below these absolute floors. They may
 // only rise: raise them when the search gets better. Issue 14 (scope) lowered them once, with the set itself: other
 // places' items left the resident catalog and their queries now expect the national equivalent or no match (measured
-// then: queries 92.3 / 94.6 / 14.8 %, held-out 91.4 / 94.3 / 20.3 %).
+// then: queries 92.3 / 94.6 / 14.8 %, held-out 91.4 / 94.3 / 20.3 %). heldout2.json is the third round's blind set (the
+// second round tuned against heldout.json), written before any change of that round and floored at the ranking of the
+// day it was committed (84.3 / 88.4 / 40.7 %). The third round (other places' items in the ranking, amount questions,
+// ages as decades, weak lone-character evidence) was chosen on queries.json and heldout.json only; after it: queries
+// 97.7 / 98.8 / 2.1 %, held-out 95.2 / 99.0 / 8.5 %, heldout2 84.3 / 89.0 / 27.8 %.
 const SETS = {
-  'queries.json': { minQueries: 310, floor: { top1: 92, top3: 94, falseMatchMax: 15 } },
-  'heldout.json': { minQueries: 160, floor: { top1: 91, top3: 94, falseMatchMax: 21 } },
+  'queries.json': { minQueries: 310, floor: { top1: 97, top3: 98, falseMatchMax: 3 } },
+  'heldout.json': { minQueries: 160, floor: { top1: 95, top3: 99, falseMatchMax: 9 } },
+  'heldout2.json': { minQueries: 220, floor: { top1: 84, top3: 89, falseMatchMax: 28 } },
 };
 
 const load = (file: string) => (JSON.parse(readFileSync(join(__dirname, '../../../test/search-eval', file), 'utf8')) as { queries: EvalQuery[] }).queries;

@@ -29,7 +29,7 @@ export function seededIndex(extra: IndexedDoc[] = []): SearchIndex {
     const owner = originOfJurisdiction(it.jurisdiction, DISTRICT_OWNER) === 'other_place' ? NOT_ADOPTED_OWNER : DISTRICT_OWNER;
     return { code: it.id, owner, name: c.name, aliases: c.aliases, everyday: c.everydayWords ?? [], usedFor: c.usedFor, route: c.routeSteps };
   });
-  return new SearchIndex([...docs, ...extra, ...SERVICE_DOCS_FOR_EVAL], { popular: searchData.popular }, 1);
+  return new SearchIndex([...docs, ...extra, ...SERVICE_DOCS_FOR_EVAL], { popular: searchData.popular, standsFor: searchData.standsFor }, 1);
 }
 
 export function evaluate(index: SearchIndex, queries: EvalQuery[]): EvalScore {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { normalizeQuery, NOT_ADOPTED_OWNER, type IndexedDoc } from './search-index';
+import { normalizeQuery, NOT_ADOPTED_OWNER, SearchIndex, type IndexedDoc } from './search-index';
 import { seededIndex } from './search-eval';
 
 // the index over the seeded catalog and services, plus one community's own item
@@ -82,5 +82,76 @@ describe('SearchIndex', () => {
   it('lets a lone character meet the words it ends only in a question that asks for a paper (住 → 居住)', () => {
     expect(top('俺在这儿住了好些年了要开证明', withOtherPlaces)?.code).toBe('IS-08');
     expect(index.search(normalizeQuery('俺在这儿住了好些年了'), district, 5)).toEqual([]);
+  });
+});
+
+// the third round (issue 13, heldout2.json): other places' items the district has not adopted
+describe('SearchIndex and items the district has not adopted', () => {
+  const doc = (code: string, owner: string, name: string, subject: string[] = []): IndexedDoc => ({ code, owner, name, aliases: [], everyday: subject.map((word) => ({ word, kind: 'subject' as const })), usedFor: null, route: [] });
+  const docs = [
+    doc('A-1', 'district', '居民养犬证明', ['养狗', '狗', '养狗场所']),
+    doc('A-2', 'district', '婚育状况证明', ['生育', '几个孩子']),
+    doc('A-3', 'district', '居民财产证明', ['房产', '房子']),
+    doc('X-1', NOT_ADOPTED_OWNER, '遛狗场地使用证明', ['遛狗', '狗场']),
+    doc('X-2', NOT_ADOPTED_OWNER, '独生子女证明', ['独生子女', '一个孩子']),
+    doc('X-3', NOT_ADOPTED_OWNER, '宅基地来源证明', ['宅基地', '祖屋']),
+  ];
+  const small = new SearchIndex(docs, { popular: [], standsFor: { 'X-2': 'A-2' } }, 1);
+  const codes = (q: string, owners = district) => small.search(normalizeQuery(q), owners, 5).map((h) => h.code);
+
+  it('answers a question about a not-adopted item with the item it stands for here, in the question’s own words', () => {
+    const [hit] = small.search(normalizeQuery('独生子女证明'), district, 5);
+    expect(hit).toMatchObject({ code: 'A-2' });
+    expect(hit.matchedText).not.toContain('独生子女证明');
+    // once adopted, the item answers for itself
+    expect(codes('独生子女证明', new Set(['district', NOT_ADOPTED_OWNER]))[0]).toBe('X-2');
+  });
+
+  it('gives no match where a not-adopted item with no stand-in explains the question better than any item here', () => {
+    expect(codes('遛狗场地使用证明')).toEqual([]);
+    expect(codes('宅基地房子是祖屋要证明来源')).toEqual([]);
+    // negative controls: the items here still answer their own questions, and the hidden one does once adopted
+    expect(codes('养狗要开证明')[0]).toBe('A-1');
+    expect(codes('证明家里有几套房子')[0]).toBe('A-3');
+    expect(codes('遛狗场地使用证明', new Set(['district', NOT_ADOPTED_OWNER]))[0]).toBe('X-1');
+  });
+
+  it('does the same for pinyin and initials', () => {
+    // 狗场 (gouchang) is the hidden item's word; 养狗场所 here only contains its sound
+    expect(codes('gouchang')).toEqual([]);
+    expect(codes('yangquan')[0]).toBe('A-1');
+    expect(codes('gouchang', new Set(['district', NOT_ADOPTED_OWNER]))[0]).toBe('X-1');
+  });
+});
+
+describe('SearchIndex: what a question asks for', () => {
+  it('gives certificates no place in a question about an amount, a price or a date that asks for no paper', () => {
+    // 养老金 is a use of 健在证明; asking how much it goes up is not asking for that certificate
+    const certificates = (q: string) => index.search(normalizeQuery(q), district, 5).filter((h) => !h.code.startsWith('service:'));
+    expect(certificates('养老金每年涨多少')).toEqual([]);
+    expect(certificates('退休工资什么时候涨')).toEqual([]);
+    // negative controls: the same subject with a paper asked for, and a service asked about its amount
+    expect(top('领养老金要开什么证明')?.code).toBe('NI-10');
+    expect(top('开收入证明要多少钱')?.code).toBe('NI-17');
+    expect(top('老人补贴一个月多少钱')?.code).toBe('service:allowance');
+  });
+
+  it('counts an age as its decade (85岁 → 80岁 / 八十岁), in digits or in Chinese', () => {
+    expect(top('我爸85岁了每个月有钱领吗')?.code).toBe('service:allowance');
+    expect(top('我奶奶八十五了每月有钱领吗')?.code).toBe('service:allowance');
+    // not any number: a 15-digit ID number upgraded to 18 digits is no age
+    expect(top('身份证号码15位升18位')?.code).not.toBe('service:allowance');
+  });
+
+  it('takes lone characters in a question that asks for no paper as weak evidence (交 of 燃气费在哪里交)', () => {
+    expect(index.search(normalizeQuery('燃气费在哪里交'), district, 5)).toEqual([]);
+    // negative controls: the same character with a paper asked for, and the item's own words
+    expect(top('交费的收据丢了')?.code).toBe('HB-21');
+    expect(top('交钱的单子丢了要开证明')?.code).toBe('HB-21');
+  });
+
+  it('counts 老年 / 老年人 as little as 老人: nearly every question here is about old people', () => {
+    expect(index.search(normalizeQuery('老年大学怎么报名'), district, 5)).toEqual([]);
+    expect(top('老年人补贴')?.code).toBe('service:allowance');
   });
 });

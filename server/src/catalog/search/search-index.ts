@@ -25,6 +25,9 @@ export interface IndexedDoc {
 
 export interface SearchVocabulary {
   popular: string[];
+  // another place's item the district has not adopted → the item residents here are sent to for the same paper (独生子女证明
+  // → 婚育状况证明): a question about the former is answered with the latter, never with the hidden item itself
+  standsFor?: Record<string, string>;
 }
 
 export interface Hit {
@@ -79,6 +82,10 @@ function soundOfChar(c: string): string {
 const HEAD_WEIGHT = 0.5;
 // what asks for a paper or a service
 const REQUEST = /证明|开|办|申请|领|补/;
+// what asks for a paper (a certificate, or the steps to get one)
+const ASKS_PAPER = /证|开|办|申请|补|手续|材料|盖章/;
+// what asks how much, what price, or when
+const ASKS_AMOUNT = /多少|几点|几号|几块|什么时候|啥时候|哪一天|免费|收费|要钱吗|价钱|价格/;
 // h: the last character of a word; w: a word of two or more characters; b: a character bigram; c: one Han character; s: the sounds of a bigram
 type TokenType = 'w' | 'b' | 'c' | 's' | 'h';
 const TYPE_WEIGHT: Record<TokenType, number> = { w: 1, b: 0.8, c: 0.25, s: 0.5, h: HEAD_WEIGHT };
@@ -117,7 +124,7 @@ const FILLER = new Set([
 ]);
 const FILLER_CHARS = new Set([...'什么怎样哪咋啥俺的了吗呢吧啊呀要开个我你他她是在有']);
 // where and about whom residents ask (社区, 居委会, 老人, 孩子): in nearly every question here, so they count little
-const DOMAIN_COMMON = new Set(['社区', '居委会', '村委会', '居委', '村委', '委会', '村里', '街道', '老人', '孩子', '家里', '屋里']);
+const DOMAIN_COMMON = new Set(['社区', '居委会', '村委会', '居委', '村委', '委会', '村里', '街道', '老人', '老年', '老年人', '孩子', '家里', '屋里']);
 const DOMAIN_COMMON_WEIGHT = 0.2;
 function generalWeight(text: string): number {
   if (DOMAIN_COMMON.has(text)) return DOMAIN_COMMON_WEIGHT;
@@ -146,6 +153,7 @@ interface Term {
   doc: number;
   field: Field;
   text: string; // normalised
+  len: number; // characters of text
   shown: string; // as written
   pinyin: string;
   initials: string;
@@ -159,6 +167,8 @@ interface Doc {
 
 // the threshold below which a document is not a result, and the share of the best score a further result needs
 export const MATCH_THRESHOLD = 1;
+const PAPER_THRESHOLD = 0.75;
+const WEAK_EVIDENCE = 0;
 const COVERAGE_FLOOR = 0.4;
 const SINGLE_WORD_WEIGHT = 0.25;
 const MIN_COVERAGE = 0.05;
@@ -166,9 +176,44 @@ const PHRASE_BONUS = 1.25;
 const SERVICE_FOR_CERTIFICATE = 0.5;
 const CLOSE_THRESHOLD = 0.5;
 const TAIL_SHARE = 0.3;
+// a question answered through a not-adopted item it stands for counts a little less than one about the item itself
+const STANDS_FOR_SHARE = 0.9;
+// a result must score at least this share of the best not-adopted item with no stand-in here
+const ELSEWHERE_MARGIN = 1;
+// … when it is matched mostly (this share of its informative characters) on what that item explains too
+const ELSEWHERE_SHARE = 0.5;
+const ELSEWHERE_CLEAR = 2;
 const NAMED_MAX = 8;
 
 const stripParens = (s: string) => s.replace(/\(.*?\)|（.*?）/g, '');
+
+// whether a document matched only on lone characters (c:狗, h:住, w:狗), no pair or longer word
+function onlyLoneCharacters(parts: Map<string, number>): boolean {
+  for (const t of parts.keys()) {
+    const kind = t[0];
+    if (kind === 'b' || kind === 's' || (kind === 'w' && t.length > 3)) return false;
+  }
+  return true;
+}
+
+// ages of old people in a question (60 … 119), written in digits or in Chinese, with the positions they occupy
+const CN_DIGIT = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+function decadesIn(q: string): { decade: number; at: number[] }[] {
+  const chars = [...q];
+  const out: { decade: number; at: number[] }[] = [];
+  const text = chars.join('');
+  for (const m of text.matchAll(/(?<![0-9])([6-9][0-9]|1[01][0-9])(?![0-9])/g)) {
+    const n = Number(m[1]);
+    if (n >= 100) continue; // 一百岁 is written as such in the catalog
+    const start = [...text.slice(0, m.index)].length;
+    out.push({ decade: Math.floor(n / 10), at: [start, start + 1] });
+  }
+  for (const m of text.matchAll(/([六七八九])十/g)) {
+    const start = [...text.slice(0, m.index)].length;
+    out.push({ decade: CN_DIGIT.indexOf(m[1]), at: [start, start + 1] });
+  }
+  return out;
+}
 
 export class SearchIndex {
   private readonly docs: Doc[] = [];
@@ -201,7 +246,7 @@ export class SearchIndex {
         const text = normalizeText(stripParens(shown));
         if ([...text].length < (hasHan(text) ? 1 : 2)) return;
         const py = pinyinOf(text);
-        doc.terms.push({ doc: i, field, text, shown, pinyin: py.full, initials: py.initials });
+        doc.terms.push({ doc: i, field, text, len: [...text].length, shown, pinyin: py.full, initials: py.initials });
         fieldTexts.push({ doc: i, field, text });
         const full = normalizeText(shown);
         if (full !== text) fieldTexts.push({ doc: i, field, text: full });
@@ -260,7 +305,9 @@ export class SearchIndex {
     const key = `${[...owners].join(',')}|${limit}|${q}`;
     const memo = this.memo.get(key);
     if (memo) return memo;
-    const hits = this.rank(q, owners).filter((h) => h.score >= MATCH_THRESHOLD);
+    // a question that asks for a paper says what it wants: weaker evidence of which paper is enough
+    const threshold = ASKS_PAPER.test(q) ? PAPER_THRESHOLD : MATCH_THRESHOLD;
+    const hits = this.rank(q, owners).filter((h) => h.score >= threshold);
     const best = hits[0]?.score ?? 0;
     const out = hits.filter((h) => h.score >= best * TAIL_SHARE).slice(0, limit);
     if (this.memo.size >= MEMO_MAX) this.memo.delete(this.memo.keys().next().value!);
@@ -279,7 +326,13 @@ export class SearchIndex {
     return hits.sort((a, b) => b.score - a.score || Number(this.popular.has(b.code)) - Number(this.popular.has(a.code)) || a.code.localeCompare(b.code));
   }
 
-  private scores(q: string): { scores: Map<number, number>; parts: Map<number, Map<string, number>>; coverage: (doc: number) => number; ownHit: Set<number> } {
+  private scores(q: string): {
+    scores: Map<number, number>;
+    parts: Map<number, Map<string, number>>;
+    coverage: (doc: number) => number;
+    ownHit: Set<number>;
+    share: (doc: number, of: number) => number;
+  } {
     const chars = [...q];
     // the query as words: a character counts alone only where it is a word of its own (狗, 穷), otherwise through the
     // pairs and words it is part of (市 in 菜市场 is not a match for 市场主体)
@@ -314,6 +367,8 @@ export class SearchIndex {
         if (hasHan(c) && hasHan(chars[i + 1]) && ((own(i) && own(i + 1)) || oneWord)) add(`s:${soundOfChar(c)}|${soundOfChar(chars[i + 1])}`, pair, [i, i + 1]);
       }
     });
+    // an age counts as its decade (85岁 → 80岁 / 八十岁, 八十多 → 八十岁): what depends on age goes by bands
+    for (const { decade, at } of decadesIn(q)) for (const t of [`${decade}0岁`, `${CN_DIGIT[decade]}十岁`]) add(`w:${t}`, t, at);
     // a certificate named by a word the catalog has neither whole nor in pairs (残废证明): its characters count on their
     // own. Only for a name (…证明), not a sentence: in a sentence such characters match anything (电费 → 缴费)
     let at = 0;
@@ -359,31 +414,86 @@ export class SearchIndex {
       for (const i of explained.get(doc) ?? []) got += weightAt[i] ?? 0;
       return got / total;
     };
-    return { scores, parts, coverage, ownHit };
+    // how much of what one document explains another explains too (by the same informative characters)
+    const share = (doc: number, of: number) => {
+      const mine = explained.get(doc) ?? new Set<number>();
+      const theirs = explained.get(of) ?? new Set<number>();
+      let all = 0;
+      let both = 0;
+      for (const i of mine) {
+        all += weightAt[i] ?? 0;
+        if (theirs.has(i)) both += weightAt[i] ?? 0;
+      }
+      return all === 0 ? 1 : both / all;
+    };
+    return { scores, parts, coverage, ownHit, share };
   }
 
   private rankHan(q: string, owners: Set<string>): Hit[] {
-    const { scores, parts, coverage, ownHit } = this.scores(q);
+    const { scores, parts, coverage, ownHit, share } = this.scores(q);
     const asksCertificate = q.includes('证明');
+    // a question about an amount, a price or a date (交多少钱, 什么时候涨, 免费吗) that asks for no paper is not about a
+    // certificate that shares its subject (养老保险 is not 健在证明): certificates are no answer to it, services may be
+    const asksPaper = ASKS_PAPER.test(q);
+    const aboutAmount = ASKS_AMOUNT.test(q) && !asksPaper;
     const out: Hit[] = [];
+    const standsFor: Hit[] = [];
+    const docOf = new Map<Hit, number>();
+    const elsewhere: { doc: number; score: number }[] = []; // other places' items with nothing here to stand in for them
     for (const [i, score] of scores) {
       const d = this.docs[i];
+      // another place's item the district has not adopted answers for the item residents here are sent to instead
+      const target = this.visible(d, owners) ? null : this.standsForOf(d, owners);
+      const hidden = !target && !this.visible(d, owners);
       // the alternative route's text supports a match but never makes one (视频 in 上门/视频核实 is not 健在证明)
-      if (!this.visible(d, owners) || !ownHit.has(i)) continue;
-      const cov = coverage(i);
+      if ((hidden && d.owner !== NOT_ADOPTED_OWNER) || !ownHit.has(i)) continue;
+      if (aboutAmount && d.owner !== SERVICE_OWNER) continue;
+      // matched only on lone characters (狗 of 狗咬人, 交 of 燃气费在哪里交) in a question that asks for no paper: the
+      // question is about something else that involves the thing; weak evidence (a paper asked for, or the whole
+      // question being the item's word, is not)
+      const exact = d.terms.find((t) => t.text === q);
+      const weak = !asksPaper && !exact && onlyLoneCharacters(parts.get(i)!);
+      const cov = coverage(i) * (weak ? WEAK_EVIDENCE : 1);
       // a document that explains little of the question is about something else (老年大学 is not 老年人补贴)
       if (cov < MIN_COVERAGE) continue;
       let s = score * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * cov);
       // the whole query is the item's name, alias or everyday name: that item
-      const exact = d.terms.find((t) => t.text === q);
       if (exact) s *= exact.field === 'name' || exact.field === 'alias' ? 1.6 : 1.4;
       // the query names one of its terms whole (a sentence naming the thing): more than words that merely appear
-      else if (d.terms.some((t) => [...t.text].length >= 2 && q.includes(t.text) && t.field !== 'use')) s *= PHRASE_BONUS;
+      else if (d.terms.some((t) => t.len >= 2 && t.field !== 'use' && q.includes(t.text))) s *= PHRASE_BONUS;
       // a question for a certificate is answered with certificates before services (except one about certificates)
       if (asksCertificate && d.owner === SERVICE_OWNER && !this.aboutCertificates.has(i)) s *= SERVICE_FOR_CERTIFICATE;
-      out.push({ code: d.code, score: s, ...this.explain(d, q, parts.get(i)!) });
+      if (hidden) elsewhere.push({ doc: i, score: s });
+      else {
+        // (a hidden item's own names are never shown: the explanation is the question's own words)
+        const hit = target ? { code: target.code, score: s * STANDS_FOR_SHARE, ...this.explainByWords(target, q, parts.get(i)!) } : { code: d.code, score: s, ...this.explain(d, q, parts.get(i)!) };
+        docOf.set(hit, i);
+        (target ? standsFor : out).push(hit);
+      }
     }
-    return out;
+    for (const h of standsFor) {
+      const own = out.findIndex((x) => x.code === h.code);
+      if (own < 0) out.push(h);
+      else if (out[own].score < h.score) out[own] = h;
+    }
+    // a question best explained by another place's item residents here cannot get (入党政审, 租房居住证明, 引产) is about
+    // that, not about an item here that merely shares its words: nothing here answers it (honest no-match). An item
+    // matched on words of the question the other one does not explain still answers them.
+    return out.filter((h) => !elsewhere.some((e) => e.score > h.score * ELSEWHERE_MARGIN && (e.score > h.score * ELSEWHERE_CLEAR || share(docOf.get(h)!, e.doc) >= ELSEWHERE_SHARE)));
+  }
+
+  // pinyin and initials have no words to compare: a result must outscore every not-adopted item with no stand-in
+  private notAboutElsewhere(hits: Hit[], elsewhere: number): Hit[] {
+    return elsewhere > 0 ? hits.filter((h) => h.score >= elsewhere * ELSEWHERE_MARGIN) : hits;
+  }
+
+  // the visible item a not-adopted one stands for, if any
+  private standsForOf(d: Doc, owners: Set<string>): Doc | null {
+    if (d.owner !== NOT_ADOPTED_OWNER) return null;
+    const code = this.vocabulary.standsFor?.[d.code];
+    const at = code === undefined ? undefined : this.byCode.get(code);
+    if (at === undefined || !this.visible(this.docs[at], owners)) return null;
+    return this.docs[at];
   }
 
   // why this document matched, in the words it matched with
@@ -391,12 +501,12 @@ export class SearchIndex {
     const exact = d.terms.find((t) => t.text === q && (t.field === 'name' || t.field === 'alias')) ?? null;
     if (exact) return { matchedBy: KIND_OF[exact.field], matchedText: exact.shown };
     // a fragment of its name or alias (健在)
-    const fragment = d.terms.find((t) => (t.field === 'name' || t.field === 'alias') && [...q].length >= 2 && t.text.includes(q));
+    const fragment = [...q].length >= 2 ? d.terms.find((t) => (t.field === 'name' || t.field === 'alias') && t.text.includes(q)) : undefined;
     if (fragment) return { matchedBy: 'partial', matchedText: fragment.shown };
     const everyday = d.terms.find((t) => t.text === q);
     if (everyday) return { matchedBy: KIND_OF[everyday.field], matchedText: everyday.shown };
     // the longest of its terms said whole in the query (a sentence that names it)
-    const inside = d.terms.filter((t) => [...t.text].length >= 2 && q.includes(t.text)).sort((a, b) => b.text.length - a.text.length || FIELD_WEIGHT[b.field] - FIELD_WEIGHT[a.field])[0];
+    const inside = d.terms.filter((t) => t.len >= 2 && q.includes(t.text)).sort((a, b) => b.text.length - a.text.length || FIELD_WEIGHT[b.field] - FIELD_WEIGHT[a.field])[0];
     if (inside) return { matchedBy: KIND_OF[inside.field], matchedText: inside.shown };
     const ranked = [...parts.entries()].sort((a, b) => b[1] - a[1]);
     // mostly by sound: a homophone typed by a pinyin keyboard (见在证明)
@@ -406,13 +516,26 @@ export class SearchIndex {
       const name = d.terms.find((t) => t.field === 'name')!;
       return { matchedBy: 'pinyin', matchedText: name.shown };
     }
-    // a sentence: its most distinctive words
-    const words = ranked.filter(([t]) => t.startsWith('w:') || t.startsWith('b:')).map(([t]) => t.slice(2));
+    return this.explainByWords(d, q, parts);
+  }
+
+  // a sentence: its most distinctive words (the question's own words)
+  private explainByWords(d: Doc, q: string, parts: Map<string, number>): { matchedBy: MatchKind; matchedText: string } {
+    // (words the question says itself: not the decade 80岁 an age of 85 was counted as)
+    const words = [...parts.entries()].sort((a, b) => b[1] - a[1]).filter(([t]) => (t.startsWith('w:') || t.startsWith('b:')) && q.includes(t.slice(2))).map(([t]) => t.slice(2));
     const shown = words.filter((w, i) => !words.slice(0, i).some((x) => x.includes(w))).slice(0, 2);
     return { matchedBy: 'sentence', matchedText: shown.join('、') || d.terms[0].shown };
   }
 
+  // pinyin and initials: another place's item they name better than any item here (dszm = 独生证明) means no match here
   private rankAscii(q: string, owners: Set<string>): Hit[] {
+    const all = this.rankAsciiAll(q, owners);
+    const elsewhere = Math.max(0, ...all.filter((h) => !this.visible(this.docs[this.byCode.get(h.code)!], owners)).map((h) => h.score));
+    return this.notAboutElsewhere(all.filter((h) => this.visible(this.docs[this.byCode.get(h.code)!], owners)), elsewhere);
+  }
+
+  // visible documents and not-adopted items alike
+  private rankAsciiAll(q: string, owners: Set<string>): Hit[] {
     const hits = this.rankAsciiWhole(q, owners);
     if (hits.length > 0) return hits;
     // nearly every name ends in 证明: typed as its first words and 证明 (jibingzhengming for 疾病状况证明), the words
@@ -422,7 +545,7 @@ export class SearchIndex {
     if ((initialsOnly ? head.length < 2 : head.length < 4) || /[0-9]/.test(head)) return [];
     const best = new Map<string, Hit>();
     for (const d of this.docs) {
-      if (!this.visible(d, owners)) continue;
+      if (!this.visible(d, owners) && d.owner !== NOT_ADOPTED_OWNER) continue;
       for (const t of d.terms) {
         if (!t.pinyin || (t.field !== 'name' && t.field !== 'alias' && t.field !== 'everydayName')) continue;
         const ok = initialsOnly ? t.initials.startsWith(head) && t.initials.endsWith('zm') : t.pinyin.startsWith(head) && t.pinyin.endsWith('zhengming');
@@ -439,7 +562,7 @@ export class SearchIndex {
     const best = new Map<string, Hit>();
     const fieldBonus: Partial<Record<Field, number>> = { name: 2, alias: 1, everydayName: 0.5 };
     for (const d of this.docs) {
-      if (!this.visible(d, owners)) continue;
+      if (!this.visible(d, owners) && d.owner !== NOT_ADOPTED_OWNER) continue;
       for (const t of d.terms) {
         if (!t.pinyin || t.field === 'use') continue;
         const bonus = fieldBonus[t.field] ?? 0;
