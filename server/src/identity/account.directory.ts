@@ -30,15 +30,6 @@ export class AccountDirectory {
     return new Map(rows.map((r) => [r.id, r.displayName]));
   }
 
-  async callerFor(kind: 'resident' | 'staff', id: string, sessionId: string): Promise<Caller | null> {
-    if (kind === 'resident') {
-      const a = await this.db.read((m) => this.accounts.findResident(m, id));
-      return this.callerOf(a ? { kind: 'resident', id: a.id } : null, sessionId);
-    }
-    const s = await this.db.read((m) => this.accounts.findStaff(m, id));
-    return this.callerOf(s ? { kind: 'staff', id: s.id, role: s.role, regionCode: s.regionCode, active: s.active, mustChangePassword: s.mustChangePassword } : null, sessionId);
-  }
-
   /** who the caller is, from the account read with its session (null: gone or deactivated) */
   callerOf(subject: SessionSubject | null, sessionId: string): Caller | null {
     if (!subject) return null;

@@ -85,8 +85,9 @@ export type SessionHead = Pick<AuthSessionEntity, 'id' | 'subjectKind' | 'subjec
 @Injectable()
 export class SessionRepository {
   /**
-   * A request's authentication in one read: the session of a token hash (live or ended) with its account, null when
-   * the account is gone. Two reads before (session, then account); the answer is the same.
+   * A request's authentication in one read: the session of a token hash, live or ended (the service tells a revoked
+   * family from an unknown token), with its account — null when the account is gone. Two reads before (session, then
+   * account); the answer is the same.
    */
   async findWithSubject(m: EntityManager, tokenHash: string): Promise<{ session: SessionHead; subject: SessionSubject | null } | null> {
     const rows: Record<string, unknown>[] = await m.query(
@@ -124,10 +125,6 @@ export class SessionRepository {
 
   insert(m: EntityManager, row: AuthSessionEntity) {
     return m.insert(AuthSessionEntity, row);
-  }
-  // live or ended: the service tells a revoked family from an unknown token (same unique-index lookup either way)
-  findByTokenHash(m: EntityManager, tokenHash: string) {
-    return m.findOne(AuthSessionEntity, { where: { tokenHash } });
   }
   findByRefreshHash(m: EntityManager, refreshHash: string) {
     return m.findOne(AuthSessionEntity, { where: { refreshHash } });

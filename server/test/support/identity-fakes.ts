@@ -194,9 +194,6 @@ export class FakeSessionRepository extends SessionRepository implements Rollback
     this.rows.set(row.id, { ...row });
     return new InsertResult();
   }
-  async findByTokenHash(_m: EntityManager, tokenHash: string) {
-    return [...this.rows.values()].find((s) => s.tokenHash === tokenHash) ?? null;
-  }
   async findWithSubject(_m: EntityManager, tokenHash: string): Promise<{ session: SessionHead; subject: SessionSubject | null } | null> {
     const s = [...this.rows.values()].find((r) => r.tokenHash === tokenHash);
     if (!s) return null;
