@@ -47,6 +47,10 @@ export class FakeDb {
     }
   }
 
+  get inTransaction(): boolean {
+    return this.open.getStore() !== undefined;
+  }
+
   // no lock conflicts in memory: one attempt
   retrying<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.transaction(work);
