@@ -156,7 +156,8 @@ function startServer(env, nodeArgs = []) {
       env: { PATH: process.env.PATH, NODE_PATH: join(root, 'server', 'node_modules'), ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    const timer = setTimeout(() => fail(new Error(`server not ready:\n${out}`)), 30000);
+    // a loaded shared box (load average 25+) takes longer than 30 s to boot the server: wait up to 120 s
+    const timer = setTimeout(() => fail(new Error(`server not ready:\n${out}`)), 120000);
     child.stdout.on('data', (d) => {
       out += d;
       const m = /jianban server ready on (\S+)/.exec(out);

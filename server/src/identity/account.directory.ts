@@ -3,7 +3,7 @@ import { ErrorCode, type MeView } from '@jianban/shared';
 import { DomainError } from '../common/domain-error';
 import { Db } from '../common/db';
 import type { Caller } from './caller';
-import { AccountRepository, RegionRepository } from './identity.repository';
+import { AccountRepository, RegionRepository, type SessionSubject } from './identity.repository';
 import { toResidentMe, toStaffMe } from './identity.mapper';
 
 // who a session's subject is now (roles and scope are read fresh, so a change takes effect at once)
@@ -30,14 +30,12 @@ export class AccountDirectory {
     return new Map(rows.map((r) => [r.id, r.displayName]));
   }
 
-  async callerFor(kind: 'resident' | 'staff', id: string, sessionId: string): Promise<Caller | null> {
-    if (kind === 'resident') {
-      const a = await this.db.read((m) => this.accounts.findResident(m, id));
-      return a ? { kind: 'resident', accountId: a.id, sessionId } : null;
-    }
-    const s = await this.db.read((m) => this.accounts.findStaff(m, id));
-    return s && s.active
-      ? { kind: 'staff', staffId: s.id, role: s.role, regionCode: s.regionCode, sessionId, mustChangePassword: s.mustChangePassword }
+  /** who the caller is, from the account read with its session (null: gone or deactivated) */
+  callerOf(subject: SessionSubject | null, sessionId: string): Caller | null {
+    if (!subject) return null;
+    if (subject.kind === 'resident') return { kind: 'resident', accountId: subject.id, sessionId };
+    return subject.active
+      ? { kind: 'staff', staffId: subject.id, role: subject.role, regionCode: subject.regionCode, sessionId, mustChangePassword: subject.mustChangePassword }
       : null;
   }
 

@@ -76,14 +76,55 @@ export class AccountRepository {
   }
 }
 
+/** the account a session belongs to, as far as deciding who the caller is needs it */
+export type SessionSubject =
+  | { kind: 'resident'; id: string }
+  | { kind: 'staff'; id: string; role: StaffAccountEntity['role']; regionCode: string; active: boolean; mustChangePassword: boolean };
+export type SessionHead = Pick<AuthSessionEntity, 'id' | 'subjectKind' | 'subjectId' | 'expiresAt' | 'revokedAt' | 'revokeReason'>;
+
 @Injectable()
 export class SessionRepository {
+  /**
+   * A request's authentication in one read: the session of a token hash, live or ended (the service tells a revoked
+   * family from an unknown token), with its account — null when the account is gone. Two reads before (session, then
+   * account); the answer is the same.
+   */
+  async findWithSubject(m: EntityManager, tokenHash: string): Promise<{ session: SessionHead; subject: SessionSubject | null } | null> {
+    const rows: Record<string, unknown>[] = await m.query(
+      `SELECT s.id AS id, s.subject_kind AS subject_kind, s.subject_id AS subject_id, s.expires_at AS expires_at, s.revoked_at AS revoked_at,
+         s.revoke_reason AS revoke_reason, r.id AS resident_id, st.id AS staff_id, st.role AS staff_role, st.region_code AS staff_region_code,
+         st.active AS staff_active, st.must_change_password AS staff_must_change_password
+       FROM auth_session s
+       LEFT JOIN resident_account r ON s.subject_kind = 'resident' AND r.id = s.subject_id
+       LEFT JOIN staff_account st ON s.subject_kind = 'staff' AND st.id = s.subject_id
+       WHERE s.token_hash = ?`,
+      [tokenHash],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const driver = m.connection.driver;
+    const sessionCol = (p: string) => m.connection.getMetadata(AuthSessionEntity).findColumnWithPropertyName(p)!;
+    const staffCol = (p: string) => m.connection.getMetadata(StaffAccountEntity).findColumnWithPropertyName(p)!;
+    const session: SessionHead = {
+      id: row.id as string, subjectKind: row.subject_kind as SessionHead['subjectKind'], subjectId: row.subject_id as string,
+      expiresAt: driver.prepareHydratedValue(row.expires_at, sessionCol('expiresAt')) as Date,
+      revokedAt: row.revoked_at == null ? null : (driver.prepareHydratedValue(row.revoked_at, sessionCol('revokedAt')) as Date),
+      revokeReason: (row.revoke_reason ?? null) as SessionHead['revokeReason'],
+    };
+    let subject: SessionSubject | null = null;
+    if (session.subjectKind === 'resident' && row.resident_id != null) subject = { kind: 'resident', id: row.resident_id as string };
+    if (session.subjectKind === 'staff' && row.staff_id != null) {
+      subject = {
+        kind: 'staff', id: row.staff_id as string, role: row.staff_role as StaffAccountEntity['role'], regionCode: row.staff_region_code as string,
+        active: driver.prepareHydratedValue(row.staff_active, staffCol('active')) as boolean,
+        mustChangePassword: driver.prepareHydratedValue(row.staff_must_change_password, staffCol('mustChangePassword')) as boolean,
+      };
+    }
+    return { session, subject };
+  }
+
   insert(m: EntityManager, row: AuthSessionEntity) {
     return m.insert(AuthSessionEntity, row);
-  }
-  // live or ended: the service tells a revoked family from an unknown token (same unique-index lookup either way)
-  findByTokenHash(m: EntityManager, tokenHash: string) {
-    return m.findOne(AuthSessionEntity, { where: { tokenHash } });
   }
   findByRefreshHash(m: EntityManager, refreshHash: string) {
     return m.findOne(AuthSessionEntity, { where: { refreshHash } });

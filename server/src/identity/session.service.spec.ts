@@ -18,7 +18,7 @@ function setup() {
   const config = loadConfig({ NODE_ENV: 'test', SESSION_TTL_SECONDS: String(TTL), REFRESH_TTL_SECONDS: String(REFRESH_TTL) });
   const clock = new FixedClock(START);
   const accounts = new FakeAccountRepository();
-  const rows = new FakeSessionRepository();
+  const rows = new FakeSessionRepository(accounts);
   const db = new FakeDb([accounts, rows]).asDb();
   const directory = new AccountDirectory(db, accounts, new FakeRegionRepository(regionTree()));
   const outbox = new FakeOutbox();

@@ -45,11 +45,13 @@ export class SessionService {
   }
 
   async authenticate(token: string): Promise<Caller> {
-    const s = await this.db.read((m) => this.sessions.findByTokenHash(m, hash(token)));
-    if (!s) throw new DomainError(ErrorCode.Unauthenticated, 'unknown or revoked session');
+    // the session and its account in one read (every authenticated request pays for this)
+    const found = await this.db.read((m) => this.sessions.findWithSubject(m, hash(token)));
+    if (!found) throw new DomainError(ErrorCode.Unauthenticated, 'unknown or revoked session');
+    const s = found.session;
     if (s.revokedAt !== null) throw s.revokeReason === 'reuse' ? revokedError() : new DomainError(ErrorCode.Unauthenticated, 'unknown or revoked session');
     if (new Date(s.expiresAt).getTime() <= this.clock.now().getTime()) throw new DomainError(ErrorCode.SessionExpired, 'session expired');
-    const caller = await this.directory.callerFor(s.subjectKind, s.subjectId, s.id);
+    const caller = this.directory.callerOf(found.subject, s.id);
     if (!caller) throw new DomainError(ErrorCode.Unauthenticated, 'account no longer active');
     return caller;
   }

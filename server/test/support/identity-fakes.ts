@@ -11,7 +11,7 @@ import type { FamilyMemberEntity } from '../../src/identity/entities/family-memb
 import type { RegionEntity } from '../../src/identity/entities/region.entity';
 import type { ResidentAccountEntity } from '../../src/identity/entities/resident-account.entity';
 import type { StaffAccountEntity } from '../../src/identity/entities/staff-account.entity';
-import { AccountRepository, FamilyMemberRepository, RegionRepository, SessionRepository } from '../../src/identity/identity.repository';
+import { AccountRepository, FamilyMemberRepository, RegionRepository, SessionRepository, type SessionHead, type SessionSubject } from '../../src/identity/identity.repository';
 import { WechatAuthPort, type CodeExchange } from '../../src/identity/wechat-auth.port';
 import type { NotificationEvent, NotificationOutbox } from '../../src/notifications/notification-outbox';
 
@@ -45,6 +45,10 @@ export class FakeDb {
       for (const restore of restores) restore();
       throw err;
     }
+  }
+
+  get inTransaction(): boolean {
+    return this.open.getStore() !== undefined;
   }
 
   // no lock conflicts in memory: one attempt
@@ -179,6 +183,11 @@ export class FakeAccountRepository extends AccountRepository implements Rollback
 export class FakeSessionRepository extends SessionRepository implements Rollbackable {
   readonly rows = new Map<string, AuthSessionEntity>();
 
+  // the accounts the real repository joins in findWithSubject
+  constructor(private readonly accounts = new FakeAccountRepository()) {
+    super();
+  }
+
   snapshot() {
     return copyMap(this.rows);
   }
@@ -189,8 +198,17 @@ export class FakeSessionRepository extends SessionRepository implements Rollback
     this.rows.set(row.id, { ...row });
     return new InsertResult();
   }
-  async findByTokenHash(_m: EntityManager, tokenHash: string) {
-    return [...this.rows.values()].find((s) => s.tokenHash === tokenHash) ?? null;
+  async findWithSubject(_m: EntityManager, tokenHash: string): Promise<{ session: SessionHead; subject: SessionSubject | null } | null> {
+    const s = [...this.rows.values()].find((r) => r.tokenHash === tokenHash);
+    if (!s) return null;
+    const r = s.subjectKind === 'resident' ? this.accounts.residents.get(s.subjectId) : undefined;
+    const st = s.subjectKind === 'staff' ? this.accounts.staff.get(s.subjectId) : undefined;
+    const subject: SessionSubject | null = r
+      ? { kind: 'resident', id: r.id }
+      : st
+        ? { kind: 'staff', id: st.id, role: st.role, regionCode: st.regionCode, active: st.active, mustChangePassword: st.mustChangePassword }
+        : null;
+    return { session: { ...s }, subject };
   }
   async findByRefreshHash(_m: EntityManager, refreshHash: string) {
     return [...this.rows.values()].find((s) => s.refreshHash === refreshHash) ?? null;
@@ -292,6 +310,14 @@ export class FakeRateLimitRepository extends RateLimitRepository {
         : { windowStart, hits: 1, prevHits: b && b.windowStart === windowStart - windowSeconds ? b.hits : 0 };
     this.buckets.set(key, next);
     return next;
+  }
+  // as the real one: counts only a row of this window whose sliding count stays within the limit
+  async hitBelow(m: EntityManager, key: string, windowStart: number, windowSeconds: number, nowSec: number, limit: number): Promise<boolean> {
+    assertInTransaction(m, 'rate limit hit');
+    const b = this.buckets.get(key);
+    if (!b || b.windowStart !== windowStart || b.prevHits * (windowStart + windowSeconds - nowSec) > (limit - b.hits - 1) * windowSeconds) return false;
+    this.buckets.set(key, { ...b, hits: b.hits + 1 });
+    return true;
   }
   async read(_m: EntityManager, key: string): Promise<Counter | null> {
     return this.buckets.get(key) ?? null;
