@@ -18,3 +18,4 @@ export * from './allowance';
 export * from './cases';
 export * from './civil-affairs';
 export * from './identity/step-up.schema';
+export * from './route-refs';
