@@ -42,7 +42,7 @@ describeEngines('notice board PDF on %s', (engine) => {
     t = await startTestApp(engine, { name: 'catalog-notice', env: { HANDLER_TIMEOUT_MS: '10000', CATALOG_NOTICE_FONT: FONT, CATALOG_NOTICE_FONT_FAMILY: 'NotoSansCJKsc-Regular', CATALOG_BOARD_APP_URL: 'http://127.0.0.1:8080/' } });
     meicun = await t.loginStaff('meicun');
     admin = await t.loginStaff('district');
-  });
+  }, 180_000); // a fresh MariaDB database (all migrations) can take over a minute on a loaded machine
   afterAll(async () => t?.close());
 
   const download = async (token: string, code = MEICUN) => {
