@@ -91,7 +91,8 @@ export async function startStack(opts = {}) {
   const started = performance.now();
   const server = spawn(process.execPath, [join(serverDist, 'main.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
   if (!opts.quiet && !opts.logFile) server.stdout.pipe(process.stdout);
-  const url = await waitForReady(server, 30000);
+  // JB_STACK_READY_MS: a longer wait on a loaded machine (a measurement run next to other builds)
+  const url = await waitForReady(server, Number(process.env.JB_STACK_READY_MS ?? 30000));
   const readyMs = Math.round(performance.now() - started);
   return {
     url: url.replace('127.0.0.1', 'localhost'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { routes, ErrorCode } from '@jianban/shared';
+import { routes, routeRefs, ErrorCode, type RouteDef } from '@jianban/shared';
 import { buildQuery, buildRequest, createHttp, type RawRequest, type RawResponse } from '../src/services/http-core';
 import { ApiError, codeForStatus } from '../src/services/api-error';
 
@@ -80,6 +80,31 @@ describe('createHttp', () => {
     await expect(strict.call(routes.wechatLogin, { code: 'c' })).rejects.toMatchObject({ code: 'BAD_RESPONSE', status: 200 });
     const loose = createHttp({ transport: fake([bad]).transport, baseUrl: '/api', parseOutput: false });
     await expect(loose.call(routes.wechatLogin, { code: 'c' })).resolves.toEqual({ token: 1 });
+  });
+
+  it('calls by a schema-free route ref: same request; the output schema is fetched by name only when parsing is on', async () => {
+    const asked: string[] = [];
+    const outputSchemaOf = async (name: string) => {
+      asked.push(name);
+      return (routes as Record<string, RouteDef>)[name].output;
+    };
+    const viaDef = fake([{ statusCode: 200, data: session }]);
+    const viaRef = fake([{ statusCode: 200, data: session }, { statusCode: 200, data: { token: 1 } }]);
+    await createHttp({ transport: viaDef.transport, baseUrl: '/api', parseOutput: true }).call(routes.wechatLogin, { code: 'c' });
+    const strict = createHttp({ transport: viaRef.transport, baseUrl: '/api', parseOutput: true, outputSchemaOf });
+    await expect(strict.call(routeRefs.wechatLogin, { code: 'c' })).resolves.toMatchObject({ token: 't1', me: session.me });
+    expect(viaRef.seen[0]).toEqual(viaDef.seen[0]);
+    await expect(strict.call(routeRefs.wechatLogin, { code: 'c' })).rejects.toMatchObject({ code: 'BAD_RESPONSE', status: 200 });
+    expect(asked).toEqual(['wechatLogin', 'wechatLogin']);
+
+    const loose = createHttp({ transport: fake([{ statusCode: 200, data: { token: 1 } }]).transport, baseUrl: '/api', parseOutput: false, outputSchemaOf });
+    await expect(loose.call(routeRefs.wechatLogin, { code: 'c' })).resolves.toEqual({ token: 1 });
+    expect(asked).toHaveLength(2); // not parsing: the contract is never asked for
+  });
+
+  it('a ref call that must parse but has no way to get the schema fails loudly (a build set-up error)', async () => {
+    const http = createHttp({ transport: fake([{ statusCode: 200, data: session }]).transport, baseUrl: '/api', parseOutput: true });
+    await expect(http.call(routeRefs.wechatLogin, { code: 'c' })).rejects.toThrow(/outputSchemaOf/);
   });
 
   it('maps an error body to ApiError with code, status and details', async () => {

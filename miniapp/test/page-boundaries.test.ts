@@ -11,7 +11,7 @@ const SRC = join(__dirname, '..', 'src');
 export function directApiUse(source: string): string[] {
   return source
     .split('\n')
-    .filter((line) => /from ['"][./]*services\/http['"]/.test(line) || /\bTaro\.(request|uploadFile|downloadFile)\s*\(/.test(line) || /\bcall\(\s*routes\./.test(line));
+    .filter((line) => /from ['"][./]*services\/http['"]/.test(line) || /\bTaro\.(request|uploadFile|downloadFile)\s*\(/.test(line) || /\bcall\(\s*(routes|routeRefs)\./.test(line) || /\brouteRefs\b/.test(line));
 }
 
 function pageFiles(dir: string): string[] {
@@ -34,6 +34,8 @@ describe('page boundaries', () => {
     expect(directApiUse("import { call } from '../../services/http';")).toHaveLength(1);
     expect(directApiUse("  const r = await Taro.request({ url });")).toHaveLength(1);
     expect(directApiUse('  return call(routes.updateMe, input);')).toHaveLength(1);
+    expect(directApiUse('  return call(routeRefs.updateMe, input);')).toHaveLength(1);
+    expect(directApiUse("import { routeRefs } from '@jianban/shared';")).toHaveLength(1);
     expect(directApiUse("import { updateMyName } from '../../features/identity/me';")).toEqual([]);
     expect(directApiUse("import { ApiError } from '../../services/api-error';")).toEqual([]);
   });

@@ -6,8 +6,9 @@
 // All state lives in memory. No dependencies beyond node:*.
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
+import { deflateSync } from 'node:zlib';
 
-/** @typedef {'jscode2session' | 'stable_token' | 'subscribe_send' | 'face_getverifyid' | 'face_queryverifyinfo'} WechatEndpoint */
+/** @typedef {'jscode2session' | 'stable_token' | 'subscribe_send' | 'face_getverifyid' | 'face_queryverifyinfo' | 'getwxacodeunlimit'} WechatEndpoint */
 /**
  * @typedef {'thing' | 'phrase' | 'character_string' | 'name' | 'amount' | 'number' | 'date' | 'time'
  *   | 'letter' | 'symbol' | 'phone_number' | 'car_number'} FieldType
@@ -29,6 +30,8 @@ import { createServer } from 'node:http';
  * @property {string} [host]
  * @property {string} [appId] when set (with appSecret), other appids are rejected with 40013
  * @property {string} [appSecret] when set, other secrets are rejected with 40125
+ * @property {string[]} [publishedPages] the mini-program's published pages ("pages/index/index"); when set, getwxacodeunlimit
+ *   with check_path answers 41030 for any other page
  * @property {boolean} [quiet] suppress the per-request log on stderr
  * @property {number} [rateLimitPerMinute] jscode2session calls allowed per appid per sliding minute (default 100)
  * @property {number} [tokenTtlSeconds] access_token lifetime (default 7200)
@@ -40,7 +43,7 @@ export const TEMPLATE_FIELD_TYPES = /** @type {const} */ ([
   'thing', 'phrase', 'character_string', 'name', 'amount', 'number',
   'date', 'time', 'letter', 'symbol', 'phone_number', 'car_number',
 ]);
-const ENDPOINTS = /** @type {const} */ (['jscode2session', 'stable_token', 'subscribe_send', 'face_getverifyid', 'face_queryverifyinfo']);
+const ENDPOINTS = /** @type {const} */ (['jscode2session', 'stable_token', 'subscribe_send', 'face_getverifyid', 'face_queryverifyinfo', 'getwxacodeunlimit']);
 const MAX_BODY_BYTES = 1024 * 1024;
 const MAX_RECEIVED = 5000;
 
@@ -53,6 +56,10 @@ const ERRMSG = /** @type {Record<number, string>} */ ({
   40013: 'invalid appid',
   40029: 'invalid code',
   40037: 'invalid template_id',
+  40097: 'invalid args',
+  40129: 'invalid scene',
+  40169: 'invalid length for scene, or the data is not json string',
+  41030: 'invalid page',
   40125: 'invalid appsecret',
   41001: 'access_token missing',
   41002: 'appid missing',
@@ -159,6 +166,83 @@ class HttpError extends Error {
 }
 const badRequest = (/** @type {string} */ errmsg) => new HttpError(400, { errcode: -1, errmsg });
 
+// ---------------------------------------------------------------------------
+// wxacode.getUnlimited (获取不限制的小程序码): a PNG the peer draws itself
+// ---------------------------------------------------------------------------
+
+/** scene: at most 32 visible characters from the set WeChat documents (digits, letters, !#$&'()*+,/:;=?@-._~) */
+const SCENE_CHARS = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/;
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+/** @param {Buffer} buf */
+const crc32 = (buf) => {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+};
+/** @param {string} type @param {Buffer} data */
+const pngChunk = (type, data) => {
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([len, body, crc]);
+};
+
+/**
+ * A round code like WeChat's (not scannable: a stand-in): a dark ring of rays whose pattern comes from the scene and
+ * page, around a plain centre, on white (or transparent with is_hyaline). Greyscale+alpha PNG, `width` px square.
+ * @param {{ scene: string, page: string, width: number, hyaline: boolean, color: { r: number, g: number, b: number } }} o
+ */
+export function drawWxaCode({ scene, page, width, hyaline, color }) {
+  const bits = createHash('sha256').update(`${page}\n${scene}`).digest();
+  const rays = 72;
+  const half = width / 2;
+  const rows = [];
+  for (let y = 0; y < width; y++) {
+    const row = Buffer.alloc(1 + width * 4); // filter byte 0, then RGBA
+    for (let x = 0; x < width; x++) {
+      const dx = x + 0.5 - half;
+      const dy = y + 0.5 - half;
+      const r = Math.hypot(dx, dy) / half; // 0 at the centre, 1 at the edge
+      const ray = Math.floor(((Math.atan2(dy, dx) + Math.PI) / (2 * Math.PI)) * rays) % rays;
+      const bit = (bits[ray % bits.length] >> (ray % 8)) & 1;
+      const band = r > 0.5 && r < 0.5 + 0.42 * (0.35 + 0.65 * ((bits[(ray * 7) % bits.length] & 0xff) / 255));
+      const ink = (r > 0.3 && r < 0.36) || (band && (bit || ray % 2 === 0));
+      const o = 1 + x * 4;
+      if (ink) {
+        row[o] = color.r;
+        row[o + 1] = color.g;
+        row[o + 2] = color.b;
+        row[o + 3] = 255;
+      } else {
+        row[o] = row[o + 1] = row[o + 2] = 255;
+        row[o + 3] = hyaline ? 0 : 255;
+      }
+    }
+    rows.push(row);
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(width, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 6; // RGBA
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(Buffer.concat(rows))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
 /**
  * @param {import('node:http').IncomingMessage} req
  * @returns {Promise<{ raw: string, json: unknown, malformed: boolean }>}
@@ -202,6 +286,7 @@ function readBody(req) {
 export async function startWechatPeer(options = {}) {
   const { port = 0, host = '127.0.0.1', appId, appSecret, quiet = false } = options;
   const baseNow = options.now ?? Date.now;
+  const publishedPages = options.publishedPages ? new Set(options.publishedPages) : null;
 
   const config = {
     rateLimitPerMinute: options.rateLimitPerMinute ?? 100,
@@ -241,6 +326,8 @@ export async function startWechatPeer(options = {}) {
      * @type {Map<string, { appid: string, outSeqNo: string, openid: string, certHash: string, expiresAt: number, ret: number | null }>}
      */
     faceSessions: new Map(),
+    /** @type {{ at: string, appid: string, scene: string, page: string | null, width: number, envVersion: string }[]} 小程序码 drawn */
+    wxaCodes: [],
   };
 
   const now = () => baseNow() + state.timeOffsetMs;
@@ -264,6 +351,7 @@ export async function startWechatPeer(options = {}) {
     state.lostReplies = {};
     state.received.length = 0;
     state.messages.length = 0;
+    state.wxaCodes.length = 0;
   }
 
   /** @param {string} openid @param {string} templateId */
@@ -440,6 +528,35 @@ export async function startWechatPeer(options = {}) {
     return { ok: true, ret: session.ret };
   }
 
+  /**
+   * wxacode.getUnlimited: the image bytes on success, a JSON errcode otherwise (HTTP 200 either way, like WeChat).
+   * Checks as WeChat documents them: scene 1–32 characters of the allowed set (40169 / 40129); page without a leading
+   * "/" or parameters, and, while check_path is true, one of the published pages when the peer was given a list
+   * (41030); env_version release/trial/develop. The width is kept within 280–1280 px (the peer's choice for values
+   * outside; WeChat's default is 430).
+   * @param {Record<string, string>} query @param {unknown} body
+   */
+  function getWxaCodeUnlimit(query, body) {
+    const auth = checkToken(query.access_token);
+    if ('error' in auth) return auth.error;
+    if (!isObject(body)) return wxError(47001);
+    const { scene, page, width = 430, check_path: checkPath = true, env_version: envVersion = 'release', is_hyaline: hyaline = false } = body;
+    if (typeof scene !== 'string' || charCount(scene) < 1 || charCount(scene) > 32) return wxError(40169);
+    if (!SCENE_CHARS.test(scene)) return wxError(40129);
+    if (page !== undefined) {
+      if (typeof page !== 'string' || page.startsWith('/') || /[?#]/.test(page) || !/^[A-Za-z0-9_\-/]+$/.test(page)) return wxError(41030);
+      if (checkPath !== false && publishedPages && !publishedPages.has(page)) return wxError(41030);
+    }
+    if (!['release', 'trial', 'develop'].includes(envVersion)) return wxError(40097);
+    if (!(typeof width === 'number' && Number.isFinite(width))) return wxError(40097);
+    const lc = isObject(body.line_color) ? body.line_color : {};
+    const channel = (/** @type {unknown} */ v) => Math.max(0, Math.min(255, Math.round(Number(v) || 0)));
+    const size = Math.max(280, Math.min(1280, Math.round(width)));
+    const png = drawWxaCode({ scene, page: page ?? '', width: size, hyaline: hyaline === true, color: { r: channel(lc.r), g: channel(lc.g), b: channel(lc.b) } });
+    state.wxaCodes.push({ at: new Date(now()).toISOString(), appid: auth.appid, scene, page: page ?? null, width: size, envVersion });
+    return { binary: { contentType: 'image/png', body: png } };
+  }
+
   // --- control API -----------------------------------------------------------
 
   /** @param {unknown} body */
@@ -591,6 +708,7 @@ export async function startWechatPeer(options = {}) {
         requests: query.endpoint ? state.received.filter((r) => r.endpoint === query.endpoint) : state.received,
       }),
     },
+    '/__peer/wxacodes': { GET: () => ({ codes: state.wxaCodes }) },
     '/__peer/messages': {
       GET: ({ query }) => ({
         messages: query.touser ? state.messages.filter((m) => m.touser === query.touser) : state.messages,
@@ -617,6 +735,9 @@ export async function startWechatPeer(options = {}) {
     },
     '/cityservice/face/identify/queryverifyinfo': {
       method: 'POST', endpoint: 'face_queryverifyinfo', bodyless: false, handle: ({ query, body }) => faceQueryVerifyInfo(query, body),
+    },
+    '/wxa/getwxacodeunlimit': {
+      method: 'POST', endpoint: 'getwxacodeunlimit', bodyless: false, handle: ({ query, body }) => getWxaCodeUnlimit(query, body),
     },
   };
 
@@ -682,11 +803,18 @@ export async function startWechatPeer(options = {}) {
     if (injected?.errcode !== undefined) result = wxError(injected.errcode);
     else if (malformed) result = wxError(47001);
     else result = wechat.handle({ query, body: json });
-    record(200, result);
+    const binary = 'binary' in result ? /** @type {{ contentType: string, body: Buffer }} */ (result.binary) : null;
+    record(200, binary ? { image: binary.contentType, bytes: binary.body.length } : result);
     if (injected?.lostReply) {
       // handled (a message is delivered, a credit spent) but the caller never hears back
       state.lostReplies[wechat.endpoint] = (state.lostReplies[wechat.endpoint] ?? 0) + 1;
       res.destroy();
+      return;
+    }
+    if (binary) {
+      if (res.headersSent || res.destroyed) return;
+      res.writeHead(200, { 'content-type': binary.contentType, 'content-length': binary.body.length });
+      res.end(binary.body);
       return;
     }
     sendJson(res, 200, result);

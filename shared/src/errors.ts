@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { BookingErrorCode, BookingErrorStatus } from './booking/booking.errors';
 import { CatalogErrorCode, CatalogErrorStatus } from './catalog/catalog.errors';
 import { NotificationsErrorCode, NotificationsErrorStatus } from './notifications/notifications.errors';
@@ -104,12 +103,6 @@ export function errorStatus(code: ErrorCode): number {
   return ERROR_STATUS[code];
 }
 
-export const errorBody = z.object({
-  code: z.string(),
-  message: z.string(),
-  details: z.unknown().optional(),
-});
-export type ErrorBody = z.infer<typeof errorBody>;
-
-export const validationIssue = z.object({ path: z.string(), message: z.string() });
-export type ValidationIssue = z.infer<typeof validationIssue>;
+// the error body's schema lives in error-body.ts: this file stays free of zod, so a client that needs only the codes
+// does not bundle it
+export { errorBody, validationIssue, type ErrorBody, type ValidationIssue } from './error-body';

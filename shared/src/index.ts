@@ -19,3 +19,4 @@ export * from './cases';
 export * from './civil-affairs';
 export * from './identity/step-up.schema';
 export * from './identity/region-holds.schema';
+export * from './route-refs';

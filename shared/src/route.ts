@@ -51,17 +51,28 @@ export function defineRoute<I extends z.ZodType, O extends z.ZodType, P extends 
   return { ...def, status: def.status ?? 200, params: (def.params ?? noParams) as P };
 }
 
-export type RouteInput<R extends RouteDef> = z.input<R['input']>;
-export type RouteOutput<R extends RouteDef> = z.output<R['output']>;
-export type RouteParams<R extends RouteDef> = z.input<R['params']>;
+export type RouteInput<R extends RouteDef | RouteRef> = z.input<DefOf<R>['input']>;
+export type RouteOutput<R extends RouteDef | RouteRef> = z.output<DefOf<R>['output']>;
+export type RouteParams<R extends RouteDef | RouteRef> = z.input<DefOf<R>['params']>;
 // what a server handler receives after the route's schemas parsed the request (defaults filled, text normalised)
 export type ParsedInput<R extends RouteDef> = z.output<R['input']>;
 export type ParsedParams<R extends RouteDef> = z.output<R['params']>;
 
-export function fillPath(path: string, params: Record<string, string | number> = {}): string {
-  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
-    const v = params[name];
-    if (v === undefined) throw new Error(`missing path parameter ${name}`);
-    return encodeURIComponent(String(v));
-  });
+// fillPath lives in its own file, free of zod (the mini-program's first screen needs it and nothing else here)
+export { fillPath } from './fill-path';
+
+/**
+ * A route without its schemas: what a client needs to send a request (name, method, path, auth) and nothing that
+ * pulls zod or the contract into its bundle. `routeRefs` (route-refs.ts, generated from `routes`) holds one per route;
+ * the full definition travels only as a type (`__def`, never set), so inputs and outputs stay typed.
+ */
+export interface RouteRef<D extends RouteDef = RouteDef> {
+  readonly name: string;
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly auth: RouteAuth;
+  readonly __def?: D;
 }
+
+/** the full definition a route or a route ref stands for */
+export type DefOf<R extends RouteDef | RouteRef> = R extends RouteRef<infer D> ? D : R extends RouteDef ? R : never;

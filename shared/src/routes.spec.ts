@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { staffRoles } from './identity/identity.schema';
 import { fillPath, type RouteDef } from './route';
 import { routes, type RouteName } from './routes';
+import { routeRefs } from './route-refs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CATALOG_SAMPLES } from './catalog/catalog.samples';
 import { NOTIFICATIONS_SAMPLES } from './notifications/notifications.samples';
 import { BOOKING_SAMPLES } from './booking/booking.samples';
@@ -127,5 +130,25 @@ describe('fillPath', () => {
 
   it('leaves a path without parameters unchanged', () => {
     expect(fillPath(routes.health.path)).toBe('/health');
+  });
+});
+
+describe('routeRefs (the schema-free route table the mini-program sends requests with)', () => {
+  it('is current: generated from routes, one ref per route with the same method, path and auth', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { render } = require('../scripts/gen-route-refs.cjs') as { render(table: typeof routes): string };
+    const file = readFileSync(join(__dirname, 'route-refs.ts'), 'utf8');
+    // out of date: pnpm --filter @jianban/shared build && node shared/scripts/gen-route-refs.cjs
+    expect(file).toBe(render(routes));
+    expect(Object.keys(routeRefs).sort()).toEqual(Object.keys(routes).sort());
+    for (const [name, def] of Object.entries(routes) as [RouteName, RouteDef][]) {
+      expect(routeRefs[name]).toEqual({ name, method: def.method, path: def.path, auth: def.auth });
+    }
+  });
+
+  it('carries no schema and imports nothing at run time (so it never pulls zod into a bundle)', () => {
+    const file = readFileSync(join(__dirname, 'route-refs.ts'), 'utf8');
+    expect(file.split('\n').filter((l) => /^import /.test(l)).every((l) => l.startsWith('import type '))).toBe(true);
+    for (const ref of Object.values(routeRefs)) expect(Object.keys(ref).sort()).toEqual(['auth', 'method', 'name', 'path']);
   });
 });

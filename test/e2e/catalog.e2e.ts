@@ -23,7 +23,6 @@ async function smallestText(page: Page): Promise<{ px: number; text: string }> {
       const style = getComputedStyle(el);
       const box = el.getBoundingClientRect();
       if (style.visibility === 'hidden' || style.display === 'none' || box.width === 0 || el.closest('[style*="display: none"]')) continue;
-      if (el.closest('.taro-tabbar__tabbar')) continue; // Taro's own tab bar, styled globally
       if (el.closest('[aria-hidden="true"]')) continue; // decorative marks (the ✓ inside a chosen option's circle)
       const px = parseFloat(style.fontSize);
       if (px < min.px) min = { px, text: n.textContent.trim().slice(0, 30) };

@@ -18,7 +18,6 @@ async function smallestTextPx(page: Page): Promise<number> {
       const style = getComputedStyle(el);
       const box = el.getBoundingClientRect();
       if (style.visibility === 'hidden' || style.display === 'none' || box.width === 0) continue;
-      if (el.closest('.taro-tabbar__tabbar')) continue; // the tab bar is Taro's own, checked separately
       min = Math.min(min, parseFloat(style.fontSize));
     }
     return min;

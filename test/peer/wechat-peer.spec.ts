@@ -19,6 +19,7 @@ interface PeerOptions {
   rateLimitPerMinute?: number;
   tokenTtlSeconds?: number;
   tokenGraceSeconds?: number;
+  publishedPages?: string[];
   now?: () => number;
 }
 
@@ -574,6 +575,64 @@ describe('local WeChat peer', () => {
       expect((await wx.send(fresh, msg)).json.errcode).toBe(40037);
     });
   });
+
+  describe('wxacode.getUnlimited (/wxa/getwxacodeunlimit)', () => {
+    const PNG_SIGNATURE = '89504e470d0a1a0a';
+    const code = async (token: string, body: unknown) => {
+      const res = await fetch(`${peer.url}/wxa/getwxacodeunlimit?access_token=${encodeURIComponent(token)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const bytes = Buffer.from(await res.arrayBuffer());
+      return { status: res.status, type: res.headers.get('content-type') ?? '', bytes, json: () => JSON.parse(bytes.toString('utf8')) as Json };
+    };
+    const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
+
+    it('answers a PNG of the asked width (default 430, kept within 280–1280) and logs what it drew', async () => {
+      const token = await wx.token();
+      const a = await code(token, { scene: 'board=issued', page: 'pages/index/index', width: 600 });
+      expect(a.status).toBe(200);
+      expect(a.type).toBe('image/png');
+      expect(a.bytes.subarray(0, 8).toString('hex')).toBe(PNG_SIGNATURE);
+      expect(pngSize(a.bytes)).toEqual({ width: 600, height: 600 });
+      expect(pngSize((await code(token, { scene: 'a' })).bytes)).toEqual({ width: 430, height: 430 });
+      expect(pngSize((await code(token, { scene: 'a', width: 90 })).bytes).width).toBe(280);
+      // different scenes draw different codes
+      expect((await code(token, { scene: 'b', width: 600, page: 'pages/index/index' })).bytes.equals(a.bytes)).toBe(false);
+      const log = (await wx.get('/__peer/wxacodes')).json.codes as Json[];
+      expect(log.map((c) => c.scene)).toEqual(['board=issued', 'a', 'a', 'b']);
+      expect(log[0]).toMatchObject({ page: 'pages/index/index', width: 600, envVersion: 'release' });
+    });
+
+    it('answers JSON errcodes like WeChat: token, scene, page and arguments', async () => {
+      expect((await code('nope', { scene: 'a' })).json().errcode).toBe(40001);
+      expect((await code('', { scene: 'a' })).json().errcode).toBe(41001);
+      const token = await wx.token();
+      const refused = async (body: unknown) => {
+        const r = await code(token, body);
+        expect(r.status).toBe(200);
+        expect(r.type).toMatch(/^application\/json/);
+        return r.json().errcode as number;
+      };
+      await expect(refused({ scene: 'x'.repeat(33) })).resolves.toBe(40169);
+      await expect(refused({})).resolves.toBe(40169);
+      await expect(refused({ scene: '中文' })).resolves.toBe(40129);
+      await expect(refused({ scene: 'a%20b' })).resolves.toBe(40129);
+      await expect(refused({ scene: 'a', page: '/pages/index/index' })).resolves.toBe(41030);
+      await expect(refused({ scene: 'a', page: 'pages/index/index?x=1' })).resolves.toBe(41030);
+      await expect(refused({ scene: 'a', env_version: 'beta' })).resolves.toBe(40097);
+      await expect(refused({ scene: 'a', width: 'wide' })).resolves.toBe(40097);
+      expect((await wx.get('/__peer/wxacodes')).json.codes).toEqual([]);
+    });
+
+    it('takes injected errcodes like the other endpoints', async () => {
+      const token = await wx.token();
+      expect((await wx.post('/__peer/fail', { endpoint: 'getwxacodeunlimit', errcode: 45009 })).status).toBe(200);
+      expect((await code(token, { scene: 'a' })).json().errcode).toBe(45009);
+      expect((await code(token, { scene: 'a' })).type).toBe('image/png');
+    });
+  });
 });
 
 describe('local WeChat peer with a configured app', () => {
@@ -595,6 +654,24 @@ describe('local WeChat peer with a configured app', () => {
     expect((await wx.stableToken({}, 'wx-wrong', 'the-secret')).json.errcode).toBe(40013);
     expect((await wx.stableToken({}, 'wx1234567890abcdef', 'wrong')).json.errcode).toBe(40125);
     expect((await wx.stableToken({}, 'wx1234567890abcdef', 'the-secret')).json.expires_in).toBe(7200);
+  });
+
+  it('getwxacodeunlimit with check_path accepts only published pages (41030 otherwise); check_path false accepts any', async () => {
+    const { startWechatPeer } = await loadPeer();
+    const published = await startWechatPeer({ quiet: true, publishedPages: ['pages/index/index'] });
+    try {
+      const token = (await client(published).token()) as string;
+      const code = async (body: Json) => {
+        const res = await fetch(`${published.url}/wxa/getwxacodeunlimit?access_token=${token}`, { method: 'POST', body: JSON.stringify(body) });
+        return { type: res.headers.get('content-type') ?? '', text: Buffer.from(await res.arrayBuffer()) };
+      };
+      expect((await code({ scene: 'a', page: 'pages/index/index' })).type).toBe('image/png');
+      const refused = await code({ scene: 'a', page: 'subpackages/new/index' });
+      expect(JSON.parse(refused.text.toString('utf8'))).toEqual({ errcode: 41030, errmsg: 'invalid page' });
+      expect((await code({ scene: 'a', page: 'subpackages/new/index', check_path: false })).type).toBe('image/png');
+    } finally {
+      await published.close();
+    }
   });
 
   it('expires real tokens by wall clock (tokenTtlSeconds) with 42001', async () => {

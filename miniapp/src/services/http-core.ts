@@ -1,6 +1,6 @@
 // The HTTP wrapper without Taro, so it can be tested with a fake transport.
 // No toasts, no navigation, no console output: it returns parsed data or throws ApiError.
-import { fillPath, type RouteDef, type RouteInput, type RouteOutput, type RouteParams } from '@jianban/shared';
+import { fillPath, type RouteDef, type RouteInput, type RouteOutput, type RouteParams, type RouteRef } from '@jianban/shared';
 import { ApiError, ClientErrorCode } from './api-error';
 import { ErrorCode } from '@jianban/shared';
 
@@ -26,7 +26,15 @@ export interface HttpDeps {
   onUnauthorized?: (refusedToken: string | null) => Promise<boolean>;
   /** called once on 403 STEP_UP_REQUIRED (a sensitive staff action): resolves true when the password was re-entered */
   onStepUpRequired?: () => Promise<boolean>;
+  /**
+   * the output schema of a route called by its ref (routeRefs: no schemas, so no zod on the first screen); asked only
+   * when parseOutput is on, so builds that do not parse never load the contract
+   */
+  outputSchemaOf?: (name: string) => Promise<RouteDef['output']>;
 }
+
+/** a full route definition, or its schema-free ref from routeRefs */
+export type AnyRoute = RouteDef | RouteRef;
 
 const codeOfBody = (data: unknown) => (data && typeof data === 'object' ? (data as { code?: unknown }).code : undefined);
 
@@ -49,7 +57,7 @@ export function buildQuery(input: unknown): string {
 
 export function buildRequest(
   baseUrl: string,
-  route: RouteDef,
+  route: AnyRoute,
   input: unknown,
   params: Record<string, string | number> | undefined,
   token: string | null,
@@ -71,7 +79,11 @@ function transportError(e: unknown): ApiError {
 }
 
 export function createHttp(deps: HttpDeps) {
-  async function call<R extends RouteDef>(
+  async function outputSchemaOf(route: RouteRef): Promise<RouteDef['output']> {
+    if (!deps.outputSchemaOf) throw new Error(`no output schema for ${route.method} ${route.path}: set HttpDeps.outputSchemaOf`);
+    return deps.outputSchemaOf(route.name);
+  }
+  async function call<R extends AnyRoute>(
     route: R,
     input: RouteInput<R>,
     params?: RouteParams<R>,
@@ -96,7 +108,8 @@ export function createHttp(deps: HttpDeps) {
     }
     if (res.statusCode < 200 || res.statusCode >= 300) throw ApiError.from(res.statusCode, res.data);
     if (!deps.parseOutput) return res.data as RouteOutput<R>;
-    const parsed = route.output.safeParse(res.data);
+    const schema = 'output' in route ? route.output : await outputSchemaOf(route);
+    const parsed = schema.safeParse(res.data);
     if (!parsed.success) {
       throw new ApiError(ClientErrorCode.BadResponse, res.statusCode, `response of ${route.method} ${route.path} does not match the contract`, {
         issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),

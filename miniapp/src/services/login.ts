@@ -2,7 +2,7 @@
 // weapp: Taro.login(); H5 (development and tests): the server's dev route asks the local WeChat peer for a code,
 // so the server's real code-exchange path still runs. Production servers refuse it with DEV_LOGIN_DISABLED.
 import Taro from '@tarojs/taro';
-import { ErrorCode, routes, type SessionView } from '@jianban/shared';
+import { ErrorCode, routeRefs, type SessionView } from '@jianban/shared';
 import { call, ApiError } from './http';
 import { devUserFromUrl } from './dev-user';
 
@@ -14,7 +14,7 @@ export function currentDevUser(): string | undefined {
 async function wechatCode(): Promise<string> {
   if (process.env.TARO_ENV === 'h5') {
     const user = currentDevUser();
-    const { code } = await call(routes.devWechatCode, user ? { user } : {});
+    const { code } = await call(routeRefs.devWechatCode, user ? { user } : {});
     return code;
   }
   const res = await Taro.login();
@@ -24,9 +24,9 @@ async function wechatCode(): Promise<string> {
 
 export async function loginResident(): Promise<SessionView> {
   const code = await wechatCode();
-  return call(routes.wechatLogin, { code });
+  return call(routeRefs.wechatLogin, { code });
 }
 
 export function loginStaff(username: string, password: string): Promise<SessionView> {
-  return call(routes.staffLogin, { username, password });
+  return call(routeRefs.staffLogin, { username, password });
 }

@@ -6,7 +6,7 @@
 // time (Web Locks), and the tab that refreshed hands the new session token to the others (BroadcastChannel, memory only).
 import Taro from '@tarojs/taro';
 import { useSyncExternalStore } from 'react';
-import { routes, type MeView, type SessionView } from '@jianban/shared';
+import { routeRefs, type MeView, type SessionView } from '@jianban/shared';
 import { call, configureAuth, ApiError } from './http';
 import { loginResident, loginStaff, currentDevUser } from './login';
 import type { AnyErrorCode } from './api-error';
@@ -144,7 +144,7 @@ function acrossTabs(refusedToken: string | null, work: () => Promise<boolean>): 
 
 async function refreshOnce(refreshToken: string | null, refusedToken: string | null): Promise<boolean> {
   try {
-    apply(await call(routes.refreshSession, H5 ? {} : { refreshToken: refreshToken! }));
+    apply(await call(routeRefs.refreshSession, H5 ? {} : { refreshToken: refreshToken! }));
     return true;
   } catch (e) {
     // H5: another tab spent the cookie's token a moment ago (the server refuses the slower one with SESSION_EXPIRED
@@ -153,7 +153,7 @@ async function refreshOnce(refreshToken: string | null, refusedToken: string | n
     await pause(300);
     if (token !== null && token !== refusedToken) return true;
     try {
-      apply(await call(routes.refreshSession, {}));
+      apply(await call(routeRefs.refreshSession, {}));
       return true;
     } catch {
       return false;
@@ -206,7 +206,7 @@ export async function signInStaff(username: string, password: string): Promise<v
 }
 
 export async function signOut(): Promise<void> {
-  if (token) await call(routes.logout, {}).catch(() => undefined);
+  if (token) await call(routeRefs.logout, {}).catch(() => undefined);
   forget(null);
 }
 
@@ -226,7 +226,7 @@ export async function loadSession(): Promise<void> {
   if (!token) return signInResident();
   setState({ status: 'loading', error: null });
   try {
-    const me = await call(routes.me, {});
+    const me = await call(routeRefs.me, {});
     setState({ status: 'signedIn', me, error: null });
   } catch (e) {
     if (token) setState({ status: 'anonymous', me: null, error: codeOf(e) });

@@ -2,7 +2,7 @@
 // waits here while <StepUpPrompt> asks for the password in place; when the server accepts it the request is retried.
 // One prompt at a time: every request that meets the refusal meanwhile waits on the same answer.
 import { useSyncExternalStore } from 'react';
-import { routes } from '@jianban/shared';
+import { routeRefs } from '@jianban/shared';
 import { call, configureStepUp } from './http';
 
 export interface StepUpState {
@@ -49,7 +49,7 @@ function finish(ok: boolean): void {
 
 /** throws ApiError (STEP_UP_PASSWORD_WRONG, RATE_LIMITED …) so the prompt can say why and stay open */
 export async function submitStepUp(password: string): Promise<void> {
-  await call(routes.staffStepUp, { password });
+  await call(routeRefs.staffStepUp, { password });
   finish(true);
 }
 

@@ -4,7 +4,7 @@
 // while the app is still open is told at once, and otherwise the next time the app opens it looks in 我的预约 —
 // read only, nothing is sent again — and tells her that the booking went through.
 import Taro from '@tarojs/taro';
-import { routes, type BookingView } from '@jianban/shared';
+import { routeRefs, type BookingView } from '@jianban/shared';
 import { call } from './http';
 
 const KEY = 'jb.unseenSubmits';
@@ -72,7 +72,7 @@ export async function checkUnseenSubmits(now = Date.now()): Promise<void> {
   if (!notes.length) return;
   let list: BookingView[];
   try {
-    list = (await call(routes.myBookings, { scope: 'all', page: 1, pageSize: 50 })).items;
+    list = (await call(routeRefs.myBookings, { scope: 'all', page: 1, pageSize: 50 })).items;
   } catch {
     return; // offline again: ask next time
   }

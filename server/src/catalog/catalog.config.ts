@@ -17,6 +17,12 @@ export const CatalogEnv = z.object({
   CATALOG_NOTICE_FONT_FAMILY: z.string().default('NotoSansCJKsc-Regular'),
   // the H5 address the notice-board posters' QR code opens (the resident app); no QR code when unset
   CATALOG_BOARD_APP_URL: z.string().url().optional(),
+  // which code the posters carry: 'h5' a QR code of CATALOG_BOARD_APP_URL, 'weapp' a 小程序码 (wxacode.getUnlimited)
+  // opening CATALOG_BOARD_WXA_PAGE with the community in its scene
+  CATALOG_BOARD_CODE: z.enum(['h5', 'weapp']).default('h5'),
+  CATALOG_BOARD_WXA_PAGE: z.string().regex(/^[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*$/).default('pages/index/index'),
+  // the mini-program version the 小程序码 opens (release; trial/develop while testing, without WeChat's page check)
+  CATALOG_BOARD_WXA_ENV: z.enum(['release', 'trial', 'develop']).default('release'),
 });
 
 export interface CatalogConfig {
@@ -25,6 +31,7 @@ export interface CatalogConfig {
   indexCheckMs: number;
   noticeFont: { path: string; family: string };
   boardAppUrl: string | null;
+  boardCode: { kind: 'h5' } | { kind: 'weapp'; page: string; envVersion: 'release' | 'trial' | 'develop' };
 }
 
 export function catalogConfig(e: z.output<typeof CatalogEnv> & { NODE_ENV: string }): CatalogConfig {
@@ -34,6 +41,7 @@ export function catalogConfig(e: z.output<typeof CatalogEnv> & { NODE_ENV: strin
     indexCheckMs: e.CATALOG_INDEX_CHECK_MS,
     noticeFont: { path: e.CATALOG_NOTICE_FONT ?? DEFAULT_NOTICE_FONT, family: e.CATALOG_NOTICE_FONT_FAMILY },
     boardAppUrl: e.CATALOG_BOARD_APP_URL ?? null,
+    boardCode: e.CATALOG_BOARD_CODE === 'weapp' ? { kind: 'weapp', page: e.CATALOG_BOARD_WXA_PAGE, envVersion: e.CATALOG_BOARD_WXA_ENV } : { kind: 'h5' },
   };
 }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { AccessTokenRepository } from './access-token.repository';
 import { AccessTokenService } from './access-token.service';
+import { WxaCodeService } from './wxa-code.service';
 import { CreditRepository } from './credit.repository';
 import { DispatchRepository } from './dispatch.repository';
 import { HttpWechatMessageClient } from './http-wechat-message.client';
@@ -21,10 +22,10 @@ import { WechatMessagePort } from './wechat-message.port';
   controllers: [InboxController, SubscriptionController],
   providers: [
     NotificationRepository, InboxRepository, InboxService, CreditRepository, SubscriptionService, TemplateRegistry,
-    DispatchRepository, NotificationDispatcher, AccessTokenRepository, AccessTokenService,
+    DispatchRepository, NotificationDispatcher, AccessTokenRepository, AccessTokenService, WxaCodeService,
     { provide: WechatMessagePort, useClass: HttpWechatMessageClient },
   ],
   // the access token is shared with identity's real-name check (WeChat 人脸核身 uses the same token)
-  exports: [OutboxModule, AccessTokenService],
+  exports: [OutboxModule, AccessTokenService, WxaCodeService],
 })
 export class NotificationsModule {}

@@ -42,7 +42,7 @@ describeEngines('notice board PDF on %s', (engine) => {
     t = await startTestApp(engine, { name: 'catalog-notice', env: { HANDLER_TIMEOUT_MS: '10000', CATALOG_NOTICE_FONT: FONT, CATALOG_NOTICE_FONT_FAMILY: 'NotoSansCJKsc-Regular', CATALOG_BOARD_APP_URL: 'http://127.0.0.1:8080/' } });
     meicun = await t.loginStaff('meicun');
     admin = await t.loginStaff('district');
-  });
+  }, 180_000); // a fresh MariaDB database (all migrations) can take over a minute on a loaded machine
   afterAll(async () => t?.close());
 
   const download = async (token: string, code = MEICUN) => {
@@ -120,5 +120,70 @@ describe('notice board without a font', () => {
     const r = await t.call(routes.noticeBoard, {}, { token, params: { code: MEICUN } });
     expect([r.status, r.body.code]).toEqual([503, 'CATALOG_NOTICE_FONT_MISSING']);
     expect(JSON.stringify(r.body)).not.toContain('/nonexistent');
+  });
+});
+
+// CATALOG_BOARD_CODE=weapp: the posters carry a 小程序码 from wxacode.getUnlimited (the local WeChat peer over HTTP)
+describeEngines('notice board with a 小程序码 on %s', (engine) => {
+  let t: TestApp;
+  let meicun: string;
+  beforeAll(async () => {
+    t = await startTestApp(engine, {
+      name: 'catalog-wxacode',
+      // generous deadlines: this checks what the poster carries, not how fast WeChat or the renderer answer
+      env: { HANDLER_TIMEOUT_MS: '30000', WECHAT_TIMEOUT_MS: '15000', CATALOG_NOTICE_FONT: FONT, CATALOG_NOTICE_FONT_FAMILY: 'NotoSansCJKsc-Regular', CATALOG_BOARD_CODE: 'weapp', CATALOG_BOARD_APP_URL: 'http://127.0.0.1:8080/' },
+    });
+    meicun = await t.loginStaff('meicun');
+  }, 180_000); // starting a server on a fresh database (MariaDB migrations) takes longer on a loaded machine
+  afterAll(async () => t?.close());
+
+  const download = async () => {
+    const r = await t.call(routes.noticeBoard, {}, { token: meicun, params: { code: MEICUN } });
+    expect(r.status).toBe(200);
+    const view = noticeBoardView.parse(r.body);
+    return { view, pdf: Buffer.from(view.base64, 'base64') };
+  };
+  const images = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Subtype \/Image/g) ?? []).length;
+  // read in process (the peer runs in this process): an HTTP call from here just before a download would leave a
+  // keep-alive socket that the peer closes while the server's first render blocks the shared event loop
+  type Drawn = { scene: string; page: string; width: number };
+  const codesAsked = (): Drawn[] => [...(t.peer as unknown as { state: { wxaCodes: Drawn[] } }).state.wxaCodes];
+
+  it('prints the 小程序码 WeChat drew for the community (scene c=<community>, the home page) on both posters', async () => {
+    const before = codesAsked().length;
+    const { view, pdf } = await download();
+    expect(view.pageCount).toBe(2);
+    expect(images(pdf)).toBeGreaterThanOrEqual(1); // one image object, drawn on both pages
+    const asked = codesAsked().slice(before);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatchObject({ scene: `c=${MEICUN}`, page: 'pages/index/index', width: 430 });
+    for (const page of [1, 2]) {
+      const text = pageText(pdf, page);
+      expect(text).toContain('微信扫码用手机查');
+      expect(text).not.toContain('小程序码暂未取到');
+    }
+  });
+
+  it('an errcode answer still prints both posters, without an image, saying so where the code would be; the next download asks again', async () => {
+    const failing = await t.peerCall<{ ok: boolean }>('/__peer/fail', { endpoint: 'getwxacodeunlimit', errcode: 45009 });
+    expect(failing.ok).toBe(true);
+    // a different community of the same staff scope is not cached yet: it asks WeChat and gets the errcode
+    const other = await t.call(routes.noticeBoard, {}, { token: await t.loginStaff('district'), params: { code: DONGMEN } });
+    expect(other.status).toBe(200);
+    const view = noticeBoardView.parse(other.body);
+    const pdf = Buffer.from(view.base64, 'base64');
+    expect(view.pageCount).toBe(2);
+    expect(images(pdf)).toBe(0);
+    for (const page of [1, 2]) {
+      const text = pageText(pdf, page);
+      expect(text.replace(/\s/g, '')).toContain('小程序码暂未取到，请稍后重新下载打印');
+      expect(text).not.toContain('扫码用手机查');
+    }
+    // WeChat answers again (the peer forgets its tokens too: the server replaces the refused one and asks once more);
+    // the next download carries the code, since the board without it was not kept
+    await t.peerCall('/__peer/reset');
+    const again = await t.call(routes.noticeBoard, {}, { token: await t.loginStaff('district'), params: { code: DONGMEN } });
+    expect(again.status).toBe(200);
+    expect(images(Buffer.from(noticeBoardView.parse(again.body).base64, 'base64'))).toBeGreaterThanOrEqual(1);
   });
 });

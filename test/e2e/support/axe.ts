@@ -27,8 +27,10 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     // Taro's H5 keeps earlier pages of the stack in the document, hidden: check only the page on show (and the tab bar)
     const shown = [...document.querySelectorAll('.taro_page')].filter((p) => getComputedStyle(p).display !== 'none');
     const include = shown.length ? shown.map((p) => [p]) : [document.body];
-    const tabbar = document.querySelector('.taro-tabbar__tabbar');
-    if (tabbar) include.push([tabbar]);
+    // our tab bar (components/TabBar) renders inside the page; should it ever render outside, check it too
+    for (const bar of document.querySelectorAll('[role="navigation"][aria-label="页面导航"]')) {
+      if (getComputedStyle(bar).display !== 'none' && !shown.some((p) => p.contains(bar))) include.push([bar]);
+    }
     const r = await axe.run({ include }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }, resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`) }));
   });

@@ -6,7 +6,7 @@ import { SearchBox } from '../SearchBox';
 import { groupCommunities, searchCommunities } from '../../features/regions/communities';
 
 export interface CommunityPickerProps {
-  /** the whole region tree from `routes.regions` */
+  /** the whole region tree from `routeRefs.regions` */
   regions: readonly RegionView[];
   /** the chosen community's code, or '' */
   value: string;

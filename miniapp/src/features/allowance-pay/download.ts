@@ -1,6 +1,6 @@
 // a workbook from the server (base64 in JSON) saved on the first click: H5 starts the download at once (and keeps a
 // link for a second copy), WeChat opens it in its document viewer
-import { routes, type LedgerXlsxView } from '@jianban/shared';
+import { routeRefs, type LedgerXlsxView } from '@jianban/shared';
 import { call } from '../../services/http';
 import { blobUrlOf, openInWechat } from '../booking/export-file';
 
@@ -35,10 +35,10 @@ export function fileToBase64(file: Blob): Promise<string> {
 
 /** the month's payment roster (closed months only; the server audits every export) */
 export function fetchRoster(month: string): Promise<LedgerXlsxView> {
-  return call(routes.exportPaymentRoster, {}, { month });
+  return call(routeRefs.exportPaymentRoster, {}, { month });
 }
 
 /** the district figures as a workbook */
 export function fetchFiguresWorkbook(from: string, to: string): Promise<LedgerXlsxView> {
-  return call(routes.exportDistrictPayFigures, { from, to });
+  return call(routeRefs.exportDistrictPayFigures, { from, to });
 }

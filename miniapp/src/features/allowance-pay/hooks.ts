@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  routes,
+  routeRefs,
   type ConfirmEnrolmentInput,
   type LedgerFileInput,
   type PayTaskView,
@@ -20,7 +20,7 @@ export function useFamilyPayments(memberId: string) {
   const meId = useMeId();
   return useQuery({
     queryKey: payKeys.family(meId, memberId),
-    queryFn: () => call(routes.familyPayments, { months: 12 }, { id: memberId }),
+    queryFn: () => call(routeRefs.familyPayments, { months: 12 }, { id: memberId }),
     enabled: isResident(meId) && !!memberId,
   });
 }
@@ -30,7 +30,7 @@ export function useUpdatePaymentAccount(memberId: string) {
   const meId = useMeId();
   return useMutation({
     mutationFn: (account: { kind: 'bank_card' | 'social_security_card' | 'one_card'; number: string; bankName?: string }) =>
-      call(routes.updatePaymentAccount, { account }, { id: memberId }),
+      call(routeRefs.updatePaymentAccount, { account }, { id: memberId }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: payKeys.family(meId, memberId) }),
   });
 }
@@ -39,41 +39,41 @@ export function useEnrolmentInvitation(memberId: string) {
   const meId = useMeId();
   return useQuery({
     queryKey: payKeys.invitation(meId, memberId),
-    queryFn: () => call(routes.enrolmentInvitation, {}, { id: memberId }),
+    queryFn: () => call(routeRefs.enrolmentInvitation, {}, { id: memberId }),
     enabled: isResident(meId) && !!memberId,
   });
 }
 
 export function useConfirmEnrolment(memberId: string) {
-  return useMutation({ mutationFn: (input: ConfirmEnrolmentInput) => call(routes.confirmEnrolment, input, { id: memberId }) });
+  return useMutation({ mutationFn: (input: ConfirmEnrolmentInput) => call(routeRefs.confirmEnrolment, input, { id: memberId }) });
 }
 
 // ---- district ----
 
 export function usePaymentSettings() {
   const meId = useMeId();
-  return useQuery({ queryKey: payKeys.settings(meId), queryFn: () => call(routes.paymentSettings, {}), enabled: isStaff(meId) });
+  return useQuery({ queryKey: payKeys.settings(meId), queryFn: () => call(routeRefs.paymentSettings, {}), enabled: isStaff(meId) });
 }
 
 export function useUpdatePaymentSettings() {
   const qc = useQueryClient();
   const meId = useMeId();
   return useMutation({
-    mutationFn: (input: UpdatePaymentSettingsInput) => call(routes.updatePaymentSettings, input),
+    mutationFn: (input: UpdatePaymentSettingsInput) => call(routeRefs.updatePaymentSettings, input),
     onSuccess: (v) => qc.setQueryData(payKeys.settings(meId), v),
   });
 }
 
 export function useLedgerMonths() {
   const meId = useMeId();
-  return useQuery({ queryKey: payKeys.months(meId), queryFn: () => call(routes.ledgerMonths, {}), enabled: isStaff(meId), staleTime: 0 });
+  return useQuery({ queryKey: payKeys.months(meId), queryFn: () => call(routeRefs.ledgerMonths, {}), enabled: isStaff(meId), staleTime: 0 });
 }
 
 export function useLedgerMonth(month: string) {
   const meId = useMeId();
   return useQuery({
     queryKey: payKeys.month(meId, month),
-    queryFn: () => call(routes.ledgerMonth, {}, { month }),
+    queryFn: () => call(routeRefs.ledgerMonth, {}, { month }),
     enabled: isStaff(meId) && !!month,
     staleTime: 0,
     // a run works in chunks (possibly on several instances): look again while one is going
@@ -92,34 +92,34 @@ function useMonthSettle(month: string) {
 
 export function useStartEntitlementRun(month: string) {
   const settle = useMonthSettle(month);
-  return useMutation({ mutationFn: () => call(routes.startEntitlementRun, {}, { month }), onSuccess: settle });
+  return useMutation({ mutationFn: () => call(routeRefs.startEntitlementRun, {}, { month }), onSuccess: settle });
 }
 
 export function useCloseMonth(month: string) {
   const settle = useMonthSettle(month);
-  return useMutation({ mutationFn: (note: string) => call(routes.closeLedgerMonth, note ? { note } : {}, { month }), onSuccess: settle });
+  return useMutation({ mutationFn: (note: string) => call(routeRefs.closeLedgerMonth, note ? { note } : {}, { month }), onSuccess: settle });
 }
 
 export function useImportBankReturn(month: string) {
   const settle = useMonthSettle(month);
-  return useMutation({ mutationFn: (file: LedgerFileInput) => call(routes.importBankReturn, file, { month }), onSuccess: settle });
+  return useMutation({ mutationFn: (file: LedgerFileInput) => call(routeRefs.importBankReturn, file, { month }), onSuccess: settle });
 }
 
 export function useStartReverification(month: string) {
   const settle = useMonthSettle(month);
-  return useMutation({ mutationFn: () => call(routes.startReverification, {}, { month }), onSuccess: settle });
+  return useMutation({ mutationFn: () => call(routeRefs.startReverification, {}, { month }), onSuccess: settle });
 }
 
 export function useApproveReverification(month: string) {
   const settle = useMonthSettle(month);
-  return useMutation({ mutationFn: (reason: string) => call(routes.approveReverification, { reason }, { month }), onSuccess: settle });
+  return useMutation({ mutationFn: (reason: string) => call(routeRefs.approveReverification, { reason }, { month }), onSuccess: settle });
 }
 
 export function useReverificationDecisions(month: string, page: number, enabled: boolean) {
   const meId = useMeId();
   return useQuery({
     queryKey: payKeys.decisions(meId, month, page),
-    queryFn: () => call(routes.reverificationDecisions, { page, pageSize: PAY_PAGE_SIZE }, { month }),
+    queryFn: () => call(routeRefs.reverificationDecisions, { page, pageSize: PAY_PAGE_SIZE }, { month }),
     enabled: isStaff(meId) && !!month && enabled,
     placeholderData: keepPreviousData,
   });
@@ -128,7 +128,7 @@ export function useReverificationDecisions(month: string, page: number, enabled:
 export function useResolveOverpayment() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { id: string; outcome: 'recovered' | 'waived'; note: string }) => call(routes.resolveOverpayment, { outcome: v.outcome, note: v.note }, { id: v.id }),
+    mutationFn: (v: { id: string; outcome: 'recovered' | 'waived'; note: string }) => call(routeRefs.resolveOverpayment, { outcome: v.outcome, note: v.note }, { id: v.id }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['allowance-pay', 'recipient'] }),
   });
 }
@@ -137,7 +137,7 @@ export function useDistrictFigures(from: string, to: string) {
   const meId = useMeId();
   return useQuery({
     queryKey: payKeys.figures(meId, from, to),
-    queryFn: () => call(routes.districtPayFigures, { from, to }),
+    queryFn: () => call(routeRefs.districtPayFigures, { from, to }),
     enabled: isStaff(meId) && from <= to,
     placeholderData: keepPreviousData,
   });
@@ -151,7 +151,7 @@ export function useCommunityPayTasks(code: string | null, kind: TaskTab, page: n
   const meId = useMeId();
   return useQuery({
     queryKey: payKeys.tasks(meId, code ?? '', kind, page),
-    queryFn: () => call(routes.communityPayTasks, { status: 'open', page, pageSize: PAY_PAGE_SIZE, ...(kind === 'all' ? {} : { kind }) }, { code: code as string }),
+    queryFn: () => call(routeRefs.communityPayTasks, { status: 'open', page, pageSize: PAY_PAGE_SIZE, ...(kind === 'all' ? {} : { kind }) }, { code: code as string }),
     enabled: !!code && isStaff(meId) && kind !== 'candidate',
     placeholderData: keepPreviousData,
     staleTime: 0,
@@ -161,7 +161,7 @@ export function useCommunityPayTasks(code: string | null, kind: TaskTab, page: n
 export function useResolvePayTask() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { id: string; resolution: string }) => call(routes.resolvePayTask, { resolution: v.resolution }, { id: v.id }),
+    mutationFn: (v: { id: string; resolution: string }) => call(routeRefs.resolvePayTask, { resolution: v.resolution }, { id: v.id }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['allowance-pay', 'tasks'] }),
   });
 }
@@ -170,7 +170,7 @@ export function useEnrolmentCandidates(code: string | null, page: number, enable
   const meId = useMeId();
   return useQuery({
     queryKey: payKeys.candidates(meId, code ?? '', page),
-    queryFn: () => call(routes.enrolmentCandidates, { status: 'open', page, pageSize: PAY_PAGE_SIZE }, { code: code as string }),
+    queryFn: () => call(routeRefs.enrolmentCandidates, { status: 'open', page, pageSize: PAY_PAGE_SIZE }, { code: code as string }),
     enabled: !!code && isStaff(meId) && enabled,
     placeholderData: keepPreviousData,
     staleTime: 0,
@@ -180,14 +180,14 @@ export function useEnrolmentCandidates(code: string | null, page: number, enable
 export function useUpdateCandidate() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { id: string; status: 'contacted' | 'declined'; note: string }) => call(routes.updateEnrolmentCandidate, { status: v.status, note: v.note }, { id: v.id }),
+    mutationFn: (v: { id: string; status: 'contacted' | 'declined'; note: string }) => call(routeRefs.updateEnrolmentCandidate, { status: v.status, note: v.note }, { id: v.id }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['allowance-pay', 'candidates'] }),
   });
 }
 
 export function useStaffRecipient(id: string) {
   const meId = useMeId();
-  return useQuery({ queryKey: payKeys.recipient(meId, id), queryFn: () => call(routes.staffPaymentRecipient, {}, { id }), enabled: isStaff(meId) && !!id });
+  return useQuery({ queryKey: payKeys.recipient(meId, id), queryFn: () => call(routeRefs.staffPaymentRecipient, {}, { id }), enabled: isStaff(meId) && !!id });
 }
 
 export type RecipientTab = 'all' | 'active' | 'suspended' | 'stopped';
@@ -196,7 +196,7 @@ export function useStaffRecipients(code: string | null, status: RecipientTab, pa
   const meId = useMeId();
   return useQuery({
     queryKey: ['allowance-pay', 'recipients', meId, code ?? '', status, page],
-    queryFn: () => call(routes.staffPaymentRecipients, { page, pageSize: PAY_PAGE_SIZE, ...(status === 'all' ? {} : { status }) }, { code: code as string }),
+    queryFn: () => call(routeRefs.staffPaymentRecipients, { page, pageSize: PAY_PAGE_SIZE, ...(status === 'all' ? {} : { status }) }, { code: code as string }),
     enabled: !!code && isStaff(meId),
     placeholderData: keepPreviousData,
     staleTime: 0,
@@ -208,7 +208,7 @@ export function useStaffUpdatePaymentAccount(id: string) {
   const meId = useMeId();
   return useMutation({
     mutationFn: (v: { account: { kind: 'bank_card' | 'social_security_card' | 'one_card'; number: string; bankName?: string }; reason: string }) =>
-      call(routes.staffUpdatePaymentAccount, v, { id }),
+      call(routeRefs.staffUpdatePaymentAccount, v, { id }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: payKeys.recipient(meId, id) }),
   });
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  routes,
+  routeRefs,
   type AllowanceApplicationDetailView,
   type ApplyAllowanceInput,
   type DecideAllowanceInput,
@@ -22,14 +22,14 @@ const isStaff = (meId: string) => meId.startsWith('staff:');
 // ---- residents ----
 
 export function useAllowancePolicy() {
-  return useQuery({ queryKey: allowanceKeys.policy, queryFn: () => call(routes.allowancePolicy, {}), staleTime: 10 * 60_000 });
+  return useQuery({ queryKey: allowanceKeys.policy, queryFn: () => call(routeRefs.allowancePolicy, {}), staleTime: 10 * 60_000 });
 }
 
 export function useMyAllowanceApplications(page = 1) {
   const meId = useMeId();
   return useQuery({
     queryKey: allowanceKeys.mine(meId, page),
-    queryFn: () => call(routes.myAllowanceApplications, { page, pageSize: ALLOWANCE_PAGE_SIZE }),
+    queryFn: () => call(routeRefs.myAllowanceApplications, { page, pageSize: ALLOWANCE_PAGE_SIZE }),
     enabled: isResident(meId),
     placeholderData: keepPreviousData,
   });
@@ -39,7 +39,7 @@ export function useAllowanceApplication(id: string) {
   const meId = useMeId();
   return useQuery({
     queryKey: allowanceKeys.one(meId, id),
-    queryFn: () => call(routes.getAllowanceApplication, {}, { id }),
+    queryFn: () => call(routeRefs.getAllowanceApplication, {}, { id }),
     enabled: isResident(meId) && !!id,
     // the automatic checks finish shortly after submitting: look again while they run
     refetchInterval: (q) => (q.state.data && (q.state.data.status === 'checking' || q.state.data.status === 'waiting') ? 3_000 : false),
@@ -57,13 +57,13 @@ function useSettleApplication() {
 
 export function useApplyAllowance() {
   const settle = useSettleApplication();
-  return useMutation({ mutationFn: (input: ApplyAllowanceInput) => call(routes.applyAllowance, input), onSuccess: settle });
+  return useMutation({ mutationFn: (input: ApplyAllowanceInput) => call(routeRefs.applyAllowance, input), onSuccess: settle });
 }
 
 export function useResubmitAllowance() {
   const settle = useSettleApplication();
   return useMutation({
-    mutationFn: (v: { id: string; input: ResubmitAllowanceInput }) => call(routes.resubmitAllowanceApplication, v.input, { id: v.id }),
+    mutationFn: (v: { id: string; input: ResubmitAllowanceInput }) => call(routeRefs.resubmitAllowanceApplication, v.input, { id: v.id }),
     onSuccess: settle,
   });
 }
@@ -71,26 +71,26 @@ export function useResubmitAllowance() {
 /** withdraw the separate consent: before approval the application stops, after it payments stop from next month */
 export function useWithdrawAllowanceConsent() {
   const settle = useSettleApplication();
-  return useMutation({ mutationFn: (id: string) => call(routes.withdrawAllowanceConsent, { confirmed: true }, { id }), onSuccess: settle });
+  return useMutation({ mutationFn: (id: string) => call(routeRefs.withdrawAllowanceConsent, { confirmed: true }, { id }), onSuccess: settle });
 }
 
 /** a verified proxy reports the elder's death (the date); the community confirms it */
 export function useReportAllowanceDeath() {
   const settle = useSettleApplication();
-  return useMutation({ mutationFn: (v: { id: string; diedOn: string }) => call(routes.reportAllowanceDeath, { diedOn: v.diedOn }, { id: v.id }), onSuccess: settle });
+  return useMutation({ mutationFn: (v: { id: string; diedOn: string }) => call(routeRefs.reportAllowanceDeath, { diedOn: v.diedOn }, { id: v.id }), onSuccess: settle });
 }
 
 export function usePublicity(code: string, page = 1) {
   return useQuery({
     queryKey: allowanceKeys.publicity(code, page),
-    queryFn: () => call(routes.allowancePublicity, { page, pageSize: ALLOWANCE_PAGE_SIZE }, { code }),
+    queryFn: () => call(routeRefs.allowancePublicity, { page, pageSize: ALLOWANCE_PAGE_SIZE }, { code }),
     enabled: !!code,
     placeholderData: keepPreviousData,
   });
 }
 
 export function useRaiseObjection() {
-  return useMutation({ mutationFn: (v: { id: string; reason: string }) => call(routes.raiseAllowanceObjection, { reason: v.reason }, { id: v.id }) });
+  return useMutation({ mutationFn: (v: { id: string; reason: string }) => call(routeRefs.raiseAllowanceObjection, { reason: v.reason }, { id: v.id }) });
 }
 
 // ---- staff ----
@@ -99,7 +99,7 @@ export function useStaffAllowanceQueue(code: string | null, view: StaffQueueView
   const meId = useMeId();
   return useQuery({
     queryKey: allowanceKeys.queue(meId, code ?? '', view, page),
-    queryFn: () => call(routes.staffAllowanceQueue, { view, page, pageSize: ALLOWANCE_PAGE_SIZE }, { code: code as string }),
+    queryFn: () => call(routeRefs.staffAllowanceQueue, { view, page, pageSize: ALLOWANCE_PAGE_SIZE }, { code: code as string }),
     enabled: !!code && isStaff(meId),
     placeholderData: keepPreviousData,
     staleTime: 0,
@@ -110,7 +110,7 @@ export function useStaffAllowanceReviews(regionCode: string | null, stage: Revie
   const meId = useMeId();
   return useQuery({
     queryKey: allowanceKeys.reviews(meId, regionCode ?? '', stage, page),
-    queryFn: () => call(routes.staffAllowanceReviews, { stage, page, pageSize: ALLOWANCE_PAGE_SIZE }, { code: regionCode as string }),
+    queryFn: () => call(routeRefs.staffAllowanceReviews, { stage, page, pageSize: ALLOWANCE_PAGE_SIZE }, { code: regionCode as string }),
     enabled: !!regionCode && isStaff(meId),
     placeholderData: keepPreviousData,
     staleTime: 0,
@@ -121,7 +121,7 @@ export function useStaffAllowanceApplication(id: string) {
   const meId = useMeId();
   return useQuery({
     queryKey: allowanceKeys.staffOne(meId, id),
-    queryFn: () => call(routes.staffGetAllowanceApplication, {}, { id }),
+    queryFn: () => call(routeRefs.staffGetAllowanceApplication, {}, { id }),
     enabled: !!id && isStaff(meId),
   });
 }
@@ -139,34 +139,34 @@ function useStaffSettle() {
 
 export function useTakeAllowance() {
   const settle = useStaffSettle();
-  return useMutation({ mutationFn: (id: string) => call(routes.staffTakeAllowanceApplication, {}, { id }), onSuccess: settle });
+  return useMutation({ mutationFn: (id: string) => call(routeRefs.staffTakeAllowanceApplication, {}, { id }), onSuccess: settle });
 }
 
 export function useDecideAllowance() {
   const settle = useStaffSettle();
-  return useMutation({ mutationFn: (v: { id: string; input: DecideAllowanceInput }) => call(routes.staffDecideAllowance, v.input, { id: v.id }), onSuccess: settle });
+  return useMutation({ mutationFn: (v: { id: string; input: DecideAllowanceInput }) => call(routeRefs.staffDecideAllowance, v.input, { id: v.id }), onSuccess: settle });
 }
 
 export function useResolveObjection() {
   const settle = useStaffSettle();
-  return useMutation({ mutationFn: (v: { id: string; resolution: string }) => call(routes.staffResolveAllowanceObjection, { resolution: v.resolution }, { id: v.id }), onSuccess: settle });
+  return useMutation({ mutationFn: (v: { id: string; resolution: string }) => call(routeRefs.staffResolveAllowanceObjection, { resolution: v.resolution }, { id: v.id }), onSuccess: settle });
 }
 
 export function useConfirmAllowanceDeath() {
   const settle = useStaffSettle();
-  return useMutation({ mutationFn: (v: { id: string; confirmed: boolean; note?: string }) => call(routes.staffConfirmAllowanceDeath, { confirmed: v.confirmed, ...(v.note ? { note: v.note } : {}) }, { id: v.id }), onSuccess: settle });
+  return useMutation({ mutationFn: (v: { id: string; confirmed: boolean; note?: string }) => call(routeRefs.staffConfirmAllowanceDeath, { confirmed: v.confirmed, ...(v.note ? { note: v.note } : {}) }, { id: v.id }), onSuccess: settle });
 }
 
 export function useRevealAllowanceField() {
   return useMutation({
-    mutationFn: (v: { id: string; field: 'idNumber' | 'account'; reason: string }) => call(routes.staffRevealAllowanceField, { field: v.field, reason: v.reason }, { id: v.id }),
+    mutationFn: (v: { id: string; field: 'idNumber' | 'account'; reason: string }) => call(routeRefs.staffRevealAllowanceField, { field: v.field, reason: v.reason }, { id: v.id }),
   });
 }
 
 export function useUpdateAllowancePolicy() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: UpdateAllowancePolicyInput) => call(routes.staffUpdateAllowancePolicy, input),
+    mutationFn: (input: UpdateAllowancePolicyInput) => call(routeRefs.staffUpdateAllowancePolicy, input),
     onSuccess: (p) => qc.setQueryData(allowanceKeys.policy, p),
   });
 }

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  routes,
+  routeRefs,
   type BookingDetailView,
   type CreateBookingInput,
   type CreateServiceItemInput,
@@ -17,7 +17,7 @@ import { bookingKeys } from './keys';
 export function useServiceItems(communityCode: string | null) {
   return useQuery({
     queryKey: bookingKeys.items(communityCode ?? ''),
-    queryFn: () => call(routes.listServiceItems, {}, { code: communityCode as string }),
+    queryFn: () => call(routeRefs.listServiceItems, {}, { code: communityCode as string }),
     enabled: !!communityCode,
     staleTime: 5 * 60_000,
   });
@@ -26,7 +26,7 @@ export function useServiceItems(communityCode: string | null) {
 export function useAvailability(serviceItemId: string) {
   return useQuery({
     queryKey: bookingKeys.availability(serviceItemId),
-    queryFn: () => call(routes.serviceAvailability, {}, { id: serviceItemId }),
+    queryFn: () => call(routeRefs.serviceAvailability, {}, { id: serviceItemId }),
     enabled: !!serviceItemId,
     staleTime: 15_000,
   });
@@ -36,7 +36,7 @@ export function useMyBookings(scope: 'active' | 'past', page: number) {
   const meId = useMeId();
   return useQuery({
     queryKey: bookingKeys.mine(meId, scope, page),
-    queryFn: () => call(routes.myBookings, { scope, page, pageSize: 20 }),
+    queryFn: () => call(routeRefs.myBookings, { scope, page, pageSize: 20 }),
     enabled: meId.startsWith('resident:'),
     placeholderData: keepPreviousData,
   });
@@ -46,7 +46,7 @@ export function useBooking(id: string) {
   const meId = useMeId();
   return useQuery({
     queryKey: bookingKeys.one(meId, id),
-    queryFn: () => call(routes.getBooking, {}, { id }),
+    queryFn: () => call(routeRefs.getBooking, {}, { id }),
     enabled: meId.startsWith('resident:') && !!id,
   });
 }
@@ -64,16 +64,16 @@ function useSettleBooking() {
 
 export function useCreateBooking() {
   const settle = useSettleBooking();
-  return useMutation({ mutationFn: (input: CreateBookingInput) => call(routes.createBooking, input), onSuccess: settle });
+  return useMutation({ mutationFn: (input: CreateBookingInput) => call(routeRefs.createBooking, input), onSuccess: settle });
 }
 export function useCancelBooking() {
   const settle = useSettleBooking();
-  return useMutation({ mutationFn: (id: string) => call(routes.cancelBooking, {}, { id }), onSuccess: settle });
+  return useMutation({ mutationFn: (id: string) => call(routeRefs.cancelBooking, {}, { id }), onSuccess: settle });
 }
 export function useRescheduleBooking() {
   const settle = useSettleBooking();
   return useMutation({
-    mutationFn: (v: { id: string; date: string; start: string }) => call(routes.rescheduleBooking, { date: v.date, start: v.start }, { id: v.id }),
+    mutationFn: (v: { id: string; date: string; start: string }) => call(routeRefs.rescheduleBooking, { date: v.date, start: v.start }, { id: v.id }),
     onSuccess: settle,
   });
 }
@@ -86,7 +86,7 @@ export function useStaffDay(code: string | null, date: string, status: string, p
     queryKey: bookingKeys.staffDay(meId, code ?? '', date, status, page),
     queryFn: () =>
       call(
-        routes.staffDayBookings,
+        routeRefs.staffDayBookings,
         status ? { date, page, pageSize: 50, state: status as BookingDetailView['status'] } : { date, page, pageSize: 50 },
         { code: code as string },
       ),
@@ -99,7 +99,7 @@ export function useStaffBooking(id: string) {
   const meId = useMeId();
   return useQuery({
     queryKey: bookingKeys.staffOne(meId, id),
-    queryFn: () => call(routes.staffGetBooking, {}, { id }),
+    queryFn: () => call(routeRefs.staffGetBooking, {}, { id }),
     enabled: !!id && meId.startsWith('staff:'),
   });
 }
@@ -122,7 +122,7 @@ export function useStaffQueue(code: string | null, view: StaffQueueView, page: n
   const meId = useMeId();
   return useQuery({
     queryKey: bookingKeys.queue(meId, code ?? '', view, page, pageSize),
-    queryFn: () => call(routes.staffBookingQueue, { view, page, pageSize }, { code: code as string }),
+    queryFn: () => call(routeRefs.staffBookingQueue, { view, page, pageSize }, { code: code as string }),
     enabled: enabled && !!code && meId.startsWith('staff:'),
     placeholderData: keepPreviousData,
     // colleagues confirm and hand over all the time: a tab shown again is read again (the cached rows show meanwhile)
@@ -134,7 +134,7 @@ export function useFlagged(code: string | null, page: number) {
   const meId = useMeId();
   return useQuery({
     queryKey: bookingKeys.flagged(meId, code ?? '', page),
-    queryFn: () => call(routes.staffFlaggedBookings, { page, pageSize: 50 }, { code: code as string }),
+    queryFn: () => call(routeRefs.staffFlaggedBookings, { page, pageSize: 50 }, { code: code as string }),
     enabled: !!code && meId.startsWith('staff:'),
   });
 }
@@ -143,7 +143,7 @@ export function useColleagues(code: string | null) {
   const meId = useMeId();
   return useQuery({
     queryKey: bookingKeys.colleagues(meId, code ?? ''),
-    queryFn: () => call(routes.staffColleagues, {}, { code: code as string }),
+    queryFn: () => call(routeRefs.staffColleagues, {}, { code: code as string }),
     enabled: !!code && meId.startsWith('staff:'),
     staleTime: 5 * 60_000,
   });
@@ -152,13 +152,13 @@ export function useColleagues(code: string | null) {
 // ---- the statutory holiday schedule (staff) ----
 
 export function useStatutoryYears() {
-  return useQuery({ queryKey: bookingKeys.statutoryYears, queryFn: () => call(routes.staffStatutoryYears, {}) });
+  return useQuery({ queryKey: bookingKeys.statutoryYears, queryFn: () => call(routeRefs.staffStatutoryYears, {}) });
 }
 
 export function useStatutoryYear(year: number | null) {
   return useQuery({
     queryKey: bookingKeys.statutoryYear(year ?? 0),
-    queryFn: () => call(routes.staffGetStatutoryYear, {}, { year: String(year) }),
+    queryFn: () => call(routeRefs.staffGetStatutoryYear, {}, { year: String(year) }),
     enabled: year !== null,
   });
 }
@@ -168,7 +168,7 @@ export function useStatutoryGap() {
   const meId = useMeId();
   return useQuery({
     queryKey: [...bookingKeys.statutoryGap, meId],
-    queryFn: () => call(routes.staffStatutoryGap, {}),
+    queryFn: () => call(routeRefs.staffStatutoryGap, {}),
     enabled: meId.startsWith('staff:'),
     staleTime: 10 * 60_000,
   });
@@ -177,7 +177,7 @@ export function useStatutoryGap() {
 export function usePublishStatutoryYear(year: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: PublishStatutoryYearInput) => call(routes.staffPublishStatutoryYear, input, { year: String(year) }),
+    mutationFn: (input: PublishStatutoryYearInput) => call(routeRefs.staffPublishStatutoryYear, input, { year: String(year) }),
     onSuccess: (view) => {
       qc.setQueryData(bookingKeys.statutoryYear(year), view);
       void qc.invalidateQueries({ queryKey: bookingKeys.statutoryYears });
@@ -210,7 +210,7 @@ export function useBookingSettings(code: string | null) {
   const meId = useMeId();
   return useQuery({
     queryKey: bookingKeys.settings(meId, code ?? ''),
-    queryFn: () => call(routes.staffGetBookingSettings, {}, { code: code as string }),
+    queryFn: () => call(routeRefs.staffGetBookingSettings, {}, { code: code as string }),
     enabled: !!code && meId.startsWith('staff:'),
   });
 }
@@ -220,7 +220,7 @@ export function useUpdateBookingSettings(code: string) {
   const meId = useMeId();
   const after = useAfterCentreChange(code);
   return useMutation({
-    mutationFn: (input: UpdateBookingSettingsInput) => call(routes.staffUpdateBookingSettings, input, { code }),
+    mutationFn: (input: UpdateBookingSettingsInput) => call(routeRefs.staffUpdateBookingSettings, input, { code }),
     onSuccess: (view) => {
       qc.setQueryData(bookingKeys.settings(meId, code), view);
       void qc.invalidateQueries({ queryKey: bookingKeys.colleagues(meId, code) }); // the post title is part of each colleague's post
@@ -233,7 +233,7 @@ export function useClosures(code: string | null) {
   const meId = useMeId();
   return useQuery({
     queryKey: bookingKeys.closures(meId, code ?? ''),
-    queryFn: () => call(routes.staffListClosures, {}, { code: code as string }),
+    queryFn: () => call(routeRefs.staffListClosures, {}, { code: code as string }),
     enabled: !!code && meId.startsWith('staff:'),
   });
 }
@@ -243,7 +243,7 @@ export function useAddClosure(code: string) {
   const meId = useMeId();
   const after = useAfterCentreChange(code);
   return useMutation({
-    mutationFn: (input: { date: string; reason: string }) => call(routes.staffAddClosure, input, { code }),
+    mutationFn: (input: { date: string; reason: string }) => call(routeRefs.staffAddClosure, input, { code }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: bookingKeys.closures(meId, code) });
       after();
@@ -256,7 +256,7 @@ export function useRemoveClosure(code: string) {
   const meId = useMeId();
   const after = useAfterCentreChange(code);
   return useMutation({
-    mutationFn: (id: string) => call(routes.staffRemoveClosure, {}, { id }),
+    mutationFn: (id: string) => call(routeRefs.staffRemoveClosure, {}, { id }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: bookingKeys.closures(meId, code) });
       after();
@@ -268,7 +268,7 @@ export function useStaffServiceItems(code: string | null) {
   const meId = useMeId();
   return useQuery({
     queryKey: bookingKeys.staffItems(meId, code ?? ''),
-    queryFn: () => call(routes.staffListServiceItems, {}, { code: code as string }),
+    queryFn: () => call(routeRefs.staffListServiceItems, {}, { code: code as string }),
     enabled: !!code && meId.startsWith('staff:'),
   });
 }
@@ -278,7 +278,7 @@ export function useCreateServiceItem(code: string) {
   const meId = useMeId();
   const after = useAfterCentreChange(code);
   return useMutation({
-    mutationFn: (input: CreateServiceItemInput) => call(routes.staffCreateServiceItem, input, { code }),
+    mutationFn: (input: CreateServiceItemInput) => call(routeRefs.staffCreateServiceItem, input, { code }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: bookingKeys.staffItems(meId, code) });
       after();
@@ -291,7 +291,7 @@ export function useUpdateServiceItem(code: string) {
   const meId = useMeId();
   const after = useAfterCentreChange(code);
   return useMutation({
-    mutationFn: (v: { id: string; input: UpdateServiceItemInput }) => call(routes.staffUpdateServiceItem, v.input, { id: v.id }),
+    mutationFn: (v: { id: string; input: UpdateServiceItemInput }) => call(routeRefs.staffUpdateServiceItem, v.input, { id: v.id }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: bookingKeys.staffItems(meId, code) });
       after();

@@ -1,5 +1,5 @@
 // what the staff booking pages send to the API (pages reach the API only through features)
-import { routes, type ExportView, type RouteInput, type StaffBookingDetailView } from '@jianban/shared';
+import { routeRefs, type ExportView, type RouteInput, type StaffBookingDetailView } from '@jianban/shared';
 import { call } from '../../services/http';
 import { parseMaterials, type StaffAction } from './staff';
 
@@ -8,44 +8,44 @@ export function sendStaffAction(b: StaffBookingDetailView, action: StaffAction, 
   const id = { id: b.id };
   switch (action) {
     case 'confirm':
-      return call(routes.staffConfirmBooking, {}, id);
+      return call(routeRefs.staffConfirmBooking, {}, id);
     case 'reject':
-      return call(routes.staffRejectBooking, { reason: text.trim() }, id);
+      return call(routeRefs.staffRejectBooking, { reason: text.trim() }, id);
     case 'cancel':
-      return call(routes.staffCancelBooking, { reason: text.trim() }, id);
+      return call(routeRefs.staffCancelBooking, { reason: text.trim() }, id);
     case 'check_in':
-      return call(routes.staffCheckIn, { passCode: b.passCode }, { code: b.communityCode });
+      return call(routeRefs.staffCheckIn, { passCode: b.passCode }, { code: b.communityCode });
     case 'done':
-      return call(routes.staffCompleteBooking, {}, id);
+      return call(routeRefs.staffCompleteBooking, {}, id);
     case 'no_show':
-      return call(routes.staffMarkNoShow, {}, id);
+      return call(routeRefs.staffMarkNoShow, {}, id);
     case 'hand_over':
-      return call(routes.staffHandOver, { toStaffId, reason: text.trim() }, id);
+      return call(routeRefs.staffHandOver, { toStaffId, reason: text.trim() }, id);
     case 'missing':
-      return call(routes.staffRecordMissingMaterials, { items: parseMaterials(text) }, id);
+      return call(routeRefs.staffRecordMissingMaterials, { items: parseMaterials(text) }, id);
     case 'note':
-      return call(routes.staffAddCaseNote, { note: text.trim() }, id);
+      return call(routeRefs.staffAddCaseNote, { note: text.trim() }, id);
     default:
       return Promise.reject(new Error(`unknown action ${String(action)}`));
   }
 }
 
 /** check-in at the desk with the code on the resident's pass */
-export function checkInByCode(communityCode: string, input: RouteInput<typeof routes.staffCheckIn>): Promise<StaffBookingDetailView> {
-  return call(routes.staffCheckIn, input, { code: communityCode });
+export function checkInByCode(communityCode: string, input: RouteInput<typeof routeRefs.staffCheckIn>): Promise<StaffBookingDetailView> {
+  return call(routeRefs.staffCheckIn, input, { code: communityCode });
 }
 
 /** a resident who came without booking */
 export function registerWalkIn(communityCode: string, serviceItemId: string, personName: string): Promise<StaffBookingDetailView> {
-  return call(routes.staffRegisterWalkIn, { serviceItemId, personName }, { code: communityCode });
+  return call(routeRefs.staffRegisterWalkIn, { serviceItemId, personName }, { code: communityCode });
 }
 
 /** the bookings of a day or month as an XLSX file */
-export function exportBookings(communityCode: string, query: RouteInput<typeof routes.staffExportBookings>): Promise<ExportView> {
-  return call(routes.staffExportBookings, query, { code: communityCode });
+export function exportBookings(communityCode: string, query: RouteInput<typeof routeRefs.staffExportBookings>): Promise<ExportView> {
+  return call(routeRefs.staffExportBookings, query, { code: communityCode });
 }
 
 /** the family's full phone of a booking, for a call; the server records every reveal (who, when) */
 export function revealBookingPhone(bookingId: string): Promise<string> {
-  return call(routes.staffRevealBookingPhone, {}, { id: bookingId }).then((r) => r.phone);
+  return call(routeRefs.staffRevealBookingPhone, {}, { id: bookingId }).then((r) => r.phone);
 }

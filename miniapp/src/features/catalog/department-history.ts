@@ -1,11 +1,11 @@
 // a department's history on the district admin's directory page (staff-catalog subpackage only)
 import { useQuery } from '@tanstack/react-query';
-import { routes, type DepartmentChangeView } from '@jianban/shared';
+import { routeRefs, type DepartmentChangeView } from '@jianban/shared';
 import { call } from '../../services/http';
 
 export function useDepartmentHistory(code: string, version: number, enabled: boolean) {
   // keyed by the version shown: a save refreshes the list, and with it the history
-  return useQuery({ queryKey: ['catalog', 'departments', code, 'history', version], queryFn: () => call(routes.departmentHistory, {}, { deptCode: code }), enabled });
+  return useQuery({ queryKey: ['catalog', 'departments', code, 'history', version], queryFn: () => call(routeRefs.departmentHistory, {}, { deptCode: code }), enabled });
 }
 
 const shown = (v: string | null, empty: string) => (v === null || v === '' ? empty : `“${v}”`);

@@ -1,19 +1,19 @@
 // the department directory (issue 14 item 1): read on item pages, completed by the district admin.
 // Kept out of hooks.ts so the main package (home page) does not carry it.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { DEPARTMENT_MISSING_TEXT, routes, type DepartmentView, type UpdateDepartmentInput } from '@jianban/shared';
+import { DEPARTMENT_MISSING_TEXT, routeRefs, type DepartmentView, type UpdateDepartmentInput } from '@jianban/shared';
 import { call } from '../../services/http';
 
 const KEY = ['catalog', 'departments'] as const;
 
 export function useDepartments() {
-  return useQuery({ queryKey: KEY, queryFn: () => call(routes.catalogDepartments, {}), staleTime: 60_000 });
+  return useQuery({ queryKey: KEY, queryFn: () => call(routeRefs.catalogDepartments, {}), staleTime: 60_000 });
 }
 
 export function useUpdateDepartment() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ code, input }: { code: string; input: UpdateDepartmentInput }) => call(routes.updateDepartment, input, { deptCode: code }),
+    mutationFn: ({ code, input }: { code: string; input: UpdateDepartmentInput }) => call(routeRefs.updateDepartment, input, { deptCode: code }),
     onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
   });
 }

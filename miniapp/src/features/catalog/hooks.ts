@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  routes,
+  routeRefs,
   type CatalogList,
   type RouteInput,
   type DemandStatus,
@@ -20,7 +20,7 @@ const CONTENT_STALE_MS = 60_000;
 export function useCatalogSearch(q: string, community = '') {
   return useQuery({
     queryKey: catalogKeys.search(q, community),
-    queryFn: () => call(routes.catalogSearch, community ? { q, community } : { q }),
+    queryFn: () => call(routeRefs.catalogSearch, community ? { q, community } : { q }),
     staleTime: CONTENT_STALE_MS,
     // keep the last results on screen while the next ones load (the list does not jump)
     placeholderData: keepPreviousData,
@@ -30,7 +30,7 @@ export function useCatalogSearch(q: string, community = '') {
 export function useCatalogLists(community = '', list?: CatalogList) {
   return useQuery({
     queryKey: catalogKeys.lists(community, list),
-    queryFn: () => call(routes.catalogLists, { community: community || undefined, list }),
+    queryFn: () => call(routeRefs.catalogLists, { community: community || undefined, list }),
     staleTime: CONTENT_STALE_MS,
   });
 }
@@ -38,14 +38,14 @@ export function useCatalogLists(community = '', list?: CatalogList) {
 export function useCatalogItem(code: string, community = '') {
   return useQuery({
     queryKey: catalogKeys.item(code, community),
-    queryFn: () => call(routes.catalogItem, community ? { community } : {}, { itemCode: code }),
+    queryFn: () => call(routeRefs.catalogItem, community ? { community } : {}, { itemCode: code }),
     enabled: !!code,
     staleTime: CONTENT_STALE_MS,
   });
 }
 
 export function useWorkLists() {
-  return useQuery({ queryKey: catalogKeys.workLists, queryFn: () => call(routes.workLists, {}), staleTime: CONTENT_STALE_MS });
+  return useQuery({ queryKey: catalogKeys.workLists, queryFn: () => call(routeRefs.workLists, {}), staleTime: CONTENT_STALE_MS });
 }
 
 export function useMyDemandReports(page = 1) {
@@ -53,7 +53,7 @@ export function useMyDemandReports(page = 1) {
   const meId = me?.kind === 'resident' ? me.id : '';
   return useQuery({
     queryKey: catalogKeys.myReports(meId, page),
-    queryFn: () => call(routes.myDemandReports, { page, pageSize: 20 }),
+    queryFn: () => call(routeRefs.myDemandReports, { page, pageSize: 20 }),
     enabled: !!meId,
     placeholderData: keepPreviousData,
   });
@@ -62,7 +62,7 @@ export function useMyDemandReports(page = 1) {
 export function useCreateDemandReport() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: RouteInput<typeof routes.createDemandReport>) => call(routes.createDemandReport, input),
+    mutationFn: (input: RouteInput<typeof routeRefs.createDemandReport>) => call(routeRefs.createDemandReport, input),
     onSuccess: () => qc.invalidateQueries({ queryKey: catalogKeys.myReportsAll }),
   });
 }
@@ -70,13 +70,13 @@ export function useCreateDemandReport() {
 // ---- staff ----
 
 export function useItemHistory(code: string) {
-  return useQuery({ queryKey: catalogKeys.history(code), queryFn: () => call(routes.catalogItemHistory, {}, { itemCode: code }), enabled: !!code });
+  return useQuery({ queryKey: catalogKeys.history(code), queryFn: () => call(routeRefs.catalogItemHistory, {}, { itemCode: code }), enabled: !!code });
 }
 
 export function useUpdateItem(code: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: UpdateItemInput) => call(routes.updateCatalogItem, input, { itemCode: code }),
+    mutationFn: (input: UpdateItemInput) => call(routeRefs.updateCatalogItem, input, { itemCode: code }),
     // the new version shows in every list, search and item page of this app at once
     onSuccess: () => qc.invalidateQueries({ queryKey: catalogKeys.content }),
   });
@@ -85,7 +85,7 @@ export function useUpdateItem(code: string) {
 export function useProposeChange(code: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: ProposeChangeInput) => call(routes.proposeCatalogChange, input, { itemCode: code }),
+    mutationFn: (input: ProposeChangeInput) => call(routeRefs.proposeCatalogChange, input, { itemCode: code }),
     onSuccess: () => qc.invalidateQueries({ queryKey: catalogKeys.proposalsAll }),
   });
 }
@@ -93,7 +93,7 @@ export function useProposeChange(code: string) {
 export function useCreateCommunityItem(community: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: RouteInput<typeof routes.createCommunityItem>) => call(routes.createCommunityItem, input, { code: community }),
+    mutationFn: (input: RouteInput<typeof routeRefs.createCommunityItem>) => call(routeRefs.createCommunityItem, input, { code: community }),
     onSuccess: () => qc.invalidateQueries({ queryKey: catalogKeys.content }),
   });
 }
@@ -101,7 +101,7 @@ export function useCreateCommunityItem(community: string) {
 export function useProposals(status: 'pending' | 'accepted' | 'rejected' | '', page = 1) {
   return useQuery({
     queryKey: catalogKeys.proposals(status, page),
-    queryFn: () => call(routes.catalogProposals, { page, pageSize: 20, only: status || undefined }),
+    queryFn: () => call(routeRefs.catalogProposals, { page, pageSize: 20, only: status || undefined }),
     placeholderData: keepPreviousData,
   });
 }
@@ -109,7 +109,7 @@ export function useProposals(status: 'pending' | 'accepted' | 'rejected' | '', p
 export function useDecideProposal() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: RouteInput<typeof routes.decideCatalogProposal> }) => call(routes.decideCatalogProposal, input, { id }),
+    mutationFn: ({ id, input }: { id: string; input: RouteInput<typeof routeRefs.decideCatalogProposal> }) => call(routeRefs.decideCatalogProposal, input, { id }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: catalogKeys.proposalsAll });
       void qc.invalidateQueries({ queryKey: catalogKeys.content });
@@ -120,7 +120,7 @@ export function useDecideProposal() {
 export function useDemandQueue(status: DemandStatus | '', page = 1) {
   return useQuery({
     queryKey: catalogKeys.queue(status, page),
-    queryFn: () => call(routes.demandReportQueue, { page, pageSize: 20, only: status || undefined }),
+    queryFn: () => call(routeRefs.demandReportQueue, { page, pageSize: 20, only: status || undefined }),
     placeholderData: keepPreviousData,
   });
 }
@@ -128,7 +128,7 @@ export function useDemandQueue(status: DemandStatus | '', page = 1) {
 export function useUpdateDemandStatus() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: UpdateDemandStatusInput }) => call(routes.updateDemandReportStatus, input, { id }),
+    mutationFn: ({ id, input }: { id: string; input: UpdateDemandStatusInput }) => call(routeRefs.updateDemandReportStatus, input, { id }),
     onSuccess: () => qc.invalidateQueries({ queryKey: catalogKeys.queueAll }),
   });
 }
@@ -136,7 +136,7 @@ export function useUpdateDemandStatus() {
 export function useUpdateWorkList() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ kind, input }: { kind: WorkListKind; input: UpdateWorkListInput }) => call(routes.updateWorkList, input, { kind }),
+    mutationFn: ({ kind, input }: { kind: WorkListKind; input: UpdateWorkListInput }) => call(routeRefs.updateWorkList, input, { kind }),
     onSuccess: () => qc.invalidateQueries({ queryKey: catalogKeys.workLists }),
   });
 }

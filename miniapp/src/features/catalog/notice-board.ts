@@ -1,7 +1,7 @@
 // the notice-board PDF arrives as base64 in JSON (the request carries the staff session header);
 // H5: saved through a download link; weapp: written to the user data folder and opened
 import Taro from '@tarojs/taro';
-import { routes, type NoticeBoardView } from '@jianban/shared';
+import { routeRefs, type NoticeBoardView } from '@jianban/shared';
 import { call } from '../../services/http';
 
 /** a file name that is safe on every system (the server's name, without path or odd characters) */
@@ -52,5 +52,5 @@ export async function deliverNoticeBoard(board: NoticeBoardView): Promise<string
 
 /** the community's notice-board PDF from the API */
 export function fetchNoticeBoard(communityCode: string): Promise<NoticeBoardView> {
-  return call(routes.noticeBoard, {}, { code: communityCode });
+  return call(routeRefs.noticeBoard, {}, { code: communityCode });
 }

@@ -1,7 +1,7 @@
 // 反映情况: someone asked a resident for a certificate the community no longer issues
-import { addDays, createDemandReportInput, routes, shanghaiDate, type RouteInput } from '@jianban/shared';
+import { addDays, createDemandReportInput, routeRefs, shanghaiDate, type RouteInput } from '@jianban/shared';
 
-type CreateDemandReportInput = RouteInput<typeof routes.createDemandReport>;
+type CreateDemandReportInput = RouteInput<typeof routeRefs.createDemandReport>;
 
 export type WhenChoice = 'today' | 'yesterday' | 'before_yesterday' | 'earlier';
 export const WHEN_OPTIONS: readonly { value: WhenChoice; label: string }[] = [

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { routes, type AddFamilyMemberInput } from '@jianban/shared';
+import { routeRefs, type AddFamilyMemberInput } from '@jianban/shared';
 import { call } from '../../services/http';
 import { useSession } from '../../services/session';
 import { familyKeys, regionKeys, staffKeys } from './keys';
@@ -9,7 +9,7 @@ export function useFamilyMembers() {
   const meId = me?.kind === 'resident' ? me.id : '';
   return useQuery({
     queryKey: familyKeys.list(meId),
-    queryFn: () => call(routes.listFamilyMembers, {}),
+    queryFn: () => call(routeRefs.listFamilyMembers, {}),
     enabled: !!meId,
   });
 }
@@ -17,7 +17,7 @@ export function useFamilyMembers() {
 export function useAddFamilyMember() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: AddFamilyMemberInput) => call(routes.addFamilyMember, input),
+    mutationFn: (input: AddFamilyMemberInput) => call(routeRefs.addFamilyMember, input),
     onSuccess: () => qc.invalidateQueries({ queryKey: familyKeys.all }),
   });
 }
@@ -25,7 +25,7 @@ export function useAddFamilyMember() {
 export function useRemoveFamilyMember() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => call(routes.removeFamilyMember, {}, { id }),
+    mutationFn: (id: string) => call(routeRefs.removeFamilyMember, {}, { id }),
     // also after a failure: NOT_FOUND means it is already gone, and the list should show that
     onSettled: () => qc.invalidateQueries({ queryKey: familyKeys.all }),
   });
@@ -34,7 +34,7 @@ export function useRemoveFamilyMember() {
 export function useRegions() {
   return useQuery({
     queryKey: regionKeys.all,
-    queryFn: () => call(routes.regions, {}),
+    queryFn: () => call(routeRefs.regions, {}),
     staleTime: 60 * 60_000,
   });
 }
@@ -42,7 +42,7 @@ export function useRegions() {
 export function useCommunityElders(communityCode: string | null, page: number, pageSize: number) {
   return useQuery({
     queryKey: staffKeys.elders(communityCode ?? '', page, pageSize),
-    queryFn: () => call(routes.communityElders, { page, pageSize }, { code: communityCode as string }),
+    queryFn: () => call(routeRefs.communityElders, { page, pageSize }, { code: communityCode as string }),
     enabled: !!communityCode,
     // keep the current page on screen while the next one loads (the list does not jump to "正在读取")
     placeholderData: keepPreviousData,

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { routes, type StartRealNameInput } from '@jianban/shared';
+import { routeRefs, type StartRealNameInput } from '@jianban/shared';
 import { call } from '../../services/http';
 import { useSession } from '../../services/session';
 import { familyKeys, staffKeys } from './keys';
@@ -16,7 +16,7 @@ export const verificationKeys = {
 export function useMyVerification() {
   const { me } = useSession();
   const meId = me?.kind === 'resident' ? me.id : '';
-  return useQuery({ queryKey: verificationKeys.mine(meId), queryFn: () => call(routes.myVerification, {}), enabled: !!meId });
+  return useQuery({ queryKey: verificationKeys.mine(meId), queryFn: () => call(routeRefs.myVerification, {}), enabled: !!meId });
 }
 
 function scanFace(verifyId: string): Promise<void> {
@@ -32,9 +32,9 @@ export function useFaceCheck() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (input: StartRealNameInput) => {
-      const started = await call(routes.startRealNameCheck, input);
+      const started = await call(routeRefs.startRealNameCheck, input);
       await scanFace(started.verifyId);
-      return call(routes.finishRealNameCheck, {}, { id: started.checkId });
+      return call(routeRefs.finishRealNameCheck, {}, { id: started.checkId });
     },
     onSettled: () => {
       void qc.invalidateQueries({ queryKey: verificationKeys.all });
@@ -46,28 +46,28 @@ export function useFaceCheck() {
 export function useHouseholdCheck() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (memberId: string) => call(routes.checkHousehold, {}, { id: memberId }),
+    mutationFn: (memberId: string) => call(routeRefs.checkHousehold, {}, { id: memberId }),
     onSettled: () => qc.invalidateQueries({ queryKey: familyKeys.all }),
   });
 }
 
 export function useCreateInvitation() {
-  return useMutation({ mutationFn: (memberId: string) => call(routes.createProxyInvitation, {}, { id: memberId }) });
+  return useMutation({ mutationFn: (memberId: string) => call(routeRefs.createProxyInvitation, {}, { id: memberId }) });
 }
 
 export function useInvitationPreview(code: string) {
-  return useQuery({ queryKey: ['invitation', code], queryFn: () => call(routes.previewProxyInvitation, { code }), enabled: !!code, retry: false });
+  return useQuery({ queryKey: ['invitation', code], queryFn: () => call(routeRefs.previewProxyInvitation, { code }), enabled: !!code, retry: false });
 }
 
 export function useAcceptInvitation() {
-  return useMutation({ mutationFn: (code: string) => call(routes.acceptProxyInvitation, { code }) });
+  return useMutation({ mutationFn: (code: string) => call(routeRefs.acceptProxyInvitation, { code }) });
 }
 
 export function useStaffConfirmProxy() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (a: { id: string; elderIdNumber: string; elderName: string }) =>
-      call(routes.staffConfirmProxy, { elderIdNumber: a.elderIdNumber, elderName: a.elderName }, { id: a.id }),
+      call(routeRefs.staffConfirmProxy, { elderIdNumber: a.elderIdNumber, elderName: a.elderName }, { id: a.id }),
     onSettled: () => qc.invalidateQueries({ queryKey: staffKeys.all }),
   });
 }

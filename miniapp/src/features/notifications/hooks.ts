@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { routes, type InboxMessageView } from '@jianban/shared';
+import { routeRefs, type InboxMessageView } from '@jianban/shared';
 import { call } from '../../services/http';
 import { useMeId } from '../../services/session';
 import { inboxKeys } from './keys';
@@ -10,7 +10,7 @@ export function useInbox() {
   const meId = useMeId();
   return useInfiniteQuery({
     queryKey: inboxKeys.list(meId),
-    queryFn: ({ pageParam }) => call(routes.listInbox, { page: pageParam, pageSize: INBOX_PAGE_SIZE }),
+    queryFn: ({ pageParam }) => call(routeRefs.listInbox, { page: pageParam, pageSize: INBOX_PAGE_SIZE }),
     initialPageParam: 1,
     getNextPageParam: (last) => nextInboxPage(last),
     enabled: !!meId,
@@ -22,7 +22,7 @@ export function useUnreadCount() {
   const meId = useMeId();
   return useQuery({
     queryKey: inboxKeys.unread(meId),
-    queryFn: () => call(routes.inboxUnread, {}),
+    queryFn: () => call(routeRefs.inboxUnread, {}),
     enabled: !!meId,
     staleTime: 10_000,
   });
@@ -32,7 +32,7 @@ export function useInboxMessage(id: string) {
   const meId = useMeId();
   return useQuery({
     queryKey: inboxKeys.message(meId, id),
-    queryFn: () => call(routes.getInboxMessage, {}, { id }),
+    queryFn: () => call(routeRefs.getInboxMessage, {}, { id }),
     enabled: !!meId && !!id,
   });
 }
@@ -41,7 +41,7 @@ export function useMarkRead() {
   const qc = useQueryClient();
   const meId = useMeId();
   return useMutation({
-    mutationFn: (id: string) => call(routes.markInboxRead, {}, { id }),
+    mutationFn: (id: string) => call(routeRefs.markInboxRead, {}, { id }),
     onSuccess: (m: InboxMessageView) => {
       qc.setQueryData(inboxKeys.message(meId, m.id), m);
       void qc.invalidateQueries({ queryKey: inboxKeys.list(meId) });
@@ -54,7 +54,7 @@ export function useMarkAllRead() {
   const qc = useQueryClient();
   const meId = useMeId();
   return useMutation({
-    mutationFn: () => call(routes.markAllInboxRead, {}),
+    mutationFn: () => call(routeRefs.markAllInboxRead, {}),
     onSuccess: (r) => {
       qc.setQueryData(inboxKeys.unread(meId), { unread: r.unread });
       void qc.invalidateQueries({ queryKey: inboxKeys.all });

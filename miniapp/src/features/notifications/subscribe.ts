@@ -3,7 +3,7 @@
 // and on the page:            useSubscribePrefetch('booking');
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect } from 'react';
-import { routes } from '@jianban/shared';
+import { routeRefs } from '@jianban/shared';
 import { call } from '../../services/http';
 import { queryClient } from '../../services/query';
 import { getSession, useSession } from '../../services/session';
@@ -35,12 +35,12 @@ const subscriber = createSubscriber({
     if (!me) return [];
     const data = await queryClient.fetchQuery({
       queryKey: templateKeys.purpose(me, purpose),
-      queryFn: () => call(routes.subscriptionTemplates, { purpose }),
+      queryFn: () => call(routeRefs.subscriptionTemplates, { purpose }),
       staleTime: TEMPLATES_STALE_MS,
     });
     return data.items.map((t) => t.templateId);
   },
-  report: (results) => call(routes.reportSubscriptions, { results }),
+  report: (results) => call(routeRefs.reportSubscriptions, { results }),
   log: (message, err) => console.warn(`[jianban] ${message}`, err instanceof Error ? err.message : err),
 });
 

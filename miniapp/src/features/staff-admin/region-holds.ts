@@ -1,6 +1,6 @@
 // held placeholder region codes: the district admin assigns each one to an official community once
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { routes, type RegionHoldView } from '@jianban/shared';
+import { routeRefs, type RegionHoldView } from '@jianban/shared';
 import { call } from '../../services/http';
 import { useMeId } from '../../services/session';
 
@@ -8,14 +8,14 @@ const key = (meId: string) => ['region-holds', meId] as const;
 
 export function useRegionHolds() {
   const meId = useMeId();
-  return useQuery({ queryKey: key(meId), queryFn: () => call(routes.listRegionHolds, {}), enabled: !!meId });
+  return useQuery({ queryKey: key(meId), queryFn: () => call(routeRefs.listRegionHolds, {}), enabled: !!meId });
 }
 
 export function useAssignRegionHold() {
   const qc = useQueryClient();
   const meId = useMeId();
   return useMutation({
-    mutationFn: ({ heldCode, regionCode }: { heldCode: string; regionCode: string }) => call(routes.assignRegionHold, { regionCode }, { heldCode }),
+    mutationFn: ({ heldCode, regionCode }: { heldCode: string; regionCode: string }) => call(routeRefs.assignRegionHold, { regionCode }, { heldCode }),
     onSettled: () => qc.invalidateQueries({ queryKey: key(meId) }),
   });
 }

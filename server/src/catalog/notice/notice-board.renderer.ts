@@ -15,9 +15,14 @@ export interface PosterInput {
   issue: PosterItem[];
   catalogVersion: number;
   generatedOn: string; // YYYY-MM-DD
-  appUrl: string | null; // the H5 address the QR code opens; no code without it
+  code: PosterCode; // what residents scan, top right of each poster
   unverified: boolean; // some routes are not yet checked by the district admin: one line of small print says so
 }
+// a QR code of the H5 address; a 小程序码 image (PNG/JPEG bytes from WeChat); the 小程序码 that could not be had
+// (the poster says so in small print where it would be, so staff print again later); or no code at all
+export type PosterCode = { kind: 'qr'; url: string } | { kind: 'wxacode'; image: Buffer } | { kind: 'missing' } | { kind: 'none' };
+export const WXACODE_MISSING_TEXT = '小程序码暂未取到，请稍后重新下载打印';
+
 export interface FontSource {
   path: string;
   family: string;
@@ -72,12 +77,12 @@ function poster(doc: Doc, input: PosterInput, list: keyof typeof LISTS): number 
   doc.font('cjk').fillColor('#000000');
   const { margin } = POSTER;
   const right = POSTER.width - margin;
-  const textRight = input.appUrl ? right - POSTER.qr - 24 : right;
+  const textRight = input.code.kind !== 'none' ? right - POSTER.qr - 24 : right;
   doc.fontSize(POSTER.title).text(`${input.communityName}：${LISTS[list].title}`, margin, margin, { width: textRight - margin, lineBreak: false });
   doc.fontSize(POSTER.route).fillColor('#222222').text(LISTS[list].lead, margin, margin + POSTER.title + 10, { width: textRight - margin, lineBreak: false });
   const top = margin + POSTER.title + 10 + POSTER.route + 22;
   // the QR code sits top right: the right column starts under it
-  const qrBottom = input.appUrl ? qrCode(doc, input.appUrl, right - POSTER.qr, margin) + 10 : top;
+  const qrBottom = input.code.kind !== 'none' ? codeBox(doc, input.code, right - POSTER.qr, margin) + 10 : top;
   const bottom = POSTER.height - margin - POSTER.small * 2 - 14;
   const parent = doc.outline.addItem(LISTS[list].title);
   const overflow = rows(doc, input[list], { tops: [top, Math.max(top, qrBottom)], bottom, left: margin, right }, (name) => parent.addItem(name));
@@ -140,6 +145,20 @@ function cut(doc: Doc, text: string, width: number): string {
   let t = text;
   while (t.length > 1 && doc.widthOfString(`${t}…`) > width) t = t.slice(0, -1);
   return `${t}…`;
+}
+
+// the code residents scan with its caption; returns the bottom of the caption
+function codeBox(doc: Doc, code: Exclude<PosterCode, { kind: 'none' }>, x: number, y: number): number {
+  if (code.kind === 'qr') return qrCode(doc, code.url, x, y);
+  if (code.kind === 'wxacode') {
+    doc.image(code.image, x, y, { width: POSTER.qr, height: POSTER.qr });
+    doc.fontSize(POSTER.small).fillColor('#000000').text('微信扫码用手机查', x - 12, y + POSTER.qr + 4, { width: POSTER.qr + 24, align: 'center', lineBreak: false });
+    return y + POSTER.qr + 4 + POSTER.small * 1.4;
+  }
+  // no image at all rather than a broken one: the note sits in a thin frame where the code would be
+  doc.save().lineWidth(1).strokeColor('#666666').rect(x, y, POSTER.qr, POSTER.qr).stroke().restore();
+  doc.fontSize(POSTER.small).fillColor('#333333').text(WXACODE_MISSING_TEXT, x + 6, y + 14, { width: POSTER.qr - 12, align: 'center' });
+  return y + POSTER.qr + 4;
 }
 
 // the QR code of the app's address, drawn as squares; returns the bottom of its caption

@@ -13,7 +13,8 @@ import { posterLineOf } from '../catalog.seed';
 import { DEMAND_MIN, groupByCategory, type DemandCounts } from '../list-order';
 import { CatalogReadService } from '../catalog-read.service';
 import { CatalogIndexService, type IndexSnapshot } from '../search/catalog-index.service';
-import { loadFont, renderNoticeBoard, type PosterItem } from './notice-board.renderer';
+import { WxaCodeService } from '../../notifications/wxa-code.service';
+import { loadFont, renderNoticeBoard, type PosterCode, type PosterItem } from './notice-board.renderer';
 
 type Staff = Extract<Caller, { kind: 'staff' }>;
 
@@ -22,6 +23,8 @@ interface Rendered {
   pdf: Buffer;
   pageCount: number;
   itemCount: number;
+  // the 小程序码 could not be had: the board says so and is not kept, so the next download asks WeChat again
+  codeMissing: boolean;
 }
 
 // the notice boards at the community's door, generated from the catalog so they always match the app.
@@ -38,6 +41,7 @@ export class NoticeBoardService {
     private readonly clock: Clock,
     @Inject(PINO) private readonly log: Logger,
     private readonly read: CatalogReadService,
+    private readonly wxaCodes: WxaCodeService,
   ) {}
 
   async render(staff: Staff, community: string): Promise<NoticeBoardView> {
@@ -51,7 +55,7 @@ export class NoticeBoardService {
     const ranked = [...demand.entries()].filter(([, n]) => n >= DEMAND_MIN).sort().join(',');
     const key = `${community}|${snap.index.version}|${today}|${font.path}|${ranked}`;
     const rendered = this.cache.get(key) ?? (await this.renderFresh({ communityName: region.name, community, snap, today, font, demand }));
-    this.remember(key, rendered);
+    if (!rendered.codeMissing) this.remember(key, rendered);
     const { pdf, pageCount, itemCount } = rendered;
     return {
       fileName: `公示牌-${region.name}-${today}.pdf`,
@@ -81,6 +85,7 @@ export class NoticeBoardService {
           ? (posterLineOf(v.row.code, v.content.routeSteps) ?? '请问社区工作人员')
           : v.content.materials.length ? `要带：${v.content.materials.join('、')}` : '要带的材料请先问社区工作人员',
     });
+    const code = await this.posterCode(community);
     const { pdf, pageCount, overflowPt } = await renderNoticeBoard(
       {
         communityName,
@@ -88,7 +93,7 @@ export class NoticeBoardService {
         issue: inOrder('issue').map(poster),
         catalogVersion: snap.index.version,
         generatedOn: today,
-        appUrl: this.config.catalog.boardAppUrl,
+        code,
         unverified: visible.some((v) => v.content.inferredFields.length > 0 && !v.content.lastReviewedOn),
       },
       font.bytes,
@@ -96,7 +101,18 @@ export class NoticeBoardService {
     );
     // the rows run into the footer: someone made a route line or a list much longer; the poster is still printed
     if (overflowPt > 0) this.log.warn({ community, overflowPt }, 'notice-board poster rows run past the footer line');
-    return { pdf, pageCount, itemCount: visible.length };
+    return { pdf, pageCount, itemCount: visible.length, codeMissing: code.kind === 'missing' };
+  }
+
+  // what residents scan: a 小程序码 opening the mini-program with the community in its scene (weapp), or a QR code of
+  // the H5 address (h5; none when no address is configured)
+  private async posterCode(community: string): Promise<PosterCode> {
+    const setting = this.config.catalog.boardCode;
+    if (setting.kind === 'h5') return this.config.catalog.boardAppUrl ? { kind: 'qr', url: this.config.catalog.boardAppUrl } : { kind: 'none' };
+    const got = await this.wxaCodes.unlimited({ scene: `c=${community}`, page: setting.page, width: 430, envVersion: setting.envVersion });
+    if (got.kind === 'image') return { kind: 'wxacode', image: got.bytes };
+    this.log.warn({ community, reason: got.reason }, 'notice-board poster printed without its 小程序码');
+    return { kind: 'missing' };
   }
 
   private remember(key: string, r: Rendered) {

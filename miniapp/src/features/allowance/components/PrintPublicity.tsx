@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { routes } from '@jianban/shared';
+import { routeRefs } from '@jianban/shared';
 import { Button } from '../../../components/Button';
 import { Notice } from '../../../components/Notice';
 import { call } from '../../../services/http';
@@ -15,7 +15,7 @@ export function PrintPublicity({ code, name }: { code: string; name: string }) {
     setResult(null);
     setBusy(true);
     try {
-      const sheet = await call(routes.staffPrintAllowancePublicity, {}, { code });
+      const sheet = await call(routeRefs.staffPrintAllowancePublicity, {}, { code });
       const file = await deliverNoticeBoard({ ...sheet, itemCount: sheet.entryCount, catalogVersion: 0 });
       const where = process.env.TARO_ENV === 'h5' ? '已开始下载' : '已打开，可以点右上角转发或打印';
       setResult({ ok: true, text: `${file}：${where}。共${sheet.pageCount}页、${sheet.entryCount}人。` });
