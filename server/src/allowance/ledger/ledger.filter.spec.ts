@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import Database from 'better-sqlite3';
+import { DataSource } from 'typeorm';
 import type { BracketChangeRule } from '@jianban/shared';
 import { classify, type RecipientFacts } from './ledger.rules';
 import { mayChangeSql } from './ledger.reverify';
@@ -35,27 +35,25 @@ describe('the classify pre-filter (mayChangeSql)', () => {
     ['2026-01', 'month_after'],
     ['2026-02', 'month_after'],
     ['2026-07', 'month_after'],
-  ] as [string, BracketChangeRule][])('lets through every recipient classify has a finding for (%s, %s) and keeps the unchanged ones back', (month, rule) => {
-    const db = new Database(':memory:');
-    db.exec(`CREATE TABLE r (id INTEGER PRIMARY KEY, status TEXT, elder_name TEXT, elder_birth_date TEXT);
-             CREATE TABLE c (id INTEGER PRIMARY KEY, withdrawn_at TEXT);
-             CREATE TABLE p (id INTEGER PRIMARY KEY, id_number_hash TEXT, name TEXT, hukou_region_code TEXT);
-             CREATE TABLE d (id INTEGER PRIMARY KEY, id_number_hash TEXT);
-             CREATE TABLE mo (id INTEGER PRIMARY KEY, id_number_hash TEXT);`);
+  ] as [string, BracketChangeRule][])('lets through every recipient classify has a finding for (%s, %s) and keeps the unchanged ones back', async (month, rule) => {
+    const db = await new DataSource({ type: 'better-sqlite3', database: ':memory:' }).initialize();
+    for (const t of ['CREATE TABLE r (id INTEGER PRIMARY KEY, status TEXT, elder_name TEXT, elder_birth_date TEXT)', 'CREATE TABLE c (id INTEGER PRIMARY KEY, withdrawn_at TEXT)',
+      'CREATE TABLE p (id INTEGER PRIMARY KEY, id_number_hash TEXT, name TEXT, hukou_region_code TEXT)', 'CREATE TABLE d (id INTEGER PRIMARY KEY, id_number_hash TEXT)', 'CREATE TABLE mo (id INTEGER PRIMARY KEY, id_number_hash TEXT)']) {
+      await db.query(t);
+    }
     const all = [...factsToTry()];
-    const put = db.transaction(() => {
-      all.forEach((f, id) => {
-        db.prepare('INSERT INTO r VALUES (?, ?, ?, ?)').run(id, f.status, f.recipientName, f.birthDate);
-        if (f.consentWithdrawnOn) db.prepare('INSERT INTO c VALUES (?, ?)').run(id, `${f.consentWithdrawnOn} 02:00:00.000`);
-        if (f.found) db.prepare('INSERT INTO p VALUES (?, ?, ?, ?)').run(id, `h${id}`, f.registryName, f.hukouRegionCode);
-        if (f.deathDate) db.prepare('INSERT INTO d VALUES (?, ?)').run(id, `h${id}`);
-        if (f.movedOutDate) db.prepare('INSERT INTO mo VALUES (?, ?)').run(id, `h${id}`);
-      });
+    await db.transaction(async (m) => {
+      for (const [id, f] of all.entries()) {
+        await m.query('INSERT INTO r VALUES (?, ?, ?, ?)', [id, f.status, f.recipientName, f.birthDate]);
+        if (f.consentWithdrawnOn) await m.query('INSERT INTO c VALUES (?, ?)', [id, `${f.consentWithdrawnOn} 02:00:00.000`]);
+        if (f.found) await m.query('INSERT INTO p VALUES (?, ?, ?, ?)', [id, `h${id}`, f.registryName, f.hukouRegionCode]);
+        if (f.deathDate) await m.query('INSERT INTO d VALUES (?, ?)', [id, `h${id}`]);
+        if (f.movedOutDate) await m.query('INSERT INTO mo VALUES (?, ?)', [id, `h${id}`]);
+      }
     });
-    put();
     const cond = mayChangeSql('sqlite', month, rule, BRACKETS);
     const passed = new Set(
-      (db.prepare(`SELECT r.id FROM r LEFT JOIN c ON c.id = r.id LEFT JOIN p ON p.id = r.id LEFT JOIN d ON d.id = r.id LEFT JOIN mo ON mo.id = r.id WHERE ${cond.sql}`).all(...cond.params) as { id: number }[]).map((x) => x.id),
+      ((await db.query(`SELECT r.id FROM r LEFT JOIN c ON c.id = r.id LEFT JOIN p ON p.id = r.id LEFT JOIN d ON d.id = r.id LEFT JOIN mo ON mo.id = r.id WHERE ${cond.sql}`, cond.params)) as { id: number }[]).map((x) => x.id),
     );
     const withFinding = all.map((f, id) => ({ id, n: classify(f, month, rule, BRACKETS).length })).filter((x) => x.n > 0).map((x) => x.id);
     expect(withFinding.length).toBeGreaterThan(1000);
@@ -64,6 +62,6 @@ describe('the classify pre-filter (mayChangeSql)', () => {
     const quiet = all.findIndex((f) => f.status === 'active' && f.found && f.hukouRegionCode === '421003003003' && !f.deathDate && !f.movedOutDate && !f.consentWithdrawnOn && f.registryName === '王建国' && f.birthDate === '1940-07-04');
     expect(classify(all[quiet], month, rule, BRACKETS)).toEqual([]);
     expect(passed.has(quiet)).toBe(false);
-    db.close();
+    await db.destroy();
   });
 });
