@@ -18,7 +18,7 @@ import { LedgerNotices, type Elder, type TaskInput } from './ledger.notices';
 import { bracketOfMonth, classify, DISTRICT_PREFIX, FLAGS, monthsBetween, monthText, STOPPING, type Finding, type RecipientFacts } from './ledger.rules';
 import { LedgerRuns, type RunRow } from './ledger.runs';
 import { PaymentSettingsService, type PaymentSettings } from './ledger.settings';
-import { asDate, changed, CHUNKS, insertIgnore, marks, rangeSql, shanghaiDayOf, sql } from './ledger.sql';
+import { asDate, changed, chunkCountFor, insertIgnore, marks, rangeSql, shanghaiDayOf, sql } from './ledger.sql';
 
 type Raw = Record<string, unknown>;
 const APPLY_BATCH = 1000;
@@ -356,9 +356,12 @@ export class LedgerReverify {
     const next = addMonths(month, 1);
     const cutoff = policy.ageRule === 'calendar_year' ? `${Number(next.slice(0, 4)) - minAge + 1}-01-01` : `${Number(addMonths(next, 1).slice(0, 4)) - minAge}-${addMonths(next, 1).slice(5, 7)}-01`;
     let found = 0;
-    // 256 ranges of the registry's primary key (the hex blind index): each statement reads a bounded slice
-    for (let k = 0; k < CHUNKS; k++) {
-      const range = rangeSql('p.id_number_hash', k, CHUNKS);
+    // ranges of the registry's primary key (the hex blind index), each about ten run chunks of people (at most 256):
+    // each statement reads a bounded slice, and a small registry is one statement, not 256 round trips
+    const people = Number(((await this.db.read((m) => sql(m, `SELECT COUNT(*) AS n FROM registry_person`))) as Raw[])[0].n);
+    const ranges = chunkCountFor(people, this.config.ledger.chunkRows * 10);
+    for (let k = 0; k < ranges; k++) {
+      const range = rangeSql('p.id_number_hash', k, ranges);
       const rows: Raw[] = await this.db.read((m) =>
         sql(m,
           `SELECT p.id_number_hash, p.id_number_enc, p.name, p.birth_date, p.hukou_region_code FROM registry_person p
