@@ -20,7 +20,7 @@ export default defineAppConfig({
     { root: 'subpackages/staff-allowance', pages: ['pages/queue/index', 'pages/reviews/index', 'pages/detail/index', 'pages/policy/index'] },
     { root: 'subpackages/staff-booking', pages: ['pages/day/index', 'pages/queue/index', 'pages/detail/index', 'pages/scan/index', 'pages/walk-in/index', 'pages/flagged/index', 'pages/export/index', 'pages/holidays/index', 'pages/settings/index', 'pages/closures/index', 'pages/service-items/index'] },
     { root: 'subpackages/allowance-pay', pages: ['pages/payments/index', 'pages/invitation/index'] },
-    { root: 'subpackages/staff-allowance-pay', pages: ['pages/months/index', 'pages/figures/index', 'pages/tasks/index', 'pages/settings/index', 'pages/recipient/index', 'pages/recipients/index'] },
+    { root: 'subpackages/staff-allowance-pay', pages: ['pages/months/index', 'pages/figures/index', 'pages/tasks/index', 'pages/settings/index', 'pages/recipient/index', 'pages/recipients/index', 'pages/roll/index'] },
     { root: 'subpackages/staff-registry', pages: ['pages/imports/index'] },
   ],
   window: {

@@ -116,6 +116,11 @@ try {
   log(`re-verification: status ${view.status}, ${view.counts.died} died, ${view.counts.movedOut} moved out, ${view.counts.missing} missing, ${view.counts.bracketUp} bracket up, ${view.counts.candidates} 免申即享 candidates; ${classifyRows} decisions stored, in ${secs(ms)} s`);
   log(`planted found exactly: ${view.counts.died === died && view.counts.movedOut === moved && view.counts.missing === missing}`);
   log(`  of which classifying every recipient (the part the bare join does): ${secs(classifyMs)} s → ratio ${(classifyMs / b.ms).toFixed(2)}×`);
+  // the phases after classifying, from the database's own timestamps: applying the decisions, then the 免申即享 candidates
+  const [[{ applied }]] = await pool.query(`SELECT MAX(applied_at) AS applied FROM allowance_decision`);
+  const at = (v) => new Date(`${String(v instanceof Date ? v.toISOString() : v).replace(' ', 'T').replace(/Z?$/, 'Z')}`).getTime();
+  const startedAt = Date.now() - (performance.now() - s);
+  if (applied) log(`  applying the decisions: ${secs(at(applied) - at(last))} s; the 免申即享 candidates and finishing: ${secs(startedAt + ms - at(applied))} s`);
   log(`ratio whole re-verification / bare join: ${(ms / b.ms).toFixed(2)}×`);
   log(`peak RSS of this process (app + driver): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 } finally {

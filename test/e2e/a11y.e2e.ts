@@ -184,6 +184,7 @@ describe('accessibility (axe-core) on every page', () => {
       ['/subpackages/staff-allowance-pay/pages/months/index'],
       ['/subpackages/staff-allowance-pay/pages/figures/index'],
       ['/subpackages/staff-allowance-pay/pages/settings/index'],
+      ['/subpackages/staff-allowance-pay/pages/roll/index'],
       ['/subpackages/staff-registry/pages/imports/index'],
     ];
     for (const [path, query] of pages) await check(page, 'district', path, query);

@@ -5,7 +5,7 @@
 // 390 px with the largest font and 长辈模式, then sees 赵桂英's month 已发放 and 王建国's 发放失败 with the bank's reason.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -257,5 +257,67 @@ describe('allowance payments in the H5 build: the district pays a month, the fam
     await page.getByRole('button', { name: '我已读懂，同意并确认' }).filter({ visible: true }).click();
     await visible(page, '申请已提交').waitFor({ timeout: 30_000 });
     expect(pageErrors).toEqual([]);
+  });
+
+  it('the district imports a payment roll on its own page by keyboard: counts, the bad rows, their list downloaded on the first click (1366 px)', async () => {
+    const qian = madeUpElder(85, '钱秀珍');
+    importRoster(dataDir, [qian]);
+    const stranger = madeUpElder(86, '周凤英'); // a valid ID number the registry does not know
+    const pc = await launchBrowser();
+    const page = await pc.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await submitStaffLogin(page, stack.url, 'district');
+    await visible(page, '工作台').waitFor({ timeout: 30_000 });
+    await page.goto(`${stack.url}/#/subpackages/staff-allowance-pay/pages/months/index`);
+    await page.getByRole('button', { name: '导入在册名单' }).filter({ visible: true }).click({ timeout: 30_000 });
+    await visible(page, '选择在册名单文件').waitFor({ timeout: 30_000 });
+    expect(decodeURIComponent(page.url())).toContain('/subpackages/staff-allowance-pay/pages/roll/index');
+
+    const roll = [
+      '姓名,身份证号,账户类型,账号',
+      `${qian.name},${qian.idNumber},银行卡,6217000055556666`,
+      `${zhao.name},${zhao.idNumber},银行卡,6217000087654321`,
+      `${stranger.name},${stranger.idNumber},银行卡,6217000077778888`,
+      '吴小明,421003194001010000,银行卡,6217000099990000',
+    ].join('\n') + '\n';
+    const rollFile = join(dataDir, '在册名单-2.csv');
+    writeFileSync(rollFile, roll);
+    // keyboard: Tab reaches the file chooser (its visible label lights up), then the import button; Enter imports
+    const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+    for (let i = 0; i < 40 && (await focusedId()) !== 'payment-roll-file'; i++) await page.keyboard.press('Tab');
+    expect(await focusedId()).toBe('payment-roll-file');
+    await page.locator('#payment-roll-file').setInputFiles(rollFile);
+    await visible(page, '已选：在册名单-2.csv').waitFor();
+    const importButton = page.getByRole('button', { name: '导入在册名单' }).filter({ visible: true });
+    for (let i = 0; i < 10 && !(await importButton.evaluate((b) => b === document.activeElement || b.contains(document.activeElement))); i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await visible(page, '导入完成').waitFor({ timeout: 30_000 });
+    await visible(page, '有2行需要处理，见下面的清单；其余的已导入。').waitFor();
+    await visible(page, '1人（下个月起由简办发放）').waitFor();
+    await visible(page, '1人（没有改动）').waitFor();
+    await visible(page, '户籍库里没有这个人，没有导入，请社区核实').waitFor();
+    await visible(page, '身份证号不正确（校验位、出生日期或长度）').waitFor();
+    await shot(page, 'allowance-pay-staff-8-roll');
+
+    // the list of bad rows: one click, one file (what the page shows, for staff to pass on)
+    const downloading = page.waitForEvent('download', { timeout: 30_000 });
+    await page.getByRole('button', { name: '下载问题清单（2行）' }).filter({ visible: true }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('在册名单导入问题-在册名单-2.csv');
+    const saved = join(dataDir, 'roll-issues.csv');
+    await download.saveAs(saved);
+    const text = readFileSync(saved, 'utf8').replace(/^\uFEFF/, '');
+    const lines = text.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('"行号","列","问题"');
+    expect(lines.slice(1).sort()).toEqual(['"4","身份证号","户籍库里没有这个人，没有导入，请社区核实"', '"5","身份证号","身份证号不正确（校验位、出生日期或长度）"'].sort());
+    await visible(page, '已下载。再存一份：在册名单导入问题-在册名单-2.csv').waitFor();
+
+    // 钱秀珍 is on the ledger now (checked through the API): paid by Jianban from next month, no application
+    const district = (await api(stack.url, routes.staffLogin, { username: 'district', password: STAFF_PASSWORD })).token as string;
+    const found = (await api(stack.url, routes.staffPaymentRecipients, {}, { token: district, params: { code: MEICUN } })) as { items: { elderName: string }[] };
+    expect(found.items.map((r) => r.elderName)).toContain(qian.name);
+    expect(pageErrors).toEqual([]);
+    await pc.close();
   });
 });

@@ -1,6 +1,7 @@
 // The ledger at scale (issue 12): planted drift — a registry of 50,000 people with 10,000 recipients, 3 % of them
 // died, 2 % moved out, 0.1 % missing from the extract — flags exactly the planted set; the month's entitlement run
-// killed with kill -9 mid-run (a worker process) and resumed gives the same checksum as an uninterrupted run, and so do
+// killed with kill -9 mid-run (a worker process) and resumed gives the same checksum as an uninterrupted run (and a
+// re-verification killed the same way the same decisions), and so do
 // two app instances working the same month at once — on SQLite and MariaDB.
 import { randomUUID } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
@@ -92,6 +93,54 @@ describeEngines('the allowance ledger at scale on %s', (engine) => {
     const before = await t.ds.query(`SELECT COUNT(*) AS n FROM allowance_decision`);
     expect(await reverify(t, district, MONTH)).toBe('done');
     expect(await t.ds.query(`SELECT COUNT(*) AS n FROM allowance_decision`)).toEqual(before);
+  }, 600_000);
+
+  it('a re-verification whose worker is killed (kill -9) while it holds a range, then resumed: the same decisions as the uninterrupted run', async () => {
+    const key = `reverify:${MONTH}`;
+    const decisions = async () =>
+      ((await t.ds.query(`SELECT recipient_id, kind, status, effective_month, staff_text, family_text FROM allowance_decision WHERE run_key = ? ORDER BY recipient_id, kind`, [key])) as Record<string, unknown>[])
+        .map((d) => [d.recipient_id, d.kind, d.status, d.effective_month, d.staff_text, d.family_text].map((v) => (v === null ? null : String(v))).join('|'));
+    const recipients = async () => ((await t.ds.query(`SELECT id, status, status_reason, stopped_from, flagged FROM allowance_recipient ORDER BY id`)) as Record<string, unknown>[]).map((r) => `${String(r.id)}|${String(r.status)}|${String(r.status_reason)}|${String(r.stopped_from)}|${Number(r.flagged)}`);
+    const tasks = async () => ((await t.ds.query(`SELECT dedupe_key FROM allowance_pay_task ORDER BY dedupe_key`)) as { dedupe_key: string }[]).map((x) => x.dedupe_key);
+    const clean = { decisions: await decisions(), recipients: await recipients(), tasks: await tasks() };
+    expect(clean.decisions.filter((d) => /\|(died|moved_out|missing)\|/.test(d))).toHaveLength(510);
+    // forget the run and everything it did
+    const [old] = (await t.ds.query(`SELECT id FROM allowance_ledger_run WHERE kind = 'reverify' AND month = ?`, [MONTH])) as { id: string }[];
+    await t.ds.query(`DELETE FROM allowance_decision WHERE run_key = ?`, [key]);
+    await t.ds.query(`DELETE FROM allowance_pay_task`);
+    await t.ds.query(`UPDATE allowance_recipient SET status = 'active', status_reason = NULL, stopped_from = NULL, death_date = NULL, moved_out_date = NULL, flagged = ?, flag_reason = NULL`, [engine === 'sqlite' ? 0 : false]);
+    await t.ds.query(`DELETE FROM allowance_run_chunk WHERE run_id = ?`, [old.id]);
+    await t.ds.query(`DELETE FROM allowance_ledger_run WHERE id = ?`, [old.id]);
+
+    expect((await t.call(routes.startReverification, {}, { params: { month: MONTH }, token: district })).status).toBe(200);
+    const [run] = (await t.ds.query(`SELECT id, chunks_total FROM allowance_ledger_run WHERE kind = 'reverify' AND month = ?`, [MONTH])) as { id: string; chunks_total: number }[];
+    expect(Number(run.chunks_total)).toBe(50);
+    const worker = await startLedgerWorker(t, children, { LEDGER_JOB_POLL_SECONDS: '1', LEDGER_CHUNK_ROWS: '200' });
+    // killed when it has finished some chunks and holds the lease of another (a range whose transaction is open or about to be)
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const [c] = (await t.ds.query(
+        `SELECT SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END) AS done, SUM(CASE WHEN status = 'open' AND lease_owner IS NOT NULL THEN 1 ELSE 0 END) AS held FROM allowance_run_chunk WHERE run_id = ?`,
+        [run.id],
+      )) as { done: number; held: number }[];
+      if (Number(c.done) >= 5 && Number(c.held) >= 1) break;
+      if (Date.now() > deadline) throw new Error('the worker did no chunk');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    worker.kill('SIGKILL');
+    await new Promise((r) => worker.once('exit', r));
+    const [after] = (await t.ds.query(`SELECT SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END) AS done FROM allowance_run_chunk WHERE run_id = ?`, [run.id])) as { done: number }[];
+    expect(Number(after.done)).toBeLessThan(50);
+    expect(((await t.ds.query(`SELECT status FROM allowance_ledger_run WHERE id = ?`, [run.id])) as { status: string }[])[0].status).toBe('running');
+    // nothing applied yet: the recipients are untouched until every chunk is classified
+    expect(Number(((await t.ds.query(`SELECT COUNT(*) AS n FROM allowance_recipient WHERE status <> 'active'`)) as { n: number }[])[0].n)).toBe(0);
+    // the killed worker's lease (taken on its real clock) runs out; this instance (clock moved past it) redoes its range and finishes the run
+    clock.set(new Date(Date.now() + 10 * 60_000));
+    expect(await settle(t, 'reverify', MONTH)).toBe('done');
+    clock.set(at('2026-06-03', '09:30'));
+    expect(await decisions()).toEqual(clean.decisions);
+    expect(await recipients()).toEqual(clean.recipients);
+    expect(await tasks()).toEqual(clean.tasks);
   }, 600_000);
 
   it('an uninterrupted entitlement run pays the 9,500 still paid; a rerun adds nothing', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { addMonths, DECISION_KIND_TEXT, ErrorCode, firstMonthAtAge, maskIdNumber, type ReverifyRunView } from '@jianban/shared';
+import { addMonths, type BracketChangeRule, DECISION_KIND_TEXT, ErrorCode, firstMonthAtAge, maskIdNumber, type ReverifyRunView } from '@jianban/shared';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '../../common/config';
 import { Clock } from '../../common/clock';
@@ -15,13 +15,13 @@ import { AllowancePolicyService, type Policy } from '../allowance.policy';
 import { AllowanceCandidateEntity, AllowanceDecisionEntity, AllowanceEntitlementEntity, AllowanceLedgerRunEntity, AllowanceOverpaymentEntity } from './ledger.entities';
 import { audit, LedgerMonths, reverifyRunViewOf, type Actor } from './ledger.months';
 import { LedgerNotices, type Elder, type TaskInput } from './ledger.notices';
-import { bracketOfMonth, classify, FLAGS, monthsBetween, monthText, STOPPING, type Finding, type RecipientFacts } from './ledger.rules';
+import { bracketOfMonth, classify, DISTRICT_PREFIX, FLAGS, monthsBetween, monthText, STOPPING, type Finding, type RecipientFacts } from './ledger.rules';
 import { LedgerRuns, type RunRow } from './ledger.runs';
 import { PaymentSettingsService, type PaymentSettings } from './ledger.settings';
-import { asDate, changed, CHUNKS, insertIgnore, marks, rangeSql, shanghaiDayOf, sql } from './ledger.sql';
+import { asDate, changed, chunkCountFor, insertIgnore, marks, rangeSql, shanghaiDayOf, sql } from './ledger.sql';
 
 type Raw = Record<string, unknown>;
-const APPLY_BATCH = 500;
+const APPLY_BATCH = 1000;
 
 /**
  * Item 3: the monthly re-verification of every recipient against the registry, set-based — one SQL join per
@@ -113,15 +113,18 @@ export class LedgerReverify {
         });
       });
     } else {
-      // the set-based join over the district copy (registry tables keyed by the same blind index)
+      // the set-based join over the district copy (registry tables keyed by the same blind index). Only the rows that
+      // can have a finding leave the database (mayChangeSql): a recipient whose registry row agrees with the ledger
+      // costs no transfer and no work in Node, so the chunk's time follows its changes, not its size
+      const mayChange = mayChangeSql(this.db.dialect, run.month, settings.bracketChange, policy.brackets);
       const rs: Raw[] = await sql(tx, 
         `SELECT ${base}, p.id_number_hash AS p_hash, p.name AS p_name, p.hukou_region_code AS p_hukou, p.updated_at AS p_at, d.event_date AS death, mo.event_date AS moved
          FROM allowance_recipient r ${consent}
          LEFT JOIN registry_person p ON p.id_number_hash = r.elder_id_hash
          LEFT JOIN registry_death d ON d.id_number_hash = r.elder_id_hash
          LEFT JOIN registry_move_out mo ON mo.id_number_hash = r.elder_id_hash
-         WHERE ${range.sql}`,
-        range.params,
+         WHERE ${range.sql} AND ${mayChange.sql}`,
+        [...range.params, ...mayChange.params],
       );
       rows = rs.map((r) =>
         Object.assign(r, {
@@ -207,17 +210,24 @@ export class LedgerReverify {
     if (!mine) return false;
     const policies = new Map<string, Policy>();
     const settings = await this.db.read((m) => this.settings.current(m));
+    // pages in the order of the unique (run_key, recipient_id, kind) index, continuing after the last row seen: each page
+    // is an index range read, not a scan and sort of the run's decisions
+    let after = { recipient: '', kind: '' };
     for (;;) {
       const rows: Raw[] = await this.db.read((m) =>
         sql(m,
           `SELECT d.id AS decision_id, d.kind, d.effective_month, d.evidence_json, r.id, r.elder_id_hash, r.elder_name, r.elder_id_masked, r.community_code, r.application_id,
                   r.status_reason, r.stopped_from, r.first_paid_month, r.elder_birth_date
-           FROM allowance_decision d JOIN allowance_recipient r ON r.id = d.recipient_id WHERE d.run_key = ? AND d.status = 'proposed' ORDER BY d.id LIMIT ${APPLY_BATCH}`,
-          [key],
+           FROM allowance_decision d JOIN allowance_recipient r ON r.id = d.recipient_id
+           WHERE d.run_key = ? AND (d.recipient_id > ? OR (d.recipient_id = ? AND d.kind > ?)) AND d.status = 'proposed'
+           ORDER BY d.run_key, d.recipient_id, d.kind LIMIT ${APPLY_BATCH}`,
+          [key, after.recipient, after.recipient, after.kind],
         ),
       );
       if (!rows.length) return true;
       await this.db.retrying((tx) => this.applyBatch(tx, rows, run.month, settings, policies));
+      const last = rows[rows.length - 1];
+      after = { recipient: String(last.id), kind: String(last.kind) };
     }
   }
 
@@ -346,9 +356,12 @@ export class LedgerReverify {
     const next = addMonths(month, 1);
     const cutoff = policy.ageRule === 'calendar_year' ? `${Number(next.slice(0, 4)) - minAge + 1}-01-01` : `${Number(addMonths(next, 1).slice(0, 4)) - minAge}-${addMonths(next, 1).slice(5, 7)}-01`;
     let found = 0;
-    // 256 ranges of the registry's primary key (the hex blind index): each statement reads a bounded slice
-    for (let k = 0; k < CHUNKS; k++) {
-      const range = rangeSql('p.id_number_hash', k, CHUNKS);
+    // ranges of the registry's primary key (the hex blind index), each about ten run chunks of people (at most 256):
+    // each statement reads a bounded slice, and a small registry is one statement, not 256 round trips
+    const people = Number(((await this.db.read((m) => sql(m, `SELECT COUNT(*) AS n FROM registry_person`))) as Raw[])[0].n);
+    const ranges = chunkCountFor(people, this.config.ledger.chunkRows * 10);
+    for (let k = 0; k < ranges; k++) {
+      const range = rangeSql('p.id_number_hash', k, ranges);
       const rows: Raw[] = await this.db.read((m) =>
         sql(m,
           `SELECT p.id_number_hash, p.id_number_enc, p.name, p.birth_date, p.hukou_region_code FROM registry_person p
@@ -383,6 +396,26 @@ export class LedgerReverify {
     }
     return found;
   }
+}
+
+/**
+ * the SQL condition (over the aliases r, c, p, d, mo of the classify join) that holds for every recipient for whom
+ * `classify` can return a finding — a superset, so `classify` still decides each row it lets through:
+ * died / moved out (a death or move-out record, a hukou outside the district), missing (not in the extract), not active
+ * (reinstated), a withdrawn consent, a registry name that differs (compared byte for byte, as `!==` does: MariaDB's
+ * unicode_ci collation would call 'A' and 'a ' equal), and bracket_up, which needs the age of `month` to differ from
+ * the month before's — only in the birthday month (or the month after, with 'month_after') — and to be a bracket's
+ * lower bound (bracketForAge: a bracket [minAge, maxAge] holding age A but not A − 1 starts at A).
+ */
+export function mayChangeSql(dialect: 'sqlite' | 'mariadb', month: string, rule: BracketChangeRule, brackets: readonly { minAge: number }[]): { sql: string; params: string[] } {
+  const turn = rule === 'birthday_month' ? month : addMonths(month, -1);
+  const births = [...new Set(brackets.map((b) => `${Number(turn.slice(0, 4)) - b.minAge}-${turn.slice(5, 7)}`))];
+  const nameDiffers = dialect === 'sqlite' ? 'p.name <> r.elder_name' : 'BINARY p.name <> BINARY r.elder_name';
+  return {
+    sql: `(d.id_number_hash IS NOT NULL OR mo.id_number_hash IS NOT NULL OR p.id_number_hash IS NULL OR p.hukou_region_code NOT LIKE '${DISTRICT_PREFIX}%'
+      OR r.status <> 'active' OR c.withdrawn_at IS NOT NULL OR ${nameDiffers}${births.length ? ` OR SUBSTR(r.elder_birth_date, 1, 7) IN (${marks(births.length)})` : ''})`,
+    params: births,
+  };
 }
 
 function elderOf(r: Raw): Elder {

@@ -221,6 +221,9 @@ function Month({ month }: { month: string }) {
   );
 }
 
+// the payment-roll import lives in this subpackage (not in the shared page list, which the main package bundles)
+const STAFF_PAY_ROLL_PAGE = '/subpackages/staff-allowance-pay/pages/roll/index';
+
 function Months() {
   const months = useLedgerMonths();
   const current = shanghaiDate(new Date()).slice(0, 7);
@@ -235,6 +238,10 @@ function Months() {
     <PageShell title="高龄津贴：每月发放" intro="每月：核算 → 复核 → 关账 → 下载发放名单交银行 → 导入银行回盘。">
       <OptionGroup label="哪个月" columns={2} options={options} value={month} onChange={setMonth} />
       <Month month={month} />
+      <Section title="在册名单">
+        <Text className={styles.line}>简办上线前已经在领津贴的老人，导入名单后由简办接着发放。</Text>
+        <Button variant="secondary" onClick={() => void Taro.navigateTo({ url: STAFF_PAY_ROLL_PAGE })}>导入在册名单</Button>
+      </Section>
       {/* the roster carries full ID numbers and accounts: the server asks for the password again first */}
       <StepUpPrompt />
     </PageShell>

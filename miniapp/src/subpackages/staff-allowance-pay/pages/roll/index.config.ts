@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '导入在册名单' });
