@@ -42,7 +42,10 @@ export function dataSourceOptions(db: DbConfig, purpose: DataSourcePurpose = 'se
   if (purpose === 'admin') return base;
   return {
     ...base,
-    driver: boundedMysqlDriver({ sessionSql: sessionLimits(db), acquireTimeoutMs: db.acquireTimeoutMs, failoverHosts: db.failoverHosts }),
+    driver: boundedMysqlDriver({
+      sessionSql: sessionLimits(db), acquireTimeoutMs: db.acquireTimeoutMs, failoverHosts: db.failoverHosts,
+      healthCheck: { checkMs: db.failoverCheckMs, failures: 2 },
+    }),
     // mysql2's per-statement inactivity timeout: only a statement the server never answers (half-open socket) reaches
     // it, since the server's own statement limit fires first; the subscriber then destroys that connection
     enableQueryTimeout: true,
