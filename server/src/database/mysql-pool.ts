@@ -171,7 +171,9 @@ function watchCurrentNode(
       if (!conn || conn.node !== node) {
         drop();
         const h = hosts[node];
-        const c = mysql2.createConnection({ ...config, host: h.host, port: h.port, connectTimeout: check.checkMs });
+        // the pool's own settings are not connection options (mysql2 warns about each)
+        const { connectionLimit: _l, waitForConnections: _w, queueLimit: _q, maxIdle: _m, idleTimeout: _i, ...own } = config;
+        const c = mysql2.createConnection({ ...own, host: h.host, port: h.port, connectTimeout: check.checkMs });
         c.on('error', () => undefined); // reported through the query below
         conn = { node, c };
       }
