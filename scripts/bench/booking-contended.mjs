@@ -156,7 +156,8 @@ function startServer(env, nodeArgs = []) {
       env: { PATH: process.env.PATH, NODE_PATH: join(root, 'server', 'node_modules'), ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    const timer = setTimeout(() => fail(new Error(`server not ready:\n${out}`)), 30000);
+    // BENCH_READY_TIMEOUT_MS: a loaded machine may need longer than 30 s to start a server
+    const timer = setTimeout(() => fail(new Error(`server not ready:\n${out}`)), Number(process.env.BENCH_READY_TIMEOUT_MS ?? 30000));
     child.stdout.on('data', (d) => {
       out += d;
       const m = /jianban server ready on (\S+)/.exec(out);
