@@ -156,8 +156,8 @@ function startServer(env, nodeArgs = []) {
       env: { PATH: process.env.PATH, NODE_PATH: join(root, 'server', 'node_modules'), ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
-    // a loaded shared box (load average 25+) takes longer than 30 s to boot the server: wait up to 120 s
-    const timer = setTimeout(() => fail(new Error(`server not ready:\n${out}`)), 120000);
+    // BENCH_READY_TIMEOUT_MS (default 120 s): a loaded machine (load average 25+) may need longer than 30 s to start a server
+    const timer = setTimeout(() => fail(new Error(`server not ready:\n${out}`)), Number(process.env.BENCH_READY_TIMEOUT_MS ?? 120000));
     child.stdout.on('data', (d) => {
       out += d;
       const m = /jianban server ready on (\S+)/.exec(out);
@@ -225,7 +225,9 @@ async function main() {
     const servers = [];
     for (let i = 0; i < 2; i++) {
       const nodeDb = `${nodeOf(i)}/${dbName}`.replace(/^mysql:/, 'mariadb:');
-      const s = await startServer({ ...env, DB_URL: nodeDb, DB_MIGRATE_ON_START: 'false', LOG_FILE: join(logDir, `bench-booking-p${i}.log`) }, o.serverNodeArgs);
+      // on a cluster the server runs as deployed there: causal reads (DB_WSREP_SYNC_WAIT, BENCH_WSREP_SYNC_WAIT= to leave it off)
+      const causal = NODE_URLS.length && (process.env.BENCH_WSREP_SYNC_WAIT ?? '1') !== '' ? { DB_WSREP_SYNC_WAIT: process.env.BENCH_WSREP_SYNC_WAIT ?? '1' } : {};
+      const s = await startServer({ ...env, ...causal, DB_URL: nodeDb, DB_MIGRATE_ON_START: 'false', LOG_FILE: join(logDir, `bench-booking-p${i}.log`) }, o.serverNodeArgs);
       servers.push(s);
       cleanups.push(async () => { s.child.kill('SIGTERM'); await new Promise((r) => s.child.once('exit', r)); });
     }

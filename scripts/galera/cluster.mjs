@@ -138,6 +138,25 @@ export async function startGaleraCluster(opts = {}) {
         await exited;
       }
     },
+    /** blackhole one node: SIGSTOP (its sockets stay open, nothing answers — a hung host or a partition, not a crash) */
+    async pause(i) {
+      const child = procs.get(i);
+      if (child && child.exitCode === null) child.kill('SIGSTOP');
+    },
+    /** SIGCONT a paused node; resolves when it is Synced again (the others evicted it meanwhile: it rejoins by IST) */
+    async resume(i, timeoutMs = opts.readyTimeoutMs ?? 120_000) {
+      const child = procs.get(i);
+      if (child && child.exitCode === null) child.kill('SIGCONT');
+      // right after SIGCONT the node still reports its old view (Synced, full size) until it notices it was evicted:
+      // wait until every running node sees the whole cluster again, Synced
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        await sleep(250);
+        const states = await Promise.all(specs.filter((s) => procs.get(s.index)?.exitCode === null).map((s) => clusterStatus(cluster.nodes[s.index].url).catch(() => null)));
+        if (states.every((st) => st && st.wsrep_ready === 'ON' && st.wsrep_local_state_comment === 'Synced' && Number(st.wsrep_cluster_size) === specs.length)) return;
+        if (Date.now() > deadline) throw new Error(`${specs[i].name} not back in the cluster within ${timeoutMs} ms:\n${cluster.errorLog(i).slice(-3000)}`);
+      }
+    },
     /** start a stopped node again: it rejoins the running cluster (IST from the write-set cache when it can) */
     async restart(i, timeoutMs = opts.readyTimeoutMs ?? 120_000) {
       launch(specs[i], false);
@@ -148,6 +167,7 @@ export async function startGaleraCluster(opts = {}) {
         const child = procs.get(i);
         if (child.exitCode !== null) continue;
         const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGCONT'); // a paused node cannot act on SIGTERM
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
         await exited;
@@ -261,6 +281,8 @@ async function serve() {
         try {
           if (cmd === 'kill') { await cluster.kill(i); reply({ ok: true, cmd, node: i }); }
           else if (cmd === 'restart') { const t = Date.now(); await cluster.restart(i); reply({ ok: true, cmd, node: i, seconds: (Date.now() - t) / 1000, ist: /IST received|Receiving IST/i.test(cluster.errorLog(i)) }); }
+          else if (cmd === 'pause') { await cluster.pause(i); reply({ ok: true, cmd, node: i }); }
+          else if (cmd === 'resume') { const t = Date.now(); await cluster.resume(i); reply({ ok: true, cmd, node: i, seconds: (Date.now() - t) / 1000 }); }
           else if (cmd === 'status') reply({ ok: true, cmd, status: await clusterStatus(cluster.nodes[i].url) });
           else if (cmd === 'stop') { reply({ ok: true, cmd }); await finish(); }
           else reply({ ok: false, error: `unknown command ${line}` });

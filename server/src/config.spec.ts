@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { ConfigError, loadConfig } from './config';
+import { sessionLimits } from './database/data-source';
 
 const key = () => randomBytes(32).toString('base64');
 const PROD = {
@@ -102,6 +103,16 @@ describe('loadConfig', () => {
     expect(loadConfig(PROD).db).toMatchObject({ failoverHosts: [] });
     expect(refusal({ ...PROD, DB_FAILOVER_HOSTS: 'db2.internal' })).toContain('DB_FAILOVER_HOSTS');
     expect(refusal({ ...PROD, DB_FAILOVER_HOSTS: 'db2:3306;db3:3306' })).toContain('DB_FAILOVER_HOSTS');
+  });
+
+  it('sets wsrep_sync_wait on serving connections only when DB_WSREP_SYNC_WAIT is given, and only for a MariaDB (Galera) URL', () => {
+    const galera = loadConfig({ ...PROD, DB_WSREP_SYNC_WAIT: '1' }).db;
+    expect(galera.driver === 'mariadb' && sessionLimits(galera)).toEqual(['SET SESSION max_statement_time = 2.000, idle_transaction_timeout = 10, wsrep_sync_wait = 1']);
+    const single = loadConfig(PROD).db;
+    expect(single.driver === 'mariadb' && sessionLimits(single)).toEqual(['SET SESSION max_statement_time = 2.000, idle_transaction_timeout = 10']);
+    expect(refusal({ ...PROD, DB_URL: 'mysql://jianban@tidb.internal:4000/jianban', DB_WSREP_SYNC_WAIT: '1' })).toContain('DB_WSREP_SYNC_WAIT');
+    expect(refusal({ DB_WSREP_SYNC_WAIT: '1' })).toContain('DB_WSREP_SYNC_WAIT'); // SQLite
+    expect(refusal({ ...PROD, DB_WSREP_SYNC_WAIT: '16' })).toContain('DB_WSREP_SYNC_WAIT');
   });
 
   it('serves the API document by default outside production only, and as a setting', () => {

@@ -74,6 +74,13 @@ const CoreEnv = z.object({
     .string()
     .regex(/^\s*[A-Za-z0-9.\-:\[\]]+:\d{1,5}\s*(,\s*[A-Za-z0-9.\-:\[\]]+:\d{1,5}\s*)*$/, 'must be host:port,host:port')
     .optional(),
+  // with DB_FAILOVER_HOSTS: the current node is asked SELECT 1 this often (and given as long to answer); two silent
+  // checks in a row move the pool to the next node (a hung or partitioned node refuses nothing); 0: no checks
+  DB_FAILOVER_CHECK_MS: z.coerce.number().int().min(0).max(60000).default(1000),
+  // Galera only (mariadb:// URLs): the session's wsrep_sync_wait bitmask on every serving connection — 1 makes each
+  // read wait until this node has applied every write the cluster committed before it (read-your-writes when the
+  // next request lands on another node); unset: no statement (single MariaDB, SQLite, TiDB need none)
+  DB_WSREP_SYNC_WAIT: z.coerce.number().int().min(0).max(15).optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
   H5_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -94,6 +101,9 @@ type CoreEnvValues = z.output<typeof CoreEnv>;
 function refineCore(env: CoreEnvValues, ctx: z.RefinementCtx): void {
   const driver = env.DB_DRIVER ?? (env.DB_URL ? 'mariadb' : 'sqlite');
   if (driver === 'mariadb' && !env.DB_URL) ctx.addIssue({ code: 'custom', path: ['DB_URL'], message: 'required when DB_DRIVER=mariadb' });
+  if (env.DB_WSREP_SYNC_WAIT !== undefined && !(driver === 'mariadb' && env.DB_URL?.startsWith('mariadb://'))) {
+    ctx.addIssue({ code: 'custom', path: ['DB_WSREP_SYNC_WAIT'], message: 'only for a MariaDB Galera cluster (a mariadb:// DB_URL); MySQL, TiDB and SQLite have no such setting' });
+  }
   // talking to the real WeChat means a real deployment: it must not run on the public development keys
   const realWechat = env.WECHAT_API_BASE !== undefined && !isLoopback(env.WECHAT_API_BASE);
   if (realWechat) {
@@ -143,6 +153,10 @@ export type DbConfig =
       idleTransactionTimeoutSeconds: number;
       /** further nodes of a multi-primary cluster (Galera), tried in order when the URL's node cannot serve */
       failoverHosts: { host: string; port: number }[];
+      /** with failoverHosts: how often the current node's health is checked (ms; 0: never) */
+      failoverCheckMs: number;
+      /** Galera: wsrep_sync_wait for every serving connection (causal reads across nodes); undefined: not set */
+      wsrepSyncWait?: number;
     };
 
 // the settings common itself reads
@@ -241,6 +255,8 @@ function parseCore(e: CoreEnvValues): CoreConfigValues {
           queryTimeoutMs: Math.max(e.DB_QUERY_TIMEOUT_MS ?? e.DB_STATEMENT_TIMEOUT_MS + 5000, e.DB_STATEMENT_TIMEOUT_MS + 500),
           idleTransactionTimeoutSeconds: e.DB_IDLE_TRANSACTION_TIMEOUT_SECONDS,
           failoverHosts: parseHosts(e.DB_FAILOVER_HOSTS),
+          failoverCheckMs: e.DB_FAILOVER_CHECK_MS,
+          ...(e.DB_WSREP_SYNC_WAIT !== undefined ? { wsrepSyncWait: e.DB_WSREP_SYNC_WAIT } : {}),
         };
   return {
     env: e.NODE_ENV,

@@ -42,7 +42,10 @@ export function dataSourceOptions(db: DbConfig, purpose: DataSourcePurpose = 'se
   if (purpose === 'admin') return base;
   return {
     ...base,
-    driver: boundedMysqlDriver({ sessionSql: sessionLimits(db), acquireTimeoutMs: db.acquireTimeoutMs, failoverHosts: db.failoverHosts }),
+    driver: boundedMysqlDriver({
+      sessionSql: sessionLimits(db), acquireTimeoutMs: db.acquireTimeoutMs, failoverHosts: db.failoverHosts,
+      healthCheck: { checkMs: db.failoverCheckMs, failures: 2 },
+    }),
     // mysql2's per-statement inactivity timeout: only a statement the server never answers (half-open socket) reaches
     // it, since the server's own statement limit fires first; the subscriber then destroys that connection
     enableQueryTimeout: true,
@@ -53,11 +56,14 @@ export function dataSourceOptions(db: DbConfig, purpose: DataSourcePurpose = 'se
 }
 
 // MariaDB: max_statement_time (seconds; lock waits count) and idle_transaction_timeout (a transaction whose client
-// vanished behind a network partition releases its locks instead of holding them until wait_timeout);
+// vanished behind a network partition releases its locks instead of holding them until wait_timeout); on a Galera
+// cluster, when configured, wsrep_sync_wait (a read waits until the node has applied what the cluster committed before
+// it: a request sent to another instance right after a write on another node sees that write);
 // MySQL/TiDB: max_execution_time (ms, reads only)
 export function sessionLimits(db: Extract<DbConfig, { driver: 'mariadb' }>): string[] {
   if (!db.url.startsWith('mariadb://')) return [`SET SESSION max_execution_time = ${db.statementTimeoutMs}`];
-  return [`SET SESSION max_statement_time = ${(db.statementTimeoutMs / 1000).toFixed(3)}, idle_transaction_timeout = ${db.idleTransactionTimeoutSeconds}`];
+  const causal = db.wsrepSyncWait !== undefined ? `, wsrep_sync_wait = ${Math.trunc(db.wsrepSyncWait)}` : '';
+  return [`SET SESSION max_statement_time = ${(db.statementTimeoutMs / 1000).toFixed(3)}, idle_transaction_timeout = ${db.idleTransactionTimeoutSeconds}${causal}`];
 }
 
 // maxQueryExecutionTime doubles as TypeORM's slow-query threshold, whose log line carries the SQL parameters (personal

@@ -21,6 +21,13 @@ export interface BoundedPoolOptions {
   acquireTimeoutMs: number;
   /** the other nodes of a multi-primary cluster (Galera), tried in order when the current one cannot serve */
   failoverHosts?: { host: string; port: number }[];
+  /**
+   * with failoverHosts: the current node is asked `SELECT 1` every `checkMs` on a connection of its own; when it has
+   * not answered within `checkMs`, `failures` times in a row (a hung or partitioned node: nothing is refused), the pool
+   * moves to the next node and cuts its connections to the silent one (what HAProxy's on-marked-down
+   * shutdown-sessions does). 0: no checks
+   */
+  healthCheck?: { checkMs: number; failures: number };
 }
 
 export const ACQUIRE_TIMEOUT_CODE = 'DB_ACQUIRE_TIMEOUT';
@@ -91,7 +98,9 @@ export function isNodeDownError(err: unknown): boolean {
  * one that answers becomes current (sticky — a node that comes back is used again only when another fails). The
  * whole acquisition stays within `acquireTimeoutMs`. Connections already open on a node that dies fail on their next
  * statement and leave their pool (mysql2 drops a connection after a fatal error), so only the requests in flight at
- * that moment see an error. Only `getConnection` and `end` are used by TypeORM.
+ * that moment see an error. A node that hangs instead (SIGSTOP, a partition: connections open, nothing answers) is
+ * refused nothing — the health check notices it stays silent and moves the pool on (`healthCheck`). Only
+ * `getConnection` and `end` are used by TypeORM.
  */
 function failoverPool(config: PoolOptions, opts: BoundedPoolOptions): Pool {
   const hosts = [{ host: config.host ?? '127.0.0.1', port: config.port ?? 3306 }, ...(opts.failoverHosts ?? [])];
@@ -112,7 +121,18 @@ function failoverPool(config: PoolOptions, opts: BoundedPoolOptions): Pool {
     };
     tryFrom(current, 0, null);
   };
+  const stopChecks = watchCurrentNode(config, hosts, opts.healthCheck, () => current, (silent) => {
+    if (silent !== current) return;
+    current = (silent + 1) % pools.length;
+    // cut every connection to the silent node, as a dead node's would be: an idle one would hang the next request that
+    // takes it, one in use would hang its request until the statement limits give up. Destroying the socket (not
+    // `destroy()`, which closes quietly) fails the statement in flight with PROTOCOL_CONNECTION_LOST and takes the
+    // connection out of its pool; its transaction's outcome is unknown, as on a crash (requests are idempotent)
+    const all = (pools[silent] as unknown as { _allConnections?: { toArray(): PoolConnection[] } })._allConnections?.toArray() ?? [];
+    for (const c of all) (c as unknown as DestroyableConnection).stream?.destroy?.();
+  });
   const end = (cb?: (err?: NodeJS.ErrnoException | null) => void) => {
+    stopChecks();
     let left = pools.length;
     let first: NodeJS.ErrnoException | null = null;
     for (const p of pools) {
@@ -123,6 +143,63 @@ function failoverPool(config: PoolOptions, opts: BoundedPoolOptions): Pool {
     }
   };
   return { getConnection, end, get currentHost() { return hosts[current]; } } as unknown as Pool;
+}
+
+// the health check of a failover pool: one connection of its own to the current node, `SELECT 1` every checkMs, each
+// allowed checkMs to answer; `failures` silent checks in a row report the node. A connection that errs or times out is
+// destroyed and a new one opened (within checkMs too) at the next check.
+function watchCurrentNode(
+  config: PoolOptions,
+  hosts: { host: string; port: number }[],
+  check: BoundedPoolOptions['healthCheck'],
+  currentOf: () => number,
+  onSilent: (node: number) => void,
+): () => void {
+  if (!check || check.checkMs <= 0) return () => undefined;
+  let conn: { node: number; c: mysql2.Connection } | null = null;
+  let silentInARow = 0;
+  let busy = false;
+  let stopped = false;
+  const drop = () => {
+    if (!conn) return;
+    conn.c.destroy();
+    (conn.c as unknown as DestroyableConnection).stream?.destroy?.();
+    conn = null;
+  };
+  const ask = (node: number) =>
+    new Promise<boolean>((answered) => {
+      if (!conn || conn.node !== node) {
+        drop();
+        const h = hosts[node];
+        // the pool's own settings are not connection options (mysql2 warns about each)
+        const { connectionLimit: _l, waitForConnections: _w, queueLimit: _q, maxIdle: _m, idleTimeout: _i, ...own } = config;
+        const c = mysql2.createConnection({ ...own, host: h.host, port: h.port, connectTimeout: check.checkMs });
+        c.on('error', () => undefined); // reported through the query below
+        conn = { node, c };
+      }
+      conn.c.query({ sql: 'SELECT 1', timeout: check.checkMs }, (err) => answered(!err));
+    });
+  const timer = setInterval(() => {
+    if (busy || stopped) return;
+    busy = true;
+    const node = currentOf();
+    void ask(node).then((ok) => {
+      busy = false;
+      if (stopped || node !== currentOf()) return void (silentInARow = 0);
+      if (ok) return void (silentInARow = 0);
+      drop();
+      if (++silentInARow >= check.failures) {
+        silentInARow = 0;
+        onSilent(node);
+      }
+    });
+  }, check.checkMs);
+  timer.unref();
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+    drop();
+  };
 }
 
 // error codes after which the connection cannot be trusted with another statement

@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config';
 import { dataSourceOptions, sessionLimits } from '../../src/database/data-source';
 import { ACQUIRE_TIMEOUT_CODE, boundedMysqlDriver } from '../../src/database/mysql-pool';
 import { describeEngines } from '../support/describe-engines';
+import { startTcpProxy } from '../support/tcp-proxy';
 import { createDatabase, type TestDatabase } from '../support/test-app';
 
 const SILENT = 'SET STATEMENT max_statement_time = 0 FOR SELECT SLEEP(3) AS s';
@@ -81,6 +82,51 @@ describeEngines('the serving connection pool on %s', () => {
       expect(Number(n)).toBe(1);
     } finally {
       await ds.destroy();
+    }
+  });
+
+  // a cluster node that hangs (SIGSTOP, a partition) refuses nothing: without the health check, the idle connections
+  // to it would each hang the request that takes them. Two "nodes" here: two proxies in front of the same server.
+  it('with failover hosts, moves off a node that stops answering (partitioned) within two health checks, and cuts its connections (idle and in use)', async () => {
+    const u = new URL(url);
+    const target = { host: u.hostname, port: Number(u.port || 3306) };
+    const [a, b] = [await startTcpProxy(target), await startTcpProxy(target)];
+    const CHECK_MS = 250;
+    const pool = boundedMysqlDriver({ sessionSql: [], acquireTimeoutMs: 3000, failoverHosts: [{ host: '127.0.0.1', port: b.port }], healthCheck: { checkMs: CHECK_MS, failures: 2 } })
+      .createPool({ host: '127.0.0.1', port: a.port, user: decodeURIComponent(u.username), password: decodeURIComponent(u.password), database: u.pathname.slice(1), connectionLimit: 4, connectTimeout: 1000 }) as unknown as PoolLike & { currentHost: { port: number } };
+    try {
+      // four connections through node a, idle in the pool
+      const conns = await Promise.all([get(pool), get(pool), get(pool), get(pool)]);
+      for (const c of conns.slice(1)) c.release();
+      expect(pool.currentHost.port).toBe(a.port);
+      await new Promise((r) => setTimeout(r, 3 * CHECK_MS)); // healthy checks change nothing
+      expect(pool.currentHost.port).toBe(a.port);
+
+      a.partition();
+      const t0 = performance.now();
+      // a statement in flight on node a when it went silent: it fails when the pool moves on, instead of hanging
+      const inFlight = q(conns[0], 'SELECT SLEEP(30) AS s').then(() => 'answered', (err: { code?: string }) => ({ code: err.code, ms: performance.now() - t0 }));
+      while (pool.currentHost.port !== b.port) {
+        if (performance.now() - t0 > 5000) throw new Error('the pool stayed on the silent node for 5 s');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const movedMs = performance.now() - t0;
+      // two checks of CHECK_MS each, after at most one interval (timers on a loaded machine get the upper margin)
+      expect(movedMs).toBeGreaterThanOrEqual(2 * CHECK_MS - 20);
+      expect(movedMs).toBeLessThan(3000);
+      expect(await inFlight).toMatchObject({ code: 'PROTOCOL_CONNECTION_LOST' });
+      expect(((await inFlight) as { ms: number }).ms).toBeLessThan(movedMs + 1000);
+      // every statement now answers through node b at once; none is handed a connection to the silent node
+      const t1 = performance.now();
+      const next = await Promise.all([get(pool), get(pool), get(pool), get(pool)]);
+      for (const c of next) expect((await q(c, 'SELECT 1 AS n'))[0].n).toBe(1);
+      for (const c of next) c.release();
+      expect(performance.now() - t1).toBeLessThan(1500);
+    } finally {
+      a.heal();
+      await new Promise<void>((r) => pool.end(() => r()));
+      await a.close();
+      await b.close();
     }
   });
 }, ['mariadb']);

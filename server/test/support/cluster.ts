@@ -37,6 +37,8 @@ export interface ClusterOptions {
   nodeUrls?: string[];
   // per-process extra env (e.g. each process's failover order over the cluster's nodes)
   envOf?: (index: number) => Record<string, string>;
+  // with nodeUrls: the node server process i talks to (default i mod n)
+  nodeOf?: (index: number) => number;
 }
 
 export interface ServerProcess {
@@ -266,7 +268,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     const env = { ...base, ...serverDb, DB_MIGRATE_ON_START: 'false', ...opts.env };
     const readyMs = opts.readyTimeoutMs ?? 30000;
     const nodeEnv = (index: number): Record<string, string> =>
-      opts.nodeUrls ? { DB_URL: `${opts.nodeUrls[index % opts.nodeUrls.length].replace(/^mysql:/, 'mariadb:')}/${dbName}` } : {};
+      opts.nodeUrls ? { DB_URL: `${opts.nodeUrls[(opts.nodeOf?.(index) ?? index) % opts.nodeUrls.length].replace(/^mysql:/, 'mariadb:')}/${dbName}` } : {};
     const procs: ProcState[] = Array.from({ length: opts.processes }, (_, index) => ({
       index, url: '', port: 0, env: { ...env, ...nodeEnv(index), ...opts.envOf?.(index) }, output: '',
       logFile: join(LOG_DIR, `cluster-${opts.name}-${opts.engine}-${process.pid}-p${index}.log`),

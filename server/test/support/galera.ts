@@ -20,6 +20,10 @@ export interface GaleraCluster {
   kill(node: number): Promise<void>;
   /** start a killed node again; resolves when it is Synced (ist: it caught up from the write-set cache) */
   restart(node: number): Promise<{ seconds: number; ist: boolean }>;
+  /** SIGSTOP one node (blackholed: connections stay open, nothing answers) */
+  pause(node: number): Promise<void>;
+  /** SIGCONT it; resolves when it is Synced again */
+  resume(node: number): Promise<{ seconds: number }>;
   status(node: number): Promise<Record<string, string>>;
   stop(): Promise<void>;
 }
@@ -81,6 +85,8 @@ export function startGalera(timeoutMs = 150_000): Promise<GaleraCluster> {
           const r = await send(`restart ${i}`);
           return { seconds: r.seconds as number, ist: r.ist as boolean };
         },
+        pause: async (i) => void (await send(`pause ${i}`)),
+        resume: async (i) => ({ seconds: (await send(`resume ${i}`)).seconds as number }),
         status: async (i) => (await send(`status ${i}`)).status as Record<string, string>,
         stop: () =>
           new Promise<void>((done) => {
