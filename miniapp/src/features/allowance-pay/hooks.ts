@@ -212,3 +212,13 @@ export function useStaffUpdatePaymentAccount(id: string) {
     onSuccess: () => void qc.invalidateQueries({ queryKey: payKeys.recipient(meId, id) }),
   });
 }
+
+/** the district imports the payment roll of people already receiving the allowance (page 导入在册名单) */
+export function useImportPaymentRoll() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: LedgerFileInput) => call(routeRefs.importPaymentRoll, file),
+    // newly imported recipients show in every staff list of the ledger
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['allowance-pay'] }),
+  });
+}

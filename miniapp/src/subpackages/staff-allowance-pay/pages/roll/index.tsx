@@ -1,12 +1,11 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { useMutation } from '@tanstack/react-query';
-import { routes, type LedgerFileInput, type PaymentRollReportView } from '@jianban/shared';
+import type { PaymentRollReportView } from '@jianban/shared';
 import { PageShell, Section } from '../../../../components/PageShell';
 import { Notice } from '../../../../components/Notice';
 import { Button } from '../../../../components/Button';
 import { Cell, CellGroup } from '../../../../components/Cell';
-import { call } from '../../../../services/http';
+import { useImportPaymentRoll } from '../../../../features/allowance-pay/hooks';
 import { messageFor } from '../../../../features/errors/messages';
 import { StaffGate } from '../../../../features/allowance/components/StaffGate';
 import { fileToBase64 } from '../../../../features/allowance-pay/download';
@@ -82,7 +81,7 @@ function Report({ report }: { report: PaymentRollReportView }) {
 }
 
 function RollImport() {
-  const upload = useMutation({ mutationFn: (file: LedgerFileInput) => call(routes.importPaymentRoll, file) });
+  const upload = useImportPaymentRoll();
   const [picked, setPicked] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<PaymentRollReportView | null>(null);
