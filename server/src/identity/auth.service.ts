@@ -16,9 +16,8 @@ import { SessionService } from './session.service';
 import { DevLoginCodes } from './dev-login-codes';
 import { reindexPeople } from '../database/blind-index-rotation';
 import { WechatAuthPort } from './wechat-auth.port';
+import { dummyPasswordHash } from './password-hash';
 
-// a verify against this keeps unknown usernames as slow as wrong passwords
-const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$tOJvajkswb385kJ7loOsmA$OHWjOh+POdISxPTi3+sMsNbzNrznSYN41xWAjuy+Q48';
 
 @Injectable()
 export class AuthService {
@@ -68,7 +67,8 @@ export class AuthService {
     await this.limiter.assertBelow(perClient, `${username}|${ip}`);
     await this.limiter.assertBelow(perUser, username);
     const staff = await this.db.read((m) => this.accounts.findStaffByUsername(m, username));
-    const ok = await argon2.verify(staff?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
+    // an unknown username verifies against a hash of this environment's cost, so it is exactly as slow as a wrong password
+    const ok = await argon2.verify(staff?.passwordHash ?? (await dummyPasswordHash(this.config)), password).catch(() => false);
     if (!staff || !staff.active || !staff.passwordHash || !ok) {
       await this.limiter.record(perClient, `${username}|${ip}`);
       await this.limiter.record(perUser, username);

@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 import { EntityManager } from 'typeorm';
+import { hashPassword } from './password-hash';
 import {
   ErrorCode, STAFF_ROLE_LEVEL, STAFF_ROLE_TEXT,
   type ChangeOwnPasswordInput, type CreateStaffInput, type StaffAccountDetail, type StaffAccountsQuery, type StaffAccountView, type UpdateStaffInput,
@@ -39,10 +40,8 @@ export class StaffAdminService {
     private readonly config: AppConfig,
   ) {}
 
-  // argon2id at its default cost; tests use the cheap parameters the seed uses there (a loaded CI machine must not
-  // push two hashes of one request past the handler's time limit)
   private hash(password: string): Promise<string> {
-    return argon2.hash(password, this.config.env === 'test' ? { type: argon2.argon2id, memoryCost: 1024, timeCost: 1 } : { type: argon2.argon2id });
+    return hashPassword(this.config, password);
   }
 
   async list(caller: Staff, q: StaffAccountsQuery) {

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import * as argon2 from 'argon2';
+import { hashPassword } from '../../identity/password-hash';
 import { parseIdNumber, shanghaiDate } from '@jianban/shared';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../common/config';
@@ -52,7 +52,7 @@ export interface DemoCredentials {
 export async function seedDemo(ds: DataSource, config: AppConfig, staffPassword: string): Promise<DemoCredentials> {
   const now = new Date();
   // test runs log staff in thousands of times: a cheap hash there; development keeps argon2's defaults
-  const hash = await argon2.hash(staffPassword, config.env === 'test' ? { memoryCost: 1024, timeCost: 1 } : {});
+  const hash = await hashPassword(config, staffPassword);
   const staffRepo = ds.getRepository(StaffAccountEntity);
   for (const s of STAFF_SEED) {
     const existing = await staffRepo.findOne({ where: { username: s.username } });
