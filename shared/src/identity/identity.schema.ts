@@ -3,21 +3,15 @@ import { parseIdNumber } from '../id-number';
 import { shanghaiDate } from '../dates';
 import { hasNoInvisible, INVISIBLE_MESSAGE, nfkc } from '../text';
 import { pageMeta } from '../common.schema';
+import { proxyStates, proxyVias, relationships } from './identity.texts';
+
+export * from './identity.texts';
 
 export const staffRoles = ['community_staff', 'street_reviewer', 'district_admin'] as const;
 export const staffRole = z.enum(staffRoles);
 export const regionLevels = ['district', 'street', 'community'] as const;
 
-export const relationships = ['self', 'parent', 'spouse', 'grandparent', 'parent_in_law', 'other'] as const;
 export const relationship = z.enum(relationships);
-export const RELATIONSHIP_TEXT: Record<(typeof relationships)[number], string> = {
-  self: '本人',
-  parent: '父母',
-  spouse: '配偶',
-  grandparent: '祖父母/外祖父母',
-  parent_in_law: '岳父母/公婆',
-  other: '其他亲属',
-};
 
 export const personName = z
   .string()
@@ -95,14 +89,6 @@ export const addFamilyMemberInput = z.strictObject({
 });
 export type AddFamilyMemberInput = z.infer<typeof addFamilyMemberInput>;
 
-export const proxyStates = ['unverified', 'verified', 'revoked'] as const;
-export const proxyVias = ['household', 'staff', 'invitation'] as const;
-export const PROXY_STATE_TEXT: Record<(typeof proxyStates)[number], string> = { unverified: '未核验', verified: '已核验', revoked: '已撤销' };
-export const PROXY_VIA_TEXT: Record<(typeof proxyVias)[number], string> = {
-  household: '户籍登记在同一户',
-  staff: '社区服务中心核验',
-  invitation: '老人在自己微信里确认',
-};
 
 // a family member's standing: whether this account may act for them where it matters (the allowance)
 export const proxyVerificationView = z.object({
