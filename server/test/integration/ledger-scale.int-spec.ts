@@ -86,6 +86,11 @@ describeEngines('the allowance ledger at scale on %s', (engine) => {
     expect(await ids('missing')).toEqual(planted.missing);
     expect(await ids('unavailable')).toEqual([]);
     expect(await ids('reinstated')).toEqual([]);
+    // every recipient counts as checked, the unchanged ones the pre-filter kept in the database included
+    const [chunks] = (await t.ds.query(
+      `SELECT COUNT(*) AS n, SUM(c.rows_done) AS r FROM allowance_run_chunk c JOIN allowance_ledger_run l ON l.id = c.run_id WHERE l.kind = 'reverify' AND c.status = 'done'`,
+    )) as { n: number; r: number }[];
+    expect(Number(chunks.r)).toBe(RECIPIENTS);
     const statuses = (await t.ds.query(`SELECT status, COUNT(*) AS n FROM allowance_recipient GROUP BY status ORDER BY status`)) as { status: string; n: number }[];
     expect(statuses.map((s) => [s.status, Number(s.n)])).toEqual([['active', RECIPIENTS - 500], ['stopped', 200], ['suspended', 300]]);
     // a rerun finds the same and adds nothing

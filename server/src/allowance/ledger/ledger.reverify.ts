@@ -100,8 +100,11 @@ export class LedgerReverify {
     type Evidence = { source: string; asOf: string | null; facts: Record<string, string | null> };
     // the evidence is built only for the rows with a finding
     let rows: (Raw & { facts: RecipientFacts; evidence: () => Evidence })[];
+    // the chunk's count is every recipient checked in its range, the unchanged ones that never left the database included
+    let checked: number;
     if (run.source === 'data-sharing') {
       const rs: Raw[] = await sql(tx, `SELECT ${base}, r.elder_id_enc FROM allowance_recipient r ${consent} WHERE ${range.sql}`, range.params);
+      checked = rs.length;
       const ids = rs.map((r) => this.cipher.decrypt(String(r.elder_id_enc)));
       const answers = ids.length ? await this.registry.lookupMany(ids) : new Map();
       rows = rs.map((r, i) => {
@@ -126,6 +129,8 @@ export class LedgerReverify {
          WHERE ${range.sql} AND ${mayChange.sql}`,
         [...range.params, ...mayChange.params],
       );
+      const [count]: Raw[] = await sql(tx, `SELECT COUNT(*) AS n FROM allowance_recipient r WHERE ${range.sql}`, range.params);
+      checked = Number(count.n);
       rows = rs.map((r) =>
         Object.assign(r, {
           facts: this.facts(r, { unavailable: false, found: r.p_hash !== null && r.p_hash !== undefined, name: (r.p_name as string) ?? null, hukou: (r.p_hukou as string) ?? null, death: (r.death as string) ?? null, moved: (r.moved as string) ?? null }),
@@ -151,7 +156,7 @@ export class LedgerReverify {
       const byId = new Map(rows.map((x) => [String(x.id), x]));
       await this.notices.tasks(tx, flagged.map((d) => ({ elder: elderOf(byId.get(d.recipientId)!), kind: 'registry_flag', key: `flag:${run.month}:${d.recipientId}:${d.kind}`, text: `${String(byId.get(d.recipientId)!.elder_name)}：${d.staffText}` })), now);
     }
-    return { rows: rows.length, checksum: null };
+    return { rows: checked, checksum: null };
   }
 
   private facts(r: Raw, x: { unavailable: boolean; found: boolean; name: string | null; hukou: string | null; death: string | null; moved: string | null }): RecipientFacts {
