@@ -100,11 +100,18 @@ export class AllowanceRepository {
 
   /** conditional UPDATE on status: true only for the one caller whose `from` still held (two reviewers: one wins) */
   async transition(tx: EntityManager, id: string, from: readonly string[], patch: Patch): Promise<boolean> {
+    const r = await tx.createQueryBuilder().update(A).set(withSlot(patch)).where('id = :id AND status IN (:...from)', { id, from: [...from] }).execute();
+    return r.affected === 1;
+  }
+
+  /**
+   * the one move that takes the elder's slot back (a resubmit after check_failed): another application for the same
+   * elder may have become active meanwhile, and the unique slot says so
+   */
+  async reopen(tx: EntityManager, id: string, from: readonly string[], patch: Patch): Promise<boolean> {
     try {
-      const r = await tx.createQueryBuilder().update(A).set(withSlot(patch)).where('id = :id AND status IN (:...from)', { id, from: [...from] }).execute();
-      return r.affected === 1;
+      return await this.transition(tx, id, from, patch);
     } catch (err) {
-      // taking the slot back (a resubmit after check_failed) while another application for the elder is active
       if (isUniqueViolation(err)) throw new DomainError(ErrorCode.AllowanceAlreadyApplied, 'an application for this elder is active');
       throw err;
     }

@@ -175,7 +175,7 @@ export class AllowanceService {
       if (input.elderName) patch.elderName = input.elderName;
       if (input.account) Object.assign(patch, { accountKind: input.account.kind, accountEnc: this.cipher.encrypt(input.account.number), accountLast4: input.account.number.slice(-4), bankName: input.account.bankName ?? null });
       if (input.phone) Object.assign(patch, { phoneEnc: this.cipher.encrypt(input.phone), phoneMasked: maskPhone(input.phone) });
-      if (!(await this.repo.transition(tx, id, [app.status], patch))) throw new DomainError(ErrorCode.AllowanceStateConflict, 'changed meanwhile');
+      if (!(await this.repo.reopen(tx, id, [app.status], patch))) throw new DomainError(ErrorCode.AllowanceStateConflict, 'changed meanwhile');
       await this.cases.log(tx, { kind: 'allowance', subjectId: id }, { action: 'resubmitted', actor: { kind: 'resident', id: caller.accountId, name: '家属' }, at: now, note: input.note ?? null });
     });
     await this.checker.run(id);

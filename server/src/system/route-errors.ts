@@ -99,7 +99,7 @@ export const ROUTE_ERRORS: Record<RouteName, readonly ErrorCode[]> = {
   applyAllowance: [ErrorCode.AllowanceAlreadyApplied, ErrorCode.AllowanceConsentOutdated, ErrorCode.NotFound],
   myAllowanceApplications: [],
   getAllowanceApplication: [ErrorCode.NotFound],
-  resubmitAllowanceApplication: [ErrorCode.AllowanceStateConflict, ErrorCode.NotFound],
+  resubmitAllowanceApplication: [ErrorCode.AllowanceAlreadyApplied, ErrorCode.AllowanceStateConflict, ErrorCode.NotFound],
   allowancePublicity: [ErrorCode.NotFound],
   raiseAllowanceObjection: [ErrorCode.AllowanceObjectionClosed, ErrorCode.NotFound],
   staffAllowanceQueue: [ErrorCode.NotFound],
