@@ -3,6 +3,7 @@ import { ErrorCode } from '@jianban/shared';
 import { EntityManager, IsNull } from 'typeorm';
 import { isUniqueViolation } from '../common/db-errors';
 import { DomainError } from '../common/domain-error';
+import { INSERT_ONLY_TABLES } from '../database/app-user-grants';
 import { IdentityAuditEntity } from './entities/identity-audit.entity';
 import { RegionCodeHoldEntity } from './entities/region-code-hold.entity';
 
@@ -32,7 +33,8 @@ export class RegionHoldRepository {
   markerColumns(m: EntityManager): MarkerColumn[] {
     const out: MarkerColumn[] = [];
     for (const meta of m.connection.entityMetadatas) {
-      if (meta.tableType !== 'regular' || meta.target === RegionCodeHoldEntity) continue;
+      // the audit trails keep the code that was true when they were written (and the application may not change them)
+      if (meta.tableType !== 'regular' || meta.target === RegionCodeHoldEntity || INSERT_ONLY_TABLES.includes(meta.tableName)) continue;
       for (const c of meta.columns) if (isRegionColumn(meta.tableName, c.databaseName)) out.push({ table: meta.tableName, column: c.databaseName });
     }
     return out.sort((a, b) => a.table.localeCompare(b.table) || a.column.localeCompare(b.column));
