@@ -133,7 +133,7 @@ jest('server', 'server');
 jest('peer+e2e', 'test');
 
 const scan = scanDir(logs);
-check('log scanner self-check', selfCheck(), 'flags planted ID numbers, phones, session_keys, tokens, openids');
+check('log scanner self-check', selfCheck(), 'flags planted ID numbers, phones, bank accounts, session_keys, tokens, openids');
 check('log hygiene (G4)', scan.lines > 0 && scan.hits.length === 0, `${scan.files} log files, ${scan.lines} lines, ${scan.hits.length} leaks`);
 for (const h of scan.hits.slice(0, 20)) process.stdout.write(`   leak: ${h.rule} in ${h.file}:${h.line}: ${h.excerpt}\n`);
 finish();
