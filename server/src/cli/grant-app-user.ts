@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '../config';
+import { loadAppUserGrant, loadConfig } from '../config';
 import { createDataSource } from '../database/data-source';
 import { grantAppUser } from '../database/app-user-grants';
 
@@ -9,14 +9,12 @@ import { grantAppUser } from '../database/app-user-grants';
 // UPDATE, DELETE on the working tables, SELECT and INSERT only on the audit tables, no DDL. The servers then run with
 // that user in DB_URL and DB_MIGRATE_ON_START=false.
 async function main() {
-  const user = process.env.APP_DB_USER;
-  const password = process.env.APP_DB_PASSWORD;
-  if (!user || !password) throw new Error('set APP_DB_USER and APP_DB_PASSWORD (and APP_DB_HOST, default %)');
+  const grant = loadAppUserGrant();
   const config = loadConfig();
   const ds = await createDataSource(config.db, 'admin').initialize();
   try {
-    const r = await grantAppUser(ds, { user, host: process.env.APP_DB_HOST ?? '%', password });
-    process.stdout.write(`granted ${user} on ${r.tables} tables; insert-only: ${r.insertOnly.join(', ')}\n`);
+    const r = await grantAppUser(ds, grant);
+    process.stdout.write(`granted ${grant.user} on ${r.tables} tables; insert-only: ${r.insertOnly.join(', ')}\n`);
   } finally {
     await ds.destroy();
   }
