@@ -226,6 +226,31 @@ describe('allowance payments in the H5 build: the district pays a month, the fam
     expect(pageErrors).toEqual([]);
   });
 
+  it('the family corrects 王建国\'s account after the failed payment: told which month follows in the next payment, the new account shown (390 px, 长辈模式)', async () => {
+    const page = await family.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${stack.url}/?devUser=${DEMO_USER}#/subpackages/allowance-pay/pages/payments/index?memberId=${memberIds[WANG.name]}`);
+    await visible(page, '改正收款账户').waitFor({ timeout: 30_000 });
+    const save = page.getByRole('button', { name: '保存新账户' }).filter({ visible: true });
+    // nothing chosen: the form says what is missing and sends nothing
+    await save.click();
+    await visible(page, '请选择用哪种卡收钱').waitFor();
+    await page.getByRole('radio', { name: '银行卡或存折' }).filter({ visible: true }).click();
+    await page.locator('input[aria-label="新的卡号或账号"]').filter({ visible: true }).fill('6228480012349876');
+    await save.click();
+    await visible(page, '收款账户已改好').waitFor({ timeout: 30_000 });
+    await visible(page, `${monthWords(month)}的津贴会在下一次发放时补发。`).waitFor();
+    await shot(page, 'allowance-pay-family-account-fixed');
+    // opened again: the new account, masked; the failed month now waits for the next payment
+    await page.reload();
+    await visible(page, '王建国的高龄津贴').waitFor({ timeout: 30_000 });
+    await expect(page.getByText('✗ 发放失败').filter({ visible: true }).count()).resolves.toBe(0);
+    await visible(page, '… 待发放').waitFor();
+    await visible(page, '银行卡，尾号9876').waitFor();
+    await expect(page.getByText('6228480012349876').count()).resolves.toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('免申即享: the re-verification finds 孙玉兰; the family confirms the invitation with consent and account on one screen', async () => {
     const district = (await api(stack.url, routes.staffLogin, { username: 'district', password: STAFF_PASSWORD })).token as string;
     const current = shanghaiDate(new Date()).slice(0, 7);

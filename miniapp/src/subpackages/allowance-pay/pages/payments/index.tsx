@@ -18,8 +18,14 @@ import { monthText } from '../../../../features/allowance-pay/format';
 import { MonthRows } from '../../../../features/allowance-pay/components/MonthRows';
 import { InfoRows } from '../../../../features/allowance-pay/components/InfoRows';
 
+/** what the family is told once the new account is saved (retried months, or none) */
+function AccountSaved({ retryMonths }: { retryMonths: string[] }) {
+  const months = retryMonths.map(monthText).join('、');
+  return <Notice tone="success" title="收款账户已改好">{months ? `${months}的津贴会在下一次发放时补发。` : '以后的津贴发到新账户。'}</Notice>;
+}
+
 /** after a failed payment: the family corrects the account in the elder's name; the failed months follow in the next roster */
-function FixAccount({ memberId }: { memberId: string }) {
+function FixAccount({ memberId, onSaved }: { memberId: string; onSaved: (retryMonths: string[]) => void }) {
   const update = useUpdatePaymentAccount(memberId);
   const [form, setForm] = useState({ kind: '', number: '', bankName: '' });
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
@@ -30,12 +36,8 @@ function FixAccount({ memberId }: { memberId: string }) {
   const send = () => {
     const built = buildAccountFix(form);
     if (!built.ok) return setErrors(built.errors);
-    update.mutate(built.account, { onSuccess: () => setForm({ kind: '', number: '', bankName: '' }) });
+    update.mutate(built.account, { onSuccess: (saved) => onSaved(saved.retryMonths) });
   };
-  if (update.isSuccess) {
-    const months = update.data.retryMonths.map(monthText).join('、');
-    return <Notice tone="success" title="收款账户已改好">{months ? `${months}的津贴会在下一次发放时补发。` : '以后的津贴发到新账户。'}</Notice>;
-  }
   return (
     <Section title="改正收款账户">
       <Notice>账户要在老人本人名下。改好后，没发成功的月份会在下一次发放时一起补发。</Notice>
@@ -50,6 +52,8 @@ function FixAccount({ memberId }: { memberId: string }) {
 
 function Payments({ v, memberId }: { v: FamilyPaymentsView; memberId: string }) {
   const failed = failedSummary(v);
+  // kept here, not in the form: once saved, the refreshed months are no longer failed and the form goes away
+  const [saved, setSaved] = useState<string[] | null>(null);
   return (
     <>
       {v.suspension ? (
@@ -60,7 +64,7 @@ function Payments({ v, memberId }: { v: FamilyPaymentsView; memberId: string }) 
       <Section title="每月发放情况">
         {v.months.length === 0 ? <Notice>还没有发放记录。开始发放后，每个月的情况都会列在这里。</Notice> : <MonthRows months={v.months} />}
       </Section>
-      {failed ? <FixAccount memberId={memberId} /> : null}
+      {saved ? <AccountSaved retryMonths={saved} /> : failed ? <FixAccount memberId={memberId} onSaved={setSaved} /> : null}
       <Notice>每月发放后会在“消息”里告诉您；没发成功或暂停时，还会发微信提醒。</Notice>
     </>
   );
