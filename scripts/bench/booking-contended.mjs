@@ -5,7 +5,7 @@
 // overbooked count (checked after the run from the database: must be 0).
 //
 //   pnpm --filter @jianban/server build            # or a private copy: JB_SERVER_DIST=/tmp/x-dist
-//   node scripts/bench/booking-contended.mjs [--duration 3] [--runs 1] [--clients 64] [--residents 100] [--services 50] [--slots 4]
+//   node scripts/bench/booking-contended.mjs [--duration 3] [--runs 1] [--clients 64] [--residents 400] [--services 50] [--slots 4]
 //     [--server-node-args "--cpu-prof --cpu-prof-dir=/tmp/prof"]   (extra node flags for the two API server processes)
 //
 // C5 proper is `--duration 8 --runs 5`. Needs MariaDB at TEST_MARIADB_URL (default mysql://root@127.0.0.1:3306);
@@ -90,7 +90,7 @@ function opts() {
       duration: { type: 'string', default: process.env.BENCH_DURATION_S ?? '3' },
       runs: { type: 'string', default: process.env.BENCH_RUNS ?? '1' },
       clients: { type: 'string', default: process.env.BENCH_CLIENTS ?? '16' },
-      residents: { type: 'string', default: '100' },
+      residents: { type: 'string', default: '400' },
       services: { type: 'string', default: '50' },
       slots: { type: 'string', default: '4' },
       'keep-db': { type: 'boolean', default: false },
