@@ -49,9 +49,10 @@ describeEngines('the application user on %s: insert-only audit tables (G3)', () 
     await runMigrations(owner.db);
     const ds = await createDataSource(owner.db, 'admin').initialize();
     try {
-      expect((await grantAppUser(ds, { user, host: '%', password })).insertOnly).toEqual([...INSERT_ONLY_TABLES]);
+      const first = await grantAppUser(ds, { user, host: '%', password });
+      expect(first.insertOnly).toEqual([...INSERT_ONLY_TABLES]);
       // run again after a migration: the same grants, nothing refused
-      await grantAppUser(ds, { user, host: '%', password });
+      expect(await grantAppUser(ds, { user, host: '%', password })).toEqual(first);
     } finally {
       await ds.destroy();
     }
@@ -98,8 +99,8 @@ describeEngines('the application user on %s: insert-only audit tables (G3)', () 
     }
     expect(await refusal(asApp, 'UPDATE booking SET id = id WHERE 1 = 0')).toBe('allowed');
     expect(await refusal(asApp, 'DELETE FROM auth_session WHERE 1 = 0')).toBe('allowed');
-    expect(await refusal(asApp, 'CREATE TABLE jb_extra (id INT PRIMARY KEY)')).not.toBe('allowed');
-    expect(await refusal(asApp, 'ALTER TABLE booking ADD COLUMN x INT')).not.toBe('allowed');
+    expect(await refusal(asApp, 'CREATE TABLE jb_extra (id INT PRIMARY KEY)')).toBe(DENIED);
+    expect(await refusal(asApp, 'ALTER TABLE booking ADD COLUMN x INT')).toBe(DENIED);
   });
 
   it('refuses to set up a user that already holds a database-wide privilege (it would reach the audit tables anyway)', async () => {

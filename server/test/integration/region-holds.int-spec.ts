@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { errorBody, regionHoldList, regionHoldRoutes, regionHoldView, routes, type RouteDef } from '@jianban/shared';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import { BookingContactAccessEntity } from '../../src/booking/entities/booking-contact.entity';
 import { BookingEntity } from '../../src/booking/entities/booking.entity';
 import { BookingSettingsEntity } from '../../src/booking/entities/booking-settings.entity';
 import { ClosureEntity } from '../../src/booking/entities/closure.entity';
@@ -67,6 +68,8 @@ describeEngines('held region codes on %s', (engine) => {
     await insert(ClosureEntity, { communityCode: JINGNAN.held, date: '2026-12-21' });
     const booking = await insert(BookingEntity, { accountId: account, communityCode: JINGNAN.held, serviceItemId: item, slotId: slot, familyMemberId: member, date: '2026-12-20', startTime: '09:00', activeKey: null });
     await insert(CaseFileEntity, { communityCode: JINGNAN.held, subjectId: booking });
+    // an audit row (staff saw the family's phone there): it keeps the code it was written with and is not counted
+    await insert(BookingContactAccessEntity, { communityCode: JINGNAN.held, bookingId: booking, kind: 'reveal', phoneCount: 1 });
     await insert(CatalogItemEntity, { owner: JINGNAN.held, code: `C${JINGNAN.old}-01`, name: '荆南老证明', list: 'issue' });
     await insert(CatalogDemandReportEntity, { communityCode: JINGNAN.held, itemCode: 'NI-10' });
     // 西门's settings: the official community it would go to has its own already
@@ -100,6 +103,8 @@ describeEngines('held region codes on %s', (engine) => {
     const targetAfter = await countsOf(MINZHU);
     for (const [table, n] of Object.entries(before)) expect([table, targetAfter[table]]).toEqual([table, (targetBefore[table] ?? 0) + n]);
     expect(await audits(JINGNAN.held)).toBe(1);
+    // the audit trail is left as written (the application's database user may not change it)
+    expect(Number((await t.ds.query('SELECT COUNT(*) AS n FROM booking_contact_access WHERE community_code = ?', [JINGNAN.held]))[0].n)).toBe(1);
 
     const again = await assign(JINGNAN.held, TONGHUIQIAO);
     expect([again.status, errorBody.parse(again.body).code]).toEqual([409, 'REGION_HOLD_ALREADY_ASSIGNED']);
