@@ -7,7 +7,8 @@
 //      decision with its evidence, apply them — suspension, 追缴, tasks — and list the 免申即享 candidates).
 // Prints both times, the ratio, the decisions against the planted counts, and the peak RSS of this process.
 //   pnpm --filter @jianban/server build
-//   node scripts/bench/reverify.mjs [--people 1000000] [--chunk-rows 2000] [--db mysql://root@127.0.0.1:3306] [--keep] [--dist server/dist]
+//   node scripts/bench/reverify.mjs [--people 1000000] [--chunk-rows 2000] [--workers 2] [--db mysql://root@127.0.0.1:3306] [--keep] [--dist server/dist]
+// --workers: chunks the app instance works at once (LEDGER_RUN_WORKERS; the bare join is one statement on one connection)
 // A fresh database jb_bench_reverify_<random> is created and dropped (unless --keep). Recipient ids are random-looking
 // (v4-shaped, from an MD5) like the app's randomUUID: MariaDB's UUID() is time-based and would put them all in a few
 // primary-key chunks.
@@ -22,7 +23,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
   options: {
     people: { type: 'string', default: '1000000' }, db: { type: 'string', default: process.env.TEST_MARIADB_URL ?? 'mysql://root@127.0.0.1:3306' },
-    keep: { type: 'boolean', default: false }, dist: { type: 'string' }, 'chunk-rows': { type: 'string', default: '2000' },
+    keep: { type: 'boolean', default: false }, dist: { type: 'string' }, 'chunk-rows': { type: 'string', default: '2000' }, workers: { type: 'string', default: '2' },
   },
 });
 const dist = resolve(values.dist ?? process.env.JB_SERVER_DIST ?? join(root, 'server', 'dist'));
@@ -49,7 +50,7 @@ const admin = await mysql.createConnection({ uri: values.db });
 await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
 await admin.end();
 const dbUrl = `${values.db}/${name}`;
-const config = loadConfig({ NODE_ENV: 'test', DB_URL: dbUrl.replace(/^mysql:/, 'mariadb:'), LOG_LEVEL: 'warn', NOTIFY_DISPATCH: 'off', LEDGER_JOB_POLL_SECONDS: '0', ALLOWANCE_JOB_POLL_SECONDS: '0', BOOKING_JOB_POLL_SECONDS: '0', HANDLER_TIMEOUT_MS: '60000', LEDGER_CHUNK_ROWS: values['chunk-rows'] });
+const config = loadConfig({ NODE_ENV: 'test', DB_URL: dbUrl.replace(/^mysql:/, 'mariadb:'), LOG_LEVEL: 'warn', NOTIFY_DISPATCH: 'off', LEDGER_JOB_POLL_SECONDS: '0', ALLOWANCE_JOB_POLL_SECONDS: '0', BOOKING_JOB_POLL_SECONDS: '0', HANDLER_TIMEOUT_MS: '60000', LEDGER_CHUNK_ROWS: values['chunk-rows'], LEDGER_RUN_WORKERS: values.workers });
 const app = await createApp(config, { listen: false });
 const pool = mysql.createPool({ uri: dbUrl, connectionLimit: 4, timezone: 'Z' });
 try {
@@ -111,11 +112,11 @@ try {
   const view = await reverify.view(MONTH);
   const ms = performance.now() - s;
   const [[{ n: classifyRows }]] = await pool.query(`SELECT COUNT(*) AS n FROM allowance_decision`);
-  const [[{ last }]] = await pool.query(`SELECT MAX(done_at) AS last FROM allowance_run_chunk WHERE run_id = ?`, [run.id]);
+  const [[{ last, chunks }]] = await pool.query(`SELECT MAX(done_at) AS last, COUNT(*) AS chunks FROM allowance_run_chunk WHERE run_id = ?`, [run.id]);
   const classifyMs = new Date(`${String(last instanceof Date ? last.toISOString() : last).replace(' ', 'T').replace(/Z?$/, 'Z')}`).getTime() - (Date.now() - (performance.now() - s));
   log(`re-verification: status ${view.status}, ${view.counts.died} died, ${view.counts.movedOut} moved out, ${view.counts.missing} missing, ${view.counts.bracketUp} bracket up, ${view.counts.candidates} 免申即享 candidates; ${classifyRows} decisions stored, in ${secs(ms)} s`);
   log(`planted found exactly: ${view.counts.died === died && view.counts.movedOut === moved && view.counts.missing === missing}`);
-  log(`  of which classifying every recipient (the part the bare join does): ${secs(classifyMs)} s → ratio ${(classifyMs / b.ms).toFixed(2)}×`);
+  log(`  of which classifying every recipient (the part the bare join does; ${chunks} chunks, ${config.ledger.runWorkers} at a time): ${secs(classifyMs)} s → ratio ${(classifyMs / b.ms).toFixed(2)}×`);
   // the phases after classifying, from the database's own timestamps: applying the decisions, then the 免申即享 candidates
   const [[{ applied }]] = await pool.query(`SELECT MAX(applied_at) AS applied FROM allowance_decision`);
   const at = (v) => new Date(`${String(v instanceof Date ? v.toISOString() : v).replace(' ', 'T').replace(/Z?$/, 'Z')}`).getTime();

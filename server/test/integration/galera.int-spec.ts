@@ -542,7 +542,8 @@ suite(missing ? `Galera — SKIPPED: this machine lacks ${missing} (REQUIRE_GALE
       // the instance on node 3 finishes, taking the killed worker's chunk over once its lease has run out
       await forget();
       const LEASE_S = 3;
-      const worker = await startLedgerWorker(t, children, { ...LEDGER_TEST_ENV, DB_URL: nodeDbUrl(1), LEDGER_JOB_POLL_SECONDS: '1', LEDGER_CHUNK_LEASE_SECONDS: String(LEASE_S), LEDGER_CHUNK_ROWS: String(CHUNK_ROWS) });
+      // one chunk worker, so exactly one chunk is in flight when it is killed
+      const worker = await startLedgerWorker(t, children, { ...LEDGER_TEST_ENV, DB_URL: nodeDbUrl(1), LEDGER_JOB_POLL_SECONDS: '1', LEDGER_CHUNK_LEASE_SECONDS: String(LEASE_S), LEDGER_CHUNK_ROWS: String(CHUNK_ROWS), LEDGER_RUN_WORKERS: '1' });
       const killed = await startEntitle();
       const waitUntil = Date.now() + 30_000; // a few chunks done first, so the kill is mid-run
       for (;;) {

@@ -11,6 +11,9 @@ export const LedgerEnv = z.object({
   LEDGER_CHUNK_ROWS: z.coerce.number().int().min(10).max(100000).default(2000),
   // how long an instance holds a chunk of a run; a crashed instance's chunk is redone by another after it
   LEDGER_CHUNK_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(120),
+  // chunks one instance works at once (MariaDB; SQLite has one writer and works one): the database reads two chunks'
+  // joins on two cores while the instance itself mostly waits for it
+  LEDGER_RUN_WORKERS: z.coerce.number().int().min(1).max(8).default(2),
 });
 
 export interface LedgerConfig {
@@ -18,12 +21,13 @@ export interface LedgerConfig {
   entitleDay: number;
   chunkRows: number;
   chunkLeaseSeconds: number;
+  runWorkers: number;
 }
 
 export const ledgerConfigSection: ConfigSection<'ledger', typeof LedgerEnv.shape, LedgerConfig> = {
   key: 'ledger',
   env: LedgerEnv,
-  build: (e) => ({ jobPollSeconds: e.LEDGER_JOB_POLL_SECONDS, entitleDay: e.LEDGER_ENTITLE_DAY, chunkRows: e.LEDGER_CHUNK_ROWS, chunkLeaseSeconds: e.LEDGER_CHUNK_LEASE_SECONDS }),
+  build: (e) => ({ jobPollSeconds: e.LEDGER_JOB_POLL_SECONDS, entitleDay: e.LEDGER_ENTITLE_DAY, chunkRows: e.LEDGER_CHUNK_ROWS, chunkLeaseSeconds: e.LEDGER_CHUNK_LEASE_SECONDS, runWorkers: e.LEDGER_RUN_WORKERS }),
 };
 
 declare module '../../common/config' {

@@ -8,6 +8,8 @@ import { DateTimeColumn } from '../../common/columns';
 @Index('uq_allowance_recipient_elder', ['elderIdHash'], { unique: true })
 @Index('idx_allowance_recipient_community', ['communityCode', 'status'])
 @Index('idx_allowance_recipient_application', ['applicationId'])
+// the re-verification reads its chunks (ranges of elder_id_hash) from this index alone, in the registry's key order
+@Index('idx_allowance_recipient_check', ['elderIdHash', 'status', 'elderBirthDate', 'elderName', 'applicationId', 'elderIdMasked', 'communityCode', 'statusReason', 'stoppedFrom'])
 export class AllowanceRecipientEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

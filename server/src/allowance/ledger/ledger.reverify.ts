@@ -93,7 +93,9 @@ export class LedgerReverify {
   // ---- classify ----------------------------------------------------------------------------------
 
   private async classifyChunk(tx: EntityManager, run: RunRow, chunkNo: number, policy: Policy, settings: PaymentSettings): Promise<{ rows: number; checksum: null }> {
-    const range = rangeSql('r.id', chunkNo, run.chunksTotal);
+    // chunks are ranges of the blind index, the registry's own key: the recipients' covering index
+    // (idx_allowance_recipient_check) and the registry's primary key are then both read in order, as the bare join reads them
+    const range = rangeSql('r.elder_id_hash', chunkNo, run.chunksTotal);
     const base = `r.id, r.elder_id_hash, r.elder_name, r.elder_id_masked, r.elder_birth_date, r.community_code, r.status, r.status_reason, r.stopped_from, r.application_id,
       c.withdrawn_at AS withdrawn`;
     const consent = `LEFT JOIN allowance_consent c ON c.application_id = r.application_id AND c.withdrawn_at IS NOT NULL`;

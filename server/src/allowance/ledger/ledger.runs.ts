@@ -97,10 +97,20 @@ export class LedgerRuns {
   }
 
   /**
-   * works chunks of the run until none is free; `work` runs inside the chunk's transaction. `crashAfter` (tests only)
-   * throws after that many chunks, as a process killed mid-run would stop.
+   * works chunks of the run until none is free; `work` runs inside the chunk's transaction. On MariaDB the instance
+   * works LEDGER_RUN_WORKERS chunks at once (each claim is still a conditional UPDATE, so two workers never hold the
+   * same chunk); SQLite works one. `crashAfter` (tests only) throws after that many chunks, as a process killed mid-run
+   * would stop, and runs one worker so the count is exact.
    */
   async drive(runId: string, work: (tx: EntityManager, chunkNo: number) => Promise<{ rows: number; checksum: string | null }>, crashAfter?: number): Promise<number> {
+    const workers = crashAfter !== undefined || this.db.dialect === 'sqlite' ? 1 : this.config.ledger.runWorkers;
+    const done = await Promise.allSettled(Array.from({ length: workers }, () => this.worker(runId, work, crashAfter)));
+    const failed = done.find((d): d is PromiseRejectedResult => d.status === 'rejected');
+    if (failed) throw failed.reason;
+    return done.reduce((a, d) => a + (d as PromiseFulfilledResult<number>).value, 0);
+  }
+
+  private async worker(runId: string, work: (tx: EntityManager, chunkNo: number) => Promise<{ rows: number; checksum: string | null }>, crashAfter?: number): Promise<number> {
     let worked = 0;
     for (;;) {
       const chunkNo = await this.claim(runId);

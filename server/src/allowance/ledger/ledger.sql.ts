@@ -3,7 +3,7 @@ import { shanghaiDate } from '@jianban/shared';
 import { affectedRows } from '../../common/rows';
 
 // small SQL helpers of the ledger, valid on SQLite, MariaDB (Galera) and TiDB: INSERT IGNORE / INSERT OR IGNORE through
-// TypeORM's orIgnore, IN lists in bounded batches, primary-key range chunks over UUID ids.
+// TypeORM's orIgnore, IN lists in bounded batches, range chunks over UUID ids or blind-index hashes (both uniform hex).
 
 export const BATCH = 200;
 

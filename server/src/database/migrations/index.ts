@@ -28,6 +28,7 @@ import { DepartmentVersionChanges1764480000000 } from './1764480000000-Departmen
 import { AllowanceIdempotencyKey1764482000000 } from './1764482000000-AllowanceIdempotencyKey';
 import { AllowanceActiveSlot1764482100000 } from './1764482100000-AllowanceActiveSlot';
 import { BlindIndexVersion1764482200000 } from './1764482200000-BlindIndexVersion';
+import { RecipientCheckIndex1764482300000 } from './1764482300000-RecipientCheckIndex';
 
 // registered as classes, not globs: the same list runs on SQLite and MariaDB. One file per domain module.
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   AllowanceIdempotencyKey1764482000000,
   AllowanceActiveSlot1764482100000,
   BlindIndexVersion1764482200000,
+  RecipientCheckIndex1764482300000,
 ];
