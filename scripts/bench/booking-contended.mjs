@@ -7,6 +7,13 @@
 //   pnpm --filter @jianban/server build            # or a private copy: JB_SERVER_DIST=/tmp/x-dist
 //   node scripts/bench/booking-contended.mjs [--duration 3] [--runs 1] [--clients 64] [--residents 400] [--services 50] [--slots 4]
 //     [--server-node-args "--cpu-prof --cpu-prof-dir=/tmp/prof"]   (extra node flags for the two API server processes)
+//     [--ledger-recipients 200000]
+//
+// --ledger-recipients N (issue 12, "the entitlement run beside the booking load"): after the measured runs, N synthetic
+// allowance recipients are written straight into the database, then one more API run (the baseline, --duration) and
+// an API run that lasts exactly as long as the month's entitlement run, started by the district admin through the API
+// and worked by the two server processes that serve the bookings. Prints both runs' p99 and their ratio (aim ≤ 2×),
+// and the run's time. Use --residents 1000 or more so the booking work list lasts.
 //
 // C5 proper is `--duration 8 --runs 5`. Needs MariaDB at TEST_MARIADB_URL (default mysql://root@127.0.0.1:3306);
 // a fresh database jb_bench_<random> is created and dropped.
@@ -94,12 +101,14 @@ function opts() {
       services: { type: 'string', default: '50' },
       slots: { type: 'string', default: '4' },
       'keep-db': { type: 'boolean', default: false },
+      'ledger-recipients': { type: 'string', default: '0' },
       'server-node-args': { type: 'string', default: process.env.BENCH_SERVER_NODE_ARGS ?? '' },
     },
   });
   return {
     durationMs: Number(values.duration) * 1000, runs: Number(values.runs), clients: Number(values.clients),
     residents: Number(values.residents), services: Number(values.services), slots: Number(values.slots), keepDb: values['keep-db'],
+    ledgerRecipients: Number(values['ledger-recipients']),
     serverNodeArgs: values['server-node-args'].split(/\s+/).filter(Boolean),
   };
 }
@@ -169,13 +178,14 @@ function startServer(env, nodeArgs = []) {
 }
 
 // `clients` closed loops for `ms`; next() hands out the next request (or null when the work list is exhausted)
-async function load(clients, ms, next) {
+// (`stop`, when given, ends the loops early once it returns true)
+async function load(clients, ms, next, stop = () => false) {
   const counts = {};
   const lat = [];
   const until = performance.now() + ms;
   const started = performance.now();
   await Promise.all(Array.from({ length: clients }, async () => {
-    while (performance.now() < until) {
+    while (performance.now() < until && !stop()) {
       const job = next();
       if (!job) return;
       const t = performance.now();
@@ -338,6 +348,48 @@ async function main() {
       if (apiNext >= combos.length) process.stderr.write('warning: the API work list ran out (raise --residents/--services)\n');
     }
 
+    // the month's entitlement run beside the booking load (--ledger-recipients)
+    let ledger = null;
+    if (o.ledgerRecipients > 0) {
+      const n = o.ledgerRecipients;
+      // 80+ recipients of the demo community (ages 81–105), random-looking v4-shaped ids like the app's randomUUID
+      const t0 = performance.now();
+      for (let from = 1; from <= n; from += 50_000) {
+        const to = Math.min(n, from + 49_999);
+        await db.query(
+          `INSERT INTO allowance_recipient (id, elder_id_hash, elder_id_enc, elder_id_masked, elder_name, elder_birth_date, community_code, street_code, source, account_kind, account_enc, account_last4, first_paid_month, status, flagged, created_at, updated_at)
+           SELECT CONCAT(SUBSTR(MD5(seq), 1, 8), '-', SUBSTR(MD5(seq), 9, 4), '-4', SUBSTR(MD5(seq), 14, 3), '-8', SUBSTR(MD5(seq), 18, 3), '-', SUBSTR(MD5(seq), 21, 12)),
+                  SHA2(CONCAT('bench-elder-', seq), 256), 'bench', '421003**********', '王老', DATE_FORMAT(DATE_SUB('1945-06-15', INTERVAL seq % 9000 DAY), '%Y-%m-%d'),
+                  ?, ?, 'payment_roll', 'bank_card', 'bench', '0000', '2026-01', 'active', 0, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3)
+           FROM seq_${from}_to_${to}`,
+          [COMMUNITY, COMMUNITY.slice(0, 9)],
+        );
+      }
+      const setupS = (performance.now() - t0) / 1000;
+      const district = (await api(0, 'POST', '/auth/staff', { username: 'district', password: STAFF_PASSWORD })).body.token;
+      const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+      const baseline = await load(o.clients, o.durationMs, apiJob);
+      const started = performance.now();
+      const start = await api(1, 'POST', `/staff/payments/months/${month}/entitlements`, undefined, district);
+      if (start.status !== 200) throw new Error(`entitlement run: ${start.status} ${JSON.stringify(start.body)}`);
+      let done = false;
+      let finishedS = NaN;
+      const poll = (async () => {
+        for (;;) {
+          const [[r]] = await db.query(`SELECT status FROM allowance_ledger_run WHERE kind = 'entitle' AND month = ?`, [month]);
+          if (r?.status === 'done' || performance.now() - started > 600_000) break;
+          await new Promise((ok) => setTimeout(ok, 200));
+        }
+        finishedS = (performance.now() - started) / 1000;
+        done = true;
+      })();
+      const beside = await load(o.clients, 600_000, apiJob, () => done);
+      await poll;
+      const [[{ made }]] = await db.query(`SELECT COUNT(*) AS made FROM allowance_entitlement WHERE for_month = ?`, [month]);
+      ledger = { n, setupS, month, baseline, beside, finishedS, made: Number(made) };
+      if (apiNext >= combos.length) process.stderr.write('warning: the API work list ran out during the entitlement run (raise --residents)\n');
+    }
+
     // correctness after the run: no slot holds more bookings than its capacity, counter == rows
     const [slotRows] = await db.query(
       `SELECT s.id, s.capacity, s.booked, (SELECT COUNT(*) FROM booking b WHERE b.slot_id = s.id AND b.status IN ('pending','confirmed','checked_in')) AS n
@@ -362,6 +414,12 @@ async function main() {
       `  ratio API / bare-with-outbox = ${(mApi / mBare).toFixed(2)}  (aim ≥ 0.5; regression floor 0.35)`,
       `  ratio API / bare-no-outbox   = ${(mApi / mBareNo).toFixed(2)}`,
       `  overbooked = ${overbooked} (must be 0); slots whose counter != active rows: ${counterMismatch} (must be 0)`,
+      ...(ledger ? [
+        `  entitlement run for ${ledger.month} beside the booking load: ${ledger.n} recipients (written in ${ledger.setupS.toFixed(1)} s, not timed), ${ledger.made} entitlements in ${ledger.finishedS.toFixed(1)} s`,
+        `      API before it (baseline): ${fmt([ledger.baseline])}`,
+        `      API during it:            ${fmt([ledger.beside])}`,
+        `  booking p99 during the run / baseline = ${(ledger.beside.p99 / ledger.baseline.p99).toFixed(2)}  (aim ≤ 2)`,
+      ] : []),
       ...(NODE_URLS.length ? [`  API runs: ${conflicts} certification failures + brute-force aborts (each retried by the server), ${(conflicts / Math.max(1, results.api.reduce((a, r) => a + (r.counts[201] ?? 0), 0))).toFixed(3)} per booking`] : []),
       '',
     ].join('\n'));
