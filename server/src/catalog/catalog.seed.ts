@@ -33,7 +33,7 @@ interface ResearchSource {
 }
 
 const SEED_NOTE = '导入调研数据（certificate-catalog.json）';
-const THESAURUS_NOTE = '加入居民的日常说法（搜索用，everyday-words.json）';
+export const THESAURUS_NOTE = '加入居民的日常说法（搜索用，everyday-words.json）';
 
 type ThesaurusEntry = Record<EverydayWord['kind'], string[]>;
 // the everyday words of one item (issue 13), each with its source where one is known
@@ -140,13 +140,18 @@ function sourcesOf(it: ResearchItem, all: Record<string, ResearchSource>) {
 }
 
 // items stored before the thesaurus existed get their everyday words once, as a new version (an admin's edits to other
-// fields stay; an item whose words an admin has edited, even to none, has the field and is left alone)
+// fields stay). When the thesaurus grows, an item whose words still are the seed's — the last version that changed
+// them was the seed's own — follows it, as a new version; an item whose words an admin has edited, even to none, is
+// left alone.
 async function addEverydayWords(m: EntityManager, rows: CatalogItemEntity[], now: Date): Promise<number> {
   let n = 0;
   for (const row of rows) {
     const content = JSON.parse(row.contentJson) as ItemContentInput;
     const words = everydayWordsOf(row.code);
-    if (content.everydayWords !== undefined || words.length === 0 || row.owner !== DISTRICT_OWNER) continue;
+    if (words.length === 0 || row.owner !== DISTRICT_OWNER) continue;
+    if (content.everydayWords !== undefined) {
+      if (JSON.stringify(content.everydayWords) === JSON.stringify(words) || !(await wordsAreTheSeeds(m, row.id))) continue;
+    }
     const next = JSON.stringify({ ...content, everydayWords: words });
     const version = row.version + 1;
     const done = await m.update(CatalogItemEntity, { id: row.id, version: row.version }, { contentJson: next, version, updatedAt: now });
@@ -158,6 +163,13 @@ async function addEverydayWords(m: EntityManager, rows: CatalogItemEntity[], now
     n++;
   }
   return n;
+}
+
+// whether the item's everyday words were last set by the seed (its import or a thesaurus version), not by an editor
+async function wordsAreTheSeeds(m: EntityManager, itemId: string): Promise<boolean> {
+  const versions = await m.find(CatalogItemVersionEntity, { where: { itemId }, order: { version: 'DESC' } });
+  const last = versions.find((v) => (JSON.parse(v.changedFields) as string[]).includes('everydayWords'));
+  return !!last && last.editorId === null && (last.changeNote === THESAURUS_NOTE || last.changeNote === SEED_NOTE);
 }
 
 // seeded items whose route, department or online channel nobody has edited (still as first imported from the research

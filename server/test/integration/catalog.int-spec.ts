@@ -19,7 +19,10 @@ import {
   serviceWordsRoutes,
 } from '@jianban/shared';
 import researchData from '../../src/catalog/seed-data/certificate-catalog.json';
+import { randomUUID } from 'node:crypto';
 import { seedReference } from '../../src/database/seed/seed';
+import { everydayWordsOf, THESAURUS_NOTE } from '../../src/catalog/catalog.seed';
+import { CatalogItemEntity, CatalogItemVersionEntity } from '../../src/catalog/entities/catalog.entity';
 import { seedWordsOf } from '../../src/catalog/search/service-words.seed';
 import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -91,6 +94,37 @@ describeEngines('catalog on %s', (engine) => {
       const before = await t.ds.query('SELECT COUNT(*) AS n FROM catalog_item_version');
       await seedReference(t.ds);
       expect(await t.ds.query('SELECT COUNT(*) AS n FROM catalog_item_version')).toEqual(before);
+    });
+
+    it('moves seeded everyday words along with a grown thesaurus, and leaves words an admin edited alone', async () => {
+      const items = t.ds.getRepository(CatalogItemEntity);
+      const versions = t.ds.getRepository(CatalogItemVersionEntity);
+      const seedWords = (code: string) => everydayWordsOf(code).map((w) => w.word);
+      const wordsOf = async (code: string) => (JSON.parse((await items.findOneByOrFail({ code })).contentJson) as { everydayWords: { word: string }[] }).everydayWords.map((w) => w.word);
+      const lastVersion = async (code: string) => versions.findOneOrFail({ where: { itemId: (await items.findOneByOrFail({ code })).id }, order: { version: 'DESC' } });
+      // an item's words as an older thesaurus (editor null) or an admin left them: the seed's last word missing
+      const setWords = async (code: string, editor: { id: string; note: string } | null) => {
+        const row = await items.findOneByOrFail({ code });
+        const next = JSON.stringify({ ...JSON.parse(row.contentJson), everydayWords: everydayWordsOf(code).slice(0, -1) });
+        await items.update({ id: row.id }, { contentJson: next, version: row.version + 1 });
+        await versions.insert({
+          id: randomUUID(), itemId: row.id, version: row.version + 1, contentJson: next, changeNote: editor?.note ?? THESAURUS_NOTE, changedFields: JSON.stringify(['everydayWords']),
+          editorId: editor?.id ?? null, editorName: editor ? '测试管理员' : null, editorRole: editor ? 'district_admin' : null, proposalId: null, createdAt: new Date(),
+        });
+      };
+      await setWords('NI-05', null);
+      await setWords('NI-10', { id: randomUUID(), note: '删掉一个说法' });
+      expect(await wordsOf('NI-05')).toEqual(seedWords('NI-05').slice(0, -1));
+      await seedReference(t.ds);
+      expect(await wordsOf('NI-05')).toEqual(seedWords('NI-05'));
+      const last = await lastVersion('NI-05');
+      expect([last.changeNote, last.editorId, JSON.parse(last.changedFields)]).toEqual([THESAURUS_NOTE, null, ['everydayWords']]);
+      expect(await wordsOf('NI-10')).toEqual(seedWords('NI-10').slice(0, -1));
+      expect((await lastVersion('NI-10')).changeNote).toBe('删掉一个说法');
+      // NI-10 back as the seed left it (a seed version again), which the next seed follows
+      await setWords('NI-10', null);
+      await seedReference(t.ds);
+      expect(await wordsOf('NI-10')).toEqual(seedWords('NI-10'));
     });
 
     it('splits a researched route into numbered steps and keeps inferred-free items without a note', async () => {
