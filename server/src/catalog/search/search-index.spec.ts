@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { normalizeQuery, NOT_ADOPTED_OWNER, SearchIndex, type IndexedDoc } from './search-index';
+import { mixedPinyinPrefix, normalizeQuery, NOT_ADOPTED_OWNER, SearchIndex, type IndexedDoc } from './search-index';
 import { seededIndex } from './search-eval';
 
 // the index over the seeded catalog and services, plus one community's own item
@@ -77,6 +77,17 @@ describe('SearchIndex', () => {
     expect(index.search(normalizeQuery('残废的老人'), district, 5).map((h) => h.code)).not.toContain('NI-13');
     expect(top('jibingzhengming')).toMatchObject({ code: 'NI-12', matchedBy: 'pinyin' });
     expect(top('jbzm')).toMatchObject({ code: 'NI-12', matchedBy: 'initials' });
+  });
+
+  it('reads a name’s head typed in mixed pinyin, syllable by syllable in full or by initial, + zm (jibingzm, jianzaizm)', () => {
+    const jianzai = ['jian', 'zai', 'zheng', 'ming'];
+    for (const q of ['jianzai', 'jzai', 'jianz', 'jz', 'jianzaizm', 'jianzaizhm', 'jianzaizhengm']) expect([q, mixedPinyinPrefix(q, jianzai)]).toEqual([q, true]);
+    for (const q of ['jianzhai', 'zaijian', 'jianzaizmx', 'jiazai', 'x']) expect([q, mixedPinyinPrefix(q, jianzai)]).toEqual([q, false]);
+    expect(top('jibingzm')).toMatchObject({ code: 'NI-12', matchedBy: 'pinyin' });
+    expect(top('jianzaizm')).toMatchObject({ code: 'NI-10', matchedBy: 'pinyin' });
+    expect(top('siwangzm')?.code).toBe('NI-11');
+    // a short head stays initials only: two letters in full pinyin name too many things
+    expect(index.search(normalizeQuery('jizm'), district, 5).map((h) => h.code)).not.toContain('NI-12');
   });
 
   it('lets a lone character meet the words it ends only in a question that asks for a paper (住 → 居住)', () => {

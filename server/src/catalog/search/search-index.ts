@@ -59,11 +59,33 @@ const normalizeText = (raw: string) => raw.normalize('NFKC').toLowerCase().repla
 const HAN = /\p{Script=Han}/u;
 const hasHan = (s: string) => HAN.test(s);
 
-function pinyinOf(text: string): { full: string; initials: string } {
-  if (!hasHan(text)) return { full: '', initials: '' };
-  const full = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'removed', v: true }).join('');
+function pinyinOf(text: string): { full: string; initials: string; syllables: string[] } {
+  if (!hasHan(text)) return { full: '', initials: '', syllables: [] };
+  const syllables = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'removed', v: true }).map((x) => x.toLowerCase());
   const initials = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' }).join('');
-  return { full: full.toLowerCase(), initials: initials.toLowerCase() };
+  return { full: syllables.join(''), initials: initials.toLowerCase(), syllables };
+}
+
+/**
+ * whether `q` is the first syllables of a word typed as a phone keyboard lets people mix them: each syllable either in
+ * full or by its initial (zh/ch/sh count as one) — jianzai, jianz, jzai and jz all begin 健在证明
+ */
+export function mixedPinyinPrefix(q: string, syllables: readonly string[]): boolean {
+  // ends[k]: the positions in q reachable after k syllables
+  let at = new Set([0]);
+  for (const syl of syllables) {
+    const next = new Set<number>();
+    const initial = /^[zcs]h/.test(syl) ? syl.slice(0, 2) : syl.slice(0, 1);
+    for (const i of at) {
+      for (const form of syl === initial ? [syl] : [syl, initial]) if (q.startsWith(form, i)) next.add(i + form.length);
+      // a double initial typed as its first letter (zm for 证明)
+      if (initial.length === 2 && q.startsWith(initial[0], i) && !q.startsWith(initial, i)) next.add(i + 1);
+    }
+    if (next.has(q.length)) return true;
+    if (next.size === 0) return false;
+    at = next;
+  }
+  return false;
 }
 
 // per-character sound, cached for the process (a few thousand characters at most): pinyin-pro on a whole query
@@ -157,6 +179,7 @@ interface Term {
   shown: string; // as written
   pinyin: string;
   initials: string;
+  syllables: string[];
 }
 
 interface Doc {
@@ -246,7 +269,7 @@ export class SearchIndex {
         const text = normalizeText(stripParens(shown));
         if ([...text].length < (hasHan(text) ? 1 : 2)) return;
         const py = pinyinOf(text);
-        doc.terms.push({ doc: i, field, text, len: [...text].length, shown, pinyin: py.full, initials: py.initials });
+        doc.terms.push({ doc: i, field, text, len: [...text].length, shown, pinyin: py.full, initials: py.initials, syllables: py.syllables });
         fieldTexts.push({ doc: i, field, text });
         const full = normalizeText(shown);
         if (full !== text) fieldTexts.push({ doc: i, field, text: full });
@@ -548,9 +571,11 @@ export class SearchIndex {
       if (!this.visible(d, owners) && d.owner !== NOT_ADOPTED_OWNER) continue;
       for (const t of d.terms) {
         if (!t.pinyin || (t.field !== 'name' && t.field !== 'alias' && t.field !== 'everydayName')) continue;
-        const ok = initialsOnly ? t.initials.startsWith(head) && t.initials.endsWith('zm') : t.pinyin.startsWith(head) && t.pinyin.endsWith('zhengming');
-        if (!ok) continue;
-        const hit: Hit = { code: d.code, score: (initialsOnly ? 30 : 35) + (t.field === 'name' ? 2 : t.field === 'alias' ? 1 : 0.5), matchedBy: initialsOnly ? 'initials' : 'pinyin', matchedText: t.shown };
+        if (!t.pinyin.endsWith('zhengming')) continue;
+        // the head as initials (jbzm), in full (jibingzhengming), or mixed syllable by syllable (jibingzm, jianzaizm)
+        const exact = initialsOnly ? t.initials.startsWith(head) : t.pinyin.startsWith(head);
+        if (!exact && !(head.length >= 4 && mixedPinyinPrefix(head, t.syllables.slice(0, -2)))) continue;
+        const hit: Hit = { code: d.code, score: (exact ? (initialsOnly ? 30 : 35) : 32) + (t.field === 'name' ? 2 : t.field === 'alias' ? 1 : 0.5), matchedBy: initialsOnly && exact ? 'initials' : 'pinyin', matchedText: t.shown };
         const prev = best.get(d.code);
         if (!prev || hit.score > prev.score) best.set(d.code, hit);
       }
