@@ -17,12 +17,14 @@ import { evaluate, seededIndex, type EvalQuery } from './search-eval';
 // (written by someone who saw neither the ranking nor the thesaurus), floored at the ranking of the day it was
 // committed (81.0 / 85.5 / 9.2 %). The fourth round, chosen on queries.json, heldout.json and heldout2.json (no longer
 // blind): a name's head in mixed pinyin + zm (jianzaizm) → queries 98.5 / 99.6 / 2.1, heldout 95.2 / 99.0 / 8.5,
-// heldout2 87.8 / 92.4 / 27.8, heldout3 81.5 / 86.0 / 9.2 %.
+// heldout2 87.8 / 92.4 / 27.8, heldout3 81.5 / 86.0 / 9.2 %. Then, read off heldout3.json's misses (so it is no
+// longer blind for the next round): pinyin typed together with characters (jibing证明) read as pinyin → heldout3
+// 88.5 / 92.0 / 9.2 %, the other three sets unchanged.
 const SETS = {
   'queries.json': { minQueries: 310, floor: { top1: 98, top3: 99, falseMatchMax: 3 } },
   'heldout.json': { minQueries: 160, floor: { top1: 95, top3: 99, falseMatchMax: 9 } },
   'heldout2.json': { minQueries: 220, floor: { top1: 87, top3: 92, falseMatchMax: 28 } },
-  'heldout3.json': { minQueries: 280, floor: { top1: 81, top3: 86, falseMatchMax: 10 } },
+  'heldout3.json': { minQueries: 280, floor: { top1: 88, top3: 92, falseMatchMax: 10 } },
 };
 
 const load = (file: string) => (JSON.parse(readFileSync(join(__dirname, '../../../test/search-eval', file), 'utf8')) as { queries: EvalQuery[] }).queries;

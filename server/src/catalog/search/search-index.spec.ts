@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mixedPinyinPrefix, normalizeQuery, NOT_ADOPTED_OWNER, SearchIndex, type IndexedDoc } from './search-index';
+import { mixedPinyinPrefix, normalizeQuery, pinyinWithCharacters, NOT_ADOPTED_OWNER, SearchIndex, type IndexedDoc } from './search-index';
 import { seededIndex } from './search-eval';
 
 // the index over the seeded catalog and services, plus one community's own item
@@ -88,6 +88,14 @@ describe('SearchIndex', () => {
     expect(top('siwangzm')?.code).toBe('NI-11');
     // a short head stays initials only: two letters in full pinyin name too many things
     expect(index.search(normalizeQuery('jizm'), district, 5).map((h) => h.code)).not.toContain('NI-12');
+  });
+
+  it('reads pinyin typed together with characters as pinyin (jibing证明, hunyin状况证明), and English words not at all', () => {
+    expect(['jibing证明', 'jz证明', 'piaoju遗失', 'wifi密码', '健在证明', 'jzzm', 'a证明'].map(pinyinWithCharacters)).toEqual(['jibingzm', 'jzzm', 'piaojuyishi', 'wifimima', null, null, null]);
+    expect(top('jibing证明')).toMatchObject({ code: 'NI-12', matchedBy: 'pinyin' });
+    expect(top('jz证明')?.code).toBe('NI-10');
+    expect(top('hunyin状况证明')?.code).toBe('NI-08');
+    expect(index.search(normalizeQuery('wifi密码多少'), district, 5)).toEqual([]);
   });
 
   it('lets a lone character meet the words it ends only in a question that asks for a paper (住 → 居住)', () => {

@@ -88,6 +88,18 @@ export function mixedPinyinPrefix(q: string, syllables: readonly string[]): bool
   return false;
 }
 
+/**
+ * a query of pinyin letters and characters as pinyin alone — each character by its sound, 证明 at the end as zm so the
+ * rules for a name's head + 证明 apply — or null when it is not such a mix (no run of two letters, or no character)
+ */
+export function pinyinWithCharacters(q: string): string | null {
+  if (!/[a-z]{2}/.test(q) || !hasHan(q)) return null;
+  const body = q.replace(/[^a-z0-9\p{Script=Han}]/gu, '');
+  const head = body.endsWith('证明') ? body.slice(0, -2) : body;
+  const tail = head === body ? '' : 'zm';
+  return [...head].map(soundOfChar).join('') + tail;
+}
+
 // per-character sound, cached for the process (a few thousand characters at most): pinyin-pro on a whole query
 // costs ~0.2 ms, a map lookup nothing. Used only to match homophones, where a character's context matters little.
 const CHAR_SOUND = new Map<string, string>();
@@ -344,7 +356,11 @@ export class SearchIndex {
 
   // every scored document, best first, before the threshold (the evaluation looks at these too)
   rank(q: string, owners: Set<string>): Hit[] {
-    const hits = /^[a-z0-9]+$/.test(q) ? this.rankAscii(q, owners) : this.rankHan(q, owners);
+    // pinyin typed together with characters (jibing证明, hunyin状况证明, piaoju遗失): read as pinyin throughout first;
+    // the characters' own ranking when that names nothing (wifi密码 is not pinyin)
+    const typedAsPinyin = /^[a-z0-9]+$/.test(q) ? q : pinyinWithCharacters(q);
+    const asPinyin = typedAsPinyin === null ? [] : this.rankAscii(typedAsPinyin, owners);
+    const hits = typedAsPinyin === q || asPinyin.length > 0 ? asPinyin : this.rankHan(q, owners);
     // equal scores (jzzm = 健在证明 / 居住证明): the commonly asked item first
     return hits.sort((a, b) => b.score - a.score || Number(this.popular.has(b.code)) - Number(this.popular.has(a.code)) || a.code.localeCompare(b.code));
   }
