@@ -7,7 +7,7 @@
 //      decision with its evidence, apply them — suspension, 追缴, tasks — and list the 免申即享 candidates).
 // Prints both times, the ratio, the decisions against the planted counts, and the peak RSS of this process.
 //   pnpm --filter @jianban/server build
-//   node scripts/bench/reverify.mjs [--people 1000000] [--share80 0.2] [--chunk-rows 2000] [--workers 2] [--db mysql://root@127.0.0.1:3306] [--keep] [--dist server/dist]
+//   node scripts/bench/reverify.mjs [--people 1000000] [--share80 0.2] [--chunk-rows 2000] [--workers 1] [--db mysql://root@127.0.0.1:3306] [--keep] [--dist server/dist]
 // --share80: the share of people aged 80+ (about the share of recipients; 0.13 of 10 M is Hubei's 1.3 M)
 // --workers: chunks the app instance works at once (LEDGER_RUN_WORKERS; the bare join is one statement on one connection)
 // A fresh database jb_bench_reverify_<random> is created and dropped (unless --keep). Recipient ids are random-looking
@@ -24,7 +24,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
   options: {
     people: { type: 'string', default: '1000000' }, db: { type: 'string', default: process.env.TEST_MARIADB_URL ?? 'mysql://root@127.0.0.1:3306' },
-    keep: { type: 'boolean', default: false }, dist: { type: 'string' }, 'chunk-rows': { type: 'string', default: '2000' }, workers: { type: 'string', default: '2' }, share80: { type: 'string', default: '0.2' },
+    keep: { type: 'boolean', default: false }, dist: { type: 'string' }, 'chunk-rows': { type: 'string', default: '2000' }, workers: { type: 'string', default: '1' }, share80: { type: 'string', default: '0.2' },
   },
 });
 const dist = resolve(values.dist ?? process.env.JB_SERVER_DIST ?? join(root, 'server', 'dist'));

@@ -15,6 +15,7 @@ import { generatePeople, prng } from '../../src/civil-affairs/synthetic/registry
 import { writeRegistryPeople } from '../../src/civil-affairs/registry.seed';
 import type { RegistryPerson } from '../../src/civil-affairs/civil-affairs.port';
 import { PiiCipher } from '../../src/common/pii-cipher';
+import { LedgerRuns } from '../../src/allowance/ledger/ledger.runs';
 import { describeEngines } from '../support/describe-engines';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { at, controlClock } from './booking-helpers';
@@ -207,6 +208,49 @@ describeEngines('the allowance ledger at scale on %s', (engine) => {
       expect((await runOf()).checksum).toBe(clean);
     } finally {
       await second.close();
+    }
+  }, 600_000);
+
+  it('one instance working two chunks at once (LEDGER_RUN_WORKERS=2; SQLite works one): every chunk once, the same checksum', async () => {
+    const clean = (await runOf()).checksum!;
+    await forget();
+    const two = await createApp({ ...t.config, ledger: { ...t.config.ledger, runWorkers: 2 } }, { listen: false });
+    two.app.get(Clock).now = () => new Date(clock.now.getTime());
+    try {
+      expect((await t.call(routes.startEntitlementRun, {}, { params: { month: MONTH }, token: district })).status).toBe(200);
+      const run = await runOf();
+      const runs = two.app.get(LedgerRuns);
+      let busy = 0;
+      let most = 0;
+      const claim = runs.claim.bind(runs);
+      // how many chunks this instance holds at once: a claim starts one, the next claim by the same worker ends it
+      const held = new Set<number>();
+      runs.claim = async (id: string) => {
+        const k = await claim(id);
+        if (k !== null) {
+          held.add(k);
+          busy = held.size;
+          most = Math.max(most, busy);
+          // the first chunk waits (at most 10 s) for a second worker to claim one, so the count does not depend on timing
+          for (const until = Date.now() + 10_000; engine === 'mariadb' && most < 2 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 5));
+        }
+        return k;
+      };
+      const months = two.app.get(LedgerMonths);
+      const complete = runs.complete.bind(runs);
+      runs.complete = async (...a: Parameters<typeof runs.complete>) => {
+        await complete(...a);
+        held.delete(a[2]);
+      };
+      await months.driveEntitlements(run.id);
+      expect(await settle(t, 'entitle', MONTH)).toBe('done');
+      const done = (await t.ds.query(`SELECT COUNT(*) AS n, SUM(rows_done) AS r FROM allowance_run_chunk WHERE run_id = ? AND status = 'done'`, [run.id])) as { n: number; r: number }[];
+      expect([Number(done[0].n), Number(done[0].r)]).toEqual([50, RECIPIENTS - 500]);
+      expect(await entitlementCount()).toBe(RECIPIENTS - 500);
+      expect((await runOf()).checksum).toBe(clean);
+      expect(most).toBe(engine === 'mariadb' ? 2 : 1);
+    } finally {
+      await two.close();
     }
   }, 600_000);
 });
