@@ -19,12 +19,15 @@ import { evaluate, seededIndex, type EvalQuery } from './search-eval';
 // blind): a name's head in mixed pinyin + zm (jianzaizm) → queries 98.5 / 99.6 / 2.1, heldout 95.2 / 99.0 / 8.5,
 // heldout2 87.8 / 92.4 / 27.8, heldout3 81.5 / 86.0 / 9.2 %. Then, read off heldout3.json's misses (so it is no
 // longer blind for the next round): pinyin typed together with characters (jibing证明) read as pinyin → heldout3
-// 88.5 / 92.0 / 9.2 %, the other three sets unchanged.
+// 88.5 / 92.0 / 9.2 %, the other three sets unchanged. heldout4.json is the fifth round's blind set (written the same
+// way, 345 queries less the 70 that repeated an earlier set), floored at the ranking of the day it was committed
+// (83.7 / 87.9 / 36.5 %): the false-match rate of a new set is where the ranking is weakest.
 const SETS = {
   'queries.json': { minQueries: 310, floor: { top1: 98, top3: 99, falseMatchMax: 3 } },
   'heldout.json': { minQueries: 160, floor: { top1: 95, top3: 99, falseMatchMax: 9 } },
   'heldout2.json': { minQueries: 220, floor: { top1: 87, top3: 92, falseMatchMax: 28 } },
   'heldout3.json': { minQueries: 280, floor: { top1: 88, top3: 92, falseMatchMax: 10 } },
+  'heldout4.json': { minQueries: 270, floor: { top1: 83, top3: 87, falseMatchMax: 37 } },
 };
 
 const load = (file: string) => (JSON.parse(readFileSync(join(__dirname, '../../../test/search-eval', file), 'utf8')) as { queries: EvalQuery[] }).queries;
