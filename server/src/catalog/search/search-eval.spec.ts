@@ -21,13 +21,17 @@ import { evaluate, seededIndex, type EvalQuery } from './search-eval';
 // longer blind for the next round): pinyin typed together with characters (jibing证明) read as pinyin → heldout3
 // 88.5 / 92.0 / 9.2 %, the other three sets unchanged. heldout4.json is the fifth round's blind set (written the same
 // way, 345 queries less the 70 that repeated an earlier set), floored at the ranking of the day it was committed
-// (83.7 / 87.9 / 36.5 %): the false-match rate of a new set is where the ranking is weakest.
+// (83.7 / 87.9 / 36.5 %): the false-match rate of a new set is where the ranking is weakest. The fifth round, chosen on
+// the four earlier sets (heldout2/3's false matches): a how or where question that asks for no paper and meets a
+// certificate only on its subject words (车子年检在哪做, 猫丢了怎么找) gives no certificate → queries 98.1 / 99.2 / 2.1
+// (lost 老头子留下的房子俺们咋分), heldout 95.2 / 99.0 / 8.5, heldout2 87.8 / 92.4 / 24.1, heldout3 88.5 / 92.0 / 6.9 %,
+// and on the blind heldout4 83.2 / 87.4 / 32.9 % (one more miss, three fewer false matches).
 const SETS = {
   'queries.json': { minQueries: 310, floor: { top1: 98, top3: 99, falseMatchMax: 3 } },
   'heldout.json': { minQueries: 160, floor: { top1: 95, top3: 99, falseMatchMax: 9 } },
-  'heldout2.json': { minQueries: 220, floor: { top1: 87, top3: 92, falseMatchMax: 28 } },
-  'heldout3.json': { minQueries: 280, floor: { top1: 88, top3: 92, falseMatchMax: 10 } },
-  'heldout4.json': { minQueries: 270, floor: { top1: 83, top3: 87, falseMatchMax: 37 } },
+  'heldout2.json': { minQueries: 220, floor: { top1: 87, top3: 92, falseMatchMax: 25 } },
+  'heldout3.json': { minQueries: 280, floor: { top1: 88, top3: 92, falseMatchMax: 7 } },
+  'heldout4.json': { minQueries: 270, floor: { top1: 83, top3: 87, falseMatchMax: 33 } },
 };
 
 const load = (file: string) => (JSON.parse(readFileSync(join(__dirname, '../../../test/search-eval', file), 'utf8')) as { queries: EvalQuery[] }).queries;

@@ -169,6 +169,15 @@ describe('SearchIndex: what a question asks for', () => {
     expect(top('交钱的单子丢了要开证明')?.code).toBe('HB-21');
   });
 
+  it('takes a how or where question that meets a certificate only on its subject words as about the thing (车子保养去哪家店)', () => {
+    expect(index.search(normalizeQuery('车子保养去哪家店好'), district, 5)).toEqual([]);
+    expect(index.search(normalizeQuery('家里的狗丢了怎么找回来'), district, 5)).toEqual([]);
+    // negative controls: the same subject with a paper asked for, a how question naming the item, a subject with no how
+    expect(top('车子要开证明去哪里开')?.code).toBe('NI-17');
+    expect(top('孩子转学怎么弄')?.code).toBe('HB-22');
+    expect(top('孩子要转到城里的学校上学')?.code).toBe('HB-22');
+  });
+
   it('counts 老年 / 老年人 as little as 老人: nearly every question here is about old people', () => {
     expect(index.search(normalizeQuery('老年大学怎么报名'), district, 5)).toEqual([]);
     expect(top('老年人补贴')?.code).toBe('service:allowance');

@@ -120,6 +120,8 @@ const REQUEST = /证明|开|办|申请|领|补/;
 const ASKS_PAPER = /证|开|办|申请|补|手续|材料|盖章/;
 // what asks how much, what price, or when
 const ASKS_AMOUNT = /多少|几点|几号|几块|什么时候|啥时候|哪一天|免费|收费|要钱吗|价钱|价格/;
+// a question how or where to do something (怎么找, 在哪做, 咋分)
+const ASKS_HOW = /怎么|怎样|咋|么样|如何|在哪|哪里|哪儿|去哪|哪个|哪家/;
 // h: the last character of a word; w: a word of two or more characters; b: a character bigram; c: one Han character; s: the sounds of a bigram
 type TokenType = 'w' | 'b' | 'c' | 's' | 'h';
 const TYPE_WEIGHT: Record<TokenType, number> = { w: 1, b: 0.8, c: 0.25, s: 0.5, h: HEAD_WEIGHT };
@@ -179,6 +181,7 @@ const FIELD_WEIGHT: Record<Field, number> = { name: 3, alias: 2.4, everydayName:
 const FIELD_B: Record<Field, number> = { name: 0.6, alias: 0.3, everydayName: 0.2, subject: 0.1, use: 0.1, usedFor: 0.5, route: 0.5 };
 const K1 = 1.2;
 const LIST_FIELDS = new Set<Field>(['alias', 'everydayName', 'subject', 'use']);
+const NAMING_FIELDS = new Set<Field>(['name', 'alias', 'everydayName']);
 const EVERYDAY_FIELD: Record<EverydayWord['kind'], Field> = { name: 'everydayName', subject: 'subject', use: 'use' };
 // what a whole term found in the query is called
 const KIND_OF: Record<Field, MatchKind> = { name: 'name', alias: 'alias', everydayName: 'synonym', subject: 'everyday', use: 'keyword', usedFor: 'keyword', route: 'sentence' };
@@ -261,6 +264,7 @@ export class SearchIndex {
   private readonly soundInformativeness = new Map<string, number>();
   private readonly postingDocs = new Map<string, Set<number>>();
   private readonly ownWords = new Map<string, Set<number>>(); // token → documents having it outside the route text
+  private readonly nameWords = new Map<string, Set<number>>(); // token → documents having it in what names them (name, alias, everyday name)
 
   constructor(
     docs: IndexedDoc[],
@@ -300,6 +304,7 @@ export class SearchIndex {
       const texts = new Map<string, string>();
       const tokens = tokenize(text, new Map(), texts);
       if (field !== 'route') for (const t of tokens.keys()) this.ownWords.set(t, (this.ownWords.get(t) ?? new Set()).add(doc));
+      if (NAMING_FIELDS.has(field)) for (const t of tokens.keys()) this.nameWords.set(t, (this.nameWords.get(t) ?? new Set()).add(doc));
       for (const [t, src] of texts) if (t.startsWith('s:')) tokenTexts.set(t, (tokenTexts.get(t) ?? new Set()).add(src));
       const list = perField.get(field) ?? [];
       const same = list.find((x) => x.doc === doc);
@@ -370,6 +375,7 @@ export class SearchIndex {
     parts: Map<number, Map<string, number>>;
     coverage: (doc: number) => number;
     ownHit: Set<number>;
+    namedHit: Set<number>;
     share: (doc: number, of: number) => number;
   } {
     const chars = [...q];
@@ -421,6 +427,7 @@ export class SearchIndex {
     }
     const scores = new Map<number, number>();
     const ownHit = new Set<number>(); // documents matched in their own words, not only in their alternative route's text
+    const namedHit = new Set<number>(); // documents matched on a word (not a lone character) of what names them, not only on their subject
     const parts = new Map<number, Map<string, number>>();
     const explained = new Map<number, Set<number>>();
     for (const [t, { text, at }] of qTokens) {
@@ -439,6 +446,7 @@ export class SearchIndex {
         m.set(t, s);
         parts.set(p.doc, m);
         if (this.ownWords.get(t)?.has(p.doc)) ownHit.add(p.doc);
+        if (!t.startsWith('c:') && !t.startsWith('h:') && this.nameWords.get(t)?.has(p.doc)) namedHit.add(p.doc);
         const e = explained.get(p.doc) ?? new Set<number>();
         for (const i of at) e.add(i);
         explained.set(p.doc, e);
@@ -465,16 +473,17 @@ export class SearchIndex {
       }
       return all === 0 ? 1 : both / all;
     };
-    return { scores, parts, coverage, ownHit, share };
+    return { scores, parts, coverage, ownHit, namedHit, share };
   }
 
   private rankHan(q: string, owners: Set<string>): Hit[] {
-    const { scores, parts, coverage, ownHit, share } = this.scores(q);
+    const { scores, parts, coverage, ownHit, namedHit, share } = this.scores(q);
     const asksCertificate = q.includes('证明');
     // a question about an amount, a price or a date (交多少钱, 什么时候涨, 免费吗) that asks for no paper is not about a
     // certificate that shares its subject (养老保险 is not 健在证明): certificates are no answer to it, services may be
     const asksPaper = ASKS_PAPER.test(q);
     const aboutAmount = ASKS_AMOUNT.test(q) && !asksPaper;
+    const asksHow = ASKS_HOW.test(q) && !asksPaper;
     const out: Hit[] = [];
     const standsFor: Hit[] = [];
     const docOf = new Map<Hit, number>();
@@ -491,7 +500,9 @@ export class SearchIndex {
       // question is about something else that involves the thing; weak evidence (a paper asked for, or the whole
       // question being the item's word, is not)
       const exact = d.terms.find((t) => t.text === q);
-      const weak = !asksPaper && !exact && onlyLoneCharacters(parts.get(i)!);
+      // … or a question how or where to do something (车子年检在哪做, 猫丢了怎么找) that asks for no paper and meets a
+      // certificate only on its subject words, never on what names it: it is about the thing, not about the paper
+      const weak = !asksPaper && !exact && (onlyLoneCharacters(parts.get(i)!) || (asksHow && d.owner !== SERVICE_OWNER && !namedHit.has(i)));
       const cov = coverage(i) * (weak ? WEAK_EVIDENCE : 1);
       // a document that explains little of the question is about something else (老年大学 is not 老年人补贴)
       if (cov < MIN_COVERAGE) continue;
