@@ -76,7 +76,7 @@ export class LedgerMonths {
     const run = (await this.db.read((m) => m.findOne(AllowanceLedgerRunEntity, { where: { id: runId } }))) as RunRow | null;
     if (!run || run.status !== 'running') return 0;
     const [policy, settings] = await this.db.read(async (m) => [await this.policies.policyOn(m, `${run.month}-01`), await this.settings.current(m)] as const);
-    const worked = await this.runs.drive(runId, (tx, chunkNo) => this.entitleChunk(tx, run, chunkNo, policy, settings), crashAfter);
+    const worked = await this.runs.drive(runId, 'entitle', (tx, chunkNo) => this.entitleChunk(tx, run, chunkNo, policy, settings), crashAfter);
     await this.finish(run);
     return worked;
   }
