@@ -98,9 +98,10 @@ export class LedgerRuns {
 
   /**
    * works chunks of the run until none is free; `work` runs inside the chunk's transaction. On MariaDB the instance
-   * works `workers` chunks at once (LEDGER_RUN_WORKERS for an entitlement run, LEDGER_REVERIFY_WORKERS for a re-verification) (each claim is still a conditional UPDATE, so two workers never hold the
-   * same chunk); SQLite works one. `crashAfter` (tests only) throws after that many chunks, as a process killed mid-run
-   * would stop, and runs one worker so the count is exact.
+   * works several chunks at once — LEDGER_RUN_WORKERS for an entitlement run, LEDGER_REVERIFY_WORKERS for a
+   * re-verification; each claim is still a conditional UPDATE, so two workers never hold the same chunk. SQLite works
+   * one. `crashAfter` (tests only) throws after that many chunks, as a process killed mid-run would stop, and runs one
+   * worker so the count is exact.
    */
   async drive(runId: string, kind: RunKind, work: (tx: EntityManager, chunkNo: number) => Promise<{ rows: number; checksum: string | null }>, crashAfter?: number): Promise<number> {
     const workers = crashAfter !== undefined || this.db.dialect === 'sqlite' ? 1 : kind === 'entitle' ? this.config.ledger.runWorkers : this.config.ledger.reverifyWorkers;

@@ -483,7 +483,7 @@ export class SearchIndex {
     // certificate that shares its subject (养老保险 is not 健在证明): certificates are no answer to it, services may be
     const asksPaper = ASKS_PAPER.test(q);
     const aboutAmount = ASKS_AMOUNT.test(q) && !asksPaper;
-    const asksHow = ASKS_HOW.test(q) && !asksPaper;
+    const asksHow = ASKS_HOW.test(q);
     const out: Hit[] = [];
     const standsFor: Hit[] = [];
     const docOf = new Map<Hit, number>();
