@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { routes, type AvailabilityView, type BookingSettingsView, type ServiceItemView } from '@jianban/shared';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { api, field, shot, submitStaffLogin, turnOnElderMode } from './support/page-checks';
 import { launchBrowser, shanghaiMorningOffsetMs, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
 import { publishUnknownYears } from './support/statutory';
@@ -31,6 +31,17 @@ describe('the centre address and phone: staff set them, residents see them on th
 
   const settings = (): Promise<BookingSettingsView> => api(stack.url, routes.staffGetBookingSettings, {}, { token: staffToken, params: { code: COMMUNITY } });
   const vis = (page: Page, t: string | RegExp, exact = false) => page.getByText(t, { exact }).filter({ visible: true });
+  // the page renders its centre card again as its reads land: an element found just before that is detached, so the
+  // scroll is tried again on the element as it is then (until 10 s have passed, never a count)
+  const scrollTo = async (l: Locator) => {
+    for (const until = Date.now() + 10_000; ; ) {
+      try {
+        return await l.scrollIntoViewIfNeeded({ timeout: 5_000 });
+      } catch (err) {
+        if (Date.now() > until || !/not attached/.test(String(err))) throw err;
+      }
+    }
+  };
 
   beforeAll(async () => {
     stack = await startStack('booking-centre', { clockOffsetMs });
@@ -79,7 +90,7 @@ describe('the centre address and phone: staff set them, residents see them on th
     await vis(residentPage, '社区还没有写明要不要本人到场，可以打电话问').waitFor();
     await expect(residentPage.locator('a[href^="tel:"]').count()).resolves.toBe(0);
     await expect(residentPage.locator('a[href*="uri.amap.com"]').count()).resolves.toBe(0);
-    await vis(residentPage, '到哪里办', true).scrollIntoViewIfNeeded();
+    await scrollTo(vis(residentPage, '到哪里办', true));
     await shot(residentPage, 'booking-centre-1-pass-unset');
     expect(await seriousViolations(residentPage)).toEqual([]);
   });
@@ -129,7 +140,7 @@ describe('the centre address and phone: staff set them, residents see them on th
     for (const link of [call, map]) expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(56);
     await expect(residentPage.locator('.jb-page.elder').filter({ visible: true }).count()).resolves.toBeGreaterThan(0); // 长辈模式 still on
     await vis(residentPage, '要本人到场办理', true).waitFor();
-    await map.scrollIntoViewIfNeeded();
+    await scrollTo(map);
     await shot(residentPage, 'booking-centre-4-pass');
     expect(await seriousViolations(residentPage)).toEqual([]);
     expect(pageErrors).toEqual([]);
@@ -142,7 +153,7 @@ describe('the centre address and phone: staff set them, residents see them on th
     await vis(residentPage, '测试路 1 号党群服务中心一楼', true).waitFor();
     await vis(residentPage, '要本人到场办理', true).waitFor();
     await expect(residentPage.locator('a[href^="tel:"]').filter({ visible: true }).getAttribute('href')).resolves.toBe('tel:07161234567');
-    await vis(residentPage, '到哪里办', true).scrollIntoViewIfNeeded();
+    await scrollTo(vis(residentPage, '到哪里办', true));
     await shot(residentPage, 'booking-centre-5-confirm');
     expect(await seriousViolations(residentPage)).toEqual([]);
     expect(pageErrors).toEqual([]);
@@ -154,7 +165,7 @@ describe('the centre address and phone: staff set them, residents see them on th
     await vis(residentPage, '预约到社区办', true).waitFor({ timeout: 30_000 });
     await vis(residentPage, '测试路 1 号党群服务中心一楼', true).waitFor({ timeout: 30_000 });
     await expect(residentPage.locator('a[href^="tel:"]').filter({ visible: true }).getAttribute('href')).resolves.toBe('tel:07161234567');
-    await vis(residentPage, '测试路 1 号党群服务中心一楼', true).scrollIntoViewIfNeeded();
+    await scrollTo(vis(residentPage, '测试路 1 号党群服务中心一楼', true));
     await shot(residentPage, 'booking-centre-6-item');
     expect(await seriousViolations(residentPage)).toEqual([]);
     expect(pageErrors).toEqual([]);
