@@ -25,13 +25,17 @@ import { evaluate, seededIndex, type EvalQuery } from './search-eval';
 // the four earlier sets (heldout2/3's false matches): a how or where question that asks for no paper and meets a
 // certificate only on its subject words (车子年检在哪做, 猫丢了怎么找) gives no certificate → queries 98.1 / 99.2 / 2.1
 // (lost 老头子留下的房子俺们咋分), heldout 95.2 / 99.0 / 8.5, heldout2 87.8 / 92.4 / 24.1, heldout3 88.5 / 92.0 / 6.9 %,
-// and on the blind heldout4 83.2 / 87.4 / 32.9 % (one more miss, three fewer false matches).
+// and on the blind heldout4 83.2 / 87.4 / 32.9 % (one more miss, three fewer false matches). heldout5.json is the sixth
+// round's blind set (written the same way by someone who saw neither the ranking, the thesaurus nor the earlier sets;
+// 284 queries less the 44 that repeated an earlier set or itself), floored at the ranking of the day it was committed
+// (66.7 / 70.1 / 30.1 %), its misses not yet read.
 const SETS = {
   'queries.json': { minQueries: 310, floor: { top1: 98, top3: 99, falseMatchMax: 3 } },
   'heldout.json': { minQueries: 160, floor: { top1: 95, top3: 99, falseMatchMax: 9 } },
   'heldout2.json': { minQueries: 220, floor: { top1: 87, top3: 92, falseMatchMax: 25 } },
   'heldout3.json': { minQueries: 280, floor: { top1: 88, top3: 92, falseMatchMax: 7 } },
   'heldout4.json': { minQueries: 270, floor: { top1: 83, top3: 87, falseMatchMax: 33 } },
+  'heldout5.json': { minQueries: 240, floor: { top1: 66, top3: 70, falseMatchMax: 31 } },
 };
 
 const load = (file: string) => (JSON.parse(readFileSync(join(__dirname, '../../../test/search-eval', file), 'utf8')) as { queries: EvalQuery[] }).queries;
