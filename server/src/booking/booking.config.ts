@@ -13,6 +13,9 @@ export const BookingEnv = z.object({
   BOOKING_REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(18), // Asia/Shanghai hour on the day before
   BOOKING_JOB_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60), // 0 = no timer (tests call runOnce)
   BOOKING_LOCK_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  // beyond the retries above, lock conflicts are retried while less than this has passed since the first run (0 = the
+  // count alone); a multi-primary cluster (Galera) needs it: README, scale-out
+  BOOKING_LOCK_RETRY_MS: z.coerce.number().int().min(0).max(20_000).default(0),
   BOOKING_UNKNOWN_YEAR: z.enum(['closed', 'weekdays']).default('closed'),
 });
 
@@ -26,6 +29,7 @@ export interface BookingConfig {
   reminderHour: number;
   jobPollSeconds: number;
   lockRetries: number;
+  lockRetryMs: number;
   unknownYear: 'closed' | 'weekdays';
 }
 
@@ -40,6 +44,7 @@ export function bookingConfig(e: z.output<typeof BookingEnv> & { NODE_ENV: strin
     reminderHour: e.BOOKING_REMINDER_HOUR,
     jobPollSeconds: e.BOOKING_JOB_POLL_SECONDS,
     lockRetries: e.BOOKING_LOCK_RETRIES,
+    lockRetryMs: e.BOOKING_LOCK_RETRY_MS,
     unknownYear: e.BOOKING_UNKNOWN_YEAR,
   };
 }

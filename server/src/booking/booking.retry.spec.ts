@@ -12,13 +12,13 @@ const tx = {} as EntityManager;
 const db = new Db({ options: { type: 'mariadb' }, transaction: (work: (m: EntityManager) => Promise<unknown>) => work(tx) } as unknown as DataSource);
 const driverError = (code: string, errno?: number) => new QueryFailedError('UPDATE slot …', [], Object.assign(new Error(code), { code, errno }));
 
-function setup(lockRetries: number) {
+function setup(lockRetries: number, lockRetryMs = 0) {
   const warn = jest.fn();
-  const retry = new LockRetry(db, { booking: { lockRetries } } as unknown as AppConfig, { warn } as unknown as Logger);
+  const retry = new LockRetry(db, { booking: { lockRetries, lockRetryMs } } as unknown as AppConfig, { warn } as unknown as Logger);
   return { retry, warn };
 }
 
-describe('LockRetry (booking write transactions on Db.retrying)', () => {
+describe('LockRetry (booking write transactions)', () => {
   it('re-runs a transaction that lost a lock conflict and returns its result', async () => {
     const { retry, warn } = setup(3);
     const errors = [driverError('ER_LOCK_DEADLOCK', 1213), driverError('ER_CHECKREAD', 1020), driverError('SQLITE_BUSY_SNAPSHOT')];
@@ -43,6 +43,33 @@ describe('LockRetry (booking write transactions on Db.retrying)', () => {
     expect(err).toMatchObject({ code: ErrorCode.Conflict, details: { retryAfterSeconds: 1 }, headers: { 'retry-after': '1' } });
     expect(work).toHaveBeenCalledTimes(3);
     expect(warn).toHaveBeenCalledWith(expect.objectContaining({ event: 'booking_lock_conflict_gave_up', attempts: 3 }), expect.any(String));
+  });
+
+  it('with a time budget, keeps re-running past the count until the budget is spent (a Galera certification failure is a deadlock error)', async () => {
+    const { retry, warn } = setup(1, 300);
+    const started = performance.now();
+    const work = jest.fn(async () => {
+      throw driverError('ER_LOCK_DEADLOCK', 1213);
+    });
+    const err = await retry.transaction(work).catch((e: unknown) => e);
+    const tookMs = performance.now() - started;
+    expect(err).toMatchObject({ code: ErrorCode.Conflict });
+    expect(tookMs).toBeGreaterThanOrEqual(300);
+    expect(tookMs).toBeLessThan(300 + 5_000); // one last pause (≤ 255 ms) past the budget, on a loaded machine
+    expect(work.mock.calls.length).toBeGreaterThan(2);
+    expect(warn).toHaveBeenCalledWith(expect.objectContaining({ event: 'booking_lock_conflict_gave_up', attempts: work.mock.calls.length }), expect.any(String));
+  });
+
+  it('with a time budget, a transaction that wins after more conflicts than the count is answered, not refused', async () => {
+    const { retry, warn } = setup(1, 10_000);
+    let conflicts = 6;
+    const work = jest.fn(async () => {
+      if (conflicts-- > 0) throw driverError('ER_LOCK_DEADLOCK', 1213);
+      return 'booked';
+    });
+    await expect(retry.transaction(work)).resolves.toBe('booked');
+    expect(work).toHaveBeenCalledTimes(7);
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('passes any other error through untouched, without a re-run', async () => {

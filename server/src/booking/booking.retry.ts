@@ -8,9 +8,16 @@ import { DomainError } from '../common/domain-error';
 import { PINO } from '../common/logger';
 import { AppConfig } from '../common/config';
 
-// A booking write transaction. One that lost a lock conflict (deadlock, lock-wait timeout, snapshot-isolation 1020) did
-// nothing: Db.retrying runs it again, at most `lockRetries` times with jittered backoff. When the retries are spent the
-// caller gets a clean 409 CONFLICT with Retry-After (not the generic 503 the error filter gives an unretried conflict).
+// the longest pause between two runs (exponential with full jitter below it)
+const BACKOFF_CAP_MS = 250;
+
+// A booking write transaction. One that lost a lock conflict (deadlock, lock-wait timeout, snapshot-isolation 1020, a
+// Galera certification failure) did nothing, so it is run again with jittered exponential backoff: at least
+// `lockRetries` times, and beyond that for as long as less than `lockRetryMs` has passed since the first run. When both
+// are spent the caller gets a clean 409 CONFLICT with Retry-After (not the generic 503 the error filter gives an
+// unretried conflict). On one database conflicting bookings queue on the slot row's lock and the count suffices; on a
+// multi-primary cluster every commit to a sought-after slot from another node aborts the ones in flight here, and a
+// time budget keeps a resident from being told "busy" while seats are left (docs/booking.md; README, scale-out).
 @Injectable()
 export class LockRetry {
   constructor(
@@ -20,14 +27,21 @@ export class LockRetry {
   ) {}
 
   async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-    const attempts = this.config.booking.lockRetries + 1;
-    try {
-      return await this.db.retrying(work, attempts);
-    } catch (err) {
-      // a joined transaction is not retried here: its conflict belongs to whoever opened it
-      if (!isRetryableConflict(err) || this.db.inTransaction) throw err;
-      this.log.warn({ event: 'booking_lock_conflict_gave_up', attempts }, 'lock conflict, retries exhausted');
-      throw new DomainError(ErrorCode.Conflict, 'busy, please retry', { retryAfterSeconds: 1 }, { 'retry-after': '1' });
+    const { lockRetries, lockRetryMs } = this.config.booking;
+    const started = performance.now();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction(work);
+      } catch (err) {
+        // a joined transaction is not retried here: its conflict belongs to whoever opened it
+        if (!isRetryableConflict(err) || this.db.inTransaction) throw err;
+        const elapsedMs = performance.now() - started;
+        if (attempt > lockRetries && elapsedMs >= lockRetryMs) {
+          this.log.warn({ event: 'booking_lock_conflict_gave_up', attempts: attempt, elapsedMs: Math.round(elapsedMs) }, 'lock conflict, retries exhausted');
+          throw new DomainError(ErrorCode.Conflict, 'busy, please retry', { retryAfterSeconds: 1 }, { 'retry-after': '1' });
+        }
+        await new Promise((r) => setTimeout(r, 5 + Math.random() * Math.min(BACKOFF_CAP_MS, 10 * 2 ** attempt)));
+      }
     }
   }
 }
