@@ -25,6 +25,28 @@ export async function race<T>(tasks: (() => Promise<{ status: number; body?: T; 
   return Promise.all(running);
 }
 
+// like race, but at most `limit` tasks in flight at once, each next one sent as soon as one is answered: thousands of
+// clients against a few server processes, whose database pools queue a bounded number of waiting requests
+export async function raceLimited<T>(tasks: (() => Promise<{ status: number; body?: T; ms: number }>)[], limit: number): Promise<Outcome<T>[]> {
+  const out: Outcome<T>[] = new Array(tasks.length);
+  let next = 0;
+  await race(
+    Array.from({ length: Math.min(limit, tasks.length) }, () => async () => {
+      while (next < tasks.length) {
+        const i = next++;
+        const started = performance.now();
+        try {
+          out[i] = await tasks[i]();
+        } catch (err) {
+          out[i] = { status: 0, ms: performance.now() - started, error: (err as Error).message };
+        }
+      }
+      return { status: 0, ms: 0 };
+    }),
+  );
+  return out;
+}
+
 // `clients` loops, each calling `step` back to back until `ms` elapse (or `step` returns 'stop')
 export async function loop<T>(clients: number, ms: number, step: (client: number, iteration: number) => Promise<T | 'stop'>): Promise<T[]> {
   const until = performance.now() + ms;

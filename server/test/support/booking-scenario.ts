@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { routes } from '@jianban/shared';
 import type { Cluster } from './cluster';
-import { race } from './booking-load';
+import { race, raceLimited } from './booking-load';
 import { slotState } from './booking-invariants';
 import { publishUnknownYears } from './statutory-years';
 
@@ -71,10 +71,15 @@ export async function prepareBookings(c: Cluster, opts: { items: number }): Prom
 
 /**
  * One C1 run (reliability row C1): a fresh slot of capacity K + pre.length with the `pre` residents' seats taken first,
- * then every racer books the last K at once (racer i through server process `procOf(i)`, default round robin). Returns
+ * then every racer books the last K at once (racer i through server process `procOf(i)`, default round robin; with
+ * `inFlight`, that many at a time, each next racer sent as one is answered). Returns
  * the outcomes and the slot's counter before and after the race, read from the database.
  */
-export async function lastSeatsRun(c: Cluster, f: BookingFixture, o: { k: number; pre: string[]; racers: string[]; timeoutMs: number; procOf?: (i: number) => number }) {
+export async function lastSeatsRun(
+  c: Cluster,
+  f: BookingFixture,
+  o: { k: number; pre: string[]; racers: string[]; timeoutMs: number; procOf?: (i: number) => number; inFlight?: number },
+) {
   const item = f.nextItem();
   const slot = f.nextSlot();
   await f.setPostCount(o.k + o.pre.length);
@@ -85,7 +90,8 @@ export async function lastSeatsRun(c: Cluster, f: BookingFixture, o: { k: number
     slotId = await f.slotIdOf((r.body as { id: string }).id);
   }
   const start = (await slotState(c.probe, slotId)).booked;
-  const outcomes = await race(o.racers.map((t, i) => () => f.book(t, item, slot, { timeoutMs: o.timeoutMs, proc: o.procOf?.(i) })));
+  const tasks = o.racers.map((t, i) => () => f.book(t, item, slot, { timeoutMs: o.timeoutMs, proc: o.procOf?.(i) }));
+  const outcomes = o.inFlight ? await raceLimited(tasks, o.inFlight) : await race(tasks);
   const after = await slotState(c.probe, slotId);
   return { outcomes, start, after };
 }

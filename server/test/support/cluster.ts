@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -6,6 +7,8 @@ import mysql from 'mysql2/promise';
 import { fillPath, type RouteDef, type RouteInput, type RouteParams } from '@jianban/shared';
 import { MARIADB_ADMIN_URL, type Engine } from './engines';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
+import { PiiCipher } from '../../src/common/pii-cipher';
+import { loadConfig } from '../../src/config';
 import { createDatabase, LOG_DIR, startPeer, STAFF_PASSWORD, type Peer, type Reply, type TestDatabase } from './test-app';
 
 /**
@@ -75,6 +78,13 @@ export interface Cluster {
   call<R extends RouteDef>(route: R, input: RouteInput<R>, opts?: CallOpts & { params?: RouteParams<R> }): Promise<Reply<any> & { ms: number }>;
   loginResident(user: string, proc?: number): Promise<string>;
   loginResidents(prefix: string, n: number): Promise<string[]>;
+  /**
+   * n residents signed in without the login route, for set-up at a scale the login route cannot reach in a suite's
+   * budget (the Galera race at K = 2000 needs 2,060): the rows a first WeChat login writes (resident_account with its
+   * encrypted openid under the servers' own keys, auth_session with the token's hash), inserted in batches. Returns
+   * their access tokens. The login itself is tested through the route elsewhere.
+   */
+  seedResidents(prefix: string, n: number): Promise<string[]>;
   loginStaff(username: string, proc?: number): Promise<string>;
   peerCall<T = any>(path: string, body?: unknown): Promise<T>;
   kill(index: number, signal?: NodeJS.Signals): Promise<void>;
@@ -220,6 +230,42 @@ async function openProbe(engine: Engine, db: TestDatabase, dbName?: string, admi
   };
 }
 
+const SEED_BATCH = 500;
+
+async function seedResidents(probe: DbProbe, cipher: PiiCipher, prefix: string, n: number): Promise<string[]> {
+  const sha256 = (v: string) => createHash('sha256').update(v).digest('hex');
+  // datetime(3) as both engines store it (UTC, as the servers write it)
+  const at = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 23);
+  const now = Date.now();
+  const tokens: string[] = [];
+  for (let from = 0; from < n; from += SEED_BATCH) {
+    const count = Math.min(SEED_BATCH, n - from);
+    const accounts: unknown[] = [];
+    const sessions: unknown[] = [];
+    for (let i = from; i < from + count; i++) {
+      const openId = `seeded-${prefix}-${i}`;
+      const accountId = randomUUID();
+      const sessionId = randomUUID();
+      const token = randomBytes(32).toString('base64url');
+      tokens.push(token);
+      accounts.push(accountId, cipher.blindIndex('openid', openId), cipher.blindIndexVersion, cipher.encrypt(openId), '微信用户', 0, at(now), at(now));
+      sessions.push(sessionId, sha256(token), sha256(randomBytes(32).toString('base64url')), 'resident', accountId, sessionId,
+        at(now + 2 * 3600_000), at(now + 30 * 86400_000), at(now), at(now));
+    }
+    await probe.query(
+      `INSERT INTO resident_account (id, openid_hash, openid_hash_kv, openid_enc, display_name, family_count, created_at, updated_at)
+       VALUES ${Array(count).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      accounts,
+    );
+    await probe.query(
+      `INSERT INTO auth_session (id, token_hash, refresh_hash, subject_kind, subject_id, family_id, expires_at, refresh_expires_at, created_at, login_at)
+       VALUES ${Array(count).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      sessions,
+    );
+  }
+  return tokens;
+}
+
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
@@ -339,6 +385,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
         const rest = await mapLimit(Array.from({ length: n - 1 }, (_, i) => `${prefix}-${i + 1}`), 8, (u) => loginResident(u));
         return [first, ...rest];
       },
+      seedResidents: (prefix, n) => seedResidents(probe, new PiiCipher(loadConfig(env)), prefix, n),
       kill: (index, signal = 'SIGKILL') => stop(procs[index], signal),
       restart: async (index) => {
         const p = procs[index];
