@@ -104,11 +104,23 @@ export class LedgerRuns {
    * worker so the count is exact.
    */
   async drive(runId: string, kind: RunKind, work: (tx: EntityManager, chunkNo: number) => Promise<{ rows: number; checksum: string | null }>, crashAfter?: number): Promise<number> {
-    const workers = crashAfter !== undefined || this.db.dialect === 'sqlite' ? 1 : kind === 'entitle' ? this.config.ledger.runWorkers : this.config.ledger.reverifyWorkers;
-    const done = await Promise.allSettled(Array.from({ length: workers }, () => this.worker(runId, work, crashAfter)));
+    const workers = crashAfter !== undefined ? 1 : this.workersFor(kind);
+    const worked = await this.inParallel(workers, () => this.worker(runId, work, crashAfter));
+    return worked.reduce((a, n) => a + n, 0);
+  }
+
+  /** how many loops of a run of this kind an instance runs at once: LEDGER_RUN_WORKERS or LEDGER_REVERIFY_WORKERS, one on SQLite */
+  workersFor(kind: RunKind): number {
+    if (this.db.dialect === 'sqlite') return 1;
+    return kind === 'entitle' ? this.config.ledger.runWorkers : this.config.ledger.reverifyWorkers;
+  }
+
+  /** runs `n` loops at once (loop k of n); each is let finish before the first failure is thrown */
+  async inParallel<T>(n: number, loop: (k: number) => Promise<T>): Promise<T[]> {
+    const done = await Promise.allSettled(Array.from({ length: n }, (_, k) => loop(k)));
     const failed = done.find((d): d is PromiseRejectedResult => d.status === 'rejected');
     if (failed) throw failed.reason;
-    return done.reduce((a, d) => a + (d as PromiseFulfilledResult<number>).value, 0);
+    return done.map((d) => (d as PromiseFulfilledResult<T>).value);
   }
 
   private async worker(runId: string, work: (tx: EntityManager, chunkNo: number) => Promise<{ rows: number; checksum: string | null }>, crashAfter?: number): Promise<number> {
