@@ -62,8 +62,8 @@ const hasHan = (s: string) => HAN.test(s);
 function pinyinOf(text: string): { full: string; initials: string; syllables: string[] } {
   if (!hasHan(text)) return { full: '', initials: '', syllables: [] };
   const syllables = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'removed', v: true }).map((x) => x.toLowerCase());
-  const initials = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' }).join('');
-  return { full: syllables.join(''), initials: initials.toLowerCase(), syllables };
+  // initials: each syllable's first letter (what pinyin-pro's pattern 'first' gives, without asking it a second time)
+  return { full: syllables.join(''), initials: syllables.map((x) => x[0]).join(''), syllables };
 }
 
 /**
@@ -71,7 +71,7 @@ function pinyinOf(text: string): { full: string; initials: string; syllables: st
  * full or by its initial (zh/ch/sh count as one) — jianzai, jianz, jzai and jz all begin 健在证明
  */
 export function mixedPinyinPrefix(q: string, syllables: readonly string[]): boolean {
-  // ends[k]: the positions in q reachable after k syllables
+  // at: the positions in q reachable after the syllables read so far
   let at = new Set([0]);
   for (const syl of syllables) {
     const next = new Set<number>();
