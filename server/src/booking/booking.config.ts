@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConfigSection } from '../common/config';
+import { bool, type ConfigSection } from '../common/config';
 
 // the booking module's environment variables: its ConfigSection (composed by ../config.ts, the app root, the only reader of the environment).
 // Every variable is documented in docs/booking.md.
@@ -16,6 +16,8 @@ export const BookingEnv = z.object({
   // beyond the retries above, lock conflicts are retried while less than this has passed since the first run (0 = the
   // count alone); a multi-primary cluster (Galera) needs it: README, scale-out
   BOOKING_LOCK_RETRY_MS: z.coerce.number().int().min(0).max(20_000).default(0),
+  // the bookings of one slot take turns within an instance (LockRetry): for a multi-primary cluster (Galera)
+  BOOKING_SLOT_TURNS: bool.default(false),
   BOOKING_UNKNOWN_YEAR: z.enum(['closed', 'weekdays']).default('closed'),
 });
 
@@ -30,6 +32,7 @@ export interface BookingConfig {
   jobPollSeconds: number;
   lockRetries: number;
   lockRetryMs: number;
+  slotTurns: boolean;
   unknownYear: 'closed' | 'weekdays';
 }
 
@@ -45,6 +48,7 @@ export function bookingConfig(e: z.output<typeof BookingEnv> & { NODE_ENV: strin
     jobPollSeconds: e.BOOKING_JOB_POLL_SECONDS,
     lockRetries: e.BOOKING_LOCK_RETRIES,
     lockRetryMs: e.BOOKING_LOCK_RETRY_MS,
+    slotTurns: e.BOOKING_SLOT_TURNS,
     unknownYear: e.BOOKING_UNKNOWN_YEAR,
   };
 }

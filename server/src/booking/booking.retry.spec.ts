@@ -12,9 +12,9 @@ const tx = {} as EntityManager;
 const db = new Db({ options: { type: 'mariadb' }, transaction: (work: (m: EntityManager) => Promise<unknown>) => work(tx) } as unknown as DataSource);
 const driverError = (code: string, errno?: number) => new QueryFailedError('UPDATE slot …', [], Object.assign(new Error(code), { code, errno }));
 
-function setup(lockRetries: number, lockRetryMs = 0) {
+function setup(lockRetries: number, lockRetryMs = 0, slotTurns = false) {
   const warn = jest.fn();
-  const retry = new LockRetry(db, { booking: { lockRetries, lockRetryMs } } as unknown as AppConfig, { warn } as unknown as Logger);
+  const retry = new LockRetry(db, { booking: { lockRetries, lockRetryMs, slotTurns } } as unknown as AppConfig, { warn } as unknown as Logger);
   return { retry, warn };
 }
 
@@ -70,6 +70,40 @@ describe('LockRetry (booking write transactions)', () => {
     await expect(retry.transaction(work)).resolves.toBe('booked');
     expect(work).toHaveBeenCalledTimes(7);
     expect(warn).not.toHaveBeenCalled();
+  });
+
+  // transactions that log when they start and end, each taking a few ms: which of them ran at the same time
+  const traced = (log: string[]) => (name: string, fail = false) => async () => {
+    log.push(`${name}+`);
+    await new Promise((r) => setTimeout(r, 5 + Math.random() * 10));
+    log.push(`${name}-`);
+    if (fail) throw new DomainError(ErrorCode.SlotFull, 'the slot is full');
+    return name;
+  };
+
+  it('with BOOKING_SLOT_TURNS, the bookings of one slot run one after the other in the order they came, other slots alongside, a refusal not blocking the next', async () => {
+    const { retry } = setup(3, 0, true);
+    const log: string[] = [];
+    const t = traced(log);
+    const answers = await Promise.allSettled([
+      retry.transaction(t('a1'), { turn: 'slot-a' }),
+      retry.transaction(t('a2', true), { turn: 'slot-a' }),
+      retry.transaction(t('b1'), { turn: 'slot-b' }),
+      retry.transaction(t('a3'), { turn: 'slot-a' }),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(log.filter((e) => e.startsWith('a'))).toEqual(['a1+', 'a1-', 'a2+', 'a2-', 'a3+', 'a3-']);
+    // slot b did not wait for slot a
+    expect(log.indexOf('b1+')).toBeLessThan(log.indexOf('a1-'));
+    expect(retry.slotsInTurn).toBe(0);
+  });
+
+  it('without BOOKING_SLOT_TURNS, the bookings of one slot run at once (the negative control of the test above)', async () => {
+    const { retry } = setup(3, 0, false);
+    const log: string[] = [];
+    const t = traced(log);
+    await Promise.all([retry.transaction(t('a1'), { turn: 'slot-a' }), retry.transaction(t('a2'), { turn: 'slot-a' })]);
+    expect(log.slice(0, 2)).toEqual(['a1+', 'a2+']);
   });
 
   it('passes any other error through untouched, without a re-run', async () => {

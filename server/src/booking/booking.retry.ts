@@ -26,7 +26,34 @@ export class LockRetry {
     @Inject(PINO) private readonly log: Logger,
   ) {}
 
-  async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  // the turn each slot's bookings take in this instance (BOOKING_SLOT_TURNS): the last transaction queued per slot
+  private readonly turns = new Map<string, Promise<unknown>>();
+
+  /**
+   * `o.turn` (a slot id): with BOOKING_SLOT_TURNS on, the transactions that take a seat of that slot run one after the
+   * other in this instance, first come first served, each with all its retries. Local scheduling only — no other
+   * instance needs to agree with it, and the slot's conditional UPDATE stays the only capacity guard. On a Galera
+   * cluster it turns the crowd of this instance's transactions waiting on a sought-after slot's row, every one of them
+   * aborted whenever another node's commit to that row arrives, into one at a time (docs/booking.md).
+   */
+  transaction<T>(work: (tx: EntityManager) => Promise<T>, o: { turn?: string } = {}): Promise<T> {
+    if (!o.turn || !this.config.booking.slotTurns || this.db.inTransaction) return this.retried(work);
+    const key = o.turn;
+    const mine = (this.turns.get(key) ?? Promise.resolve()).then(() => this.retried(work));
+    const done = mine.catch(() => undefined);
+    this.turns.set(key, done);
+    void done.then(() => {
+      if (this.turns.get(key) === done) this.turns.delete(key);
+    });
+    return mine;
+  }
+
+  /** slots with a booking running or waiting its turn here (tests) */
+  get slotsInTurn(): number {
+    return this.turns.size;
+  }
+
+  private async retried<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     const { lockRetries, lockRetryMs } = this.config.booking;
     const started = performance.now();
     for (let attempt = 1; ; attempt++) {

@@ -153,7 +153,7 @@ export class BookingService {
     };
     await this.ensureAccountRows(accountId);
     for (let round = 0; round < 3; round++) {
-      const outcome = await this.retry.transaction((tx) => this.insertBooking(tx, { accountId, input, hash, now, prep, ctx }));
+      const outcome = await this.retry.transaction((tx) => this.insertBooking(tx, { accountId, input, hash, now, prep, ctx }), { turn: prep.slot.id });
       if (!outcome.raced) return outcome.view;
       // another request with the same key committed first (or is still deciding): answer exactly what it answered
       const row = await this.db.read((m) => this.idempotency.findIdempotency(m, accountId, input.idempotencyKey));
@@ -382,7 +382,7 @@ export class BookingService {
       await this.calendarRepo.releaseSeat(tx, b.slotId);
       await this.cases.log(tx, caseOf(b.id), { action: 'rescheduled', actor: RESIDENT(caller.accountId), at: now, note: `${b.date} ${b.startTime} → ${prep.check.plan.date} ${prep.check.slot.start}` });
       return this.detail(tx, (await this.repo.find(tx, b.id))!);
-    });
+    }, { turn: prep.slot.id });
   }
 }
 

@@ -308,6 +308,6 @@ export class StaffDeskService {
       // the receiver owns the case from the start (首问)
       await this.cases.open(tx, caseOf(b.id), code, { action: 'walk_in_registered', actor: me, at: now, note: input.note ?? null }, me);
       return this.staffDetail(tx, b);
-    });
+    }, { turn: prep.slot.id });
   }
 }

@@ -7,7 +7,8 @@ const DEV_PII_KEY = Buffer.alloc(32, 'jianban-dev-pii-key').toString('base64');
 const DEV_HMAC_KEY = Buffer.alloc(32, 'jianban-dev-hmac-key').toString('base64');
 const DEV_WECHAT_BASE = 'http://127.0.0.1:3901';
 
-const bool = z
+/** a yes/no environment variable (true/false, 1/0, yes/no) */
+export const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const base64Key = z

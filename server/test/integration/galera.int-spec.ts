@@ -45,9 +45,9 @@ const KS = [1, 7, 2000];
 // budget. They are sent IN_FLIGHT at a time, each next one as one is answered, not all 2,060 at once: each server's
 // database pool queues at most 200 waiting requests, and the race that matters is for the last seats, at the end.
 // One run, not five: every booking of the 2,000 updates the one slot row through three nodes, and Galera aborts the
-// transactions in flight on the others at each commit (measured on the quiet 2-core machine: 27–37 s a run, 2,123
-// certification failures and 12,684 brute-force aborts in five runs, all retried) — five runs would take the suite's
-// whole 3-minute budget. GALERA_SCALE_RUNS=5 runs them (docs/booking-reliability.md)
+// transactions in flight on the others at each commit (measured on the quiet 2-core machine with slot turns: 104.5 s
+// for five runs, 1,948 certification failures and 2,338 brute-force aborts, all retried) — five runs would take more
+// than the suite's whole 3-minute budget. GALERA_SCALE_RUNS=5 runs them (docs/booking-reliability.md)
 const IN_FLIGHT = 60;
 const runsFor = (k: number) => (k < CLIENTS ? RUNS : Number(process.env.GALERA_SCALE_RUNS ?? 1));
 const racersFor = (k: number) => (k < CLIENTS ? CLIENTS : k + LOSERS);
@@ -85,8 +85,9 @@ suite(missing ? `Galera — SKIPPED: this machine lacks ${missing} (REQUIRE_GALE
       engine: 'mariadb', processes: CAUSAL + 1, name: 'galera', nodeUrls: galera.nodes.map((n) => n.url), nodeOf: nodeOfProc,
       env: {
         BOOKING_ACTIVE_LIMIT: '1000', BOOKING_CREATE_RATE_LIMIT: '100000', BOOKING_JOB_POLL_SECONDS: '0', DB_STATEMENT_TIMEOUT_MS: '20000',
-        // as a Galera deployment should run (README, scale-out): lock conflicts retried for up to 10 s, not 3 times
-        BOOKING_LOCK_RETRY_MS: '10000',
+        // as a Galera deployment should run (README, scale-out): lock conflicts retried for up to 10 s, not 3 times, and
+        // a slot's bookings taking turns within each instance
+        BOOKING_LOCK_RETRY_MS: '10000', BOOKING_SLOT_TURNS: 'true',
       },
       // each process fails over to the other nodes, in order, when its own node cannot serve (DB_FAILOVER_HOSTS)
       envOf: (i) => ({
