@@ -28,14 +28,17 @@ import { evaluate, seededIndex, type EvalQuery } from './search-eval';
 // and on the blind heldout4 83.2 / 87.4 / 32.9 % (one more miss, three fewer false matches). heldout5.json is the sixth
 // round's blind set (written the same way by someone who saw neither the ranking, the thesaurus nor the earlier sets;
 // 284 queries less the 44 that repeated an earlier set or itself), floored at the ranking of the day it was committed
-// (66.7 / 70.1 / 30.1 %), its misses not yet read.
+// (66.7 / 70.1 / 30.1 %), its misses not yet read. Scored once by the seventh round, its misses showed 41 queries
+// expecting other places' items residents never see (issue 14's scope): relabelled to the item residents here are sent
+// to for the same paper (standsFor) or to nothing, and floored at the ranking of the day before that round
+// (87.4 / 93.3 / 25.6 %); no longer blind.
 const SETS = {
   'queries.json': { minQueries: 310, floor: { top1: 98, top3: 99, falseMatchMax: 3 } },
   'heldout.json': { minQueries: 160, floor: { top1: 95, top3: 99, falseMatchMax: 9 } },
   'heldout2.json': { minQueries: 220, floor: { top1: 87, top3: 92, falseMatchMax: 25 } },
   'heldout3.json': { minQueries: 280, floor: { top1: 88, top3: 92, falseMatchMax: 7 } },
   'heldout4.json': { minQueries: 270, floor: { top1: 83, top3: 87, falseMatchMax: 33 } },
-  'heldout5.json': { minQueries: 240, floor: { top1: 66, top3: 70, falseMatchMax: 31 } },
+  'heldout5.json': { minQueries: 240, floor: { top1: 87, top3: 93, falseMatchMax: 26 } },
 };
 
 const load = (file: string) => (JSON.parse(readFileSync(join(__dirname, '../../../test/search-eval', file), 'utf8')) as { queries: EvalQuery[] }).queries;
