@@ -5,10 +5,10 @@
 // `closest` suggestions of a no-match answer are not results).
 //
 //   pnpm --filter @jianban/server build            # or a private copy: JB_SERVER_DIST=/tmp/x-dist
-//   node scripts/search-eval.mjs [--misses] [--json] [--set queries|heldout|heldout2|heldout3|heldout4|heldout5]
+//   node scripts/search-eval.mjs [--misses] [--json] [--set queries|heldout|heldout2|heldout3|heldout4|heldout5|heldout6]
 //
 // --set heldout scores the held-out set (server/test/search-eval/heldout.json), written after the first round without
-// looking at the ranking; --set heldout2 the third round's blind set (heldout2.json), written before that round's changes; --set heldout3 the fourth round's (heldout3.json), --set heldout4 the fifth round's (heldout4.json), --set heldout5 the sixth round's (heldout5.json).
+// looking at the ranking; --set heldout2 the third round's blind set (heldout2.json), written before that round's changes; --set heldout3 the fourth round's (heldout3.json), --set heldout4 the fifth round's (heldout4.json), --set heldout5 the sixth round's (heldout5.json), --set heldout6 the seventh round's (heldout6.json).
 //
 // A result is a catalog item (its code) or a service (service:<id>). The floor is enforced in the test command by
 // server/src/catalog/search/search-eval.spec.ts over the same set.
@@ -22,7 +22,7 @@ import { serverProcess } from './lib/server-process.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = resolve(process.env.JB_SERVER_DIST ?? join(root, 'server', 'dist'));
 const { values: opt } = parseArgs({ options: { misses: { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, set: { type: 'string', default: 'queries' } } });
-if (!['queries', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5'].includes(opt.set)) throw new Error(`--set must be queries, heldout, heldout2, heldout3, heldout4 or heldout5, not ${opt.set}`);
+if (!['queries', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6'].includes(opt.set)) throw new Error(`--set must be queries, heldout, heldout2, heldout3, heldout4, heldout5 or heldout6, not ${opt.set}`);
 const { queries } = JSON.parse(readFileSync(join(root, 'server', 'test', 'search-eval', `${opt.set}.json`), 'utf8'));
 
 const { run, startServer } = serverProcess(root, DIST);

@@ -31,7 +31,10 @@ import { evaluate, seededIndex, type EvalQuery } from './search-eval';
 // (66.7 / 70.1 / 30.1 %), its misses not yet read. Scored once by the seventh round, its misses showed 41 queries
 // expecting other places' items residents never see (issue 14's scope): relabelled to the item residents here are sent
 // to for the same paper (standsFor) or to nothing, and floored at the ranking of the day before that round
-// (87.4 / 93.3 / 25.6 %); no longer blind.
+// (87.4 / 93.3 / 25.6 %); no longer blind. heldout6.json is the seventh round's blind set (written the same way, from
+// the items' names, descriptions and routes only; 302 queries less the 78 that repeated an earlier set's), floored at
+// the ranking of the day it was committed (91.8 / 93.8 / 48.7 %): its 78 queries expecting nothing are mostly traps
+// sharing a word with an item (养猫需要登记吗, 老人去世后丧葬费怎么领).
 const SETS = {
   'queries.json': { minQueries: 310, floor: { top1: 98, top3: 99, falseMatchMax: 3 } },
   'heldout.json': { minQueries: 160, floor: { top1: 95, top3: 99, falseMatchMax: 9 } },
@@ -39,6 +42,7 @@ const SETS = {
   'heldout3.json': { minQueries: 280, floor: { top1: 88, top3: 92, falseMatchMax: 7 } },
   'heldout4.json': { minQueries: 270, floor: { top1: 83, top3: 87, falseMatchMax: 33 } },
   'heldout5.json': { minQueries: 240, floor: { top1: 87, top3: 93, falseMatchMax: 26 } },
+  'heldout6.json': { minQueries: 220, floor: { top1: 91, top3: 93, falseMatchMax: 49 } },
 };
 
 const load = (file: string) => (JSON.parse(readFileSync(join(__dirname, '../../../test/search-eval', file), 'utf8')) as { queries: EvalQuery[] }).queries;
