@@ -34,15 +34,20 @@ import { evaluate, seededIndex, type EvalQuery } from './search-eval';
 // (87.4 / 93.3 / 25.6 %); no longer blind. heldout6.json is the seventh round's blind set (written the same way, from
 // the items' names, descriptions and routes only; 302 queries less the 78 that repeated an earlier set's), floored at
 // the ranking of the day it was committed (91.8 / 93.8 / 48.7 %): its 78 queries expecting nothing are mostly traps
-// sharing a word with an item (养猫需要登记吗, 老人去世后丧葬费怎么领).
+// sharing a word with an item (养猫需要登记吗, 老人去世后丧葬费怎么领). The seventh round (a question asking for no paper
+// is about its most informative word: a document that does not explain it is no answer; a pair the catalog made a
+// word of counts as its more informative character; 369 everyday words written item by item by someone who saw no
+// evaluation set; the service centre's names as booking words), chosen on the five earlier sets → queries
+// 98.1 / 99.2 / 2.8, heldout 96.2 / 99.0 / 6.8, heldout2 92.4 / 95.3 / 24.1, heldout3 90.5 / 93.0 / 5.7, heldout4
+// 90.0 / 94.7 / 24.7, heldout5 (relabelled) 89.1 / 94.1 / 24.8 %, and on the blind heldout6 94.5 / 95.9 / 46.2 %.
 const SETS = {
   'queries.json': { minQueries: 310, floor: { top1: 98, top3: 99, falseMatchMax: 3 } },
-  'heldout.json': { minQueries: 160, floor: { top1: 95, top3: 99, falseMatchMax: 9 } },
-  'heldout2.json': { minQueries: 220, floor: { top1: 87, top3: 92, falseMatchMax: 25 } },
-  'heldout3.json': { minQueries: 280, floor: { top1: 88, top3: 92, falseMatchMax: 7 } },
-  'heldout4.json': { minQueries: 270, floor: { top1: 83, top3: 87, falseMatchMax: 33 } },
-  'heldout5.json': { minQueries: 240, floor: { top1: 87, top3: 93, falseMatchMax: 26 } },
-  'heldout6.json': { minQueries: 220, floor: { top1: 91, top3: 93, falseMatchMax: 49 } },
+  'heldout.json': { minQueries: 160, floor: { top1: 96, top3: 99, falseMatchMax: 7 } },
+  'heldout2.json': { minQueries: 220, floor: { top1: 92, top3: 95, falseMatchMax: 25 } },
+  'heldout3.json': { minQueries: 280, floor: { top1: 90, top3: 93, falseMatchMax: 6 } },
+  'heldout4.json': { minQueries: 270, floor: { top1: 90, top3: 94, falseMatchMax: 25 } },
+  'heldout5.json': { minQueries: 240, floor: { top1: 89, top3: 94, falseMatchMax: 25 } },
+  'heldout6.json': { minQueries: 220, floor: { top1: 94, top3: 95, falseMatchMax: 47 } },
 };
 
 const load = (file: string) => (JSON.parse(readFileSync(join(__dirname, '../../../test/search-eval', file), 'utf8')) as { queries: EvalQuery[] }).queries;

@@ -178,6 +178,18 @@ describe('SearchIndex: what a question asks for', () => {
     expect(top('孩子要转到城里的学校上学')?.code).toBe('HB-22');
   });
 
+  it('takes a question that asks for no paper as about its most informative word: what does not explain it is no answer', () => {
+    // 出租 and 税 are what 房子出租要交什么税 is about, 招聘 what 哪里看招聘信息 is, 驾校 what 驾校报名时间 is
+    expect(index.search(normalizeQuery('房子出租要交什么税'), district, 5)).toEqual([]);
+    expect(index.search(normalizeQuery('哪里看招聘信息'), district, 5)).toEqual([]);
+    expect(index.search(normalizeQuery('驾校报名时间'), district, 5)).toEqual([]);
+    // negative controls: the same subject with a paper asked for, a sentence whose most informative word is the item's
+    // (走丢, a pair the catalog made a word of, counts as its more informative character), a service asked loosely
+    expect(top('房子要开证明')?.code).toBe('NI-17');
+    expect(top('屋里老人走丢好几天了')?.code).toBe('NI-07');
+    expect(top('想约个时间去服务大厅办事')?.code).toBe('service:booking');
+  });
+
   it('counts 老年 / 老年人 as little as 老人: nearly every question here is about old people', () => {
     expect(index.search(normalizeQuery('老年大学怎么报名'), district, 5)).toEqual([]);
     expect(top('老年人补贴')?.code).toBe('service:allowance');

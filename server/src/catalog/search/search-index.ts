@@ -164,6 +164,9 @@ const DOMAIN_COMMON = new Set(['社区', '居委会', '村委会', '居委', '�
 const DOMAIN_COMMON_WEIGHT = 0.2;
 function generalWeight(text: string): number {
   if (DOMAIN_COMMON.has(text)) return DOMAIN_COMMON_WEIGHT;
+  // a pair the catalog made a word of (走丢) that everyday Chinese does not know: as informative as its more
+  // informative character (丢), not its less (走) as an unknown pair across words (么证, 要开) is
+  if ([...text].length === 2 && !generallyKnown(text) && segmenter.isTerm(text)) return Math.max(...[...text].map((c) => informativeness(c)));
   // a longer word everyday Chinese does not know (a catalog term: 一个孩子, 老年人补贴) is as informative as its most
   // informative known part, not fully informative because it is unknown
   if ([...text].length > 2 && !generallyKnown(text)) {
@@ -222,6 +225,12 @@ const ELSEWHERE_MARGIN = 1;
 const ELSEWHERE_SHARE = 0.5;
 const ELSEWHERE_CLEAR = 2;
 const NAMED_MAX = 8;
+// a document explains what a question is about when it explains a word at least this share as informative as the
+// question's most informative one
+const LEAD_SHARE = 0.9;
+// … a service when it explains a word at least this share as informative: services are asked for in looser words
+// (约个时间去社区), but 九价疫苗在哪里预约 is about the vaccine, not about booking a visit here
+const SERVICE_LEAD_SHARE = 0.5;
 
 const stripParens = (s: string) => s.replace(/\(.*?\)|（.*?）/g, '');
 
@@ -377,6 +386,7 @@ export class SearchIndex {
     ownHit: Set<number>;
     namedHit: Set<number>;
     share: (doc: number, of: number) => number;
+    leads: (doc: number, share?: number) => boolean;
   } {
     const chars = [...q];
     // the query as words: a character counts alone only where it is a word of its own (狗, 穷), otherwise through the
@@ -473,11 +483,23 @@ export class SearchIndex {
       }
       return all === 0 ? 1 : both / all;
     };
-    return { scores, parts, coverage, ownHit, namedHit, share };
+    // whether a document explains the question's most informative word (within LEAD_SHARE of it): what the question
+    // is about, not something beside it
+    const leads = (doc: number, share = LEAD_SHARE) => {
+      const e = explained.get(doc) ?? new Set<number>();
+      let inside = 0;
+      let outside = 0;
+      weightAt.forEach((w, i) => {
+        if (e.has(i)) inside = Math.max(inside, w);
+        else outside = Math.max(outside, w);
+      });
+      return inside >= outside * share;
+    };
+    return { scores, parts, coverage, ownHit, namedHit, share, leads };
   }
 
   private rankHan(q: string, owners: Set<string>): Hit[] {
-    const { scores, parts, coverage, ownHit, namedHit, share } = this.scores(q);
+    const { scores, parts, coverage, ownHit, namedHit, share, leads } = this.scores(q);
     const asksCertificate = q.includes('证明');
     // a question about an amount, a price or a date (交多少钱, 什么时候涨, 免费吗) that asks for no paper is not about a
     // certificate that shares its subject (养老保险 is not 健在证明): certificates are no answer to it, services may be
@@ -501,8 +523,10 @@ export class SearchIndex {
       // question being the item's word, is not)
       const exact = d.terms.find((t) => t.text === q);
       // … or a question how or where to do something (车子年检在哪做, 猫丢了怎么找) that asks for no paper and meets a
-      // certificate only on its subject words, never on what names it: it is about the thing, not about the paper
-      const weak = !asksPaper && !exact && (onlyLoneCharacters(parts.get(i)!) || (asksHow && d.owner !== SERVICE_OWNER && !namedHit.has(i)));
+      // certificate only on its subject words, never on what names it: it is about the thing, not about the paper;
+      // … or a question that asks for no paper whose most informative word the document does not explain
+      // (手机银行怎么转账, 房子租出去要交税吗, 征兵报名时间): it is about that, not about what it shares with the document
+      const weak = !asksPaper && !exact && (onlyLoneCharacters(parts.get(i)!) || (asksHow && d.owner !== SERVICE_OWNER && !namedHit.has(i)) || !leads(i, d.owner === SERVICE_OWNER ? SERVICE_LEAD_SHARE : LEAD_SHARE));
       const cov = coverage(i) * (weak ? WEAK_EVIDENCE : 1);
       // a document that explains little of the question is about something else (老年大学 is not 老年人补贴)
       if (cov < MIN_COVERAGE) continue;

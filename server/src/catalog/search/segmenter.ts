@@ -26,6 +26,9 @@ segmenter.addWords = (words: Iterable<string>): void => {
   for (const w of fresh) added.add(w);
 };
 
+// whether a word was added as one of the catalog's own terms
+segmenter.isTerm = (word: string): boolean => added.has(word);
+
 // How informative a word is in everyday Chinese, from jieba's general-corpus IDF table (0.1 … 1): 的/我/要/什么/没有
 // say nothing about which certificate is meant even when only one catalog item happens to contain them. Words the
 // table does not know are taken as informative. Loaded with the segmenter (~0.1 s), looked up per query token.
