@@ -25,26 +25,32 @@ export async function race<T>(tasks: (() => Promise<{ status: number; body?: T; 
   return Promise.all(running);
 }
 
-// like race, but at most `limit` tasks in flight at once, each next one sent as soon as one is answered: thousands of
-// clients against a few server processes, whose database pools queue a bounded number of waiting requests
-export async function raceLimited<T>(tasks: (() => Promise<{ status: number; body?: T; ms: number }>)[], limit: number): Promise<Outcome<T>[]> {
-  const out: Outcome<T>[] = new Array(tasks.length);
+// `fn` over every item with at most `limit` calls in flight, each next one started as soon as one is answered
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
   let next = 0;
-  await race(
-    Array.from({ length: Math.min(limit, tasks.length) }, () => async () => {
-      while (next < tasks.length) {
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
         const i = next++;
-        const started = performance.now();
-        try {
-          out[i] = await tasks[i]();
-        } catch (err) {
-          out[i] = { status: 0, ms: performance.now() - started, error: (err as Error).message };
-        }
+        out[i] = await fn(items[i], i);
       }
-      return { status: 0, ms: 0 };
     }),
   );
   return out;
+}
+
+// like race, but at most `limit` tasks in flight at once (mapLimit): thousands of clients against a few server
+// processes, whose database pools queue a bounded number of waiting requests
+export async function raceLimited<T>(tasks: (() => Promise<{ status: number; body?: T; ms: number }>)[], limit: number): Promise<Outcome<T>[]> {
+  return mapLimit(tasks, limit, async (task): Promise<Outcome<T>> => {
+    const started = performance.now();
+    try {
+      return await task();
+    } catch (err) {
+      return { status: 0, ms: performance.now() - started, error: (err as Error).message };
+    }
+  });
 }
 
 // `clients` loops, each calling `step` back to back until `ms` elapse (or `step` returns 'stop')

@@ -5,6 +5,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { join, resolve } from 'node:path';
 import mysql from 'mysql2/promise';
 import { fillPath, type RouteDef, type RouteInput, type RouteParams } from '@jianban/shared';
+import { mapLimit } from './booking-load';
 import { MARIADB_ADMIN_URL, type Engine } from './engines';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy';
 import { PiiCipher } from '../../src/common/pii-cipher';
@@ -232,7 +233,11 @@ async function openProbe(engine: Engine, db: TestDatabase, dbName?: string, admi
 
 const SEED_BATCH = 500;
 
-async function seedResidents(probe: DbProbe, cipher: PiiCipher, prefix: string, n: number): Promise<string[]> {
+// the rows a first WeChat login writes (account with its encrypted openid, session with the token's hash), under the
+// servers' own config: their keys and session lifetimes
+async function seedResidents(probe: DbProbe, config: ReturnType<typeof loadConfig>, prefix: string, n: number): Promise<string[]> {
+  const cipher = new PiiCipher(config);
+  const { ttlSeconds, refreshTtlSeconds } = config.session;
   const sha256 = (v: string) => createHash('sha256').update(v).digest('hex');
   // datetime(3) as both engines store it (UTC, as the servers write it)
   const at = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 23);
@@ -250,7 +255,7 @@ async function seedResidents(probe: DbProbe, cipher: PiiCipher, prefix: string, 
       tokens.push(token);
       accounts.push(accountId, cipher.blindIndex('openid', openId), cipher.blindIndexVersion, cipher.encrypt(openId), '微信用户', 0, at(now), at(now));
       sessions.push(sessionId, sha256(token), sha256(randomBytes(32).toString('base64url')), 'resident', accountId, sessionId,
-        at(now + 2 * 3600_000), at(now + 30 * 86400_000), at(now), at(now));
+        at(now + ttlSeconds * 1000), at(now + refreshTtlSeconds * 1000), at(now), at(now));
     }
     await probe.query(
       `INSERT INTO resident_account (id, openid_hash, openid_hash_kv, openid_enc, display_name, family_count, created_at, updated_at)
@@ -264,20 +269,6 @@ async function seedResidents(probe: DbProbe, cipher: PiiCipher, prefix: string, 
     );
   }
   return tokens;
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i], i);
-      }
-    }),
-  );
-  return out;
 }
 
 export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
@@ -385,7 +376,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
         const rest = await mapLimit(Array.from({ length: n - 1 }, (_, i) => `${prefix}-${i + 1}`), 8, (u) => loginResident(u));
         return [first, ...rest];
       },
-      seedResidents: (prefix, n) => seedResidents(probe, new PiiCipher(loadConfig(env)), prefix, n),
+      seedResidents: (prefix, n) => seedResidents(probe, loadConfig(env), prefix, n),
       kill: (index, signal = 'SIGKILL') => stop(procs[index], signal),
       restart: async (index) => {
         const p = procs[index];
