@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { routes, type AvailabilityView, type BookingSettingsView, type ServiceItemView } from '@jianban/shared';
-import type { Locator, Page } from 'playwright-core';
-import { api, field, shot, submitStaffLogin, turnOnElderMode } from './support/page-checks';
+import type { Page } from 'playwright-core';
+import { api, field, scrollTo, shot, submitStaffLogin, turnOnElderMode } from './support/page-checks';
 import { launchBrowser, shanghaiMorningOffsetMs, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
 import { publishUnknownYears } from './support/statutory';
 import { seriousViolations } from './support/axe';
@@ -31,18 +31,6 @@ describe('the centre address and phone: staff set them, residents see them on th
 
   const settings = (): Promise<BookingSettingsView> => api(stack.url, routes.staffGetBookingSettings, {}, { token: staffToken, params: { code: COMMUNITY } });
   const vis = (page: Page, t: string | RegExp, exact = false) => page.getByText(t, { exact }).filter({ visible: true });
-  // the page renders its centre card again as its reads land: an element found just before that is detached, so the
-  // scroll is tried again on the element as it is then (until 10 s have passed, never a count)
-  const scrollTo = async (l: Locator) => {
-    for (const until = Date.now() + 10_000; ; ) {
-      try {
-        return await l.scrollIntoViewIfNeeded({ timeout: 5_000 });
-      } catch (err) {
-        if (Date.now() > until || !/not attached/.test(String(err))) throw err;
-      }
-    }
-  };
-
   beforeAll(async () => {
     stack = await startStack('booking-centre', { clockOffsetMs });
     await publishUnknownYears(stack.url);
@@ -109,7 +97,7 @@ describe('the centre address and phone: staff set them, residents see them on th
     await vis(page, /电话格式不对：座机请带区号/).waitFor();
     await vis(page, '没有保存').waitFor();
     await expect(page.getByRole('tab', { name: '地址和电话（有错）' }).count()).resolves.toBe(1);
-    await vis(page, /电话格式不对：座机请带区号/).scrollIntoViewIfNeeded();
+    await scrollTo(vis(page, /电话格式不对：座机请带区号/));
     await shot(page, 'booking-centre-2-staff-bad-phone');
     expect(await settings()).toEqual(before);
 

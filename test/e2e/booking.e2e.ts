@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { routes } from '@jianban/shared';
 import type { Page } from 'playwright-core';
-import { api, shot, submitStaffLogin, syntheticElderId, turnOnElderMode } from './support/page-checks';
+import { api, scrollTo, shot, submitStaffLogin, syntheticElderId, turnOnElderMode } from './support/page-checks';
 import { launchBrowser, settle, shanghaiMorningOffsetMs, startStack, STAFF_PASSWORD, type RunningStack } from './support/stack';
 import { publishUnknownYears } from './support/statutory';
 
@@ -96,7 +96,7 @@ describe('booking in the H5 build: resident books for a family member, staff con
     await page.getByText(/最晚在\d+月\d+日 周. \d\d:\d\d以前可以取消或改时间|约好后不能在网上取消或改时间/).filter({ visible: true }).waitFor();
     await shot(page, 'booking-5-confirm');
     const confirm = page.getByRole('button', { name: '确认预约', exact: true }).filter({ visible: true });
-    await confirm.scrollIntoViewIfNeeded();
+    await scrollTo(confirm);
     await shot(page, 'booking-5b-confirm-bottom');
     // a double tap: the idempotency key of this screen makes it one booking
     await confirm.dblclick();
@@ -124,7 +124,7 @@ describe('booking in the H5 build: resident books for a family member, staff con
     await page.getByText(new RegExp(`${elderName}$`)).filter({ visible: true }).first().click();
     await page.getByText('办理记录').filter({ visible: true }).waitFor({ timeout: 30_000 });
     const confirmButton = page.getByRole('button', { name: '确认预约', exact: true }).filter({ visible: true });
-    await confirmButton.scrollIntoViewIfNeeded();
+    await scrollTo(confirmButton);
     await shot(page, 'staff-booking-actions');
     await confirmButton.click();
     await page.getByText('已确认预约').filter({ visible: true }).waitFor({ timeout: 30_000 });
@@ -133,7 +133,7 @@ describe('booking in the H5 build: resident books for a family member, staff con
     // the case log (<CaseLog>): the confirmation is its last row, by the staff member's name
     const confirmedRow = page.getByText(`${staffName}：确认预约`).filter({ visible: true });
     await confirmedRow.waitFor({ timeout: 30_000 });
-    await confirmedRow.scrollIntoViewIfNeeded();
+    await scrollTo(confirmedRow);
     await shot(page, 'staff-booking-case-log');
   });
 
@@ -159,11 +159,11 @@ describe('booking in the H5 build: resident books for a family member, staff con
     const responsible = page.getByText(`${staffName}（${postTitle}）`).filter({ visible: true });
     await responsible.waitFor();
     await shot(page, 'booking-7-pass-confirmed');
-    await responsible.scrollIntoViewIfNeeded();
+    await scrollTo(responsible);
     await shot(page, 'booking-7b-pass-responsible');
     // the same <CaseLog> on the resident's page: the steps by name, no staff id
     const logRow = page.getByText(`${staffName}：确认预约`).filter({ visible: true });
-    await logRow.scrollIntoViewIfNeeded();
+    await scrollTo(logRow);
     await logRow.waitFor();
     await shot(page, 'booking-7c-case-log');
 
@@ -222,7 +222,7 @@ describe('booking in the H5 build: resident books for a family member, staff con
     const free = r.getByRole('button', { name: /还剩 \d+ 个名额$/ }).filter({ visible: true });
     await free.first().waitFor({ timeout: 30_000 });
     expect(await free.count()).toBeGreaterThan(13);
-    await free.last().scrollIntoViewIfNeeded();
+    await scrollTo(free.last());
     await free.last().click();
     const ok = r.getByRole('button', { name: /^确定改时间/ }).filter({ visible: true });
     await ok.waitFor();

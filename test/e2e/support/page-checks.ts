@@ -1,6 +1,6 @@
 import { expect } from '@jest/globals';
 import { checkDigitOf, fillPath, type RouteDef } from '@jianban/shared';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { screenshotPath, settle, STAFF_PASSWORD } from './stack';
 
 // helpers shared by the browser tests
@@ -13,6 +13,18 @@ export function syntheticElderId(): string {
   const seq = String(Math.floor(Math.random() * 999)).padStart(3, '0');
   const first17 = `421003${year}${month}${day}${seq}`;
   return first17 + checkDigitOf(first17);
+}
+
+// scrolls an element into view. A page that renders a part again as its reads land detaches an element found just
+// before: the scroll is then tried again on the element as it is then (until 10 s have passed, never a count)
+export async function scrollTo(l: Locator): Promise<void> {
+  for (const until = Date.now() + 10_000; ; ) {
+    try {
+      return await l.scrollIntoViewIfNeeded({ timeout: 5_000 });
+    } catch (err) {
+      if (Date.now() > until || !/not attached/.test(String(err))) throw err;
+    }
+  }
 }
 
 /** the input or textarea right after its visible label (Taro's H5 inputs do not carry the label themselves) */
