@@ -238,7 +238,7 @@ async function main() {
       // on a cluster the server runs as deployed there: causal reads (DB_WSREP_SYNC_WAIT, BENCH_WSREP_SYNC_WAIT= to leave it off),
       // lock conflicts retried for up to 10 s and a slot's bookings taking turns in each instance (README, scale-out)
       const causal = NODE_URLS.length && (process.env.BENCH_WSREP_SYNC_WAIT ?? '1') !== '' ? { DB_WSREP_SYNC_WAIT: process.env.BENCH_WSREP_SYNC_WAIT ?? '1' } : {};
-      const galera = NODE_URLS.length ? { BOOKING_LOCK_RETRY_MS: '10000', BOOKING_SLOT_TURNS: 'true' } : {};
+      const galera = NODE_URLS.length ? { BOOKING_LOCK_RETRY_MS: '10000', BOOKING_SLOT_TURNS: 'true', DB_CONFLICT_RETRY_MS: '5000' } : {};
       const s = await startServer({ ...env, ...causal, ...galera, DB_URL: nodeDb, DB_MIGRATE_ON_START: 'false', LOG_FILE: join(logDir, `bench-booking-p${i}.log`) }, o.serverNodeArgs);
       servers.push(s);
       cleanups.push(async () => { s.child.kill('SIGTERM'); await new Promise((r) => s.child.once('exit', r)); });

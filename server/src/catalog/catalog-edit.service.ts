@@ -54,7 +54,7 @@ export class CatalogEditService {
 
   async update(staff: Staff, code: string, input: UpdateItemInput): Promise<CatalogItemDetail> {
     const editor = await this.editor(staff);
-    const row = await this.db.transaction(async (tx) => {
+    const row = await this.db.retrying(async (tx) => {
       const item = await this.editableItem(tx, staff, code);
       await this.saveVersion(tx, item, { baseVersion: input.baseVersion, changes: input.changes, note: input.changeNote, editor, proposalId: null });
       return (await this.items.findById(tx, item.id))!;
@@ -76,7 +76,7 @@ export class CatalogEditService {
   }
 
   private insertCommunityItem(staff: Staff, community: string, input: CreateCommunityItemInput, editor: Editor, mayRetry: boolean): Promise<CatalogItemEntity | null> {
-    return this.db.transaction(async (tx) => {
+    return this.db.retrying(async (tx) => {
       const region = await this.regions.coveredCommunity(tx, staff, community);
       if (!region) throw new DomainError(ErrorCode.CommunityNotFound, `${community} is not a community`);
       const now = this.clock.now();
@@ -128,7 +128,7 @@ export class CatalogEditService {
 
   async propose(staff: Staff, code: string, input: ProposeChangeInput): Promise<ProposalView> {
     const editor = await this.editor(staff);
-    const { item, proposal } = await this.db.transaction(async (tx) => {
+    const { item, proposal } = await this.db.retrying(async (tx) => {
       const item = await this.visibleItem(tx, staff, code);
       if (applyChanges(parseContent(item), input.changes).changed.length === 0) throw new DomainError(ErrorCode.ProposalEmpty, 'the proposal changes nothing');
       const proposal: CatalogProposalEntity = {
@@ -154,7 +154,7 @@ export class CatalogEditService {
   async decide(staff: Staff, id: string, raw: DecideProposalInput): Promise<ProposalView> {
     const editor = await this.editor(staff);
     const note = raw.note ?? '';
-    const out = await this.db.transaction(async (tx) => {
+    const out = await this.db.retrying(async (tx) => {
       const p = await this.proposals.find(tx, id);
       if (!p) throw new DomainError(ErrorCode.ProposalNotFound, `no proposal ${id}`);
       if (p.status !== 'pending') throw new DomainError(ErrorCode.ProposalDecided, 'already decided');
@@ -174,7 +174,7 @@ export class CatalogEditService {
   }
 
   async updateWorkList(staff: Staff, kind: WorkListKind, input: UpdateWorkListInput): Promise<WorkListView> {
-    return this.db.transaction(async (tx) => {
+    return this.db.retrying(async (tx) => {
       const ok = await this.workLists.replace(tx, kind, input.baseVersion, {
         title: input.title, note: input.note, entriesJson: JSON.stringify(input.entries), example: input.example ? 1 : 0, updatedBy: staff.staffId, updatedAt: this.clock.now(),
       });

@@ -46,7 +46,7 @@ export class DemandReportService {
     const rule = { name: 'catalog-demand-report', limit: this.config.catalog.reportsPerHour, windowSeconds: 3600 };
     // the counter row must exist before the transaction: creating it inside one deadlocks concurrent first reports (InnoDB)
     await this.limiter.prepare(rule, resident.accountId);
-    const row = await this.db.transaction(async (tx) => {
+    const row = await this.db.retrying(async (tx) => {
       const item = await this.items.findByCode(tx, input.itemCode);
       if (!item || item.owner !== DISTRICT_OWNER) throw new DomainError(ErrorCode.ItemNotFound, `no catalog item ${input.itemCode}`);
       const content = parseContent(item);
@@ -77,7 +77,7 @@ export class DemandReportService {
   }
 
   async setStatus(_staff: Staff, id: string, input: UpdateDemandStatusInput): Promise<StaffDemandReportView> {
-    const row = await this.db.transaction(async (tx) => {
+    const row = await this.db.retrying(async (tx) => {
       const report = await this.reports.find(tx, id);
       if (!report) throw new DomainError(ErrorCode.DemandReportNotFound, `no demand report ${id}`);
       const now = this.clock.now();

@@ -50,7 +50,7 @@ export class DepartmentService {
 
   async update(staff: Staff, code: string, input: UpdateDepartmentInput): Promise<DepartmentView> {
     const editor = (await this.accounts.requireMe('staff', staff.staffId)).displayName.slice(0, 64);
-    return this.db.transaction(async (tx) => {
+    return this.db.retrying(async (tx) => {
       const row = await this.departments.byCode(tx, code);
       if (!row) throw new DomainError(ErrorCode.NotFound, `no department ${code}`);
       if (row.version !== input.baseVersion) throw new DomainError(ErrorCode.VersionConflict, `department ${code} is at version ${row.version}`, { currentVersion: row.version });

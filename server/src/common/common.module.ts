@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { AppConfig } from './config';
 import { Clock, ShiftedClock, SystemClock } from './clock';
@@ -18,7 +19,8 @@ export class CommonModule {
         { provide: AppConfig, useValue: config },
         { provide: PINO, useValue: log },
         config.clockOffsetMs ? { provide: Clock, useValue: new ShiftedClock(config.clockOffsetMs) } : { provide: Clock, useClass: SystemClock },
-        Db, PiiCipher, RateLimiter, RateLimitRepository, JobLeaseRepository,
+        { provide: Db, useFactory: (ds: DataSource) => new Db(ds, config.db.driver === 'mariadb' ? config.db.conflictRetryMs : 0), inject: [DataSource] },
+        PiiCipher, RateLimiter, RateLimitRepository, JobLeaseRepository,
       ],
       exports: [AppConfig, PINO, Clock, Db, PiiCipher, RateLimiter, RateLimitRepository, JobLeaseRepository],
     };

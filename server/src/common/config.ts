@@ -82,6 +82,9 @@ const CoreEnv = z.object({
   // read wait until this node has applied every write the cluster committed before it (read-your-writes when the
   // next request lands on another node); unset: no statement (single MariaDB, SQLite, TiDB need none)
   DB_WSREP_SYNC_WAIT: z.coerce.number().int().min(0).max(15).optional(),
+  // short transactions (Db.retrying) retry a lock conflict for up to this long, not only 4 times (0: the 4 times); set it
+  // on a Galera cluster, where concurrent commits to one row through different nodes are refused (certification)
+  DB_CONFLICT_RETRY_MS: z.coerce.number().int().min(0).max(20_000).default(0),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
   H5_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -156,6 +159,8 @@ export type DbConfig =
       failoverHosts: { host: string; port: number }[];
       /** with failoverHosts: how often the current node's health is checked (ms; 0: never) */
       failoverCheckMs: number;
+      /** Db.retrying keeps retrying a lock conflict this long after the first run (ms; 0: its attempts only) */
+      conflictRetryMs: number;
       /** Galera: wsrep_sync_wait for every serving connection (causal reads across nodes); undefined: not set */
       wsrepSyncWait?: number;
     };
@@ -257,6 +262,7 @@ function parseCore(e: CoreEnvValues): CoreConfigValues {
           idleTransactionTimeoutSeconds: e.DB_IDLE_TRANSACTION_TIMEOUT_SECONDS,
           failoverHosts: parseHosts(e.DB_FAILOVER_HOSTS),
           failoverCheckMs: e.DB_FAILOVER_CHECK_MS,
+          conflictRetryMs: e.DB_CONFLICT_RETRY_MS,
           ...(e.DB_WSREP_SYNC_WAIT !== undefined ? { wsrepSyncWait: e.DB_WSREP_SYNC_WAIT } : {}),
         };
   return {

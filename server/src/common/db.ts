@@ -12,7 +12,15 @@ export class Db {
   private readonly serialize: boolean;
   private readonly open = new AsyncLocalStorage<EntityManager>();
 
-  constructor(readonly dataSource: DataSource) {
+  /**
+   * @param conflictRetryMs after `retrying`'s attempts, keep retrying a lock conflict until this long after the first
+   * run (DB_CONFLICT_RETRY_MS; 0 = the attempts only). A Galera cluster sets it: there a hot row written through two
+   * nodes at once (the catalog's version row, a rate-limit counter) refuses all but one commit at a time.
+   */
+  constructor(
+    readonly dataSource: DataSource,
+    private readonly conflictRetryMs = 0,
+  ) {
     this.serialize = dataSource.options.type === 'better-sqlite3';
   }
 
@@ -32,14 +40,19 @@ export class Db {
   }
 
   // a short transaction retried when the database picks it as a lock-conflict victim (deadlock, lock wait timeout,
-  // snapshot-isolation conflict): it was rolled back whole, so running it again is safe. Joined transactions are not retried.
+  // snapshot-isolation conflict, a Galera certification failure): it was rolled back whole, so running it again is safe.
+  // `attempts` runs at least, then more while less than conflictRetryMs has passed since the first, each after a jittered
+  // pause that doubles (≤ 255 ms). Joined transactions are not retried.
   async retrying<T>(work: (tx: EntityManager) => Promise<T>, attempts = 4): Promise<T> {
+    const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.transaction(work);
       } catch (err) {
-        if (this.inTransaction || attempt >= attempts || !isRetryableConflict(err)) throw err;
-        await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * attempt));
+        if (this.inTransaction || !isRetryableConflict(err)) throw err;
+        if (attempt >= attempts && Date.now() - started >= this.conflictRetryMs) throw err;
+        const pause = attempt < attempts ? 5 + Math.random() * 20 * attempt : 5 + Math.random() * Math.min(250, 10 * 2 ** attempt);
+        await new Promise((r) => setTimeout(r, pause));
       }
     }
   }

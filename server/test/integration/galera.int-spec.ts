@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import mysql from 'mysql2/promise';
 import { SERVER_DIST, startCluster, type Cluster, type DbProbe } from '../support/cluster';
-import { countBy, percentile, race } from '../support/booking-load';
+import { countBy, loop, percentile, race } from '../support/booking-load';
 import { insertSlot, naiveBook, slotState } from '../support/booking-invariants';
 import { COMMUNITY, lastSeatsRun, prepareBookings, type BookingFixture } from '../support/booking-scenario';
 import { galeraMissing, startGalera, type GaleraCluster } from '../support/galera';
@@ -51,6 +51,8 @@ const KS = [1, 7, 2000];
 const IN_FLIGHT = 60;
 const runsFor = (k: number) => (k < CLIENTS ? RUNS : Number(process.env.GALERA_SCALE_RUNS ?? 1));
 const racersFor = (k: number) => (k < CLIENTS ? CLIENTS : k + LOSERS);
+// one service item per race run (a resident books a service once), taken in order; the load items come after them
+const RACE_ITEMS = KS.reduce((n, k) => n + runsFor(k), 0);
 const PREBOOKED = 2;
 const RACE_TIMEOUT_MS = 50_000;
 const LOAD_MS = 12_000; // the node-kill load runs for this span of time (never a request count)
@@ -88,6 +90,9 @@ suite(missing ? `Galera — SKIPPED: this machine lacks ${missing} (REQUIRE_GALE
         // as a Galera deployment should run (README, scale-out): lock conflicts retried for up to 10 s, not 3 times, and
         // a slot's bookings taking turns within each instance
         BOOKING_LOCK_RETRY_MS: '10000', BOOKING_SLOT_TURNS: 'true',
+        // … and every other short transaction's lock conflicts retried for up to 5 s (catalog edits, rate-limit counters)
+        DB_CONFLICT_RETRY_MS: '5000',
+        CATALOG_REPORT_RATE_LIMIT: '50',
       },
       // each process fails over to the other nodes, in order, when its own node cannot serve (DB_FAILOVER_HOSTS)
       envOf: (i) => ({
@@ -96,7 +101,7 @@ suite(missing ? `Galera — SKIPPED: this machine lacks ${missing} (REQUIRE_GALE
       }),
       readyTimeoutMs: 120_000, // four processes starting at once on a loaded 2-core box
     });
-    f = await prepareBookings(c, { items: KS.length * RUNS + 2 * LOAD_ITEMS + 1 });
+    f = await prepareBookings(c, { items: RACE_ITEMS + 2 * LOAD_ITEMS + 1 });
     racers = await c.loginResidents('racer', CLIENTS);
     pre = await c.loginResidents('pre', PREBOOKED);
     // the negative control writes straight to each node, as three naive instances would
@@ -205,7 +210,7 @@ suite(missing ? `Galera — SKIPPED: this machine lacks ${missing} (REQUIRE_GALE
   // (DB_WSREP_SYNC_WAIT=1, processes 0–2) the read waits until node 2 has applied the booking, and finds it.
   it('read-your-writes across nodes: booked through node 1, the pass read at once through node 2 — found with DB_WSREP_SYNC_WAIT=1, stale (404) without (negative control)', async () => {
     const tokens = await c.loginResidents('causal', 21);
-    const item = f.items[KS.length * RUNS + 2 * LOAD_ITEMS];
+    const item = f.items[RACE_ITEMS + 2 * LOAD_ITEMS];
     const lock = await mysql.createConnection({ uri: `${galera.nodes[1].url}/${c.dbName}` });
     const HOLD_MS = 1_000; // how long the causal read is seen waiting
     try {
@@ -262,11 +267,74 @@ suite(missing ? `Galera — SKIPPED: this machine lacks ${missing} (REQUIRE_GALE
     }
   }, 120_000);
 
+  // (before the node-failure tests below: after them a server process may still be on the node it failed over to)
+  // Catalog edits on the cluster: every item edit bumps the one catalog version row (catalog_meta) in its transaction,
+  // so staff editing different items at once through different nodes conflict there — Galera refuses all but one at
+  // COMMIT (1213). The edit services run a refused transaction again (Db.retrying): every edit is saved. Then three
+  // editors of one item from the same version: one is saved, the others told 409 CATALOG_VERSION_CONFLICT.
+  it('catalog edits through three nodes at once: 12 editors of 12 items for 4 s all saved (conflicts on the shared version row retried), the version row counting each once; one item edited thrice from one version → one saved, two 409 CATALOG_VERSION_CONFLICT', async () => {
+    const admin = await c.loginStaff('district');
+    const ITEMS = ['NI-01', 'NI-02', 'NI-03', 'NI-04', 'NI-05', 'NI-06', 'NI-08', 'NI-09', 'NI-11', 'NI-12', 'NI-13', 'NI-14'];
+    const SAME = 'NI-07';
+    const EDIT_MS = 4_000; // a span of time, never a count
+    const version = async (code: string) => (await c.call(routes.staffCatalogItem, {}, { token: admin, params: { itemCode: code }, proc: 0 })).body.version as number;
+    const metaVersion = async () => Number((await c.probe.query<{ value: number | string }>("SELECT value FROM catalog_meta WHERE `key` = 'catalog'"))[0].value);
+    const edit = (code: string, baseVersion: number, proc: number, tag: string) =>
+      c.call(routes.updateCatalogItem, { baseVersion, changes: { onlineChannel: `集群测试 ${tag}` }, changeNote: 'galera' }, { token: admin, params: { itemCode: code }, proc });
+    const before = await Promise.all(galera.nodes.map((_, i) => galera.status(i)));
+    const metaBefore = await metaVersion();
+    const versions = await Promise.all(ITEMS.map(version));
+    // each editor edits its own item back to back, through server process k mod 3 (so through all three nodes)
+    const answers = await loop(ITEMS.length, EDIT_MS, async (k, i) => {
+      const r = await edit(ITEMS[k], versions[k], k % 3, `${k}-${i}`);
+      if (r.status === 200) versions[k] = r.body.version;
+      return r.status === 200 ? 200 : `${r.status} ${r.body?.code}`;
+    });
+    expect(countBy(answers, (a) => String(a))).toEqual({ 200: answers.length });
+    expect(await Promise.all(ITEMS.map(version))).toEqual(versions);
+    // the shared row counted every saved edit once: none lost, none applied twice
+    expect((await metaVersion()) - metaBefore).toBe(answers.length);
+    const afterStatus = await Promise.all(galera.nodes.map((_, i) => galera.status(i)));
+    const conflicts = afterStatus.reduce((n, st, i) => n + Number(st.wsrep_local_cert_failures) - Number(before[i].wsrep_local_cert_failures) + Number(st.wsrep_local_bf_aborts) - Number(before[i].wsrep_local_bf_aborts), 0);
+    console.log(`[galera] catalog edits: ${ITEMS.length} editors for ${EDIT_MS / 1000} s over three nodes, ${answers.length} saved; certification failures + brute-force aborts ${conflicts} (each retried by the server)`);
+    // one item, three editors from one version, through three nodes
+    for (let run = 0; run < 3; run++) {
+      const base = await version(SAME);
+      const outcomes = await race([0, 1, 2].map((k) => () => edit(SAME, base, k, `same-${run}-${k}`)));
+      const same = outcomes.map((o) => (o.status === 200 ? '200' : `${o.status} ${(o.body as { code?: string } | undefined)?.code}`)).sort();
+      expect({ run, same }).toEqual({ run, same: ['200', '409 CATALOG_VERSION_CONFLICT', '409 CATALOG_VERSION_CONFLICT'] });
+      expect(await version(SAME)).toBe(base + 1);
+    }
+  }, 60_000);
+
+  // A rate-limit counter on the cluster: one resident's demand reports (50 an hour here) sent 150 at once over three
+  // nodes. The counter row is updated inside the report's transaction on each node; Galera refuses all but one of the
+  // concurrent commits (1213), the service runs a refused one again, and the limit holds exactly across the nodes.
+  it('a rate-limit counter through three nodes at once: 150 demand reports from one resident → exactly the limit (50) stored (201), 100 × 429 RATE_LIMITED, none 5xx', async () => {
+    const LIMIT = 50; // CATALOG_REPORT_RATE_LIMIT in the suite's env
+    const SENT = 150;
+    const resident = await c.loginResident('galera-reporter', 0);
+    const yesterday = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+    const before = await Promise.all(galera.nodes.map((_, i) => galera.status(i)));
+    const outcomes = await race(
+      Array.from({ length: SENT }, (_, k) => () =>
+        c.call(routes.createDemandReport, { itemCode: 'NI-10', place: `银行 ${k}`, happenedOn: yesterday }, { token: resident, proc: k % 3 }),
+      ),
+    );
+    const statuses = countBy(outcomes, (o) => (o.status === 201 ? '201' : `${o.status} ${(o.body as { code?: string } | undefined)?.code}`));
+    expect(statuses).toEqual({ '201': LIMIT, '429 RATE_LIMITED': SENT - LIMIT });
+    const stored = (await c.call(routes.myDemandReports, {}, { token: resident, proc: 0 })).body.total;
+    expect(stored).toBe(LIMIT);
+    const afterStatus = await Promise.all(galera.nodes.map((_, i) => galera.status(i)));
+    const conflicts = afterStatus.reduce((n, st, i) => n + Number(st.wsrep_local_cert_failures) - Number(before[i].wsrep_local_cert_failures) + Number(st.wsrep_local_bf_aborts) - Number(before[i].wsrep_local_bf_aborts), 0);
+    console.log(`[galera] rate limit: ${SENT} reports at once over three nodes → ${JSON.stringify(statuses)}; certification failures + brute-force aborts ${conflicts} (each retried by the server)`);
+  }, 60_000);
+
   it(`a node killed with SIGKILL under booking load: its instance carries on through another node within ${RECOVERY_BOUND_MS / 1000} s, nothing acknowledged is lost, the node rejoins and catches up`, async () => {
     await f.setPostCount(1000);
     const slots = [f.nextSlot(), f.nextSlot(), f.nextSlot()];
     const tokens = await c.loginResidents('nodekill', 24);
-    const loadItems = f.items.slice(KS.length * RUNS, KS.length * RUNS + LOAD_ITEMS);
+    const loadItems = f.items.slice(RACE_ITEMS, RACE_ITEMS + LOAD_ITEMS);
     const load = { ...f, items: loadItems };
     let killedAt = -1;
     let killing: Promise<void> | undefined;
@@ -329,7 +397,7 @@ suite(missing ? `Galera — SKIPPED: this machine lacks ${missing} (REQUIRE_GALE
   it(`a node blackholed with SIGSTOP under booking load: its instance carries on through another node within ${BLACKHOLE_BOUND_MS / 1000} s, nothing acknowledged is lost, the node rejoins when let go`, async () => {
     const slots = [f.nextSlot(), f.nextSlot(), f.nextSlot()];
     const tokens = await c.loginResidents('blackhole', 24);
-    const load = { ...f, items: f.items.slice(KS.length * RUNS + LOAD_ITEMS, KS.length * RUNS + 2 * LOAD_ITEMS) };
+    const load = { ...f, items: f.items.slice(RACE_ITEMS + LOAD_ITEMS, RACE_ITEMS + 2 * LOAD_ITEMS) };
     let stoppedAt = -1;
     let stopping: Promise<void> | undefined;
     const live: Wish[] = [];
@@ -568,20 +636,26 @@ suite(missing ? `Galera — SKIPPED: this machine lacks ${missing} (REQUIRE_GALE
       const blocker = await mysql.createConnection({ uri: `${galera.nodes[1].url}/${dbName}` });
       await blocker.query('BEGIN');
       await blocker.query('SELECT id FROM allowance_ledger_run WHERE id = ? FOR UPDATE', [killed.id]);
-      let inFlight: { chunk_no: number; lease_owner: string; lease_until: Date | string }[] = [];
-      for (const until = Date.now() + 20_000; !inFlight.length; await sleep(20)) {
+      // the chunks in flight, read on node 2, where the worker writes: node 1 without causal reads can show a chunk the
+      // worker has just committed as still open (seen once: the test then expected the wrong chunk redone)
+      const watcher = await mysql.createConnection({ uri: `${galera.nodes[1].url}/${dbName}` });
+      type Held = { chunk_no: number; lease_owner: string; lease_until: Date | string };
+      const inFlightNow = async () =>
+        (await watcher.query(`SELECT chunk_no, lease_owner, lease_until FROM allowance_run_chunk WHERE run_id = ? AND status = 'open' AND lease_owner IS NOT NULL`, [killed.id]))[0] as Held[];
+      for (const until = Date.now() + 20_000; !(await inFlightNow()).length; await sleep(20)) {
         if (Date.now() > until) throw new Error('the worker on node 2 claimed no chunk while its run row was held');
-        inFlight = await q(`SELECT chunk_no, lease_owner, lease_until FROM allowance_run_chunk WHERE run_id = ? AND status = 'open' AND lease_owner IS NOT NULL`, [killed.id]);
       }
       worker.kill('SIGKILL');
       await new Promise((r) => worker.once('exit', r));
       const killedAt = Date.now();
       await blocker.query('ROLLBACK');
       await blocker.end();
+      // what the killed worker left
+      const held = await inFlightNow();
+      await watcher.end();
       const partial = await chunkFacts(killed.id);
       expect(partial.done).toBeLessThan(killed.chunks_total);
       expect((await runOf('entitle')).status).toBe('running');
-      const held = inFlight;
       expect(held).toHaveLength(1);
       const leaseEnds = new Date(held[0].lease_until).getTime();
       expect(await untilDone('entitle', killed.id, [onNode3], 60_000)).toBe('done');

@@ -38,7 +38,7 @@ export class ServiceWordsService {
 
   async update(staff: Staff, service: SearchServiceId, input: UpdateServiceWordsInput): Promise<ServiceWordsView> {
     const me = await this.accounts.requireMe('staff', staff.staffId);
-    const view = await this.db.transaction(async (tx) => {
+    const view = await this.db.retrying(async (tx) => {
       const row = await this.words.find(tx, service);
       if (!row) throw new DomainError(ErrorCode.NotFound, `no words for service ${service}`);
       if (row.version !== input.baseVersion) throw new DomainError(ErrorCode.VersionConflict, `service ${service} words are at version ${row.version}`, { currentVersion: row.version });
