@@ -55,7 +55,7 @@ export class FamilyService {
       relationship: input.relationship, communityCode: community.code, createdAt: now, updatedAt: now,
     };
     // insert first so "already in your list" wins over "list full"; throwing rolls back both writes
-    await this.db.transaction(async (tx) => {
+    await this.db.retrying(async (tx) => {
       if ((await this.members.insert(tx, row)) === 'duplicate') {
         throw new DomainError(ErrorCode.FamilyMemberDuplicate, 'this person is already in your family list');
       }
@@ -67,7 +67,7 @@ export class FamilyService {
   }
 
   async remove(caller: Resident, id: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    await this.db.retrying(async (tx) => {
       const row = await this.members.findOwned(tx, caller.accountId, id);
       // someone else's id answers exactly like a missing one
       if (!row) throw new DomainError(ErrorCode.NotFound, 'no such family member');

@@ -45,7 +45,7 @@ export class RegionHoldService {
 
   async assign(caller: Staff, heldCode: string, regionCode: string): Promise<RegionHoldView> {
     const at = this.clock.now();
-    return this.db.transaction(async (tx) => {
+    return this.db.retrying(async (tx) => {
       const hold = await this.holds.findHold(tx, heldCode);
       if (!hold) throw new DomainError(ErrorCode.NotFound, 'no such held code');
       if (hold.assignedCode) throw new DomainError(ErrorCode.RegionHoldAssigned, `${heldCode} was assigned to ${hold.assignedCode}`);

@@ -73,7 +73,7 @@ export class StaffAdminService {
     const hash = await this.hash(password);
     const now = this.clock.now();
     const id = randomUUID();
-    const row = await this.db.transaction(async (tx) => {
+    const row = await this.db.retrying(async (tx) => {
       await this.assertRoleFits(tx, input.role, input.regionCode);
       const account: StaffAccountEntity = {
         id, username: input.username, displayName: input.displayName, role: input.role, regionCode: input.regionCode,
@@ -129,7 +129,7 @@ export class StaffAdminService {
     const password = temporaryPassword();
     const hash = await this.hash(password);
     const now = this.clock.now();
-    const row = await this.db.transaction(async (tx) => {
+    const row = await this.db.retrying(async (tx) => {
       const s = await this.requireAccount(tx, id);
       if (s.id === caller.staffId) throw new DomainError(ErrorCode.StaffOwnAccount, 'change your own password with your current one');
       await this.staff.update(tx, id, { passwordHash: hash, mustChangePassword: true }, now);
@@ -150,7 +150,7 @@ export class StaffAdminService {
     if (input.newPassword.toLowerCase().includes(s.username)) throw issue('新密码里不能有用户名');
     const hash = await this.hash(input.newPassword);
     const now = this.clock.now();
-    await this.db.transaction(async (tx) => {
+    await this.db.retrying(async (tx) => {
       await this.staff.update(tx, s.id, { passwordHash: hash, mustChangePassword: false }, now);
       // other devices signed in with the old password are signed out; this one stays
       await this.sessions.revokeStaffSessions(tx, s.id, now, caller.sessionId);

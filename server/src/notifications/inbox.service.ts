@@ -53,7 +53,7 @@ export class InboxService {
 
   async markRead(caller: Caller, id: string): Promise<InboxMessageView> {
     const r = recipientOf(caller);
-    const row = await this.db.transaction(async (tx) => {
+    const row = await this.db.retrying(async (tx) => {
       await this.inbox.markRead(tx, r, id, this.clock.now());
       return this.inbox.findOwn(tx, r, id);
     });
@@ -63,7 +63,7 @@ export class InboxService {
 
   async markAllRead(caller: Caller) {
     const r = recipientOf(caller);
-    return this.db.transaction(async (tx) => {
+    return this.db.retrying(async (tx) => {
       const updated = await this.inbox.markAllRead(tx, r, this.clock.now());
       return { updated, unread: await this.inbox.unreadCount(tx, r) };
     });

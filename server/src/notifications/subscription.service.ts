@@ -32,7 +32,7 @@ export class SubscriptionService {
     const unknown = results.find((r) => !this.registry.byId(r.templateId));
     if (unknown) throw new DomainError(ErrorCode.TemplateNotConfigured, 'no such subscribe-message template', { templateId: unknown.templateId });
     const now = this.clock.now();
-    await this.db.transaction(async (tx) => {
+    await this.db.retrying(async (tx) => {
       for (const r of results) {
         // capped: a client reporting "accept" again and again cannot build an unbounded count
         if (r.result === 'accept') await this.credits.grant(tx, accountId, r.templateId, this.config.notifications.creditCap, now);
